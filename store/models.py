@@ -1,0 +1,118 @@
+"""The tables. Only :mod:`store` touches these; everything else sees :mod:`store.records`.
+
+Writes go through SQLAlchemy Core inserts built from these tables (bulk, pre-assigned ids), and
+reads select plain columns, so the ORM identity map never holds thousands of rows.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Dialect
+from sqlmodel import Field, SQLModel
+
+
+class UTCDateTime(sa.types.TypeDecorator[datetime]):
+    """A timestamp that is always UTC-aware in Python, whatever the backend keeps.
+
+    SQLite drops the zone; sqlmodel rejects naive datetimes. Storing UTC and re-attaching it on
+    the way out keeps both sides honest.
+    """
+
+    impl = sa.DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _json_column(**kwargs: Any) -> Any:
+    return Field(default_factory=list, sa_column=sa.Column(sa.JSON, nullable=False), **kwargs)
+
+
+def _time_column(nullable: bool = True) -> Any:
+    return Field(default=None, sa_column=sa.Column(UTCDateTime(), nullable=nullable))
+
+
+class Article(SQLModel, table=True):
+    """One piece of reporting. ``url`` and ``fingerprint`` make import idempotent."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str
+    url: str | None = Field(default=None, unique=True)
+    site: str | None = None
+    author: str | None = None
+    published: datetime | None = _time_column()
+    body: str
+    images: list[str] = _json_column()
+    tags: list[str] = _json_column()
+    source: str = ""
+    fingerprint: str = Field(unique=True)
+    imported_at: datetime = _time_column(nullable=False)
+
+
+class Comment(SQLModel, table=True):
+    """A reader comment; ``parent_id`` threads replies, ``position`` keeps page order."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")
+    parent_id: int | None = Field(default=None, foreign_key="comment.id", ondelete="CASCADE")
+    author: str
+    posted: datetime | None = _time_column()
+    body: str
+    position: int
+
+
+class Claim(SQLModel, table=True):
+    """A claim quoted verbatim from an article body or a comment, with its span there."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")
+    comment_id: int | None = Field(
+        default=None, foreign_key="comment.id", index=True, ondelete="CASCADE"
+    )
+    text: str
+    start: int
+    end: int
+    claimant: str | None = Field(default=None, index=True)
+    attribution: str | None = None
+    hedges: list[str] = _json_column()
+    status: str = Field(default="unverified", index=True)
+    note: str = ""
+    method: str = ""
+
+
+class ClaimQuantity(SQLModel, table=True):
+    """One figure of a claim, in its own table so ``qty:>100`` is an indexed SQL filter."""
+
+    __tablename__ = "claim_quantity"
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
+    position: int
+    count: int | None = Field(default=None, index=True)
+    text: str
+    item: str
+
+
+class SchemaVersion(SQLModel, table=True):
+    """One row: the number of the last upgrade step applied (see :mod:`store.schema`)."""
+
+    __tablename__ = "schema_version"
+
+    id: int = Field(default=1, primary_key=True)
+    version: int
+
+
+TABLES = (Article, Comment, Claim, ClaimQuantity)

@@ -1,0 +1,58 @@
+"""The one seam for platformdirs: where the store, config and exports live.
+
+Nothing here creates a directory; callers that write create what they need, so importing or
+asking for paths never leaves traces on disk.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import PlatformDirs
+
+APP_NAME = "claimdesk"
+DB_ENV = "CLAIMDESK_DB"
+
+
+def _dirs() -> PlatformDirs:
+    return PlatformDirs(APP_NAME, appauthor=False)
+
+
+@dataclass(frozen=True, slots=True)
+class AppPaths:
+    """Every place claimdesk reads or writes, resolved for this user and OS."""
+
+    data_dir: Path
+    config_dir: Path
+    export_dir: Path
+    default_db: Path
+
+    @property
+    def keymap_file(self) -> Path:
+        """Where users remap key bindings (by binding id)."""
+        return self.config_dir / "keys.toml"
+
+
+def app_paths() -> AppPaths:
+    """Resolve the platform's directories for claimdesk."""
+    dirs = _dirs()
+    data = Path(dirs.user_data_dir)
+    return AppPaths(
+        data_dir=data,
+        config_dir=Path(dirs.user_config_dir),
+        export_dir=Path(dirs.user_documents_dir) / APP_NAME,
+        default_db=data / "claimdesk.sqlite3",
+    )
+
+
+def resolve_db_url(db: str | None) -> str:
+    """Turn ``--db`` / ``CLAIMDESK_DB`` / the default into a SQLAlchemy URL.
+
+    A value with ``://`` is already a URL; anything else is a file path for SQLite.
+    """
+    value = db or os.environ.get(DB_ENV) or str(app_paths().default_db)
+    if "://" in value:
+        return value
+    return f"sqlite:///{Path(value).expanduser().resolve()}"

@@ -1,0 +1,470 @@
+"""The Store: owns the engine, opens a short connection per call, returns plain records.
+
+Nothing outside :mod:`store` opens sessions or writes SQL; the interface and the command line
+call these methods (from worker threads in the app) and get frozen dataclasses back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine, Row
+from sqlalchemy.exc import DBAPIError
+
+from store import schema
+from store.db import WRITE_OPTION, create_engine, is_sqlite
+from store.models import Article, Claim, ClaimQuantity, Comment
+from store.paths import resolve_db_url
+from store.records import (
+    ArticleRecord,
+    ClaimDraft,
+    ClaimRecord,
+    ClaimStatus,
+    CommentRecord,
+    DocumentDraft,
+    Quantity,
+    RecordKind,
+)
+
+A = Article.__table__  # type: ignore[attr-defined]
+C = Comment.__table__  # type: ignore[attr-defined]
+CL = Claim.__table__  # type: ignore[attr-defined]
+Q = ClaimQuantity.__table__  # type: ignore[attr-defined]
+
+_SPACES = re.compile(r"\s+")
+
+
+def fingerprint(title: str, body: str) -> str:
+    """A content hash that ignores case and white space, for documents without a URL."""
+    text = _SPACES.sub(" ", f"{title}\n{body}").strip().casefold()
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class AddOutcome:
+    """What happened to one document handed to :meth:`Store.add_documents`."""
+
+    title: str
+    source: str
+    article_id: int | None
+    created: bool
+    comments: int = 0
+    claims: int = 0
+    warnings: tuple[str, ...] = ()
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoreStats:
+    """Counts and size, for ``claimdesk stats`` and the status bar."""
+
+    url: str
+    path: str | None
+    articles: int
+    claims: int
+    comments: int
+    size_bytes: int
+    schema_version: int
+
+
+@dataclass(slots=True)
+class _IdCounter:
+    """Next free ids, read once per write transaction while holding the write lock."""
+
+    article: int
+    comment: int
+    claim: int
+    quantity: int
+
+
+@dataclass(slots=True)
+class _Rows:
+    """Rows of one batch, ready for one executemany per table."""
+
+    articles: list[dict[str, Any]] = field(default_factory=list)
+    comments: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    quantities: list[dict[str, Any]] = field(default_factory=list)
+
+
+class Store:
+    """A claimdesk store at a SQLAlchemy URL (SQLite by default)."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self._engine: Engine | None = None
+        self._lock = threading.Lock()
+
+    @classmethod
+    def open(cls, db: str | None = None) -> Store:
+        """Open the store named by ``--db``, ``CLAIMDESK_DB`` or the platform default."""
+        return cls(resolve_db_url(db))
+
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file, or None for other backends and in-memory stores."""
+        if not is_sqlite(self.url):
+            return None
+        database = sa.make_url(self.url).database
+        return Path(database) if database and database != ":memory:" else None
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+    # -- connections -------------------------------------------------------------------------
+
+    def _get_engine(self) -> Engine:
+        # Created on first use, never at import or construction, so `claimdesk paths` and
+        # `--help` never touch the disk.
+        with self._lock:
+            if self._engine is None:
+                if self.path is not None:
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                engine = create_engine(self.url)
+                schema.upgrade(engine)
+                self._engine = engine
+            return self._engine
+
+    def exists(self) -> bool:
+        """Whether there is anything to read (a missing SQLite file is an empty store)."""
+        path = self.path
+        return path is None or path.exists()
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with self._get_engine().connect() as conn:
+            yield conn
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        engine = self._get_engine()
+        with engine.connect().execution_options(**{WRITE_OPTION: True}) as conn, conn.begin():
+            yield conn
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def add_document(self, draft: DocumentDraft) -> AddOutcome:
+        """Store one document (see :meth:`add_documents`)."""
+        return self.add_documents([draft])[0]
+
+    def add_documents(self, drafts: Sequence[DocumentDraft]) -> list[AddOutcome]:
+        """Store documents with their comments and claims; skip ones already stored.
+
+        A document already in the store (same URL, or same fingerprint when it has none) is
+        not written again. The batch is written with one bulk insert per table; if the database
+        refuses it, each document is retried alone inside its own savepoint, so one bad
+        document never takes another with it, and never leaves half of itself behind.
+        """
+        if not drafts:
+            return []
+        with self._write() as conn:
+            try:
+                with conn.begin_nested():
+                    return self._write_batch(conn, drafts)
+            except DBAPIError:
+                pass
+            outcomes: list[AddOutcome] = []
+            for draft in drafts:
+                try:
+                    with conn.begin_nested():
+                        outcomes.extend(self._write_batch(conn, [draft]))
+                except DBAPIError as error:
+                    outcomes.append(
+                        AddOutcome(
+                            title=draft.title,
+                            source=draft.source,
+                            article_id=None,
+                            created=False,
+                            error=f"the store refused it: {error.orig}",
+                        )
+                    )
+            return outcomes
+
+    def _next_ids(self, conn: Connection) -> _IdCounter:
+        def next_id(table: sa.Table) -> int:
+            return int(conn.execute(sa.select(sa.func.max(table.c.id))).scalar() or 0) + 1
+
+        return _IdCounter(next_id(A), next_id(C), next_id(CL), next_id(Q))
+
+    def _existing(self, conn: Connection, drafts: Sequence[DocumentDraft]) -> dict[str, int]:
+        """Ids of stored articles matching any draft, keyed by ``url:`` / ``fp:`` strings."""
+        urls = [d.url for d in drafts if d.url]
+        prints = [fingerprint(d.title, d.body) for d in drafts]
+        found: dict[str, int] = {}
+        for chunk in _chunks(urls, 500):
+            for row in conn.execute(sa.select(A.c.id, A.c.url).where(A.c.url.in_(chunk))):
+                found[f"url:{row.url}"] = row.id
+        for chunk in _chunks(prints, 500):
+            query = sa.select(A.c.id, A.c.fingerprint).where(A.c.fingerprint.in_(chunk))
+            for row in conn.execute(query):
+                found[f"fp:{row.fingerprint}"] = row.id
+        return found
+
+    def _write_batch(self, conn: Connection, drafts: Sequence[DocumentDraft]) -> list[AddOutcome]:
+        ids = self._next_ids(conn)
+        known = self._existing(conn, drafts)
+        now = datetime.now(UTC)
+        rows = _Rows()
+        outcomes: list[AddOutcome] = []
+        for draft in drafts:
+            print_ = fingerprint(draft.title, draft.body)
+            keys = [f"fp:{print_}"] + ([f"url:{draft.url}"] if draft.url else [])
+            existing = next((known[k] for k in keys if k in known), None)
+            if existing is not None:
+                outcomes.append(
+                    AddOutcome(draft.title, draft.source, existing, created=False,
+                               warnings=tuple(draft.warnings))
+                )
+                continue
+            article_id = ids.article
+            ids.article += 1
+            for key in keys:
+                known[key] = article_id
+            rows.articles.append(_article_row(draft, article_id, print_, now))
+            comment_ids = _add_comments(rows, draft, article_id, ids)
+            claims = draft.claims or []
+            _add_claims(rows, claims, article_id, comment_ids, ids)
+            outcomes.append(
+                AddOutcome(draft.title, draft.source, article_id, created=True,
+                           comments=len(draft.comments), claims=len(claims),
+                           warnings=tuple(draft.warnings))
+            )
+        for table, batch in ((A, rows.articles), (C, rows.comments), (CL, rows.claims),
+                             (Q, rows.quantities)):
+            if batch:
+                conn.execute(sa.insert(table), batch)
+        return outcomes
+
+    def set_claim_status(self, claim_id: int, status: ClaimStatus, note: str | None = None) -> \
+            ClaimRecord:
+        """Judge a claim; ``note=None`` keeps the note it has. Raises KeyError if unknown."""
+        values: dict[str, Any] = {"status": ClaimStatus(status).value}
+        if note is not None:
+            values["note"] = note
+        with self._write() as conn:
+            done = conn.execute(sa.update(CL).where(CL.c.id == claim_id).values(**values))
+            if done.rowcount == 0:
+                raise KeyError(f"no claim with id {claim_id}")
+        claim = self.get_claim(claim_id)
+        assert claim is not None
+        return claim
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def counts(self) -> dict[RecordKind, int]:
+        """How many articles, claims and comments the store holds."""
+        if not self.exists():
+            return {"article": 0, "claim": 0, "comment": 0}
+        with self._read() as conn:
+            return {
+                kind: int(conn.execute(sa.select(sa.func.count()).select_from(table)).scalar()
+                          or 0)
+                for kind, table in (("article", A), ("claim", CL), ("comment", C))
+            }
+
+    def is_empty(self) -> bool:
+        return self.counts()["article"] == 0
+
+    def stats(self) -> StoreStats:
+        counts = self.counts()
+        path = self.path
+        size = 0
+        if path is not None:
+            size = sum(p.stat().st_size for p in path.parent.glob(path.name + "*") if p.is_file())
+        version = 0
+        if self.exists():
+            with self._read() as conn:
+                version = schema.current_version(conn)
+        return StoreStats(
+            url=self.url,
+            path=str(path) if path else None,
+            articles=counts["article"],
+            claims=counts["claim"],
+            comments=counts["comment"],
+            size_bytes=size,
+            schema_version=version,
+        )
+
+    def list_articles(self, limit: int | None = None, offset: int = 0,
+                      ids: Sequence[int] | None = None) -> list[ArticleRecord]:
+        """Articles, newest published first (undated last), with claim and comment counts."""
+        if not self.exists():
+            return []
+        claim_count = (sa.select(sa.func.count()).where(CL.c.article_id == A.c.id)
+                       .scalar_subquery())
+        comment_count = (sa.select(sa.func.count()).where(C.c.article_id == A.c.id)
+                         .scalar_subquery())
+        query = sa.select(A, claim_count.label("claim_count"), comment_count.label("comment_count"))
+        if ids is not None:
+            query = query.where(A.c.id.in_(list(ids)))
+        query = query.order_by(A.c.published.is_(None), A.c.published.desc(), A.c.id)
+        query = query.limit(limit).offset(offset)
+        with self._read() as conn:
+            return [_article_record(row) for row in conn.execute(query)]
+
+    def get_article(self, article_id: int) -> ArticleRecord | None:
+        found = self.list_articles(ids=[article_id])
+        return found[0] if found else None
+
+    def list_claims(self, limit: int | None = None, offset: int = 0,
+                    article_id: int | None = None,
+                    ids: Sequence[int] | None = None) -> list[ClaimRecord]:
+        """Claims in article order, then by their place in the text."""
+        if not self.exists():
+            return []
+        query = sa.select(CL, A.c.title.label("article_title")).join(A, A.c.id == CL.c.article_id)
+        if article_id is not None:
+            query = query.where(CL.c.article_id == article_id)
+        if ids is not None:
+            query = query.where(CL.c.id.in_(list(ids)))
+        query = query.order_by(CL.c.article_id, CL.c.comment_id.is_not(None), CL.c.comment_id,
+                               CL.c.start).limit(limit).offset(offset)
+        with self._read() as conn:
+            rows = conn.execute(query).all()
+            quantities = self._quantities(conn, [row.id for row in rows])
+        return [_claim_record(row, quantities.get(row.id, ())) for row in rows]
+
+    def get_claim(self, claim_id: int) -> ClaimRecord | None:
+        found = self.list_claims(ids=[claim_id])
+        return found[0] if found else None
+
+    def _quantities(self, conn: Connection, claim_ids: list[int]) -> dict[int, tuple[Quantity,
+                                                                                      ...]]:
+        found: dict[int, list[Quantity]] = {}
+        for chunk in _chunks(claim_ids, 500):
+            query = sa.select(Q).where(Q.c.claim_id.in_(chunk)).order_by(Q.c.claim_id,
+                                                                          Q.c.position)
+            for row in conn.execute(query):
+                found.setdefault(row.claim_id, []).append(Quantity(row.count, row.text, row.item))
+        return {key: tuple(value) for key, value in found.items()}
+
+    def list_comments(self, limit: int | None = None, offset: int = 0,
+                      article_id: int | None = None,
+                      ids: Sequence[int] | None = None) -> list[CommentRecord]:
+        """Comments in article order, then in their order on the page."""
+        if not self.exists():
+            return []
+        query = sa.select(C, A.c.title.label("article_title")).join(A, A.c.id == C.c.article_id)
+        if article_id is not None:
+            query = query.where(C.c.article_id == article_id)
+        if ids is not None:
+            query = query.where(C.c.id.in_(list(ids)))
+        query = query.order_by(C.c.article_id, C.c.position).limit(limit).offset(offset)
+        with self._read() as conn:
+            return [_comment_record(row) for row in conn.execute(query)]
+
+
+# -- rows in and out -------------------------------------------------------------------------
+
+
+def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _article_row(draft: DocumentDraft, article_id: int, print_: str,
+                 now: datetime) -> dict[str, Any]:
+    return {
+        "id": article_id,
+        "title": draft.title,
+        "url": draft.url or None,
+        "site": draft.site,
+        "author": draft.author,
+        "published": draft.published,
+        "body": draft.body,
+        "images": list(draft.images),
+        "tags": list(draft.tags),
+        "source": draft.source,
+        "fingerprint": print_,
+        "imported_at": now,
+    }
+
+
+def _add_comments(rows: _Rows, draft: DocumentDraft, article_id: int,
+                  ids: _IdCounter) -> list[int]:
+    comment_ids: list[int] = []
+    for position, comment in enumerate(draft.comments):
+        comment_id = ids.comment
+        ids.comment += 1
+        parent = comment.parent_index
+        parent_id = comment_ids[parent] if parent is not None and 0 <= parent < position else None
+        comment_ids.append(comment_id)
+        rows.comments.append({
+            "id": comment_id,
+            "article_id": article_id,
+            "parent_id": parent_id,
+            "author": comment.author,
+            "posted": comment.posted,
+            "body": comment.body,
+            "position": position,
+        })
+    return comment_ids
+
+
+def _add_claims(rows: _Rows, claims: Sequence[ClaimDraft], article_id: int,
+                comment_ids: list[int], ids: _IdCounter) -> None:
+    for claim in claims:
+        claim_id = ids.claim
+        ids.claim += 1
+        index = claim.comment_index
+        rows.claims.append({
+            "id": claim_id,
+            "article_id": article_id,
+            "comment_id": comment_ids[index] if index is not None else None,
+            "text": claim.text,
+            "start": claim.start,
+            "end": claim.end,
+            "claimant": claim.claimant,
+            "attribution": claim.attribution,
+            "hedges": list(claim.hedges),
+            "status": ClaimStatus(claim.status).value,
+            "note": claim.note,
+            "method": claim.method,
+        })
+        for position, quantity in enumerate(claim.quantities):
+            rows.quantities.append({
+                "id": ids.quantity,
+                "claim_id": claim_id,
+                "position": position,
+                "count": quantity.count,
+                "text": quantity.text,
+                "item": quantity.item,
+            })
+            ids.quantity += 1
+
+
+def _article_record(row: Row[Any]) -> ArticleRecord:
+    return ArticleRecord(
+        id=row.id, title=row.title, url=row.url, site=row.site, author=row.author,
+        published=row.published, body=row.body, images=tuple(row.images or ()),
+        tags=tuple(row.tags or ()), source=row.source, fingerprint=row.fingerprint,
+        imported_at=row.imported_at, claim_count=row.claim_count,
+        comment_count=row.comment_count,
+    )
+
+
+def _claim_record(row: Row[Any], quantities: tuple[Quantity, ...]) -> ClaimRecord:
+    return ClaimRecord(
+        id=row.id, article_id=row.article_id, comment_id=row.comment_id, text=row.text,
+        start=row.start, end=row.end, claimant=row.claimant, attribution=row.attribution,
+        hedges=tuple(row.hedges or ()), quantities=quantities, status=ClaimStatus(row.status),
+        note=row.note, method=row.method, article_title=row.article_title,
+    )
+
+
+def _comment_record(row: Row[Any]) -> CommentRecord:
+    return CommentRecord(
+        id=row.id, article_id=row.article_id, parent_id=row.parent_id, author=row.author,
+        posted=row.posted, body=row.body, position=row.position, article_title=row.article_title,
+    )
