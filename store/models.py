@@ -116,3 +116,11 @@ class SchemaVersion(SQLModel, table=True):
 
 
 TABLES = (Article, Comment, Claim, ClaimQuantity)
+
+# Core handles on the tables, for bulk inserts and column selects (SQLModel leaves
+# ``__table__`` untyped).
+ARTICLE: sa.Table = Article.__table__  # type: ignore[attr-defined]
+COMMENT: sa.Table = Comment.__table__  # type: ignore[attr-defined]
+CLAIM: sa.Table = Claim.__table__  # type: ignore[attr-defined]
+QUANTITY: sa.Table = ClaimQuantity.__table__  # type: ignore[attr-defined]
+SCHEMA_VERSION: sa.Table = SchemaVersion.__table__  # type: ignore[attr-defined]

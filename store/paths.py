@@ -56,3 +56,12 @@ def resolve_db_url(db: str | None) -> str:
     if "://" in value:
         return value
     return f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
+def sample_data_dir() -> Path:
+    """The sample corpus, shipped as package data so an installed claimdesk can open it."""
+    from importlib.resources import files
+
+    # sample_data is a namespace package (no __init__.py, so importing a folder of it never
+    # meets Python code); its README anchors the folder in every install layout.
+    return Path(str(files("sample_data").joinpath("README.md"))).parent

@@ -13,7 +13,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlmodel import SQLModel
 
 from store.db import WRITE_OPTION
-from store.models import TABLES, SchemaVersion
+from store.models import ARTICLE, CLAIM, COMMENT, QUANTITY, SCHEMA_VERSION
 
 
 class SchemaError(RuntimeError):
@@ -22,7 +22,7 @@ class SchemaError(RuntimeError):
 
 def _step_1_tables(conn: Connection) -> None:
     """The first release's tables."""
-    SQLModel.metadata.create_all(conn, tables=[t.__table__ for t in TABLES])  # type: ignore[attr-defined]
+    SQLModel.metadata.create_all(conn, tables=[ARTICLE, COMMENT, CLAIM, QUANTITY])
 
 
 Step = Callable[[Connection], None]
@@ -32,9 +32,9 @@ CURRENT_VERSION = len(STEPS)
 
 def current_version(conn: Connection) -> int:
     """The version a store is at; 0 for an empty database."""
-    if not sa.inspect(conn).has_table(SchemaVersion.__tablename__):
+    if not sa.inspect(conn).has_table(SCHEMA_VERSION.name):
         return 0
-    value = conn.execute(sa.select(SchemaVersion.version)).scalar()  # type: ignore[call-overload]
+    value = conn.execute(sa.select(SCHEMA_VERSION.c.version)).scalar()
     return int(value or 0)
 
 
@@ -49,10 +49,9 @@ def upgrade(engine: Engine) -> int:
             )
         if found == CURRENT_VERSION:
             return found
-        SchemaVersion.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]
+        SCHEMA_VERSION.create(conn, checkfirst=True)
         for number in range(found + 1, CURRENT_VERSION + 1):
             STEPS[number - 1](conn)
-        table = SchemaVersion.__table__  # type: ignore[attr-defined]
-        conn.execute(sa.delete(table))
-        conn.execute(sa.insert(table).values(id=1, version=CURRENT_VERSION))
+        conn.execute(sa.delete(SCHEMA_VERSION))
+        conn.execute(sa.insert(SCHEMA_VERSION).values(id=1, version=CURRENT_VERSION))
         return found

@@ -18,11 +18,14 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine, Row
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from store import schema
 from store.db import WRITE_OPTION, create_engine, is_sqlite
-from store.models import Article, Claim, ClaimQuantity, Comment
+from store.models import ARTICLE as A
+from store.models import CLAIM as CL
+from store.models import COMMENT as C
+from store.models import QUANTITY as Q
 from store.paths import resolve_db_url
 from store.records import (
     ArticleRecord,
@@ -35,12 +38,8 @@ from store.records import (
     RecordKind,
 )
 
-A = Article.__table__  # type: ignore[attr-defined]
-C = Comment.__table__  # type: ignore[attr-defined]
-CL = Claim.__table__  # type: ignore[attr-defined]
-Q = ClaimQuantity.__table__  # type: ignore[attr-defined]
-
 _SPACES = re.compile(r"\s+")
+_STATUSES = frozenset(status.value for status in ClaimStatus)
 
 
 def fingerprint(title: str, body: str) -> str:
@@ -96,6 +95,10 @@ class _Rows:
     quantities: list[dict[str, Any]] = field(default_factory=list)
 
 
+class StoreError(RuntimeError):
+    """The store cannot be opened or used; ``str()`` is one line naming it and why."""
+
+
 class Store:
     """A claimdesk store at a SQLAlchemy URL (SQLite by default)."""
 
@@ -129,12 +132,23 @@ class Store:
         # `--help` never touch the disk.
         with self._lock:
             if self._engine is None:
-                if self.path is not None:
-                    self.path.parent.mkdir(parents=True, exist_ok=True)
-                engine = create_engine(self.url)
-                schema.upgrade(engine)
-                self._engine = engine
+                self._engine = self._open_engine()
             return self._engine
+
+    def _open_engine(self) -> Engine:
+        where = self.path or sa.make_url(self.url).render_as_string(hide_password=True)
+        try:
+            if self.path is not None:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            engine = create_engine(self.url)
+            schema.upgrade(engine)
+        except schema.SchemaError as error:
+            raise StoreError(f"{where}: {error}") from error
+        except DBAPIError as error:
+            raise StoreError(f"cannot open the store {where}: {error.orig}") from error
+        except (SQLAlchemyError, OSError) as error:
+            raise StoreError(f"cannot open the store {where}: {error}") from error
+        return engine
 
     def exists(self) -> bool:
         """Whether there is anything to read (a missing SQLite file is an empty store)."""
@@ -166,6 +180,16 @@ class Store:
         refuses it, each document is retried alone inside its own savepoint, so one bad
         document never takes another with it, and never leaves half of itself behind.
         """
+        problems = {id(d): problem for d in drafts if (problem := _problem(d)) is not None}
+        valid = [d for d in drafts if id(d) not in problems]
+        written = iter(self._add_valid(valid))
+        return [
+            AddOutcome(d.title, d.source, None, created=False, error=problems[id(d)])
+            if id(d) in problems else next(written)
+            for d in drafts
+        ]
+
+    def _add_valid(self, drafts: Sequence[DocumentDraft]) -> list[AddOutcome]:
         if not drafts:
             return []
         with self._write() as conn:
@@ -267,11 +291,12 @@ class Store:
         if not self.exists():
             return {"article": 0, "claim": 0, "comment": 0}
         with self._read() as conn:
-            return {
-                kind: int(conn.execute(sa.select(sa.func.count()).select_from(table)).scalar()
-                          or 0)
-                for kind, table in (("article", A), ("claim", CL), ("comment", C))
-            }
+
+            def count(table: sa.Table) -> int:
+                return int(conn.execute(sa.select(sa.func.count()).select_from(table)).scalar()
+                           or 0)
+
+            return {"article": count(A), "claim": count(CL), "comment": count(C)}
 
     def is_empty(self) -> bool:
         return self.counts()["article"] == 0
@@ -346,7 +371,9 @@ class Store:
             query = sa.select(Q).where(Q.c.claim_id.in_(chunk)).order_by(Q.c.claim_id,
                                                                           Q.c.position)
             for row in conn.execute(query):
-                found.setdefault(row.claim_id, []).append(Quantity(row.count, row.text, row.item))
+                found.setdefault(row.claim_id, []).append(
+                    Quantity(row._mapping["count"], row.text, row.item)
+                )
         return {key: tuple(value) for key, value in found.items()}
 
     def list_comments(self, limit: int | None = None, offset: int = 0,
@@ -366,6 +393,25 @@ class Store:
 
 
 # -- rows in and out -------------------------------------------------------------------------
+
+
+def _problem(draft: DocumentDraft) -> str | None:
+    """Why a draft cannot be stored as it is, or None; checked before anything is written."""
+    if not isinstance(draft.title, str) or not isinstance(draft.body, str):
+        return "no title or body"
+    if not draft.title.strip() and not draft.body.strip():
+        return "no text: empty title and body"
+    for index, comment in enumerate(draft.comments):
+        parent = comment.parent_index
+        if parent is not None and not 0 <= parent < index:
+            return f"comment {index + 1} replies to a comment that does not come before it"
+    for claim in draft.claims or []:
+        where = claim.comment_index
+        if where is not None and not 0 <= where < len(draft.comments):
+            return f"a claim points at comment {where + 1}, which the document does not have"
+        if claim.status not in _STATUSES:
+            return f"unknown claim status {claim.status!r}"
+    return None
 
 
 def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
@@ -398,7 +444,7 @@ def _add_comments(rows: _Rows, draft: DocumentDraft, article_id: int,
         comment_id = ids.comment
         ids.comment += 1
         parent = comment.parent_index
-        parent_id = comment_ids[parent] if parent is not None and 0 <= parent < position else None
+        parent_id = comment_ids[parent] if parent is not None else None
         comment_ids.append(comment_id)
         rows.comments.append({
             "id": comment_id,

@@ -1,0 +1,75 @@
+"""Reading a document's bytes into text, refusing what is not text.
+
+Every failure is an :class:`ImportFailure` with a plain reason: empty, too large, binary, or an
+encoding we could not decode. Windows-1252 is decoded (it is common in saved pages) and said so
+in a warning, never silently turned into mojibake.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from store.ingest.errors import ImportFailure
+
+MAX_BYTES = 32 * 1024 * 1024
+"""Larger files are refused: no real article, feed or page export of one comes near this."""
+
+_CONTROL_OK = {"\t", "\n", "\r", "\f", "\v"}
+_CONTROL_RATIO = 0.01
+
+
+@dataclass(slots=True)
+class DocumentText:
+    """A file's decoded text, the encoding used and anything worth telling the user."""
+
+    text: str
+    encoding: str
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_document_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """Read a file's bytes, refusing empty, oversized and unreadable files."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ImportFailure(
+                f"too large: {size / 1e6:.1f} MB (the limit is {max_bytes / 1e6:.0f} MB)"
+            )
+        data = path.read_bytes()
+    except OSError as error:
+        raise ImportFailure(f"cannot read: {error.strerror or error}") from error
+    if not data.strip():
+        raise ImportFailure("empty file")
+    return data
+
+
+def decode_document(data: bytes) -> DocumentText:
+    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _checked(data.decode("utf-16", errors="strict"), "utf-16")
+    if b"\x00" in data:
+        raise ImportFailure("binary data, not text")
+    try:
+        return _checked(data.decode("utf-8-sig"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError as error:
+        raise ImportFailure("not text in UTF-8 or Windows-1252") from error
+    decoded = _checked(text, "cp1252")
+    decoded.warnings.append("not UTF-8: decoded as Windows-1252")
+    return decoded
+
+
+def _checked(text: str, encoding: str) -> DocumentText:
+    controls = sum(1 for ch in text if ch < " " and ch not in _CONTROL_OK)
+    if controls > max(2, len(text) * _CONTROL_RATIO):
+        raise ImportFailure("binary data, not text")
+    return DocumentText(text=text, encoding=encoding)
+
+
+def read_document(path: Path, max_bytes: int = MAX_BYTES) -> DocumentText:
+    """Read and decode one file (see :func:`decode_document`)."""
+    return decode_document(read_document_bytes(path, max_bytes))

@@ -1,0 +1,37 @@
+"""Shared fixtures: a throwaway store per test, and the real page the project started from."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from store.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_DIR = ROOT / "sample_data"
+SEED_PAGE = SAMPLE_DIR / "000_ad01ffdc07868135.txt"
+"""An unchanged copy of ../shared/corpus/000_ad01ffdc07868135.txt (a saved public news page)."""
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """A new, empty SQLite store in a temporary folder."""
+    opened = Store.open(str(tmp_path / "store.sqlite3"))
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> str:
+    """A path for a store the test opens through the command line."""
+    return str(tmp_path / "cli.sqlite3")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep every test away from the user's real store, config and exports."""
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_DOCUMENTS_DIR", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(name, str(tmp_path / "home" / name.lower()))
+    monkeypatch.delenv("CLAIMDESK_DB", raising=False)
