@@ -14,9 +14,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sample_data import sample_dir
 from store.ingest.errors import ImportFailure
 from store.ingest.savedpage import looks_like_saved_page, parse_saved_page
+from store.paths import sample_data_dir
 from store.records import DocumentDraft
 
 REAL_PAGE = "000_ad01ffdc07868135.txt"
@@ -45,7 +45,7 @@ FERRY_PARAGRAPHS = (
 
 @pytest.fixture(scope="module")
 def real_text() -> str:
-    return (sample_dir() / REAL_PAGE).read_text(encoding="utf-8")
+    return (sample_data_dir() / REAL_PAGE).read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
