@@ -40,10 +40,18 @@ KNOWN_EXTENSIONS = frozenset(ext for fmt in FORMATS for ext in fmt.extensions)
 
 
 def detect_format(path: Path, text: str) -> DocumentFormat:
-    """Pick the format for ``text`` read from ``path``; ImportFailure when none fits."""
+    """Pick the format for ``text`` read from ``path``; ImportFailure when none fits.
+
+    Content decides first (a feed saved as .txt is still a feed); when no sniffing test
+    accepts it, the extension's own format gets the text, so its parser can say precisely
+    what is wrong ("no body text after the title") instead of a vague "unknown format".
+    """
     head = text[:65536]
     by_extension = [fmt for fmt in FORMATS if path.suffix.lower() in fmt.extensions]
     for fmt in by_extension + [f for f in FORMATS if f not in by_extension]:
         if fmt.sniff(head):
             return fmt
-    raise ImportFailure("not a format claimdesk reads (saved-page text)")
+    if by_extension:
+        return by_extension[0]
+    names = ", ".join(fmt.name for fmt in FORMATS)
+    raise ImportFailure(f"not a format claimdesk reads ({names})")
