@@ -38,8 +38,9 @@ def open_store(db: str | None) -> Iterator[Store]:
 
 
 def import_command(db: str | None, paths: Sequence[str], quiet: bool = False,
-                   out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+                   out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Import files and folders; one line per document, a summary; exit 1 if any failed."""
+    out, err = out or sys.stdout, err or sys.stderr
     from store.importer import FileFailure, import_paths
 
     def show(event: AddOutcome | FileFailure) -> None:
@@ -109,8 +110,9 @@ def _records(store: Store, kind: str, limit: int | None) -> Sequence[AnyRecord]:
 
 
 def list_command(db: str | None, kind: str, as_json: bool = False, limit: int | None = None,
-                 out: TextIO = sys.stdout) -> int:
+                 out: TextIO | None = None) -> int:
     """Print records as an aligned table, or as a JSON array of ``as_json`` objects."""
+    out = out or sys.stdout
     with open_store(db) as store:
         records = _records(store, kind, limit)
     if as_json:
@@ -128,8 +130,9 @@ def list_command(db: str | None, kind: str, as_json: bool = False, limit: int | 
 # -- paths and stats -------------------------------------------------------------------------
 
 
-def paths_command(db: str | None, out: TextIO = sys.stdout) -> int:
+def paths_command(db: str | None, out: TextIO | None = None) -> int:
     """Print where everything lives, without creating anything."""
+    out = out or sys.stdout
     paths = app_paths()
     rows = [
         ("store", resolve_db_url(db)),
@@ -144,8 +147,9 @@ def paths_command(db: str | None, out: TextIO = sys.stdout) -> int:
     return 0
 
 
-def stats_command(db: str | None, as_json: bool = False, out: TextIO = sys.stdout) -> int:
+def stats_command(db: str | None, as_json: bool = False, out: TextIO | None = None) -> int:
     """Print counts of articles, claims and comments and the store's size on disk."""
+    out = out or sys.stdout
     with open_store(db) as store:
         stats = store.stats()
     data = {
