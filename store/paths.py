@@ -59,9 +59,17 @@ def resolve_db_url(db: str | None) -> str:
 
 
 def sample_data_dir() -> Path:
-    """The sample corpus, shipped as package data so an installed claimdesk can open it."""
-    from importlib.resources import files
+    """The sample corpus, shipped as package data so an installed claimdesk can open it.
 
-    # sample_data is a namespace package (no __init__.py, so importing a folder of it never
-    # meets Python code); its README anchors the folder in every install layout.
-    return Path(str(files("sample_data").joinpath("README.md"))).parent
+    ``sample_data`` is a namespace package (no ``__init__.py``, so a folder import of it meets
+    only documents). Editable installs may list several locations for it; the one holding the
+    README is the corpus.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("sample_data")
+    locations = list(spec.submodule_search_locations or []) if spec else []
+    for location in locations:
+        if (Path(location) / "README.md").is_file():
+            return Path(location)
+    return Path(__file__).resolve().parent.parent / "sample_data"
