@@ -39,7 +39,15 @@ def current_version(conn: Connection) -> int:
 
 
 def upgrade(engine: Engine) -> int:
-    """Bring the store at ``engine`` to :data:`CURRENT_VERSION`; return the version found."""
+    """Bring the store at ``engine`` to :data:`CURRENT_VERSION`; return the version found.
+
+    The version is read first without the write lock, so opening an up-to-date store never
+    waits for an import running in another process.
+    """
+    with engine.connect() as conn:
+        found = current_version(conn)
+    if found == CURRENT_VERSION:
+        return found
     with engine.connect().execution_options(**{WRITE_OPTION: True}) as conn, conn.begin():
         found = current_version(conn)
         if found > CURRENT_VERSION:

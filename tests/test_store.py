@@ -134,3 +134,26 @@ def test_a_file_that_is_not_a_database_is_refused_plainly(tmp_path: Path) -> Non
     bogus.write_text("these are my notes, not a database\n" * 50)
     with pytest.raises(StoreError, match=r"notes\.sqlite3"):
         Store.open(str(bogus)).counts()
+
+
+def test_reads_go_on_and_writes_wait_while_another_process_writes(store: Store) -> None:
+    """The browser keeps reading, and a second import waits instead of failing (WAL + timeout)."""
+    import threading
+    import time
+
+    store.add_documents([_draft("First")])
+    path = store.path
+    assert path is not None
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO comment (article_id, author, body, position) "
+                  "VALUES (1, 'other process', 'hello', 9)")
+    assert store.counts()["comment"] == 2  # reads see the last commit, not blocked
+    release = threading.Timer(0.3, lambda: other.execute("COMMIT"))
+    release.start()
+    started = time.monotonic()
+    [outcome] = store.add_documents([_draft("Second")])
+    release.join()
+    other.close()
+    assert outcome.created and time.monotonic() - started >= 0.25
+    assert store.counts() == {"article": 2, "claim": 4, "comment": 5}
