@@ -146,3 +146,20 @@ def test_the_installed_command_runs(db_path: str) -> None:
                            str(SAMPLE_DIR)], cwd=ROOT, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert "failed" not in done.stderr
+
+
+def test_special_files_and_other_encodings(capsys: pytest.CaptureFixture[str], db_path: str,
+                                           tmp_path: Path) -> None:
+    """A FIFO never hangs the import; a Windows-1252 page is decoded and the user is told."""
+    import os
+
+    os.mkfifo(tmp_path / "pipe.txt")
+    page = SEED_PAGE.read_text(encoding="utf-8").replace("\u2019", "'").replace("\u201c", '"')
+    page = page.replace("\u201d", '"').replace("\u2026", "...").replace("\u2022", "*")
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes(page.replace("Paddy Singh", "José Müller").encode("cp1252"))
+    code, _, err = _run(capsys, "--db", db_path, "import", str(tmp_path / "pipe.txt"), str(latin))
+    assert code == 1 and "pipe.txt: not a regular file" in err
+    assert "latin.txt: not UTF-8: decoded as Windows-1252" in err
+    comments = _list(capsys, db_path, "comments")
+    assert comments[0]["author"] == "José Müller"

@@ -7,6 +7,7 @@ in a warning, never silently turned into mojibake.
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,7 +32,11 @@ class DocumentText:
 def read_document_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
     """Read a file's bytes, refusing empty, oversized and unreadable files."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # A FIFO or device would block or never end; only plain files are documents.
+            raise ImportFailure("not a regular file")
+        size = info.st_size
         if size > max_bytes:
             raise ImportFailure(
                 f"too large: {size / 1e6:.1f} MB (the limit is {max_bytes / 1e6:.0f} MB)"
