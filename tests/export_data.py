@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
 from store.records import (
     ArticleRecord,
     ClaimDraft,
@@ -132,3 +135,46 @@ def hostile_article() -> ArticleRecord:
     return ArticleRecord(id=1, title=HOSTILE_TITLE, url=None, site=None, author=None,
                          published=None, body="", images=(), tags=(), source="hostile.txt",
                          fingerprint="", imported_at=datetime(2026, 1, 1, tzinfo=UTC))
+
+
+def _plain(inline: Token) -> str:
+    """The text a reader sees in an inline token: hard breaks as newlines."""
+    parts: list[str] = []
+    for child in inline.children or []:
+        if child.type == "hardbreak":
+            parts.append("\n")
+        elif child.type == "softbreak":
+            parts.append(" ")
+        else:
+            parts.append(child.content)
+    return "".join(parts)
+
+
+def markdown_blocks(markdown: str) -> list[tuple[str, str]]:
+    """(kind, text) for each heading, quote, list item and paragraph, in order.
+
+    A block quote's paragraphs are joined by a blank line, as they were written.
+    """
+    tokens = MarkdownIt("commonmark").parse(markdown)
+    found: list[tuple[str, str]] = []
+    context: list[str] = []
+    quote: list[str] = []
+    for index, token in enumerate(tokens):
+        if token.type in ("heading_open", "blockquote_open", "list_item_open"):
+            context.append(token.tag if token.type == "heading_open" else token.type)
+        elif token.type == "blockquote_close":
+            context.pop()
+            found.append(("quote", "\n\n".join(quote)))
+            quote = []
+        elif token.type in ("heading_close", "list_item_close"):
+            context.pop()
+        elif token.type == "inline":
+            where = context[-1] if context else "paragraph"
+            text = _plain(token)
+            if where == "blockquote_open":
+                quote.append(text)
+            else:
+                found.append(({"list_item_open": "item"}.get(where, where), text))
+        assert tokens[index].type not in ("html_block", "code_block", "ordered_list_open",
+                                          "fence", "hr", "table_open")
+    return found

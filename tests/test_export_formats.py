@@ -12,7 +12,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
-from markdown_it.token import Token
 
 from store.export import FORMATS, ExportBundle, ExportError, bundle_for, citation, citations
 from store.export.claimreview import export_claimreview
@@ -37,6 +36,7 @@ from tests.export_data import (
     URL,
     Seeded,
     hostile_article,
+    markdown_blocks,
     seed,
 )
 
@@ -54,52 +54,9 @@ def _everything(seeded: Seeded) -> list[AnyRecord]:
 # -- Markdown --------------------------------------------------------------------------------
 
 
-def _plain(inline: Token) -> str:
-    """The text a reader sees in an inline token: hard breaks as newlines."""
-    parts: list[str] = []
-    for child in inline.children or []:
-        if child.type == "hardbreak":
-            parts.append("\n")
-        elif child.type == "softbreak":
-            parts.append(" ")
-        else:
-            parts.append(child.content)
-    return "".join(parts)
-
-
-def _blocks(markdown: str) -> list[tuple[str, str]]:
-    """(kind, text) for each heading, quote, list item and paragraph, in order.
-
-    A block quote's paragraphs are joined by a blank line, as they were written.
-    """
-    tokens = MarkdownIt("commonmark").parse(markdown)
-    found: list[tuple[str, str]] = []
-    context: list[str] = []
-    quote: list[str] = []
-    for index, token in enumerate(tokens):
-        if token.type in ("heading_open", "blockquote_open", "list_item_open"):
-            context.append(token.tag if token.type == "heading_open" else token.type)
-        elif token.type == "blockquote_close":
-            context.pop()
-            found.append(("quote", "\n\n".join(quote)))
-            quote = []
-        elif token.type in ("heading_close", "list_item_close"):
-            context.pop()
-        elif token.type == "inline":
-            where = context[-1] if context else "paragraph"
-            text = _plain(token)
-            if where == "blockquote_open":
-                quote.append(text)
-            else:
-                found.append(({"list_item_open": "item"}.get(where, where), text))
-        assert tokens[index].type not in ("html_block", "code_block", "ordered_list_open",
-                                          "fence", "hr", "table_open")
-    return found
-
-
 def test_markdown_groups_records_under_their_articles_with_attribution(
         store: Store, seeded: Seeded) -> None:
-    blocks = _blocks(export_markdown(bundle_for(store, _everything(seeded))))
+    blocks = markdown_blocks(export_markdown(bundle_for(store, _everything(seeded))))
     headings = [text for kind, text in blocks if kind == "h2"]
     assert headings == [TITLE, HOSTILE_TITLE]
     palmyra = blocks[: blocks.index(("h2", HOSTILE_TITLE))]
@@ -124,7 +81,7 @@ def test_markdown_groups_records_under_their_articles_with_attribution(
 
 def test_markdown_keeps_hostile_text_literal(store: Store, seeded: Seeded) -> None:
     markdown = export_markdown(bundle_for(store, [seeded.hostile, *seeded.hostile_comments]))
-    blocks = _blocks(markdown)
+    blocks = markdown_blocks(markdown)
     quotes = [text for kind, text in blocks if kind == "quote"]
     assert quotes == [HOSTILE_FORMULA, HOSTILE_SUM, HOSTILE_MARKDOWN]
     assert [text for kind, text in blocks if kind.startswith("h")] == [
@@ -147,12 +104,12 @@ def test_markdown_quotes_any_text_literally(body: str) -> None:
     comment = CommentRecord(id=1, article_id=1, parent_id=None, author="a", posted=None,
                             body=body, position=0)
     bundle = ExportBundle(items=(comment,), articles={1: hostile_article()})
-    quotes = [text for kind, text in _blocks(export_markdown(bundle)) if kind == "quote"]
+    quotes = [text for kind, text in markdown_blocks(export_markdown(bundle)) if kind == "quote"]
     assert quotes == [_as_written(body) or "(empty)"]
 
 
 def test_markdown_of_an_article_alone_names_its_source(store: Store, seeded: Seeded) -> None:
-    blocks = _blocks(export_markdown(bundle_for(store, [seeded.hostile])))
+    blocks = markdown_blocks(export_markdown(bundle_for(store, [seeded.hostile])))
     assert ("item", "Source: hostile.txt") in blocks
     assert ("paragraph", "1 article") in blocks
 
@@ -242,7 +199,7 @@ def _empty_values(value: Any, path: str = "$") -> list[str]:
 
 
 def test_claimreview_has_the_required_fields_and_no_nulls(store: Store, seeded: Seeded) -> None:
-    chosen = [*seeded.claims, seeded.hostile_claim, seeded.comments[0]]
+    chosen: list[AnyRecord] = [*seeded.claims, seeded.hostile_claim, seeded.comments[0]]
     reviews = json.loads(export_claimreview(bundle_for(store, chosen)))
     assert [r["claimReviewed"] for r in reviews] == [SEIZED, KILLED, ORYX,
                                                      seeded.hostile_claim.text]

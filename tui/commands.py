@@ -180,13 +180,16 @@ def _chosen(store: Store, query: str | None, kind: RecordKind | None,
 def export_command(db: str | None, fmt: str, query: str | None = None,
                    kind: RecordKind | None = None, ids: Sequence[int] | None = None,
                    output: str | None = None, force: bool = False,
-                   limit: int = EXPORT_SEARCH_LIMIT, out: TextIO = sys.stdout,
-                   err: TextIO = sys.stderr) -> int:
+                   limit: int = EXPORT_SEARCH_LIMIT, out: TextIO | None = None,
+                   err: TextIO | None = None) -> int:
     """Export chosen records in one format to a file (path printed) or to standard output.
 
     Exit 2 when QUERY is given but this build has no search; exit 1 (one line) when nothing
     matches, an id is unknown, the format cannot hold the records or the file cannot be written.
+    ``out``/``err`` default to the streams current at the call, not at import.
     """
+    out = out or sys.stdout
+    err = err or sys.stderr
     exporter = FORMATS[fmt]
     target = Path(output) if output not in (None, "-") else None
     if target is not None and target.exists() and not force:
