@@ -8,8 +8,9 @@ functions over plain data and never touch the store.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from store.records import AnyRecord, ArticleRecord, ClaimRecord, CommentRecord, RecordKind
 from store.store import Store
@@ -117,43 +118,58 @@ def _unique(items: Iterable[AnyRecord]) -> tuple[AnyRecord, ...]:
     return tuple(kept)
 
 
+_CHUNK = 500
+"""Ids per read: SQLite caps the variables of one statement (999 in older builds)."""
+
+
+R = TypeVar("R")
+
+
+def _read_chunked(read: Callable[[list[int]], Sequence[R]], ids: Sequence[int]) -> list[R]:
+    return [record for start in range(0, len(ids), _CHUNK)
+            for record in read(list(ids[start : start + _CHUNK]))]
+
+
 def bundle_for(store: Store, items: Iterable[AnyRecord]) -> ExportBundle:
     """Bundle marked records with their articles and the comments their claims came from.
 
-    Marking the same record twice exports it once. Two reads at most, whatever the number of
-    records, so exporting a few thousand marks stays instant.
+    Marking the same record twice exports it once. Two reads (per 500 ids) whatever the number
+    of records, so exporting a few thousand marks stays instant.
     """
     unique = _unique(items)
     articles = {item.id: item for item in unique if isinstance(item, ArticleRecord)}
     wanted = {item.article_id for item in unique if not isinstance(item, ArticleRecord)}
     missing = sorted(wanted - articles.keys())
     if missing:
-        articles.update((a.id, a) for a in store.list_articles(ids=missing))
+        articles.update((a.id, a) for a in _read_chunked(
+            lambda chunk: store.list_articles(ids=chunk), missing))
     comments = {item.id: item for item in unique if isinstance(item, CommentRecord)}
     sources = sorted({item.comment_id for item in unique
                       if isinstance(item, ClaimRecord) and item.comment_id is not None}
                      - comments.keys())
     if sources:
-        comments.update((c.id, c) for c in store.list_comments(ids=sources))
+        comments.update((c.id, c) for c in _read_chunked(
+            lambda chunk: store.list_comments(ids=chunk), sources))
     return ExportBundle(items=unique, articles=articles, comments=comments)
 
 
 def fetch_records(store: Store, refs: Sequence[RecordRef]) -> list[AnyRecord]:
     """The records named by ``(kind, id)`` in the order given; ExportError names a missing one.
 
-    One read per kind, so the app can keep its marks as small references and the command line
-    can take ``--ids`` without a query per id.
+    A read per kind (per 500 ids), so the app can keep its marks as small references and the
+    command line can take ``--ids`` without a query per id.
     """
     ids: dict[RecordKind, list[int]] = {"article": [], "claim": [], "comment": []}
     for kind, record_id in refs:
         ids[kind].append(record_id)
     found: dict[RecordRef, AnyRecord] = {}
-    if ids["article"]:
-        found.update((("article", r.id), r) for r in store.list_articles(ids=ids["article"]))
-    if ids["claim"]:
-        found.update((("claim", r.id), r) for r in store.list_claims(ids=ids["claim"]))
-    if ids["comment"]:
-        found.update((("comment", r.id), r) for r in store.list_comments(ids=ids["comment"]))
+    readers: dict[RecordKind, Callable[[list[int]], Sequence[AnyRecord]]] = {
+        "article": lambda chunk: store.list_articles(ids=chunk),
+        "claim": lambda chunk: store.list_claims(ids=chunk),
+        "comment": lambda chunk: store.list_comments(ids=chunk),
+    }
+    for kind, wanted in ids.items():
+        found.update(((kind, r.id), r) for r in _read_chunked(readers[kind], wanted))
     for ref in refs:
         if ref not in found:
             raise ExportError(f"no {ref[0]} with id {ref[1]} in the store")
