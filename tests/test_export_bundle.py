@@ -40,3 +40,12 @@ def test_bundle_brings_articles_and_source_comments_once(store: Store, seeded: S
     assert (palmyra.article.id, palmyra.marked) == (seeded.palmyra.id, False)
     assert palmyra.claims == (seized, oryx)
     assert hostile.claims == (seeded.hostile_claim,)
+
+
+def test_exports_work_without_textual() -> None:
+    """The app's dialog and the command line share this library; a server could use it too."""
+    from tests.test_layers import _modules_after
+
+    modules = _modules_after("import store.export")
+    assert "store.export.markdown" in modules
+    assert not any(name == "textual" or name.startswith("textual.") for name in modules)
