@@ -11,6 +11,8 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from store.export.formats import FORMATS
+from store.records import KINDS
 from tui import commands
 from tui.errors import CommandError
 
@@ -25,6 +27,43 @@ def _positive_int(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"must be 1 or more: {value!r}")
     return number
+
+
+def _kind(value: str) -> str:
+    """A record kind, singular or plural ("claim" or "claims")."""
+    singular = value.lower().removesuffix("s")
+    return singular if singular in KINDS else value
+
+
+def _id_list(value: str) -> list[int]:
+    """Ids as "1,2,3" (the option may also be repeated)."""
+    try:
+        ids = [int(part) for part in value.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a comma-separated list of ids: {value!r}") from None
+    if not ids or min(ids) < 1:
+        raise argparse.ArgumentTypeError(f"ids are whole numbers from 1: {value!r}")
+    return ids
+
+
+def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    exp = sub.add_parser(
+        "export", help="export records as " + ", ".join(FORMATS),
+        description="Export the hits of QUERY, the records named by --ids, or with neither "
+        "everything of --kind (default: all kinds). Claims and comments bring their articles.",
+    )
+    exp.add_argument("query", nargs="?", metavar="QUERY", help="export what this search finds")
+    exp.add_argument("--kind", type=_kind, choices=KINDS, help="only records of this kind")
+    exp.add_argument("--ids", type=_id_list, action="extend", metavar="ID,...",
+                     help="ids of records of --kind, e.g. --kind claim --ids 1,2")
+    exp.add_argument("--format", dest="fmt", required=True, choices=list(FORMATS),
+                     help=", ".join(f"{f.name}: {f.label}" for f in FORMATS.values()))
+    exp.add_argument("-o", "--output", metavar="FILE|-",
+                     help="where to write; - for standard output (default: a new "
+                     "timestamped file in the exports folder, see `claimdesk paths`)")
+    exp.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    exp.add_argument("--limit", type=_positive_int, default=commands.EXPORT_SEARCH_LIMIT,
+                     metavar="N", help="at most N search hits (default: %(default)s)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -55,12 +94,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     stats = sub.add_parser("stats", help="counts of articles, claims, comments; store size")
     stats.add_argument("--json", action="store_true", help="print a JSON object")
+
+    _add_export(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "export":
+        if args.ids and args.kind is None:
+            parser.error("--ids needs --kind: which kind of record the ids name")
+        if args.ids and args.query is not None:
+            parser.error("export takes QUERY or --ids, not both")
     try:
         if args.command == "import":
             return commands.import_command(args.db, args.paths, quiet=args.quiet)
@@ -68,6 +115,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return commands.list_command(args.db, args.kind, as_json=args.json, limit=args.limit)
         if args.command == "paths":
             return commands.paths_command(args.db)
+        if args.command == "export":
+            return commands.export_command(
+                args.db, args.fmt, query=args.query, kind=args.kind, ids=args.ids,
+                output=args.output, force=args.force, limit=args.limit,
+            )
         if args.command == "stats":
             return commands.stats_command(args.db, as_json=args.json)
         return commands.open_app(args.db)

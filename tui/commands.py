@@ -12,11 +12,22 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from store.export import (
+    FORMATS,
+    ExportError,
+    ExportExistsError,
+    RecordRef,
+    bundle_for,
+    default_export_path,
+    fetch_records,
+    write_atomic,
+)
 from store.paths import DB_ENV, app_paths, resolve_db_url, sample_data_dir
-from store.records import AnyRecord
+from store.records import KINDS, AnyRecord, RecordKind
 from store.store import AddOutcome, Store, StoreError
 from tui.errors import CommandError
 from tui.safe_text import one_line
@@ -124,6 +135,96 @@ def list_command(db: str | None, kind: str, as_json: bool = False, limit: int | 
     for record in records:
         cells = [one_line(cell(record), width).ljust(width) for _, width, cell in columns]
         print("  ".join(cells).rstrip(), file=out)
+    return 0
+
+
+# -- export ----------------------------------------------------------------------------------
+
+EXPORT_SEARCH_LIMIT = 500
+"""How many search hits ``claimdesk export QUERY`` exports unless ``--limit`` says otherwise."""
+
+
+class SearchUnavailable(Exception):
+    """This build has no search engine (``store.search``), so QUERY cannot be exported."""
+
+
+def _search_refs(store: Store, query: str, kinds: tuple[RecordKind, ...],
+                 limit: int) -> list[RecordRef]:
+    try:
+        from store.search.engine import SearchEngine  # type: ignore[import-not-found,unused-ignore]
+    except ModuleNotFoundError as error:
+        if error.name is not None and error.name.startswith("store.search"):
+            raise SearchUnavailable from error
+        raise
+    hits = SearchEngine(store).search(query, limit, kinds)
+    return [(hit.kind, hit.id) for hit in hits]
+
+
+def _everything(store: Store, kinds: tuple[RecordKind, ...]) -> list[AnyRecord]:
+    readers: dict[RecordKind, Callable[[], Sequence[AnyRecord]]] = {
+        "article": store.list_articles, "claim": store.list_claims,
+        "comment": store.list_comments,
+    }
+    return [record for kind in kinds for record in readers[kind]()]
+
+
+def _chosen(store: Store, query: str | None, kind: RecordKind | None,
+            ids: Sequence[int] | None, limit: int) -> list[AnyRecord]:
+    kinds: tuple[RecordKind, ...] = (kind,) if kind is not None else KINDS
+    if query is not None:
+        return fetch_records(store, _search_refs(store, query, kinds, limit))
+    if ids:
+        assert kind is not None, "the parser requires --kind with --ids"
+        return fetch_records(store, [(kind, record_id) for record_id in ids])
+    return _everything(store, kinds)
+
+
+def export_command(db: str | None, fmt: str, query: str | None = None,
+                   kind: RecordKind | None = None, ids: Sequence[int] | None = None,
+                   output: str | None = None, force: bool = False,
+                   limit: int = EXPORT_SEARCH_LIMIT, out: TextIO | None = None,
+                   err: TextIO | None = None) -> int:
+    """Export chosen records in one format to a file (path printed) or to standard output.
+
+    Exit 2 when QUERY is given but this build has no search; exit 1 (one line) when nothing
+    matches, an id is unknown, the format cannot hold the records or the file cannot be written.
+    ``out``/``err`` default to the streams current at the call, not at import.
+    """
+    out = out or sys.stdout
+    err = err or sys.stderr
+    exporter = FORMATS[fmt]
+    target = Path(output) if output not in (None, "-") else None
+    if target is not None and target.exists() and not force:
+        raise CommandError(f"{target} already exists; add --force to overwrite it")
+    with open_store(db) as store:
+        try:
+            bundle = bundle_for(store, _chosen(store, query, kind, ids, limit))
+        except SearchUnavailable:
+            print("claimdesk: search is not available in this build", file=err)
+            return 2
+        except ExportError as error:
+            raise CommandError(str(error)) from error
+    if not bundle.items:
+        what = f"{kind}s" if kind else "records"
+        raise CommandError(f"nothing to export: no {what} " +
+                           (f"match {query!r}" if query is not None else "in the store"))
+    try:
+        text = exporter.render(bundle)
+    except ExportError as error:
+        raise CommandError(str(error)) from error
+    if output == "-":
+        out.write(text)
+        return 0
+    path = target or default_export_path(fmt, datetime.now())
+    try:
+        write_atomic(path, text, overwrite=force)
+    except ExportExistsError as error:
+        raise CommandError(f"{error.path} already exists; add --force to overwrite it") from error
+    except OSError as error:
+        raise CommandError(f"cannot write {path}: {error.strerror or error}") from error
+    counts = ", ".join(f"{n} {k}{'' if n == 1 else 's'}" for k, n in bundle.counts().items() if n)
+    print(path, file=out)
+    print(f"exported {counts} as {exporter.label}", file=err)
     return 0
 
 

@@ -1,0 +1,105 @@
+"""schema.org ClaimReview JSON-LD for marked claims, the format fact-checkers publish.
+
+One ``ClaimReview`` per claim, in a JSON array (valid JSON-LD; each object carries its own
+``@context`` so any one can be pasted into a page alone). Marked articles and comments are not
+claims and are left out. Decisions, where schema.org or the records leave room:
+
+- ``reviewRating`` has ``alternateName`` only, mapped from the claim's status. No numeric
+  ``ratingValue``: "unverified" and "unverifiable" are not points on a truth scale, and a number
+  would claim a judgement nobody made.
+- ``itemReviewed.author`` is the claimant. claimdesk does not know whether "Amaq" is a person
+  or an organisation, so a named claimant is a ``Thing`` (the honest supertype) rather than a
+  guess. A claim without a claimant is the text's own assertion: its author is the comment's
+  writer (a ``Person``) for a claim in a comment, else the article's author (``Person``) or
+  its outlet (``Organization``).
+- ``url`` is where the claim appears (the article's URL): claimdesk publishes no review page.
+- A field whose value is unknown is left out, never written as null or "".
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from store.export.bundle import ExportBundle, ExportError
+from store.records import ArticleRecord, ClaimRecord, ClaimStatus, iso
+
+CONTEXT = "https://schema.org"
+
+RATING_NAMES: dict[ClaimStatus, str] = {
+    ClaimStatus.UNVERIFIED: "Unverified",
+    ClaimStatus.UNVERIFIABLE: "Unverifiable",
+    ClaimStatus.CORROBORATED: "Corroborated",
+    ClaimStatus.DISPUTED: "Disputed",
+    ClaimStatus.FALSE: "False",
+}
+
+
+def _pruned(value: Any) -> Any:
+    """``value`` without None, "" or empty containers anywhere inside it."""
+    if isinstance(value, dict):
+        kept = {key: _pruned(item) for key, item in value.items()}
+        return {key: item for key, item in kept.items() if item not in (None, "", [], {})}
+    if isinstance(value, list):
+        return [item for item in (_pruned(v) for v in value) if item not in (None, "", [], {})]
+    return value
+
+
+def _named(kind: str, name: str | None) -> dict[str, Any] | None:
+    return {"@type": kind, "name": name.strip()} if name and name.strip() else None
+
+
+def _publisher(article: ArticleRecord) -> dict[str, Any] | None:
+    return _named("Organization", article.site)
+
+
+def _news_article(article: ArticleRecord) -> dict[str, Any]:
+    return {
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "url": article.url,
+        "author": _named("Person", article.author),
+        "datePublished": iso(article.published),
+        "publisher": _publisher(article),
+    }
+
+
+def _claim(claim: ClaimRecord, bundle: ExportBundle) -> dict[str, Any]:
+    article = bundle.article_of(claim)
+    comment = bundle.comment_of(claim)
+    author = _named("Thing", claim.claimant)
+    if author is None and comment is not None:
+        author = _named("Person", comment.author)
+    if author is None:
+        author = _named("Person", article.author) or _publisher(article)
+    published = comment.posted if comment is not None else article.published
+    return {
+        "@type": "Claim",
+        "author": author,
+        "datePublished": iso(published),
+        "appearance": _news_article(article),
+    }
+
+
+def claim_review(claim: ClaimRecord, bundle: ExportBundle) -> dict[str, Any]:
+    """One ClaimReview object for a claim of ``bundle``, with no empty fields."""
+    article = bundle.article_of(claim)
+    review = {
+        "@context": CONTEXT,
+        "@type": "ClaimReview",
+        "claimReviewed": claim.text,
+        "reviewRating": {"@type": "Rating", "alternateName": RATING_NAMES[claim.status]},
+        "reviewBody": claim.note,
+        "url": article.url,
+        "itemReviewed": _claim(claim, bundle),
+    }
+    return dict(_pruned(review))
+
+
+def export_claimreview(bundle: ExportBundle) -> str:
+    """The marked claims as a JSON-LD array of ClaimReview; ExportError if none is a claim."""
+    claims = bundle.claims
+    if not claims:
+        raise ExportError("ClaimReview covers claims, and no claim was chosen")
+    reviews = [claim_review(claim, bundle) for claim in claims]
+    return json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"
