@@ -144,7 +144,7 @@ EXPORT_SEARCH_LIMIT = 500
 """How many search hits ``claimdesk export QUERY`` exports unless ``--limit`` says otherwise."""
 
 
-class SearchUnavailable(Exception):
+class SearchUnavailableError(Exception):
     """This build has no search engine (``store.search``), so QUERY cannot be exported."""
 
 
@@ -154,7 +154,7 @@ def _search_refs(store: Store, query: str, kinds: tuple[RecordKind, ...],
         from store.search.engine import SearchEngine  # type: ignore[import-not-found,unused-ignore]
     except ModuleNotFoundError as error:
         if error.name is not None and error.name.startswith("store.search"):
-            raise SearchUnavailable from error
+            raise SearchUnavailableError from error
         raise
     hits = SearchEngine(store).search(query, limit, kinds)
     return [(hit.kind, hit.id) for hit in hits]
@@ -199,7 +199,7 @@ def export_command(db: str | None, fmt: str, query: str | None = None,
     with open_store(db) as store:
         try:
             bundle = bundle_for(store, _chosen(store, query, kind, ids, limit))
-        except SearchUnavailable:
+        except SearchUnavailableError:
             print("claimdesk: search is not available in this build", file=err)
             return 2
         except ExportError as error:
