@@ -28,9 +28,9 @@ from store.export import (
 )
 from store.paths import DB_ENV, app_paths, resolve_db_url, sample_data_dir
 from store.records import KINDS, AnyRecord, RecordKind
+from store.safe_text import one_line
 from store.store import AddOutcome, Store, StoreError
 from tui.errors import CommandError
-from tui.safe_text import one_line
 
 
 @contextmanager

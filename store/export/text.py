@@ -1,8 +1,7 @@
 """Small text helpers the human-facing formats share (Markdown brief, citations, CSV cells).
 
-Control characters are made visible here rather than by :mod:`tui.safe_text` because the
-store never imports the interface; the pictures are the same, so a reader sees the same thing
-in the app and in an exported brief.
+Control characters are made visible by :mod:`store.safe_text`, the same pictures the app
+shows, so a reader sees the same thing in the app and in an exported brief.
 """
 
 from __future__ import annotations
@@ -12,27 +11,11 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from store.records import Quantity
+from store.safe_text import printable
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r"\s+")
 
-
-def _picture(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return chr(0x2400 + code)
-    if code == 0x7F:
-        return "\u2421"
-    return f"\\x{code:02x}"
-
-
-def visible(text: str) -> str:
-    """``text`` with control characters other than tab and newline shown as symbols.
-
-    A brief may be read in a terminal Markdown viewer, and a citation pasted into one; an
-    escape sequence copied from a web page must not act on either.
-    """
-    return _CONTROL.sub(_picture, text.replace("\r\n", "\n").replace("\r", "\n"))
+visible = printable
 
 
 def one_line(text: str) -> str:
