@@ -17,6 +17,10 @@ _BLOCKS = ("p, div, li, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, pre, tr, tab
 _DROPPED = "script, style, noscript, template"
 _INLINE_SPACE = re.compile(r"[ \t\r\f\v\u00a0]+")
 _BLANK_LINES = re.compile(r"\s*\n\s*")
+_ANY_SPACE = re.compile(r"[ \t\n\r\f\v\u00a0]+")  # not \s: that matches _BREAK
+_BREAK = "\u2029"
+"""Marks a block boundary while the source's own line breaks (mere white space in HTML) are
+collapsed; it becomes the only kind of line break in the result."""
 
 
 def node_text(node: LexborNode) -> str:
@@ -28,11 +32,12 @@ def node_text(node: LexborNode) -> str:
     for dropped in node.css(_DROPPED):
         dropped.decompose()
     for block in node.css(_BLOCKS):
-        block.insert_before("\n")
-        block.insert_after("\n")
+        block.insert_before(_BREAK)
+        block.insert_after(_BREAK)
     for br in node.css("br"):
-        br.insert_after("\n")
-    return tidy(node.text(deep=True, separator=""))
+        br.insert_after(_BREAK)
+    text = _ANY_SPACE.sub(" ", node.text(deep=True, separator=""))
+    return tidy(text.replace(_BREAK, "\n"))
 
 
 def html_to_text(fragment: str) -> str:
