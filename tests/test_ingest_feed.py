@@ -26,7 +26,8 @@ ATOM = """<?xml version="1.0" encoding="utf-8"?>
     <updated>2024-06-01T18:30:00+02:00</updated>
     <author><name>Jo Park</name></author>
     <category term="housing"/><category term="prices"/>
-    <content type="html">&lt;p&gt;The housing agency said rents rose 9 percent.&lt;/p&gt;&lt;p&gt;Tenant groups
+    <content type="html">&lt;p&gt;The housing agency said rents rose 9 percent.&lt;/p&gt;
+     &lt;p&gt;Tenant groups
      dispute the figure.&lt;/p&gt;</content>
   </entry>
   <entry>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -159,3 +160,46 @@ def test_reimporting_pages_is_idempotent(store: Store, tmp_path: Path) -> None:
 ])
 def test_canonical_url(given: str, canonical: str | None) -> None:
     assert canonical_url(given) == canonical
+
+
+def test_many_pages_parsed_in_worker_processes_give_the_same_outcomes_in_order(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above a few dozen files, pages are parsed by a process per core; what is stored and
+    reported, and in which order, must not depend on that."""
+    from store import importer
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for n in range(importer.PARALLEL_MIN_FILES + 6):
+        (folder / f"page{n:02}.html").write_text(
+            _page(_comment(1, "Ann", "Nice.", _comment(2, "Bo", "Agreed.")),
+                  title=f"Story {n} on the bridge repairs", url=f"https://news.example/{n}"),
+            encoding="utf-8")
+    (folder / "page05.html").write_text("<html><body><p>cut short", encoding="utf-8")
+    shutil.copy(folder / "page07.html", folder / "page07-copy.html")
+
+    def summary(report: importer.ImportReport) -> list[tuple[object, ...]]:
+        return ([(o.source, o.created, o.comments, o.claims) for o in report.outcomes]
+                + [(f.path, f.reason) for f in report.failures])
+
+    used: list[bool] = []
+    real_loader = importer._loaded_in_order
+
+    def loader(files: list[Path], parallel: bool) -> Iterator[importer._Loaded]:
+        used.append(parallel)
+        return real_loader(files, parallel)
+
+    monkeypatch.setattr(importer, "_loaded_in_order", loader)
+    pages = importer.PARALLEL_MIN_FILES + 6
+    parallel = Store.open(str(tmp_path / "parallel.sqlite3"))
+    in_workers = importer.import_paths(parallel, [folder])
+    monkeypatch.setattr(importer, "PARALLEL_MIN_FILES", 10_000)
+    serial = Store.open(str(tmp_path / "serial.sqlite3"))
+    in_process = importer.import_paths(serial, [folder])
+    assert summary(in_workers) == summary(in_process)
+    assert used == [True, False]
+    assert in_workers.added == pages - 1 and in_workers.unchanged == 1
+    assert [(a.id, a.title) for a in parallel.list_articles()] == \
+        [(a.id, a.title) for a in serial.list_articles()]
+    parallel.close()
+    serial.close()
