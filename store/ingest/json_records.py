@@ -151,23 +151,25 @@ def _kind_and_article(where: str, record: Any) -> tuple[str, Any]:
 
 def _draft(group: _Pending, source: str) -> DocumentDraft:
     assert group.article is not None
-    article = group.article[1]
+    article = _checked(group.article, "article")[1]
+    comments = [_checked(c, "comment") for c in group.comments]
     # Page order is ``position``; the sort is stable, so records without one keep file order.
-    comments = sorted(group.comments, key=lambda c: _int(c, "position", 0))
+    comments.sort(key=lambda c: c[1].get("position") or 0)
     comment_index = {record.get("id"): index for index, (_, record) in enumerate(comments)}
     has_claims = "claim_count" in article or bool(group.claims)
     return DocumentDraft(
-        title=_str(group.article, "title"),
-        body=_str(group.article, "body"),
-        source=_opt_str(group.article, "source") or source,
-        url=_opt_str(group.article, "url"),
-        site=_opt_str(group.article, "site"),
-        author=_opt_str(group.article, "author"),
-        published=_time(group.article, "published"),
-        images=_str_list(group.article, "images"),
-        tags=_str_list(group.article, "tags"),
+        title=article["title"],
+        body=article["body"],
+        source=article.get("source") or source,
+        url=article.get("url"),
+        site=article.get("site"),
+        author=article.get("author"),
+        published=_time(group.article[0], article.get("published")),
+        images=article.get("images") or [],
+        tags=article.get("tags") or [],
         comments=[_comment(c, comment_index) for c in comments],
-        claims=[_claim(c, comment_index) for c in group.claims] if has_claims else None,
+        claims=([_claim(_checked(c, "claim"), comment_index) for c in group.claims]
+                if has_claims else None),
     )
 
 
@@ -178,9 +180,9 @@ def _comment(located: Located, index: dict[Any, int]) -> CommentDraft:
         raise ImportFailure(f"{where}: comment {record.get('id')} replies to comment {parent}, "
                             "which its article does not have")
     return CommentDraft(
-        author=_opt_str(located, "author") or "",
-        body=_str(located, "body"),
-        posted=_time(located, "posted"),
+        author=record.get("author") or "",
+        body=record["body"],
+        posted=_time(where, record.get("posted")),
         parent_index=index[parent] if parent is not None else None,
     )
 
@@ -195,67 +197,76 @@ def _claim(located: Located, index: dict[Any, int]) -> ClaimDraft:
     if status not in _STATUSES:
         raise ImportFailure(f"{where}: unknown claim status {status!r}")
     return ClaimDraft(
-        text=_str(located, "text"),
-        start=_int(located, "start", 0),
-        end=_int(located, "end", 0),
-        claimant=_opt_str(located, "claimant"),
-        attribution=_opt_str(located, "attribution"),
-        hedges=tuple(_str_list(located, "hedges")),
+        text=record["text"],
+        start=record.get("start") or 0,
+        end=record.get("end") or 0,
+        claimant=record.get("claimant"),
+        attribution=record.get("attribution"),
+        hedges=tuple(record.get("hedges") or ()),
         quantities=tuple(_quantity(where, q) for q in record.get("quantities") or ()),
         status=_STATUSES[status],
-        note=_opt_str(located, "note") or "",
-        method=_opt_str(located, "method") or "",
+        note=record.get("note") or "",
+        method=record.get("method") or "",
         comment_index=index[comment] if comment is not None else None,
     )
 
 
 def _quantity(where: str, value: Any) -> Quantity:
-    if not isinstance(value, dict):
+    if value.__class__ is not dict:
         raise ImportFailure(f"{where}: a quantity that is not an object")
-    count = value.get("count")
-    if count is not None and (not isinstance(count, int) or isinstance(count, bool)):
+    count, text, item = value.get("count"), value.get("text"), value.get("item")
+    if count is not None and count.__class__ is not int:
         raise ImportFailure(f"{where}: a quantity count that is not a whole number")
-    located = (where, value)
-    return Quantity(count, _opt_str(located, "text") or "", _opt_str(located, "item") or "")
+    if not (text is None or text.__class__ is str) or not (item is None or item.__class__ is str):
+        raise ImportFailure(f"{where}: a quantity's text and item must be text")
+    return Quantity(count, text or "", item or "")
 
 
-# -- typed fields, each refusing the wrong type with the record's place --------------------
+# -- field types, as data: one loop per record instead of a call per field -------------------
+
+_TEXT = "text"
+_TEXT_OR_NULL = "text or null"
+_WHOLE_NUMBER = "a whole number"
+_TEXT_LIST = "a list of text"
+
+_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "article": (("title", _TEXT), ("body", _TEXT), ("url", _TEXT_OR_NULL),
+                ("site", _TEXT_OR_NULL), ("author", _TEXT_OR_NULL),
+                ("published", _TEXT_OR_NULL), ("source", _TEXT_OR_NULL),
+                ("images", _TEXT_LIST), ("tags", _TEXT_LIST)),
+    "comment": (("author", _TEXT_OR_NULL), ("body", _TEXT), ("posted", _TEXT_OR_NULL),
+                ("position", _WHOLE_NUMBER)),
+    "claim": (("text", _TEXT), ("start", _WHOLE_NUMBER), ("end", _WHOLE_NUMBER),
+              ("claimant", _TEXT_OR_NULL), ("attribution", _TEXT_OR_NULL),
+              ("hedges", _TEXT_LIST), ("note", _TEXT_OR_NULL), ("method", _TEXT_OR_NULL)),
+}
+"""Each field a record of a kind may have, and the JSON type it must be (null allowed unless
+the rule is plain text). ``bool`` is refused where a number is meant: ``__class__ is int``."""
 
 
-def _str(located: Located, name: str) -> str:
-    value = located[1].get(name)
-    if not isinstance(value, str):
-        raise ImportFailure(f"{located[0]}: {name} must be text")
-    return value
+def _checked(located: Located, kind: str) -> Located:
+    """The record, unchanged, once every field of :data:`_FIELDS` has the right type."""
+    where, record = located
+    for name, rule in _FIELDS[kind]:
+        value = record.get(name)
+        if value is None:
+            ok = rule is not _TEXT
+        elif rule is _WHOLE_NUMBER:
+            ok = value.__class__ is int
+        elif rule is _TEXT_LIST:
+            ok = value.__class__ is list and all(v.__class__ is str for v in value)
+        else:
+            ok = value.__class__ is str
+        if not ok:
+            raise ImportFailure(f"{where}: {name} must be {rule}")
+    return located
 
 
-def _opt_str(located: Located, name: str) -> str | None:
-    value = located[1].get(name)
-    if value is not None and not isinstance(value, str):
-        raise ImportFailure(f"{located[0]}: {name} must be text or null")
-    return value
-
-
-def _int(located: Located, name: str, default: int) -> int:
-    value = located[1].get(name, default)
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise ImportFailure(f"{located[0]}: {name} must be a whole number")
-    return value
-
-
-def _str_list(located: Located, name: str) -> list[str]:
-    value = located[1].get(name) or []
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ImportFailure(f"{located[0]}: {name} must be a list of text")
-    return value
-
-
-def _time(located: Located, name: str) -> datetime | None:
-    value = _opt_str(located, name)
+def _time(where: str, value: str | None) -> datetime | None:
     if value is None:
         return None
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise ImportFailure(f"{located[0]}: {name} is not an ISO 8601 time: {value!r}") from None
+        raise ImportFailure(f"{where}: not an ISO 8601 time: {value!r}") from None
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
