@@ -1,25 +1,35 @@
 """The import pipeline: paths -> files -> drafts -> claims -> the store.
 
-Files are read and parsed one at a time; a file that fails is reported and skipped, and what it
-would have written never reaches the store. Drafts are written in batches (one transaction
-each, one savepoint per document on the slow path, see :meth:`Store.add_documents`).
+Each file is read and parsed whole, or streamed when its format allows (JSON Lines); a file
+that fails is reported and skipped, and what it would have written never reaches the store.
+When there are many files, parsing and claim extraction (the costly part for HTML) run in a
+pool of processes, one per core, while this process writes; results are taken in file order,
+so the outcome of an import does not depend on which worker finished first. Drafts are written
+in batches (one transaction each, one savepoint per document on the slow path, see
+:meth:`Store.add_documents`).
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from store.claims import extract_claims
 from store.ingest.errors import ImportFailure
 from store.ingest.formats import KNOWN_EXTENSIONS, detect_format
-from store.ingest.reading import read_document
+from store.ingest.reading import read_document, read_head
+from store.ingest.urls import canonical_url
 from store.records import DocumentDraft
 from store.store import AddOutcome, Store
 
 BATCH_DOCUMENTS = 500
+PARALLEL_MIN_FILES = 24
+"""Fewer files are parsed in this process: starting workers costs more than it saves."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,20 +113,92 @@ def _walk(folder: Path) -> Iterator[FoundFile | FileFailure]:
     yield from failures
 
 
-def load_file(path: Path) -> list[DocumentDraft]:
-    """Read, detect and parse one file into drafts with their claims extracted."""
-    document = read_document(path)
-    fmt = detect_format(path, document.text)
-    drafts = fmt.parse(document.text, str(path))
+def iter_drafts(path: Path) -> Iterator[DocumentDraft]:
+    """Read, detect and parse one file into drafts with canonical URLs and their claims.
+
+    Whole-file formats are parsed before the first draft is yielded; a streamed format yields
+    as it reads, after checking the whole file. Either way an ImportFailure comes before any
+    draft of the file.
+    """
+    fmt = detect_format(path, read_head(path))
+    if fmt.stream is not None:
+        drafts: Iterable[DocumentDraft] = fmt.stream(path)
+        warnings: list[str] = []
+    else:
+        document = read_document(path)
+        drafts = fmt.parse(document.text, str(path))
+        warnings = document.warnings
     for draft in drafts:
-        draft.warnings[:0] = document.warnings
-        if draft.claims is None:
-            draft.claims = extract_claims(draft)
-    return drafts
+        yield _finished(draft, warnings)
 
 
-def import_paths(store: Store, paths: Iterable[Path],
-                 listener: Listener | None = None) -> ImportReport:
+def load_file(path: Path) -> list[DocumentDraft]:
+    """All drafts of one file (see :func:`iter_drafts`)."""
+    return list(iter_drafts(path))
+
+
+def _finished(draft: DocumentDraft, warnings: list[str]) -> DocumentDraft:
+    draft.warnings[:0] = warnings
+    draft.url = canonical_url(draft.url)
+    if draft.claims is None:
+        draft.claims = extract_claims(draft)
+    return draft
+
+
+@dataclass(frozen=True, slots=True)
+class _Loaded:
+    """One file's drafts, or why it failed, or None when the file must be streamed here."""
+
+    drafts: list[DocumentDraft] | None = None
+    failure: str | None = None
+
+
+def _load(path: Path) -> _Loaded:
+    """Load one file, in a worker process or here; never raises for a bad file."""
+    try:
+        if detect_format(path, read_head(path)).stream is not None:
+            return _Loaded()
+        return _Loaded(drafts=load_file(path))
+    except ImportFailure as error:
+        return _Loaded(failure=str(error))
+    except Exception as error:  # a reader library choking on hostile input: one line, go on
+        return _Loaded(failure=f"could not be read: {type(error).__name__}: {error}")
+
+
+def _loaded_in_order(files: list[Path], parallel: bool) -> Iterator[_Loaded]:
+    """:func:`_load` for each file, in the files' order, using worker processes if asked.
+
+    At most a few files per worker are in flight, so memory stays bounded however many files
+    there are, and this process keeps writing while the workers parse.
+    """
+    if not parallel:
+        yield from map(_load, files)
+        return
+    workers = os.cpu_count() or 1
+    # "spawn" rather than fork: the app imports from a thread, and forking a threaded process
+    # can copy a held lock into the child.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        window: deque[Future[_Loaded]] = deque()
+        todo = iter(files)
+        for path in todo:
+            window.append(pool.submit(_load, path))
+            if len(window) >= workers * 4:
+                break
+        while window:
+            loaded = window.popleft().result()
+            following = next(todo, None)
+            if following is not None:
+                window.append(pool.submit(_load, following))
+            yield loaded
+
+
+Progress = Callable[[int, int], None]
+"""Told ``(files done, files in all)`` after each file."""
+
+
+def import_paths(store: Store, paths: Iterable[Path], listener: Listener | None = None,
+                 progress: Progress | None = None) -> ImportReport:
     """Import every document under ``paths`` into ``store``; never raises for bad input."""
     report = ImportReport()
     pending: list[DocumentDraft] = []
@@ -131,23 +213,41 @@ def import_paths(store: Store, paths: Iterable[Path],
             emit(outcome)
         pending.clear()
 
+    def fail(found: FoundFile, reason: str) -> None:
+        # In a folder, a file of no document type (a README, a picture) is passed over;
+        # a file the user named, or one that looks like a document, is a failure.
+        skipped = not found.named and found.path.suffix.lower() not in KNOWN_EXTENSIONS
+        failure = FileFailure(found.path, reason, skipped=skipped)
+        report.failures.append(failure)
+        emit(failure)
+
+    found_files: list[FoundFile] = []
     for item in iter_files(paths):
         if isinstance(item, FileFailure):
             report.failures.append(item)
             emit(item)
-            continue
+        else:
+            found_files.append(item)
+    total = len(found_files)
+    parallel = total >= PARALLEL_MIN_FILES and (os.cpu_count() or 1) > 1
+    loaded_files = _loaded_in_order([f.path for f in found_files], parallel)
+    for done, (found, loaded) in enumerate(zip(found_files, loaded_files, strict=True), 1):
         report.files += 1
-        try:
-            pending.extend(load_file(item.path))
-        except ImportFailure as error:
-            # In a folder, a file of no document type (a README, a picture) is passed over;
-            # a file the user named, or one that looks like a document, is a failure.
-            skipped = not item.named and item.path.suffix.lower() not in KNOWN_EXTENSIONS
-            failure = FileFailure(item.path, str(error), skipped=skipped)
-            report.failures.append(failure)
-            emit(failure)
-            continue
+        if loaded.failure is not None:
+            fail(found, loaded.failure)
+        elif loaded.drafts is not None:
+            pending.extend(loaded.drafts)
+        else:
+            try:
+                for draft in iter_drafts(found.path):
+                    pending.append(draft)
+                    if len(pending) >= BATCH_DOCUMENTS:
+                        flush()
+            except ImportFailure as error:
+                fail(found, str(error))
         if len(pending) >= BATCH_DOCUMENTS:
             flush()
+        if progress is not None:
+            progress(done, total)
     flush()
     return report

@@ -221,10 +221,10 @@ class Store:
 
         return _IdCounter(next_id(A), next_id(C), next_id(CL), next_id(Q))
 
-    def _existing(self, conn: Connection, drafts: Sequence[DocumentDraft]) -> dict[str, int]:
+    def _existing(self, conn: Connection, drafts: Sequence[DocumentDraft],
+                  prints: Sequence[str]) -> dict[str, int]:
         """Ids of stored articles matching any draft, keyed by ``url:`` / ``fp:`` strings."""
         urls = [d.url for d in drafts if d.url]
-        prints = [fingerprint(d.title, d.body) for d in drafts]
         found: dict[str, int] = {}
         for chunk in _chunks(urls, 500):
             for row in conn.execute(sa.select(A.c.id, A.c.url).where(A.c.url.in_(chunk))):
@@ -237,12 +237,12 @@ class Store:
 
     def _write_batch(self, conn: Connection, drafts: Sequence[DocumentDraft]) -> list[AddOutcome]:
         ids = self._next_ids(conn)
-        known = self._existing(conn, drafts)
+        prints = [fingerprint(d.title, d.body) for d in drafts]  # once: hashing is not free
+        known = self._existing(conn, drafts, prints)
         now = datetime.now(UTC)
         rows = _Rows()
         outcomes: list[AddOutcome] = []
-        for draft in drafts:
-            print_ = fingerprint(draft.title, draft.body)
+        for draft, print_ in zip(drafts, prints, strict=True):
             keys = [f"fp:{print_}"] + ([f"url:{draft.url}"] if draft.url else [])
             existing = next((known[k] for k in keys if k in known), None)
             if existing is not None:
@@ -267,7 +267,7 @@ class Store:
         for table, batch in ((A, rows.articles), (C, rows.comments), (CL, rows.claims),
                              (Q, rows.quantities)):
             if batch:
-                conn.execute(sa.insert(table), batch)
+                _insert_many(conn, table, batch)
         return outcomes
 
     def set_claim_status(self, claim_id: int, status: ClaimStatus, note: str | None = None) -> \
@@ -412,6 +412,30 @@ def _problem(draft: DocumentDraft) -> str | None:
         if claim.status not in _STATUSES:
             return f"unknown claim status {claim.status!r}"
     return None
+
+
+def _insert_many(conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+    """One DBAPI executemany for ``rows`` (dicts with the same keys), values bound by the
+    columns' own types (JSON, UTC times).
+
+    ``conn.execute(insert, rows)`` does the same but builds a parameter dict per row through
+    the compiler, which profiling showed to cost twice the insert itself on large imports;
+    here the statement is compiled once and each row is one tuple of processed values.
+    Errors are still raised as :class:`DBAPIError`, so the savepoint fallback is unchanged.
+    """
+    dialect = conn.dialect
+    compiled = sa.insert(table).compile(dialect=dialect, column_keys=list(rows[0]))
+    # A positional driver (sqlite3's "?") wants the values in the statement's order.
+    keys = list(compiled.positiontup or ()) if dialect.positional else list(rows[0])
+    columns = [(key, table.c[key].type.dialect_impl(dialect).bind_processor(dialect))
+               for key in keys]
+    if dialect.positional:
+        params: list[Any] = [tuple([process(row[key]) if process else row[key]
+                                    for key, process in columns]) for row in rows]
+    else:
+        params = [{key: process(row[key]) if process else row[key] for key, process in columns}
+                  for row in rows]
+    conn.exec_driver_sql(compiled.string, params)
 
 
 def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:

@@ -50,30 +50,40 @@ def open_store(db: str | None) -> Iterator[Store]:
 
 def import_command(db: str | None, paths: Sequence[str], quiet: bool = False,
                    out: TextIO | None = None, err: TextIO | None = None) -> int:
-    """Import files and folders; one line per document, a summary; exit 1 if any failed."""
-    out, err = out or sys.stdout, err or sys.stderr
+    """Import files and folders; one line per document, a summary; exit 1 if any failed.
+
+    A progress bar (files done of all, documents, rate) shows on stderr during a long import
+    when stderr is a terminal; see :mod:`tui.import_progress`.
+    """
     from store.importer import FileFailure, import_paths
+    from tui.import_progress import ImportProgress
+
+    # Looked up per call, not bound at import, so a caller's (or a test's) redirection counts.
+    out = out or sys.stdout
+    err = err or sys.stderr
 
     def show(event: AddOutcome | FileFailure) -> None:
         if isinstance(event, FileFailure):
             if not event.skipped:
-                print(f"failed   {one_line(str(event.path))}: {one_line(event.reason)}", file=err)
+                bar.print(f"failed   {one_line(str(event.path))}: {one_line(event.reason)}", err)
             return
+        bar.document_done()
         if event.error is not None:
-            print(f"failed   {one_line(event.source)}: {one_line(event.error)}", file=err)
+            bar.print(f"failed   {one_line(event.source)}: {one_line(event.error)}", err)
             return
         if not quiet:
             what = "added   " if event.created else "already "
             detail = (f" ({event.comments} comments, {event.claims} claims)" if event.created
                       else f" (in the store as article {event.article_id})")
-            print(f"{what} {one_line(event.source)}: {one_line(event.title, 60)}{detail}",
-                  file=out)
+            bar.print(f"{what} {one_line(event.source)}: {one_line(event.title, 60)}{detail}",
+                      out)
         for warning in event.warnings:
-            print(f"warning  {one_line(event.source)}: {one_line(warning)}", file=err)
+            bar.print(f"warning  {one_line(event.source)}: {one_line(warning)}", err)
 
     started = time.perf_counter()
-    with open_store(db) as store:
-        report = import_paths(store, [Path(p) for p in paths], listener=show)
+    with open_store(db) as store, ImportProgress(err) as bar:
+        report = import_paths(store, [Path(p) for p in paths], listener=show,
+                              progress=bar.files_done)
     seconds = time.perf_counter() - started
     summary = (f"{report.files} files: {report.added} added, {report.unchanged} already in the "
                f"store, {report.failed} failed")

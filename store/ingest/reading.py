@@ -7,6 +7,7 @@ in a warning, never silently turned into mojibake.
 
 from __future__ import annotations
 
+import codecs
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +15,13 @@ from pathlib import Path
 from store.ingest.errors import ImportFailure
 
 MAX_BYTES = 32 * 1024 * 1024
-"""Larger files are refused: no real article, feed or page export of one comes near this."""
+"""Larger files are refused: no real article, feed or page export of one comes near this.
+
+Formats read line by line (JSON Lines) are exempt: they never hold the whole file.
+"""
+
+HEAD_BYTES = 64 * 1024
+"""How much of a file is read to tell its format."""
 
 _CONTROL_OK = {"\t", "\n", "\r", "\f", "\v"}
 _CONTROL_RATIO = 0.01
@@ -29,14 +36,21 @@ class DocumentText:
     warnings: list[str] = field(default_factory=list)
 
 
-def read_document_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
-    """Read a file's bytes, refusing empty, oversized and unreadable files."""
+def regular_file_size(path: Path) -> int:
+    """The size of a plain file; a FIFO or device would block or never end, so it is refused."""
     try:
         info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            # A FIFO or device would block or never end; only plain files are documents.
-            raise ImportFailure("not a regular file")
-        size = info.st_size
+    except OSError as error:
+        raise ImportFailure(f"cannot read: {error.strerror or error}") from error
+    if not stat.S_ISREG(info.st_mode):
+        raise ImportFailure("not a regular file")
+    return info.st_size
+
+
+def read_document_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """Read a file's bytes, refusing empty, oversized and unreadable files."""
+    size = regular_file_size(path)
+    try:
         if size > max_bytes:
             raise ImportFailure(
                 f"too large: {size / 1e6:.1f} MB (the limit is {max_bytes / 1e6:.0f} MB)"
@@ -78,3 +92,28 @@ def _checked(text: str, encoding: str) -> DocumentText:
 def read_document(path: Path, max_bytes: int = MAX_BYTES) -> DocumentText:
     """Read and decode one file (see :func:`decode_document`)."""
     return decode_document(read_document_bytes(path, max_bytes))
+
+
+def read_head(path: Path, size: int = HEAD_BYTES) -> str:
+    """The start of a file as text, to tell its format without reading all of it.
+
+    Refuses what :func:`read_document` refuses for reasons visible in the head (empty, binary,
+    undecodable); a multi-byte character cut at the end of the head is left out, not an error.
+    """
+    regular_file_size(path)
+    try:
+        with path.open("rb") as file:
+            data = file.read(size)
+    except OSError as error:
+        raise ImportFailure(f"cannot read: {error.strerror or error}") from error
+    if not data.strip():
+        raise ImportFailure("empty file")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _checked(codecs.getincrementaldecoder("utf-16")().decode(data), "utf-16").text
+    if b"\x00" in data:
+        raise ImportFailure("binary data, not text")
+    try:
+        text = codecs.getincrementaldecoder("utf-8-sig")().decode(data, final=False)
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    return _checked(text, "head").text

@@ -1,0 +1,55 @@
+"""Turning a fragment of HTML (a feed entry's content, a comment's body) into plain text.
+
+selectolax gives the text of a node, but joins paragraphs and list items without a break;
+readers need the paragraphs, and claim offsets need stable text. Block elements become line
+breaks, scripts and styles are dropped, and runs of blank space collapse.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+_BLOCKS = ("p, div, li, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, pre, tr, table, section, "
+           "article, header, footer, figure, figcaption, dd, dt")
+_DROPPED = "script, style, noscript, template"
+_INLINE_SPACE = re.compile(r"[ \t\r\f\v\u00a0]+")
+_BLANK_LINES = re.compile(r"\s*\n\s*")
+_ANY_SPACE = re.compile(r"[ \t\n\r\f\v\u00a0]+")  # not \s: that matches _BREAK
+_BREAK = "\u2029"
+"""Marks a block boundary while the source's own line breaks (mere white space in HTML) are
+collapsed; it becomes the only kind of line break in the result."""
+
+
+def node_text(node: LexborNode) -> str:
+    """Plain text of ``node`` and everything under it, one paragraph per line.
+
+    The node's tree is changed (line-break markers inserted, scripts removed); pass a node you
+    are done with, or a clone.
+    """
+    for dropped in node.css(_DROPPED):
+        dropped.decompose()
+    for block in node.css(_BLOCKS):
+        block.insert_before(_BREAK)
+        block.insert_after(_BREAK)
+    for br in node.css("br"):
+        br.insert_after(_BREAK)
+    text = _ANY_SPACE.sub(" ", node.text(deep=True, separator=""))
+    return tidy(text.replace(_BREAK, "\n"))
+
+
+def html_to_text(fragment: str) -> str:
+    """Plain text of an HTML fragment (see :func:`node_text`); plain text passes unchanged."""
+    if "<" not in fragment:
+        return tidy(html.unescape(fragment))
+    tree = LexborHTMLParser(fragment)
+    root = tree.body or tree.root
+    return node_text(root) if root is not None else ""
+
+
+def tidy(text: str) -> str:
+    """Collapse spaces within lines and blank runs between them; trim the ends."""
+    text = _INLINE_SPACE.sub(" ", text)
+    return _BLANK_LINES.sub("\n", text).strip()
