@@ -136,6 +136,10 @@ class BrowserScreen(Screen[None]):
         self.current_list.cursor += 1
         self.refresh_marks()
 
+    def on_screen_resume(self) -> None:
+        # Marks and judgements may have changed in the reader.
+        self.refresh_marks()
+
     def refresh_marks(self) -> None:
         self.current_list.refresh()
         self._show_status()

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from tui.app import ClaimdeskApp
 
 CLAIM_STYLE = "underline on #4a3b00"
-CURRENT_CLAIM_STYLE = "bold black on yellow"
+CURRENT_CLAIM_STYLE = "bold #000000 on #ffd75f"
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +148,8 @@ class ReaderScreen(Screen[None]):
         self._fill_claims()
         self._fill_comments()
         self._fill_body()
-        self._go_to_focus()
+        # After a refresh: the tree places its nodes on lines only when it lays itself out.
+        self.call_after_refresh(self._go_to_focus)
 
     # -- filling -----------------------------------------------------------------------------
 
