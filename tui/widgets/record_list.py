@@ -61,6 +61,8 @@ class Column:
     def text(self, record: Any, width: int) -> str:
         """The cell as one printable line of exactly ``width`` cells."""
         value = one_line(self.cell(record))
+        if cell_len(value) > width:
+            return set_cell_size(value, width - 1) + "…"
         if self.right and cell_len(value) < width:
             value = " " * (width - cell_len(value)) + value
         return set_cell_size(value, width)
