@@ -47,7 +47,7 @@ async def test_lists_show_markup_and_controls_literally(tmp_path: Path) -> None:
         assert_inert(app)
         await pilot.press("2")
         await settle(pilot)
-        assert "[bold red]ALER…" in screen_text(app)  # the claimant column is 14 wide
+        assert "[bold red]ALE…" in screen_text(app)  # the claimant column is 14 wide
         assert_inert(app)
         await pilot.press("3")
         await settle(pilot)
