@@ -8,7 +8,8 @@ Stores are generated once (one record in ten an article, four claims and five co
 article) and cached in the temp dir, so later runs only measure. Figures:
 
 - first paint: ``App.run_test`` started -> the first page of articles painted (in-process, the
-  store's modules already imported);
+  store's modules already imported); for the comments list (the longest: half the records),
+  the time from switching to it until its first rows are painted;
 - process: ``python -m tui --db STORE`` started in tmux -> a row on screen (includes Python's
   start-up and every import), only with ``--process``;
 - scroll step: page down -> the row under the cursor painted with its record (read from the
@@ -101,7 +102,7 @@ def rss_mib() -> float:
     return float("nan")
 
 
-async def measure_app(path: Path, steps: int = 40) -> dict[str, float]:
+async def measure_app(path: Path, view: str, steps: int = 40) -> dict[str, float]:
     store = Store.open(str(path))
     store.counts()  # open the engine (and run any schema step) before timing
     app = ClaimdeskApp(store, keymap_file=CACHE / "no-keys.toml")
@@ -129,6 +130,10 @@ async def measure_app(path: Path, steps: int = 40) -> dict[str, float]:
             first_paint = await painted(0) - started
             screen = app.screen
             assert isinstance(screen, BrowserScreen)
+            if view != "article":
+                painted_at.clear()
+                screen.action_show(view)  # type: ignore[arg-type]
+                await painted(0)
             records = screen.current_list
             times = []
             for _ in range(steps):
@@ -155,8 +160,8 @@ def measure_process(path: Path) -> float | None:
     if shutil.which("tmux") is None:
         return None
     session = f"bench-browser-{time.monotonic_ns()}"
-    command = f"{sys.executable} -m tui --db {path}"
-    started = time.perf_counter()
+    command = f"sleep 0.3; exec {sys.executable} -m tui --db {path}"
+    started = time.perf_counter() + 0.3  # the pause that lets tmux size the pane
     subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40",
                     "-c", str(ROOT), command], check=True)
     try:
@@ -176,16 +181,19 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--process", action="store_true", help="also time the real command")
     args = parser.parse_args()
-    print(f"{'records':>10} {'rows':>9} {'first paint':>12} {'step med':>9} {'step p95':>9} "
-          f"{'G (end)':>8} {'RSS MiB':>8} {'process':>8}")
+    print(f"{'records':>10} {'list':>8} {'rows':>9} {'first paint':>12} {'step med':>9} "
+          f"{'step p95':>9} {'G (end)':>8} {'RSS MiB':>8} {'process':>8}")
     for size in args.sizes:
         path = generated_store(size)
-        figures = asyncio.run(measure_app(path))
         process = measure_process(path) if args.process else None
-        shown = f"{process * 1000:6.0f}ms" if process is not None else "     -"
-        print(f"{size:>10,} {int(figures['rows']):>9,} {figures['first_paint'] * 1000:10.0f}ms "
-              f"{figures['step_median'] * 1000:7.1f}ms {figures['step_p95'] * 1000:7.1f}ms "
-              f"{figures['to_end'] * 1000:6.0f}ms {figures['rss']:8.0f} {shown}")
+        for view in ("article", "comment"):
+            figures = asyncio.run(measure_app(path, view))
+            shown = (f"{process * 1000:6.0f}ms" if process is not None and view == "article"
+                     else "     -")
+            print(f"{size:>10,} {view + 's':>8} {int(figures['rows']):>9,} "
+                  f"{figures['first_paint'] * 1000:10.0f}ms "
+                  f"{figures['step_median'] * 1000:7.1f}ms {figures['step_p95'] * 1000:7.1f}ms "
+                  f"{figures['to_end'] * 1000:6.0f}ms {figures['rss']:8.0f} {shown}")
 
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@ database. ``store.store`` (and SQLAlchemy behind it) is only imported for type c
 
 from __future__ import annotations
 
-import webbrowser
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -205,6 +204,8 @@ class ClaimdeskApp(App[None]):
         if article is None or not article.url:
             self.call_from_thread(self.notify, "This article has no URL")
             return
+        import webbrowser  # only when asked: it costs start-up time
+
         opened = webbrowser.open(article.url)
         self.call_from_thread(self.notify, f"Opened {one_line(article.url, 80)}" if opened
                               else f"No web browser found for {one_line(article.url, 80)}")
