@@ -74,21 +74,20 @@ def tmux(tmp_path: Path) -> Iterator[Tmux]:
 
 
 def test_browse_read_judge_and_quit(tmux: Tmux) -> None:
-    screen = tmux.wait_for("Articles 4")
-    assert "Jihadis celebrate capture of Russian base" in screen
+    tmux.wait_for("Articles 4")
+    screen = tmux.wait_for("Jihadis celebrate capture of Russian base")  # rows follow counts
     assert "Claims 4" in screen and "Comments 6" in screen
     tmux.keys("2")
-    screen = tmux.wait_for("Claimant")
-    assert "44 tanks, 7 BMPs" in screen
+    tmux.wait_for("Claimant")
+    tmux.wait_for("44 tanks, 7 BMPs")
     tmux.keys("v", "4", "Enter")
     screen = tmux.wait_for("disputed")
     tmux.keys("a")
-    screen = tmux.wait_for("Claims (3)")
-    assert "longwarjournal.org · Thomas Joscelyn" in screen
+    tmux.wait_for("Claims (3)")
+    screen = tmux.wait_for("longwarjournal.org · Thomas Joscelyn")
     assert "Moose" in screen and "disputed" in screen
     tmux.keys("Escape", "3")
-    screen = tmux.wait_for("Mallory")
-    assert "hi␛]0;PWNED␇ there␛[2J" in screen
+    screen = tmux.wait_for("hi␛]0;PWNED␇ there␛[2J")
     assert "Paddy Singh" in screen  # the screen was not cleared
     assert "PWNED" not in tmux.run("display-message", "-p", "-t", tmux.session, "#{pane_title}")
     tmux.keys("q")
