@@ -25,8 +25,23 @@ def _step_1_tables(conn: Connection) -> None:
     SQLModel.metadata.create_all(conn, tables=[ARTICLE, COMMENT, CLAIM, QUANTITY])
 
 
+def _step_browse_sort_indexes(conn: Connection) -> None:
+    """Indexes behind every order the browser's lists offer (see :mod:`store.browse`).
+
+    SQLite keeps the row id in each index entry, so ``ORDER BY column, id`` walks the index.
+    """
+    for name, table, column in (
+        ("ix_article_published", "article", "published"),
+        ("ix_article_site", "article", "site"),
+        ("ix_article_title", "article", "title"),
+        ("ix_comment_posted", "comment", "posted"),
+        ("ix_comment_author", "comment", "author"),
+    ):
+        conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({column})")
+
+
 Step = Callable[[Connection], None]
-STEPS: list[Step] = [_step_1_tables]
+STEPS: list[Step] = [_step_1_tables, _step_browse_sort_indexes]
 CURRENT_VERSION = len(STEPS)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine, Row
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-from store import schema
+from store import browse, schema
 from store.db import WRITE_OPTION, create_engine, is_sqlite
 from store.models import ARTICLE as A
 from store.models import CLAIM as CL
@@ -28,6 +28,7 @@ from store.models import COMMENT as C
 from store.models import QUANTITY as Q
 from store.paths import resolve_db_url
 from store.records import (
+    AnyRecord,
     ArticleRecord,
     ClaimDraft,
     ClaimRecord,
@@ -390,6 +391,33 @@ class Store:
         query = query.order_by(C.c.article_id, C.c.position).limit(limit).offset(offset)
         with self._read() as conn:
             return [_comment_record(row) for row in conn.execute(query)]
+
+
+    # -- browsing (the app's paged lists; see store.browse) ----------------------------------
+
+    def count_rows(self, kind: RecordKind) -> int:
+        """How many rows the list of ``kind`` has (0 for a store not created yet)."""
+        if not self.exists():
+            return 0
+        with self._read() as conn:
+            return browse.count_rows(conn, kind)
+
+    def browse_page(self, kind: RecordKind, order: browse.SortOrder, offset: int, limit: int,
+                    total: int | None = None) -> list[AnyRecord]:
+        """Records ``offset .. offset+limit`` of the list of ``kind`` sorted by ``order``.
+
+        Only that page is read: ids from an index walk, then the records of those ids.
+        """
+        if not self.exists():
+            return []
+        with self._read() as conn:
+            ids = browse.page_ids(conn, kind, order, offset, limit, total)
+        readers: dict[str, Callable[..., Sequence[AnyRecord]]] = {
+            "article": self.list_articles, "claim": self.list_claims,
+                   "comment": self.list_comments}
+        records: Sequence[AnyRecord] = readers[kind](ids=ids)
+        by_id = {record.id: record for record in records}
+        return [by_id[i] for i in ids if i in by_id]
 
 
 # -- rows in and out -------------------------------------------------------------------------

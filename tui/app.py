@@ -1,47 +1,231 @@
-"""The Textual app. (A first screen; the browser issue replaces it with the real views.)"""
+"""The Textual app: a thin shell that holds the store, the marks and the app-wide actions.
+
+Screens do the showing (:mod:`tui.screens`), dialogs ask (:mod:`tui.modals`), lists read their
+own pages. What lives here is what every screen shares: marks that survive view switches,
+judging a claim (saved at once, then shown on every screen), copy, open in a browser, help, the
+command palette's actions, the user's keymap, and the first run's sample import.
+
+Every store call runs in a thread worker that posts a message; the UI thread never waits on the
+database. ``store.store`` (and SQLAlchemy behind it) is only imported for type checking here.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, Static
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.message import Message
 
-from store.importer import import_paths
-from store.store import Store
+from store.paths import app_paths
+from store.records import AnyRecord, ArticleRecord, ClaimRecord
+from tui.citation import citation
+from tui.keymap import load_keymap
+from tui.modals.help import HelpModal
+from tui.modals.judge import JudgeClaimModal, Judgement
+from tui.palette import BindingsProvider
+from tui.safe_text import one_line
+from tui.screens.browser import BrowserScreen
+from tui.screens.reader import ReaderScreen
+
+if TYPE_CHECKING:
+    from store.store import Store
+
+Mark = tuple[str, int]
 
 
 class ClaimdeskApp(App[None]):
     """claimdesk's terminal interface over one :class:`Store`."""
 
     TITLE = "claimdesk"
-    BINDINGS = [("q", "quit", "Quit")]
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {BindingsProvider}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark,f1", "help", "Help", id="app.help"),
+        Binding("slash", "search", "Search", id="app.search"),
+        Binding("y", "copy", "Copy", show=False, id="app.copy",
+                tooltip="Copy the current item as a Markdown citation"),
+        Binding("o", "open_url", "Open URL", show=False, id="app.open_url"),
+        Binding("v", "judge", "Judge claim", id="app.judge",
+                tooltip="Set the status and note of the claim under the cursor"),
+        Binding("ctrl+q", "quit", "Quit", show=False, id="app.quit"),
+    ]
 
-    def __init__(self, store: Store, first_run_samples: Path | None = None) -> None:
+    class ClaimJudged(Message):
+        def __init__(self, claim: ClaimRecord | None, reason: str = "") -> None:
+            super().__init__()
+            self.claim = claim
+            self.reason = reason
+
+    class SamplesImported(Message):
+        def __init__(self, summary: str, ok: bool) -> None:
+            super().__init__()
+            self.summary = summary
+            self.ok = ok
+
+    def __init__(self, store: Store, first_run_samples: Path | None = None,
+                 keymap_file: Path | None = None) -> None:
         super().__init__()
         self.store = store
         self.first_run_samples = first_run_samples
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static("Loading…", id="summary")
-        yield Footer()
+        self.keymap_file = keymap_file or app_paths().keymap_file
+        self.marks: set[Mark] = set()
+        """(kind, id) of every marked row, across views; the export issue reads it."""
 
     def on_mount(self) -> None:
-        self.load_summary()
+        keymap = load_keymap(self.keymap_file)
+        if keymap.keys:
+            self.set_keymap(keymap.keys)
+        if keymap.problem:
+            self.notify(keymap.problem, severity="warning", timeout=8)
+        self.push_screen(BrowserScreen())
+        if self.first_run_samples is not None:
+            self._import_samples(self.first_run_samples)
 
-    @work(thread=True, exclusive=True, group="store")
-    def load_summary(self) -> None:
-        """Count the store (importing the samples into an empty default store first)."""
-        store = self.store
-        if self.first_run_samples is not None and store.is_empty():
-            report = import_paths(store, [self.first_run_samples])
-            self.call_from_thread(
-                self.notify, f"First run: imported {report.added} sample documents "
-                f"from {self.first_run_samples}"
-            )
-        counts = store.counts()
-        text = (f"{counts['article']} articles, {counts['claim']} claims, "
-                f"{counts['comment']} comments")
-        self.call_from_thread(self.query_one("#summary", Static).update, text)
+    # -- first run ---------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="first-run")
+    def _import_samples(self, folder: Path) -> None:
+        """Fill an empty default store with the sample data, so the first screen has content."""
+        try:
+            if not self.store.is_empty():
+                return
+            from store.importer import import_paths
+
+            report = import_paths(self.store, [folder])
+        except Exception as error:  # any failure is one line, and the app stays usable
+            self.post_message(self.SamplesImported(f"could not import the samples: {error}",
+                                                   ok=False))
+            return
+        self.post_message(self.SamplesImported(
+            f"First run: imported {report.added} sample documents from {folder}", ok=True))
+
+    def on_claimdesk_app_samples_imported(self, message: SamplesImported) -> None:
+        self.notify(one_line(message.summary, 200), severity="information" if message.ok
+                    else "error", timeout=8)
+        for screen in self.screen_stack:
+            if isinstance(screen, BrowserScreen):
+                screen.reload()
+
+    # -- marks -------------------------------------------------------------------------------
+
+    def is_marked(self, record: AnyRecord) -> bool:
+        return (record.kind, record.id) in self.marks
+
+    def toggle_mark(self, record: AnyRecord) -> bool:
+        """Mark or unmark ``record``; True when it is now marked."""
+        key = (record.kind, record.id)
+        if key in self.marks:
+            self.marks.discard(key)
+            return False
+        self.marks.add(key)
+        return True
+
+    # -- opening -----------------------------------------------------------------------------
+
+    def open_record(self, record: AnyRecord) -> None:
+        """Open the reader on an article, or on a claim's or comment's article at its place."""
+        if isinstance(record, ArticleRecord):
+            self.push_screen(ReaderScreen(record.id))
+        else:
+            self.push_screen(ReaderScreen(record.article_id, focus=(record.kind, record.id)))
+
+    def _current_record(self) -> AnyRecord | None:
+        current = getattr(self.screen, "current_record", None)
+        return current() if callable(current) else None
+
+    # -- judging -----------------------------------------------------------------------------
+
+    def action_judge(self) -> None:
+        record = self._current_record()
+        if isinstance(self.screen, ReaderScreen):
+            self.screen.action_judge()
+        elif isinstance(record, ClaimRecord):
+            self.judge_claim(record)
+        else:
+            self.notify("Judging works on claims: press 2 for the claims list")
+
+    def judge_claim(self, claim: ClaimRecord) -> None:
+        def save(judgement: Judgement | None) -> None:
+            if judgement is not None:
+                self._save_judgement(claim.id, judgement)
+
+        self.push_screen(JudgeClaimModal(claim), save)
+
+    @work(thread=True, exclusive=False, exit_on_error=False, group="judge")
+    def _save_judgement(self, claim_id: int, judgement: Judgement) -> None:
+        try:
+            claim = self.store.set_claim_status(claim_id, judgement.status, judgement.note)
+        except Exception as error:  # one line for the user
+            self.post_message(self.ClaimJudged(None, f"not saved: {error}"))
+            return
+        self.post_message(self.ClaimJudged(claim))
+
+    def on_claimdesk_app_claim_judged(self, message: ClaimJudged) -> None:
+        claim = message.claim
+        if claim is None:
+            self.notify(one_line(message.reason, 200), severity="error")
+            return
+        for screen in self.screen_stack:
+            show = getattr(screen, "show_judged", None)
+            if callable(show):
+                show(claim)
+        self.notify(f"Claim {claim.id}: {claim.status.value}", timeout=3)
+
+    # -- copy, open, search, help ------------------------------------------------------------
+
+    def action_copy(self) -> None:
+        record = self._current_record()
+        if record is not None:
+            self._cite(record)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="cite")
+    def _cite(self, record: AnyRecord) -> None:
+        article = record if isinstance(record, ArticleRecord) else \
+            self.store.get_article(record.article_id)
+        self.call_from_thread(self._copied, citation(record, article))
+
+    def _copied(self, text: str) -> None:
+        self.copy_to_clipboard(text)
+        self.notify("Copied 1 citation (OSC 52; in tmux, `set-clipboard on` lets it through)",
+                    timeout=3)
+
+    def action_open_url(self) -> None:
+        record = self._current_record()
+        if record is not None:
+            self._open_url(record)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="browser")
+    def _open_url(self, record: AnyRecord) -> None:
+        article = record if isinstance(record, ArticleRecord) else \
+            self.store.get_article(record.article_id)
+        if article is None or not article.url:
+            self.call_from_thread(self.notify, "This article has no URL")
+            return
+        import webbrowser  # only when asked: it costs start-up time
+
+        opened = webbrowser.open(article.url)
+        self.call_from_thread(self.notify, f"Opened {one_line(article.url, 80)}" if opened
+                              else f"No web browser found for {one_line(article.url, 80)}")
+
+    def action_search(self) -> None:
+        self.notify("Search arrives with the search issue")
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpModal):
+            return
+        rows: dict[str, tuple[list[str], str, str]] = {}
+        for key, active in self.screen.active_bindings.items():
+            binding = active.binding
+            name = binding.id or binding.action
+            keys, _, _ = rows.setdefault(name, ([], binding.description or binding.action,
+                                                binding.id or ""))
+            display = self.get_key_display(binding.with_key(key))
+            if display not in keys:
+                keys.append(display)
+        table = [(" ".join(keys), does, binding_id) for keys, does, binding_id in rows.values()]
+        title = type(self.screen).__name__.removesuffix("Screen")
+        self.push_screen(HelpModal(title, sorted(table, key=lambda r: r[2]),
+                                   str(self.keymap_file)))

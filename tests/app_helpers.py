@@ -1,0 +1,73 @@
+"""Helpers for Pilot tests: a filled store, an app on it, and what the terminal would show."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Any, ParamSpec
+
+from rich.segment import Segment
+from textual.pilot import Pilot
+from textual.worker import WorkerCancelled, WorkerFailed
+
+from store.store import Store
+from tests.fixtures_store import fill_store
+from tui.app import ClaimdeskApp
+from tui.screens.browser import BrowserScreen
+from tui.widgets.record_list import RecordList
+
+SIZE = (120, 40)
+P = ParamSpec("P")
+
+
+def sync(test: Callable[P, Coroutine[Any, Any, None]]) -> Callable[P, None]:
+    """Run an async Pilot test with asyncio (no pytest async plugin is a dependency)."""
+
+    @functools.wraps(test)
+    def run(*args: P.args, **kwargs: P.kwargs) -> None:
+        asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+def filled_store(tmp_path: Path) -> Store:
+    store = Store.open(str(tmp_path / "app.sqlite3"))
+    fill_store(store)
+    return store
+
+
+def make_app(store: Store, tmp_path: Path) -> ClaimdeskApp:
+    """The app as ``claimdesk`` builds it, with a keymap file inside the test's folder."""
+    return ClaimdeskApp(store, keymap_file=tmp_path / "keys.toml")
+
+
+def screen_segments(app: ClaimdeskApp) -> list[Segment]:
+    """Every segment the terminal would receive for the current screen."""
+    return [seg for strip in app.screen._compositor.render_strips() for seg in strip]
+
+
+def screen_text(app: ClaimdeskApp) -> str:
+    """The screen as plain lines of text, what a person would read."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def browser(app: ClaimdeskApp) -> BrowserScreen:
+    screen = app.screen
+    assert isinstance(screen, BrowserScreen)
+    return screen
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Let workers finish and their messages be handled."""
+    for _ in range(3):
+        for worker in list(pilot.app.workers):
+            with contextlib.suppress(WorkerCancelled, WorkerFailed):
+                await worker.wait()
+        await pilot.pause()
+
+
+def current_list(app: ClaimdeskApp) -> RecordList:
+    return browser(app).current_list

@@ -1,0 +1,101 @@
+"""The real ``claimdesk`` in a real terminal (tmux): open, browse, read, judge, quit.
+
+Runs ``python -m tui`` (the same entry as the ``claimdesk`` script) on a temporary store filled
+with the fixture drafts (the lead switches this to ``claimdesk import sample_data/`` once the
+parser and extractor are merged), presses keys with ``send-keys`` and reads the screen with
+``capture-pane``. Also proves that control sequences in a comment never reach the terminal:
+the pane's title stays ours and the screen is not cleared.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from store.records import CommentDraft, DocumentDraft
+from store.store import Store
+from tests.conftest import ROOT
+from tests.fixtures_store import fill_store
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+
+class Tmux:
+    def __init__(self, session: str) -> None:
+        self.session = session
+
+    def run(self, *args: str) -> str:
+        done = subprocess.run(["tmux", *args], capture_output=True, text=True, check=True)
+        return done.stdout
+
+    def screen(self) -> str:
+        return self.run("capture-pane", "-p", "-t", self.session)
+
+    def keys(self, *keys: str) -> None:
+        for key in keys:
+            self.run("send-keys", "-t", self.session, key)
+            time.sleep(0.15)
+
+    def wait_for(self, text: str, timeout: float = 10.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} never appeared; the screen was:\n{self.screen()}")
+
+
+@pytest.fixture
+def tmux(tmp_path: Path) -> Iterator[Tmux]:
+    store = Store.open(str(tmp_path / "e2e.sqlite3"))
+    fill_store(store)
+    store.add_document(DocumentDraft(
+        title="Escapes", body="Body.", source="escapes.txt",
+        comments=[CommentDraft("Mallory", "hi\x1b]0;PWNED\x07 there\x1b[2J")],
+    ))
+    store.close()
+    session = f"claimdesk-e2e-{uuid.uuid4().hex[:8]}"
+    # A moment's pause lets tmux give the pane its size before the app asks for it.
+    command = f"sleep 0.3; exec {sys.executable} -m tui --db {tmp_path / 'e2e.sqlite3'}"
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40",
+                    "-c", str(ROOT), command], check=True)
+    try:
+        yield Tmux(session)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+
+
+def test_browse_read_judge_and_quit(tmux: Tmux) -> None:
+    tmux.wait_for("Articles 4")
+    screen = tmux.wait_for("Jihadis celebrate capture of Russian base")  # rows follow counts
+    assert "Claims 4" in screen and "Comments 6" in screen
+    tmux.keys("2")
+    tmux.wait_for("Claimant")
+    tmux.wait_for("44 tanks, 7 BMPs")
+    tmux.keys("v", "4", "Enter")
+    screen = tmux.wait_for("disputed")
+    tmux.keys("a")
+    tmux.wait_for("Claims (3)")
+    screen = tmux.wait_for("longwarjournal.org · Thomas Joscelyn")
+    assert "Moose" in screen and "disputed" in screen
+    tmux.keys("Escape", "3")
+    screen = tmux.wait_for("hi␛]0;PWNED␇ there␛[2J")
+    assert "Paddy Singh" in screen  # the screen was not cleared
+    assert "PWNED" not in tmux.run("display-message", "-p", "-t", tmux.session, "#{pane_title}")
+    tmux.keys("q")
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        alive = subprocess.run(["tmux", "has-session", "-t", tmux.session], capture_output=True)
+        if alive.returncode != 0:
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail("claimdesk did not quit on q")
