@@ -1,14 +1,15 @@
 """The real ``claimdesk`` in a real terminal (tmux): open, browse, read, judge, quit.
 
-Runs ``python -m tui`` (the same entry as the ``claimdesk`` script) on a temporary store filled
-with the fixture drafts (the lead switches this to ``claimdesk import sample_data/`` once the
-parser and extractor are merged), presses keys with ``send-keys`` and reads the screen with
-``capture-pane``. Also proves that control sequences in a comment never reach the terminal:
-the pane's title stays ours and the screen is not cleared.
+Runs ``python -m tui`` (the same entry as the ``claimdesk`` script): first ``import`` of
+``sample_data/`` and of a page whose comment carries terminal control sequences into a
+temporary store, then the app, pressing keys with ``send-keys`` and reading the screen with
+``capture-pane``. Proves too that the control sequences never reach the terminal: the pane's
+title stays ours and the screen is not cleared.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -19,10 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from store.records import CommentDraft, DocumentDraft
-from store.store import Store
-from tests.conftest import ROOT
-from tests.fixtures_store import fill_store
+from tests.conftest import ROOT, SAMPLE_DIR
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
@@ -55,13 +53,15 @@ class Tmux:
 
 @pytest.fixture
 def tmux(tmp_path: Path) -> Iterator[Tmux]:
-    store = Store.open(str(tmp_path / "e2e.sqlite3"))
-    fill_store(store)
-    store.add_document(DocumentDraft(
-        title="Escapes", body="Body.", source="escapes.txt",
-        comments=[CommentDraft("Mallory", "hi\x1b]0;PWNED\x07 there\x1b[2J")],
-    ))
-    store.close()
+    db = tmp_path / "e2e.sqlite3"
+    hostile = tmp_path / "escapes.txt"
+    hostile.write_text("Escapes in the comments\n\nA plain body paragraph.\n\n1 Comment\n\n"
+                       "  • Mallory says:\n\n    hi\x1b]0;PWNED\x07 there\x1b[2J\n",
+                       encoding="utf-8")
+    imported = subprocess.run([sys.executable, "-m", "tui", "--db", str(db), "import",
+                               str(SAMPLE_DIR), str(hostile)], cwd=ROOT, capture_output=True,
+                              text=True, check=False)
+    assert imported.returncode == 0, imported.stderr
     session = f"claimdesk-e2e-{uuid.uuid4().hex[:8]}"
     # A moment's pause lets tmux give the pane its size before the app asks for it.
     command = f"sleep 0.3; exec {sys.executable} -m tui --db {tmp_path / 'e2e.sqlite3'}"
@@ -74,18 +74,18 @@ def tmux(tmp_path: Path) -> Iterator[Tmux]:
 
 
 def test_browse_read_judge_and_quit(tmux: Tmux) -> None:
-    tmux.wait_for("Articles 4")
-    screen = tmux.wait_for("Jihadis celebrate capture of Russian base")  # rows follow counts
-    assert "Claims 4" in screen and "Comments 6" in screen
+    tmux.wait_for("Articles 6")
+    tmux.wait_for("Jihadis celebrate capture of Russian base")
+    tmux.wait_for("Comments 9")
     tmux.keys("2")
     tmux.wait_for("Claimant")
     tmux.wait_for("44 tanks, 7 BMPs")
-    tmux.keys("v", "4", "Enter")
-    screen = tmux.wait_for("disputed")
+    tmux.keys("j", "j", "v", "4", "Enter")  # the third claim is Amaq's list of seized arms
+    tmux.wait_for("disputed")
     tmux.keys("a")
-    tmux.wait_for("Claims (3)")
-    screen = tmux.wait_for("longwarjournal.org · Thomas Joscelyn")
-    assert "Moose" in screen and "disputed" in screen
+    tmux.wait_for("Claims (6)")
+    screen = tmux.wait_for("Thomas Joscelyn · 2016-12-13")
+    assert "Moose" in screen and re.search(r"disputed\s+Amaq: Amaq claims", screen), screen
     tmux.keys("Escape", "3")
     screen = tmux.wait_for("hi␛]0;PWNED␇ there␛[2J")
     assert "Paddy Singh" in screen  # the screen was not cleared

@@ -84,7 +84,7 @@ def decode_document(data: bytes) -> DocumentText:
 
 def _checked(text: str, encoding: str) -> DocumentText:
     controls = sum(1 for ch in text if ch < " " and ch not in _CONTROL_OK)
-    if controls > max(2, len(text) * _CONTROL_RATIO):
+    if controls > max(16, len(text) * _CONTROL_RATIO):
         raise ImportFailure("binary data, not text")
     return DocumentText(text=text, encoding=encoding)
 
