@@ -155,8 +155,8 @@ async def measure_app(path: Path, view: str, steps: int = 40) -> dict[str, float
             "step_p95": times[int(len(times) * 0.95) - 1], "to_end": to_end, "rss": rss_mib()}
 
 
-def measure_process(path: Path) -> float | None:
-    """Seconds from starting ``python -m tui`` in tmux to a dated row on screen."""
+def measure_process(path: Path) -> tuple[float, float] | None:
+    """Seconds from starting ``python -m tui`` in tmux to its first frame, and to a dated row."""
     if shutil.which("tmux") is None:
         return None
     session = f"bench-browser-{time.monotonic_ns()}"
@@ -164,12 +164,15 @@ def measure_process(path: Path) -> float | None:
     started = time.perf_counter() + 0.3  # the pause that lets tmux size the pane
     subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40",
                     "-c", str(ROOT), command], check=True)
+    frame: float | None = None
     try:
         while time.perf_counter() - started < 10:
             screen = subprocess.run(["tmux", "capture-pane", "-p", "-t", session],
                                     capture_output=True, text=True).stdout
+            if frame is None and "Articles" in screen:
+                frame = time.perf_counter() - started
             if "row 1 of" in screen and " 20" in screen:
-                return time.perf_counter() - started
+                return (frame or 0.0), time.perf_counter() - started
             time.sleep(0.01)
         return None
     finally:
@@ -188,8 +191,8 @@ def main() -> None:
         process = measure_process(path) if args.process else None
         for view in ("article", "comment"):
             figures = asyncio.run(measure_app(path, view))
-            shown = (f"{process * 1000:6.0f}ms" if process is not None and view == "article"
-                     else "     -")
+            shown = (f"{process[0] * 1000:5.0f}/{process[1] * 1000:.0f}ms"
+                     if process is not None and view == "article" else "     -")
             print(f"{size:>10,} {view + 's':>8} {int(figures['rows']):>9,} "
                   f"{figures['first_paint'] * 1000:10.0f}ms "
                   f"{figures['step_median'] * 1000:7.1f}ms {figures['step_p95'] * 1000:7.1f}ms "

@@ -29,6 +29,7 @@ from tui.palette import BindingsProvider
 from tui.safe_text import one_line
 from tui.screens.browser import BrowserScreen
 from tui.screens.reader import ReaderScreen
+from tui.store_loader import StoreLoader
 
 if TYPE_CHECKING:
     from store.store import Store
@@ -65,16 +66,29 @@ class ClaimdeskApp(App[None]):
             self.summary = summary
             self.ok = ok
 
-    def __init__(self, store: Store, first_run_samples: Path | None = None,
+    class StoreFailed(Message):
+        def __init__(self, reason: str) -> None:
+            super().__init__()
+            self.reason = reason
+
+    def __init__(self, store: Store | StoreLoader, first_run_samples: Path | None = None,
                  keymap_file: Path | None = None) -> None:
         super().__init__()
-        self.store = store
+        self._store = store
+        self.failure: str | None = None
+        """Why the store could not be opened, for the command line to print after exit."""
         self.first_run_samples = first_run_samples
         self.keymap_file = keymap_file or app_paths().keymap_file
         self.marks: set[Mark] = set()
         """(kind, id) of every marked row, across views; the export issue reads it."""
 
+    @property
+    def store(self) -> Store:
+        """The store; from worker threads only, as it may still be opening (see StoreLoader)."""
+        return self._store.get() if isinstance(self._store, StoreLoader) else self._store
+
     def on_mount(self) -> None:
+        self._open_store()
         keymap = load_keymap(self.keymap_file)
         if keymap.keys:
             self.set_keymap(keymap.keys)
@@ -84,7 +98,19 @@ class ClaimdeskApp(App[None]):
         if self.first_run_samples is not None:
             self._import_samples(self.first_run_samples)
 
-    # -- first run ---------------------------------------------------------------------------
+    # -- opening the store and the first run --------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="open-store")
+    def _open_store(self) -> None:
+        """Open the store now, so a broken one ends the app with one line at once."""
+        try:
+            self.store  # noqa: B018 - resolving the property opens the store
+        except Exception as error:  # StoreError, or anything the driver raises
+            self.post_message(self.StoreFailed(str(error)))
+
+    def on_claimdesk_app_store_failed(self, message: StoreFailed) -> None:
+        self.failure = message.reason
+        self.exit(return_code=1)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="first-run")
     def _import_samples(self, folder: Path) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from store.export import (
     FORMATS,
@@ -29,13 +29,17 @@ from store.export import (
 from store.paths import DB_ENV, app_paths, resolve_db_url, sample_data_dir
 from store.records import KINDS, AnyRecord, RecordKind
 from store.safe_text import one_line
-from store.store import AddOutcome, Store, StoreError
 from tui.errors import CommandError
+
+if TYPE_CHECKING:  # SQLAlchemy and SQLModel load only when a command opens the store
+    from store.store import AddOutcome, Store
 
 
 @contextmanager
 def open_store(db: str | None) -> Iterator[Store]:
     """The store named by ``--db``, closed afterwards; store errors become CommandError."""
+    from store.store import Store, StoreError
+
     store = Store.open(db)
     try:
         yield store
@@ -291,10 +295,17 @@ def open_app(db: str | None) -> int:
     A store the user named (``--db``, ``CLAIMDESK_DB``) is never filled behind their back.
     """
     from tui.app import ClaimdeskApp
+    from tui.store_loader import StoreLoader
 
     default_store = db is None and not os.environ.get(DB_ENV)
-    with open_store(db) as store:
-        app = ClaimdeskApp(store, first_run_samples=sample_data_dir() if default_store else None)
+    loader = StoreLoader(db)  # opened by the app's first worker, off the start-up path
+    try:
+        app = ClaimdeskApp(loader, first_run_samples=sample_data_dir() if default_store else None)
+        loader.start()
         app.run()
-    return 0
+    finally:
+        loader.close()
+    if app.failure is not None:
+        raise CommandError(app.failure)
+    return app.return_code or 0
 

@@ -6,7 +6,7 @@ when the app starts, so the first frame is painted without waiting for them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from store.records import AnyRecord, RecordKind
@@ -18,9 +18,14 @@ if TYPE_CHECKING:
 class StoreSource:
     """The rows of one kind (articles, claims or comments) of a :class:`Store`."""
 
-    def __init__(self, store: Store, kind: RecordKind) -> None:
-        self.store = store
+    def __init__(self, store: Callable[[], Store], kind: RecordKind) -> None:
+        self._store = store
         self.kind = kind
+
+    @property
+    def store(self) -> Store:
+        """The store, resolved in the calling (worker) thread: it may still be opening."""
+        return self._store()
 
     def count(self) -> int:
         return self.store.count_rows(self.kind)

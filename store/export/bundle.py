@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from store.records import AnyRecord, ArticleRecord, ClaimRecord, CommentRecord, RecordKind
-from store.store import Store
+
+if TYPE_CHECKING:  # the app imports this module on its start-up path; SQLAlchemy can wait
+    from store.store import Store
 
 RecordRef = tuple[RecordKind, int]
 """A record named by kind and id, as marks and the command line's ``--ids`` hold them."""

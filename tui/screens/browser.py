@@ -52,7 +52,7 @@ class BrowserScreen(Screen[None]):
         yield ViewTabs(*(Tab(TITLES[kind], id=f"tab-{kind}") for kind in KINDS), id="views")
         with ContentSwitcher(initial="list-article", id="lists"):
             for kind in KINDS:
-                yield RecordList(kind, COLUMNS[kind], StoreSource(self.app.store, kind),
+                yield RecordList(kind, COLUMNS[kind], StoreSource(lambda: self.app.store, kind),
                                  DEFAULT_SORTS[kind], is_marked=self.app.is_marked,
                                  id=f"list-{kind}")
         yield StatusBar(id="status")
