@@ -13,18 +13,25 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from store.paths import DB_ENV, app_paths, resolve_db_url, sample_data_dir
-from store.records import AnyRecord
-from store.store import AddOutcome, Store, StoreError
+from store.records import KINDS, AnyRecord
 from tui.errors import CommandError
 from tui.safe_text import one_line
+
+if TYPE_CHECKING:
+    from store.store import AddOutcome, Store
+
+# store.store is imported inside the commands that use it: it pulls in SQLAlchemy and sqlmodel
+# (≈0.4 s), and `claimdesk search` must answer in less than that.
 
 
 @contextmanager
 def open_store(db: str | None) -> Iterator[Store]:
     """The store named by ``--db``, closed afterwards; store errors become CommandError."""
+    from store.store import Store, StoreError
+
     store = Store.open(db)
     try:
         yield store
@@ -122,6 +129,69 @@ def list_command(db: str | None, kind: str, as_json: bool = False, limit: int | 
     for record in records:
         cells = [one_line(cell(record), width).ljust(width) for _, width, cell in columns]
         print("  ".join(cells).rstrip(), file=out)
+    return 0
+
+
+# -- search ----------------------------------------------------------------------------------
+
+
+class _StoreFile:
+    """Where a store is, without opening it: search reads the file with the stdlib driver.
+
+    Only a store that still lacks the search index is opened as a :class:`Store` (which
+    upgrades it), so the common path never imports SQLAlchemy.
+    """
+
+    def __init__(self, db: str | None) -> None:
+        self.url = resolve_db_url(db)
+        self.path: Path | None = None
+        if self.url.startswith("sqlite:///"):
+            self.path = Path(self.url.removeprefix("sqlite:///"))
+
+    def exists(self) -> bool:
+        return self.path is None or self.path.exists()
+
+    def is_empty(self) -> bool:
+        with open_store(self.url) as store:
+            return store.is_empty()
+
+
+_SEARCH_COLUMNS: list[Column] = [
+    ("KIND", 7, lambda h: h.kind),
+    ("ID", 6, lambda h: str(h.id)),
+    ("ARTICLE", 7, lambda h: str(h.article_id)),
+    ("SCORE", 5, lambda h: f"{h.score:.0f}"),
+    ("FIELD", 13, lambda h: h.field),
+    ("MATCH", 80, lambda h: h.snippet),
+]
+
+
+def search_command(db: str | None, query: str, kind: str | None = None, limit: int = 20,
+                   as_json: bool = False, out: TextIO = sys.stdout) -> int:
+    """Print the hits for ``query`` as a table, or as a JSON array of ``as_json`` objects."""
+    from store.search.engine import SearchEngine, SearchError
+    from store.search.query import QueryError
+
+    kinds = frozenset(k for k in KINDS if k == kind) if kind else None
+    engine = SearchEngine(_StoreFile(db))
+    try:
+        hits = engine.search(query, limit=limit, kinds=kinds)
+    except QueryError as error:
+        raise CommandError(f"search {query!r}: {error}") from error
+    except SearchError as error:
+        raise CommandError(str(error)) from error
+    finally:
+        engine.close()
+    if as_json:
+        json.dump([hit.as_json() for hit in hits], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return 0
+    print("  ".join(name.ljust(width) for name, width, _ in _SEARCH_COLUMNS).rstrip(), file=out)
+    for hit in hits:
+        cells = [one_line(cell(hit), width).ljust(width) for _, width, cell in _SEARCH_COLUMNS]
+        print("  ".join(cells).rstrip(), file=out)
+    if not hits:
+        print("no matches", file=sys.stderr)
     return 0
 
 
