@@ -167,8 +167,9 @@ _SEARCH_COLUMNS: list[Column] = [
 
 
 def search_command(db: str | None, query: str, kind: str | None = None, limit: int = 20,
-                   as_json: bool = False, out: TextIO = sys.stdout) -> int:
+                   as_json: bool = False, out: TextIO | None = None) -> int:
     """Print the hits for ``query`` as a table, or as a JSON array of ``as_json`` objects."""
+    out = out or sys.stdout  # looked up per call, so redirected output is honoured
     from store.search.engine import SearchEngine, SearchError
     from store.search.query import QueryError
 

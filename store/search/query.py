@@ -157,7 +157,7 @@ class _Builder:
                 f"'{'|'.join(pieces)}': a negated word (!) cannot be one side of an OR (|)"
             )
         is_negated = negated[0]
-        bodies = [piece[1:] if is_negated else piece for piece in pieces]
+        bodies = _inherit_scopes([piece[1:] if is_negated else piece for piece in pieces])
         filters = [_filter_name(body) for body in bodies]
         named = {name for name in filters if name is not None}
         if named:
@@ -215,6 +215,20 @@ class _Builder:
             quantities=tuple(self.quantities),
             excluded_quantities=tuple(self.excluded_quantities),
         )
+
+
+def _inherit_scopes(bodies: list[str]) -> list[str]:
+    """``status:disputed|false`` means ``status:disputed|status:false``."""
+    scoped: list[str] = []
+    name: str | None = None
+    for body in bodies:
+        found = _SCOPE_NAME.match(body)
+        if found is not None and not found.group(2).startswith("//"):
+            name = found.group(1)
+        elif name is not None:
+            body = f"{name}:{body}"
+        scoped.append(body)
+    return scoped
 
 
 def _scope_split(body: str) -> tuple[str | None, str]:
