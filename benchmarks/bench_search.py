@@ -35,7 +35,11 @@ SYLLABLES = ["ka", "ra", "mi", "to", "sel", "an", "dor", "vi", "lu", "pre", "gen
              "bel", "un", "cho", "ix", "mar", "ten", "sy", "qua", "ber", "fo", "lin", "zed", "ha"]
 CYRILLIC = "абвгдежзиклмнопрстуфхцчшщыэюя"
 ARABIC = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
-COMMON = ["the", "of", "and", "to", "in", "a", "that", "is", "was", "for", "on", "with", "as", "by", "at", "from", "were", "said", "claims", "forces", "army", "tanks", "base", "city", "killed", "reported", "militants", "video", "attack"]
+COMMON = [
+    "the", "of", "and", "to", "in", "a", "that", "is", "was", "for", "on", "with", "as", "by",
+    "at", "from", "were", "said", "claims", "forces", "army", "tanks", "base", "city", "killed",
+    "reported", "militants", "video", "attack",
+]
 
 
 def make_vocabulary(size: int, rng: random.Random) -> list[str]:
