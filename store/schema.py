@@ -25,7 +25,21 @@ def _step_1_tables(conn: Connection) -> None:
     SQLModel.metadata.create_all(conn, tables=[ARTICLE, COMMENT, CLAIM, QUANTITY])
 
 
-def _step_browse_sort_indexes(conn: Connection) -> None:
+def _step_2_search_index(conn: Connection) -> None:
+    """Full-text search: FTS5 tables kept current by triggers, and the word vocabulary.
+
+    SQLite only for now; another backend gets its own index in a later step (see
+    :class:`store.search.candidates.CandidateSource`).
+    """
+    if conn.dialect.name != "sqlite":
+        return
+    from store.search.index import create_search_index
+
+    create_search_index(conn.connection.dbapi_connection)  # type: ignore[arg-type]
+
+
+
+def _step_3_browse_sort_indexes(conn: Connection) -> None:
     """Indexes behind every order the browser's lists offer (see :mod:`store.browse`).
 
     SQLite keeps the row id in each index entry, so ``ORDER BY column, id`` walks the index.
@@ -41,7 +55,7 @@ def _step_browse_sort_indexes(conn: Connection) -> None:
 
 
 Step = Callable[[Connection], None]
-STEPS: list[Step] = [_step_1_tables, _step_browse_sort_indexes]
+STEPS: list[Step] = [_step_1_tables, _step_2_search_index, _step_3_browse_sort_indexes]
 CURRENT_VERSION = len(STEPS)
 
 

@@ -38,6 +38,8 @@ from store.records import (
     Quantity,
     RecordKind,
 )
+from store.search.index import record_texts
+from store.search.vocabulary import add_texts
 
 _SPACES = re.compile(r"\s+")
 _STATUSES = frozenset(status.value for status in ClaimStatus)
@@ -269,6 +271,7 @@ class Store:
                              (Q, rows.quantities)):
             if batch:
                 _insert_many(conn, table, batch)
+        _index_words(conn, rows)
         return outcomes
 
     def set_claim_status(self, claim_id: int, status: ClaimStatus, note: str | None = None) -> \
@@ -464,6 +467,17 @@ def _insert_many(conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) 
         params = [{key: process(row[key]) if process else row[key] for key, process in columns}
                   for row in rows]
     conn.exec_driver_sql(compiled.string, params)
+
+
+def _index_words(conn: Connection, rows: _Rows) -> None:
+    """Count the new records' words into the search vocabulary, in the same transaction.
+
+    The full-text index follows the tables by itself (triggers, see :mod:`store.search.index`);
+    the vocabulary needs Python's tokenizer, so the write path feeds it.
+    """
+    if conn.dialect.name == "sqlite":
+        texts = record_texts(rows.articles, rows.claims, rows.comments)
+        add_texts(conn.connection.dbapi_connection, texts)  # type: ignore[arg-type]
 
 
 def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:

@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import csv
-import importlib
 import io
 import json
-import sys
-import types
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -16,7 +12,7 @@ import pytest
 from store.export import bundle_for
 from store.export.json_export import export_jsonl
 from store.paths import app_paths
-from store.records import AnyRecord, RecordKind
+from store.records import AnyRecord
 from store.store import Store
 from tests.conftest import SEED_PAGE
 from tests.export_data import KILLED, ORYX, SEIZED, Seeded, markdown_blocks, seed
@@ -110,50 +106,20 @@ def test_export_usage_errors_exit_2(store: Store, args: list[str],
     assert "Traceback" not in capsys.readouterr().err
 
 
-def test_export_query_without_search_says_so(store: Store, seeded: Seeded,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
-    try:
-        importlib.import_module("store.search.engine")
-    except ModuleNotFoundError:
-        pass
-    else:
-        pytest.skip("this build has the search engine")
-    assert _run(store, "tanks", "--format", "md") == 2
-    assert _one_error_line(capsys.readouterr().err) == (
-        "claimdesk: search is not available in this build")
-
-
-@dataclass(frozen=True)
-class _Hit:
-    kind: RecordKind
-    id: int
-
-
-def test_export_query_exports_the_search_hits_in_order(
-        store: Store, seeded: Seeded, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
-    asked: list[tuple[str, int, tuple[str, ...]]] = []
-
-    class FakeEngine:
-        """Stands in for store.search.engine.SearchEngine, whose API is fixed by the lead."""
-
-        def __init__(self, given: Store) -> None:
-            assert given.url == store.url
-
-        def search(self, query: str, limit: int, kinds: tuple[str, ...]) -> list[_Hit]:
-            asked.append((query, limit, tuple(kinds)))
-            return [_Hit("comment", seeded.comments[1].id), _Hit("claim", seeded.claims[1].id)]
-
-    module = types.ModuleType("store.search.engine")
-    module.SearchEngine = FakeEngine  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "store.search", types.ModuleType("store.search"))
-    monkeypatch.setitem(sys.modules, "store.search.engine", module)
-    assert _run(store, "Oryx", "--limit", "7", "--format", "jsonl", "-o", "-") == 0
-    assert asked == [("Oryx", 7, ("article", "claim", "comment"))]
+def test_export_query_exports_what_search_finds(store: Store, seeded: Seeded,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """`claimdesk export oryx` exports the hits of the real search engine, with their articles."""
+    assert _run(store, "oryx", "--kind", "claim", "--format", "jsonl", "-o", "-") == 0
     objects = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert [(o["kind"], o["id"]) for o in objects] == [
-        ("article", seeded.palmyra.id), ("comment", seeded.comments[1].id),
-        ("claim", seeded.claims[1].id)]
+    claims = [o for o in objects if o["kind"] == "claim"]
+    assert claims and all("Oryx" in o["text"] for o in claims)
+    assert {o["id"] for o in objects if o["kind"] == "article"} == {seeded.palmyra.id}
+
+
+def test_a_query_that_cannot_be_read_is_one_line(store: Store, seeded: Seeded,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run(store, "qty:>abc", "--format", "md") == 1
+    assert "qty" in _one_error_line(capsys.readouterr().err)
 
 
 # -- with the parallel work merged -----------------------------------------------------------

@@ -17,6 +17,7 @@ from tui import commands
 from tui.errors import CommandError
 
 LIST_KINDS = ("articles", "claims", "comments")
+SEARCH_KINDS = ("article", "claim", "comment")
 
 
 def _positive_int(value: str) -> int:
@@ -92,6 +93,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("paths", help="where the store, config and exports live")
 
+    from store.search.query import QUERY_HELP
+
+    search = sub.add_parser(
+        "search", help="fuzzy search across articles, claims and comments",
+        epilog=QUERY_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    search.add_argument("query", nargs="+", metavar="QUERY",
+                        help="words to find (quote a query with ! in it from the shell)")
+    search.add_argument("--kind", choices=SEARCH_KINDS, help="only this kind of record")
+    search.add_argument("--limit", type=_positive_int, default=20, metavar="N",
+                        help="at most N hits (default 20)")
+    search.add_argument("--json", action="store_true", help="print a JSON array of hits")
+
     stats = sub.add_parser("stats", help="counts of articles, claims, comments; store size")
     stats.add_argument("--json", action="store_true", help="print a JSON object")
 
@@ -113,6 +127,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return commands.import_command(args.db, args.paths, quiet=args.quiet)
         if args.command == "list":
             return commands.list_command(args.db, args.kind, as_json=args.json, limit=args.limit)
+        if args.command == "search":
+            return commands.search_command(args.db, " ".join(args.query), kind=args.kind,
+                                           limit=args.limit, as_json=args.json)
         if args.command == "paths":
             return commands.paths_command(args.db)
         if args.command == "export":

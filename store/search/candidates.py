@@ -1,0 +1,68 @@
+"""The seam between the ranking engine and the index that finds candidate records.
+
+The engine parses the query and ranks; a :class:`CandidateSource` knows one backend's index.
+SQLite answers with FTS5 (:class:`store.search.sqlite_source.SqliteCandidateSource`);
+PostgreSQL could answer the same three questions with ``pg_trgm`` and ``tsvector``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Protocol
+
+from store.records import RecordKind
+from store.search.query import Query, WordTerm
+
+
+@dataclass(frozen=True, slots=True)
+class Expansion:
+    """What one query word may match in the store.
+
+    ``forms`` are the stored words it stands for (itself, words within a typo or two, and
+    completions), most likely first, so the ranker can find them in a long text. ``found``
+    is False when the store has no such word at all, so no record can match it.
+    ``native`` is the backend's own expression for the index, opaque to the engine.
+    """
+
+    forms: tuple[str, ...]
+    found: bool
+    native: str
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A candidate record's searchable text, field by field (the first is its headline)."""
+
+    kind: RecordKind
+    id: int
+    article_id: int
+    fields: tuple[tuple[str, str], ...]
+
+    @property
+    def headline(self) -> str:
+        return self.fields[0][1]
+
+
+class CandidateSource(Protocol):
+    """Finds records that may match; the engine decides how well they do."""
+
+    def expand(self, term: WordTerm, *, last: bool, fuzzy: bool) -> Expansion:
+        """The stored words ``term`` may stand for; ``last`` allows completing a partial word."""
+        ...
+
+    def candidates(self, query: Query, expansions: Mapping[WordTerm, Expansion],
+                   kind: RecordKind, limit: int) -> list[int]:
+        """Ids of up to ``limit`` records of ``kind`` that satisfy the query, newest first."""
+        ...
+
+    def documents(self, kind: RecordKind, ids: Sequence[int]) -> list[Document]:
+        """The searchable text of those records (unknown ids are left out)."""
+        ...
+
+    def reading(self) -> AbstractContextManager[None]:
+        """One consistent view of the store for the calls made inside it."""
+        ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,167 @@
+"""The full-text index in SQLite: FTS5 tables that follow the records, and how to build them.
+
+Three external-content FTS5 tables (the text stays in the record tables; the index holds only
+postings) with the ``porter`` tokenizer, so "tank" finds "tanks":
+
+- ``article_fts``: title, body, author, site, tags
+- ``claim_fts``: claim text, claimant, and the article's title as ``context``
+- ``comment_fts``: comment body, author, and the article's title as ``context``
+
+A claim is read in the light of its article: "palmira tnaks" should find Amaq's 44-tanks claim,
+whose sentence never says Palmyra but whose article is about it. Hence the ``context`` column,
+read through the views ``search_claim_doc``/``search_comment_doc``.
+
+Triggers, not the write path, keep these tables current. They follow *every* writer — the bulk
+import, ``set_claim_status``, deletes and cascades, another process, a future editor — at the
+price of per-row trigger overhead on import (measured in ``benchmarks/bench_search.py``). An
+external-content table must be told the *old* values of a row it forgets, so an article's
+claims and comments are deleted before the article itself (a BEFORE trigger), while its title
+can still be read for their ``context``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from store.search.vocabulary import VOCABULARY_DDL, Cursorable, add_texts
+
+TOKENIZER = "porter unicode61 remove_diacritics 2"
+
+ARTICLE_COLUMNS = ("title", "body", "author", "site", "tags")
+CLAIM_COLUMNS = ("text", "claimant", "context")
+COMMENT_COLUMNS = ("body", "author", "context")
+
+_TITLE_OF = "(SELECT title FROM article WHERE id = {row}.article_id)"
+
+SEARCH_DDL: tuple[str, ...] = (
+    *VOCABULARY_DDL,
+    "CREATE VIEW IF NOT EXISTS search_claim_doc (id, text, claimant, context) AS "
+    "SELECT c.id, c.text, c.claimant, a.title FROM claim c JOIN article a ON a.id = c.article_id",
+    "CREATE VIEW IF NOT EXISTS search_comment_doc (id, body, author, context) AS "
+    "SELECT m.id, m.body, m.author, a.title FROM comment m JOIN article a ON a.id = m.article_id",
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5("
+    f"title, body, author, site, tags, content='article', content_rowid='id', "
+    f"tokenize='{TOKENIZER}')",
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS claim_fts USING fts5("
+    f"text, claimant, context, content='search_claim_doc', content_rowid='id', "
+    f"tokenize='{TOKENIZER}')",
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS comment_fts USING fts5("
+    f"body, author, context, content='search_comment_doc', content_rowid='id', "
+    f"tokenize='{TOKENIZER}')",
+    # -- articles --
+    "CREATE TRIGGER IF NOT EXISTS article_fts_ai AFTER INSERT ON article BEGIN "
+    "INSERT INTO article_fts (rowid, title, body, author, site, tags) "
+    "VALUES (new.id, new.title, new.body, new.author, new.site, new.tags); END",
+    "CREATE TRIGGER IF NOT EXISTS article_children_bd BEFORE DELETE ON article BEGIN "
+    "DELETE FROM comment WHERE article_id = old.id; "
+    "DELETE FROM claim WHERE article_id = old.id; END",
+    "CREATE TRIGGER IF NOT EXISTS article_fts_ad AFTER DELETE ON article BEGIN "
+    "INSERT INTO article_fts (article_fts, rowid, title, body, author, site, tags) "
+    "VALUES ('delete', old.id, old.title, old.body, old.author, old.site, old.tags); END",
+    "CREATE TRIGGER IF NOT EXISTS article_fts_au AFTER UPDATE OF title, body, author, site, tags "
+    "ON article BEGIN "
+    "INSERT INTO article_fts (article_fts, rowid, title, body, author, site, tags) "
+    "VALUES ('delete', old.id, old.title, old.body, old.author, old.site, old.tags); "
+    "INSERT INTO article_fts (rowid, title, body, author, site, tags) "
+    "VALUES (new.id, new.title, new.body, new.author, new.site, new.tags); END",
+    "CREATE TRIGGER IF NOT EXISTS article_context_au AFTER UPDATE OF title ON article "
+    "WHEN old.title IS NOT new.title BEGIN "
+    "INSERT INTO claim_fts (claim_fts, rowid, text, claimant, context) "
+    "SELECT 'delete', id, text, claimant, old.title FROM claim WHERE article_id = old.id; "
+    "INSERT INTO claim_fts (rowid, text, claimant, context) "
+    "SELECT id, text, claimant, new.title FROM claim WHERE article_id = new.id; "
+    "INSERT INTO comment_fts (comment_fts, rowid, body, author, context) "
+    "SELECT 'delete', id, body, author, old.title FROM comment WHERE article_id = old.id; "
+    "INSERT INTO comment_fts (rowid, body, author, context) "
+    "SELECT id, body, author, new.title FROM comment WHERE article_id = new.id; END",
+    # -- claims --
+    "CREATE TRIGGER IF NOT EXISTS claim_fts_ai AFTER INSERT ON claim BEGIN "  # noqa: S608
+    "INSERT INTO claim_fts (rowid, text, claimant, context) "
+    f"VALUES (new.id, new.text, new.claimant, {_TITLE_OF.format(row='new')}); END",
+    "CREATE TRIGGER IF NOT EXISTS claim_fts_ad AFTER DELETE ON claim BEGIN "  # noqa: S608
+    "INSERT INTO claim_fts (claim_fts, rowid, text, claimant, context) "
+    f"VALUES ('delete', old.id, old.text, old.claimant, {_TITLE_OF.format(row='old')}); END",
+    "CREATE TRIGGER IF NOT EXISTS claim_fts_au AFTER UPDATE OF text, claimant, article_id "  # noqa: S608
+    "ON claim BEGIN "
+    "INSERT INTO claim_fts (claim_fts, rowid, text, claimant, context) "
+    f"VALUES ('delete', old.id, old.text, old.claimant, {_TITLE_OF.format(row='old')}); "
+    "INSERT INTO claim_fts (rowid, text, claimant, context) "
+    f"VALUES (new.id, new.text, new.claimant, {_TITLE_OF.format(row='new')}); END",
+    # -- comments --
+    "CREATE TRIGGER IF NOT EXISTS comment_fts_ai AFTER INSERT ON comment BEGIN "  # noqa: S608
+    "INSERT INTO comment_fts (rowid, body, author, context) "
+    f"VALUES (new.id, new.body, new.author, {_TITLE_OF.format(row='new')}); END",
+    "CREATE TRIGGER IF NOT EXISTS comment_fts_ad AFTER DELETE ON comment BEGIN "  # noqa: S608
+    "INSERT INTO comment_fts (comment_fts, rowid, body, author, context) "
+    f"VALUES ('delete', old.id, old.body, old.author, {_TITLE_OF.format(row='old')}); END",
+    "CREATE TRIGGER IF NOT EXISTS comment_fts_au AFTER UPDATE OF body, author, article_id "  # noqa: S608
+    "ON comment BEGIN "
+    "INSERT INTO comment_fts (comment_fts, rowid, body, author, context) "
+    f"VALUES ('delete', old.id, old.body, old.author, {_TITLE_OF.format(row='old')}); "
+    "INSERT INTO comment_fts (rowid, body, author, context) "
+    f"VALUES (new.id, new.body, new.author, {_TITLE_OF.format(row='new')}); END",
+)
+
+SEARCH_TABLES = ("article_fts", "claim_fts", "comment_fts", "search_vocab", "search_vocab_key")
+
+
+def create_search_index(conn: Cursorable) -> None:
+    """Create the index tables and triggers, and index what the store already holds.
+
+    Runs as schema step 2 inside the upgrade transaction (statement by statement: a script
+    would commit it). On an empty store this is instant; on a full one it is the index build.
+    """
+    for statement in SEARCH_DDL:
+        conn.execute(statement)
+    rebuild(conn)
+
+
+def rebuild(conn: Cursorable) -> None:
+    """Re-index every record from the record tables (the FTS ``rebuild`` and the vocabulary)."""
+    for table in ("article_fts", "claim_fts", "comment_fts"):
+        conn.execute(f"INSERT INTO {table} ({table}) VALUES ('rebuild')")  # noqa: S608
+    conn.execute("DELETE FROM search_vocab")
+    conn.execute("DELETE FROM search_vocab_key")
+    chunk: list[str] = []
+    for text in _all_texts(conn):
+        chunk.append(text)
+        if len(chunk) >= 5000:
+            add_texts(conn, chunk)
+            chunk = []
+    add_texts(conn, chunk)
+
+
+def _all_texts(conn: Cursorable) -> Iterator[str]:
+    queries = (
+        "SELECT title, body, author, site, tags FROM article",
+        "SELECT text, claimant FROM claim",
+        "SELECT body, author FROM comment",
+    )
+    for sql in queries:
+        for row in conn.execute(sql):
+            yield from (tags_text(v) if i == 4 else v for i, v in enumerate(row) if v)
+
+
+def tags_text(value: Any) -> str:
+    """The tags column (a JSON list) as plain words."""
+    if isinstance(value, list):
+        return " ".join(str(tag) for tag in value)
+    try:
+        tags = json.loads(value) if isinstance(value, str) else []
+    except ValueError:
+        return str(value)
+    return " ".join(str(tag) for tag in tags) if isinstance(tags, list) else str(value)
+
+
+def record_texts(articles: list[dict[str, Any]], claims: list[dict[str, Any]],
+                 comments: list[dict[str, Any]]) -> Iterator[str]:
+    """The indexed texts of rows the store is about to write, for the vocabulary."""
+    for row in articles:
+        yield from (row["title"], row["body"], row["author"] or "", row["site"] or "",
+                    tags_text(row["tags"]))
+    for row in claims:
+        yield from (row["text"], row["claimant"] or "")
+    for row in comments:
+        yield from (row["body"], row["author"])

@@ -1,0 +1,248 @@
+"""Candidates from SQLite: the vocabulary for typos, FTS5 for records, plain SQL for filters.
+
+Opened read-only with the stdlib driver, not SQLAlchemy: ``claimdesk search`` is a whole
+process that must answer in 0.3 s, and importing SQLAlchemy and sqlmodel alone costs ≈0.4 s.
+Every search reads inside one transaction, so it sees one consistent state of the store, and
+the next search sees whatever was committed since (that is how the index "follows" writes).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from rapidfuzz.distance import OSA
+
+from store.records import RecordKind
+from store.search import vocabulary
+from store.search.candidates import Document, Expansion
+from store.search.index import tags_text
+from store.search.query import Query, TextScope, WordTerm
+
+NEAR_WORDS = 8
+"""Stored words kept per query word (closest first, then most frequent)."""
+COMPLETIONS = 12
+"""Completions of the last, possibly half-typed, word (most frequent first)."""
+MIN_COMPLETION = 2
+
+_ARTICLE_LEVEL = "article"
+_OWN = "own"
+# Which index answers a scoped word, per kind: (where, FTS column filter). Kinds without an
+# entry cannot satisfy the word (a claim has no author).
+_TARGETS: dict[RecordKind, dict[TextScope | None, tuple[str, str]]] = {
+    "article": {None: (_OWN, ""), "title": (_OWN, "{title} : "), "author": (_OWN, "{author} : "),
+                "site": (_OWN, "{site} : "), "tag": (_OWN, "{tags} : ")},
+    "claim": {None: (_OWN, ""), "claimant": (_OWN, "{claimant} : "),
+              "site": (_ARTICLE_LEVEL, "{site} : "), "tag": (_ARTICLE_LEVEL, "{tags} : ")},
+    "comment": {None: (_OWN, ""), "author": (_OWN, "{author} : "),
+                "site": (_ARTICLE_LEVEL, "{site} : "), "tag": (_ARTICLE_LEVEL, "{tags} : ")},
+}
+_DOCUMENT_SQL: dict[RecordKind, str] = {
+    "article": "SELECT id, id, title, body, author, site, tags FROM article",
+    "claim": "SELECT c.id, c.article_id, c.text, c.claimant, a.title FROM claim c "
+             "JOIN article a ON a.id = c.article_id",
+    "comment": "SELECT m.id, m.article_id, m.body, m.author, a.title FROM comment m "
+               "JOIN article a ON a.id = m.article_id",
+}
+_DOCUMENT_FIELDS: dict[RecordKind, tuple[str, ...]] = {
+    "article": ("title", "body", "author", "site", "tags"),
+    "claim": ("claim text", "claimant", "article title"),
+    "comment": ("comment body", "author", "article title"),
+}
+_OWN_TEXT: dict[RecordKind, str] = {"article": "", "claim": "{text claimant} : ",
+                                     "comment": "{body author} : "}
+_ALIAS: dict[RecordKind, str] = {"article": "a", "claim": "c", "comment": "m"}
+
+
+def max_edits(word: str) -> int:
+    """Typos forgiven in a word of this length: none below 3 letters, 1 up to 4, then 2."""
+    if len(word) < 3:
+        return 0
+    return 1 if len(word) <= 4 else 2
+
+
+def quote(text: str) -> str:
+    """An FTS5 string: whatever the user typed, it is a phrase, never syntax."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+class SqliteCandidateSource:
+    """:class:`~store.search.candidates.CandidateSource` over a SQLite store file."""
+
+    def __init__(self, path: Path) -> None:
+        uri = path.resolve().as_uri() + "?mode=ro"
+        self._conn = sqlite3.connect(uri, uri=True, isolation_level=None,
+                                     check_same_thread=False)
+        self._conn.execute("PRAGMA busy_timeout = 10000")
+
+    def close(self) -> None:
+        self._conn.close()
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """A read transaction: every look-up of one search sees the same committed state."""
+        self._conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if self._conn.in_transaction:
+                self._conn.execute("COMMIT")
+
+    def has_index(self) -> bool:
+        found = self._conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name IN "
+            "('article_fts', 'claim_fts', 'comment_fts', 'search_vocab', 'search_vocab_key')"
+        ).fetchone()
+        return bool(found and found[0] == 5)
+
+    # -- words -------------------------------------------------------------------------------
+
+    def expand(self, term: WordTerm, *, last: bool, fuzzy: bool) -> Expansion:
+        tokens = vocabulary.words(term.text)
+        phrase = quote(" ".join(tokens))
+        if term.mode == "prefix":
+            return Expansion(tuple(tokens), True, f"^ {phrase} *")
+        if term.mode == "whole":
+            return Expansion(tuple(tokens), True, f"^ {phrase}")
+        if term.mode != "fuzzy" or not fuzzy or len(tokens) != 1:
+            star = " *" if last and term.mode == "fuzzy" else ""
+            return Expansion(tuple(tokens), True, phrase + star)
+        return self._expand_word(tokens[0], last)
+
+    def _expand_word(self, word: str, last: bool) -> Expansion:
+        forms: dict[str, None] = {}
+        if vocabulary.exact(self._conn, word) is not None:
+            forms[word] = None
+        edits = max_edits(word)
+        if edits:
+            depth = 1 if edits == 1 else 2
+            scored = []
+            for found in vocabulary.near(self._conn, word, depth):
+                distance = OSA.distance(word, found.word, score_cutoff=edits)
+                if distance <= edits and found.word != word:
+                    scored.append((distance, -found.freq, found.word))
+            for _, _, near_word in sorted(scored)[:NEAR_WORDS]:
+                forms[near_word] = None
+        completed = False
+        if last and len(word) >= MIN_COMPLETION:
+            for found in vocabulary.completions(self._conn, word, COMPLETIONS):
+                forms[found.word] = None
+                completed = True
+        natives = [quote(form) for form in forms]
+        if completed and len(word) >= 3:
+            natives.append(f"{quote(word)} *")  # rarer completions than the ones listed
+        native = " OR ".join(natives)
+        return Expansion(tuple(forms), bool(forms), f"({native})" if native else "")
+
+    # -- records -----------------------------------------------------------------------------
+
+    def candidates(self, query: Query, expansions: Mapping[WordTerm, Expansion],
+                   kind: RecordKind, limit: int) -> list[int]:
+        if query.kinds is not None and kind not in query.kinds:
+            return []
+        if kind != "claim" and query.claim_only:
+            return []
+        targets = _TARGETS[kind]
+        own: list[str] = []
+        on_article: list[str] = []
+        for clause in query.clauses:
+            own_alts: list[str] = []
+            article_alts: list[str] = []
+            for word in clause.words:
+                expansion = expansions.get(word)
+                target = targets.get(word.scope)
+                if expansion is None or not expansion.found or target is None:
+                    continue
+                where, column = target
+                alts = own_alts if where == _OWN else article_alts
+                alts.append(f"{column}{expansion.native}")
+            if not own_alts and not article_alts:
+                return []  # nothing in this kind can satisfy the clause
+            if own_alts:
+                own.append(" OR ".join(own_alts))
+            if article_alts:
+                on_article.append(" OR ".join(article_alts))
+        own_not: list[str] = []
+        article_not: list[str] = []
+        for word in query.exclusions:
+            expansion = expansions.get(word)
+            target = targets.get(word.scope)
+            if expansion is None or target is None or not expansion.native:
+                continue
+            where, column = target
+            if where == _OWN and not column:
+                column = _OWN_TEXT[kind]  # the article's title is context, not content
+            (own_not if where == _OWN else article_not).append(f"{column}{expansion.native}")
+        sql, params = _candidate_sql(query, kind, own, own_not, on_article, article_not)
+        rows = self._conn.execute(sql, [*params, limit])
+        return [row[0] for row in rows]
+
+    def documents(self, kind: RecordKind, ids: Sequence[int]) -> list[Document]:
+        if not ids:
+            return []
+        alias = _ALIAS[kind]
+        marks = ",".join("?" * len(ids))
+        sql = f"{_DOCUMENT_SQL[kind]} WHERE {alias}.id IN ({marks})" if kind != "article" \
+            else f"{_DOCUMENT_SQL[kind]} WHERE id IN ({marks})"
+        names = _DOCUMENT_FIELDS[kind]
+        found: dict[int, Document] = {}
+        for row in self._conn.execute(sql, list(ids)):
+            values = list(row[2:])
+            if kind == "article":
+                values[4] = tags_text(values[4]) if values[4] else ""
+            fields = tuple((name, value or "") for name, value in zip(names, values, strict=True))
+            found[row[0]] = Document(kind, row[0], row[1], fields)
+        return [found[i] for i in ids if i in found]
+
+
+def _candidate_sql(query: Query, kind: RecordKind, own: list[str], own_not: list[str],
+                   on_article: list[str], article_not: list[str]) -> tuple[str, list[object]]:
+    """One SELECT for one kind: FTS drives when there are words, plain SQL otherwise."""
+    fts = f"{kind}_fts"
+    where: list[str] = []
+    params: list[object] = []
+    if own:
+        match = " AND ".join(f"({part})" for part in own)
+        match += "".join(f" NOT ({part})" for part in own_not)
+        source, id_column = f"{fts} JOIN {kind} r ON r.id = {fts}.rowid", f"{fts}.rowid"
+        where.append(f"{fts} MATCH ?")
+        params.append(match)
+    else:
+        source, id_column = f"{kind} r", "r.id"
+        if own_not:
+            where.append(f"r.id NOT IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)")  # noqa: S608
+            params.append(" OR ".join(f"({part})" for part in own_not))
+    if on_article:
+        where.append("r.article_id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)")
+        params.append(" AND ".join(f"({part})" for part in on_article))
+    if article_not:
+        where.append(
+            "r.article_id NOT IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)"
+        )
+        params.append(" OR ".join(f"({part})" for part in article_not))
+    if kind == "claim":
+        for statuses in query.statuses:
+            where.append(f"r.status IN ({','.join('?' * len(statuses))})")
+            params.extend(sorted(statuses))
+        if query.excluded_statuses:
+            where.append(f"r.status NOT IN ({','.join('?' * len(query.excluded_statuses))})")
+            params.extend(sorted(query.excluded_statuses))
+        for ranges, negated in [(r, False) for r in query.quantities] + \
+                [(r, True) for r in query.excluded_quantities]:
+            bounds: list[str] = []
+            for span in ranges:
+                parts = ["q.count IS NOT NULL"]
+                if span.low is not None:
+                    parts.append("q.count >= ?")
+                    params.append(span.low)
+                if span.high is not None:
+                    parts.append("q.count <= ?")
+                    params.append(span.high)
+                bounds.append("(" + " AND ".join(parts) + ")")
+            exists = ("EXISTS (SELECT 1 FROM claim_quantity q WHERE q.claim_id = r.id AND ("  # noqa: S608
+                      + " OR ".join(bounds) + "))")
+            where.append(f"NOT {exists}" if negated else exists)
+    clause = f" WHERE {' AND '.join(where)}" if where else ""
+    return f"SELECT {id_column} FROM {source}{clause} ORDER BY {id_column} DESC LIMIT ?", params  # noqa: S608

@@ -1,0 +1,147 @@
+"""The store's vocabulary: every word in its texts, how often, and an index for typo look-ups.
+
+Typo tolerance works on words, not records: each query word is first matched against the
+vocabulary (edit distance with rapidfuzz), and the index is then asked for the words found.
+Reading the words from FTS5's own ``fts5vocab`` costs 0.5–0.9 s, and its terms are porter stems
+("captur"), so the words are kept in a plain table as written (lower-cased), filled by the
+write path in the same transaction as the records.
+
+A scan of the whole vocabulary per query word costs ≈200 ms at a million words, so the
+vocabulary is indexed by *deletion keys* (the SymSpell idea): each word is stored under itself
+and under every string made by deleting one of its letters. Two words share a key exactly when
+they are one edit apart, or two edits apart by one insertion and one deletion (which covers a
+transposition like "tnaks"/"tanks"); the query side also deletes two letters of long words.
+Keys are CRC-32 hashes, so the table stays small; a hash collision only adds a candidate that
+the edit-distance check then drops.
+
+This module must stay cheap to import: the store's write path imports it.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+# FTS5's unicode61 tokenizer splits on everything that is not a letter or a digit (the
+# underscore included); the vocabulary uses the same rule so its words are the index's words.
+WORD = re.compile(r"[^\W_]+")
+MIN_KEYED_LENGTH = 3
+MAX_KEYED_LENGTH = 32
+"""Words outside these lengths get no deletion keys: short ones are found by exact or prefix
+look-up, longer ones are URLs, hashes and other tokens nobody types with typos."""
+
+VOCABULARY_DDL = (
+    "CREATE TABLE IF NOT EXISTS search_vocab ("
+    " word TEXT PRIMARY KEY, freq INTEGER NOT NULL) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS search_vocab_key ("
+    " key INTEGER NOT NULL, word TEXT NOT NULL, PRIMARY KEY (key, word)) WITHOUT ROWID",
+)
+
+
+class Cursorable(Protocol):
+    """The DB-API surface used here (a ``sqlite3.Connection`` satisfies it)."""
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ..., /) -> Any: ...
+
+    def executemany(self, sql: str, parameters: Iterable[Sequence[Any]], /) -> Any: ...
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` as the vocabulary keeps them (lower case)."""
+    return WORD.findall(text.lower())
+
+
+def _key(text: str) -> int:
+    return zlib.crc32(text.encode("utf-8"))
+
+
+def deletions(word: str, depth: int = 1) -> set[str]:
+    """``word`` and every string made by deleting up to ``depth`` of its letters."""
+    found = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w)) if len(w) > 1}
+        found |= frontier
+    return found
+
+
+def deletion_keys(word: str, depth: int = 1) -> set[int]:
+    return {_key(variant) for variant in deletions(word, depth)}
+
+
+def add_texts(conn: Cursorable, texts: Iterable[str]) -> int:
+    """Count the words of ``texts`` into the vocabulary; return how many words were new.
+
+    Called by the store's write path inside its transaction, so records and their words are
+    committed together. Counts only grow: a deleted record leaves its words behind, which costs
+    a look-up that finds nothing, never a wrong hit.
+    """
+    counts: Counter[str] = Counter()
+    for text in texts:
+        if text:
+            counts.update(WORD.findall(text.lower()))
+    if not counts:
+        return 0
+    known: set[str] = set()
+    batch = list(counts)
+    for start in range(0, len(batch), 500):
+        chunk = batch[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        found = conn.execute(f"SELECT word FROM search_vocab WHERE word IN ({marks})", chunk)  # noqa: S608
+        known.update(row[0] for row in found)
+    conn.executemany(
+        "INSERT INTO search_vocab (word, freq) VALUES (?, ?) "
+        "ON CONFLICT (word) DO UPDATE SET freq = freq + excluded.freq",
+        counts.items(),
+    )
+    new = [word for word in batch if word not in known]
+    # Sorted, the keys go into the B-tree in order instead of at random places: ≈3x faster.
+    conn.executemany(
+        "INSERT OR IGNORE INTO search_vocab_key (key, word) VALUES (?, ?)",
+        sorted(_key_rows(new)),
+    )
+    return len(new)
+
+
+def _key_rows(new_words: Iterable[str]) -> Iterator[tuple[int, str]]:
+    for word in new_words:
+        if MIN_KEYED_LENGTH <= len(word) <= MAX_KEYED_LENGTH:
+            for key in deletion_keys(word):
+                yield key, word
+
+
+@dataclass(frozen=True, slots=True)
+class VocabularyWord:
+    word: str
+    freq: int
+
+
+def exact(conn: Cursorable, word: str) -> VocabularyWord | None:
+    row = conn.execute("SELECT word, freq FROM search_vocab WHERE word = ?", (word,)).fetchone()
+    return VocabularyWord(row[0], row[1]) if row else None
+
+
+def completions(conn: Cursorable, prefix: str, limit: int) -> list[VocabularyWord]:
+    """The most frequent words that start with ``prefix`` (a range scan of the primary key)."""
+    rows = conn.execute(
+        "SELECT word, freq FROM search_vocab WHERE word > ? AND word < ? "
+        "ORDER BY freq DESC LIMIT ?",
+        (prefix, prefix + "\U0010ffff", limit),
+    )
+    return [VocabularyWord(word, freq) for word, freq in rows]
+
+
+def near(conn: Cursorable, word: str, depth: int) -> list[VocabularyWord]:
+    """Words that share a deletion key with ``word`` (a superset of its near neighbours)."""
+    keys = sorted(deletion_keys(word, depth))
+    marks = ",".join("?" * len(keys))
+    rows = conn.execute(
+        "SELECT word, freq FROM search_vocab WHERE word IN "  # noqa: S608
+        f"(SELECT word FROM search_vocab_key WHERE key IN ({marks}))",
+        keys,
+    )
+    return [VocabularyWord(w, freq) for w, freq in rows]

@@ -1,0 +1,190 @@
+"""Search on the sample page: labelled queries with the hit a reader expects first."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from store.records import ClaimStatus, CommentDraft, DocumentDraft
+from store.search.engine import SearchEngine
+from store.search.hits import SearchHit
+from store.search.query import QueryError
+from store.store import Store
+from tests.search_sample import MEN_CLAIM, ORYX_CLAIM, TANKS_CLAIM, other_draft, sample_draft
+
+
+@pytest.fixture
+def engine(store: Store) -> Iterator[SearchEngine]:
+    store.add_documents([sample_draft(), other_draft()])
+    searching = SearchEngine(store)
+    yield searching
+    searching.close()
+
+
+def _top(engine: SearchEngine, query: str) -> SearchHit:
+    hits = engine.search(query)
+    assert hits, f"no hits for {query!r}"
+    return hits[0]
+
+
+def _marked(hit: SearchHit) -> list[str]:
+    return [hit.snippet[start:end] for start, end in hit.spans]
+
+
+def test_typos_in_two_words_find_the_tanks_claim_first(engine: SearchEngine) -> None:
+    hit = _top(engine, "palmira tnaks")
+    assert (hit.kind, hit.text, hit.field) == ("claim", TANKS_CLAIM, "claim text")
+    assert "tanks" in _marked(hit)
+
+
+def test_a_name_and_a_model_find_the_comment_and_its_claim(engine: SearchEngine) -> None:
+    hits = engine.search("oryx s-125")
+    assert {(h.kind, h.text[:30]) for h in hits[:2]} == {
+        ("claim", ORYX_CLAIM[:30]), ("comment", "This was a huge gain for IS. O")}
+    assert {"Oryx", "S-125"} <= set(_marked(hits[0]))
+
+
+def test_author_scope_finds_only_that_authors_comments(engine: SearchEngine) -> None:
+    hits = engine.search("author:evan")
+    assert hits and all(h.kind == "comment" and h.field == "author" for h in hits)
+    assert {h.text[:8] for h in hits} == {"The lone", "Good new"}
+
+
+def test_claimant_and_quantity_filter_find_the_352_men(engine: SearchEngine) -> None:
+    hits = engine.search("claimant:amaq qty:>100")
+    assert [h.text for h in hits] == [MEN_CLAIM]
+    assert [h.text for h in engine.search("claimant:amaq qty:<100")] == [TANKS_CLAIM]
+
+
+def test_negation_leaves_out_records_that_say_the_word(engine: SearchEngine) -> None:
+    hits = engine.search("!russian")
+    assert hits
+    assert all("russian" not in h.text.lower() for h in hits)
+    assert any(h.text == TANKS_CLAIM for h in hits)  # its article's title is context only
+
+
+def test_exact_word_gets_no_typo_tolerance(engine: SearchEngine) -> None:
+    assert _top(engine, "'tanks").text == TANKS_CLAIM
+    assert engine.search("'tnaks") == []
+    assert engine.search("tnaks")
+
+
+def test_prefix_and_suffix_anchor_to_the_field(engine: SearchEngine) -> None:
+    hit = _top(engine, "^why")
+    assert hit.text.startswith("Why did not the Russian planes")
+    assert _marked(hit) == ["Why"]
+    assert _top(engine, "leadership$").text.endswith("Poor leadership?")
+
+
+def test_partial_last_word_is_completed(engine: SearchEngine) -> None:
+    hit = _top(engine, "olive harv")
+    assert hit.kind == "article" and hit.text == "Olive harvest grows in the valley"
+    assert engine.search("olive harv ") == []  # a finished word is not completed
+
+
+def test_or_finds_either_word(engine: SearchEngine) -> None:
+    kinds_texts = {(h.kind, h.text) for h in engine.search("olives | oryx")}
+    assert ("claim", ORYX_CLAIM) in kinds_texts
+    assert ("article", "Olive harvest grows in the valley") in kinds_texts
+
+
+def test_site_and_tag_filter_by_article(engine: SearchEngine) -> None:
+    assert {h.article_id for h in engine.search("tag:syria")} == {1}
+    assert {h.article_id for h in engine.search("site:example valley")} == {2}
+
+
+def test_kind_filter_and_kinds_argument(engine: SearchEngine) -> None:
+    assert {h.kind for h in engine.search("kind:comment russians")} == {"comment"}
+    assert {h.kind for h in engine.search("russians", kinds={"article"})} == {"article"}
+
+
+def test_snippet_spans_and_offset_point_at_the_words(engine: SearchEngine,
+                                                     store: Store) -> None:
+    hit = next(h for h in engine.search("infogrpahic") if h.kind == "article")
+    assert hit.field == "body"
+    assert [w.lower() for w in _marked(hit)] == ["infographic"]
+    [article] = store.list_articles(ids=[hit.article_id])
+    assert article.body[hit.offset:].lower().startswith("infographic")
+    assert "\n" not in hit.snippet
+
+
+def test_status_filter_follows_judgement_without_restart(engine: SearchEngine,
+                                                         store: Store) -> None:
+    assert engine.search("status:disputed") == []
+    claim = next(c for c in store.list_claims() if c.text == MEN_CLAIM)
+    store.set_claim_status(claim.id, ClaimStatus.DISPUTED)
+    assert [h.id for h in engine.search("status:disputed")] == [claim.id]
+
+
+def test_records_imported_after_the_engine_opened_are_found(engine: SearchEngine,
+                                                            store: Store) -> None:
+    assert engine.search("zarqawi") == []
+    store.add_documents([DocumentDraft(
+        title="Zarqawi network revisited", body="A look back.", source="later.txt",
+        published=datetime(2017, 1, 1, tzinfo=UTC),
+        comments=[CommentDraft("Nadia", "Zarkawi was killed in 2006.")],
+    )])
+    hits = engine.search("zarqawi")
+    assert {h.kind for h in hits} == {"article", "comment"}  # "Zarkawi" one typo away
+
+
+def test_deleting_an_article_keeps_the_index_consistent(engine: SearchEngine,
+                                                        store: Store) -> None:
+    assert store.path is not None
+    with sqlite3.connect(store.path) as conn:
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("DELETE FROM article WHERE id = 1")
+        for table in ("article_fts", "claim_fts", "comment_fts"):
+            conn.execute(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")  # noqa: S608
+    assert engine.search("palmyra") == []
+
+
+def test_a_store_from_before_search_gets_its_index_on_upgrade(tmp_path: object) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "old.sqlite3"
+    store = Store.open(str(path))
+    store.add_documents([sample_draft()])
+    store.close()
+    with sqlite3.connect(path) as conn:  # make it look like a store written before step 2
+        for name in ("article_fts", "claim_fts", "comment_fts", "search_vocab",
+                     "search_vocab_key"):
+            conn.execute(f"DROP TABLE {name}")
+        conn.execute("UPDATE schema_version SET version = 1")
+    reopened = Store.open(str(path))
+    engine = SearchEngine(reopened)
+    try:
+        assert _top(engine, "palmira tnaks").text == TANKS_CLAIM
+    finally:
+        engine.close()
+        reopened.close()
+
+
+def test_searching_a_missing_store_finds_nothing_and_creates_nothing(tmp_path: object) -> None:
+    from pathlib import Path
+
+    store = Store.open(str(Path(str(tmp_path)) / "none" / "x.sqlite3"))
+    assert SearchEngine(store).search("tanks") == []
+    assert not (Path(str(tmp_path)) / "none").exists()
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40)
+       | st.lists(st.sampled_from(["tank", "!", "'", "^", "$", "|", " ", "author:", "qty:>",
+                                   "1", "kind:claim", '"', "*", "NOT", "(", "s-125", "\u0627"]))
+       .map("".join))
+def test_no_query_string_makes_search_fail(engine: SearchEngine, text: str) -> None:
+    try:
+        hits = engine.search(text)
+    except QueryError as error:
+        assert str(error)
+    else:
+        assert all(0 <= h.score <= 100 for h in hits)
+        for hit in hits:
+            assert all(0 <= s < e <= len(hit.snippet) for s, e in hit.spans)

@@ -1,0 +1,110 @@
+"""``claimdesk export``: the hits of a query, named ids or everything, in one format."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from store.export import (
+    FORMATS,
+    ExportError,
+    ExportExistsError,
+    RecordRef,
+    bundle_for,
+    default_export_path,
+    fetch_records,
+    write_atomic,
+)
+from store.records import KINDS, AnyRecord, RecordKind
+from tui.commands.common import open_store
+from tui.errors import CommandError
+
+if TYPE_CHECKING:
+    from store.store import Store
+
+
+EXPORT_SEARCH_LIMIT = 500
+"""How many search hits ``claimdesk export QUERY`` exports unless ``--limit`` says otherwise."""
+
+
+def _search_refs(store: Store, query: str, kinds: tuple[RecordKind, ...],
+                 limit: int) -> list[RecordRef]:
+    from store.search.engine import SearchEngine, SearchError
+    from store.search.query import QueryError
+
+    engine = SearchEngine(store)
+    try:
+        hits = engine.search(query, limit, frozenset(kinds))
+    except (QueryError, SearchError) as error:
+        raise CommandError(f"search {query!r}: {error}") from error
+    finally:
+        engine.close()
+    return [(hit.kind, hit.id) for hit in hits]
+
+
+def _everything(store: Store, kinds: tuple[RecordKind, ...]) -> list[AnyRecord]:
+    readers: dict[RecordKind, Callable[[], Sequence[AnyRecord]]] = {
+        "article": store.list_articles, "claim": store.list_claims,
+        "comment": store.list_comments,
+    }
+    return [record for kind in kinds for record in readers[kind]()]
+
+
+def _chosen(store: Store, query: str | None, kind: RecordKind | None,
+            ids: Sequence[int] | None, limit: int) -> list[AnyRecord]:
+    kinds: tuple[RecordKind, ...] = (kind,) if kind is not None else KINDS
+    if query is not None:
+        return fetch_records(store, _search_refs(store, query, kinds, limit))
+    if ids:
+        assert kind is not None, "the parser requires --kind with --ids"
+        return fetch_records(store, [(kind, record_id) for record_id in ids])
+    return _everything(store, kinds)
+
+
+def export_command(db: str | None, fmt: str, query: str | None = None,
+                   kind: RecordKind | None = None, ids: Sequence[int] | None = None,
+                   output: str | None = None, force: bool = False,
+                   limit: int = EXPORT_SEARCH_LIMIT, out: TextIO | None = None,
+                   err: TextIO | None = None) -> int:
+    """Export chosen records in one format to a file (path printed) or to standard output.
+
+    Exit 1 (one line) when the query cannot be read, nothing matches, an id is unknown, the
+    format cannot hold the records or the file cannot be written.
+    ``out``/``err`` default to the streams current at the call, not at import.
+    """
+    out = out or sys.stdout
+    err = err or sys.stderr
+    exporter = FORMATS[fmt]
+    target = Path(output) if output not in (None, "-") else None
+    if target is not None and target.exists() and not force:
+        raise CommandError(f"{target} already exists; add --force to overwrite it")
+    with open_store(db) as store:
+        try:
+            bundle = bundle_for(store, _chosen(store, query, kind, ids, limit))
+        except ExportError as error:
+            raise CommandError(str(error)) from error
+    if not bundle.items:
+        what = f"{kind}s" if kind else "records"
+        raise CommandError(f"nothing to export: no {what} " +
+                           (f"match {query!r}" if query is not None else "in the store"))
+    try:
+        text = exporter.render(bundle)
+    except ExportError as error:
+        raise CommandError(str(error)) from error
+    if output == "-":
+        out.write(text)
+        return 0
+    path = target or default_export_path(fmt, datetime.now())
+    try:
+        write_atomic(path, text, overwrite=force)
+    except ExportExistsError as error:
+        raise CommandError(f"{error.path} already exists; add --force to overwrite it") from error
+    except OSError as error:
+        raise CommandError(f"cannot write {path}: {error.strerror or error}") from error
+    counts = ", ".join(f"{n} {k}{'' if n == 1 else 's'}" for k, n in bundle.counts().items() if n)
+    print(path, file=out)
+    print(f"exported {counts} as {exporter.label}", file=err)
+    return 0
