@@ -391,3 +391,13 @@ def test_extract_claims_covers_body_and_comments() -> None:
 def test_spans_hold_on_any_text(text: str) -> None:
     claims = ClaimExtractor().extract(text)
     _assert_spans(text, claims)
+
+
+@pytest.mark.parametrize("subordinator", ["when", "after", "because"])
+def test_a_pronoun_after_a_subordinator_is_not_the_claimant(subordinator: str) -> None:
+    """"…, when it said …" carries the earlier source; "when it" is never a claimant."""
+    text = ("The ministry said grain exports rose 18 percent. It did the same last year, "
+            f"{subordinator} it said exports rose 30 percent.")
+    claims = ClaimExtractor().extract(text)
+    assert [c.claimant for c in claims] == ["The ministry", "The ministry"]
+    assert claims[1].method == "carried-claimant"

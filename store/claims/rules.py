@@ -93,6 +93,9 @@ DISCOURSE_WORDS: frozenset[str] = frozenset({
     "however", "separately", "meanwhile", "also", "still", "but", "and", "yet", "later",
     "earlier", "today", "yesterday", "now", "then", "moreover", "furthermore", "instead",
     "similarly", "so", "thus", "indeed", "additionally", "finally", "first", "second",
+    # subordinators: "…, when it said …" has the pronoun "it" as its subject
+    "when", "while", "after", "before", "because", "since", "as", "although", "though",
+    "where", "whereas", "until", "once", "if", "unless",
 })  # fmt: skip
 
 #: Small words allowed inside a proper name ("Syrian Observatory for Human Rights",
