@@ -8,6 +8,7 @@ Textual is imported only when the app is opened, so ``claimdesk list`` starts fa
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -145,3 +146,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `claimdesk list claims | head`: the reader left; stop quietly, as Unix tools do.
+        # Python would complain again flushing stdout at exit, so point it at /dev/null.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141

@@ -40,7 +40,8 @@ def import_command(db: str | None, paths: Sequence[str], quiet: bool = False,
             return
         if not quiet:
             what = "added   " if event.created else "already "
-            detail = (f" ({event.comments} comments, {event.claims} claims)" if event.created
+            detail = (f" ({_count(event.comments, 'comment')}, {_count(event.claims, 'claim')})"
+                      if event.created
                       else f" (in the store as article {event.article_id})")
             bar.print(f"{what} {one_line(event.source)}: {one_line(event.title, 60)}{detail}",
                       out)
@@ -58,3 +59,8 @@ def import_command(db: str | None, paths: Sequence[str], quiet: bool = False,
         summary += f", {report.skipped} passed over (not documents)"
     print(f"{summary} ({seconds:.2f} s)", file=out)
     return 0 if report.ok else 1
+
+
+def _count(number: int, noun: str) -> str:
+    """"1 claim", "6 claims"."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
