@@ -6,21 +6,21 @@ call these methods (from worker threads in the app) and get frozen dataclasses b
 
 from __future__ import annotations
 
-import hashlib
 import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Connection, Engine, Row
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from store import browse, schema
+from store.converters import article_record, claim_record, comment_record
 from store.db import WRITE_OPTION, create_engine, is_sqlite
 from store.models import ARTICLE as A
 from store.models import CLAIM as CL
@@ -30,7 +30,6 @@ from store.paths import resolve_db_url
 from store.records import (
     AnyRecord,
     ArticleRecord,
-    ClaimDraft,
     ClaimRecord,
     ClaimStatus,
     CommentRecord,
@@ -40,15 +39,20 @@ from store.records import (
 )
 from store.search.index import record_texts
 from store.search.vocabulary import add_texts
+from store.writing import (
+    IdCounter,
+    RowBatch,
+    add_claims,
+    add_comments,
+    article_row,
+    chunks,
+    fingerprint,
+    insert_many,
+    problem,
+)
 
 _SPACES = re.compile(r"\s+")
 _STATUSES = frozenset(status.value for status in ClaimStatus)
-
-
-def fingerprint(title: str, body: str) -> str:
-    """A content hash that ignores case and white space, for documents without a URL."""
-    text = _SPACES.sub(" ", f"{title}\n{body}").strip().casefold()
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,26 +80,6 @@ class StoreStats:
     comments: int
     size_bytes: int
     schema_version: int
-
-
-@dataclass(slots=True)
-class _IdCounter:
-    """Next free ids, read once per write transaction while holding the write lock."""
-
-    article: int
-    comment: int
-    claim: int
-    quantity: int
-
-
-@dataclass(slots=True)
-class _Rows:
-    """Rows of one batch, ready for one executemany per table."""
-
-    articles: list[dict[str, Any]] = field(default_factory=list)
-    comments: list[dict[str, Any]] = field(default_factory=list)
-    claims: list[dict[str, Any]] = field(default_factory=list)
-    quantities: list[dict[str, Any]] = field(default_factory=list)
 
 
 class StoreError(RuntimeError):
@@ -183,7 +167,7 @@ class Store:
         refuses it, each document is retried alone inside its own savepoint, so one bad
         document never takes another with it, and never leaves half of itself behind.
         """
-        problems = {id(d): problem for d in drafts if (problem := _problem(d)) is not None}
+        problems = {id(d): reason for d in drafts if (reason := problem(d)) is not None}
         valid = [d for d in drafts if id(d) not in problems]
         written = iter(self._add_valid(valid))
         return [
@@ -218,21 +202,21 @@ class Store:
                     )
             return outcomes
 
-    def _next_ids(self, conn: Connection) -> _IdCounter:
+    def _next_ids(self, conn: Connection) -> IdCounter:
         def next_id(table: sa.Table) -> int:
             return int(conn.execute(sa.select(sa.func.max(table.c.id))).scalar() or 0) + 1
 
-        return _IdCounter(next_id(A), next_id(C), next_id(CL), next_id(Q))
+        return IdCounter(next_id(A), next_id(C), next_id(CL), next_id(Q))
 
     def _existing(self, conn: Connection, drafts: Sequence[DocumentDraft],
                   prints: Sequence[str]) -> dict[str, int]:
         """Ids of stored articles matching any draft, keyed by ``url:`` / ``fp:`` strings."""
         urls = [d.url for d in drafts if d.url]
         found: dict[str, int] = {}
-        for chunk in _chunks(urls, 500):
+        for chunk in chunks(urls, 500):
             for row in conn.execute(sa.select(A.c.id, A.c.url).where(A.c.url.in_(chunk))):
                 found[f"url:{row.url}"] = row.id
-        for chunk in _chunks(prints, 500):
+        for chunk in chunks(prints, 500):
             query = sa.select(A.c.id, A.c.fingerprint).where(A.c.fingerprint.in_(chunk))
             for row in conn.execute(query):
                 found[f"fp:{row.fingerprint}"] = row.id
@@ -243,7 +227,7 @@ class Store:
         prints = [fingerprint(d.title, d.body) for d in drafts]  # once: hashing is not free
         known = self._existing(conn, drafts, prints)
         now = datetime.now(UTC)
-        rows = _Rows()
+        rows = RowBatch()
         outcomes: list[AddOutcome] = []
         for draft, print_ in zip(drafts, prints, strict=True):
             keys = [f"fp:{print_}"] + ([f"url:{draft.url}"] if draft.url else [])
@@ -258,10 +242,10 @@ class Store:
             ids.article += 1
             for key in keys:
                 known[key] = article_id
-            rows.articles.append(_article_row(draft, article_id, print_, now))
-            comment_ids = _add_comments(rows, draft, article_id, ids)
+            rows.articles.append(article_row(draft, article_id, print_, now))
+            comment_ids = add_comments(rows, draft, article_id, ids)
             claims = draft.claims or []
-            _add_claims(rows, claims, article_id, comment_ids, ids)
+            add_claims(rows, claims, article_id, comment_ids, ids)
             outcomes.append(
                 AddOutcome(draft.title, draft.source, article_id, created=True,
                            comments=len(draft.comments), claims=len(claims),
@@ -270,7 +254,7 @@ class Store:
         for table, batch in ((A, rows.articles), (C, rows.comments), (CL, rows.claims),
                              (Q, rows.quantities)):
             if batch:
-                _insert_many(conn, table, batch)
+                insert_many(conn, table, batch)
         _index_words(conn, rows)
         return outcomes
 
@@ -340,7 +324,7 @@ class Store:
         query = query.order_by(A.c.published.is_(None), A.c.published.desc(), A.c.id)
         query = query.limit(limit).offset(offset)
         with self._read() as conn:
-            return [_article_record(row) for row in conn.execute(query)]
+            return [article_record(row) for row in conn.execute(query)]
 
     def get_article(self, article_id: int) -> ArticleRecord | None:
         found = self.list_articles(ids=[article_id])
@@ -362,7 +346,7 @@ class Store:
         with self._read() as conn:
             rows = conn.execute(query).all()
             quantities = self._quantities(conn, [row.id for row in rows])
-        return [_claim_record(row, quantities.get(row.id, ())) for row in rows]
+        return [claim_record(row, quantities.get(row.id, ())) for row in rows]
 
     def get_claim(self, claim_id: int) -> ClaimRecord | None:
         found = self.list_claims(ids=[claim_id])
@@ -371,7 +355,7 @@ class Store:
     def _quantities(self, conn: Connection, claim_ids: list[int]) -> dict[int, tuple[Quantity,
                                                                                       ...]]:
         found: dict[int, list[Quantity]] = {}
-        for chunk in _chunks(claim_ids, 500):
+        for chunk in chunks(claim_ids, 500):
             query = sa.select(Q).where(Q.c.claim_id.in_(chunk)).order_by(Q.c.claim_id,
                                                                           Q.c.position)
             for row in conn.execute(query):
@@ -393,7 +377,7 @@ class Store:
             query = query.where(C.c.id.in_(list(ids)))
         query = query.order_by(C.c.article_id, C.c.position).limit(limit).offset(offset)
         with self._read() as conn:
-            return [_comment_record(row) for row in conn.execute(query)]
+            return [comment_record(row) for row in conn.execute(query)]
 
 
     # -- browsing (the app's paged lists; see store.browse) ----------------------------------
@@ -423,53 +407,7 @@ class Store:
         return [by_id[i] for i in ids if i in by_id]
 
 
-# -- rows in and out -------------------------------------------------------------------------
-
-
-def _problem(draft: DocumentDraft) -> str | None:
-    """Why a draft cannot be stored as it is, or None; checked before anything is written."""
-    if not isinstance(draft.title, str) or not isinstance(draft.body, str):
-        return "no title or body"
-    if not draft.title.strip() and not draft.body.strip():
-        return "no text: empty title and body"
-    for index, comment in enumerate(draft.comments):
-        parent = comment.parent_index
-        if parent is not None and not 0 <= parent < index:
-            return f"comment {index + 1} replies to a comment that does not come before it"
-    for claim in draft.claims or []:
-        where = claim.comment_index
-        if where is not None and not 0 <= where < len(draft.comments):
-            return f"a claim points at comment {where + 1}, which the document does not have"
-        if claim.status not in _STATUSES:
-            return f"unknown claim status {claim.status!r}"
-    return None
-
-
-def _insert_many(conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
-    """One DBAPI executemany for ``rows`` (dicts with the same keys), values bound by the
-    columns' own types (JSON, UTC times).
-
-    ``conn.execute(insert, rows)`` does the same but builds a parameter dict per row through
-    the compiler, which profiling showed to cost twice the insert itself on large imports;
-    here the statement is compiled once and each row is one tuple of processed values.
-    Errors are still raised as :class:`DBAPIError`, so the savepoint fallback is unchanged.
-    """
-    dialect = conn.dialect
-    compiled = sa.insert(table).compile(dialect=dialect, column_keys=list(rows[0]))
-    # A positional driver (sqlite3's "?") wants the values in the statement's order.
-    keys = list(compiled.positiontup or ()) if dialect.positional else list(rows[0])
-    columns = [(key, table.c[key].type.dialect_impl(dialect).bind_processor(dialect))
-               for key in keys]
-    if dialect.positional:
-        params: list[Any] = [tuple([process(row[key]) if process else row[key]
-                                    for key, process in columns]) for row in rows]
-    else:
-        params = [{key: process(row[key]) if process else row[key] for key, process in columns}
-                  for row in rows]
-    conn.exec_driver_sql(compiled.string, params)
-
-
-def _index_words(conn: Connection, rows: _Rows) -> None:
+def _index_words(conn: Connection, rows: RowBatch) -> None:
     """Count the new records' words into the search vocabulary, in the same transaction.
 
     The full-text index follows the tables by itself (triggers, see :mod:`store.search.index`);
@@ -478,105 +416,3 @@ def _index_words(conn: Connection, rows: _Rows) -> None:
     if conn.dialect.name == "sqlite":
         texts = record_texts(rows.articles, rows.claims, rows.comments)
         add_texts(conn.connection.dbapi_connection, texts)  # type: ignore[arg-type]
-
-
-def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
-def _article_row(draft: DocumentDraft, article_id: int, print_: str,
-                 now: datetime) -> dict[str, Any]:
-    return {
-        "id": article_id,
-        "title": draft.title,
-        "url": draft.url or None,
-        "site": draft.site,
-        "author": draft.author,
-        "published": draft.published,
-        "body": draft.body,
-        "images": list(draft.images),
-        "tags": list(draft.tags),
-        "source": draft.source,
-        "fingerprint": print_,
-        "imported_at": now,
-    }
-
-
-def _add_comments(rows: _Rows, draft: DocumentDraft, article_id: int,
-                  ids: _IdCounter) -> list[int]:
-    comment_ids: list[int] = []
-    for position, comment in enumerate(draft.comments):
-        comment_id = ids.comment
-        ids.comment += 1
-        parent = comment.parent_index
-        parent_id = comment_ids[parent] if parent is not None else None
-        comment_ids.append(comment_id)
-        rows.comments.append({
-            "id": comment_id,
-            "article_id": article_id,
-            "parent_id": parent_id,
-            "author": comment.author,
-            "posted": comment.posted,
-            "body": comment.body,
-            "position": position,
-        })
-    return comment_ids
-
-
-def _add_claims(rows: _Rows, claims: Sequence[ClaimDraft], article_id: int,
-                comment_ids: list[int], ids: _IdCounter) -> None:
-    for claim in claims:
-        claim_id = ids.claim
-        ids.claim += 1
-        index = claim.comment_index
-        rows.claims.append({
-            "id": claim_id,
-            "article_id": article_id,
-            "comment_id": comment_ids[index] if index is not None else None,
-            "text": claim.text,
-            "start": claim.start,
-            "end": claim.end,
-            "claimant": claim.claimant,
-            "attribution": claim.attribution,
-            "hedges": list(claim.hedges),
-            "status": ClaimStatus(claim.status).value,
-            "note": claim.note,
-            "method": claim.method,
-        })
-        for position, quantity in enumerate(claim.quantities):
-            rows.quantities.append({
-                "id": ids.quantity,
-                "claim_id": claim_id,
-                "position": position,
-                "count": quantity.count,
-                "text": quantity.text,
-                "item": quantity.item,
-            })
-            ids.quantity += 1
-
-
-def _article_record(row: Row[Any]) -> ArticleRecord:
-    return ArticleRecord(
-        id=row.id, title=row.title, url=row.url, site=row.site, author=row.author,
-        published=row.published, body=row.body, images=tuple(row.images or ()),
-        tags=tuple(row.tags or ()), source=row.source, fingerprint=row.fingerprint,
-        imported_at=row.imported_at, claim_count=row.claim_count,
-        comment_count=row.comment_count,
-    )
-
-
-def _claim_record(row: Row[Any], quantities: tuple[Quantity, ...]) -> ClaimRecord:
-    return ClaimRecord(
-        id=row.id, article_id=row.article_id, comment_id=row.comment_id, text=row.text,
-        start=row.start, end=row.end, claimant=row.claimant, attribution=row.attribution,
-        hedges=tuple(row.hedges or ()), quantities=quantities, status=ClaimStatus(row.status),
-        note=row.note, method=row.method, article_title=row.article_title,
-    )
-
-
-def _comment_record(row: Row[Any]) -> CommentRecord:
-    return CommentRecord(
-        id=row.id, article_id=row.article_id, parent_id=row.parent_id, author=row.author,
-        posted=row.posted, body=row.body, position=row.position, article_title=row.article_title,
-    )

@@ -1,0 +1,168 @@
+"""Turning drafts into table rows: validation, pre-assigned ids, and one executemany per table.
+
+:class:`~store.store.Store` holds the transaction; this module builds what it writes. Ids are
+assigned here (the writer holds SQLite's write lock, see :mod:`store.db`) so that comments can
+point at their parents and claims at their comments before anything is inserted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from store.records import ClaimDraft, ClaimStatus, DocumentDraft
+
+_SPACES = re.compile(r"\s+")
+_STATUSES = frozenset(status.value for status in ClaimStatus)
+
+
+def fingerprint(title: str, body: str) -> str:
+    """A content hash that ignores case and white space, for documents without a URL."""
+    text = _SPACES.sub(" ", f"{title}\n{body}").strip().casefold()
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(slots=True)
+class IdCounter:
+    """Next free ids, read once per write transaction while holding the write lock."""
+
+    article: int
+    comment: int
+    claim: int
+    quantity: int
+
+
+@dataclass(slots=True)
+class RowBatch:
+    """Rows of one batch, ready for one executemany per table."""
+
+    articles: list[dict[str, Any]] = field(default_factory=list)
+    comments: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    quantities: list[dict[str, Any]] = field(default_factory=list)
+
+
+def problem(draft: DocumentDraft) -> str | None:
+    """Why a draft cannot be stored as it is, or None; checked before anything is written."""
+    if not isinstance(draft.title, str) or not isinstance(draft.body, str):
+        return "no title or body"
+    if not draft.title.strip() and not draft.body.strip():
+        return "no text: empty title and body"
+    for index, comment in enumerate(draft.comments):
+        parent = comment.parent_index
+        if parent is not None and not 0 <= parent < index:
+            return f"comment {index + 1} replies to a comment that does not come before it"
+    for claim in draft.claims or []:
+        where = claim.comment_index
+        if where is not None and not 0 <= where < len(draft.comments):
+            return f"a claim points at comment {where + 1}, which the document does not have"
+        if claim.status not in _STATUSES:
+            return f"unknown claim status {claim.status!r}"
+    return None
+
+
+def insert_many(conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+    """One DBAPI executemany for ``rows`` (dicts with the same keys), values bound by the
+    columns' own types (JSON, UTC times).
+
+    ``conn.execute(insert, rows)`` does the same but builds a parameter dict per row through
+    the compiler, which profiling showed to cost twice the insert itself on large imports;
+    here the statement is compiled once and each row is one tuple of processed values.
+    Errors are still raised as :class:`DBAPIError`, so the savepoint fallback is unchanged.
+    """
+    dialect = conn.dialect
+    compiled = sa.insert(table).compile(dialect=dialect, column_keys=list(rows[0]))
+    # A positional driver (sqlite3's "?") wants the values in the statement's order.
+    keys = list(compiled.positiontup or ()) if dialect.positional else list(rows[0])
+    columns = [(key, table.c[key].type.dialect_impl(dialect).bind_processor(dialect))
+               for key in keys]
+    if dialect.positional:
+        params: list[Any] = [tuple([process(row[key]) if process else row[key]
+                                    for key, process in columns]) for row in rows]
+    else:
+        params = [{key: process(row[key]) if process else row[key] for key, process in columns}
+                  for row in rows]
+    conn.exec_driver_sql(compiled.string, params)
+
+
+def chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def article_row(draft: DocumentDraft, article_id: int, print_: str,
+                 now: datetime) -> dict[str, Any]:
+    return {
+        "id": article_id,
+        "title": draft.title,
+        "url": draft.url or None,
+        "site": draft.site,
+        "author": draft.author,
+        "published": draft.published,
+        "body": draft.body,
+        "images": list(draft.images),
+        "tags": list(draft.tags),
+        "source": draft.source,
+        "fingerprint": print_,
+        "imported_at": now,
+    }
+
+
+def add_comments(rows: RowBatch, draft: DocumentDraft, article_id: int,
+                  ids: IdCounter) -> list[int]:
+    comment_ids: list[int] = []
+    for position, comment in enumerate(draft.comments):
+        comment_id = ids.comment
+        ids.comment += 1
+        parent = comment.parent_index
+        parent_id = comment_ids[parent] if parent is not None else None
+        comment_ids.append(comment_id)
+        rows.comments.append({
+            "id": comment_id,
+            "article_id": article_id,
+            "parent_id": parent_id,
+            "author": comment.author,
+            "posted": comment.posted,
+            "body": comment.body,
+            "position": position,
+        })
+    return comment_ids
+
+
+def add_claims(rows: RowBatch, claims: Sequence[ClaimDraft], article_id: int,
+                comment_ids: list[int], ids: IdCounter) -> None:
+    for claim in claims:
+        claim_id = ids.claim
+        ids.claim += 1
+        index = claim.comment_index
+        rows.claims.append({
+            "id": claim_id,
+            "article_id": article_id,
+            "comment_id": comment_ids[index] if index is not None else None,
+            "text": claim.text,
+            "start": claim.start,
+            "end": claim.end,
+            "claimant": claim.claimant,
+            "attribution": claim.attribution,
+            "hedges": list(claim.hedges),
+            "status": ClaimStatus(claim.status).value,
+            "note": claim.note,
+            "method": claim.method,
+        })
+        for position, quantity in enumerate(claim.quantities):
+            rows.quantities.append({
+                "id": ids.quantity,
+                "claim_id": claim_id,
+                "position": position,
+                "count": quantity.count,
+                "text": quantity.text,
+                "item": quantity.item,
+            })
+            ids.quantity += 1
