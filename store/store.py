@@ -6,7 +6,6 @@ call these methods (from worker threads in the app) and get frozen dataclasses b
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -50,9 +49,6 @@ from store.writing import (
     insert_many,
     problem,
 )
-
-_SPACES = re.compile(r"\s+")
-_STATUSES = frozenset(status.value for status in ClaimStatus)
 
 
 @dataclass(frozen=True, slots=True)
