@@ -402,6 +402,14 @@ class Store:
         by_id = {record.id: record for record in records}
         return [by_id[i] for i in ids if i in by_id]
 
+    def browse_ids(self, kind: RecordKind, order: browse.SortOrder) -> list[int]:
+        """Every id of the list of ``kind`` in ``order``, and nothing else (the app's "mark
+        all": a million ids is a few MB, where a million records would not fit)."""
+        if not self.exists():
+            return []
+        with self._read() as conn:
+            return browse.page_ids(conn, kind, order, 0, browse.count_rows(conn, kind))
+
 
 def _index_words(conn: Connection, rows: RowBatch) -> None:
     """Count the new records' words into the search vocabulary, in the same transaction.

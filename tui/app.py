@@ -2,15 +2,20 @@
 
 Screens do the showing (:mod:`tui.screens`), dialogs ask (:mod:`tui.modals`), lists read their
 own pages. What lives here is what every screen shares: marks that survive view switches,
-judging a claim (saved at once, then shown on every screen), copy, open in a browser, help, the
-command palette's actions, the user's keymap, and the first run's sample import.
+judging a claim (saved at once, then shown on every screen), export and copy (of the marks, or
+of the row under the cursor when nothing is marked, VisiData's habit), open in a browser, help,
+the command palette's actions, the user's keymap, and the first run's sample import.
 
 Every store call runs in a thread worker that posts a message; the UI thread never waits on the
-database. ``store.store`` (and SQLAlchemy behind it) is only imported for type checking here.
+database. ``store.store`` and ``store.export`` (and SQLAlchemy behind them) are imported only for
+type checking here, or on first use.
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -21,8 +26,9 @@ from textual.message import Message
 
 from store.paths import app_paths
 from store.records import AnyRecord, ArticleRecord, ClaimRecord
-from tui.citation import citation
 from tui.keymap import load_keymap
+from tui.marks import Mark, Marks, counted, describe
+from tui.modals.confirm import ConfirmModal
 from tui.modals.help import HelpModal
 from tui.modals.judge import JudgeClaimModal, Judgement
 from tui.palette import BindingsProvider
@@ -33,8 +39,10 @@ from tui.store_loader import StoreLoader
 
 if TYPE_CHECKING:
     from store.store import Store
+    from tui.exporting import Citations, ExportOutcome
+    from tui.modals.export import ExportChoice
 
-Mark = tuple[str, int]
+TMUX_CLIPBOARD_HINT = "in tmux, `set -g set-clipboard on` lets it reach your clipboard"
 
 
 class ClaimdeskApp(App[None]):
@@ -46,8 +54,10 @@ class ClaimdeskApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help", id="app.help"),
         Binding("slash", "search", "Search", id="app.search"),
+        Binding("e", "export", "Export", id="app.export",
+                tooltip="Export the marked rows (or the current one) to a file"),
         Binding("y", "copy", "Copy", show=False, id="app.copy",
-                tooltip="Copy the current item as a Markdown citation"),
+                tooltip="Copy the marked rows (or the current one) as Markdown citations"),
         Binding("o", "open_url", "Open URL", show=False, id="app.open_url"),
         Binding("v", "judge", "Judge claim", id="app.judge",
                 tooltip="Set the status and note of the claim under the cursor"),
@@ -71,16 +81,33 @@ class ClaimdeskApp(App[None]):
             super().__init__()
             self.reason = reason
 
+    class Exported(Message):
+        def __init__(self, outcome: ExportOutcome, fmt: str, marks: list[Mark]) -> None:
+            super().__init__()
+            self.outcome = outcome
+            self.fmt = fmt
+            self.marks = marks
+
+    class Cited(Message):
+        def __init__(self, citations: Citations) -> None:
+            super().__init__()
+            self.citations = citations
+
     def __init__(self, store: Store | StoreLoader, first_run_samples: Path | None = None,
-                 keymap_file: Path | None = None) -> None:
+                 keymap_file: Path | None = None, export_dir: Path | None = None,
+                 clock: Callable[[], datetime] = datetime.now) -> None:
+        """``export_dir`` and ``clock`` name the default export file (the platform's documents
+        folder and the current minute unless a test fixes them)."""
         super().__init__()
         self._store = store
         self.failure: str | None = None
         """Why the store could not be opened, for the command line to print after exit."""
         self.first_run_samples = first_run_samples
         self.keymap_file = keymap_file or app_paths().keymap_file
-        self.marks: set[Mark] = set()
-        """(kind, id) of every marked row, across views; the export issue reads it."""
+        self.export_dir = export_dir
+        self.clock = clock
+        self.marks = Marks()
+        """(kind, id) of every marked row, across views, in marking order."""
 
     @property
     def store(self) -> Store:
@@ -142,12 +169,19 @@ class ClaimdeskApp(App[None]):
 
     def toggle_mark(self, record: AnyRecord) -> bool:
         """Mark or unmark ``record``; True when it is now marked."""
-        key = (record.kind, record.id)
-        if key in self.marks:
-            self.marks.discard(key)
-            return False
-        self.marks.add(key)
-        return True
+        return self.marks.toggle((record.kind, record.id))
+
+    def _chosen(self) -> list[Mark] | None:
+        """What export and copy act on: the marks, else the row under the cursor, else None."""
+        if self.marks:
+            return list(self.marks)
+        record = self._current_record()
+        return [(record.kind, record.id)] if record is not None else None
+
+    def _describe(self, chosen: list[Mark]) -> str:
+        if self.marks:
+            return describe(self.marks.counts())
+        return f"the current {chosen[0][0]} (nothing is marked)"
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -200,23 +234,71 @@ class ClaimdeskApp(App[None]):
                 show(claim)
         self.notify(f"Claim {claim.id}: {claim.status.value}", timeout=3)
 
+    # -- export ------------------------------------------------------------------------------
+
+    def action_export(self) -> None:
+        chosen = self._chosen()
+        if chosen is None:
+            self.notify("Nothing to export: nothing is marked or under the cursor")
+            return
+        from store.export import FORMATS, default_export_path
+        from tui.modals.export import ExportModal
+
+        now = self.clock()
+        defaults = {fmt: default_export_path(fmt, now, self.export_dir) for fmt in FORMATS}
+
+        def export(choice: ExportChoice | None) -> None:
+            if choice is not None:
+                self._export(chosen, choice.fmt, choice.path, overwrite=False)
+
+        self.push_screen(ExportModal(self._describe(chosen), defaults), export)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
+    def _export(self, chosen: list[Mark], fmt: str, path: Path, overwrite: bool) -> None:
+        from tui.exporting import export_marks
+
+        self.post_message(self.Exported(export_marks(self.store, chosen, fmt, path, overwrite),
+                                        fmt, chosen))
+
+    def on_claimdesk_app_exported(self, message: Exported) -> None:
+        outcome = message.outcome
+        if outcome.exists:
+            def overwrite(yes: bool | None) -> None:
+                if yes:
+                    self._export(message.marks, message.fmt, outcome.path, overwrite=True)
+                else:
+                    self.notify(f"Not exported: {outcome.path} was kept", markup=False)
+
+            self.push_screen(ConfirmModal(f"{outcome.path} already exists.\nReplace it?",
+                                          yes="Replace", no="Keep it"), overwrite)
+        elif outcome.problem:
+            self.notify(one_line(outcome.problem, 300), severity="error", markup=False,
+                        timeout=8)
+        else:
+            self.notify(f"Exported {outcome.summary} → {outcome.path}", markup=False, timeout=8)
+
     # -- copy, open, search, help ------------------------------------------------------------
 
     def action_copy(self) -> None:
-        record = self._current_record()
-        if record is not None:
-            self._cite(record)
+        chosen = self._chosen()
+        if chosen is not None:
+            self._cite(chosen)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="cite")
-    def _cite(self, record: AnyRecord) -> None:
-        article = record if isinstance(record, ArticleRecord) else \
-            self.store.get_article(record.article_id)
-        self.call_from_thread(self._copied, citation(record, article))
+    def _cite(self, chosen: list[Mark]) -> None:
+        from tui.exporting import citations_for
 
-    def _copied(self, text: str) -> None:
-        self.copy_to_clipboard(text)
-        self.notify("Copied 1 citation (OSC 52; in tmux, `set-clipboard on` lets it through)",
-                    timeout=3)
+        self.post_message(self.Cited(citations_for(self.store, chosen)))
+
+    def on_claimdesk_app_cited(self, message: Cited) -> None:
+        cited = message.citations
+        if cited.problem:
+            self.notify(one_line(cited.problem, 300), severity="error", markup=False)
+            return
+        self.copy_to_clipboard(cited.text)
+        hint = f" ({TMUX_CLIPBOARD_HINT})" if os.environ.get("TMUX") else ""
+        self.notify(f"Copied {counted(cited.count, 'citation')} as Markdown{hint}",
+                    markup=False, timeout=5 if hint else 3)
 
     def action_open_url(self) -> None:
         record = self._current_record()

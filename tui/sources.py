@@ -36,3 +36,8 @@ class StoreSource:
 
         return self.store.browse_page(self.kind, SortOrder(column, descending), offset, limit,
                                       total)
+
+    def ids(self, column: str, descending: bool) -> Sequence[int]:
+        from store.browse import SortOrder
+
+        return self.store.browse_ids(self.kind, SortOrder(column, descending))

@@ -3,25 +3,38 @@
 Each list is a :class:`RecordList` reading its own pages; this screen only switches between
 them, keeps the tab titles' counts and the status line up to date, and turns "open" into the
 reader (an article, or a claim's or comment's article at that spot).
+
+Marking every row (``A``) or inverting the marks (``I``) acts on the whole list, not only the
+rows read so far: the ids come from one store query in a thread worker (never records), and
+more than :data:`~tui.marks.CONFIRM_ABOVE` new marks are asked about first. ``U`` unmarks the
+list's rows and keeps the marks made in the other views.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar, Literal
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header, Tab, Tabs
 
 from store.records import KINDS, AnyRecord, RecordKind
 from tui.columns import COLUMNS, DEFAULT_SORTS, TITLES
+from tui.marks import CONFIRM_ABOVE, counted
+from tui.modals.confirm import ConfirmModal
+from tui.safe_text import one_line
 from tui.sources import StoreSource
 from tui.widgets.record_list import RecordList
 from tui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
     from tui.app import ClaimdeskApp
+
+MarkChange = Literal["all", "invert"]
 
 
 class ViewTabs(Tabs, can_focus=False):
@@ -40,12 +53,30 @@ class BrowserScreen(Screen[None]):
                 id="browser.previous_view"),
         Binding("space", "toggle_mark", "Mark", id="browser.mark",
                 tooltip="Mark the row for export; marks stay across views"),
+        Binding("A", "mark_list('all')", "Mark all", show=False, id="browser.mark_all",
+                tooltip="Mark every row of this list (asks first above 10,000)"),
+        Binding("U", "unmark_list", "Unmark all", show=False, id="browser.unmark_all",
+                tooltip="Unmark every row of this list; marks in other views stay"),
+        Binding("I", "mark_list('invert')", "Invert marks", show=False,
+                id="browser.invert_marks", tooltip="Mark the unmarked rows of this list and "
+                "unmark the marked ones"),
         Binding("a", "go_to_article", "Article", show=False, id="browser.article",
                 tooltip="Open the article of this claim or comment at its place"),
         Binding("q", "app.quit", "Quit", id="browser.quit"),
     ]
 
     app: ClaimdeskApp
+
+    class _ListIds(Message):
+        """Every id of a list, read by a worker for mark all / invert (or why not)."""
+
+        def __init__(self, kind: RecordKind, change: MarkChange, ids: Sequence[int],
+                     problem: str = "") -> None:
+            super().__init__()
+            self.kind = kind
+            self.change = change
+            self.ids = ids
+            self.problem = problem
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -134,6 +165,56 @@ class BrowserScreen(Screen[None]):
             return
         self.app.toggle_mark(record)
         self.current_list.cursor += 1
+        self.refresh_marks()
+
+    def action_mark_list(self, change: MarkChange) -> None:
+        records = self.current_list
+        if not records.total:
+            return
+        kind = self.kind
+        adding = records.total - (self.app.marks.count(kind) if change == "all" else 0)
+        if adding <= CONFIRM_ABOVE:
+            self._read_ids(kind, change)
+            return
+
+        def go(yes: bool | None) -> None:
+            if yes:
+                self._read_ids(kind, change)
+
+        verb = "Mark" if change == "all" else "Invert the marks of"
+        self.app.push_screen(ConfirmModal(
+            f"{verb} {counted(records.total, kind)}? Many marks take memory, and an export of "
+            "them takes a while.", yes=verb.split()[0]), go)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="mark-list")
+    def _read_ids(self, kind: RecordKind, change: MarkChange) -> None:
+        records = self.record_list(kind)
+        try:
+            ids = records.source.ids(records.sort.column, records.sort.descending)
+        except Exception as error:  # one line for the user, as for any store read
+            self.post_message(self._ListIds(kind, change, (), str(error)))
+            return
+        self.post_message(self._ListIds(kind, change, ids))
+
+    def on_browser_screen__list_ids(self, message: _ListIds) -> None:
+        if message.problem:
+            self.notify(one_line(message.problem, 200), title="Cannot read the store",
+                        severity="error", markup=False)
+            return
+        marks = self.app.marks
+        if message.change == "all":
+            marks.mark_all(message.kind, message.ids)
+        else:
+            marks.invert(message.kind, message.ids)
+        self.notify(f"{counted(marks.count(message.kind), message.kind)} marked in this list "
+                    f"({len(marks):,} in all)", timeout=3)
+        self.refresh_marks()
+
+    def action_unmark_list(self) -> None:
+        unmarked = self.app.marks.unmark_kind(self.kind)
+        if unmarked:
+            self.notify(f"Unmarked {counted(unmarked, self.kind)} "
+                        f"({len(self.app.marks):,} marked in all)", timeout=3)
         self.refresh_marks()
 
     def on_screen_resume(self) -> None:

@@ -3,6 +3,9 @@
 Opened on an article, or on a claim or comment "at that spot": the body scrolls to the claim's
 paragraph (or the thread to its comment) and the cursor lands on it. Everything shown comes
 from one worker read; judging a claim elsewhere updates it here through :meth:`show_judged`.
+
+``space`` marks what has the focus (a claim, a comment, else the article) into the app's one
+set of marks; marked claims and comments carry a ●, and the status line counts every mark.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from store.records import AnyRecord, ArticleRecord, ClaimRecord, CommentRecord, 
 from tui.columns import STATUS_STYLES, day, first_line
 from tui.safe_text import one_line, printable
 from tui.widgets.highlight import Span, highlighted, paragraphs, spans_in
+from tui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
     from tui.app import ClaimdeskApp
@@ -118,10 +122,25 @@ class ReaderScreen(Screen[None]):
                 tree.show_root = False
                 yield tree
                 yield Static("", id="comment-text")
+        yield StatusBar(id="status")
         yield Footer()
 
     def on_mount(self) -> None:
         self._load(self.article_id)
+        self._show_status()
+
+    def on_screen_resume(self) -> None:
+        # Marks may have changed elsewhere (an export dialog, a future search screen).
+        self._show_status()
+
+    def _show_status(self) -> None:
+        article = self.view.article if self.view else None
+        where = ("this article is marked" if article is not None and self.app.is_marked(article)
+                 else "")
+        self.query_one(StatusBar).show("Reader", where, marks=len(self.app.marks))
+
+    def _mark_sign(self, record: AnyRecord) -> Text:
+        return Text("● " if self.app.is_marked(record) else "  ", style="bold")
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="reader")
     def _load(self, article_id: int) -> None:
@@ -148,6 +167,7 @@ class ReaderScreen(Screen[None]):
         self._fill_claims()
         self._fill_comments()
         self._fill_body()
+        self._show_status()
         # After a refresh: the tree places its nodes on lines only when it lays itself out.
         self.call_after_refresh(self._go_to_focus)
 
@@ -190,7 +210,8 @@ class ReaderScreen(Screen[None]):
                 highlighted(p.text, spans_in(p, spans)))
 
     def _claim_label(self, claim: ClaimRecord) -> Text:
-        label = Text(f"{claim.status.value:<12} ", style=STATUS_STYLES.get(claim.status, ""))
+        label = self._mark_sign(claim)
+        label.append(f"{claim.status.value:<12} ", style=STATUS_STYLES.get(claim.status, ""))
         label.append(one_line(claim.claimant or "—", 16), style="bold")
         label.append(": " + one_line(claim.text))
         if claim.comment_id is not None:
@@ -216,16 +237,20 @@ class ReaderScreen(Screen[None]):
         nodes: dict[int, TreeNode[CommentRecord]] = {}
         for comment in self.view.comments:
             parent = nodes.get(comment.parent_id or -1, tree.root)
-            label = Text(one_line(comment.author, 24), style="bold")
-            label.append(f" · {day(comment.posted)} · " if comment.posted else " · ",
-                         style="dim")
-            label.append(one_line(first_line(comment.body), 80))
-            nodes[comment.id] = parent.add(label, data=comment, expand=True)
+            nodes[comment.id] = parent.add(self._comment_label(comment), data=comment,
+                                           expand=True)
         for node in nodes.values():
             node.allow_expand = bool(node.children)
         tree.root.expand_all()
         self._comment_nodes = nodes
         self.query_one("#comments-title", Label).update(f"Comments ({len(self.view.comments)})")
+
+    def _comment_label(self, comment: CommentRecord) -> Text:
+        label = self._mark_sign(comment)
+        label.append(one_line(comment.author, 24), style="bold")
+        label.append(f" · {day(comment.posted)} · " if comment.posted else " · ", style="dim")
+        label.append(one_line(first_line(comment.body), 80))
+        return label
 
     def _go_to_focus(self) -> None:
         if self.focus_on is None:
@@ -306,11 +331,13 @@ class ReaderScreen(Screen[None]):
     # -- actions -----------------------------------------------------------------------------
 
     def current_record(self) -> AnyRecord | None:
-        """What ``space``, ``y`` and ``o`` act on: the focused pane's item, else the article."""
+        """What ``space``, ``e``, ``y`` and ``o`` act on: the focused pane's item (None when
+        that pane has no cursor yet: marking the article instead would surprise), else the
+        article."""
         focused = self.focused
-        if isinstance(focused, ClaimList) and self.highlighted_claim is not None:
+        if isinstance(focused, ClaimList):
             return self.highlighted_claim
-        if isinstance(focused, CommentTree) and self.highlighted_comment is not None:
+        if isinstance(focused, CommentTree):
             return self.highlighted_comment
         return self.view.article if self.view else None
 
@@ -331,16 +358,25 @@ class ReaderScreen(Screen[None]):
 
     def action_toggle_mark(self) -> None:
         record = self.current_record()
-        if record is not None:
-            marked = self.app.toggle_mark(record)
-            self.notify(f"{'Marked' if marked else 'Unmarked'} {record.kind} "
-                        f"({len(self.app.marks)} marked)", timeout=2)
+        if record is None:
+            return
+        self.app.toggle_mark(record)
+        if isinstance(record, ClaimRecord):
+            self._fill_claims()
+        elif isinstance(record, CommentRecord):
+            node = self._comment_nodes.get(record.id)
+            if node is not None:
+                node.set_label(self._comment_label(record))
+        self._show_status()
 
     def action_focus_claims(self) -> None:
         self.query_one(ClaimList).focus()
 
     def action_focus_thread(self) -> None:
-        self.query_one(CommentTree).focus()
+        tree = self.query_one(CommentTree)
+        if tree.cursor_node is None and self._comment_nodes:
+            tree.move_cursor(next(iter(self._comment_nodes.values())))
+        tree.focus()
 
     def action_focus_body(self) -> None:
         self.query_one(ArticleBody).focus()

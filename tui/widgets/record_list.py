@@ -44,6 +44,10 @@ class RecordSource(Protocol):
     def page(self, column: str, descending: bool, offset: int, limit: int,
              total: int) -> Sequence[Any]: ...
 
+    def ids(self, column: str, descending: bool) -> Sequence[int]:
+        """Every row's id in this order: what "mark all" marks, without reading records."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class Column:
