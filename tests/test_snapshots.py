@@ -7,6 +7,7 @@ look at the SVGs in ``tests/__snapshots__`` before committing them.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -47,13 +48,31 @@ class TestBrowserSnapshots:
                                                       tmp_path: Path) -> None:
         """The reader on the Palmyra article: the "352 men" claim is the current one (black on
         yellow in the body, highlighted in the claims pane), the "44 tanks" claim underlined
-        on brown; the comment thread shows Moose indented under Timothy."""
+        on brown; the comment thread shows Moose indented under Timothy; the status line
+        above the footer reads "Reader · none marked"."""
         app = make_app(filled_store(tmp_path), tmp_path)
         assert snap_compare(app, terminal_size=SIZE, run_before=_steps("2", "j", "a"))
 
     def test_help(self, snap_compare: SnapCompare, tmp_path: Path) -> None:
         """Help over the articles list: a table of every key (j/k, g/G, page keys, enter, s,
-        1/2/3, tab, space, a, q, ?, /, y, o, v, ctrl+q) with what it does and its binding id,
-        and the keys.toml hint underneath."""
+        1/2/3, tab, space, A/U/I "... in list", a, q, ?, /, e, y, o, v, ctrl+q) with what it
+        does and its binding id, and the keys.toml hint underneath."""
         app = make_app(filled_store(tmp_path), tmp_path)
         assert snap_compare(app, terminal_size=SIZE, run_before=_steps("question_mark"))
+
+
+EXPORT_DIR = Path("~/Documents/claimdesk")
+"""Shown in the export dialog; never expanded or created (nothing is exported here)."""
+
+
+class TestExportSnapshots:
+    def test_export_dialog(self, snap_compare: SnapCompare, tmp_path: Path) -> None:
+        """The export dialog over the claims list after marking two claims and a comment:
+        the title reads "Export 2 claims, 1 comment"; five formats, each with its key (m, c, j,
+        l, r), its name and its extension, Markdown highlighted; the file field holds
+        ~/Documents/claimdesk/claimdesk-2026-11-24T2310.md; the keys are explained underneath.
+        Behind it, the status line says "3 marked"."""
+        app = ClaimdeskApp(filled_store(tmp_path), keymap_file=KEYMAP, export_dir=EXPORT_DIR,
+                           clock=lambda: datetime(2026, 11, 24, 23, 10))
+        assert snap_compare(app, terminal_size=SIZE,
+                            run_before=_steps("2", "space", "space", "3", "space", "e"))

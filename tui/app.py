@@ -281,8 +281,10 @@ class ClaimdeskApp(App[None]):
 
     def action_copy(self) -> None:
         chosen = self._chosen()
-        if chosen is not None:
-            self._cite(chosen)
+        if chosen is None:
+            self.notify("Nothing to copy: nothing is marked or under the cursor")
+            return
+        self._cite(chosen)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="cite")
     def _cite(self, chosen: list[Mark]) -> None:
