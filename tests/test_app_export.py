@@ -311,7 +311,7 @@ async def test_y_copies_the_marked_records_as_citations(tmp_path: Path,
 @sync
 async def test_copy_inside_tmux_mentions_set_clipboard(tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("TMUX", "/tmp/tmux-1000/default,1,0")
+    monkeypatch.setenv("TMUX", str(tmp_path / "tmux-socket") + ",1,0")  # any value: inside tmux
     app = export_app(filled_store(tmp_path), tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -10,45 +10,18 @@ title stays ours and the screen is not cleared.
 from __future__ import annotations
 
 import re
-import shutil
+import shlex
 import subprocess
 import sys
-import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT, SAMPLE_DIR
+from tests.tmux_helpers import Tmux, needs_tmux, tmux_session
 
-pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
-
-
-class Tmux:
-    def __init__(self, session: str) -> None:
-        self.session = session
-
-    def run(self, *args: str) -> str:
-        done = subprocess.run(["tmux", *args], capture_output=True, text=True, check=True)
-        return done.stdout
-
-    def screen(self) -> str:
-        return self.run("capture-pane", "-p", "-t", self.session)
-
-    def keys(self, *keys: str) -> None:
-        for key in keys:
-            self.run("send-keys", "-t", self.session, key)
-            time.sleep(0.15)
-
-    def wait_for(self, text: str, timeout: float = 10.0) -> str:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if text in screen:
-                return screen
-            time.sleep(0.1)
-        raise AssertionError(f"{text!r} never appeared; the screen was:\n{self.screen()}")
+pytestmark = needs_tmux
 
 
 @pytest.fixture
@@ -62,15 +35,8 @@ def tmux(tmp_path: Path) -> Iterator[Tmux]:
                                str(SAMPLE_DIR), str(hostile)], cwd=ROOT, capture_output=True,
                               text=True, check=False)
     assert imported.returncode == 0, imported.stderr
-    session = f"claimdesk-e2e-{uuid.uuid4().hex[:8]}"
-    # A moment's pause lets tmux give the pane its size before the app asks for it.
-    command = f"sleep 0.3; exec {sys.executable} -m tui --db {tmp_path / 'e2e.sqlite3'}"
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40",
-                    "-c", str(ROOT), command], check=True)
-    try:
-        yield Tmux(session)
-    finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    with tmux_session(shlex.join([sys.executable, "-m", "tui", "--db", str(db)]), ROOT) as t:
+        yield t
 
 
 def test_browse_read_judge_and_quit(tmux: Tmux) -> None:
@@ -91,11 +57,5 @@ def test_browse_read_judge_and_quit(tmux: Tmux) -> None:
     assert "Paddy Singh" in screen  # the screen was not cleared
     assert "PWNED" not in tmux.run("display-message", "-p", "-t", tmux.session, "#{pane_title}")
     tmux.keys("q")
-    deadline = time.monotonic() + 5
-    while time.monotonic() < deadline:
-        alive = subprocess.run(["tmux", "has-session", "-t", tmux.session], capture_output=True)
-        if alive.returncode != 0:
-            break
-        time.sleep(0.1)
-    else:
+    if not tmux.wait_until_gone():
         pytest.fail("claimdesk did not quit on q")
