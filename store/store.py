@@ -403,8 +403,8 @@ class Store:
         return [by_id[i] for i in ids if i in by_id]
 
     def browse_ids(self, kind: RecordKind, order: browse.SortOrder) -> list[int]:
-        """Every id of the list of ``kind`` in ``order``, and nothing else (the app's "mark
-        all": a million ids is a few MB, where a million records would not fit)."""
+        """Every id of the list of ``kind`` in ``order``, and nothing else: the app's "mark
+        all" (a million ids take about 35 MB; a million records would take gigabytes)."""
         if not self.exists():
             return []
         with self._read() as conn:
