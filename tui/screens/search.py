@@ -16,7 +16,6 @@ habit); ``tab`` moves into the list, where ``space`` marks a hit and ``/`` goes 
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
@@ -68,8 +67,14 @@ class SearchScreen(Screen[None]):
         Binding("slash", "focus_query", "Type", show=False, id="search.focus_query"),
     ]
 
-    HELP_NOTES = QUERY_HELP
-    """Shown under the keys on the help screen."""
+    HELP_NOTES = (
+        "While typing: up/down choose a hit, enter opens it in the reader, tab moves into the "
+        "list.\nIn the list: space marks a hit, enter opens it, / goes back to typing. "
+        "escape closes search.\nIn the reader, n and N step through the matches.\n\n"
+        + QUERY_HELP
+    )
+    """Shown under the keys on the help screen: the table lists only the keys of the focused
+    part (while typing, space and letters belong to the query), so the rest is said here."""
 
     app: ClaimdeskApp
 
@@ -77,13 +82,12 @@ class SearchScreen(Screen[None]):
         """What a worker found for ``query``: hits, or a one-line ``problem``."""
 
         def __init__(self, query: str, hits: Sequence[SearchHit], problem: str = "",
-                     empty_store: bool = False, seconds: float = 0.0) -> None:
+                     empty_store: bool = False) -> None:
             super().__init__()
             self.query = query
             self.hits = hits
             self.problem = problem
             self.empty_store = empty_store
-            self.seconds = seconds
 
     def __init__(self, query: str = "") -> None:
         super().__init__()
@@ -122,7 +126,6 @@ class SearchScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="search")
     def _search(self, query: str) -> None:
-        started = time.perf_counter()
         service = self.app.search
         try:
             hits = service.search(query)
@@ -135,8 +138,7 @@ class SearchScreen(Screen[None]):
         except Exception as error:  # the store could not be read: one line, never a traceback
             self.post_message(self.Results(query, (), problem=f"cannot search: {error}"))
             return
-        self.post_message(self.Results(query, hits, empty_store=empty,
-                                       seconds=time.perf_counter() - started))
+        self.post_message(self.Results(query, hits, empty_store=empty))
 
     def on_search_screen_results(self, message: Results) -> None:
         if message.query != self.current_query:
@@ -159,8 +161,8 @@ class SearchScreen(Screen[None]):
         hits.show(message.query, message.hits)
         count = len(message.hits)
         more = "+" if count >= RESULT_LIMIT else ""
-        self._show_status(f"{count}{more} hit{'s' if count != 1 else ''} · "
-                          f"{message.seconds * 1000:.0f} ms")
+        self._show_status(f"{count}{more} hit{'s' if count != 1 else ''}  ·  ↑↓ choose  ·  "
+                          "enter opens  ·  tab, then space marks")
 
     def _show_status(self, text: str, style: str = "") -> None:
         self.query_one("#search-status", Static).update(Text(text, style=style or "dim"))
