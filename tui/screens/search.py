@@ -24,8 +24,10 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Input
 
 from store.search.hits import SearchHit
 from store.search.query import QUERY_HELP, QueryError
@@ -39,6 +41,21 @@ if TYPE_CHECKING:
 
 ERROR_STYLE = "bold #ff5f5f"
 PROMPT = "Search articles, claims and comments — F1 for the syntax"
+
+
+class StatusLine(Widget):
+    """One line under the query: the hit count, or why there are none.
+
+    Not a ``Static``: its ``update`` asks for a new layout of the whole screen, a cost paid on
+    every key press for a line whose size never changes; a reactive that only repaints is not.
+    """
+
+    DEFAULT_CSS = "StatusLine { height: 1; padding: 0 1; }"
+
+    text: reactive[Text] = reactive(Text(""), layout=False)
+
+    def render(self) -> Text:
+        return self.text
 
 
 class QueryInput(Input):
@@ -96,7 +113,7 @@ class SearchScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield QueryInput(self.initial_query, placeholder=PROMPT, id="query")
-        yield Static("", id="search-status")
+        yield StatusLine(id="search-status")
         yield HitList(is_marked=self._is_marked, id="hits")
         yield Footer()
 
@@ -165,7 +182,9 @@ class SearchScreen(Screen[None]):
                           "enter opens  ·  tab, then space marks")
 
     def _show_status(self, text: str, style: str = "") -> None:
-        self.query_one("#search-status", Static).update(Text(text, style=style or "dim"))
+        status = self.query_one(StatusLine)
+        if status.text.plain != text or status.text.style != (style or "dim"):
+            status.text = Text(text, style=style or "dim")
 
     # -- acting on hits ----------------------------------------------------------------------
 
