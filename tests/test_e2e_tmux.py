@@ -59,3 +59,20 @@ def test_browse_read_judge_and_quit(tmux: Tmux) -> None:
     tmux.keys("q")
     if not tmux.wait_until_gone():
         pytest.fail("claimdesk did not quit on q")
+
+
+def test_search_finds_a_claim_despite_typos_and_opens_it(tmux: Tmux) -> None:
+    tmux.wait_for("Jihadis celebrate capture of Russian base")
+    tmux.keys("/")
+    tmux.wait_for("Type to search")
+    tmux.run("send-keys", "-t", tmux.session, "-l", "palmira tnaks")  # typed as one burst
+    screen = tmux.wait_for("claim text: ")
+    first = next(line for line in screen.splitlines() if "CLAIM" in line or "ARTICLE" in line)
+    assert "CLAIM" in first and "44 tanks" in first, screen
+    tmux.keys("Enter")
+    screen = tmux.wait_for("Claims (")
+    assert "Thomas Joscelyn" in screen and "palmira tnaks" not in screen
+    tmux.keys("n")
+    tmux.wait_for("Match ")
+    tmux.keys("Escape")
+    tmux.wait_for("claim text: ")  # back on the hits

@@ -35,6 +35,8 @@ from tui.palette import BindingsProvider
 from tui.safe_text import one_line
 from tui.screens.browser import BrowserScreen
 from tui.screens.reader import ReaderScreen
+from tui.screens.search import SearchScreen
+from tui.search_service import SearchService
 from tui.store_loader import StoreLoader
 
 if TYPE_CHECKING:
@@ -111,6 +113,8 @@ class ClaimdeskApp(App[None]):
         self.clock = clock
         self.marks = Marks()
         """(kind, id) of every marked row, across views, in marking order."""
+        self.search = SearchService(lambda: self.store)
+        """The one search engine (opened by the first search, closed on exit)."""
 
     @property
     def store(self) -> Store:
@@ -327,7 +331,13 @@ class ClaimdeskApp(App[None]):
                               else f"No web browser found for {one_line(article.url, 80)}")
 
     def action_search(self) -> None:
-        self.notify("Search arrives with the search issue")
+        if isinstance(self.screen, SearchScreen):
+            self.screen.action_focus_query()
+        else:
+            self.push_screen(SearchScreen(self.search.last_query))
+
+    def on_unmount(self) -> None:
+        self.search.close()
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpModal):
@@ -344,4 +354,5 @@ class ClaimdeskApp(App[None]):
         table = [(" ".join(keys), does, binding_id) for keys, does, binding_id in rows.values()]
         title = type(self.screen).__name__.removesuffix("Screen")
         self.push_screen(HelpModal(title, sorted(table, key=lambda r: r[2]),
-                                   str(self.keymap_file)))
+                                   str(self.keymap_file),
+                                   notes=getattr(self.screen, "HELP_NOTES", "")))

@@ -19,6 +19,7 @@ from typing import Protocol
 from store.records import KINDS, RecordKind
 from store.search.candidates import CandidateSource, Expansion
 from store.search.hits import SearchHit
+from store.search.matching import Span, WordMatcher
 from store.search.query import Clause, Query, WordTerm, parse_query
 from store.search.ranking import ScoredWord, rank
 from store.search.vocabulary import words
@@ -81,6 +82,31 @@ class SearchEngine:
             return self._search(source, parsed, wanted, limit,
                                 typing=not query[-1:].isspace())
 
+    def matcher(self, query: str) -> WordMatcher:
+        """What ``query`` looks for in a text, with each word expanded as :meth:`search` does.
+
+        Raises :class:`QueryError` like :meth:`search`. One look-up in the vocabulary per word;
+        after that :meth:`WordMatcher.spans` is pure, so a reader can match many texts with it.
+        """
+        parsed = _searchable(parse_query(query))
+        if not parsed.clauses:
+            return WordMatcher()
+        typing = not query[-1:].isspace()
+        with self._lock:
+            source = self._open()
+            if source is None:
+                return WordMatcher()
+            with source.reading():
+                expansions = _expand(source, parsed, typing)
+        return WordMatcher.build(
+            (word, expansions[word], _completed(parsed, clause, word, typing))
+            for clause in parsed.clauses for word in clause.words
+        )
+
+    def match_spans(self, query: str, text: str) -> list[Span]:
+        """(start, end) of every place in ``text`` where a word of ``query`` matches."""
+        return self.matcher(query).spans(text)
+
     def _search(self, source: CandidateSource, query: Query, kinds: list[RecordKind],
                 limit: int, typing: bool) -> list[SearchHit]:
         with source.reading():
@@ -137,15 +163,19 @@ def _searchable(query: Query) -> Query:
     return replace(query, clauses=clauses, exclusions=exclusions)
 
 
+def _completed(query: Query, clause: Clause, word: WordTerm, typing: bool) -> bool:
+    """Whether ``word`` is completed as a prefix: names in a scope are typed in part
+    ("author:eva"), and so is the last word while the user is still typing it."""
+    return word.scope is not None or (
+        typing and clause is query.clauses[-1] and word is clause.words[-1])
+
+
 def _expand(source: CandidateSource, query: Query, typing: bool) -> dict[WordTerm, Expansion]:
     """Each word's stored forms; only the last word typed is completed as a prefix."""
     expansions: dict[WordTerm, Expansion] = {}
-    last_clause = query.clauses[-1] if query.clauses else None
     for clause in query.clauses:
         for word in clause.words:
-            # Names in a scope are typed in part ("author:eva"); so is the last word typed.
-            last = word.scope is not None or (
-                typing and clause is last_clause and word is clause.words[-1])
+            last = _completed(query, clause, word, typing)
             expansions[word] = source.expand(word, last=last, fuzzy=True)
     for word in query.exclusions:
         expansions[word] = source.expand(word, last=False, fuzzy=False)

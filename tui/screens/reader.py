@@ -1,16 +1,21 @@
 """The reader: one article's body with its claims highlighted, its claims, its comment thread.
 
 Opened on an article, or on a claim or comment "at that spot": the body scrolls to the claim's
-paragraph (or the thread to its comment) and the cursor lands on it. Everything shown comes
-from one worker read; judging a claim elsewhere updates it here through :meth:`show_judged`.
+paragraph (or the thread to its comment) and the cursor lands on it. Opened from a search hit
+in the body, it scrolls to the matched word. Everything shown comes from one worker read;
+judging a claim elsewhere updates it here through :meth:`show_judged`.
 
 ``space`` marks what has the focus (a claim, a comment, else the article) into the app's one
 set of marks; marked claims and comments carry a ●, and the status line counts every mark.
+
+``n``/``N`` step through the words of the last search query in this article, found the way
+the search engine found them (typos and completions included, see
+:mod:`store.search.matching`); the matches are drawn in the search colours.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -28,6 +33,7 @@ from store.records import AnyRecord, ArticleRecord, ClaimRecord, CommentRecord, 
 from tui.columns import STATUS_STYLES, day, first_line
 from tui.safe_text import one_line, printable
 from tui.widgets.highlight import Span, highlighted, paragraphs, spans_in
+from tui.widgets.hit_list import MATCH_STYLE
 from tui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
@@ -35,6 +41,8 @@ if TYPE_CHECKING:
 
 CLAIM_STYLE = "underline on #4a3b00"
 CURRENT_CLAIM_STYLE = "bold #000000 on #ffd75f"
+CURRENT_MATCH_STYLE = "bold #ffffff on #005fd7"
+"""The match ``n``/``N`` stepped to; the others are in the search colour, MATCH_STYLE."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +52,15 @@ class ArticleView:
     article: ArticleRecord
     claims: tuple[ClaimRecord, ...]
     comments: tuple[CommentRecord, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchMatches:
+    """Where the words of ``query`` occur in the article's body and in each comment."""
+
+    query: str
+    body: tuple[tuple[int, int], ...] = ()
+    comments: dict[int, tuple[tuple[int, int], ...]] = field(default_factory=dict)
 
 
 class ArticleBody(VerticalScroll):
@@ -92,6 +109,10 @@ class ReaderScreen(Screen[None]):
         Binding("c", "focus_claims", "Claims", show=False, id="reader.focus_claims"),
         Binding("t", "focus_thread", "Thread", show=False, id="reader.focus_thread"),
         Binding("b", "focus_body", "Body", show=False, id="reader.focus_body"),
+        Binding("n", "next_match", "Next match", id="reader.next_match",
+                tooltip="The next place the last search query matches in this article"),
+        Binding("N", "previous_match", "Previous match", show=False,
+                id="reader.previous_match"),
     ]
 
     app: ClaimdeskApp
@@ -102,10 +123,23 @@ class ReaderScreen(Screen[None]):
             self.view = view
             self.reason = reason
 
-    def __init__(self, article_id: int, focus: tuple[RecordKind, int] | None = None) -> None:
+    class Matched(Message):
+        def __init__(self, matches: SearchMatches, step: int) -> None:
+            super().__init__()
+            self.matches = matches
+            self.step = step
+
+    def __init__(self, article_id: int, focus: tuple[RecordKind, int] | None = None,
+                 body_offset: int | None = None, query: str = "") -> None:
+        """``focus``: a claim or comment to land on; ``body_offset``: a place in the body to
+        scroll to; ``query``: a search whose matches to show at once (else ``n`` finds them)."""
         super().__init__()
         self.article_id = article_id
         self.focus_on = focus
+        self.body_offset = body_offset
+        self.search_query = query
+        self.matches = SearchMatches("")
+        self.match_index: int | None = None
         self.view: ArticleView | None = None
         self.current_claim_id: int | None = None
         self._comment_nodes: dict[int, TreeNode[CommentRecord]] = {}
@@ -170,6 +204,8 @@ class ReaderScreen(Screen[None]):
         self._show_status()
         # After a refresh: the tree places its nodes on lines only when it lays itself out.
         self.call_after_refresh(self._go_to_focus)
+        if self.search_query:
+            self._match(self.search_query, step=0)
 
     # -- filling -----------------------------------------------------------------------------
 
@@ -186,9 +222,13 @@ class ReaderScreen(Screen[None]):
 
     def _body_spans(self) -> list[Span]:
         assert self.view is not None
-        return [Span(c.start, c.end, CURRENT_CLAIM_STYLE if c.id == self.current_claim_id
-                     else CLAIM_STYLE)
-                for c in self.view.claims if c.comment_id is None]
+        spans = [Span(c.start, c.end, CURRENT_CLAIM_STYLE if c.id == self.current_claim_id
+                      else CLAIM_STYLE)
+                 for c in self.view.claims if c.comment_id is None]
+        spans.extend(Span(start, end, CURRENT_MATCH_STYLE if index == self.match_index
+                          else MATCH_STYLE)
+                     for index, (start, end) in enumerate(self.matches.body))
+        return spans
 
     def _fill_body(self) -> None:
         assert self.view is not None
@@ -255,6 +295,8 @@ class ReaderScreen(Screen[None]):
     def _go_to_focus(self) -> None:
         if self.focus_on is None:
             self.query_one(ArticleBody).focus()
+            if self.body_offset is not None:
+                self._scroll_body_to(self.body_offset)
             return
         kind, record_id = self.focus_on
         if kind == "claim":
@@ -314,7 +356,9 @@ class ReaderScreen(Screen[None]):
         return node.data if node is not None else None
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[CommentRecord]) -> None:
-        comment = event.node.data
+        self._show_comment(event.node.data)
+
+    def _show_comment(self, comment: CommentRecord | None) -> None:
         if comment is None or self.view is None:
             return
         spans = [Span(c.start, c.end, CURRENT_CLAIM_STYLE if c.id == self.current_claim_id
@@ -325,8 +369,74 @@ class ReaderScreen(Screen[None]):
         if parent is not None:
             text.append(f" replying to {one_line(parent.author)}", style="dim")
         text.append("\n")
+        spans.extend(Span(start, end, MATCH_STYLE)
+                     for start, end in self.matches.comments.get(comment.id, ()))
         text.append_text(highlighted(comment.body, spans))
         self.query_one("#comment-text", Static).update(text)
+
+    # -- search matches (n / N) --------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="reader-match")
+    def _match(self, query: str, step: int) -> None:
+        """Find ``query``'s words in the body and comments, then move ``step`` matches."""
+        view = self.view
+        if view is None:
+            return
+        try:
+            matcher = self.app.search.matcher(query)
+        except Exception as error:  # a refused query or an unreadable store: one line
+            self.post_message(self.Matched(SearchMatches(query), step=0))
+            self.app.call_from_thread(self.notify, one_line(str(error), 200), severity="error")
+            return
+        matches = SearchMatches(query, tuple(matcher.spans(view.article.body)),
+                                {c.id: tuple(matcher.spans(c.body)) for c in view.comments})
+        self.post_message(self.Matched(matches, step))
+
+    def on_reader_screen_matched(self, message: Matched) -> None:
+        self.matches = message.matches
+        self.match_index = None
+        if self.body_offset is not None:
+            # Opened at a matched word: that one is the current match, n goes to the next.
+            self.match_index = next((i for i, (_start, end) in enumerate(self.matches.body)
+                                     if end > self.body_offset), None)
+        if message.step:
+            self._step_match(message.step)
+        else:
+            self._refresh_body()
+        self._show_comment(self.highlighted_comment)
+
+    def _request_step(self, step: int) -> None:
+        query = self.app.search.last_query
+        if not query.strip():
+            self.notify("No search yet: press / to search; then n and N step through its "
+                        "matches here", timeout=4)
+            return
+        if self.view is None:
+            return
+        if query != self.matches.query:
+            self._match(query, step)
+            return
+        self._step_match(step)
+
+    def _step_match(self, step: int) -> None:
+        body = self.matches.body
+        query = one_line(self.matches.query, 40)
+        if not body:
+            self.notify(f"No match for {query!r} in this article's text", timeout=3)
+            return
+        if self.match_index is None:
+            self.match_index = 0 if step > 0 else len(body) - 1
+        else:
+            self.match_index = (self.match_index + step) % len(body)
+        self._refresh_body()
+        self._scroll_body_to(body[self.match_index][0])
+        self.notify(f"Match {self.match_index + 1} of {len(body)} for {query!r}", timeout=2)
+
+    def action_next_match(self) -> None:
+        self._request_step(1)
+
+    def action_previous_match(self) -> None:
+        self._request_step(-1)
 
     # -- actions -----------------------------------------------------------------------------
 

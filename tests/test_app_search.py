@@ -1,0 +1,377 @@
+"""The search screen, driven with Pilot on the real sample data (imported by the importer)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from rich.style import Style
+from textual.pilot import Pilot
+
+from store.importer import import_paths
+from store.paths import sample_data_dir
+from store.search.hits import SearchHit
+from store.store import Store
+from tests.app_helpers import SIZE, make_app, screen_segments, screen_text, settle, sync
+from tests.conftest import ROOT
+from tests.search_sample import other_draft
+from tui.app import ClaimdeskApp
+from tui.modals.help import HelpModal
+from tui.palette import BindingsProvider
+from tui.screens.browser import BrowserScreen
+from tui.screens.reader import CURRENT_MATCH_STYLE, ClaimList, CommentTree, ReaderScreen
+from tui.screens.search import SearchScreen
+from tui.widgets.hit_list import MATCH_STYLE, HitList
+
+
+def sample_store(tmp_path: Path) -> Store:
+    store = Store.open(str(tmp_path / "sample.sqlite3"))
+    report = import_paths(store, [sample_data_dir()])
+    assert report.added >= 3, report
+    return store
+
+
+def search_screen(app: ClaimdeskApp) -> SearchScreen:
+    screen = app.screen
+    assert isinstance(screen, SearchScreen), screen
+    return screen
+
+
+def hit_list(app: ClaimdeskApp) -> HitList:
+    return search_screen(app).query_one(HitList)
+
+
+def reader(app: ClaimdeskApp) -> ReaderScreen:
+    screen = app.screen
+    assert isinstance(screen, ReaderScreen), screen
+    return screen
+
+
+def in_style(app: ClaimdeskApp, style: str) -> list[str]:
+    """The pieces of text on screen drawn with ``style``'s background colour."""
+    wanted = Style.parse(style).bgcolor
+    assert wanted is not None
+    return [seg.text for seg in screen_segments(app)
+            if seg.style is not None and seg.style.bgcolor is not None
+            and seg.style.bgcolor.triplet == wanted.triplet]
+
+
+async def search_for(pilot: Pilot[None], query: str) -> None:
+    """Open search with ``/`` and type ``query`` key by key, as a person would."""
+    await settle(pilot)
+    await pilot.press("slash")
+    await pilot.press(*("space" if c == " " else c for c in query))
+    await settle(pilot)
+
+
+@sync
+async def test_typing_shows_mixed_kinds_with_badges_and_the_matching_field(
+        tmp_path: Path) -> None:
+    app = make_app(sample_store(tmp_path), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await search_for(pilot, "palmira tnaks")
+        hits = hit_list(app).hits
+        assert hits[0].kind == "claim" and "44 tanks" in hits[0].text
+        assert hits[0].field == "claim text"
+        text = screen_text(app)
+        first = next(line for line in text.splitlines() if "44 tanks" in line)
+        assert "CLAIM" in first
+        assert "claim text: " in text
+        assert any(line.strip().startswith("ARTICLE") for line in text.splitlines())
+        # "oryx": Moose's comment and the claim made in it, each with its badge and field
+        await pilot.press("ctrl+u", *"oryx")  # ctrl+u clears the line before the cursor
+        await settle(pilot)
+        kinds = {hit.kind for hit in hit_list(app).hits[:2]}
+        assert kinds == {"claim", "comment"}
+        text = screen_text(app)
+        assert "COMMENT" in text and "comment body: " in text
+        assert "CLAIM" in text
+
+
+@sync
+async def test_the_matched_words_are_highlighted_in_each_snippet(tmp_path: Path) -> None:
+    app = make_app(sample_store(tmp_path), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await search_for(pilot, "palmira tnaks")
+        lit = [piece.lower() for piece in in_style(app, MATCH_STYLE)]
+        assert "tanks" in lit  # the claim's snippet
+        assert "palmyra" in lit  # the article's body snippet
+        assert set(lit) <= {"tanks", "palmyra"}, lit
+
+
+@sync
+async def test_enter_opens_a_claim_hit_in_the_reader_on_that_claim(tmp_path: Path) -> None:
+    app = make_app(sample_store(tmp_path), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await search_for(pilot, "palmira tnaks")
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = reader(app)
+        claim = screen.highlighted_claim
+        assert claim is not None and "44 tanks" in claim.text
+        assert isinstance(app.focused, ClaimList)
+        # the query's words are shown in the body too
+        assert {piece.lower() for piece in in_style(app, MATCH_STYLE)} >= {"palmyra"}
+        await pilot.press("escape")
+        assert hit_list(app).hits  # back on the same hits
+
+
+@sync
+async def test_a_comment_hit_opens_its_comment(tmp_path: Path) -> None:
+    app = make_app(sample_store(tmp_path), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await search_for(pilot, "oryx")
+        index = next(i for i, hit in enumerate(hit_list(app).hits) if hit.kind == "comment")
+        await pilot.press(*["down"] * index, "enter")
+        await settle(pilot)
+        screen = reader(app)
+        assert isinstance(app.focused, CommentTree)
+        comment = screen.highlighted_comment
+        assert comment is not None and comment.author == "Moose"
+        assert "Oryx" in in_style(app, MATCH_STYLE)
+
+
+@sync
+async def test_a_body_hit_opens_at_the_word_and_n_steps_through_the_matches(
+        tmp_path: Path) -> None:
+    app = make_app(sample_store(tmp_path), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await search_for(pilot, "palmira tnaks")
+        hits = hit_list(app).hits
+        index = next(i for i, hit in enumerate(hits) if hit.field == "body")
+        await pilot.press(*["down"] * index, "enter")
+        await settle(pilot)
+        screen = reader(app)
+        assert screen.view is not None
+        body = screen.view.article.body
+        matches = screen.matches.body
+        words = [body[start:end].lower() for start, end in matches]
+        assert set(words) == {"palmyra", "tanks"} and len(words) >= 3
+        # the current match is the word the hit was about
+        assert screen.match_index is not None
+        assert matches[screen.match_index][0] == hits[index].offset
+        assert in_style(app, CURRENT_MATCH_STYLE) == [body[slice(*matches[screen.match_index])]]
+        first = screen.match_index
+        await pilot.press("n")
+        assert screen.match_index == (first + 1) % len(matches)
+        assert in_style(app, CURRENT_MATCH_STYLE) == [body[slice(*matches[screen.match_index])]]
+        await pilot.press("N", "N")
+        assert screen.match_index == (first - 1) % len(matches)
+        for _ in range(len(matches)):  # all the way round
+            await pilot.press("n")
+        assert screen.match_index == (first - 1) % len(matches)
+
+
+@sync
+async def test_n_in_an_article_opened_from_the_lists_uses_the_last_search(
+        tmp_path: Path) -> None:
+    app = make_app(sample_store(tmp_path), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        articles = browser_screen(app).current_list
+        row = next(i for i, a in enumerate(articles.loaded_records()) if "Palmyra" in a.title)
+        articles.cursor = row
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("n")
+        assert reader(app).match_index is None
+        assert any("No search yet" in str(n.message) for n in app._notifications)
+        await pilot.press("slash", *"palmyra", "escape")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        screen = reader(app)
+        assert screen.match_index == 0
+        assert screen.view is not None
+        assert in_style(app, CURRENT_MATCH_STYLE) == ["Palmyra"]
+
+
+def browser_screen(app: ClaimdeskApp) -> BrowserScreen:
+    screen = app.screen
+    assert isinstance(screen, BrowserScreen)
+    return screen
+
+
+@sync
+async def test_results_for_an_older_query_are_never_shown(tmp_path: Path) -> None:
+    app = make_app(sample_store(tmp_path), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await search_for(pilot, "oryx")
+        screen = search_screen(app)
+        shown = list(hit_list(app).hits)
+        stale = SearchHit("article", 999, 100.0, "title", "Stale", (), "Stale answer", 999, 0)
+        screen.on_search_screen_results(SearchScreen.Results("ory", [stale]))
+        await pilot.pause()
+        assert list(hit_list(app).hits) == shown
+        assert "Stale answer" not in screen_text(app)
+        # the same message for the query in the input is shown (the check is not vacuous)
+        screen.on_search_screen_results(SearchScreen.Results("oryx", [stale]))
+        await pilot.pause()
+        assert "Stale answer" in screen_text(app)
+
+
+@sync
+async def test_a_slow_answer_to_an_earlier_key_press_is_dropped(tmp_path: Path) -> None:
+    """The search for "t" is still running when "ta" is typed: only "ta"'s hits ever show.
+
+    (The older worker is cancelled, so it does not post; and were it to post, the screen would
+    drop it: the direct call in the test above covers that second guard.)"""
+    app = make_app(sample_store(tmp_path), tmp_path)
+    release = threading.Event()
+    real_search = app.search.search
+
+    def slow_for_one_letter(query: str, limit: int = 50) -> list[SearchHit] | None:
+        if len(query) == 1:
+            release.wait(5)
+        return real_search(query, limit)
+
+    app.search.search = slow_for_one_letter  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", "t", "a")
+        for _ in range(100):
+            if hit_list(app).shown_query == "ta":
+                break
+            await pilot.pause(0.02)
+        answered = list(hit_list(app).hits)
+        assert hit_list(app).shown_query == "ta" and answered
+        release.set()
+        await settle(pilot)
+        assert hit_list(app).shown_query == "ta"
+        assert list(hit_list(app).hits) == answered
+
+
+@sync
+async def test_marks_made_in_search_show_in_the_browser(tmp_path: Path) -> None:
+    app = make_app(sample_store(tmp_path), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await search_for(pilot, "oryx")
+        first, second = hit_list(app).hits[:2]
+        await pilot.press("tab", "space", "space")
+        assert list(app.marks) == [(first.kind, first.id), (second.kind, second.id)]
+        assert screen_text(app).count("●") == 2
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, BrowserScreen)
+        assert "2 marked" in screen_text(app)
+        await pilot.press("2")  # the claims list: the Oryx claim carries the mark
+        await settle(pilot)
+        claim_hit = first if first.kind == "claim" else second
+        row = next(line for line in screen_text(app).splitlines() if "Oryx is reporting" in line)
+        assert row.lstrip().startswith("●"), row
+        assert claim_hit.kind == "claim"
+
+
+@sync
+async def test_a_bad_query_shows_its_message_in_place(tmp_path: Path) -> None:
+    app = make_app(sample_store(tmp_path), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await search_for(pilot, "kind:foo")
+        assert "unknown kind 'foo'" in screen_text(app)
+        assert not hit_list(app).hits
+        await pilot.press("backspace", "backspace", "backspace", *"claim oryx")
+        await settle(pilot)
+        assert "unknown kind" not in screen_text(app)
+        assert [hit.kind for hit in hit_list(app).hits] == ["claim"]
+
+
+@sync
+async def test_no_hits_and_an_empty_store_say_so(tmp_path: Path) -> None:
+    app = make_app(sample_store(tmp_path), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await search_for(pilot, "qqqxxzz")
+        assert "No matches for 'qqqxxzz'." in screen_text(app)
+    empty = make_app(Store.open(str(tmp_path / "empty.sqlite3")), tmp_path)
+    async with empty.run_test(size=SIZE) as pilot:
+        await search_for(pilot, "tanks")
+        assert "The store is empty" in screen_text(empty)
+
+
+@sync
+async def test_a_document_added_while_the_app_runs_is_found(tmp_path: Path) -> None:
+    store = sample_store(tmp_path)
+    app = make_app(store, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await search_for(pilot, "olive harvest")
+        assert not hit_list(app).hits
+        await asyncio.to_thread(store.add_documents, [other_draft()])
+        await pilot.press("space")  # one more key: the same words, searched again
+        await settle(pilot)
+        titles = [hit.text for hit in hit_list(app).hits]
+        assert "Olive harvest grows in the valley" in titles
+
+
+@sync
+async def test_help_on_the_search_screen_shows_its_keys_and_the_syntax(tmp_path: Path) -> None:
+    app = make_app(sample_store(tmp_path), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await search_for(pilot, "?")  # typed into the query: a literal question mark
+        assert search_screen(app).current_query == "?"
+        await pilot.press("f1")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpModal)
+        ids = {row[2] for row in app.screen.rows}
+        assert {"search.close", "search.next_hit", "search.switch_focus"} <= ids
+        text = screen_text(app)
+        assert "space marks a hit" in text
+        assert "Search syntax" in text and "qty:>100" in text
+        await pilot.press("escape", "tab", "f1")  # from the list: its own keys
+        await settle(pilot)
+        assert isinstance(app.screen, HelpModal)
+        assert {"search.mark", "hits.open", "search.focus_query"} <= {
+            row[2] for row in app.screen.rows}
+
+
+@sync
+async def test_the_command_palette_offers_search(tmp_path: Path) -> None:
+    app = make_app(sample_store(tmp_path), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        provider = BindingsProvider(app.screen)
+        names = [name for name, _keys, _run in provider._entries()]
+        assert "Search" in names
+        await pilot.press("ctrl+p", *"search")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+
+
+@sync
+async def test_slash_reopens_search_with_the_last_query(tmp_path: Path) -> None:
+    app = make_app(sample_store(tmp_path), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await search_for(pilot, "oryx")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("slash")
+        await settle(pilot)
+        assert search_screen(app).current_query == "oryx"
+        assert hit_list(app).shown_query == "oryx" and hit_list(app).hits
+
+
+def test_the_app_command_asks_textual_for_240_frames_a_second(tmp_path: Path) -> None:
+    """Set before Textual is imported (it reads TEXTUAL_FPS once); a user's own value wins."""
+    code = (
+        "import sys, tui.cli, tui.store_loader as loader\n"
+        "def stop(self):\n"
+        "    import textual.constants\n"
+        "    print(textual.constants.MAX_FPS)\n"
+        "    raise SystemExit(0)\n"
+        "loader.StoreLoader.start = stop\n"
+        "tui.cli.main(['--db', sys.argv[1]])\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "TEXTUAL_FPS"}
+    db = str(tmp_path / "fps.sqlite3")
+    run = subprocess.run([sys.executable, "-c", code, db], cwd=ROOT, env=env,
+                         capture_output=True, text=True, check=True)
+    assert run.stdout.split() == ["240"]
+    run = subprocess.run([sys.executable, "-c", code, db], cwd=ROOT,
+                         env={**env, "TEXTUAL_FPS": "30"}, capture_output=True, text=True,
+                         check=True)
+    assert run.stdout.split() == ["30"]

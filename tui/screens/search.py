@@ -1,0 +1,256 @@
+"""Search: a query line on top, hits of every kind below, updated as the user types.
+
+A full :class:`Screen`, not a modal: the hits need the whole terminal, and opening a hit pushes
+the reader on top of it, so ``escape`` from the reader comes back to the same hits (and
+``escape`` here goes back to wherever ``/`` was pressed).
+
+Each key press starts a thread worker (exclusive: a newer one cancels the older, which then
+does not search at all if it was still waiting, see :class:`tui.search_service.SearchService`).
+The worker posts :class:`SearchScreen.Results` carrying the query it answered; the handler
+drops results whose query is no longer what the input holds, so a slow answer to "pal" never
+replaces the answer to "palm" that came first.
+
+Keys: while typing, ``up``/``down`` move through the hits and ``enter`` opens one (fzf's
+habit); ``tab`` moves into the list, where ``space`` marks a hit and ``/`` goes back to typing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Input
+
+from store.search.hits import SearchHit
+from store.search.query import QUERY_HELP, QueryError
+from tui.safe_text import one_line
+from tui.screens.reader import ReaderScreen
+from tui.search_service import RESULT_LIMIT
+from tui.widgets.hit_list import HitList
+
+if TYPE_CHECKING:
+    from tui.app import ClaimdeskApp
+
+ERROR_STYLE = "bold #ff5f5f"
+PROMPT = "Search articles, claims and comments — F1 for the syntax"
+
+
+class StatusLine(Widget):
+    """One line under the query: the hit count, or why there are none.
+
+    Not a ``Static``: its ``update`` asks for a new layout of the whole screen, a cost paid on
+    every key press for a line whose size never changes; a reactive that only repaints is not.
+    """
+
+    DEFAULT_CSS = "StatusLine { height: 1; padding: 0 1; }"
+
+    text: reactive[Text] = reactive(Text(""), layout=False)
+
+    def render(self) -> Text:
+        return self.text
+
+
+class QueryInput(Input):
+    """The query line; arrows and enter act on the hits, so the fingers stay on typing."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "screen.hit_down", "Next hit", show=False, id="search.next_hit"),
+        Binding("up", "screen.hit_up", "Previous hit", show=False, id="search.previous_hit"),
+        Binding("pagedown", "screen.hit_page_down", "Page down", show=False,
+                id="search.page_down"),
+        Binding("pageup", "screen.hit_page_up", "Page up", show=False, id="search.page_up"),
+    ]
+
+
+class SearchScreen(Screen[None]):
+    """Fuzzy search over the whole store."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Back", id="search.close"),
+        Binding("enter", "open_hit", "Open", id="search.open",
+                tooltip="Open the highlighted hit in the reader, at the match"),
+        Binding("space", "toggle_mark", "Mark", id="search.mark",
+                tooltip="Mark the highlighted hit for export (in the list; tab gets there)"),
+        Binding("tab", "switch_focus", "Query/hits", show=False, id="search.switch_focus",
+                tooltip="Move between the query line and the list of hits"),
+        Binding("slash", "focus_query", "Type", show=False, id="search.focus_query"),
+    ]
+
+    HELP_NOTES = (
+        "While typing: up/down choose a hit, enter opens it in the reader, tab moves into the "
+        "list.\nIn the list: space marks a hit, enter opens it, / goes back to typing. "
+        "escape closes search.\nIn the reader, n and N step through the matches.\n\n"
+        + QUERY_HELP
+    )
+    """Shown under the keys on the help screen: the table lists only the keys of the focused
+    part (while typing, space and letters belong to the query), so the rest is said here."""
+
+    app: ClaimdeskApp
+
+    class Results(Message):
+        """What a worker found for ``query``: hits, or a one-line ``problem``."""
+
+        def __init__(self, query: str, hits: Sequence[SearchHit], problem: str = "",
+                     empty_store: bool = False) -> None:
+            super().__init__()
+            self.query = query
+            self.hits = hits
+            self.problem = problem
+            self.empty_store = empty_store
+
+    def __init__(self, query: str = "") -> None:
+        super().__init__()
+        self.initial_query = query
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield QueryInput(self.initial_query, placeholder=PROMPT, id="query")
+        yield StatusLine(id="search-status")
+        yield HitList(is_marked=self._is_marked, id="hits")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Search"
+        query = self.query_one(QueryInput)
+        query.focus()
+        query.select_all()
+        self._show_status("Type to search: words, 'exact, ^start, end$, !not, a|b, author:…")
+        if self.initial_query:
+            self._search(self.initial_query)
+
+    # -- searching ---------------------------------------------------------------------------
+
+    @property
+    def current_query(self) -> str:
+        return self.query_one(QueryInput).value
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if event.value.strip():
+            self._search(event.value)
+        else:
+            self.workers.cancel_group(self, "search")
+            self.query_one(HitList).show("", ())
+            self._show_status("")
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="search")
+    def _search(self, query: str) -> None:
+        service = self.app.search
+        try:
+            hits = service.search(query)
+            if hits is None:
+                return  # a newer key press took over
+            empty = not hits and self.app.store.is_empty()
+        except QueryError as error:
+            self.post_message(self.Results(query, (), problem=str(error)))
+            return
+        except Exception as error:  # the store could not be read: one line, never a traceback
+            self.post_message(self.Results(query, (), problem=f"cannot search: {error}"))
+            return
+        self.post_message(self.Results(query, hits, empty_store=empty))
+
+    def on_search_screen_results(self, message: Results) -> None:
+        if message.query != self.current_query:
+            return  # an answer to an older query: the newer one is on its way
+        hits = self.query_one(HitList)
+        if message.problem:
+            hits.show(message.query, (), message.problem, ERROR_STYLE)
+            self._show_status(message.problem, ERROR_STYLE)
+            return
+        self.app.search.last_query = message.query
+        if message.empty_store:
+            hits.show(message.query, (), "The store is empty: import documents with "
+                      "`claimdesk import PATH`, then search them here.")
+            self._show_status("")
+            return
+        if not message.hits:
+            hits.show(message.query, (), f"No matches for {one_line(message.query, 60)!r}.")
+            self._show_status("0 hits")
+            return
+        hits.show(message.query, message.hits)
+        count = len(message.hits)
+        more = "+" if count >= RESULT_LIMIT else ""
+        self._show_status(f"{count}{more} hit{'s' if count != 1 else ''}  ·  ↑↓ choose  ·  "
+                          "enter opens  ·  tab, then space marks")
+
+    def _show_status(self, text: str, style: str = "") -> None:
+        status = self.query_one(StatusLine)
+        if status.text.plain != text or status.text.style != (style or "dim"):
+            status.text = Text(text, style=style or "dim")
+
+    # -- acting on hits ----------------------------------------------------------------------
+
+    def _is_marked(self, hit: SearchHit) -> bool:
+        return (hit.kind, hit.id) in self.app.marks
+
+    def current_hit(self) -> SearchHit | None:
+        return self.query_one(HitList).current_hit
+
+    def action_hit_down(self) -> None:
+        self.query_one(HitList).action_cursor_down()
+
+    def action_hit_up(self) -> None:
+        self.query_one(HitList).action_cursor_up()
+
+    def action_hit_page_down(self) -> None:
+        self.query_one(HitList).action_page_down()
+
+    def action_hit_page_up(self) -> None:
+        self.query_one(HitList).action_page_up()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_open_hit()
+
+    def action_open_hit(self) -> None:
+        hit = self.current_hit()
+        if hit is not None:
+            self._open(hit)
+
+    def on_hit_list_opened(self, message: HitList.Opened) -> None:
+        self._open(message.hit)
+
+    def _open(self, hit: SearchHit) -> None:
+        """The reader at the match: a claim or comment focused, a body scrolled to the word."""
+        query = self.app.search.last_query = self.current_query
+        if hit.kind == "article":
+            at = hit.offset if hit.field == "body" else None
+            self.app.push_screen(ReaderScreen(hit.article_id, body_offset=at, query=query))
+        else:
+            self.app.push_screen(ReaderScreen(hit.article_id, focus=(hit.kind, hit.id),
+                                              query=query))
+
+    def on_screen_resume(self) -> None:
+        # Marks may have changed in the reader.
+        self.query_one(HitList).refresh()
+
+    def action_toggle_mark(self) -> None:
+        hit = self.current_hit()
+        if hit is None:
+            return
+        self.app.marks.toggle((hit.kind, hit.id))
+        hits = self.query_one(HitList)
+        hits.cursor += 1
+        hits.refresh()
+        self._show_status(f"{len(self.app.marks)} marked")
+
+    def action_switch_focus(self) -> None:
+        hits = self.query_one(HitList)
+        if hits.has_focus:
+            self.query_one(QueryInput).focus()
+        else:
+            hits.focus()
+
+    def action_focus_query(self) -> None:
+        self.query_one(QueryInput).focus()
+
+    def action_close(self) -> None:
+        self.dismiss()

@@ -1,0 +1,75 @@
+"""The app's one search engine, opened on first use and closed when the app ends.
+
+:class:`store.search.engine.SearchEngine` reads the store file with its own SQLite connection;
+the app keeps a single one so every search shares its open connection and warm page cache. It
+is created lazily from a worker thread, because it needs the :class:`Store`, which may still be
+opening (see :mod:`tui.store_loader`); nothing here may run on the UI thread.
+
+Searches are serialised here rather than in the engine so that a burst of key presses does not
+queue a search per key: each waiting worker looks, once it holds the lock, whether a newer key
+press has cancelled it, and gives up without searching if so.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual.worker import get_current_worker
+
+from store.search.matching import WordMatcher
+
+if TYPE_CHECKING:
+    from store.search.engine import SearchEngine
+    from store.search.hits import SearchHit
+    from store.store import Store
+
+RESULT_LIMIT = 50
+"""Hits shown per query: more than a screen, few enough to draw at once."""
+
+
+class SearchService:
+    """Searches the store for the app's screens; call only from worker threads."""
+
+    def __init__(self, store: Callable[[], Store]) -> None:
+        self._store = store
+        self._engine: SearchEngine | None = None
+        self._opening = threading.Lock()
+        self._searching = threading.Lock()
+        self.last_query = ""
+        """The query of the last search the user made (``n``/``N`` in the reader use it)."""
+
+    def engine(self) -> SearchEngine:
+        with self._opening:
+            if self._engine is None:
+                from store.search.engine import SearchEngine
+
+                self._engine = SearchEngine(self._store())
+            return self._engine
+
+    def search(self, query: str, limit: int = RESULT_LIMIT) -> list[SearchHit] | None:
+        """Hits for ``query``; None when a newer search cancelled this worker while it waited.
+
+        Raises :class:`~store.search.query.QueryError` (a bad query) and whatever the store
+        raises; the screen shows either as one line.
+        """
+        engine = self.engine()
+        with self._searching:
+            if get_current_worker().is_cancelled:
+                return None
+            return engine.search(query, limit)
+
+    def matcher(self, query: str) -> WordMatcher:
+        """The query's words as the engine expands them, to find them in an article."""
+        if not query.strip():
+            return WordMatcher()
+        engine = self.engine()
+        with self._searching:
+            return engine.matcher(query)
+
+    def close(self) -> None:
+        with self._opening:
+            if self._engine is not None:
+                self._engine.close()
+                self._engine = None
