@@ -18,11 +18,10 @@ from typing import TYPE_CHECKING
 
 from textual.worker import get_current_worker
 
-from store.search.matching import WordMatcher
-
 if TYPE_CHECKING:
     from store.search.engine import SearchEngine
     from store.search.hits import SearchHit
+    from store.search.matching import WordMatcher
     from store.store import Store
 
 RESULT_LIMIT = 50
@@ -63,6 +62,8 @@ class SearchService:
     def matcher(self, query: str) -> WordMatcher:
         """The query's words as the engine expands them, to find them in an article."""
         if not query.strip():
+            from store.search.matching import WordMatcher
+
             return WordMatcher()
         engine = self.engine()
         with self._searching:
