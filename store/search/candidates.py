@@ -24,11 +24,16 @@ class Expansion:
     completions), most likely first, so the ranker can find them in a long text. ``found``
     is False when the store has no such word at all, so no record can match it.
     ``native`` is the backend's own expression for the index, opaque to the engine.
+    ``broader`` (empty if none) is a wider expression that also takes rarer completions than
+    those listed: a prefix query that costs far more than ``native`` on a common prefix
+    (FTS5 merges the postings of every word with that prefix), so the source asks it only when
+    ``native`` alone does not fill the candidate budget.
     """
 
     forms: tuple[str, ...]
     found: bool
     native: str
+    broader: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -131,19 +131,33 @@ class SqliteCandidateSource:
                 forms[found.word] = None
                 completed = True
         natives = [quote(form) for form in forms]
-        if completed and len(word) >= 3:
-            natives.append(f"{quote(word)} *")  # rarer completions than the ones listed
-        native = " OR ".join(natives)
-        return Expansion(tuple(forms), bool(forms), f"({native})" if native else "")
+        native = f"({' OR '.join(natives)})" if natives else ""
+        broader = ""
+        if completed and len(word) >= 3:  # rarer completions than the ones listed
+            broader = f"({' OR '.join([*natives, f'{quote(word)} *'])})"
+        return Expansion(tuple(forms), bool(forms), native, broader)
 
     # -- records -----------------------------------------------------------------------------
 
     def candidates(self, query: Query, expansions: Mapping[WordTerm, Expansion],
                    kind: RecordKind, limit: int) -> list[int]:
+        """Newest first; a prefix's rarer completions only if the common ones leave room.
+
+        On a common prefix ("sel", "pre") the listed completions alone fill ``limit`` at once,
+        while the FTS5 prefix query would merge the postings of every word that starts so
+        (tens of ms at 100k records); on a rare one the prefix query is cheap.
+        """
         if query.kinds is not None and kind not in query.kinds:
             return []
         if kind != "claim" and query.claim_only:
             return []
+        found = self._candidates(query, expansions, kind, limit, broader=False)
+        if len(found) < limit and any(e.broader for e in expansions.values()):
+            found = self._candidates(query, expansions, kind, limit, broader=True)
+        return found
+
+    def _candidates(self, query: Query, expansions: Mapping[WordTerm, Expansion],
+                    kind: RecordKind, limit: int, broader: bool) -> list[int]:
         targets = _TARGETS[kind]
         own: list[str] = []
         on_article: list[str] = []
@@ -157,7 +171,8 @@ class SqliteCandidateSource:
                     continue
                 where, column = target
                 alts = own_alts if where == _OWN else article_alts
-                alts.append(f"{column}{expansion.native}")
+                native = expansion.broader if broader and expansion.broader else expansion.native
+                alts.append(f"{column}{native}")
             if not own_alts and not article_alts:
                 return []  # nothing in this kind can satisfy the clause
             if own_alts:
