@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import pytest
 
 from store.records import CommentDraft, DocumentDraft
-from store.search.engine import FIRST_BATCH, SearchEngine
+from store.search.engine import CANDIDATES, FIRST_BATCH, SearchEngine
 from store.store import Store
 
 
@@ -32,8 +32,9 @@ def engine(store: Store) -> Iterator[SearchEngine]:
 
 def test_exact_matches_outrank_more_numerous_newer_typo_neighbours(store: Store,
                                                                    engine: SearchEngine) -> None:
+    """More "banks" than the engine ranks, all newer: the "tanks" records still come first."""
     older = [f"The tanks rolled past checkpoint {n}." for n in range(60)]
-    newer = [f"The banks closed at checkpoint {n}." for n in range(FIRST_BATCH + 50)]
+    newer = [f"The banks closed at checkpoint {n}." for n in range(CANDIDATES)]
     store.add_documents([_page("older.txt", older), _page("newer.txt", newer)])
     hits = engine.search("tanks", limit=10)
     assert len(hits) == 10

@@ -57,6 +57,11 @@ class CandidateSource(Protocol):
         """The stored words ``term`` may stand for; ``last`` allows completing a partial word."""
         ...
 
+    def narrow(self, expansion: Expansion, forms: Sequence[str]) -> Expansion:
+        """The same word standing only for ``forms`` (a subset of its forms), rarer
+        completions included if it had them."""
+        ...
+
     def candidates(self, query: Query, expansions: Mapping[WordTerm, Expansion],
                    kind: RecordKind, limit: int) -> list[int]:
         """Ids of up to ``limit`` records of ``kind`` that satisfy the query, newest first."""

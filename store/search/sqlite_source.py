@@ -137,6 +137,15 @@ class SqliteCandidateSource:
             broader = f"({' OR '.join([*natives, f'{quote(word)} *'])})"
         return Expansion(tuple(forms), bool(forms), native, broader)
 
+    def narrow(self, expansion: Expansion, forms: Sequence[str]) -> Expansion:
+        natives = [quote(form) for form in forms]
+        native = f"({' OR '.join(natives)})" if natives else ""
+        broader = ""
+        if expansion.broader and natives:
+            star = expansion.broader.rsplit(" OR ", 1)[-1].rstrip(")")
+            broader = f"({' OR '.join([*natives, star])})"
+        return Expansion(tuple(forms), bool(forms), native, broader)
+
     # -- records -----------------------------------------------------------------------------
 
     def candidates(self, query: Query, expansions: Mapping[WordTerm, Expansion],
