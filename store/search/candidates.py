@@ -26,8 +26,8 @@ class Expansion:
     ``native`` is the backend's own expression for the index, opaque to the engine.
     ``broader`` (empty if none) is a wider expression that also takes rarer completions than
     those listed: a prefix query that costs far more than ``native`` on a common prefix
-    (FTS5 merges the postings of every word with that prefix), so the source asks it only when
-    ``native`` alone does not fill the candidate budget.
+    (FTS5 merges the postings of every word with that prefix), so the engine asks for it (as
+    the ``native`` of a copy) only when ``native`` alone finds too few records to rank.
     """
 
     forms: tuple[str, ...]
@@ -58,8 +58,8 @@ class CandidateSource(Protocol):
         ...
 
     def narrow(self, expansion: Expansion, forms: Sequence[str]) -> Expansion:
-        """The same word standing only for ``forms`` (a subset of its forms), rarer
-        completions included if it had them."""
+        """The same word standing only for ``forms`` (a subset of its forms; no rarer
+        completions)."""
         ...
 
     def candidates(self, query: Query, expansions: Mapping[WordTerm, Expansion],

@@ -16,14 +16,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
-from rapidfuzz import fuzz
-
 from store.records import KINDS, RecordKind
 from store.search.candidates import CandidateSource, Expansion
 from store.search.hits import SearchHit
 from store.search.matching import Span, WordMatcher
 from store.search.query import Clause, Query, WordTerm, parse_query
-from store.search.ranking import ScoredWord, best_possible, rank
+from store.search.ranking import ScoredWord, best_possible, form_score, rank
 from store.search.vocabulary import words
 
 CANDIDATES = 1000
@@ -129,14 +127,22 @@ class SearchEngine:
         with source.reading():
             expansions = _expand(source, query, typing)
             per_kind = max(1, CANDIDATES // len(kinds))
+            batch = max(FIRST_BATCH, 3 * limit)
             found = {kind: source.candidates(query, expansions, kind, per_kind)
                      for kind in kinds}
+            if sum(len(ids) for ids in found.values()) < batch and any(
+                    expansion.broader for expansion in expansions.values()):
+                # A prefix's rarer completions: cheap on a rare prefix, which is when they count.
+                broader = {word: replace(expansion, native=expansion.broader)
+                           if expansion.broader else expansion
+                           for word, expansion in expansions.items()}
+                found = {kind: source.candidates(query, broader, kind, per_kind)
+                         for kind in kinds}
             scored = [[ScoredWord(word, expansions[word].forms) for word in clause.words
                        if expansions[word].found] for clause in query.clauses]
             clauses = [clause for clause in scored if clause]
             total = sum(len(ids) for ids in found.values())
             documents = []
-            batch = max(FIRST_BATCH, 3 * limit)
             if clauses and total > batch:
                 first = {kind: ids[: -(-len(ids) * batch // total)]
                          for kind, ids in found.items()}
@@ -218,8 +224,7 @@ def _strong_forms(source: CandidateSource, expansions: dict[WordTerm, Expansion]
         for word in clause:
             if word.term.mode != "fuzzy" or word.term.scope in ("site", "tag"):
                 continue
-            kept = [form for form in word.forms
-                    if fuzz.partial_ratio(word.needle, form) >= needed]
+            kept = [form for form in word.forms if form_score(word, form) >= needed]
             if len(kept) < len(word.forms):
                 narrowed[word.term] = source.narrow(expansions[word.term], kept)
                 changed = True

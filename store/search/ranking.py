@@ -105,6 +105,12 @@ def rank(documents: Sequence[Document], clauses: Sequence[Clause],
     ]
 
 
+def form_score(word: ScoredWord, form: str) -> float:
+    """How well ``word`` matches a text holding the stored word ``form``: as in a field, the
+    form stands between spaces, so "for" is no perfect match for "fore" but "forecast" is."""
+    return fuzz.partial_ratio(word.needle, f" {form} ")
+
+
 def best_possible(clauses: Sequence[Clause]) -> float:
     """The highest score a record can reach: each clause's best word matching its best form.
 
@@ -117,8 +123,7 @@ def best_possible(clauses: Sequence[Clause]) -> float:
     for clause in clauses:
         best.append(max(
             100.0 if word.term.mode != "fuzzy" or word.term.scope in ("site", "tag")
-            else max((fuzz.partial_ratio(word.needle, form) for form in word.forms),
-                     default=100.0)
+            else max((form_score(word, form) for form in word.forms), default=100.0)
             for word in clause
         ))
     return sum(best) / len(best)

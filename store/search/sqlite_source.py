@@ -139,34 +139,16 @@ class SqliteCandidateSource:
 
     def narrow(self, expansion: Expansion, forms: Sequence[str]) -> Expansion:
         natives = [quote(form) for form in forms]
-        native = f"({' OR '.join(natives)})" if natives else ""
-        broader = ""
-        if expansion.broader and natives:
-            star = expansion.broader.rsplit(" OR ", 1)[-1].rstrip(")")
-            broader = f"({' OR '.join([*natives, star])})"
-        return Expansion(tuple(forms), bool(forms), native, broader)
+        return Expansion(tuple(forms), bool(forms), f"({' OR '.join(natives)})" if natives else "")
 
     # -- records -----------------------------------------------------------------------------
 
     def candidates(self, query: Query, expansions: Mapping[WordTerm, Expansion],
                    kind: RecordKind, limit: int) -> list[int]:
-        """Newest first; a prefix's rarer completions only if the common ones leave room.
-
-        On a common prefix ("sel", "pre") the listed completions alone fill ``limit`` at once,
-        while the FTS5 prefix query would merge the postings of every word that starts so
-        (tens of ms at 100k records); on a rare one the prefix query is cheap.
-        """
         if query.kinds is not None and kind not in query.kinds:
             return []
         if kind != "claim" and query.claim_only:
             return []
-        found = self._candidates(query, expansions, kind, limit, broader=False)
-        if len(found) < limit and any(e.broader for e in expansions.values()):
-            found = self._candidates(query, expansions, kind, limit, broader=True)
-        return found
-
-    def _candidates(self, query: Query, expansions: Mapping[WordTerm, Expansion],
-                    kind: RecordKind, limit: int, broader: bool) -> list[int]:
         targets = _TARGETS[kind]
         own: list[str] = []
         on_article: list[str] = []
@@ -180,8 +162,7 @@ class SqliteCandidateSource:
                     continue
                 where, column = target
                 alts = own_alts if where == _OWN else article_alts
-                native = expansion.broader if broader and expansion.broader else expansion.native
-                alts.append(f"{column}{native}")
+                alts.append(f"{column}{expansion.native}")
             if not own_alts and not article_alts:
                 return []  # nothing in this kind can satisfy the clause
             if own_alts:
