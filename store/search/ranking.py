@@ -106,9 +106,15 @@ def rank(documents: Sequence[Document], clauses: Sequence[Clause],
 
 
 def form_score(word: ScoredWord, form: str) -> float:
-    """How well ``word`` matches a text holding the stored word ``form``: as in a field, the
-    form stands between spaces, so "for" is no perfect match for "fore" but "forecast" is."""
-    return fuzz.partial_ratio(word.needle, f" {form} ")
+    """How well ``word`` matches a text holding the stored word ``form``.
+
+    ``partial_ratio`` aligns the shorter string inside the longer, so a form shorter than the
+    query word would be scored as a perfect part of it ("for" in "fore"); in a field the form
+    stands between spaces, and is scored so.
+    """
+    if len(form) < len(word.needle):
+        return fuzz.partial_ratio(word.needle, f" {form} ")
+    return fuzz.partial_ratio(word.needle, form)
 
 
 def best_possible(clauses: Sequence[Clause]) -> float:
