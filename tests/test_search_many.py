@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import pytest
 
 from store.records import CommentDraft, DocumentDraft
+from store.search import sqlite_source
 from store.search.engine import CANDIDATES, FIRST_BATCH, SearchEngine
 from store.store import Store
 
@@ -58,3 +59,14 @@ def test_a_rare_completion_is_found_when_the_common_ones_leave_room(
     store.add_documents([_page("rare.txt", texts)])
     hits = engine.search("pal")
     assert "Only palzyrene here." in [hit.text for hit in hits]
+
+
+def test_a_rare_completion_next_to_a_rare_word_is_found_when_the_prefix_is_common(
+        store: Store, engine: SearchEngine, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sqlite_source, "PREFIX_BUDGET", 5)  # "pal" counts as common here
+    common = [f"pal{letter}ton" for letter in "abcdefghijklmn"]
+    texts = [f"{word} again {word}" for word in common] + ["Zarqawi and palzyrene.",
+                                                             "Zarqawi alone."]
+    store.add_documents([_page("rare.txt", texts)])
+    hits = engine.search("zarqawi pal")
+    assert [hit.text for hit in hits] == ["Zarqawi and palzyrene."]

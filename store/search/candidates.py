@@ -28,12 +28,15 @@ class Expansion:
     those listed: a prefix query that costs far more than ``native`` on a common prefix
     (FTS5 merges the postings of every word with that prefix), so the engine asks for it (as
     the ``native`` of a copy) only when ``native`` alone finds too few records to rank.
+    ``unlisted`` says the word has rarer completions that neither expression asks for (a
+    prefix so common that asking the index for all of its words costs too much).
     """
 
     forms: tuple[str, ...]
     found: bool
     native: str
     broader: str = ""
+    unlisted: bool = False
 
 
 @dataclass(frozen=True, slots=True)

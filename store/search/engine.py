@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Protocol
 
 from store.records import KINDS, RecordKind
-from store.search.candidates import CandidateSource, Expansion
+from store.search.candidates import CandidateSource, Document, Expansion
 from store.search.hits import SearchHit
 from store.search.matching import Span, WordMatcher
 from store.search.query import Clause, Query, WordTerm, parse_query
-from store.search.ranking import ScoredWord, best_possible, form_score, rank
+from store.search.ranking import SCOPE_FIELDS, ScoredWord, best_possible, form_score, rank
 from store.search.vocabulary import words
 
 CANDIDATES = 1000
@@ -138,6 +138,9 @@ class SearchEngine:
                            for word, expansion in expansions.items()}
                 found = {kind: source.candidates(query, broader, kind, per_kind)
                          for kind in kinds}
+            if sum(len(ids) for ids in found.values()) < batch:
+                _add_unlisted_completions(source, query, expansions, found,
+                                          max(1, batch // len(kinds)))
             scored = [[ScoredWord(word, expansions[word].forms) for word in clause.words
                        if expansions[word].found] for clause in query.clauses]
             clauses = [clause for clause in scored if clause]
@@ -203,6 +206,42 @@ def _strong_enough(hits: list[SearchHit], clauses: list[list[ScoredWord]], limit
     if len(hits) < limit:
         return False
     return hits[limit - 1].score >= best_possible(clauses) - STRONG_MARGIN
+
+
+def _add_unlisted_completions(source: CandidateSource, query: Query,
+                              expansions: dict[WordTerm, Expansion],
+                              found: dict[RecordKind, list[int]], per_kind: int) -> None:
+    """Add to ``found`` the newest records that hold a rare completion of a common prefix.
+
+    "berchopreselsel lin": the listed completions of "lin" are its most frequent words, and a
+    record that says "linanha" next to the rare first word is not among them; asking FTS5 for
+    ``"lin" *`` would merge the postings of 5,000 words (≈50 ms per kind at a million
+    records). The rest of the query is rare (that is why too few were found), so its newest
+    ``per_kind`` records per kind are read and kept if a word in them starts with the prefix.
+    """
+    dropped = [clause for clause in query.clauses
+               if any(expansions[word].unlisted for word in clause.words)]
+    rest = tuple(clause for clause in query.clauses if clause not in dropped)
+    if not dropped or not rest or any(
+            word.scope in ("site", "tag") for clause in dropped for word in clause.words):
+        return
+    relaxed = replace(query, clauses=rest)
+    checks = [[(word, WordMatcher.build([(replace(word, scope=None), expansions[word], True)]))
+               for word in clause.words] for clause in dropped]
+    for kind, ids in found.items():
+        more = source.candidates(relaxed, expansions, kind, per_kind)
+        have = set(ids)
+        kept = [doc.id for doc in source.documents(kind, [i for i in more if i not in have])
+                if all(any(_matches(word, matcher, doc) for word, matcher in clause)
+                       for clause in checks)]
+        if kept:
+            found[kind] = sorted(have.union(kept), reverse=True)
+
+
+def _matches(word: WordTerm, matcher: WordMatcher, doc: Document) -> bool:
+    names = SCOPE_FIELDS.get(word.scope or "", None)
+    return any(matcher.spans(text) for name, text in doc.fields
+               if names is None or name in names)
 
 
 def _strong_forms(source: CandidateSource, expansions: dict[WordTerm, Expansion],

@@ -26,6 +26,11 @@ NEAR_WORDS = 8
 COMPLETIONS = 12
 """Completions of the last, possibly half-typed, word (most frequent first)."""
 MIN_COMPLETION = 2
+PREFIX_BUDGET = 10_000
+"""Occurrences of a prefix's words up to which the index is asked for all of its completions
+(``"pre" *``): ≈1 ms per kind. Above it only the listed ones are asked for, and
+:attr:`Expansion.unlisted` says some were left out."""
+PREFIX_WORDS = 2_000
 
 _ARTICLE_LEVEL = "article"
 _OWN = "own"
@@ -133,9 +138,14 @@ class SqliteCandidateSource:
         natives = [quote(form) for form in forms]
         native = f"({' OR '.join(natives)})" if natives else ""
         broader = ""
+        unlisted = False
         if completed and len(word) >= 3:  # rarer completions than the ones listed
-            broader = f"({' OR '.join([*natives, f'{quote(word)} *'])})"
-        return Expansion(tuple(forms), bool(forms), native, broader)
+            occurrences = vocabulary.prefix_occurrences(self._conn, word, PREFIX_WORDS)
+            if occurrences is not None and occurrences <= PREFIX_BUDGET:
+                broader = f"({' OR '.join([*natives, f'{quote(word)} *'])})"
+            else:
+                unlisted = True
+        return Expansion(tuple(forms), bool(forms), native, broader, unlisted)
 
     def narrow(self, expansion: Expansion, forms: Sequence[str]) -> Expansion:
         natives = [quote(form) for form in forms]
