@@ -157,11 +157,15 @@ class SearchEngine:
                 better = _strong_forms(source, expansions, clauses)
                 if better is not None:
                     seen = {(doc.kind, doc.id) for doc in documents}
+                    more: list[Document] = []
                     for kind in kinds:
                         ids = source.candidates(query, better, kind, max(1, batch // len(kinds)))
-                        documents.extend(source.documents(
+                        more.extend(source.documents(
                             kind, [i for i in ids if (kind, i) not in seen]))
-                    return rank(documents, clauses, limit)
+                    # A record's score does not depend on the others ranked with it, so the
+                    # first batch's best need not be scored again.
+                    both = [*hits, *rank(more, clauses, limit)]
+                    return sorted(both, key=lambda hit: (-hit.score, -hit.id))[:limit]
                 found = {kind: ids[len(first[kind]):] for kind, ids in found.items()}
             for kind, ids in found.items():
                 documents.extend(source.documents(kind, ids))
