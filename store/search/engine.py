@@ -11,6 +11,7 @@ imported or judged while the app runs are found at the next key press.
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import replace
 from pathlib import Path
@@ -230,22 +231,26 @@ def _add_unlisted_completions(source: CandidateSource, query: Query,
             word.scope in ("site", "tag") for clause in dropped for word in clause.words):
         return
     relaxed = replace(query, clauses=rest)
-    checks = [[(word, WordMatcher.build([(replace(word, scope=None), expansions[word], True)]))
+    checks = [[(SCOPE_FIELDS.get(word.scope or ""), _word_pattern(word, expansions[word]))
                for word in clause.words] for clause in dropped]
     for kind, ids in found.items():
         more = source.candidates(relaxed, expansions, kind, per_kind)
         have = set(ids)
         kept = [doc.id for doc in source.documents(kind, [i for i in more if i not in have])
-                if all(any(_matches(word, matcher, doc) for word, matcher in clause)
+                if all(any(pattern.search(text.lower()) for names, pattern in clause
+                           for name, text in doc.fields if names is None or name in names)
                        for clause in checks)]
         if kept:
             found[kind] = sorted(have.union(kept), reverse=True)
 
 
-def _matches(word: WordTerm, matcher: WordMatcher, doc: Document) -> bool:
-    names = SCOPE_FIELDS.get(word.scope or "", None)
-    return any(matcher.spans(text) for name, text in doc.fields
-               if names is None or name in names)
+def _word_pattern(word: WordTerm, expansion: Expansion) -> re.Pattern[str]:
+    """A word of a lower-cased text that is one of the word's stored forms, or, if it has
+    unlisted completions, any word that starts as it does (what FTS5's ``"lin" *`` finds)."""
+    whole = [re.escape(form) + r"(?![^\W_])" for form in expansion.forms]
+    if expansion.unlisted:
+        whole.append(re.escape(" ".join(words(word.text))))
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(whole) + ")")
 
 
 def _strong_forms(source: CandidateSource, expansions: dict[WordTerm, Expansion],

@@ -108,11 +108,12 @@ def rank(documents: Sequence[Document], clauses: Sequence[Clause],
 def form_score(word: ScoredWord, form: str) -> float:
     """How well ``word`` matches a text holding the stored word ``form``.
 
-    ``partial_ratio`` aligns the shorter string inside the longer, so a form shorter than the
-    query word would be scored as a perfect part of it ("for" in "fore"); in a field the form
-    stands between spaces, and is scored so.
+    ``partial_ratio`` aligns the shorter string inside the longer (and lets it hang over the
+    ends), so a form no longer than the query word would be scored as a perfect part of it
+    ("for" in "fore", "an" of "and" for "ane"); in a field the form stands between spaces, and
+    is scored so.
     """
-    if len(form) < len(word.needle):
+    if len(form) <= len(word.needle):
         return fuzz.partial_ratio(word.needle, f" {form} ")
     return fuzz.partial_ratio(word.needle, form)
 
