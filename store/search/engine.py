@@ -5,6 +5,13 @@ Two stages, because scanning every record per key press cannot work at a million
 :data:`CANDIDATES` records that contain every query word or one of its typo-neighbours and
 completions, newest first, and :mod:`store.search.ranking` orders them with rapidfuzz.
 
+Per key press the time goes where the query is least selective: a short prefix or a common
+word matches tens of thousands of records, all about equally well. So the newest
+:data:`FIRST_BATCH` candidates are ranked first and, when they already score as well as the
+query's words allow, that is the answer (fetching and scoring all 1,000 cost 20–60 ms); when
+they are weak, the index is asked for the records holding each word's strong forms. Measured
+with ``benchmarks/bench_search.py`` and ``bench_search_ui.py`` (figures in the commit log).
+
 The engine holds no copy of the data: every search reads the store as it is now, so records
 imported or judged while the app runs are found at the next key press.
 """
