@@ -2,6 +2,7 @@
 
     python benchmarks/bench_search.py --records 10000
     python benchmarks/bench_search.py --records 1000000 --keep /tmp/bench-1m.sqlite3
+    python benchmarks/bench_search.py --db /tmp/bench-1m.sqlite3   # query a store you have
 
 Generates a store of N records (1 article, 3 claims, 6 comments per document) over a synthetic
 vocabulary of ≥200k distinct words (Latin-script words, names, Cyrillic and Arabic words, drawn
@@ -246,6 +247,9 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="write the store here and keep it")
     parser.add_argument("--compare", action="store_true",
                         help="also import without the search index, to price it")
+    parser.add_argument("--db", type=Path,
+                        help="query this store (no generation, no import figures); the queries "
+                             "are drawn from its records")
     parser.add_argument("--measure", nargs=2, metavar=("DB", "QUERIES_JSON"),
                         help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -254,6 +258,12 @@ def main() -> None:
         return
 
     workdir = Path(tempfile.mkdtemp(prefix="bench-search-"))
+    if args.db:
+        try:
+            query_existing(args.db, workdir)
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
+        return
     db = args.keep or workdir / "store.sqlite3"
     try:
         started = time.perf_counter()
@@ -281,28 +291,44 @@ def main() -> None:
         print(f"vocabulary: {distinct:,} distinct words, {keys:,} deletion keys; "
               f"store {size:,.0f} MiB")
         print(f"index rebuild from the tables (upgrade of an existing store): {rebuilt:.1f} s")
-        query_file = workdir / "queries.json"
-        query_file.write_text(json.dumps(queries))
-        done = subprocess.run([sys.executable, __file__, "--measure", str(db), str(query_file)],
-                              capture_output=True, text=True, check=True)
-        figures = json.loads(done.stdout)
-        print(f"engine over {len(queries)} queries x3: p50 {figures['p50_ms']:.1f} ms, "
-              f"p95 {figures['p95_ms']:.1f} ms, max {figures['max_ms']:.1f} ms, first "
-              f"{figures['first_ms']:.1f} ms, {figures['hits_mean']:.0f} hits on average; "
-              f"peak RSS {figures['rss_mib']:.0f} MiB")
-        sample = queries[:8]
-        whole, rss = process_times(str(db), sample)
-        print(f"`claimdesk search` whole process: median {whole * 1000:.0f} ms over "
-              f"{len(sample)} queries; peak RSS {rss:.0f} MiB")
-        fzf = fzf_times(db, sample, workdir)
-        if fzf is None:
-            print("fzf not installed: no comparison")
-        else:
-            print(f"`fzf --filter` on the same records as lines: median {fzf * 1000:.0f} ms "
-                  f"({fzf / whole:.1f}x the claimdesk process)")
-        print("queries:", " · ".join(queries))
+        report_queries(db, queries, workdir)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def query_existing(db: Path, workdir: Path) -> None:
+    """The query figures for a store already built (by ``--keep`` or the UI benchmark)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bench_search_ui import store_queries
+
+    with sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True) as conn:
+        records = sum(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608
+                      for table in ("article", "claim", "comment"))
+    print(f"{db}: {records:,} records")
+    report_queries(db, store_queries(db, 36), workdir)
+
+
+def report_queries(db: Path, queries: list[str], workdir: Path) -> None:
+    query_file = workdir / "queries.json"
+    query_file.write_text(json.dumps(queries))
+    done = subprocess.run([sys.executable, __file__, "--measure", str(db), str(query_file)],
+                          capture_output=True, text=True, check=True)
+    figures = json.loads(done.stdout)
+    print(f"engine over {len(queries)} queries x3: p50 {figures['p50_ms']:.1f} ms, "
+          f"p95 {figures['p95_ms']:.1f} ms, max {figures['max_ms']:.1f} ms, first "
+          f"{figures['first_ms']:.1f} ms, {figures['hits_mean']:.0f} hits on average; "
+          f"peak RSS {figures['rss_mib']:.0f} MiB")
+    sample = queries[:8]
+    whole, rss = process_times(str(db), sample)
+    print(f"`claimdesk search` whole process: median {whole * 1000:.0f} ms over "
+          f"{len(sample)} queries; peak RSS {rss:.0f} MiB")
+    fzf = fzf_times(db, sample, workdir)
+    if fzf is None:
+        print("fzf not installed: no comparison")
+    else:
+        print(f"`fzf --filter` on the same records as lines: median {fzf * 1000:.0f} ms "
+              f"({fzf / whole:.1f}x the claimdesk process)")
+    print("queries:", " · ".join(queries))
 
 
 if __name__ == "__main__":

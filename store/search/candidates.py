@@ -24,11 +24,19 @@ class Expansion:
     completions), most likely first, so the ranker can find them in a long text. ``found``
     is False when the store has no such word at all, so no record can match it.
     ``native`` is the backend's own expression for the index, opaque to the engine.
+    ``broader`` (empty if none) is a wider expression that also takes rarer completions than
+    those listed: a prefix query that costs far more than ``native`` on a common prefix
+    (FTS5 merges the postings of every word with that prefix), so the engine asks for it (as
+    the ``native`` of a copy) only when ``native`` alone finds too few records to rank.
+    ``unlisted`` says the word has rarer completions that neither expression asks for (a
+    prefix so common that asking the index for all of its words costs too much).
     """
 
     forms: tuple[str, ...]
     found: bool
     native: str
+    broader: str = ""
+    unlisted: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +58,11 @@ class CandidateSource(Protocol):
 
     def expand(self, term: WordTerm, *, last: bool, fuzzy: bool) -> Expansion:
         """The stored words ``term`` may stand for; ``last`` allows completing a partial word."""
+        ...
+
+    def narrow(self, expansion: Expansion, forms: Sequence[str]) -> Expansion:
+        """The same word standing only for ``forms`` (a subset of its forms; no rarer
+        completions)."""
         ...
 
     def candidates(self, query: Query, expansions: Mapping[WordTerm, Expansion],

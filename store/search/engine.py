@@ -5,28 +5,43 @@ Two stages, because scanning every record per key press cannot work at a million
 :data:`CANDIDATES` records that contain every query word or one of its typo-neighbours and
 completions, newest first, and :mod:`store.search.ranking` orders them with rapidfuzz.
 
+Per key press the time goes where the query is least selective: a short prefix or a common
+word matches tens of thousands of records, all about equally well. So the newest
+:data:`FIRST_BATCH` candidates are ranked first and, when they already score as well as the
+query's words allow, that is the answer (fetching and scoring all 1,000 cost 20–60 ms); when
+they are weak, the index is asked for the records holding each word's strong forms. Measured
+with ``benchmarks/bench_search.py`` and ``bench_search_ui.py`` (figures in the commit log).
+
 The engine holds no copy of the data: every search reads the store as it is now, so records
 imported or judged while the app runs are found at the next key press.
 """
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
 from store.records import KINDS, RecordKind
-from store.search.candidates import CandidateSource, Expansion
+from store.search.candidates import CandidateSource, Document, Expansion
 from store.search.hits import SearchHit
 from store.search.matching import Span, WordMatcher
 from store.search.query import Clause, Query, WordTerm, parse_query
-from store.search.ranking import ScoredWord, rank
+from store.search.ranking import SCOPE_FIELDS, ScoredWord, best_possible, form_score, rank
 from store.search.vocabulary import words
 
 CANDIDATES = 1000
 """Records re-ranked per search, shared among the kinds searched. 2,000 measured p95 ≈31 ms at
 10k records on this machine (fetching and windowing 2,000 texts in Python), 1,000 ≈16 ms."""
+FIRST_BATCH = 150
+"""When more candidates than this (or 3× the hits asked for) are found, the newest this many
+are ranked first, and the rest only if they could change the answer (see
+:func:`_strong_enough`). At 10k records ranking 300 costs ≈9 ms, 150 ≈5 ms."""
+STRONG_MARGIN = 6.0
+"""How far below the best score the query's words can reach a hit may be and still count as
+strong: a field weight of 0.95 and the length penalty of a 3,000-letter body, not a typo."""
 
 
 class SearchError(RuntimeError):
@@ -109,16 +124,60 @@ class SearchEngine:
 
     def _search(self, source: CandidateSource, query: Query, kinds: list[RecordKind],
                 limit: int, typing: bool) -> list[SearchHit]:
+        """Rank the candidates, the newest :data:`FIRST_BATCH` first when there are many.
+
+        A short or common word ("ta", "claims !p") finds a full budget of records that all
+        match it equally well; fetching and scoring all 1,000 costs 20–40 ms at 10k records,
+        and the older ones cannot do better than the strong hits already in hand. A query
+        whose first batch is weak (typos that only some records survive) is ranked over every
+        candidate.
+        """
         with source.reading():
             expansions = _expand(source, query, typing)
             per_kind = max(1, CANDIDATES // len(kinds))
+            batch = max(FIRST_BATCH, 3 * limit)
+            found = {kind: source.candidates(query, expansions, kind, per_kind)
+                     for kind in kinds}
+            if sum(len(ids) for ids in found.values()) < batch and any(
+                    expansion.broader for expansion in expansions.values()):
+                # A prefix's rarer completions: cheap on a rare prefix, which is when they count.
+                broader = {word: replace(expansion, native=expansion.broader)
+                           if expansion.broader else expansion
+                           for word, expansion in expansions.items()}
+                found = {kind: source.candidates(query, broader, kind, per_kind)
+                         for kind in kinds}
+            if sum(len(ids) for ids in found.values()) < batch:
+                _add_unlisted_completions(source, query, expansions, found,
+                                          max(1, batch // len(kinds)))
+            scored = [[ScoredWord(word, expansions[word].forms) for word in clause.words
+                       if expansions[word].found] for clause in query.clauses]
+            clauses = [clause for clause in scored if clause]
+            total = sum(len(ids) for ids in found.values())
             documents = []
-            for kind in kinds:
-                ids = source.candidates(query, expansions, kind, per_kind)
+            if clauses and total > batch:
+                first = {kind: ids[: -(-len(ids) * batch // total)]
+                         for kind, ids in found.items()}
+                for kind, ids in first.items():
+                    documents.extend(source.documents(kind, ids))
+                hits = rank(documents, clauses, limit)
+                if _strong_enough(hits, clauses, limit):
+                    return hits
+                better = _strong_forms(source, expansions, clauses)
+                if better is not None:
+                    seen = {(doc.kind, doc.id) for doc in documents}
+                    more: list[Document] = []
+                    for kind in kinds:
+                        ids = source.candidates(query, better, kind, max(1, batch // len(kinds)))
+                        more.extend(source.documents(
+                            kind, [i for i in ids if (kind, i) not in seen]))
+                    # A record's score does not depend on the others ranked with it, so the
+                    # first batch's best need not be scored again.
+                    both = [*hits, *rank(more, clauses, limit)]
+                    return sorted(both, key=lambda hit: (-hit.score, -hit.id))[:limit]
+                found = {kind: ids[len(first[kind]):] for kind, ids in found.items()}
+            for kind, ids in found.items():
                 documents.extend(source.documents(kind, ids))
-        clauses = [[ScoredWord(word, expansions[word].forms) for word in clause.words
-                    if expansions[word].found] for clause in query.clauses]
-        return rank(documents, [clause for clause in clauses if clause], limit)
+        return rank(documents, clauses, limit)
 
     def _open(self) -> CandidateSource | None:
         if self._source is not None:
@@ -151,6 +210,80 @@ def open_source(store: StoreLocation) -> CandidateSource | None:
         source.close()
         raise SearchError(f"{path}: the store has no search index")
     return source
+
+
+def _strong_enough(hits: list[SearchHit], clauses: list[list[ScoredWord]], limit: int) -> bool:
+    """Whether ``limit`` hits already score within :data:`STRONG_MARGIN` of the best any record
+    could: the mean over clauses of how well the query's words match their best stored form."""
+    if len(hits) < limit:
+        return False
+    return hits[limit - 1].score >= best_possible(clauses) - STRONG_MARGIN
+
+
+def _add_unlisted_completions(source: CandidateSource, query: Query,
+                              expansions: dict[WordTerm, Expansion],
+                              found: dict[RecordKind, list[int]], per_kind: int) -> None:
+    """Add to ``found`` the newest records that hold a rare completion of a common prefix.
+
+    "berchopreselsel lin": the listed completions of "lin" are its most frequent words, and a
+    record that says "linanha" next to the rare first word is not among them; asking FTS5 for
+    ``"lin" *`` would merge the postings of 5,000 words (≈50 ms per kind at a million
+    records). The rest of the query is rare (that is why too few were found), so its newest
+    ``per_kind`` records per kind are read and kept if a word in them starts with the prefix.
+    """
+    dropped = [clause for clause in query.clauses
+               if any(expansions[word].unlisted for word in clause.words)]
+    rest = tuple(clause for clause in query.clauses if clause not in dropped)
+    if not dropped or not rest or any(
+            word.scope in ("site", "tag") for clause in dropped for word in clause.words):
+        return
+    relaxed = replace(query, clauses=rest)
+    checks = [[(SCOPE_FIELDS.get(word.scope or ""), _word_pattern(word, expansions[word]))
+               for word in clause.words] for clause in dropped]
+    for kind, ids in found.items():
+        more = source.candidates(relaxed, expansions, kind, per_kind)
+        have = set(ids)
+        kept = [doc.id for doc in source.documents(kind, [i for i in more if i not in have])
+                if all(any(pattern.search(text.lower()) for names, pattern in clause
+                           for name, text in doc.fields if names is None or name in names)
+                       for clause in checks)]
+        if kept:
+            found[kind] = sorted(have.union(kept), reverse=True)
+
+
+def _word_pattern(word: WordTerm, expansion: Expansion) -> re.Pattern[str]:
+    """A word of a lower-cased text that is one of the word's stored forms, or, if it has
+    unlisted completions, any word that starts as it does (what FTS5's ``"lin" *`` finds)."""
+    whole = [re.escape(form) + r"(?![^\W_])" for form in expansion.forms]
+    if expansion.unlisted:
+        whole.append(re.escape(" ".join(words(word.text))))
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(whole) + ")")
+
+
+def _strong_forms(source: CandidateSource, expansions: dict[WordTerm, Expansion],
+                  clauses: list[list[ScoredWord]]) -> dict[WordTerm, Expansion] | None:
+    """Expansions cut to each word's strong forms: those within :data:`STRONG_MARGIN` of the
+    best its clause can do.
+
+    When the newest candidates are weak ("forec" finds many records through the typo-neighbour
+    "forces" and few through "forecast"; "tanks fos" through "for"), the records worth finding
+    are the ones that hold a strong form of every word. Asking the index for just those finds
+    them however old they are, for the price of one more query, where ranking every candidate
+    costs 20–30 ms and still misses those older than the budget. None when every form is
+    strong (nothing to narrow: the caller ranks every candidate).
+    """
+    narrowed = dict(expansions)
+    changed = False
+    for clause in clauses:
+        needed = best_possible([clause]) - STRONG_MARGIN
+        for word in clause:
+            if word.term.mode != "fuzzy" or word.term.scope in ("site", "tag"):
+                continue
+            kept = [form for form in word.forms if form_score(word, form) >= needed]
+            if len(kept) < len(word.forms):
+                narrowed[word.term] = source.narrow(expansions[word.term], kept)
+                changed = True
+    return narrowed if changed else None
 
 
 def _searchable(query: Query) -> Query:

@@ -105,6 +105,37 @@ def rank(documents: Sequence[Document], clauses: Sequence[Clause],
     ]
 
 
+def form_score(word: ScoredWord, form: str) -> float:
+    """How well ``word`` matches a text holding the stored word ``form``.
+
+    ``partial_ratio`` aligns the shorter string inside the longer (and lets it hang over the
+    ends), so a form no longer than the query word would be scored as a perfect part of it
+    ("for" in "fore", "an" of "and" for "ane"); in a field the form stands between spaces, and
+    is scored so.
+    """
+    if len(form) <= len(word.needle):
+        return fuzz.partial_ratio(word.needle, f" {form} ")
+    return fuzz.partial_ratio(word.needle, form)
+
+
+def best_possible(clauses: Sequence[Clause]) -> float:
+    """The highest score a record can reach: each clause's best word matching its best form.
+
+    A strict word (``'exact``, ``^prefix``) or a word matched through the article scores 100;
+    a fuzzy word as well as its closest stored form does ("tnaks" no better than "tanks").
+    """
+    if not clauses:
+        return 100.0
+    best = []
+    for clause in clauses:
+        best.append(max(
+            100.0 if word.term.mode != "fuzzy" or word.term.scope in ("site", "tag")
+            else max((form_score(word, form) for form in word.forms), default=100.0)
+            for word in clause
+        ))
+    return sum(best) / len(best)
+
+
 def _shortlist(documents: Sequence[Document], clauses: Sequence[Clause],
                keep: int) -> list[Document]:
     """The ``keep`` most promising records, by one ``partial_ratio`` per word and record.

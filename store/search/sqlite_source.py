@@ -9,6 +9,7 @@ the next search sees whatever was committed since (that is how the index "follow
 from __future__ import annotations
 
 import sqlite3
+from collections import OrderedDict
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,6 +27,14 @@ NEAR_WORDS = 8
 COMPLETIONS = 12
 """Completions of the last, possibly half-typed, word (most frequent first)."""
 MIN_COMPLETION = 2
+PREFIX_BUDGET = 10_000
+"""Occurrences of a prefix's words up to which the index is asked for all of its completions
+(``"pre" *``): ≈1 ms per kind. Above it only the listed ones are asked for, and
+:attr:`Expansion.unlisted` says some were left out."""
+PREFIX_WORDS = 2_000
+EXPANSIONS_KEPT = 256
+"""Expansions remembered between searches: typing "pal", "palm", "palmi" looks up the words
+again and again, and each look-up in a large vocabulary costs up to a few ms."""
 
 _ARTICLE_LEVEL = "article"
 _OWN = "own"
@@ -76,6 +85,8 @@ class SqliteCandidateSource:
         self._conn = sqlite3.connect(uri, uri=True, isolation_level=None,
                                      check_same_thread=False)
         self._conn.execute("PRAGMA busy_timeout = 10000")
+        self._expansions: OrderedDict[tuple[WordTerm, bool, bool], Expansion] = OrderedDict()
+        self._data_version = -1
 
     def close(self) -> None:
         self._conn.close()
@@ -84,6 +95,11 @@ class SqliteCandidateSource:
     def reading(self) -> Iterator[None]:
         """A read transaction: every look-up of one search sees the same committed state."""
         self._conn.execute("BEGIN")
+        # Another connection committed (an import, a judgement): the words may have changed.
+        version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._data_version:
+            self._expansions.clear()
+            self._data_version = version
         try:
             yield
         finally:
@@ -100,6 +116,17 @@ class SqliteCandidateSource:
     # -- words -------------------------------------------------------------------------------
 
     def expand(self, term: WordTerm, *, last: bool, fuzzy: bool) -> Expansion:
+        key = (term, last, fuzzy)
+        if (known := self._expansions.get(key)) is not None:
+            self._expansions.move_to_end(key)
+            return known
+        expansion = self._expand(term, last=last, fuzzy=fuzzy)
+        self._expansions[key] = expansion
+        if len(self._expansions) > EXPANSIONS_KEPT:
+            self._expansions.popitem(last=False)
+        return expansion
+
+    def _expand(self, term: WordTerm, *, last: bool, fuzzy: bool) -> Expansion:
         tokens = vocabulary.words(term.text)
         phrase = quote(" ".join(tokens))
         if term.mode == "prefix":
@@ -131,10 +158,20 @@ class SqliteCandidateSource:
                 forms[found.word] = None
                 completed = True
         natives = [quote(form) for form in forms]
-        if completed and len(word) >= 3:
-            natives.append(f"{quote(word)} *")  # rarer completions than the ones listed
-        native = " OR ".join(natives)
-        return Expansion(tuple(forms), bool(forms), f"({native})" if native else "")
+        native = f"({' OR '.join(natives)})" if natives else ""
+        broader = ""
+        unlisted = False
+        if completed and len(word) >= 3:  # rarer completions than the ones listed
+            occurrences = vocabulary.prefix_occurrences(self._conn, word, PREFIX_WORDS)
+            if occurrences is not None and occurrences <= PREFIX_BUDGET:
+                broader = f"({' OR '.join([*natives, f'{quote(word)} *'])})"
+            else:
+                unlisted = True
+        return Expansion(tuple(forms), bool(forms), native, broader, unlisted)
+
+    def narrow(self, expansion: Expansion, forms: Sequence[str]) -> Expansion:
+        natives = [quote(form) for form in forms]
+        return Expansion(tuple(forms), bool(forms), f"({' OR '.join(natives)})" if natives else "")
 
     # -- records -----------------------------------------------------------------------------
 

@@ -145,3 +145,20 @@ def near(conn: Cursorable, word: str, depth: int) -> list[VocabularyWord]:
         keys,
     )
     return [VocabularyWord(w, freq) for w, freq in rows]
+
+
+def prefix_occurrences(conn: Cursorable, prefix: str, most_words: int) -> int | None:
+    """How often the words starting with ``prefix`` occur in the store, or None if more than
+    ``most_words`` words do (the count stops there, so asking costs little on any prefix).
+
+    What an FTS5 prefix query costs grows with this number: it merges every such word's
+    postings (≈5 ms per kind for 50k occurrences on this machine, whatever the store's size).
+    """
+    row = conn.execute(
+        "SELECT count(*), sum(freq) FROM (SELECT freq FROM search_vocab "
+        "WHERE word > ? AND word < ? LIMIT ?)",
+        (prefix, prefix + "\U0010ffff", most_words + 1),
+    ).fetchone()
+    if row is None or row[0] > most_words:
+        return None
+    return int(row[1] or 0)
