@@ -46,6 +46,6 @@ def test_exports_work_without_textual() -> None:
     """The app's dialog and the command line share this library; a server could use it too."""
     from tests.test_layers import _modules_after
 
-    modules = _modules_after("import store.export")
+    modules = _modules_after("import store.export, store.export.markdown, store.export.csv_export")
     assert "store.export.markdown" in modules
     assert not any(name == "textual" or name.startswith("textual.") for name in modules)
