@@ -6,6 +6,7 @@ call these methods (from worker threads in the app) and get frozen dataclasses b
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -146,7 +147,8 @@ class Store:
     @contextmanager
     def _write(self) -> Iterator[Connection]:
         engine = self._get_engine()
-        with engine.connect().execution_options(**{WRITE_OPTION: True}) as conn, conn.begin():
+        with engine.connect().execution_options(**{WRITE_OPTION: True}) as conn, \
+                _journals_in_memory(conn), conn.begin():
             yield conn
 
     # -- writing -----------------------------------------------------------------------------
@@ -409,6 +411,27 @@ class Store:
             return []
         with self._read() as conn:
             return browse.page_ids(conn, kind, order, 0, browse.count_rows(conn, kind))
+
+
+@contextmanager
+def _journals_in_memory(conn: Connection) -> Iterator[None]:
+    """SQLite's statement journals in memory while this connection writes.
+
+    Every multi-row INSERT that fires the search index's triggers keeps a statement journal
+    (see :func:`store.writing.insert_many`), which spills to a temporary file past 64 KiB;
+    in memory it is bounded by one statement's pages and saved ≈8% of the store's time in
+    the 100k-article import. Reset afterwards, so the pooled connection reads (and sorts)
+    with SQLite's defaults.
+    """
+    driver = conn.connection.driver_connection
+    if not isinstance(driver, sqlite3.Connection):
+        yield
+        return
+    driver.execute("PRAGMA temp_store = MEMORY")
+    try:
+        yield
+    finally:
+        driver.execute("PRAGMA temp_store = DEFAULT")
 
 
 def _index_words(conn: Connection, rows: RowBatch) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -68,14 +69,18 @@ def problem(draft: DocumentDraft) -> str | None:
     return None
 
 
-def insert_many(conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
-    """One DBAPI executemany for ``rows`` (dicts with the same keys), values bound by the
-    columns' own types (JSON, UTC times).
+ROWS_PER_STATEMENT = 500
+"""Rows per multi-row INSERT on SQLite (fewer if the driver's variable limit demands it)."""
 
-    ``conn.execute(insert, rows)`` does the same but builds a parameter dict per row through
-    the compiler, which profiling showed to cost twice the insert itself on large imports;
-    here the statement is compiled once and each row is one tuple of processed values.
-    Errors are still raised as :class:`DBAPIError`, so the savepoint fallback is unchanged.
+
+def insert_many(conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+    """Insert ``rows`` (dicts with the same keys), values bound by the columns' own types
+    (JSON, UTC times), with as few statements as the driver allows.
+
+    ``conn.execute(insert, rows)`` builds a parameter dict per row through the compiler, which
+    profiling showed to cost twice the insert itself on large imports; here the statement is
+    compiled once and each row is one tuple of processed values. Errors are still raised as
+    :class:`DBAPIError`, so the savepoint fallback is unchanged.
     """
     dialect = conn.dialect
     compiled = sa.insert(table).compile(dialect=dialect, column_keys=list(rows[0]))
@@ -89,7 +94,35 @@ def insert_many(conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -
     else:
         params = [{key: process(row[key]) if process else row[key] for key, process in columns}
                   for row in rows]
-    conn.exec_driver_sql(compiled.string, params)
+    driver = conn.connection.driver_connection
+    if isinstance(driver, sqlite3.Connection):
+        _insert_multirow(conn, driver, table, keys, params)
+    else:
+        conn.exec_driver_sql(compiled.string, params)
+
+
+def _insert_multirow(conn: Connection, driver: sqlite3.Connection, table: sa.Table,
+                     keys: list[str], params: list[tuple[Any, ...]]) -> None:
+    """``INSERT … VALUES (…), (…), …`` with many rows per statement, on SQLite.
+
+    An executemany runs the statement once per row, and a statement that fires triggers (the
+    search index's, see :mod:`store.search.index`) opens a statement journal each time:
+    SQLite copies every page the row touches (tables and indexes) into it, and FTS5 writes
+    its pending postings to disk at each such savepoint, a tiny segment per row that merging
+    then rewrites. Measured replaying 10k benchmark documents: 4.4 s row by row, 1.2 s with
+    multi-row statements; the triggers stay as they are, so every writer is still indexed.
+    """
+    preparer = conn.dialect.identifier_preparer
+    names = ", ".join(preparer.quote(key) for key in keys)
+    row_marks = "(" + ", ".join("?" * len(keys)) + ")"
+    # Table and column names come from the models, quoted by the dialect; values are bound.
+    head = f"INSERT INTO {preparer.format_table(table)} ({names}) VALUES "  # noqa: S608
+    limit = driver.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    per_statement = max(1, min(ROWS_PER_STATEMENT, limit // len(keys)))
+    for start in range(0, len(params), per_statement):
+        part = params[start : start + per_statement]
+        sql = head + ", ".join([row_marks] * len(part))
+        conn.exec_driver_sql(sql, tuple(value for row in part for value in row))
 
 
 def chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:

@@ -12,8 +12,10 @@ whose sentence never says Palmyra but whose article is about it. Hence the ``con
 read through the views ``search_claim_doc``/``search_comment_doc``.
 
 Triggers, not the write path, keep these tables current. They follow *every* writer — the bulk
-import, ``set_claim_status``, deletes and cascades, another process, a future editor — at the
-price of per-row trigger overhead on import (measured in ``benchmarks/bench_search.py``). An
+import, ``set_claim_status``, deletes and cascades, another process, a future editor. A writer
+of many rows must insert them with multi-row statements, not an executemany: each statement
+that fires these triggers opens a statement journal and makes FTS5 flush its pending postings,
+so row by row the inserts took 3.7x as long (see :func:`store.writing.insert_many`). An
 external-content table must be told the *old* values of a row it forgets, so an article's
 claims and comments are deleted before the article itself (a BEFORE trigger), while its title
 can still be read for their ``context``.

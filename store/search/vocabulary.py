@@ -55,6 +55,29 @@ def words(text: str) -> list[str]:
     return WORD.findall(text.lower())
 
 
+_ASCII_SEPARATORS = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
+
+
+def count_words(texts: Iterable[str]) -> Counter[str]:
+    """How often each word (as :func:`words` splits them) occurs in ``texts``.
+
+    The import's hot path, so it works on the batch's texts joined, not text by text (the
+    per-call overhead cost more than the matching, profiled on the import benchmark), and
+    splits pure-ASCII texts with ``translate`` and ``split`` (twice as fast as the pattern,
+    and the same words: in ASCII, a word character that is not ``_`` is a letter or digit).
+    A separator between texts keeps words from spanning two of them.
+    """
+    plain: list[str] = []
+    other: list[str] = []
+    for text in texts:
+        if text:
+            (plain if text.isascii() else other).append(text)
+    counts = Counter(" ".join(plain).lower().translate(_ASCII_SEPARATORS).split())
+    if other:
+        counts.update(WORD.findall("\n".join(other).lower()))
+    return counts
+
+
 def _key(text: str) -> int:
     return zlib.crc32(text.encode("utf-8"))
 
@@ -80,10 +103,7 @@ def add_texts(conn: Cursorable, texts: Iterable[str]) -> int:
     committed together. Counts only grow: a deleted record leaves its words behind, which costs
     a look-up that finds nothing, never a wrong hit.
     """
-    counts: Counter[str] = Counter()
-    for text in texts:
-        if text:
-            counts.update(WORD.findall(text.lower()))
+    counts = count_words(texts)
     if not counts:
         return 0
     known: set[str] = set()

@@ -1,0 +1,96 @@
+"""The search index follows the bulk write path: every row of a batch found, nothing of a
+refused document left behind, the vocabulary counting the same words the index holds."""
+
+from __future__ import annotations
+
+import sqlite3
+import string
+from collections import Counter
+from collections.abc import Iterator
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from store import writing
+from store.records import ClaimDraft, CommentDraft, DocumentDraft
+from store.search.engine import SearchEngine
+from store.search.vocabulary import count_words, words
+from store.store import Store
+
+
+def _token(n: int) -> str:
+    """A made-up word per record ("kvbaz", "kvbbz", …), found by nothing else."""
+    letters = string.ascii_lowercase
+    return f"kv{letters[n // 26 % 26]}{letters[n % 26]}z"
+
+
+def _draft(n: int) -> DocumentDraft:
+    comments = [CommentDraft(f"reader {c}", f"A reply about {_token(n * 10 + c)}.",
+                             parent_index=0 if c else None) for c in range(3)]
+    claims = [ClaimDraft(f"{_token(n * 10 + 5 + k)} rose by 4 percent", 0, 10, claimant="Amaq")
+              for k in range(2)]
+    return DocumentDraft(title=f"Report {_token(n * 10 + 9)}", body=f"Body of report {n}.",
+                         source=f"doc{n}.txt", comments=comments, claims=claims)
+
+
+@pytest.fixture
+def small_statements(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Few rows per INSERT, so a small batch crosses many statement boundaries."""
+    monkeypatch.setattr(writing, "ROWS_PER_STATEMENT", 7)
+
+
+@pytest.fixture
+def engine(store: Store) -> Iterator[SearchEngine]:
+    searching = SearchEngine(store)
+    yield searching
+    searching.close()
+
+
+def _found(engine: SearchEngine, word: str, kind: str) -> set[int]:
+    return {h.id for h in engine.search(f"'{word}", kinds={kind}, limit=500)}  # type: ignore[arg-type]
+
+
+@pytest.mark.usefixtures("small_statements")
+def test_every_record_of_a_batch_is_found_right_after_it_is_written(
+        store: Store, engine: SearchEngine) -> None:
+    outcomes = store.add_documents([_draft(n) for n in range(20)])
+    assert store.counts() == {"article": 20, "claim": 40, "comment": 60}
+    claims = {c.text.split()[0]: c.id for c in store.list_claims()}
+    comments = {c.body.split()[-1].rstrip("."): c.id for c in store.list_comments()}
+    for n, outcome in enumerate(outcomes):
+        assert _found(engine, _token(n * 10 + 9), "article") == {outcome.article_id}
+        for c in range(3):
+            word = _token(n * 10 + c)
+            assert _found(engine, word, "comment") == {comments[word]}
+        for k in range(2):
+            word = _token(n * 10 + 5 + k)
+            assert _found(engine, word, "claim") == {claims[word]}
+    # a claim is found by its article's title too (the index's ``context`` column)
+    assert _found(engine, _token(9), "claim") == {claims[_token(5)], claims[_token(6)]}
+
+
+@pytest.mark.usefixtures("small_statements")
+def test_a_refused_document_leaves_no_trace_in_the_index(store: Store,
+                                                          engine: SearchEngine) -> None:
+    path = store.path
+    assert path is not None
+    store.add_documents([DocumentDraft(title="Earlier", body="Stored before.", source="e.txt")])
+    with sqlite3.connect(path) as conn:  # a refusal late in the batch's comment statements
+        conn.execute("CREATE TRIGGER refuse BEFORE INSERT ON comment WHEN NEW.body LIKE "
+                     f"'%{_token(172)}%' BEGIN SELECT RAISE(ABORT, 'refused'); END")
+    outcomes = store.add_documents([_draft(n) for n in range(20)])
+    assert [o.created for o in outcomes] == [n != 17 for n in range(20)]
+    assert _found(engine, _token(179), "article") == set()
+    assert _found(engine, _token(175), "claim") == set()
+    assert _found(engine, _token(170), "comment") == set()
+    assert _found(engine, _token(189), "article") == {outcomes[18].article_id}
+    with sqlite3.connect(path) as conn:
+        for table in ("article_fts", "claim_fts", "comment_fts"):
+            conn.execute(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")  # noqa: S608
+
+
+@given(st.lists(st.text(alphabet=st.characters(codec="utf-8"), max_size=30)
+                | st.text(alphabet=string.printable, max_size=30), max_size=8))
+def test_the_vocabulary_counts_the_words_a_text_is_split_into(texts: list[str]) -> None:
+    assert count_words(texts) == Counter(w for text in texts for w in words(text))
