@@ -35,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from cached_store import cached_store  # noqa: E402
 from textual.strip import Strip  # noqa: E402
 
 from store.records import ClaimDraft, ClaimStatus, CommentDraft, DocumentDraft  # noqa: E402
@@ -76,23 +77,17 @@ def _draft(rng: random.Random, number: int) -> DocumentDraft:
 
 def generated_store(records: int) -> Path:
     """A store of about ``records`` records, generated once and cached."""
-    path = CACHE / f"store-{records}.sqlite3"
-    if path.exists():
-        return path
-    CACHE.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".partial")
-    for stale in CACHE.glob(partial.name + "*"):
-        stale.unlink()
-    store = Store.open(str(partial))
-    rng = random.Random(records)  # noqa: S311 (test data, not secrets)
-    articles = max(records // 10, 1)
-    started = time.perf_counter()
-    for first in range(0, articles, 2000):
-        store.add_documents([_draft(rng, n) for n in range(first, min(first + 2000, articles))])
-    store.close()
-    partial.rename(path)
-    print(f"  generated {records:,} records in {time.perf_counter() - started:.1f} s -> {path}")
-    return path
+
+    def build(partial: Path) -> None:
+        store = Store.open(str(partial))
+        rng = random.Random(records)  # noqa: S311 (test data, not secrets)
+        articles = max(records // 10, 1)
+        for first in range(0, articles, 2000):
+            store.add_documents([_draft(rng, n)
+                                 for n in range(first, min(first + 2000, articles))])
+        store.close()
+
+    return cached_store(CACHE / f"store-{records}.sqlite3", build)
 
 
 def rss_mib() -> float:

@@ -37,6 +37,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from cached_store import cached_store  # noqa: E402
+
 CACHE = Path(tempfile.gettempdir()) / "claimdesk-bench-search-ui"
 PAINT_TIMEOUT = 5.0
 # The benchmark draws seeded pseudo-random data on purpose (S311): reproducible, not secret.
@@ -47,22 +49,12 @@ def generated_store(records: int) -> Path:
     """A store of ``records`` records from bench_search's generator, built once and cached."""
     import bench_search
 
-    path = CACHE / f"store-{records}.sqlite3"
-    if path.exists():
-        return path
-    CACHE.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".partial")
-    for stale in CACHE.glob(partial.name + "*"):
-        stale.unlink()
-    started = time.perf_counter()
-    vocabulary = bench_search.make_vocabulary(220_000, random.Random(1))
-    documents = bench_search.make_documents(records, vocabulary, seed=2)
-    bench_search.build(partial, documents, with_index=True)
-    for suffix in ("-wal", "-shm"):
-        Path(str(partial) + suffix).unlink(missing_ok=True)
-    partial.rename(path)
-    print(f"  generated {records:,} records in {time.perf_counter() - started:.0f} s -> {path}")
-    return path
+    def build(partial: Path) -> None:
+        vocabulary = bench_search.make_vocabulary(220_000, random.Random(1))
+        documents = bench_search.make_documents(records, vocabulary, seed=2)
+        bench_search.build(partial, documents, with_index=True)
+
+    return cached_store(CACHE / f"store-{records}.sqlite3", build)
 
 
 def store_queries(db: Path, count: int, seed: int = 3) -> list[str]:
