@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -324,6 +324,16 @@ class Store:
         with self._read() as conn:
             return [article_record(row) for row in conn.execute(query)]
 
+    def list_records(self, kind: RecordKind, limit: int | None = None,
+                     ids: Sequence[int] | None = None) -> Sequence[AnyRecord]:
+        """Records of one kind, in that kind's list order: the one place that picks the reader,
+        so callers that take a kind (list, export, paging) need no table of their own."""
+        if kind == "article":
+            return self.list_articles(limit=limit, ids=ids)
+        if kind == "claim":
+            return self.list_claims(limit=limit, ids=ids)
+        return self.list_comments(limit=limit, ids=ids)
+
     def get_article(self, article_id: int) -> ArticleRecord | None:
         found = self.list_articles(ids=[article_id])
         return found[0] if found else None
@@ -397,10 +407,7 @@ class Store:
             return []
         with self._read() as conn:
             ids = browse.page_ids(conn, kind, order, offset, limit, total)
-        readers: dict[str, Callable[..., Sequence[AnyRecord]]] = {
-            "article": self.list_articles, "claim": self.list_claims,
-                   "comment": self.list_comments}
-        records: Sequence[AnyRecord] = readers[kind](ids=ids)
+        records = self.list_records(kind, ids=ids)
         by_id = {record.id: record for record in records}
         return [by_id[i] for i in ids if i in by_id]
 

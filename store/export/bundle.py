@@ -165,13 +165,11 @@ def fetch_records(store: Store, refs: Sequence[RecordRef]) -> list[AnyRecord]:
     for kind, record_id in refs:
         ids[kind].append(record_id)
     found: dict[RecordRef, AnyRecord] = {}
-    readers: dict[RecordKind, Callable[[list[int]], Sequence[AnyRecord]]] = {
-        "article": lambda chunk: store.list_articles(ids=chunk),
-        "claim": lambda chunk: store.list_claims(ids=chunk),
-        "comment": lambda chunk: store.list_comments(ids=chunk),
-    }
     for kind, wanted in ids.items():
-        found.update(((kind, r.id), r) for r in _read_chunked(readers[kind], wanted))
+        def read(chunk: list[int], kind: RecordKind = kind) -> Sequence[AnyRecord]:
+            return store.list_records(kind, ids=chunk)
+
+        found.update(((kind, r.id), r) for r in _read_chunked(read, wanted))
     for ref in refs:
         if ref not in found:
             raise ExportError(f"no {ref[0]} with id {ref[1]} in the store")

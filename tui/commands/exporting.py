@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -46,11 +46,7 @@ def _search_refs(store: Store, query: str, kinds: tuple[RecordKind, ...],
 
 
 def _everything(store: Store, kinds: tuple[RecordKind, ...]) -> list[AnyRecord]:
-    readers: dict[RecordKind, Callable[[], Sequence[AnyRecord]]] = {
-        "article": store.list_articles, "claim": store.list_claims,
-        "comment": store.list_comments,
-    }
-    return [record for kind in kinds for record in readers[kind]()]
+    return [record for kind in kinds for record in store.list_records(kind)]
 
 
 def _chosen(store: Store, query: str | None, kind: RecordKind | None,

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO, cast
 
 from store.paths import app_paths, resolve_db_url, sample_data_dir
-from store.records import AnyRecord
+from store.records import RecordKind
 from tui.commands.common import Column, open_store, print_table
-
-if TYPE_CHECKING:
-    from store.store import Store
 
 _COLUMNS: dict[str, list[Column]] = {
     "articles": [
@@ -38,21 +34,13 @@ _COLUMNS: dict[str, list[Column]] = {
 }
 
 
-def _records(store: Store, kind: str, limit: int | None) -> Sequence[AnyRecord]:
-    readers: dict[str, Callable[[], Sequence[AnyRecord]]] = {
-        "articles": lambda: store.list_articles(limit=limit),
-        "claims": lambda: store.list_claims(limit=limit),
-        "comments": lambda: store.list_comments(limit=limit),
-    }
-    return readers[kind]()
-
-
 def list_command(db: str | None, kind: str, as_json: bool = False, limit: int | None = None,
                  out: TextIO | None = None) -> int:
     """Print records as an aligned table, or as a JSON array of ``as_json`` objects."""
     out = out or sys.stdout
     with open_store(db) as store:
-        records = _records(store, kind, limit)
+        # The command takes the plural ("claims"); the store's kinds are singular.
+        records = store.list_records(cast(RecordKind, kind.removesuffix("s")), limit=limit)
     if as_json:
         json.dump([r.as_json() for r in records], out, ensure_ascii=False, indent=2)
         out.write("\n")
