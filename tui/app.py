@@ -27,13 +27,13 @@ from textual.message import Message
 
 from store.paths import app_paths
 from store.records import AnyRecord, ArticleRecord, ClaimRecord
+from store.safe_text import one_line
 from tui.keymap import load_keymap
 from tui.marks import Mark, Marks, counted, describe
 from tui.modals.confirm import ConfirmModal
 from tui.modals.help import HelpModal
 from tui.modals.judge import JudgeClaimModal, Judgement
 from tui.palette import BindingsProvider
-from tui.safe_text import one_line
 from tui.screens.browser import BrowserScreen
 from tui.screens.reader import ReaderScreen
 from tui.screens.search import SearchScreen

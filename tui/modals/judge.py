@@ -17,8 +17,8 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.records import ClaimRecord, ClaimStatus
+from store.safe_text import printable
 from tui.columns import STATUS_STYLES
-from tui.safe_text import printable
 
 NOTE_LIMIT = 280
 

@@ -23,10 +23,10 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header, Tab, Tabs
 
 from store.records import KINDS, AnyRecord, RecordKind
+from store.safe_text import one_line
 from tui.columns import COLUMNS, DEFAULT_SORTS, TITLES
 from tui.marks import CONFIRM_ABOVE, counted
 from tui.modals.confirm import ConfirmModal
-from tui.safe_text import one_line
 from tui.sources import StoreSource
 from tui.widgets.record_list import RecordList
 from tui.widgets.status_bar import StatusBar

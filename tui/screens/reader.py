@@ -30,8 +30,8 @@ from textual.widgets.option_list import Option
 from textual.widgets.tree import TreeNode
 
 from store.records import AnyRecord, ArticleRecord, ClaimRecord, CommentRecord, RecordKind
+from store.safe_text import one_line, printable
 from tui.columns import STATUS_STYLES, day, first_line
-from tui.safe_text import one_line, printable
 from tui.widgets.highlight import Span, highlighted, paragraphs, spans_in
 from tui.widgets.hit_list import MATCH_STYLE
 from tui.widgets.status_bar import StatusBar

@@ -29,9 +29,9 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input
 
+from store.safe_text import one_line
 from store.search.hits import SearchHit
 from store.search.query import QUERY_HELP, QueryError
-from tui.safe_text import one_line
 from tui.screens.reader import ReaderScreen
 from tui.search_service import RESULT_LIMIT
 from tui.widgets.hit_list import HitList

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rich.style import Style
 from rich.text import Text
 
-from tui.safe_text import printable
+from store.safe_text import printable
 
 
 @dataclass(frozen=True, slots=True)

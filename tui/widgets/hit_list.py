@@ -23,8 +23,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from store.safe_text import one_line
 from store.search.hits import SearchHit
-from tui.safe_text import one_line
 from tui.widgets.highlight import Span, highlighted
 
 LINES_PER_HIT = 2

@@ -29,7 +29,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
-from tui.safe_text import one_line
+from store.safe_text import one_line
 
 PAGE_SIZE = 100
 CACHED_PAGES = 40
