@@ -16,7 +16,7 @@ from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -25,6 +25,7 @@ from textual.strip import Strip
 
 from store.safe_text import one_line
 from store.search.hits import SearchHit
+from tui.widgets.cursor_keys import cursor_bindings
 from tui.widgets.highlight import Span, highlighted
 
 LINES_PER_HIT = 2
@@ -42,15 +43,7 @@ INDENT = 2 + BADGE_WIDTH + 1
 class HitList(ScrollView, can_focus=True):
     """A cursor over a list of hits; tells its screen when one is opened."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "cursor_down", "Down", show=False, id="hits.down"),
-        Binding("up,k", "cursor_up", "Up", show=False, id="hits.up"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="hits.page_down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="hits.page_up"),
-        Binding("home,g", "first", "First hit", show=False, id="hits.first"),
-        Binding("end,G", "last", "Last hit", show=False, id="hits.last"),
-        Binding("enter", "open", "Open", id="hits.open"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*cursor_bindings("hits", "hit")]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "hit-list--cursor", "hit-list--marked", "hit-list--field", "hit-list--message",

@@ -30,6 +30,7 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from store.safe_text import one_line
+from tui.widgets.cursor_keys import cursor_bindings
 
 PAGE_SIZE = 100
 CACHED_PAGES = 40
@@ -84,13 +85,7 @@ class RecordList(ScrollView, can_focus=True):
     """A sorted, paged list of records with a cursor and marks."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "cursor_down", "Down", show=False, id="list.down"),
-        Binding("up,k", "cursor_up", "Up", show=False, id="list.up"),
-        Binding("pagedown,ctrl+f", "page_down", "Page down", show=False, id="list.page_down"),
-        Binding("pageup,ctrl+b", "page_up", "Page up", show=False, id="list.page_up"),
-        Binding("home,g", "first", "First row", show=False, id="list.first"),
-        Binding("end,G", "last", "Last row", show=False, id="list.last"),
-        Binding("enter", "open", "Open", id="list.open"),
+        *cursor_bindings("list", "row"),
         Binding("s", "cycle_sort", "Sort", id="list.sort",
                 tooltip="Sort by the next column; press again to flip the direction"),
     ]

@@ -1,0 +1,24 @@
+"""The movement keys every cursor list shares (records, search hits), in one place.
+
+Each list keeps its own binding ids (``list.down``, ``hits.down``…) so a user's ``keys.toml``
+can remap one list without the other; the keys and actions themselves are the same everywhere,
+VisiData and less habits included (``ctrl+f``/``ctrl+b`` page).
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+
+def cursor_bindings(scope: str, item: str) -> list[Binding]:
+    """Down/up, page down/up, first/last and open, with ids under ``scope``."""
+    return [
+        Binding("down,j", "cursor_down", "Down", show=False, id=f"{scope}.down"),
+        Binding("up,k", "cursor_up", "Up", show=False, id=f"{scope}.up"),
+        Binding("pagedown,ctrl+f", "page_down", "Page down", show=False,
+                id=f"{scope}.page_down"),
+        Binding("pageup,ctrl+b", "page_up", "Page up", show=False, id=f"{scope}.page_up"),
+        Binding("home,g", "first", f"First {item}", show=False, id=f"{scope}.first"),
+        Binding("end,G", "last", f"Last {item}", show=False, id=f"{scope}.last"),
+        Binding("enter", "open", "Open", id=f"{scope}.open"),
+    ]
