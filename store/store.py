@@ -134,6 +134,16 @@ class Store:
             raise StoreError(f"cannot open the store {where}: {error}") from error
         return engine
 
+    def check(self) -> None:
+        """Open the database now and check its schema (StoreError if it is not a usable store).
+
+        Cheap: it reads no table, unlike a count, which on a cold million-record store reads
+        every page. A missing SQLite file is left missing (an empty store, created on first
+        write).
+        """
+        if self.exists():
+            self._get_engine()
+
     def exists(self) -> bool:
         """Whether there is anything to read (a missing SQLite file is an empty store)."""
         path = self.path

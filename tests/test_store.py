@@ -157,3 +157,13 @@ def test_reads_go_on_and_writes_wait_while_another_process_writes(store: Store) 
     other.close()
     assert outcome.created and time.monotonic() - started >= 0.25
     assert store.counts() == {"article": 2, "claim": 4, "comment": 5}
+
+
+def test_check_refuses_a_bad_file_and_creates_no_missing_one(tmp_path: Path) -> None:
+    missing = Store.open(str(tmp_path / "later" / "store.sqlite3"))
+    missing.check()
+    assert not (tmp_path / "later").exists()
+    bogus = tmp_path / "bogus.sqlite3"
+    bogus.write_text("not a database\n" * 100)
+    with pytest.raises(StoreError, match=r"bogus\.sqlite3"):
+        Store.open(str(bogus)).check()

@@ -43,7 +43,7 @@ class StoreLoader:
 
                 store = Store.open(self.db)
                 try:
-                    store.counts()  # opens the engine and checks the schema now, not mid-scroll
+                    store.check()  # a broken store fails here, at start, not mid-scroll
                 except StoreError as error:
                     store.close()
                     self._error = error
