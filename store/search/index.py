@@ -24,10 +24,20 @@ can still be read for their ``context``.
 from __future__ import annotations
 
 import json
+import sqlite3
+from collections import Counter
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
-from store.search.vocabulary import VOCABULARY_DDL, Cursorable, add_texts
+from store.search.vocabulary import (
+    VOCABULARY_DDL,
+    Cursorable,
+    VocabularyRows,
+    count_words,
+    replace_all,
+)
 
 TOKENIZER = "porter unicode61 remove_diacritics 2"
 
@@ -121,18 +131,81 @@ def create_search_index(conn: Cursorable) -> None:
 
 
 def rebuild(conn: Cursorable) -> None:
-    """Re-index every record from the record tables (the FTS ``rebuild`` and the vocabulary)."""
-    for table in ("article_fts", "claim_fts", "comment_fts"):
-        conn.execute(f"INSERT INTO {table} ({table}) VALUES ('rebuild')")  # noqa: S608
-    conn.execute("DELETE FROM search_vocab")
-    conn.execute("DELETE FROM search_vocab_key")
+    """Re-index every record from the record tables (the FTS ``rebuild`` and the vocabulary).
+
+    The two halves take about as long at a million records (≈23 s each on this machine), and
+    FTS5 works in C without Python's lock, so on a store file in WAL mode the words are counted
+    in a thread, on a connection of its own, while this one rebuilds the FTS tables: the build
+    costs the longer half, not the sum (134 s before, 33 s after, both halves made faster).
+    That connection sees only what is committed, so it is used only when it sees the records
+    this one does (the upgrade of a store written earlier); otherwise the words are counted
+    here. They are counted in memory (a few hundred thousand distinct words), and they and
+    their deletion keys are sorted before they are written, once.
+    """
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        reader = _committed_reader(conn)
+        counted = pool.submit(_vocabulary_closing, reader) if reader else None
+        for table in ("article_fts", "claim_fts", "comment_fts"):
+            conn.execute(f"INSERT INTO {table} ({table}) VALUES ('rebuild')")  # noqa: S608
+        rows = counted.result() if counted else _vocabulary_of(conn)
+    replace_all(conn, rows)
+
+
+COUNT_CHUNK_CHARS = 20_000_000
+"""Text counted at a time: big chunks, because merging each chunk's counts costs per distinct
+word; bounded, because the chunk is joined into one string."""
+
+_LAST_IDS = "SELECT (SELECT max(id) FROM article), (SELECT max(id) FROM claim), " \
+            "(SELECT max(id) FROM comment)"
+
+
+def _committed_reader(conn: Cursorable) -> sqlite3.Connection | None:
+    """A read-only connection to ``conn``'s WAL store file that sees the same records, or None
+    (an in-memory or rollback-journal store, or records this transaction has not committed)."""
+    last = conn.execute(_LAST_IDS).fetchone()
+    if last == (None, None, None):
+        return None  # nothing to count
+    if str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+        return None  # a reader would keep the writer from spilling its cache
+    path = next((file for _, name, file in conn.execute("PRAGMA database_list")
+                 if name == "main" and file), None)
+    if not path:
+        return None
+    reader = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True,
+                             check_same_thread=False)
+    try:
+        reader.execute("BEGIN")
+        if reader.execute(_LAST_IDS).fetchone() == last:
+            return reader
+    except sqlite3.Error:
+        pass
+    reader.close()
+    return None
+
+
+def _vocabulary_of(conn: Cursorable) -> VocabularyRows:
+    return VocabularyRows.of(_count_all(conn))
+
+
+def _vocabulary_closing(reader: sqlite3.Connection) -> VocabularyRows:
+    try:
+        return _vocabulary_of(reader)
+    finally:
+        reader.close()
+
+
+def _count_all(conn: Cursorable) -> Counter[str]:
+    counts: Counter[str] = Counter()
     chunk: list[str] = []
+    size = 0
     for text in _all_texts(conn):
         chunk.append(text)
-        if len(chunk) >= 5000:
-            add_texts(conn, chunk)
-            chunk = []
-    add_texts(conn, chunk)
+        size += len(text)
+        if size >= COUNT_CHUNK_CHARS:
+            count_words(chunk, into=counts)
+            chunk, size = [], 0
+    count_words(chunk, into=counts)
+    return counts
 
 
 def _all_texts(conn: Cursorable) -> Iterator[str]:
