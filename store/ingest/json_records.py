@@ -117,7 +117,9 @@ def _drafts(records: Iterable[Located], source: str) -> Iterator[DocumentDraft]:
         if key in done:
             raise ImportFailure(f"{where}: a {kind} for article {key} after all the comments "
                                 "and claims its counts announce")
-        group = pending.setdefault(key, _Pending())
+        group = pending.get(key)
+        if group is None:  # not setdefault: that would build a _Pending for every record
+            group = pending[key] = _Pending()
         if kind == "article":
             if group.article is not None:
                 raise ImportFailure(f"{where}: article {key} appears twice")
