@@ -4,9 +4,10 @@ Each file is read and parsed whole, or streamed when its format allows (JSON Lin
 that fails is reported and skipped, and what it would have written never reaches the store.
 When there are many files, parsing and claim extraction (the costly part for HTML) run in a
 pool of processes, one per core, while this process writes; results are taken in file order,
-so the outcome of an import does not depend on which worker finished first. Drafts are written
-in batches (one transaction each, one savepoint per document on the slow path, see
-:meth:`Store.add_documents`).
+so the outcome of an import does not depend on which worker finished first. Drafts of whole
+files are written in batches that may span files (one transaction each, one savepoint per
+document on the slow path, see :meth:`Store.add_documents`); a streamed file is written in
+batches inside one transaction of its own (see :func:`_write_streamed`).
 """
 
 from __future__ import annotations
@@ -116,9 +117,10 @@ def _walk(folder: Path) -> Iterator[FoundFile | FileFailure]:
 def iter_drafts(path: Path) -> Iterator[DocumentDraft]:
     """Read, detect and parse one file into drafts with canonical URLs and their claims.
 
-    Whole-file formats are parsed before the first draft is yielded; a streamed format yields
-    as it reads, after checking the whole file. Either way an ImportFailure comes before any
-    draft of the file.
+    Whole-file formats are parsed before the first draft is yielded, so their ImportFailure
+    comes before any draft. A streamed format yields as it reads, so its ImportFailure may come
+    after many drafts: whoever stores them must be able to take them back (see
+    :func:`_write_streamed`).
     """
     fmt = detect_format(path, read_head(path))
     if fmt.stream is not None:
@@ -193,6 +195,33 @@ def _loaded_in_order(files: list[Path], parallel: bool) -> Iterator[_Loaded]:
             yield loaded
 
 
+def _write_streamed(store: Store, path: Path) -> list[AddOutcome]:
+    """Store a streamed file in batches inside one transaction: all of it, or (ImportFailure)
+    none of it; the outcomes are returned only once it is committed, so no listener is ever
+    told of a document that a bad line further on took back.
+
+    So the file is read and parsed once; checking every line before writing any would cost a
+    second full parse (half the time of a large JSON Lines import). The price is the store's
+    write lock, held from the first batch until the commit after the last line, parsing
+    included: another writer, such as the app judging a claim, waits up to the busy timeout
+    (see :mod:`store.db`) and then fails with "database is locked" ("not saved" in the app),
+    where batches committed one by one would have let it in between. That is what a file
+    being all-or-nothing costs without a checking pass; readers are not held up (WAL). Memory
+    stays bounded by one batch of drafts, plus one small outcome per document, which the
+    import's report keeps anyway.
+    """
+    outcomes: list[AddOutcome] = []
+    with store.transaction() as transaction:
+        batch: list[DocumentDraft] = []
+        for draft in iter_drafts(path):
+            batch.append(draft)
+            if len(batch) >= BATCH_DOCUMENTS:
+                outcomes += transaction.add_documents(batch)
+                batch = []
+        outcomes += transaction.add_documents(batch)
+    return outcomes
+
+
 Progress = Callable[[int, int], None]
 """Told ``(files done, files in all)`` after each file."""
 
@@ -207,10 +236,13 @@ def import_paths(store: Store, paths: Iterable[Path], listener: Listener | None 
         if listener is not None:
             listener(event)
 
-    def flush() -> None:
-        for outcome in store.add_documents(pending):
+    def record(outcomes: list[AddOutcome]) -> None:
+        for outcome in outcomes:
             report.outcomes.append(outcome)
             emit(outcome)
+
+    def flush() -> None:
+        record(store.add_documents(pending))
         pending.clear()
 
     def fail(found: FoundFile, reason: str) -> None:
@@ -238,11 +270,9 @@ def import_paths(store: Store, paths: Iterable[Path], listener: Listener | None 
         elif loaded.drafts is not None:
             pending.extend(loaded.drafts)
         else:
+            flush()  # earlier files are committed on their own, whatever this one does
             try:
-                for draft in iter_drafts(found.path):
-                    pending.append(draft)
-                    if len(pending) >= BATCH_DOCUMENTS:
-                        flush()
+                record(_write_streamed(store, found.path))
             except ImportFailure as error:
                 fail(found, str(error))
         if len(pending) >= BATCH_DOCUMENTS:

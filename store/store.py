@@ -1,7 +1,9 @@
 """The Store: owns the engine, opens a short connection per call, returns plain records.
 
 Nothing outside :mod:`store` opens sessions or writes SQL; the interface and the command line
-call these methods (from worker threads in the app) and get frozen dataclasses back.
+call these methods (from worker threads in the app) and get frozen dataclasses back. The one
+longer-lived connection is a :class:`WriteTransaction`, which an importer holds for a whole
+streamed file so that the file is stored entirely or not at all.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -168,103 +170,31 @@ class Store:
         return self.add_documents([draft])[0]
 
     def add_documents(self, drafts: Sequence[DocumentDraft]) -> list[AddOutcome]:
-        """Store documents with their comments and claims; skip ones already stored.
+        """Store documents with their comments and claims, in one transaction of their own.
 
-        A document already in the store (same URL, or same fingerprint when it has none) is
-        not written again. The batch is written with one bulk insert per table; if the database
-        refuses it, each document is retried alone inside its own savepoint, so one bad
-        document never takes another with it, and never leaves half of itself behind.
+        The same as :meth:`WriteTransaction.add_documents` (which says what is skipped and what
+        happens when the database refuses a document), committed before returning.
         """
-        problems = {id(d): reason for d in drafts if (reason := problem(d)) is not None}
-        valid = [d for d in drafts if id(d) not in problems]
-        written = iter(self._add_valid(valid))
-        return [
-            AddOutcome(d.title, d.source, None, created=False, error=problems[id(d)])
-            if id(d) in problems else next(written)
-            for d in drafts
-        ]
+        with self.transaction() as transaction:
+            return transaction.add_documents(drafts)
 
-    def _add_valid(self, drafts: Sequence[DocumentDraft]) -> list[AddOutcome]:
-        if not drafts:
-            return []
-        with self._write() as conn:
-            try:
-                with conn.begin_nested():
-                    return self._write_batch(conn, drafts)
-            except DBAPIError:
-                pass
-            outcomes: list[AddOutcome] = []
-            for draft in drafts:
-                try:
-                    with conn.begin_nested():
-                        outcomes.extend(self._write_batch(conn, [draft]))
-                except DBAPIError as error:
-                    outcomes.append(
-                        AddOutcome(
-                            title=draft.title,
-                            source=draft.source,
-                            article_id=None,
-                            created=False,
-                            error=f"the store refused it: {error.orig}",
-                        )
-                    )
-            return outcomes
+    @contextmanager
+    def transaction(self) -> Iterator[WriteTransaction]:
+        """One write transaction for many batches: all of them are stored, or none.
 
-    def _next_ids(self, conn: Connection) -> IdCounter:
-        def next_id(table: sa.Table) -> int:
-            return int(conn.execute(sa.select(sa.func.max(table.c.id))).scalar() or 0) + 1
+        Leaving the ``with`` block normally commits; an exception leaving it rolls back
+        everything written in it, and is raised again. An importer streams a file of any size
+        through this in batches, so the file is all-or-nothing without being read twice.
 
-        return IdCounter(next_id(A), next_id(C), next_id(CL), next_id(Q))
-
-    def _existing(self, conn: Connection, drafts: Sequence[DocumentDraft],
-                  prints: Sequence[str]) -> dict[str, int]:
-        """Ids of stored articles matching any draft, keyed by ``url:`` / ``fp:`` strings."""
-        urls = [d.url for d in drafts if d.url]
-        found: dict[str, int] = {}
-        for chunk in chunks(urls, 500):
-            for row in conn.execute(sa.select(A.c.id, A.c.url).where(A.c.url.in_(chunk))):
-                found[f"url:{row.url}"] = row.id
-        for chunk in chunks(prints, 500):
-            query = sa.select(A.c.id, A.c.fingerprint).where(A.c.fingerprint.in_(chunk))
-            for row in conn.execute(query):
-                found[f"fp:{row.fingerprint}"] = row.id
-        return found
-
-    def _write_batch(self, conn: Connection, drafts: Sequence[DocumentDraft]) -> list[AddOutcome]:
-        ids = self._next_ids(conn)
-        prints = [fingerprint(d.title, d.body) for d in drafts]  # once: hashing is not free
-        known = self._existing(conn, drafts, prints)
-        now = datetime.now(UTC)
-        rows = RowBatch()
-        outcomes: list[AddOutcome] = []
-        for draft, print_ in zip(drafts, prints, strict=True):
-            keys = [f"fp:{print_}"] + ([f"url:{draft.url}"] if draft.url else [])
-            existing = next((known[k] for k in keys if k in known), None)
-            if existing is not None:
-                outcomes.append(
-                    AddOutcome(draft.title, draft.source, existing, created=False,
-                               warnings=tuple(draft.warnings))
-                )
-                continue
-            article_id = ids.article
-            ids.article += 1
-            for key in keys:
-                known[key] = article_id
-            rows.articles.append(article_row(draft, article_id, print_, now))
-            comment_ids = add_comments(rows, draft, article_id, ids)
-            claims = draft.claims or []
-            add_claims(rows, claims, article_id, comment_ids, ids)
-            outcomes.append(
-                AddOutcome(draft.title, draft.source, article_id, created=True,
-                           comments=len(draft.comments), claims=len(claims),
-                           warnings=tuple(draft.warnings))
-            )
-        for table, batch in ((A, rows.articles), (C, rows.comments), (CL, rows.claims),
-                             (Q, rows.quantities)):
-            if batch:
-                insert_many(conn, table, batch)
-        _index_words(conn, rows)
-        return outcomes
+        The price is the write lock (``BEGIN IMMEDIATE``, see :mod:`store.db`): it is taken at
+        the first write and held until the block ends, so another writer (the app judging a
+        claim, a second import) waits for the whole block, and fails after the busy timeout
+        if the block takes longer. Readers are not blocked (WAL). Nothing is opened until the
+        first document is written, so a transaction that writes nothing neither creates the
+        store nor takes the lock.
+        """
+        with ExitStack() as held:
+            yield WriteTransaction(self, held)
 
     def set_claim_status(self, claim_id: int, status: ClaimStatus, note: str | None = None) -> \
             ClaimRecord:
@@ -429,6 +359,133 @@ class Store:
         with self._read() as conn:
             return browse.page_ids(conn, kind, order, 0, browse.count_rows(conn, kind))
 
+
+
+class WriteTransaction:
+    """Documents written in batches into one transaction: see :meth:`Store.transaction`.
+
+    Each batch is written as :meth:`Store.add_documents` always did (the one code path: that
+    method is a transaction of one batch). What a batch reports is final only once the
+    transaction commits: if it rolls back, "created" documents were never stored.
+    """
+
+    def __init__(self, store: Store, held: ExitStack) -> None:
+        self._store = store
+        self._held = held
+        self._conn: Connection | None = None
+
+    def _connection(self) -> Connection:
+        # Opened on the first write, and closed (committed or rolled back) with ``held``.
+        if self._conn is None:
+            self._conn = self._held.enter_context(self._store._write())
+        return self._conn
+
+    def add_documents(self, drafts: Sequence[DocumentDraft]) -> list[AddOutcome]:
+        """Write documents with their comments and claims; skip ones already stored.
+
+        A document already in the store (same URL, or same fingerprint when it has none) is
+        not written again; that includes documents written earlier in this transaction, which
+        its own reads see. A draft that cannot be stored as it is (:func:`problem`) is refused
+        without being written. The batch is written with one bulk insert per table; if the
+        database refuses it, each document is retried alone inside its own savepoint, so one
+        bad document never takes another with it, and never leaves half of itself behind.
+        """
+        problems = {id(d): reason for d in drafts if (reason := problem(d)) is not None}
+        valid = [d for d in drafts if id(d) not in problems]
+        written = iter(self._add_valid(valid))
+        return [
+            AddOutcome(d.title, d.source, None, created=False, error=problems[id(d)])
+            if id(d) in problems else next(written)
+            for d in drafts
+        ]
+
+    def _add_valid(self, drafts: Sequence[DocumentDraft]) -> list[AddOutcome]:
+        if not drafts:
+            return []
+        conn = self._connection()
+        try:
+            with conn.begin_nested():
+                return _write_batch(conn, drafts)
+        except DBAPIError:
+            pass
+        outcomes: list[AddOutcome] = []
+        for draft in drafts:
+            try:
+                with conn.begin_nested():
+                    outcomes.extend(_write_batch(conn, [draft]))
+            except DBAPIError as error:
+                outcomes.append(
+                    AddOutcome(
+                        title=draft.title,
+                        source=draft.source,
+                        article_id=None,
+                        created=False,
+                        error=f"the store refused it: {error.orig}",
+                    )
+                )
+        return outcomes
+
+
+def _next_ids(conn: Connection) -> IdCounter:
+    """The next free ids, read in the write transaction: it sees its own earlier batches, and
+    no other writer can take an id before it commits (it holds the write lock)."""
+
+    def next_id(table: sa.Table) -> int:
+        return int(conn.execute(sa.select(sa.func.max(table.c.id))).scalar() or 0) + 1
+
+    return IdCounter(next_id(A), next_id(C), next_id(CL), next_id(Q))
+
+
+def _existing(conn: Connection, drafts: Sequence[DocumentDraft],
+              prints: Sequence[str]) -> dict[str, int]:
+    """Ids of stored articles matching any draft, keyed by ``url:`` / ``fp:`` strings."""
+    urls = [d.url for d in drafts if d.url]
+    found: dict[str, int] = {}
+    for chunk in chunks(urls, 500):
+        for row in conn.execute(sa.select(A.c.id, A.c.url).where(A.c.url.in_(chunk))):
+            found[f"url:{row.url}"] = row.id
+    for chunk in chunks(prints, 500):
+        query = sa.select(A.c.id, A.c.fingerprint).where(A.c.fingerprint.in_(chunk))
+        for row in conn.execute(query):
+            found[f"fp:{row.fingerprint}"] = row.id
+    return found
+
+
+def _write_batch(conn: Connection, drafts: Sequence[DocumentDraft]) -> list[AddOutcome]:
+    ids = _next_ids(conn)
+    prints = [fingerprint(d.title, d.body) for d in drafts]  # once: hashing is not free
+    known = _existing(conn, drafts, prints)
+    now = datetime.now(UTC)
+    rows = RowBatch()
+    outcomes: list[AddOutcome] = []
+    for draft, print_ in zip(drafts, prints, strict=True):
+        keys = [f"fp:{print_}"] + ([f"url:{draft.url}"] if draft.url else [])
+        existing = next((known[k] for k in keys if k in known), None)
+        if existing is not None:
+            outcomes.append(
+                AddOutcome(draft.title, draft.source, existing, created=False,
+                           warnings=tuple(draft.warnings))
+            )
+            continue
+        article_id = ids.article
+        ids.article += 1
+        for key in keys:
+            known[key] = article_id
+        rows.articles.append(article_row(draft, article_id, print_, now))
+        comment_ids = add_comments(rows, draft, article_id, ids)
+        claims = draft.claims or []
+        add_claims(rows, claims, article_id, comment_ids, ids)
+        outcomes.append(
+            AddOutcome(draft.title, draft.source, article_id, created=True,
+                       comments=len(draft.comments), claims=len(claims),
+                       warnings=tuple(draft.warnings))
+        )
+    for table, batch in ((A, rows.articles), (C, rows.comments), (CL, rows.claims),
+                         (Q, rows.quantities)):
+        if batch:
+            insert_many(conn, table, batch)
+    _index_words(conn, rows)
+    return outcomes
 
 @contextmanager
 def _journals_in_memory(conn: Connection) -> Iterator[None]:

@@ -170,6 +170,59 @@ def test_a_bad_line_late_in_a_big_jsonl_refuses_the_whole_file(store: Store,
     assert store.counts()["article"] == 0
 
 
+def _articles(path: Path, *titles: str) -> Path:
+    """A JSON array of plain articles (claims extracted on import), one per title."""
+    path.write_text(json.dumps([{"kind": "article", "id": n, "title": title,
+                                 "body": f"{title}: the agency said 40 ships were delayed.",
+                                 "url": f"https://other.example/{title}"}
+                                for n, title in enumerate(titles, 1)]), encoding="utf-8")
+    return path
+
+
+def test_a_jsonl_refused_after_several_batches_takes_back_only_itself(store: Store,
+                                                                      tmp_path: Path) -> None:
+    """Four write batches in, a record that breaks the file: the store keeps what it had and
+    what the other files of the same import brought, and no line ever said the file's
+    documents were added."""
+    assert import_paths(store, [_articles(tmp_path / "earlier.json", "Earlier")]).ok
+    before = store.counts()
+    lines = _grouped_lines(1600, comments=1, claims=1)  # 4,800 lines: 3 batches, and more
+    lines.append(json.dumps({"kind": "comment", "id": 5, "article_id": 1, "body": "late"}))
+    broken = tmp_path / "b_broken.jsonl"
+    broken.write_text("\n".join(lines), encoding="utf-8")
+    after = tmp_path / "c_after.jsonl"  # articles 1 and 2 again: new, since taken back
+    after.write_text("\n".join(_grouped_lines(2)), encoding="utf-8")
+    events: list[Any] = []
+    report = import_paths(store, [_articles(tmp_path / "a_before.json", "Before"), broken,
+                                  after], listener=events.append)
+    [failure] = report.failures
+    assert failure.path == broken and "line 4801" in failure.reason
+    assert str(broken) not in {o.source for o in report.outcomes}
+    assert failure in events
+    assert str(broken) not in {getattr(e, "source", None) for e in events}
+    assert report.added == 3 and len(report.outcomes) == 3
+    assert store.counts() == {"article": before["article"] + 3,
+                              "claim": before["claim"] + 1 + 4,
+                              "comment": before["comment"] + 4}
+    assert {a.title for a in store.list_articles()} == {"Earlier", "Before", "Article 1",
+                                                        "Article 2"}
+
+
+def test_an_article_twice_in_one_jsonl_batches_apart_is_stored_once(store: Store,
+                                                                    tmp_path: Path) -> None:
+    lines = _grouped_lines(700, comments=0, claims=0)
+    copy = json.loads(lines[49]) | {"id": 9999}  # article 50 again, as document 651
+    lines.insert(650, json.dumps(copy))
+    dump = tmp_path / "repeated.jsonl"
+    dump.write_text("\n".join(lines), encoding="utf-8")
+    report = import_paths(store, [dump])
+    assert report.ok and (report.added, report.unchanged) == (700, 1)
+    first, again = (o for o in report.outcomes if o.title == "Article 50")
+    assert (first.created, again.created) == (True, False)
+    assert again.article_id == first.article_id
+    assert store.counts()["article"] == 700
+
+
 @pytest.mark.parametrize(("record", "reason"), [
     ({"kind": "claim", "id": 1, "article_id": 9, "text": "x"}, "which the file does not have"),
     ({"kind": "tweet", "id": 1}, "kind must be one of"),

@@ -167,3 +167,49 @@ def test_check_refuses_a_bad_file_and_creates_no_missing_one(tmp_path: Path) -> 
     bogus.write_text("not a database\n" * 100)
     with pytest.raises(StoreError, match=r"bogus\.sqlite3"):
         Store.open(str(bogus)).check()
+
+
+def test_an_error_inside_a_transaction_undoes_every_batch_written_in_it(store: Store) -> None:
+    store.add_documents([_draft("Earlier")])
+    before = store.counts()
+    with pytest.raises(RuntimeError, match="the file broke"), \
+            store.transaction() as transaction:
+        first = transaction.add_documents([_draft("One"), _draft("Two")])
+        second = transaction.add_documents([_draft("Three")])
+        assert [o.created for o in first + second] == [True, True, True]
+        raise RuntimeError("the file broke")
+    assert store.counts() == before
+    assert [a.title for a in store.list_articles()] == ["Earlier"]
+    [after] = store.add_documents([_draft("After")])  # the write lock was let go
+    assert after.created
+
+
+def test_a_transaction_stores_a_document_once_across_its_batches(store: Store) -> None:
+    with store.transaction() as transaction:
+        [first] = transaction.add_documents([_draft("A", url="https://example.org/a")])
+        again, other = transaction.add_documents([_draft("A", url="https://example.org/a"),
+                                                  _draft("B")])
+    assert (first.created, again.created, other.created) == (True, False, True)
+    assert again.article_id == first.article_id
+    assert store.counts() == {"article": 2, "claim": 4, "comment": 4}
+
+
+def test_a_refused_document_in_a_transaction_harms_no_batch(store: Store) -> None:
+    store.add_documents([_draft("Earlier")])
+    path = store.path
+    assert path is not None
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TRIGGER refuse BEFORE INSERT ON comment WHEN NEW.body LIKE "
+                     "'%poison%' BEGIN SELECT RAISE(ABORT, 'refused'); END")
+    with store.transaction() as transaction:
+        transaction.add_documents([_draft("Good")])
+        outcomes = transaction.add_documents([_draft("poison"), _draft("Also good")])
+    assert [o.created for o in outcomes] == [False, True]
+    assert {a.title for a in store.list_articles()} == {"Earlier", "Good", "Also good"}
+
+
+def test_a_transaction_that_writes_nothing_creates_no_store(tmp_path: Path) -> None:
+    missing = Store.open(str(tmp_path / "later" / "store.sqlite3"))
+    with missing.transaction() as transaction:
+        assert transaction.add_documents([]) == []
+    assert not (tmp_path / "later").exists()

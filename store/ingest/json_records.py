@@ -9,9 +9,10 @@ records together here, and the importing store assigns its own.
 A JSON array is read whole (a file under the reading size limit). JSON Lines is streamed: an
 article is handed on as soon as it has the comments and claims its ``comment_count`` and
 ``claim_count`` announce, so an export written article by article (the article, then its
-comments and claims) is imported in constant memory whatever its size. The file is read twice,
-first only to check every line, so that a bad line 900,000 refuses the whole file before any of
-it is written, as for every other format.
+comments and claims) is imported in constant memory whatever its size. The file is read once:
+a bad line 900,000 is only found after 899,999 lines were handed on, so the importer writes a
+streamed file inside one transaction and rolls it back on the failure, and the file is refused
+whole as in every other format (see :func:`store.importer._write_streamed`).
 """
 
 from __future__ import annotations
@@ -64,11 +65,9 @@ def parse_json_lines(text: str, source: str) -> list[DocumentDraft]:
 
 
 def stream_json_lines(path: Path) -> Iterator[DocumentDraft]:
-    """Drafts from a JSON Lines file of any size, checked whole before the first is yielded."""
-    source = str(path)
-    for _ in _drafts(_records(_lines(path)), source):
-        pass  # the check: every line parses and every record fits its article
-    yield from _drafts(_records(_lines(path)), source)
+    """Drafts from a JSON Lines file of any size, as they are read; a bad line raises
+    ImportFailure after the drafts before it were yielded (the caller takes them back)."""
+    yield from _drafts(_records(_lines(path)), str(path))
 
 
 def _lines(path: Path) -> Iterator[str]:
@@ -118,7 +117,9 @@ def _drafts(records: Iterable[Located], source: str) -> Iterator[DocumentDraft]:
         if key in done:
             raise ImportFailure(f"{where}: a {kind} for article {key} after all the comments "
                                 "and claims its counts announce")
-        group = pending.setdefault(key, _Pending())
+        group = pending.get(key)
+        if group is None:  # not setdefault: that would build a _Pending for every record
+            group = pending[key] = _Pending()
         if kind == "article":
             if group.article is not None:
                 raise ImportFailure(f"{where}: article {key} appears twice")
