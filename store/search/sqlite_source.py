@@ -243,14 +243,11 @@ def _candidate_sql(query: Query, kind: RecordKind, own: list[str], own_not: list
     if own:
         match = " AND ".join(f"({part})" for part in own)
         match += "".join(f" NOT ({part})" for part in own_not)
-        source, id_column = f"{fts} JOIN {kind} r ON r.id = {fts}.rowid", f"{fts}.rowid"
         where.append(f"{fts} MATCH ?")
         params.append(match)
-    else:
-        source, id_column = f"{kind} r", "r.id"
-        if own_not:
-            where.append(f"r.id NOT IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)")  # noqa: S608
-            params.append(" OR ".join(f"({part})" for part in own_not))
+    elif own_not:
+        where.append(f"r.id NOT IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)")  # noqa: S608
+        params.append(" OR ".join(f"({part})" for part in own_not))
     if on_article:
         where.append("r.article_id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)")
         params.append(" AND ".join(f"({part})" for part in on_article))
@@ -281,5 +278,13 @@ def _candidate_sql(query: Query, kind: RecordKind, own: list[str], own_not: list
             exists = ("EXISTS (SELECT 1 FROM claim_quantity q WHERE q.claim_id = r.id AND ("  # noqa: S608
                       + " OR ".join(bounds) + "))")
             where.append(f"NOT {exists}" if negated else exists)
+    if not own:
+        source, id_column = f"{kind} r", "r.id"
+    elif len(where) == 1:
+        # The index alone: joining the records (to check that they exist) read one record
+        # page per candidate, ≈3 ms per kind at a million records where the index takes 0.4.
+        source, id_column = fts, f"{fts}.rowid"
+    else:  # conditions on the record's row (status, quantities, its article)
+        source, id_column = f"{fts} JOIN {kind} r ON r.id = {fts}.rowid", f"{fts}.rowid"
     clause = f" WHERE {' AND '.join(where)}" if where else ""
     return f"SELECT {id_column} FROM {source}{clause} ORDER BY {id_column} DESC LIMIT ?", params  # noqa: S608
