@@ -225,7 +225,13 @@ class Store:
             return {"article": count(A), "claim": count(CL), "comment": count(C)}
 
     def is_empty(self) -> bool:
-        return self.counts()["article"] == 0
+        """Whether the store holds no article: one row looked for, not a count (the search
+        screen asks this whenever a query finds nothing, and counting a million rows on a cold
+        cache took 0.9 s)."""
+        if not self.exists():
+            return True
+        with self._read() as conn:
+            return conn.execute(sa.select(A.c.id).limit(1)).first() is None
 
     def stats(self) -> StoreStats:
         counts = self.counts()
