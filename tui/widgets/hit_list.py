@@ -9,6 +9,7 @@ it is on screen.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from typing import ClassVar
 
@@ -17,16 +18,15 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from store.safe_text import one_line
+from store.safe_text import one_line, printable
 from store.search.hits import SearchHit
 from tui.widgets.cursor_keys import cursor_bindings
-from tui.widgets.highlight import Span, highlighted
 
 LINES_PER_HIT = 2
 MATCH_STYLE = "bold #000000 on #5fd7ff"
@@ -79,7 +79,7 @@ class HitList(ScrollView, can_focus=True):
         """Shown instead of hits when there are none (or the query was refused)."""
         self.message_style = ""
         self.is_marked = is_marked or (lambda _hit: False)
-        self._styles: dict[str, Style] = {}
+        self._palette: _Palette | None = None
 
     def show(self, query: str, hits: Sequence[SearchHit], message: str = "",
              message_style: str = "") -> None:
@@ -99,35 +99,40 @@ class HitList(ScrollView, can_focus=True):
 
     # -- drawing -----------------------------------------------------------------------------
 
-    def _style(self, name: str) -> Style:
-        if name not in self._styles:
-            self._styles[name] = Style.parse(name)
-        return self._styles[name]
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The styles are read once per frame and each combination made once: ``rich_style``
+        # walks every ancestor, and a frame draws about 40 lines of new hits on every key press.
+        self._palette = _Palette(self)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._palette = None
 
     def render_line(self, y: int) -> Strip:
+        palette = self._palette or _Palette(self)
         width = self.size.width
         line = int(self.scroll_y) + y
         index, part = divmod(line, LINES_PER_HIT)
         if not self.hits:
             if line == 0 and self.message:
-                style = (self._style(self.message_style) if self.message_style else
-                         self.get_component_rich_style("hit-list--message"))
+                style = (palette.parsed(self.message_style) if self.message_style else
+                         palette.on(palette.plain, "hit-list--message"))
                 return Strip([Segment(set_cell_size("  " + one_line(self.message), width),
                                       style)])
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, palette.plain)
         if index >= len(self.hits):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, palette.plain)
         hit = self.hits[index]
-        base = self.rich_style
-        if index == self.cursor:
-            base += self.get_component_rich_style("hit-list--cursor")
-        segments = self._headline(hit, width, base) if part == 0 else self._snippet(hit, base)
+        base = palette.cursor if index == self.cursor else palette.plain
+        segments = (self._headline(hit, width, base, palette) if part == 0
+                    else self._snippet(hit, base, palette))
         return Strip(segments).crop_extend(0, width, base)
 
-    def _headline(self, hit: SearchHit, width: int, base: Style) -> list[Segment]:
+    def _headline(self, hit: SearchHit, width: int, base: Style,
+                  palette: _Palette) -> list[Segment]:
         marked = self.is_marked(hit)
         if marked:
-            base += self.get_component_rich_style("hit-list--marked")
+            base = palette.on(base, "hit-list--marked")
         label, badge_style = BADGES.get(hit.kind, (hit.kind.upper(), "reverse"))
         score = f" {hit.score:3.0f}"
         room = max(width - INDENT - len(score), 10)
@@ -136,20 +141,24 @@ class HitList(ScrollView, can_focus=True):
             headline = set_cell_size(headline, room - 1) + "…"
         return [
             Segment("● " if marked else "  ", base),
-            Segment(f" {label} ".center(BADGE_WIDTH), base + self._style(badge_style)),
+            Segment(f" {label} ".center(BADGE_WIDTH), palette.on(base, badge_style)),
             Segment(" ", base),
-            Segment(set_cell_size(headline, room), base + Style(bold=True)),
-            Segment(score, base + self.get_component_rich_style("hit-list--score")),
+            Segment(set_cell_size(headline, room), palette.on(base, "bold")),
+            Segment(score, palette.on(base, "hit-list--score")),
         ]
 
-    def _snippet(self, hit: SearchHit, base: Style) -> list[Segment]:
-        field = f"{hit.field}: "
-        spans = [Span(start, end, MATCH_STYLE) for start, end in hit.spans]
-        text = highlighted(hit.snippet, spans)
+    def _snippet(self, hit: SearchHit, base: Style, palette: _Palette) -> list[Segment]:
+        """The snippet cut at the matched spans, each piece shown literally (no Rich ``Text``:
+        a line of plain pieces needs none of its wrapping and justifying)."""
+        snippet = hit.snippet
+        match = palette.on(base, MATCH_STYLE)
         segments = [Segment(" " * INDENT, base),
-                    Segment(field, base + self.get_component_rich_style("hit-list--field"))]
-        for piece in text.render(self.app.console):
-            segments.append(Segment(piece.text, base + piece.style if piece.style else base))
+                    Segment(f"{hit.field}: ", palette.on(base, "hit-list--field"))]
+        cuts = sorted({0, len(snippet), *(min(max(at, 0), len(snippet))
+                                          for span in hit.spans for at in span)})
+        for start, end in itertools.pairwise(cuts):
+            inside = any(low <= start and end <= high for low, high in hit.spans)
+            segments.append(Segment(printable(snippet[start:end]), match if inside else base))
         return segments
 
     # -- moving ------------------------------------------------------------------------------
@@ -205,3 +214,26 @@ class HitList(ScrollView, can_focus=True):
 
     def on_blur(self) -> None:
         self.refresh()
+
+
+class _Palette:
+    """The list's styles for one frame: read from the CSS once, each combination made once."""
+
+    def __init__(self, widget: HitList) -> None:
+        self._widget = widget
+        self.plain = widget.rich_style
+        self.cursor = self.plain + widget.get_component_rich_style("hit-list--cursor")
+        self._combined: dict[tuple[Style, str], Style] = {}
+
+    def parsed(self, name: str) -> Style:
+        return self.on(Style(), name)
+
+    def on(self, base: Style, name: str) -> Style:
+        """``base`` with a component class (``hit-list--…``) or a style string laid over it."""
+        key = (base, name)
+        style = self._combined.get(key)
+        if style is None:
+            extra = (self._widget.get_component_rich_style(name)
+                     if name.startswith("hit-list--") else Style.parse(name))
+            style = self._combined[key] = base + extra
+        return style
