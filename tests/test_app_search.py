@@ -20,6 +20,7 @@ from tests.app_helpers import SIZE, make_app, screen_segments, screen_text, sett
 from tests.conftest import ROOT
 from tests.search_sample import other_draft
 from tui.app import ClaimdeskApp
+from tui.commands.opening import FRAMES_PER_SECOND
 from tui.modals.help import HelpModal
 from tui.palette import BindingsProvider
 from tui.screens.browser import BrowserScreen
@@ -355,7 +356,7 @@ async def test_slash_reopens_search_with_the_last_query(tmp_path: Path) -> None:
         assert hit_list(app).shown_query == "oryx" and hit_list(app).hits
 
 
-def test_the_app_command_asks_textual_for_240_frames_a_second(tmp_path: Path) -> None:
+def test_the_app_command_asks_textual_to_paint_as_soon_as_results_arrive(tmp_path: Path) -> None:
     """Set before Textual is imported (it reads TEXTUAL_FPS once); a user's own value wins."""
     code = (
         "import sys, tui.cli, tui.store_loader as loader\n"
@@ -370,7 +371,7 @@ def test_the_app_command_asks_textual_for_240_frames_a_second(tmp_path: Path) ->
     db = str(tmp_path / "fps.sqlite3")
     run = subprocess.run([sys.executable, "-c", code, db], cwd=ROOT, env=env,
                          capture_output=True, text=True, check=True)
-    assert run.stdout.split() == ["240"]
+    assert run.stdout.split() == [FRAMES_PER_SECOND]
     run = subprocess.run([sys.executable, "-c", code, db], cwd=ROOT,
                          env={**env, "TEXTUAL_FPS": "30"}, capture_output=True, text=True,
                          check=True)
