@@ -54,19 +54,8 @@ def _step_3_browse_sort_indexes(conn: Connection) -> None:
         conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({column})")
 
 
-def _step_4_newest_first_full_text(conn: Connection) -> None:
-    """The full-text index keyed by negated ids, so newest-first reads stop at their limit
-    (see :data:`store.search.index.SEARCH_DDL`); 57 s once for a million records."""
-    if conn.dialect.name != "sqlite":
-        return
-    from store.search.index import recreate_full_text
-
-    recreate_full_text(conn.connection.dbapi_connection)  # type: ignore[arg-type]
-
-
 Step = Callable[[Connection], None]
-STEPS: list[Step] = [_step_1_tables, _step_2_search_index, _step_3_browse_sort_indexes,
-                     _step_4_newest_first_full_text]
+STEPS: list[Step] = [_step_1_tables, _step_2_search_index, _step_3_browse_sort_indexes]
 CURRENT_VERSION = len(STEPS)
 
 

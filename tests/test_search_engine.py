@@ -165,57 +165,6 @@ def test_a_store_from_before_search_gets_its_index_on_upgrade(tmp_path: object) 
         reopened.close()
 
 
-def _index_on_positive_ids(conn: sqlite3.Connection) -> None:
-    """Put back the index as schema steps 2-3 built it: FTS rowids equal to the record ids."""
-    from store.search.index import SEARCH_DDL
-
-    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'"):
-        conn.execute(f"DROP TRIGGER {name}")
-    for name in ("article_fts", "claim_fts", "comment_fts"):
-        conn.execute(f"DROP TABLE {name}")
-    for name in ("search_article_doc", "search_claim_doc", "search_comment_doc"):
-        conn.execute(f"DROP VIEW {name}")
-    for statement in SEARCH_DDL:
-        if "search_article_doc (" in statement:
-            continue
-        old = (statement.replace("-new.id", "new.id").replace("-old.id", "old.id")
-               .replace("SELECT -", "SELECT ").replace("'delete', -id", "'delete', id")
-               .replace("(rid,", "(id,").replace("content_rowid='rid'", "content_rowid='id'")
-               .replace("content='search_article_doc'", "content='article'"))
-        conn.execute(old)
-    for name in ("article_fts", "claim_fts", "comment_fts"):
-        conn.execute(f"INSERT INTO {name} ({name}) VALUES ('rebuild')")  # noqa: S608
-
-
-def test_an_index_on_positive_ids_is_rebuilt_newest_first_on_upgrade(tmp_path: object) -> None:
-    from pathlib import Path
-
-    path = Path(str(tmp_path)) / "step3.sqlite3"
-    store = Store.open(str(path))
-    store.add_documents([sample_draft()])
-    store.close()
-    with sqlite3.connect(path) as conn:
-        _index_on_positive_ids(conn)
-        conn.execute("UPDATE schema_version SET version = 3")
-        assert min(r for (r,) in conn.execute("SELECT rowid FROM claim_fts")) > 0
-    reopened = Store.open(str(path))
-    engine = SearchEngine(reopened)
-    try:
-        assert _top(engine, "palmira tnaks").text == TANKS_CLAIM
-        with sqlite3.connect(path) as conn:
-            for table, kind in (("article_fts", "article"), ("claim_fts", "claim"),
-                                ("comment_fts", "comment")):
-                ids = {-r for (r,) in conn.execute(f"SELECT rowid FROM {table}")}  # noqa: S608
-                assert ids == {i for (i,) in conn.execute(f"SELECT id FROM {kind}")}  # noqa: S608
-                conn.execute(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")  # noqa: S608
-        reopened.add_documents([DocumentDraft(title="Tanks at the Palmyra gate, later",
-                                              body="Amaq claims 3 tanks.", source="new.txt")])
-        assert _top(engine, "palmyra gate tanks").text == "Tanks at the Palmyra gate, later"
-    finally:
-        engine.close()
-        reopened.close()
-
-
 def test_searching_a_missing_store_finds_nothing_and_creates_nothing(tmp_path: object) -> None:
     from pathlib import Path
 

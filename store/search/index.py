@@ -24,7 +24,6 @@ can still be read for their ``context``.
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
@@ -50,87 +49,71 @@ _TITLE_OF = "(SELECT title FROM article WHERE id = {row}.article_id)"
 
 SEARCH_DDL: tuple[str, ...] = (
     *VOCABULARY_DDL,
-    "CREATE VIEW IF NOT EXISTS search_article_doc (rid, title, body, author, site, tags) AS "
-    "SELECT -id, title, body, author, site, tags FROM article",
-    "CREATE VIEW IF NOT EXISTS search_claim_doc (rid, text, claimant, context) AS "
-    "SELECT -c.id, c.text, c.claimant, a.title FROM claim c JOIN article a ON a.id = c.article_id",
-    "CREATE VIEW IF NOT EXISTS search_comment_doc (rid, body, author, context) AS "
-    "SELECT -m.id, m.body, m.author, a.title FROM comment m JOIN article a ON a.id = m.article_id",
+    "CREATE VIEW IF NOT EXISTS search_claim_doc (id, text, claimant, context) AS "
+    "SELECT c.id, c.text, c.claimant, a.title FROM claim c JOIN article a ON a.id = c.article_id",
+    "CREATE VIEW IF NOT EXISTS search_comment_doc (id, body, author, context) AS "
+    "SELECT m.id, m.body, m.author, a.title FROM comment m JOIN article a ON a.id = m.article_id",
     f"CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5("
-    f"title, body, author, site, tags, content='search_article_doc', content_rowid='rid', "
+    f"title, body, author, site, tags, content='article', content_rowid='id', "
     f"tokenize='{TOKENIZER}')",
     f"CREATE VIRTUAL TABLE IF NOT EXISTS claim_fts USING fts5("
-    f"text, claimant, context, content='search_claim_doc', content_rowid='rid', "
+    f"text, claimant, context, content='search_claim_doc', content_rowid='id', "
     f"tokenize='{TOKENIZER}')",
     f"CREATE VIRTUAL TABLE IF NOT EXISTS comment_fts USING fts5("
-    f"body, author, context, content='search_comment_doc', content_rowid='rid', "
+    f"body, author, context, content='search_comment_doc', content_rowid='id', "
     f"tokenize='{TOKENIZER}')",
     # -- articles --
     "CREATE TRIGGER IF NOT EXISTS article_fts_ai AFTER INSERT ON article BEGIN "
     "INSERT INTO article_fts (rowid, title, body, author, site, tags) "
-    "VALUES (-new.id, new.title, new.body, new.author, new.site, new.tags); END",
+    "VALUES (new.id, new.title, new.body, new.author, new.site, new.tags); END",
     "CREATE TRIGGER IF NOT EXISTS article_children_bd BEFORE DELETE ON article BEGIN "
     "DELETE FROM comment WHERE article_id = old.id; "
     "DELETE FROM claim WHERE article_id = old.id; END",
     "CREATE TRIGGER IF NOT EXISTS article_fts_ad AFTER DELETE ON article BEGIN "
     "INSERT INTO article_fts (article_fts, rowid, title, body, author, site, tags) "
-    "VALUES ('delete', -old.id, old.title, old.body, old.author, old.site, old.tags); END",
+    "VALUES ('delete', old.id, old.title, old.body, old.author, old.site, old.tags); END",
     "CREATE TRIGGER IF NOT EXISTS article_fts_au AFTER UPDATE OF title, body, author, site, tags "
     "ON article BEGIN "
     "INSERT INTO article_fts (article_fts, rowid, title, body, author, site, tags) "
-    "VALUES ('delete', -old.id, old.title, old.body, old.author, old.site, old.tags); "
+    "VALUES ('delete', old.id, old.title, old.body, old.author, old.site, old.tags); "
     "INSERT INTO article_fts (rowid, title, body, author, site, tags) "
-    "VALUES (-new.id, new.title, new.body, new.author, new.site, new.tags); END",
+    "VALUES (new.id, new.title, new.body, new.author, new.site, new.tags); END",
     "CREATE TRIGGER IF NOT EXISTS article_context_au AFTER UPDATE OF title ON article "
     "WHEN old.title IS NOT new.title BEGIN "
     "INSERT INTO claim_fts (claim_fts, rowid, text, claimant, context) "
-    "SELECT 'delete', -id, text, claimant, old.title FROM claim WHERE article_id = old.id; "
+    "SELECT 'delete', id, text, claimant, old.title FROM claim WHERE article_id = old.id; "
     "INSERT INTO claim_fts (rowid, text, claimant, context) "
-    "SELECT -id, text, claimant, new.title FROM claim WHERE article_id = new.id; "
+    "SELECT id, text, claimant, new.title FROM claim WHERE article_id = new.id; "
     "INSERT INTO comment_fts (comment_fts, rowid, body, author, context) "
-    "SELECT 'delete', -id, body, author, old.title FROM comment WHERE article_id = old.id; "
+    "SELECT 'delete', id, body, author, old.title FROM comment WHERE article_id = old.id; "
     "INSERT INTO comment_fts (rowid, body, author, context) "
-    "SELECT -id, body, author, new.title FROM comment WHERE article_id = new.id; END",
+    "SELECT id, body, author, new.title FROM comment WHERE article_id = new.id; END",
     # -- claims --
     "CREATE TRIGGER IF NOT EXISTS claim_fts_ai AFTER INSERT ON claim BEGIN "  # noqa: S608
     "INSERT INTO claim_fts (rowid, text, claimant, context) "
-    f"VALUES (-new.id, new.text, new.claimant, {_TITLE_OF.format(row='new')}); END",
+    f"VALUES (new.id, new.text, new.claimant, {_TITLE_OF.format(row='new')}); END",
     "CREATE TRIGGER IF NOT EXISTS claim_fts_ad AFTER DELETE ON claim BEGIN "  # noqa: S608
     "INSERT INTO claim_fts (claim_fts, rowid, text, claimant, context) "
-    f"VALUES ('delete', -old.id, old.text, old.claimant, {_TITLE_OF.format(row='old')}); END",
+    f"VALUES ('delete', old.id, old.text, old.claimant, {_TITLE_OF.format(row='old')}); END",
     "CREATE TRIGGER IF NOT EXISTS claim_fts_au AFTER UPDATE OF text, claimant, article_id "  # noqa: S608
     "ON claim BEGIN "
     "INSERT INTO claim_fts (claim_fts, rowid, text, claimant, context) "
-    f"VALUES ('delete', -old.id, old.text, old.claimant, {_TITLE_OF.format(row='old')}); "
+    f"VALUES ('delete', old.id, old.text, old.claimant, {_TITLE_OF.format(row='old')}); "
     "INSERT INTO claim_fts (rowid, text, claimant, context) "
-    f"VALUES (-new.id, new.text, new.claimant, {_TITLE_OF.format(row='new')}); END",
+    f"VALUES (new.id, new.text, new.claimant, {_TITLE_OF.format(row='new')}); END",
     # -- comments --
     "CREATE TRIGGER IF NOT EXISTS comment_fts_ai AFTER INSERT ON comment BEGIN "  # noqa: S608
     "INSERT INTO comment_fts (rowid, body, author, context) "
-    f"VALUES (-new.id, new.body, new.author, {_TITLE_OF.format(row='new')}); END",
+    f"VALUES (new.id, new.body, new.author, {_TITLE_OF.format(row='new')}); END",
     "CREATE TRIGGER IF NOT EXISTS comment_fts_ad AFTER DELETE ON comment BEGIN "  # noqa: S608
     "INSERT INTO comment_fts (comment_fts, rowid, body, author, context) "
-    f"VALUES ('delete', -old.id, old.body, old.author, {_TITLE_OF.format(row='old')}); END",
+    f"VALUES ('delete', old.id, old.body, old.author, {_TITLE_OF.format(row='old')}); END",
     "CREATE TRIGGER IF NOT EXISTS comment_fts_au AFTER UPDATE OF body, author, article_id "  # noqa: S608
     "ON comment BEGIN "
     "INSERT INTO comment_fts (comment_fts, rowid, body, author, context) "
-    f"VALUES ('delete', -old.id, old.body, old.author, {_TITLE_OF.format(row='old')}); "
+    f"VALUES ('delete', old.id, old.body, old.author, {_TITLE_OF.format(row='old')}); "
     "INSERT INTO comment_fts (rowid, body, author, context) "
-    f"VALUES (-new.id, new.body, new.author, {_TITLE_OF.format(row='new')}); END",
-)
-"""The index's rowids are the records' ids negated: FTS5 reads a term's postings in rowid
-order, and the engine wants the newest records first. Read backwards (``ORDER BY rowid DESC``)
-FTS5 loads a term's whole posting list before the first row; read forwards it stops at the
-LIMIT. A common completion AND a rare word ("luenunos ta") took 1.2–1.9 ms per query (median,
-p95 6.6–7.0) newest-first on positive ids, 0.5 ms (p95 4.2) on negated ones, at a million
-records."""
-
-_TRIGGER_NAME = re.compile(r"CREATE TRIGGER IF NOT EXISTS (\w+)")
-CURRENT_INDEX_MARK = "search_article_doc"
-"""A schema object that exists only in the current form of the index (negated rowids)."""
-_OLD_INDEX_OBJECTS = (
-    ("view", "search_claim_doc"), ("view", "search_comment_doc"),
-    ("table", "article_fts"), ("table", "claim_fts"), ("table", "comment_fts"),
+    f"VALUES (new.id, new.body, new.author, {_TITLE_OF.format(row='new')}); END",
 )
 
 SEARCH_TABLES = ("article_fts", "claim_fts", "comment_fts", "search_vocab", "search_vocab_key")
@@ -162,31 +145,10 @@ def rebuild(conn: Cursorable) -> None:
     with ThreadPoolExecutor(max_workers=1) as pool:
         reader = _committed_reader(conn)
         counted = pool.submit(_vocabulary_closing, reader) if reader else None
-        _rebuild_fts(conn)
+        for table in ("article_fts", "claim_fts", "comment_fts"):
+            conn.execute(f"INSERT INTO {table} ({table}) VALUES ('rebuild')")  # noqa: S608
         rows = counted.result() if counted else _vocabulary_of(conn)
     replace_all(conn, rows)
-
-
-def _rebuild_fts(conn: Cursorable) -> None:
-    for table in ("article_fts", "claim_fts", "comment_fts"):
-        conn.execute(f"INSERT INTO {table} ({table}) VALUES ('rebuild')")  # noqa: S608
-
-
-def recreate_full_text(conn: Cursorable) -> None:
-    """Bring an index built on positive rowids to the current form (schema step 4): the FTS
-    tables, their views and triggers are made again and refilled; the vocabulary stays.
-    A store whose index is current already (one that got it from step 2) is left alone."""
-    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?",
-                    (CURRENT_INDEX_MARK,)).fetchone():
-        return
-    for statement in SEARCH_DDL:
-        if (trigger := _TRIGGER_NAME.match(statement)) is not None:
-            conn.execute(f"DROP TRIGGER IF EXISTS {trigger[1]}")
-    for kind, name in _OLD_INDEX_OBJECTS:
-        conn.execute(f"DROP {kind.upper()} IF EXISTS {name}")
-    for statement in SEARCH_DDL:
-        conn.execute(statement)
-    _rebuild_fts(conn)
 
 
 COUNT_CHUNK_CHARS = 20_000_000
