@@ -213,7 +213,18 @@ class SqliteCandidateSource:
                 column = _OWN_TEXT[kind]  # the article's title is context, not content
             (own_not if where == _OWN else article_not).append(f"{column}{expansion.native}")
         sql, params = _candidate_sql(query, kind, own, own_not, on_article, article_not)
-        rows = self._conn.execute(sql, [*params, limit])
+        if len(own) > 1:
+            # Words that must all occur often leave fewer records than the limit, and then
+            # every one of them is wanted whatever the order. FTS5 reads postings forwards
+            # up to the limit but loads a term's whole posting list to read it backwards, so
+            # it is asked forwards first; only a fuller answer is asked again newest first.
+            # First searches at a million records: "luenunos ta" 17.9 -> 11.0 ms for the
+            # three kinds, "selradorlu ge" 11.3 -> 7.9, "zedgenpeos un" 9.2 -> 6.1.
+            rows = self._conn.execute(sql.replace(" DESC LIMIT", " ASC LIMIT"),
+                                      [*params, limit + 1]).fetchall()
+            if len(rows) <= limit:
+                return sorted((row[0] for row in rows), reverse=True)
+        rows = self._conn.execute(sql, [*params, limit]).fetchall()
         return [row[0] for row in rows]
 
     def documents(self, kind: RecordKind, ids: Sequence[int]) -> list[Document]:
