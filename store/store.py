@@ -23,7 +23,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from store import browse, schema
 from store.converters import article_record, claim_record, comment_record
-from store.db import WRITE_OPTION, create_engine, is_sqlite
+from store.db import BUSY_TIMEOUT_MS, WRITE_OPTION, create_engine, is_sqlite
 from store.models import ARTICLE as A
 from store.models import CLAIM as CL
 from store.models import COMMENT as C
@@ -158,10 +158,19 @@ class Store:
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
+        """A write transaction; a database error that ends it becomes a one-line StoreError
+        (another program holding the store past the busy timeout is the usual one)."""
         engine = self._get_engine()
-        with engine.connect().execution_options(**{WRITE_OPTION: True}) as conn, \
-                _journals_in_memory(conn), conn.begin():
-            yield conn
+        try:
+            with engine.connect().execution_options(**{WRITE_OPTION: True}) as conn, \
+                    _journals_in_memory(conn), conn.begin():
+                yield conn
+        except DBAPIError as error:
+            where = self.path or sa.make_url(self.url).render_as_string(hide_password=True)
+            reason = str(error.orig)
+            if "locked" in reason or "busy" in reason:
+                reason += f" (another program kept it busy for over {BUSY_TIMEOUT_MS // 1000} s)"
+            raise StoreError(f"cannot write to the store {where}: {reason}") from error
 
     # -- writing -----------------------------------------------------------------------------
 

@@ -167,3 +167,26 @@ def test_a_dangling_symlink_in_a_folder_is_named(
     assert main(["--db", db_path, "import", "-q", str(folder)]) == 1
     [line] = capsys.readouterr().err.splitlines()
     assert "gone.html" in line and "cannot read" in line
+
+
+def test_a_store_another_program_keeps_locked_is_one_line_not_a_traceback(
+        db_path: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import sqlite3
+
+    from store import db
+
+    assert main(["--db", db_path, "import", "-q", str(GOOD_PAGE)]) == 0
+    monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 200)  # the store's wait, shortened for the test
+    other = sqlite3.connect(db_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program in the middle of a write
+    try:
+        capsys.readouterr()
+        assert main(["--db", db_path, "import", "-q", str(SEED_PAGE)]) == 1
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    error = capsys.readouterr().err
+    assert error.startswith("claimdesk: cannot write to the store ")
+    assert db_path in error and "database is locked" in error
+    assert "Traceback" not in error and len(error.strip().splitlines()) == 1
+    assert main(["--db", db_path, "import", "-q", str(SEED_PAGE)]) == 0  # and it works after
