@@ -70,3 +70,15 @@ def test_a_rare_completion_next_to_a_rare_word_is_found_when_the_prefix_is_commo
     store.add_documents([_page("rare.txt", texts)])
     hits = engine.search("zarqawi pal")
     assert [hit.text for hit in hits] == ["Zarqawi and palzyrene."]
+
+
+def test_several_words_said_by_more_records_than_are_ranked_find_the_newest(
+        store: Store, engine: SearchEngine) -> None:
+    """Two words in more comments than the engine takes per kind: the newest are the ones
+    ranked (asking the index oldest-first is only a shortcut for when every record fits)."""
+    count = CANDIDATES + 50
+    said = [f"Convoy {n:04} crossed the bridge at dawn." for n in range(count)]  # one length
+    store.add_documents([_page("convoys.txt", said)])
+    hits = engine.search("convoy bridge", limit=5, kinds={"comment"})
+    numbers = [int(hit.text.split()[1]) for hit in hits]
+    assert numbers == list(range(count - 1, count - 6, -1))  # equal scores: newest first

@@ -136,7 +136,7 @@ def rebuild(conn: Cursorable) -> None:
     The two halves take about as long at a million records (≈23 s each on this machine), and
     FTS5 works in C without Python's lock, so on a store file in WAL mode the words are counted
     in a thread, on a connection of its own, while this one rebuilds the FTS tables: the build
-    costs the longer half, not the sum (134 s before, 33 s after, both halves made faster).
+    costs the longer half, not the sum (134 s before, 27 s after, both halves made faster).
     That connection sees only what is committed, so it is used only when it sees the records
     this one does (the upgrade of a store written earlier); otherwise the words are counted
     here. They are counted in memory (a few hundred thousand distinct words), and they and
