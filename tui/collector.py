@@ -40,8 +40,11 @@ class IdleCollector:
 
     def start(self) -> None:
         """Freeze what exists now and stop automatic full collections (call once, after the
-        app has mounted its first screen)."""
-        gc.collect()
+        app has mounted its first screen).
+
+        No collection first: at that point it costs ≈50 ms (80k objects) on the way to the
+        first frame, to free the little start-up garbage that freezing keeps.
+        """
         gc.freeze()
         young, middle, _ = self._thresholds = gc.get_threshold()
         gc.set_threshold(young, middle, NO_AUTOMATIC_FULL)
