@@ -106,6 +106,11 @@ class Store:
         database = sa.make_url(self.url).database
         return Path(database) if database and database != ":memory:" else None
 
+    @property
+    def where(self) -> str:
+        """The store as error messages name it: its file, or its URL without a password."""
+        return str(self.path or sa.make_url(self.url).render_as_string(hide_password=True))
+
     def close(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
@@ -122,7 +127,7 @@ class Store:
             return self._engine
 
     def _open_engine(self) -> Engine:
-        where = self.path or sa.make_url(self.url).render_as_string(hide_password=True)
+        where = self.where
         try:
             if self.path is not None:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -166,7 +171,7 @@ class Store:
                     _journals_in_memory(conn), conn.begin():
                 yield conn
         except DBAPIError as error:
-            where = self.path or sa.make_url(self.url).render_as_string(hide_password=True)
+            where = self.where
             reason = str(error.orig)
             if "locked" in reason or "busy" in reason:
                 reason += f" (another program kept it busy for over {BUSY_TIMEOUT_MS // 1000} s)"
