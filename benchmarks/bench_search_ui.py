@@ -12,11 +12,11 @@ records of the store itself, so any store can be measured.
 
 The app runs headless in this process (``App.run_test``) with ``TEXTUAL_FPS`` set as the real
 command sets it. Each key goes in through the driver as a terminal's would; the clock stops
-when the hit list draws its first line for the query that key made (the frame is composed;
-writing it to a terminal is not included). The next key is pressed once that has happened,
-so every prefix is answered and timed. The engine's own time per search is printed beside it,
-and "rest" is each key's time minus its search's: the interface's share (thread start, message,
-layout, waiting for the frame). Nothing is asserted.
+when the app hands the terminal driver a frame showing that key's hits (the whole frame is
+composed; only writing it to the terminal is not included). The next key is pressed once that
+has happened, so every prefix is answered and timed. The engine's own time per search is
+printed beside it, and "rest" is each key's time minus its search's: the interface's share
+(thread start, message, layout, waiting for the frame, composing it). Nothing is asserted.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -89,7 +90,10 @@ def _key(char: str) -> tuple[str, str]:
 
 
 async def measure(db: Path, queries: list[str]) -> dict[str, float]:
+    from rich.console import RenderableType
     from textual import events
+    from textual.app import App
+    from textual.screen import Screen
 
     from store.store import Store
     from tui.app import ClaimdeskApp
@@ -100,14 +104,17 @@ async def measure(db: Path, queries: list[str]) -> dict[str, float]:
     painted: dict[str, float] = {}
     waiting_for: list[str] = [""]
     arrived = asyncio.Event()
-    draw = HitList.render_line
+    display = ClaimdeskApp._display
 
-    def timed_render_line(self: HitList, y: int) -> object:
-        if self.shown_query not in painted:
-            painted[self.shown_query] = time.perf_counter()
-            if self.shown_query == waiting_for[0]:
-                arrived.set()  # an event, not polling: the loop stays free for the app
-        return draw(self, y)
+    def timed_display(self: App[None], screen: Screen[Any],
+                      renderable: RenderableType | None) -> None:
+        display(self, screen, renderable)
+        if isinstance(screen, SearchScreen):
+            shown = screen.query_one(HitList).shown_query
+            if shown not in painted:
+                painted[shown] = time.perf_counter()
+                if shown == waiting_for[0]:
+                    arrived.set()  # an event, not polling: the loop stays free for the app
 
     engine_times: dict[str, float] = {}
     search = SearchService.search
@@ -119,7 +126,7 @@ async def measure(db: Path, queries: list[str]) -> dict[str, float]:
         finally:
             engine_times[query] = time.perf_counter() - started
 
-    HitList.render_line = timed_render_line  # type: ignore[assignment,method-assign]
+    ClaimdeskApp._display = timed_display  # type: ignore[method-assign]
     SearchService.search = timed_search  # type: ignore[assignment,method-assign]
     store = Store.open(str(db))
     store.counts()  # open the store (and run any schema step) before timing
@@ -167,7 +174,7 @@ async def measure(db: Path, queries: list[str]) -> dict[str, float]:
                         raise RuntimeError(f"typed {prefix!r}, the input holds "
                                            f"{query_input.value!r}")
     finally:
-        HitList.render_line = draw  # type: ignore[method-assign]
+        ClaimdeskApp._display = display  # type: ignore[method-assign]
         SearchService.search = search  # type: ignore[method-assign]
         store.close()
     times.sort()

@@ -7,10 +7,14 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
+from typing import Any
 
+from rich.console import RenderableType
 from rich.style import Style
 from textual.pilot import Pilot
+from textual.screen import Screen
 
 from store.importer import import_paths
 from store.paths import sample_data_dir
@@ -21,6 +25,7 @@ from tests.conftest import ROOT
 from tests.search_sample import other_draft
 from tui.app import ClaimdeskApp
 from tui.commands.opening import FRAMES_PER_SECOND
+from tui.frame_hold import HOLD_LIMIT
 from tui.modals.help import HelpModal
 from tui.palette import BindingsProvider
 from tui.screens.browser import BrowserScreen
@@ -376,3 +381,80 @@ def test_the_app_command_asks_textual_to_paint_as_soon_as_results_arrive(tmp_pat
                          env={**env, "TEXTUAL_FPS": "30"}, capture_output=True, text=True,
                          check=True)
     assert run.stdout.split() == ["30"]
+
+
+def record_frames(app: ClaimdeskApp) -> list[tuple[str, str]]:
+    """For each frame the app sends to the terminal: (the query line's text, the query whose
+    hits are drawn below it)."""
+    frames: list[tuple[str, str]] = []
+    display = app._display
+
+    def recorded(screen: Screen[Any], renderable: RenderableType | None) -> None:
+        if isinstance(screen, SearchScreen):
+            frames.append((screen.current_query, screen.query_one(HitList).shown_query))
+        display(screen, renderable)
+
+    app._display = recorded  # type: ignore[method-assign]
+    return frames
+
+
+@sync
+async def test_each_key_paints_once_with_its_own_hits_not_the_last_keys(
+        tmp_path: Path) -> None:
+    """Searches that take 10 ms: no frame shows "or" above the hits of "o"."""
+    app = make_app(sample_store(tmp_path), tmp_path)
+    real_search = app.search.search
+
+    def ten_ms(query: str, limit: int = 50) -> list[SearchHit] | None:
+        time.sleep(0.010)
+        return real_search(query, limit)
+
+    app.search.search = ten_ms  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await settle(pilot)
+        frames = record_frames(app)
+        for letter in "oryx":
+            await pilot.press(letter)
+            await settle(pilot)
+        typed = [frame for frame in frames if frame[0]]
+        assert {query for query, _ in typed} == {"o", "or", "ory", "oryx"}
+        assert all(query == answered for query, answered in typed), typed
+
+
+@sync
+async def test_a_slow_search_does_not_hold_back_the_typed_letter(tmp_path: Path) -> None:
+    app = make_app(sample_store(tmp_path), tmp_path)
+    release = threading.Event()
+    real_search = app.search.search
+
+    def stuck_on_x(query: str, limit: int = 50) -> list[SearchHit] | None:
+        if query.endswith("x"):
+            release.wait(5)
+        return real_search(query, limit)
+
+    app.search.search = stuck_on_x  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await search_for(pilot, "ory")
+        frames = record_frames(app)
+        await pilot.press("x")
+        await pilot.pause(HOLD_LIMIT * 3)
+        assert ("oryx", "ory") in frames  # the letter shows; the old hits stay until answered
+        release.set()
+        await settle(pilot)
+        assert frames[-1] == ("oryx", "oryx")
+
+
+@sync
+async def test_a_query_longer_than_the_line_scrolls_to_show_its_end(tmp_path: Path) -> None:
+    app = make_app(sample_store(tmp_path), tmp_path)
+    async with app.run_test(size=(60, 20)) as pilot:
+        words = "palmyra tanks seized by the fighters near the ancient city walls oryx"
+        await search_for(pilot, words)
+        query_line = screen_text(app).splitlines()[2]  # under the header and the box's top
+        assert "walls oryx" in query_line and "palmyra" not in query_line
+        await pilot.press("home")
+        await settle(pilot)
+        query_line = screen_text(app).splitlines()[2]
+        assert "palmyra tanks" in query_line and "oryx" not in query_line
