@@ -458,3 +458,32 @@ async def test_a_query_longer_than_the_line_scrolls_to_show_its_end(tmp_path: Pa
         await settle(pilot)
         query_line = screen_text(app).splitlines()[2]
         assert "palmyra tanks" in query_line and "oryx" not in query_line
+
+
+@sync
+async def test_lines_kept_from_the_last_key_read_as_if_drawn_anew(tmp_path: Path) -> None:
+    """Each key repaints only the hit lines that changed: what stays must still be right."""
+    app = make_app(sample_store(tmp_path), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await search_for(pilot, "")
+        hits = hit_list(app)
+        for key in [*"palmyr", "a", "space", *"tnks", "backspace", "backspace", *"aks",
+                    "down", "down", "backspace", "s"]:
+            await pilot.press(key)
+            await settle(pilot)
+            kept = [(seg.text, seg.style) for seg in screen_segments(app)]
+            hits.refresh()  # everything drawn anew
+            await pilot.pause()
+            assert [(seg.text, seg.style) for seg in screen_segments(app)] == kept, key
+        assert hits.shown_query == "palmyra tnaks" and len(hits.hits) >= 2
+        # The same hits again with the cursor one down: only the cursor's lines differ.
+        await pilot.press("down")
+        await settle(pilot)
+        screen = search_screen(app)
+        screen.on_search_screen_results(SearchScreen.Results(hits.shown_query, hits.hits))
+        await pilot.pause()
+        kept = [(seg.text, seg.style) for seg in screen_segments(app)]
+        hits.refresh()
+        await pilot.pause()
+        assert [(seg.text, seg.style) for seg in screen_segments(app)] == kept
+        assert hits.cursor == 0

@@ -4,8 +4,9 @@ Typing a letter into the search line would otherwise paint twice: once for the l
 again when that query's hits arrive a few milliseconds later. The first frame shows the new
 query above the old query's hits, and composing it (Textual's compositor runs in Python) takes
 the interpreter away from the search thread at the moment it is working: at 1M records a
-search's p95 was 15.6 ms of wall time for 12.0 ms of its own CPU time (bench_search_ui.py). Holding the letter's frame until the
-hits come means one frame per key, showing a query and its own hits.
+search's p95 was 15.6 ms of wall time for 12.0 ms of its own CPU time (bench_search_ui.py).
+Holding the letter's frame until the hits come means one frame per key, showing a query and
+its own hits.
 
 The hold is bounded: if the answer takes longer than ``limit`` the letter is painted anyway,
 so a slow search never makes typing feel stuck. Repeated holds while one is active do not

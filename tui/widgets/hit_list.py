@@ -86,15 +86,31 @@ class HitList(ScrollView, can_focus=True):
 
     def show(self, query: str, hits: Sequence[SearchHit], message: str = "",
              message_style: str = "") -> None:
-        """Replace the list: ``hits`` for ``query``, or ``message`` when there are none."""
+        """Replace the list: ``hits`` for ``query``, or ``message`` when there are none.
+
+        Only the lines that now read differently are repainted: typing one more letter often
+        leaves the top hits as they were, and a line not repainted costs Textual nothing
+        (about 40 % of the lines at 1M records, each 40–70 µs to draw).
+        """
+        before = self._visible_lines()
+        scrolled = self.scroll_y != 0
         self.shown_query = query
         self.hits = hits
         self.message = message
         self.message_style = message_style
         self.virtual_size = Size(0, max(len(hits), 1) * LINES_PER_HIT)
-        self.scroll_to(y=0, animate=False, immediate=True)
-        self.cursor = 0
-        self.refresh()
+        self.set_reactive(HitList.cursor, 0)  # no watcher: the repaint is decided below
+        if scrolled:
+            self.scroll_to(y=0, animate=False, immediate=True)
+            self.refresh()
+            return
+        width = self.size.width
+        changed = [Region(0, y, width, 1)
+                   for y, (old, new) in enumerate(zip(before, self._visible_lines(),
+                                                      strict=True))
+                   if old != new]
+        if changed:
+            self.refresh(*changed)
 
     @property
     def current_hit(self) -> SearchHit | None:
@@ -114,30 +130,53 @@ class HitList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         palette = self._palette or _Palette(self)
         width = self.size.width
-        line = int(self.scroll_y) + y
-        index, part = divmod(line, LINES_PER_HIT)
-        if not self.hits:
-            if line == 0 and self.message:
+        at = int(self.scroll_y) + y
+        line = self._line(at)
+        if line is None:
+            if at == 0 and not self.hits and self.message:
                 style = (palette.parsed(self.message_style) if self.message_style else
                          palette.on(palette.plain, "hit-list--message"))
                 return Strip([Segment(set_cell_size("  " + one_line(self.message), width),
                                       style)])
             return Strip.blank(width, palette.plain)
-        if index >= len(self.hits):
-            return Strip.blank(width, palette.plain)
-        hit = self.hits[index]
-        base = palette.cursor if index == self.cursor else palette.plain
-        segments = (self._headline(hit, width, base, palette) if part == 0
+        hit, part, at_cursor, marked = line
+        base = palette.cursor if at_cursor else palette.plain
+        segments = (self._headline(hit, width, base, palette, marked) if part == 0
                     else self._snippet(hit, base, palette))
         return Strip(segments).crop_extend(0, width, base)
 
+    def _line(self, line: int) -> tuple[SearchHit, int, bool, bool] | None:
+        """What line ``line`` of the list shows: a hit, which of its lines, whether the cursor
+        is on it and whether it is marked; None for the message or a blank line."""
+        index, part = divmod(line, LINES_PER_HIT)
+        if index >= len(self.hits):
+            return None
+        hit = self.hits[index]
+        return hit, part, index == self.cursor, part == 0 and self.is_marked(hit)
+
+    def _visible_lines(self) -> list[tuple[object, ...]]:
+        """Per line on screen, everything its drawing depends on (besides size and styles,
+        whose changes repaint the whole list): equal descriptions draw equal lines."""
+        top = int(self.scroll_y)
+        described: list[tuple[object, ...]] = []
+        for y in range(self.size.height):
+            line = self._line(top + y)
+            if line is None:
+                described.append(("message", self.message, self.message_style)
+                                 if top + y == 0 and not self.hits else ())
+                continue
+            hit, part, at_cursor, marked = line
+            described.append((hit.kind, hit.text, f"{hit.score:3.0f}", at_cursor, marked)
+                             if part == 0 else
+                             (hit.field, hit.snippet, hit.spans, at_cursor))
+        return described
+
     def _headline(self, hit: SearchHit, width: int, base: Style,
-                  palette: _Palette) -> list[Segment]:
-        marked = self.is_marked(hit)
+                  palette: _Palette, marked: bool) -> list[Segment]:
         if marked:
             base = palette.on(base, "hit-list--marked")
         label, badge_style = BADGES.get(hit.kind, (hit.kind.upper(), "reverse"))
-        score = f" {hit.score:3.0f}"
+        score = f" {hit.score:3.0f}"  # as in _visible_lines
         room = max(width - INDENT - len(score), 10)
         # Only the part that can show is measured: rich measures text that is not plain ASCII
         # grapheme by grapheme, 0.1 ms for a long Cyrillic comment, on every line of the list.
