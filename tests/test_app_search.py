@@ -487,3 +487,21 @@ async def test_lines_kept_from_the_last_key_read_as_if_drawn_anew(tmp_path: Path
         await pilot.pause()
         assert [(seg.text, seg.style) for seg in screen_segments(app)] == kept
         assert hits.cursor == 0
+
+
+@sync
+async def test_the_list_scrolls_as_far_as_its_hits_after_the_terminal_shrinks(
+        tmp_path: Path) -> None:
+    app = make_app(sample_store(tmp_path), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await search_for(pilot, "claims")
+        hits = hit_list(app)
+        lines = len(hits.hits) * 2
+        assert 8 < lines < hits.size.height and hits.max_scroll_y == 0
+        await pilot.resize_terminal(SIZE[0], 12)
+        await settle(pilot)
+        assert 0 < hits.size.height < lines
+        assert hits.max_scroll_y == lines - hits.size.height  # no blank lines to scroll to
+        await pilot.resize_terminal(*SIZE)
+        await settle(pilot)
+        assert hits.max_scroll_y == 0
