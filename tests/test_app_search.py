@@ -505,3 +505,22 @@ async def test_the_list_scrolls_as_far_as_its_hits_after_the_terminal_shrinks(
         await pilot.resize_terminal(*SIZE)
         await settle(pilot)
         assert hits.max_scroll_y == 0
+
+
+@sync
+async def test_typing_a_figure_filter_shows_no_error_before_its_number(tmp_path: Path) -> None:
+    app = make_app(sample_store(tmp_path), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await search_for(pilot, "claims")
+        for key in ["space", *"qty:>", "equals_sign", "2"]:
+            await pilot.press(key)
+            await settle(pilot)
+            typed = search_screen(app).current_query
+            assert "not a figure filter" not in screen_text(app), typed
+            if ":" in typed:  # "claims q", "claims qt" are words being typed, found or not
+                assert hit_list(app).hits, typed
+        assert all(hit.kind == "claim" for hit in hit_list(app).hits)  # qty: keeps claims
+        await pilot.press("space")  # finished: now a wrong figure is one
+        await pilot.press(*"qty:>x")
+        await settle(pilot)
+        assert "qty:>x is not a figure filter" in screen_text(app)

@@ -47,6 +47,13 @@ def test_a_bad_query_is_one_line_and_exit_1(filled_db: str,
     assert "Traceback" not in err and err.count("\n") == 1
 
 
+def test_an_unfinished_figure_filter_is_refused_on_the_command_line(
+        filled_db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Only the app, where the query is still being typed, waits for the number."""
+    assert main(["--db", filled_db, "search", "tanks qty:>"]) == 1
+    assert "qty:> is not a figure filter" in capsys.readouterr().err
+
+
 def test_help_documents_the_query_syntax(capsys: pytest.CaptureFixture[str]) -> None:
     parser = build_parser()
     with pytest.raises(SystemExit):

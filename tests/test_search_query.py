@@ -69,6 +69,24 @@ def test_half_typed_pieces_are_ignored_while_typing() -> None:
     assert parse_query("status:").is_empty
 
 
+@pytest.mark.parametrize("unfinished", ["qty:>", "qty:>=", "qty:<", "qty:-", "qty:10..",
+                                        "qty:10.", "qty:>5|<"])
+def test_a_figure_filter_half_typed_at_the_end_waits_for_its_number(unfinished: str) -> None:
+    typed = parse_query(f"tanks {unfinished}", typing=True)
+    assert typed.clauses == (Clause((WordTerm("tanks"),)),)
+    assert typed.quantities in ((), ((QuantityRange(6, None),),))  # "qty:>5|<": the >5 stays
+    with pytest.raises(QueryError, match="is not a figure filter"):
+        parse_query(f"tanks {unfinished}")  # finished (the command line, or a space after it)
+    with pytest.raises(QueryError, match="is not a figure filter"):
+        parse_query(f"{unfinished} tanks", typing=True)  # not the word being typed
+
+
+def test_a_wrong_figure_is_refused_even_while_typing() -> None:
+    for wrong in ("qty:x", "qty:>x", "qty:>>", "qty:10...", "qty:1..2..3"):
+        with pytest.raises(QueryError):
+            parse_query(f"tanks {wrong}", typing=True)
+
+
 def test_urls_and_times_are_words_not_fields() -> None:
     assert parse_query("https://example.org").clauses[0].words[0].scope is None
 

@@ -57,7 +57,7 @@ class SearchService:
         with self._searching:
             if get_current_worker().is_cancelled:
                 return None
-            return engine.search(query, limit)
+            return engine.search(query, limit, as_typed=True)
 
     def matcher(self, query: str) -> WordMatcher:
         """The query's words as the engine expands them, to find them in an article."""
@@ -67,7 +67,7 @@ class SearchService:
             return WordMatcher()
         engine = self.engine()
         with self._searching:
-            return engine.matcher(query)
+            return engine.matcher(query, as_typed=True)
 
     def close(self) -> None:
         with self._opening:

@@ -81,9 +81,15 @@ class SearchEngine:
                 self._source = None
 
     def search(self, query: str, limit: int = 50,
-               kinds: frozenset[RecordKind] | set[RecordKind] | None = None) -> list[SearchHit]:
-        """Hits for ``query``, best first; raises :class:`QueryError` for a query it refuses."""
-        parsed = _searchable(parse_query(query))
+               kinds: frozenset[RecordKind] | set[RecordKind] | None = None,
+               *, as_typed: bool = False) -> list[SearchHit]:
+        """Hits for ``query``, best first; raises :class:`QueryError` for a query it refuses.
+
+        ``as_typed``: the query is being typed key by key, so a figure filter still half
+        written at its end ("qty:>") is left out until finished rather than refused.
+        """
+        typing = not query[-1:].isspace()
+        parsed = _searchable(parse_query(query, as_typed and typing))
         if parsed.is_empty or limit < 1:
             return []
         wanted = [k for k in KINDS if (kinds is None or k in kinds)
@@ -94,19 +100,19 @@ class SearchEngine:
             source = self._open()
             if source is None:
                 return []
-            return self._search(source, parsed, wanted, limit,
-                                typing=not query[-1:].isspace())
+            return self._search(source, parsed, wanted, limit, typing=typing)
 
-    def matcher(self, query: str) -> WordMatcher:
+    def matcher(self, query: str, *, as_typed: bool = False) -> WordMatcher:
         """What ``query`` looks for in a text, with each word expanded as :meth:`search` does.
 
-        Raises :class:`QueryError` like :meth:`search`. One look-up in the vocabulary per word;
-        after that :meth:`WordMatcher.spans` is pure, so a reader can match many texts with it.
+        Raises :class:`QueryError` like :meth:`search` (``as_typed`` as there). One look-up in
+        the vocabulary per word; after that :meth:`WordMatcher.spans` is pure, so a reader can
+        match many texts with it.
         """
-        parsed = _searchable(parse_query(query))
+        typing = not query[-1:].isspace()
+        parsed = _searchable(parse_query(query, as_typed and typing))
         if not parsed.clauses:
             return WordMatcher()
-        typing = not query[-1:].isspace()
         with self._lock:
             source = self._open()
             if source is None:

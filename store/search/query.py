@@ -52,6 +52,8 @@ _STATUSES: tuple[str, ...] = tuple(status.value for status in ClaimStatus)
 _QTY = re.compile(
     r"^(?:(?P<op>>=|<=|>|<|=)?(?P<num>-?[\d_,]+)|(?P<low>-?[\d_,]+)\.\.(?P<high>-?[\d_,]+))$"
 )
+_QTY_UNFINISHED = re.compile(r"(?:>=|<=|>|<|=)?-?|-?[\d_,]+\.\.?-?")
+"""What a figure filter looks like half-typed: ``qty:>``, ``qty:-``, ``qty:10..`` (fullmatch)."""
 _SCOPE_NAME = re.compile(r"^([A-Za-z]+):(.*)$", re.DOTALL)
 _INT64 = 2**63 - 1
 
@@ -112,11 +114,17 @@ class Query:
         return bool(self.statuses or self.quantities)
 
 
-def parse_query(text: str) -> Query:
-    """Parse what the user typed; raise :class:`QueryError` with a plain message if it is wrong."""
+def parse_query(text: str, typing: bool = False) -> Query:
+    """Parse what the user typed; raise :class:`QueryError` with a plain message if it is wrong.
+
+    ``typing``: the last word is still being typed (search as you type). A figure filter there
+    that is only half written ("qty:>", "qty:10..") is left out until it is finished, instead
+    of flashing an error for the keystrokes between "qty:" and the number.
+    """
     builder = _Builder()
-    for group in _or_groups(text.split()):
-        builder.add_group(group)
+    groups = _or_groups(text.split())
+    for number, group in enumerate(groups):
+        builder.add_group(group, unfinished=typing and number == len(groups) - 1)
     return builder.build()
 
 
@@ -150,7 +158,8 @@ class _Builder:
     quantities: list[tuple[QuantityRange, ...]] = field(default_factory=list)
     excluded_quantities: list[tuple[QuantityRange, ...]] = field(default_factory=list)
 
-    def add_group(self, pieces: list[str]) -> None:
+    def add_group(self, pieces: list[str], unfinished: bool = False) -> None:
+        """Add one word or OR-group; ``unfinished``: its last piece is still being typed."""
         negated = [piece.startswith("!") for piece in pieces]
         if any(negated) and len(pieces) > 1:
             raise QueryError(
@@ -166,7 +175,11 @@ class _Builder:
                     f"'{'|'.join(pieces)}': kind:, status: and qty: can only be OR-ed with "
                     "values of the same filter, like status:disputed|false"
                 )
-            self._add_filter(named.pop(), [_scope_value(body) for body in bodies], is_negated)
+            name = named.pop()
+            values = [_scope_value(body) for body in bodies]
+            if unfinished and name == "qty" and _QTY_UNFINISHED.fullmatch(values[-1]):
+                values.pop()
+            self._add_filter(name, values, is_negated)
             return
         words = [term for body in bodies if (term := _word_term(body)) is not None]
         if not words:
