@@ -35,6 +35,11 @@ PREFIX_WORDS = 2_000
 EXPANSIONS_KEPT = 256
 """Expansions remembered between searches: typing "pal", "palm", "palmi" looks up the words
 again and again, and each look-up in a large vocabulary costs up to a few ms."""
+DOCUMENTS_KEPT = 2_000
+"""Candidate records remembered between searches. Typing a query prefix by prefix asks for
+mostly the same newest records again: over the 526 prefixes of the 1M-record benchmark's 36
+queries, two thirds of the records read had been read in the 1,000 reads before. Kept in
+memory they cost ≈3 MB; reading one costs ≈5 µs of SQL and 4 µs of Python."""
 
 _ARTICLE_LEVEL = "article"
 _OWN = "own"
@@ -86,6 +91,7 @@ class SqliteCandidateSource:
                                      check_same_thread=False)
         self._conn.execute("PRAGMA busy_timeout = 10000")
         self._expansions: OrderedDict[tuple[WordTerm, bool, bool], Expansion] = OrderedDict()
+        self._documents: OrderedDict[tuple[RecordKind, int], Document] = OrderedDict()
         self._data_version = -1
 
     def close(self) -> None:
@@ -95,10 +101,12 @@ class SqliteCandidateSource:
     def reading(self) -> Iterator[None]:
         """A read transaction: every look-up of one search sees the same committed state."""
         self._conn.execute("BEGIN")
-        # Another connection committed (an import, a judgement): the words may have changed.
+        # Another connection committed (an import, a judgement): the words and the records
+        # may have changed.
         version = self._conn.execute("PRAGMA data_version").fetchone()[0]
         if version != self._data_version:
             self._expansions.clear()
+            self._documents.clear()
             self._data_version = version
         try:
             yield
@@ -229,21 +237,40 @@ class SqliteCandidateSource:
         return [row[0] for row in rows]
 
     def documents(self, kind: RecordKind, ids: Sequence[int]) -> list[Document]:
+        """Those records' text; inside :meth:`reading`, the ones read by recent searches are
+        taken from memory (the data version checked there says they are still current)."""
         if not ids:
             return []
+        # Outside a read transaction nothing says remembered records are still current.
+        kept = self._documents if self._conn.in_transaction else OrderedDict()
+        found: dict[int, Document] = {}
+        missing: list[int] = []
+        for record_id in ids:
+            known = kept.get((kind, record_id))
+            if known is None:
+                missing.append(record_id)
+            else:
+                found[record_id] = known
+                kept.move_to_end((kind, record_id))
+        if missing:
+            for document in self._read_documents(kind, missing):
+                found[document.id] = document
+                kept[(kind, document.id)] = document
+            while len(kept) > DOCUMENTS_KEPT:
+                kept.popitem(last=False)
+        return [found[i] for i in ids if i in found]
+
+    def _read_documents(self, kind: RecordKind, ids: Sequence[int]) -> Iterator[Document]:
         alias = _ALIAS[kind]
         marks = ",".join("?" * len(ids))
         sql = f"{_DOCUMENT_SQL[kind]} WHERE {alias}.id IN ({marks})" if kind != "article" \
             else f"{_DOCUMENT_SQL[kind]} WHERE id IN ({marks})"
         names = _DOCUMENT_FIELDS[kind]
-        found: dict[int, Document] = {}
-        for row in self._conn.execute(sql, list(ids)):
-            values = list(row[2:])
+        for record_id, article_id, *values in self._conn.execute(sql, list(ids)):
             if kind == "article":
                 values[4] = tags_text(values[4]) if values[4] else ""
-            fields = tuple((name, value or "") for name, value in zip(names, values, strict=True))
-            found[row[0]] = Document(kind, row[0], row[1], fields)
-        return [found[i] for i in ids if i in found]
+            yield Document(kind, record_id, article_id,
+                           tuple(zip(names, [value or "" for value in values], strict=True)))
 
 
 def _candidate_sql(query: Query, kind: RecordKind, own: list[str], own_not: list[str],
