@@ -107,7 +107,8 @@ def rank(documents: Sequence[Document], clauses: Sequence[Clause],
             ranked.append((sum(best) / len(best) if best else 0.0, index))
     ranked.sort(key=lambda item: (-item[0], -documents[item[1]].id))
     return [
-        _hit(documents[index], score, _field_scores(index, prepared, per_clause), clauses)
+        _hit(documents[index], score, _field_scores(index, prepared, per_clause), clauses,
+             prepared, index)
         for score, index in ranked[:limit]
     ]
 
@@ -197,15 +198,15 @@ class _Prepared:
 
     One entry per non-empty field of every candidate, in flat lists (record ``i``'s entries
     are ``starts[i]:starts[i + 1]``): its lower-cased text, which field it is, its weight and
-    length penalty. A short field is scored whole whatever the word, so ``windows`` holds it
-    once for every word; only the ``long`` entries need a window cut per word.
+    length penalty. A short field is scored whole whatever the word, so ``texts`` is what
+    every word is scored against except at the ``long`` entries, where a window is cut per
+    word.
     """
 
     texts: list[str]
     fields: list[int]
     adjust: list[tuple[float, float]]
     starts: list[int]
-    windows: list[str]
     long: list[int]
 
     @classmethod
@@ -227,7 +228,14 @@ class _Prepared:
                 fields.append(field)
                 adjust.append((weights.get(name, 1.0), length_penalty(size)))
             starts.append(len(texts))
-        return cls(texts, fields, adjust, starts, list(texts), long)
+        return cls(texts, fields, adjust, starts, long)
+
+    def lowered(self, index: int, field: int) -> str:
+        """Record ``index``'s field ``field``, lower-cased ("" if it is empty)."""
+        for position in range(self.starts[index], self.starts[index + 1]):
+            if self.fields[position] == field:
+                return self.texts[position]
+        return ""
 
 
 _ClauseScores = tuple[list[float], set[int]]
@@ -247,10 +255,9 @@ def _score_clause(clause: Clause, documents: Sequence[Document],
     for word in clause:
         if word.term.mode == "fuzzy" and word.term.scope is None:
             positions: Sequence[int] = range(len(entries))
-            windows = prepared.windows
+            windows = texts = prepared.texts
             if prepared.long:  # the whole text of a short field, a window of a long one
-                windows = list(windows)
-                texts = prepared.texts
+                windows = list(texts)
                 for position in prepared.long:
                     start, end = _window(word, texts[position])
                     windows[position] = texts[position][start:end]
@@ -362,7 +369,7 @@ def strict_span(word: ScoredWord, text: str) -> tuple[int, int] | None:
 
 
 def _hit(doc: Document, score: float, scores: Sequence[_FieldScores],
-         clauses: Sequence[Clause]) -> SearchHit:
+         clauses: Sequence[Clause], prepared: _Prepared, index: int) -> SearchHit:
     totals: dict[int, float] = {}
     for found in scores:
         for field, field_score in found.items():
@@ -374,7 +381,7 @@ def _hit(doc: Document, score: float, scores: Sequence[_FieldScores],
     if totals:
         field = max(totals, key=lambda f: (doc.fields[f][0] != CONTEXT_FIELD, totals[f], -f))
     name, text = doc.fields[field]
-    spans = _spans(doc, field, clauses, text.lower())
+    spans = _spans(doc, field, clauses, prepared.lowered(index, field))
     snippet, snippet_spans = make_snippet(text, spans)
     return SearchHit(
         kind=doc.kind, id=doc.id, score=max(score, 0.0), field=name, snippet=snippet,
@@ -432,7 +439,9 @@ def make_snippet(text: str,
         end = space if space > first else end
     lead = "…" if start > 0 else ""
     tail = "…" if end < len(text) else ""
-    body = _SPACE.sub(" ", text[start:end])
+    body = text[start:end]
+    if not body.isprintable():  # every space but " " is unprintable, and most texts have none
+        body = _SPACE.sub(" ", body)
     shift = len(lead) - start
     inside = tuple((s + shift, e + shift) for s, e in spans if s >= start and e <= end)
     return lead + body + tail, inside
