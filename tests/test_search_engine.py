@@ -133,6 +133,19 @@ def test_records_imported_after_the_engine_opened_are_found(engine: SearchEngine
     assert {h.kind for h in hits} == {"article", "comment"}  # "Zarkawi" one typo away
 
 
+def test_a_record_edited_after_it_was_found_shows_its_new_text(engine: SearchEngine,
+                                                               store: Store) -> None:
+    # The source remembers the records it read; another connection's write must not leave
+    # the old text in the hits.
+    hit = _top(engine, "palmira tnaks")
+    assert store.path is not None
+    with sqlite3.connect(store.path) as conn:
+        conn.execute("UPDATE claim SET text = ? WHERE id = ?",
+                     (hit.text + " Edited later.", hit.id))
+    again = [h for h in engine.search("palmira tnaks") if (h.kind, h.id) == (hit.kind, hit.id)]
+    assert [h.text for h in again] == [hit.text + " Edited later."]
+
+
 def test_deleting_an_article_keeps_the_index_consistent(engine: SearchEngine,
                                                         store: Store) -> None:
     assert store.path is not None

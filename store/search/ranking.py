@@ -79,32 +79,36 @@ def length_penalty(length: int) -> float:
 
 def rank(documents: Sequence[Document], clauses: Sequence[Clause],
          limit: int) -> list[SearchHit]:
-    """The best ``limit`` records as hits, best first; records failing a strict word drop."""
+    """The best ``limit`` records as hits, best first; records failing a strict word drop.
+
+    Scores are kept per field entry in flat lists (see :class:`_Prepared`), not in a dict per
+    record and clause: at 150 candidates a search made ≈500 small dicts, and only the
+    ``limit`` records shown need their fields' scores by name (for :func:`_hit`).
+    """
     if not clauses:
         documents = documents[:limit]  # filters only: newest first, nothing to score
     elif len(documents) > SHORTLIST_FROM:
         documents = _shortlist(documents, clauses, max(limit * 3, SHORTLIST))
     prepared = _Prepared.of(documents)
-    lowered = prepared.lowered
-    scores: list[list[_FieldScores]] = [[] for _ in documents]
-    for clause in clauses:
-        per_doc: list[_FieldScores] = [{} for _ in documents]
-        for word in clause:
-            for index, score, field in _score_word(word, documents, prepared):
-                found = per_doc[index]
-                if score > found.get(field, NO_MATCH):
-                    found[field] = score
-        for index, found in enumerate(per_doc):
-            scores[index].append(found)
+    starts = prepared.starts
+    per_clause = [_score_clause(clause, documents, prepared) for clause in clauses]
     ranked: list[tuple[float, int]] = []
     for index in range(len(documents)):
-        if any(not found for found in scores[index]):
-            continue
-        best = [max(found.values()) for found in scores[index]]
-        ranked.append((sum(best) / len(best) if best else 0.0, index))
+        start, end = starts[index], starts[index + 1]
+        best: list[float] = []
+        for entries, via_article in per_clause:
+            score = max(entries[start:end], default=NO_MATCH)
+            if index in via_article:
+                score = max(score, 100.0)
+            if score <= NO_MATCH:
+                break
+            best.append(score)
+        else:
+            ranked.append((sum(best) / len(best) if best else 0.0, index))
     ranked.sort(key=lambda item: (-item[0], -documents[item[1]].id))
     return [
-        _hit(documents[index], score, scores[index], clauses, lowered[index])
+        _hit(documents[index], score, _field_scores(index, prepared, per_clause), clauses,
+             prepared, index)
         for score, index in ranked[:limit]
     ]
 
@@ -190,58 +194,129 @@ def _fields_for(word: ScoredWord, doc: Document) -> list[int] | None:
 @dataclass(frozen=True, slots=True)
 class _Prepared:
     """The candidates as the scorer reads them, made once per search instead of once per word
-    and field (at a million records the ranking was half of a key press's engine time):
-    lower-cased fields, and each field's weight and length penalty."""
+    and field (at a million records the ranking was half of a key press's engine time).
 
-    lowered: list[list[str]]
-    adjust: list[list[tuple[float, float]]]
+    One entry per non-empty field of every candidate, in flat lists (record ``i``'s entries
+    are ``starts[i]:starts[i + 1]``): its lower-cased text, which field it is, its weight and
+    length penalty. A short field is scored whole whatever the word, so ``texts`` is what
+    every word is scored against except at the ``long`` entries, where a window is cut per
+    word.
+    """
+
+    texts: list[str]
+    fields: list[int]
+    adjust: list[tuple[float, float]]
+    starts: list[int]
+    long: list[int]
 
     @classmethod
     def of(cls, documents: Sequence[Document]) -> _Prepared:
-        lowered: list[list[str]] = []
-        adjust: list[list[tuple[float, float]]] = []
+        texts: list[str] = []
+        fields: list[int] = []
+        adjust: list[tuple[float, float]] = []
+        starts = [0]
+        long: list[int] = []
+        weights = FIELD_WEIGHTS
         for doc in documents:
-            lowered.append([text.lower() for _, text in doc.fields])
-            adjust.append([(FIELD_WEIGHTS.get(name, 1.0), length_penalty(len(text)))
-                           for name, text in doc.fields])
-        return cls(lowered, adjust)
+            for field, (name, text) in enumerate(doc.fields):
+                if not text:
+                    continue  # nothing to match: an empty field is never scored
+                size = len(text)
+                if size > SHORT_FIELD:
+                    long.append(len(texts))
+                texts.append(text.lower())
+                fields.append(field)
+                adjust.append((weights.get(name, 1.0), length_penalty(size)))
+            starts.append(len(texts))
+        return cls(texts, fields, adjust, starts, long)
+
+    def lowered(self, index: int, field: int) -> str:
+        """Record ``index``'s field ``field``, lower-cased ("" if it is empty)."""
+        for position in range(self.starts[index], self.starts[index + 1]):
+            if self.fields[position] == field:
+                return self.texts[position]
+        return ""
 
 
-def _score_word(word: ScoredWord, documents: Sequence[Document],
-                prepared: _Prepared) -> list[tuple[int, float, int | None]]:
-    results: list[tuple[int, float, int | None]] = []
-    jobs: list[tuple[int, int]] = []
+_ClauseScores = tuple[list[float], set[int]]
+"""One clause over all candidates: the best score per field entry (:data:`NO_MATCH` where no
+word matched) and the records matched through their article."""
+
+
+def _score_clause(clause: Clause, documents: Sequence[Document],
+                  prepared: _Prepared) -> _ClauseScores:
+    """Each field entry's best score over the clause's words, weighted and penalised.
+
+    A score at or below :data:`NO_MATCH` (a poor match in a long field) counts as no match.
+    """
+    entries = [NO_MATCH] * len(prepared.texts)
+    via_article: set[int] = set()
+    adjust = prepared.adjust
+    for word in clause:
+        if word.term.mode == "fuzzy" and word.term.scope is None:
+            positions: Sequence[int] = range(len(entries))
+            windows = texts = prepared.texts
+            if prepared.long:  # the whole text of a short field, a window of a long one
+                windows = list(texts)
+                for position in prepared.long:
+                    start, end = _window(word, texts[position])
+                    windows[position] = texts[position][start:end]
+        else:
+            positions, windows = _scoped(word, documents, prepared, entries, via_article)
+        if not windows:
+            continue
+        for _, score, at in process.extract(word.needle, windows, scorer=fuzz.partial_ratio,
+                                            limit=None):
+            position = positions[at]
+            weight, penalty = adjust[position]
+            score = score * weight - penalty
+            if score > entries[position]:
+                entries[position] = score
+    return entries, via_article
+
+
+def _scoped(word: ScoredWord, documents: Sequence[Document], prepared: _Prepared,
+            entries: list[float], via_article: set[int]) -> tuple[list[int], list[str]]:
+    """A strict or scoped word: strict matches go into ``entries`` and ``via_article`` here;
+    returned are the entries a fuzzy one is scored in, and the text to score in each."""
+    positions: list[int] = []
     windows: list[str] = []
     fuzzy = word.term.mode == "fuzzy"
+    texts, fields, starts = prepared.texts, prepared.fields, prepared.starts
     for index, doc in enumerate(documents):
-        fields = _fields_for(word, doc)
-        if fields is None:
-            results.append((index, 100.0, None))
+        allowed = _fields_for(word, doc)
+        if allowed is None:
+            via_article.add(index)
             continue
-        texts = prepared.lowered[index]
-        for field in fields:
-            text = texts[field]
-            if not text:
+        for position in range(starts[index], starts[index + 1]):
+            if fields[position] not in allowed:
                 continue
+            text = texts[position]
             if not fuzzy:
                 if strict_span(word, text) is not None:
-                    weight, penalty = prepared.adjust[index][field]
-                    results.append((index, 100.0 * weight - penalty, field))
+                    weight, penalty = prepared.adjust[position]
+                    entries[position] = max(entries[position], 100.0 * weight - penalty)
                 continue
-            jobs.append((index, field))
-            if len(text) <= SHORT_FIELD:
-                windows.append(text)
-            else:
-                start, end = _window(word, text)
-                windows.append(text[start:end])
-    if jobs:
-        adjust = prepared.adjust
-        for _, score, position in process.extract(word.needle, windows, scorer=fuzz.partial_ratio,
-                                                  limit=None):
-            index, field = jobs[position]
-            weight, penalty = adjust[index][field]
-            results.append((index, score * weight - penalty, field))
-    return results
+            positions.append(position)
+            start, end = _window(word, text)
+            windows.append(text[start:end])
+    return positions, windows
+
+
+def _field_scores(index: int, prepared: _Prepared,
+                  per_clause: Sequence[_ClauseScores]) -> list[_FieldScores]:
+    """Record ``index``'s matched fields and their scores, clause by clause, for :func:`_hit`."""
+    start, end = prepared.starts[index], prepared.starts[index + 1]
+    fields = prepared.fields
+    found: list[_FieldScores] = []
+    for entries, via_article in per_clause:
+        scores: _FieldScores = {fields[position]: entries[position]
+                                for position in range(start, end)
+                                if entries[position] > NO_MATCH}
+        if index in via_article:
+            scores[None] = 100.0
+        found.append(scores)
+    return found
 
 
 def _window(word: ScoredWord, text: str) -> tuple[int, int]:
@@ -294,7 +369,7 @@ def strict_span(word: ScoredWord, text: str) -> tuple[int, int] | None:
 
 
 def _hit(doc: Document, score: float, scores: Sequence[_FieldScores],
-         clauses: Sequence[Clause], lowered: Sequence[str]) -> SearchHit:
+         clauses: Sequence[Clause], prepared: _Prepared, index: int) -> SearchHit:
     totals: dict[int, float] = {}
     for found in scores:
         for field, field_score in found.items():
@@ -306,7 +381,7 @@ def _hit(doc: Document, score: float, scores: Sequence[_FieldScores],
     if totals:
         field = max(totals, key=lambda f: (doc.fields[f][0] != CONTEXT_FIELD, totals[f], -f))
     name, text = doc.fields[field]
-    spans = _spans(doc, field, clauses, lowered[field])
+    spans = _spans(doc, field, clauses, prepared.lowered(index, field))
     snippet, snippet_spans = make_snippet(text, spans)
     return SearchHit(
         kind=doc.kind, id=doc.id, score=max(score, 0.0), field=name, snippet=snippet,
@@ -364,7 +439,9 @@ def make_snippet(text: str,
         end = space if space > first else end
     lead = "…" if start > 0 else ""
     tail = "…" if end < len(text) else ""
-    body = _SPACE.sub(" ", text[start:end])
+    body = text[start:end]
+    if not body.isprintable():  # every space but " " is unprintable, and most texts have none
+        body = _SPACE.sub(" ", body)
     shift = len(lead) - start
     inside = tuple((s + shift, e + shift) for s, e in spans if s >= start and e <= end)
     return lead + body + tail, inside
