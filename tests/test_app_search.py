@@ -460,6 +460,17 @@ async def test_a_query_longer_than_the_line_scrolls_to_show_its_end(tmp_path: Pa
         assert "palmyra tanks" in query_line and "oryx" not in query_line
 
 
+def kept_lines(app: ClaimdeskApp) -> list[tuple[str, Style | None]]:
+    return [(seg.text, seg.style) for seg in screen_segments(app)]
+
+
+async def drawn_anew(pilot: Pilot[None], app: ClaimdeskApp) -> list[tuple[str, Style | None]]:
+    """The screen with every line of the hit list drawn again, nothing kept from before."""
+    hit_list(app).refresh()
+    await pilot.pause()
+    return kept_lines(app)
+
+
 @sync
 async def test_lines_kept_from_the_last_key_read_as_if_drawn_anew(tmp_path: Path) -> None:
     """Each key repaints only the hit lines that changed: what stays must still be right."""
@@ -471,10 +482,8 @@ async def test_lines_kept_from_the_last_key_read_as_if_drawn_anew(tmp_path: Path
                     "down", "down", "backspace", "s"]:
             await pilot.press(key)
             await settle(pilot)
-            kept = [(seg.text, seg.style) for seg in screen_segments(app)]
-            hits.refresh()  # everything drawn anew
-            await pilot.pause()
-            assert [(seg.text, seg.style) for seg in screen_segments(app)] == kept, key
+            kept = kept_lines(app)
+            assert await drawn_anew(pilot, app) == kept, key
         assert hits.shown_query == "palmyra tnaks" and len(hits.hits) >= 2
         # The same hits again with the cursor one down: only the cursor's lines differ.
         await pilot.press("down")
@@ -482,10 +491,8 @@ async def test_lines_kept_from_the_last_key_read_as_if_drawn_anew(tmp_path: Path
         screen = search_screen(app)
         screen.on_search_screen_results(SearchScreen.Results(hits.shown_query, hits.hits))
         await pilot.pause()
-        kept = [(seg.text, seg.style) for seg in screen_segments(app)]
-        hits.refresh()
-        await pilot.pause()
-        assert [(seg.text, seg.style) for seg in screen_segments(app)] == kept
+        kept = kept_lines(app)
+        assert await drawn_anew(pilot, app) == kept
         assert hits.cursor == 0
 
 
