@@ -34,10 +34,6 @@ class FrameHold:
         self._batch: ExitStack | None = None
         self._deadline: Timer | None = None
 
-    @property
-    def active(self) -> bool:
-        return self._batch is not None
-
     def hold(self) -> None:
         """Stop painting until :meth:`release`, or until the limit passes."""
         if self._batch is not None:
