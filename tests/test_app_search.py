@@ -531,3 +531,22 @@ async def test_typing_a_figure_filter_shows_no_error_before_its_number(tmp_path:
         await pilot.press(*"qty:>x")
         await settle(pilot)
         assert "qty:>x is not a figure filter" in screen_text(app)
+
+
+@sync
+async def test_the_scroll_bar_follows_the_number_of_hits(tmp_path: Path) -> None:
+    app = make_app(sample_store(tmp_path), tmp_path)
+    async with app.run_test(size=(SIZE[0], 14)) as pilot:
+        await search_for(pilot, "")
+        hits = hit_list(app)
+        bar = hits.vertical_scrollbar
+        for query, more_than_fit in (("palmyra", True), ("claims", True), ("oryx", False),
+                                     ("palmyra", True)):
+            await pilot.press("ctrl+u", *query)
+            await settle(pilot)
+            lines = len(hits.hits) * 2
+            assert (lines > hits.size.height) == more_than_fit, (query, lines)
+            assert hits.show_vertical_scrollbar == bar.display == more_than_fit, query
+            if more_than_fit:
+                assert bar.window_virtual_size == lines, query
+            assert hits.max_scroll_y == max(lines - hits.size.height, 0), query
