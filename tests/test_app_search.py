@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from rich.console import RenderableType
 from rich.style import Style
 from textual.pilot import Pilot
@@ -23,6 +24,7 @@ from store.store import Store
 from tests.app_helpers import SIZE, make_app, screen_segments, screen_text, settle, sync
 from tests.conftest import ROOT
 from tests.search_sample import other_draft
+from tui import search_service
 from tui.app import ClaimdeskApp
 from tui.commands.opening import FRAMES_PER_SECOND
 from tui.frame_hold import HOLD_LIMIT
@@ -550,3 +552,21 @@ async def test_the_scroll_bar_follows_the_number_of_hits(tmp_path: Path) -> None
             if more_than_fit:
                 assert bar.window_virtual_size == lines, query
             assert hits.max_scroll_y == max(lines - hits.size.height, 0), query
+
+
+@sync
+async def test_opening_search_reads_the_store_file_ahead(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[Path] = []
+    monkeypatch.setattr(search_service, "prefetch", asked.append)
+    store = sample_store(tmp_path)
+    app = make_app(store, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert asked == []
+        await pilot.press("slash")
+        await settle(pilot)
+        assert asked == [store.path]
+        await pilot.press("escape", "slash")  # again: the OS may have let it go meanwhile
+        await settle(pilot)
+        assert asked == [store.path, store.path]

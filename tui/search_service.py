@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 
 from textual.worker import get_current_worker
 
+from store.page_cache import prefetch
+
 if TYPE_CHECKING:
     from store.search.engine import SearchEngine
     from store.search.hits import SearchHit
@@ -46,6 +48,17 @@ class SearchService:
 
                 self._engine = SearchEngine(self._store())
             return self._engine
+
+    def prepare(self) -> None:
+        """Open the engine and have the store file read ahead, before the first key press.
+
+        Called each time search opens: the OS may have evicted the file while the app sat
+        idle, and asking again for pages it still holds costs next to nothing.
+        """
+        self.engine()
+        path = self._store().path
+        if path is not None:
+            prefetch(path)
 
     def search(self, query: str, limit: int = RESULT_LIMIT) -> list[SearchHit] | None:
         """Hits for ``query``; None when a newer search cancelled this worker while it waited.

@@ -137,6 +137,13 @@ class SearchScreen(Screen[None]):
         self._show_status("Type to search: words, 'exact, ^start, end$, !not, a|b, author:…")
         if self.initial_query:
             self._search(self.initial_query)
+        self._prepare()
+
+    @work(thread=True, exit_on_error=False, group="prepare")
+    def _prepare(self) -> None:
+        """Open the engine and warm the store's pages while the user starts typing; a failure
+        shows at the first search, which opens the engine again."""
+        self.app.search.prepare()
 
     # -- searching ---------------------------------------------------------------------------
 
