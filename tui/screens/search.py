@@ -76,7 +76,8 @@ class QueryInput(Input):
     on every key press, and the widget's own setting would then lay out the whole screen again
     (header, footer and every key in it) although the line never changes size. At 1M records
     the interface's own share of a key press fell from a median 5.1–5.9 ms to 2.6–3.6 ms
-    without that layout. Scrolling a long query still reads it."""
+    without that layout (timed to the hit list's first drawn line). Scrolling a long query
+    still reads it."""
 
 
 class SearchScreen(Screen[None]):
