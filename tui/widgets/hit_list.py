@@ -203,19 +203,11 @@ class HitList(ScrollView, can_focus=True):
         label, badge_style = BADGES.get(hit.kind, (hit.kind.upper(), "reverse"))
         score = f" {hit.score:3.0f}"  # as in _visible_lines
         room = max(width - INDENT - len(score), 10)
-        # Only the part that can show is measured: rich measures text that is not plain ASCII
-        # grapheme by grapheme, 0.1 ms for a long Cyrillic comment, on every line of the list.
-        headline = one_line(hit.text[: room * HEADLINE_CHARS_PER_CELL])
-        if cell_len(headline) > room:
-            head = headline[: room - 1]  # one cell a character: true of most scripts, cheap
-            if cell_len(head) != room - 1:  # wide or zero-width characters: cut by cells
-                head = set_cell_size(headline, room - 1)
-            headline = head + "…"
         return [
             Segment("● " if marked else "  ", base),
             Segment(f" {label} ".center(BADGE_WIDTH), palette.on(base, badge_style)),
             Segment(" ", base),
-            Segment(set_cell_size(headline, room), palette.on(base, "bold")),
+            Segment(_fitted(hit.text, room), palette.on(base, "bold")),
             Segment(score, palette.on(base, "hit-list--score")),
         ]
 
@@ -286,6 +278,26 @@ class HitList(ScrollView, can_focus=True):
 
     def on_blur(self) -> None:
         self.refresh()
+
+
+def _fitted(text: str, cells: int) -> str:
+    """``text`` on one line in exactly ``cells`` cells: cut with "…" or padded with spaces.
+
+    Only what can show is measured. Rich measures text that is not plain ASCII character by
+    character (grapheme by grapheme to cut it: 0.1 ms for a long Cyrillic comment), and a
+    frame draws up to 17 headlines; most scripts take one cell a character, which is checked
+    on the first ``cells`` characters alone.
+    """
+    line = one_line(text[: cells * HEADLINE_CHARS_PER_CELL])
+    head = line[:cells]
+    if cell_len(head) == len(head):
+        if len(line) > cells:
+            head = head[: cells - 1] + "…"
+        return head + " " * (cells - len(head))
+    # Wide or zero-width characters: measure and cut by cells.
+    if cell_len(line) > cells:
+        line = set_cell_size(line, cells - 1) + "…"
+    return set_cell_size(line, cells)
 
 
 class _Palette:
