@@ -50,7 +50,7 @@ class SearchService:
             return self._engine
 
     def prepare(self) -> None:
-        """Open the engine and have the store file read ahead, before the first key press.
+        """Make the engine and have the store file read ahead, before the first key press.
 
         Called each time search opens: the OS may have evicted the file while the app sat
         idle, and asking again for pages it still holds costs next to nothing.

@@ -88,8 +88,7 @@ class SearchEngine:
         ``as_typed``: the query is being typed key by key, so a figure filter still half
         written at its end ("qty:>") is left out until finished rather than refused.
         """
-        typing = not query[-1:].isspace()
-        parsed = _searchable(parse_query(query, as_typed and typing))
+        parsed, typing = _parsed(query, as_typed)
         if parsed.is_empty or limit < 1:
             return []
         wanted = [k for k in KINDS if (kinds is None or k in kinds)
@@ -109,8 +108,7 @@ class SearchEngine:
         the vocabulary per word; after that :meth:`WordMatcher.spans` is pure, so a reader can
         match many texts with it.
         """
-        typing = not query[-1:].isspace()
-        parsed = _searchable(parse_query(query, as_typed and typing))
+        parsed, typing = _parsed(query, as_typed)
         if not parsed.clauses:
             return WordMatcher()
         with self._lock:
@@ -290,6 +288,14 @@ def _strong_forms(source: CandidateSource, expansions: dict[WordTerm, Expansion]
                 narrowed[word.term] = source.narrow(expansions[word.term], kept)
                 changed = True
     return narrowed if changed else None
+
+
+def _parsed(query: str, as_typed: bool) -> tuple[Query, bool]:
+    """``query`` parsed for searching, and whether its last word is still being typed (no
+    space after it): that word is completed as a prefix, and, ``as_typed``, a figure filter
+    half written there is left out."""
+    typing = not query[-1:].isspace()
+    return _searchable(parse_query(query, as_typed and typing)), typing
 
 
 def _searchable(query: Query) -> Query:

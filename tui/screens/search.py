@@ -142,7 +142,7 @@ class SearchScreen(Screen[None]):
 
     @work(thread=True, exit_on_error=False, group="prepare")
     def _prepare(self) -> None:
-        """Open the engine and warm the store's pages while the user starts typing; a failure
+        """Make the engine and warm the store's pages while the user starts typing; a failure
         shows at the first search, which opens the engine again."""
         self.app.search.prepare()
 

@@ -191,7 +191,7 @@ class HitList(ScrollView, can_focus=True):
                                  if top + y == 0 and not self.hits else ())
                 continue
             hit, part, at_cursor, marked = line
-            described.append((hit.kind, hit.text, f"{hit.score:3.0f}", at_cursor, marked)
+            described.append((hit.kind, hit.text, _score_text(hit), at_cursor, marked)
                              if part == 0 else
                              (hit.field, hit.snippet, hit.spans, at_cursor))
         return described
@@ -201,7 +201,7 @@ class HitList(ScrollView, can_focus=True):
         if marked:
             base = palette.on(base, "hit-list--marked")
         label, badge_style = BADGES.get(hit.kind, (hit.kind.upper(), "reverse"))
-        score = f" {hit.score:3.0f}"  # as in _visible_lines
+        score = _score_text(hit)
         room = max(width - INDENT - len(score), 10)
         return [
             Segment("● " if marked else "  ", base),
@@ -278,6 +278,12 @@ class HitList(ScrollView, can_focus=True):
 
     def on_blur(self) -> None:
         self.refresh()
+
+
+def _score_text(hit: SearchHit) -> str:
+    """The score as a headline shows it (rounded: a hit whose score moves by less than one is
+    drawn alike, and its line is not repainted)."""
+    return f" {hit.score:3.0f}"
 
 
 def _fitted(text: str, cells: int) -> str:
