@@ -33,7 +33,7 @@ from tui.palette import BindingsProvider
 from tui.screens.browser import BrowserScreen
 from tui.screens.reader import CURRENT_MATCH_STYLE, ClaimList, CommentTree, ReaderScreen
 from tui.screens.search import SearchScreen
-from tui.widgets.hit_list import MATCH_STYLE, HitList
+from tui.widgets.hit_list import MATCH_STYLE, THUMB, HitList, scroll_thumb
 
 
 def sample_store(tmp_path: Path) -> Store:
@@ -535,23 +535,48 @@ async def test_typing_a_figure_filter_shows_no_error_before_its_number(tmp_path:
         assert "qty:>x is not a figure filter" in screen_text(app)
 
 
+def bar_column(app: ClaimdeskApp) -> str:
+    """The hit list's last column as the terminal shows it, top to bottom."""
+    hits = hit_list(app)
+    region = hits.region
+    rows = app.screen._compositor.render_strips()[region.y:region.bottom]
+    return "".join(strip.text[region.right - 1] for strip in rows)
+
+
 @sync
-async def test_the_scroll_bar_follows_the_number_of_hits(tmp_path: Path) -> None:
+async def test_the_scroll_bar_follows_the_number_of_hits_and_the_cursor(tmp_path: Path) -> None:
     app = make_app(sample_store(tmp_path), tmp_path)
     async with app.run_test(size=(SIZE[0], 14)) as pilot:
         await search_for(pilot, "")
         hits = hit_list(app)
-        bar = hits.vertical_scrollbar
+        width = hits.size.width
         for query, more_than_fit in (("palmyra", True), ("claims", True), ("oryx", False),
                                      ("palmyra", True)):
             await pilot.press("ctrl+u", *query)
             await settle(pilot)
             lines = len(hits.hits) * 2
             assert (lines > hits.size.height) == more_than_fit, (query, lines)
-            assert hits.show_vertical_scrollbar == bar.display == more_than_fit, query
-            if more_than_fit:
-                assert bar.window_virtual_size == lines, query
+            assert hits.size.width == width, query  # the hits never change width
+            bar = bar_column(app)
+            if more_than_fit:  # a thumb at the top, as tall as the share of lines in view
+                thumb = round(hits.size.height ** 2 / lines)
+                assert bar == THUMB * thumb + " " * (len(bar) - thumb), query
+            else:
+                assert THUMB not in bar, query
             assert hits.max_scroll_y == max(lines - hits.size.height, 0), query
+        await pilot.press("tab", "end")  # the last hit: the thumb reaches the bottom
+        await settle(pilot)
+        assert hits.scroll_y == hits.max_scroll_y > 0
+        assert bar_column(app).endswith(THUMB) and not bar_column(app).startswith(THUMB)
+
+
+def test_a_thumb_is_as_tall_as_the_view_and_as_far_down() -> None:
+    assert scroll_thumb(10, 10, 0) == range(0)  # everything fits: no bar
+    assert scroll_thumb(10, 40, 0) == range(0, 2)
+    assert scroll_thumb(10, 40, 30) == range(8, 10)  # at the end
+    assert scroll_thumb(10, 40, 15) == range(4, 6)
+    assert scroll_thumb(10, 1000, 500) == range(5, 6)  # never less than a row
+    assert scroll_thumb(0, 40, 0) == range(0)
 
 
 @sync
