@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from rich.console import RenderableType
 from rich.style import Style
+from textual import events
 from textual.pilot import Pilot
 from textual.screen import Screen
 
@@ -568,6 +569,25 @@ async def test_the_scroll_bar_follows_the_number_of_hits_and_the_cursor(tmp_path
         await settle(pilot)
         assert hits.scroll_y == hits.max_scroll_y > 0
         assert bar_column(app).endswith(THUMB) and not bar_column(app).startswith(THUMB)
+
+
+@sync
+async def test_the_mouse_scrolls_the_hits_with_the_wheel_and_the_bar(tmp_path: Path) -> None:
+    app = make_app(sample_store(tmp_path), tmp_path)
+    async with app.run_test(size=(SIZE[0], 14)) as pilot:
+        await search_for(pilot, "claims")
+        hits = hit_list(app)
+        assert hits.max_scroll_y > 0 and hits.scroll_y == 0
+        await pilot._post_mouse_events([events.MouseScrollDown], HitList, (5, 1))
+        await settle(pilot)
+        assert hits.scroll_y > 0
+        await pilot.click(HitList, offset=(hits.size.width - 1, 0))  # the bar's top
+        await settle(pilot)
+        assert hits.scroll_y == 0 and hits.cursor == 0  # a click there does not pick a hit
+        await pilot.click(HitList, offset=(hits.size.width - 1, hits.size.height - 1))
+        await settle(pilot)
+        assert hits.scroll_y == hits.max_scroll_y
+        assert bar_column(app).endswith(THUMB)
 
 
 def test_a_thumb_is_as_tall_as_the_view_and_as_far_down() -> None:
