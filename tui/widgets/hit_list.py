@@ -164,24 +164,22 @@ class HitList(ScrollView, can_focus=True):
         palette = self._palette or _Palette(self)
         width = max(self.size.width - BAR_WIDTH, 0)
         at = int(self.scroll_y) + y
-        thumb = self._thumb()
-        bar = (Segment(THUMB, palette.on(palette.plain, "hit-list--scrollbar-thumb"))
-               if y in thumb else
-               Segment(" ", palette.on(palette.plain, "hit-list--scrollbar") if thumb
-                       else palette.plain))
+        bar = palette.bar(y)
         line = self._line(at)
         if line is None:
             if at == 0 and not self.hits and self.message:
                 style = (palette.parsed(self.message_style) if self.message_style else
                          palette.on(palette.plain, "hit-list--message"))
                 return Strip([Segment(set_cell_size("  " + one_line(self.message), width),
-                                      style), bar])
-            return Strip([Segment(" " * width, palette.plain), bar])
+                                      style), bar], width + BAR_WIDTH)
+            return Strip([Segment(" " * width, palette.plain), bar], width + BAR_WIDTH)
         hit, part, at_cursor, marked = line
         base = palette.cursor if at_cursor else palette.plain
         segments = (self._headline(hit, width, base, palette, marked) if part == 0
                     else self._snippet(hit, base, palette))
-        return Strip([*Strip(segments).crop_extend(0, width, base), bar])
+        segments = _fitted_segments(segments, width, base)
+        segments.append(bar)
+        return Strip(segments, width + BAR_WIDTH)
 
     def _line(self, line: int) -> tuple[SearchHit, int, bool, bool] | None:
         """What line ``line`` of the list shows: a hit, which of its lines, whether the cursor
@@ -312,6 +310,31 @@ def scroll_thumb(shown: int, lines: int, top: int) -> range:
     return range(start, start + size)
 
 
+def _fitted_segments(segments: list[Segment], cells: int, pad: Style) -> list[Segment]:
+    """``segments`` cut or padded (with ``pad``) to exactly ``cells`` cells.
+
+    What ``Strip.crop_extend`` does, without measuring every segment cell by cell: a line's
+    pieces are mostly plain ASCII, whose width is their length (``crop_extend`` took a third of
+    a full list's drawing, 1.5 ms of 4 at 1M records).
+    """
+    fitted: list[Segment] = []
+    room = cells
+    for segment in segments:
+        text = segment.text
+        width = len(text) if text.isascii() and text.isprintable() else cell_len(text)
+        if width <= room:
+            fitted.append(segment)
+            room -= width
+            continue
+        if room > 0:
+            fitted.append(Segment(text[:room] if text.isascii() and text.isprintable() else
+                                  set_cell_size(text, room), segment.style))
+        return fitted
+    if room > 0:
+        fitted.append(Segment(" " * room, pad))
+    return fitted
+
+
 def _score_text(hit: SearchHit) -> str:
     """The score as a headline shows it (rounded: a hit whose score moves by less than one is
     drawn alike, and its line is not repainted)."""
@@ -346,6 +369,14 @@ class _Palette:
         self.plain = widget.rich_style
         self.cursor = self.plain + widget.get_component_rich_style("hit-list--cursor")
         self._combined: dict[tuple[Style, str], Style] = {}
+        self._thumb = widget._thumb()
+        self._track = (Segment(" ", self.on(self.plain, "hit-list--scrollbar")) if self._thumb
+                       else Segment(" ", self.plain))
+        self._thumb_cell = Segment(THUMB, self.on(self.plain, "hit-list--scrollbar-thumb"))
+
+    def bar(self, row: int) -> Segment:
+        """The scroll bar's cell on ``row`` of the list."""
+        return self._thumb_cell if row in self._thumb else self._track
 
     def parsed(self, name: str) -> Style:
         return self.on(Style(), name)
