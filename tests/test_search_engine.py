@@ -201,3 +201,20 @@ def test_no_query_string_makes_search_fail(engine: SearchEngine, text: str) -> N
         assert all(0 <= h.score <= 100 for h in hits)
         for hit in hits:
             assert all(0 <= s < e <= len(hit.snippet) for s, e in hit.spans)
+
+
+@pytest.mark.parametrize("query", ["palmira", "seizd", "amak", "oryx s-125", "kind:claim tnaks"])
+def test_every_hit_marks_a_word_that_found_it(engine: SearchEngine, query: str) -> None:
+    hits = engine.search(query)
+    assert hits
+    for hit in hits:
+        assert _marked(hit), (query, hit.kind, hit.field, hit.snippet[:60])
+
+
+def test_a_claim_found_through_its_articles_title_shows_that_title(
+        engine: SearchEngine) -> None:
+    hits = engine.search("kind:claim palmira")
+    through_title = [hit for hit in hits if "palmyra" not in hit.text.lower()]
+    assert through_title  # the page's claims do not name Palmyra; its title does
+    for hit in through_title:
+        assert hit.field == "article title" and _marked(hit) == ["Palmyra"]

@@ -38,6 +38,9 @@ SNIPPET_LEAD = 50
 SPAN_MIN_SCORE = 75
 """An alignment weaker than this is not highlighted: "tnaks" half-matches "claims"."""
 CONTEXT_FIELD = "article title"
+OWN_TEXT_MARGIN = 5.0
+"""How much better a match in the article's title must be to be shown instead of the record's
+own text."""
 SHORTLIST_FROM = 300
 SHORTLIST = 150
 """Above SHORTLIST_FROM candidates, only the best SHORTLIST (or 3× the limit) are scored
@@ -63,9 +66,21 @@ class ScoredWord:
     forms: tuple[str, ...]
     needle: str = dataclasses.field(init=False)
     """The word as it is looked for in lower-cased text."""
+    _whole_forms: re.Pattern[str] | None = dataclasses.field(init=False, default=None)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "needle", self.term.text.lower())
+
+    def whole_form(self, text: str) -> tuple[int, int] | None:
+        """Where one of the stored forms first stands as a whole word in lower-cased ``text``."""
+        if not self.forms:
+            return None
+        if self._whole_forms is None:
+            object.__setattr__(self, "_whole_forms", re.compile(
+                r"(?<![^\W_])(?:" + "|".join(map(re.escape, self.forms)) + r")(?![^\W_])"))
+        assert self._whole_forms is not None
+        found = self._whole_forms.search(text)
+        return found.span() if found else None
 
 
 Clause = Sequence[ScoredWord]
@@ -376,12 +391,21 @@ def _hit(doc: Document, score: float, scores: Sequence[_FieldScores],
             if field is not None:
                 totals[field] = totals.get(field, 0.0) + field_score
     # The field where most of the query matched; a record's own text explains a hit better
-    # than its article's title does.
+    # than its article's title does, unless the title is where the words are (a claim found
+    # through "palmyra" in its article's title shows the title, not a claim text without it).
     field = 0
     if totals:
-        field = max(totals, key=lambda f: (doc.fields[f][0] != CONTEXT_FIELD, totals[f], -f))
-    name, text = doc.fields[field]
+        best = max(totals.values())
+        field = max((f for f in totals if totals[f] >= best - OWN_TEXT_MARGIN),
+                    key=lambda f: (doc.fields[f][0] != CONTEXT_FIELD, totals[f], -f))
     spans = _spans(doc, field, clauses, prepared.lowered(index, field))
+    if not spans:  # a weak match by score alone: show a field where a word can be pointed at
+        for other in sorted(totals, key=lambda f: -totals[f]):
+            if other != field and (found := _spans(doc, other, clauses,
+                                                   prepared.lowered(index, other))):
+                field, spans = other, found
+                break
+    name, text = doc.fields[field]
     snippet, snippet_spans = make_snippet(text, spans)
     return SearchHit(
         kind=doc.kind, id=doc.id, score=max(score, 0.0), field=name, snippet=snippet,
@@ -406,6 +430,10 @@ def _spans(doc: Document, field: int, clauses: Sequence[Clause],
                 found = fuzz.partial_ratio_alignment(word.needle, text[start:end])
                 if found is not None and found.score >= SPAN_MIN_SCORE:
                     span = (start + found.dest_start, start + found.dest_end)
+                else:
+                    # A form two typos away ("for" for "force") aligns too weakly to trust
+                    # the alignment, yet it is why the record was found: show it.
+                    span = word.whole_form(text)
             if span is not None:
                 spans.append(_whole_words(text, span))
     return sorted(set(spans))
