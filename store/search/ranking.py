@@ -401,9 +401,9 @@ def _hit(doc: Document, score: float, scores: Sequence[_FieldScores],
     spans = _spans(doc, field, clauses, prepared.lowered(index, field))
     if not spans:  # a weak match by score alone: show a field where a word can be pointed at
         for other in sorted(totals, key=lambda f: -totals[f]):
-            if other != field and (found := _spans(doc, other, clauses,
-                                                   prepared.lowered(index, other))):
-                field, spans = other, found
+            if other != field and (marked := _spans(doc, other, clauses,
+                                                    prepared.lowered(index, other))):
+                field, spans = other, marked
                 break
     name, text = doc.fields[field]
     snippet, snippet_spans = make_snippet(text, spans)
