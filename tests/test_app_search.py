@@ -545,6 +545,27 @@ def bar_column(app: ClaimdeskApp) -> str:
 
 
 @sync
+async def test_starting_a_word_or_a_filter_never_flashes_no_matches(tmp_path: Path) -> None:
+    app = make_app(sample_store(tmp_path), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await search_for(pilot, "palmira")
+        shown = [hit.id for hit in hit_list(app).hits]
+        assert shown
+        await pilot.press("space", "q")  # the first letter of a next word
+        await settle(pilot)
+        assert search_screen(app).current_query == "palmira q"
+        assert [hit.id for hit in hit_list(app).hits] == shown
+        assert "No matches" not in screen_text(app)
+        await pilot.press("ctrl+u", *"qty:>")  # a figure filter without its figure yet
+        await settle(pilot)
+        assert "No matches" not in screen_text(app)
+        assert "Keep typing" in screen_text(app)
+        await pilot.press("4", "0", "space")
+        await settle(pilot)
+        assert hit_list(app).hits and all(hit.kind == "claim" for hit in hit_list(app).hits)
+
+
+@sync
 async def test_the_scroll_bar_follows_the_number_of_hits_and_the_cursor(tmp_path: Path) -> None:
     app = make_app(sample_store(tmp_path), tmp_path)
     async with app.run_test(size=(SIZE[0], 14)) as pilot:

@@ -218,3 +218,14 @@ def test_a_claim_found_through_its_articles_title_shows_that_title(
     assert through_title  # the page's claims do not name Palmyra; its title does
     for hit in through_title:
         assert hit.field == "article title" and _marked(hit) == ["Palmyra"]
+
+
+def test_the_first_letter_of_a_new_word_keeps_the_hits_while_typing(
+        engine: SearchEngine) -> None:
+    assert engine.search("q") == []  # no word of the sample is the letter q
+    before = engine.search("palmira", as_typed=True)
+    assert before
+    assert engine.search("palmira q", as_typed=True) == before  # "q" may become any word
+    assert engine.search("palmira q") == []  # a finished query: no record has "q"
+    assert engine.search("palmira q ", as_typed=True) == []  # a space finished the word
+    assert engine.search("palmira qu", as_typed=True) != before  # two letters complete

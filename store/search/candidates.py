@@ -15,6 +15,10 @@ from typing import Protocol
 from store.records import RecordKind
 from store.search.query import Query, WordTerm
 
+MIN_COMPLETION = 2
+"""Letters a word being typed needs before it is completed: one letter would stand for every
+word that starts with it."""
+
 
 @dataclass(frozen=True, slots=True)
 class Expansion:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Protocol
 
 from store.records import KINDS, RecordKind
-from store.search.candidates import CandidateSource, Document, Expansion
+from store.search.candidates import MIN_COMPLETION, CandidateSource, Document, Expansion
 from store.search.hits import SearchHit
 from store.search.matching import Span, WordMatcher
 from store.search.query import Clause, Query, WordTerm, parse_query
@@ -99,7 +99,8 @@ class SearchEngine:
             source = self._open()
             if source is None:
                 return []
-            return self._search(source, parsed, wanted, limit, typing=typing)
+            return self._search(source, parsed, wanted, limit, typing=typing,
+                                unfinished=as_typed and typing)
 
     def matcher(self, query: str, *, as_typed: bool = False) -> WordMatcher:
         """What ``query`` looks for in a text, with each word expanded as :meth:`search` does.
@@ -127,7 +128,7 @@ class SearchEngine:
         return self.matcher(query).spans(text)
 
     def _search(self, source: CandidateSource, query: Query, kinds: list[RecordKind],
-                limit: int, typing: bool) -> list[SearchHit]:
+                limit: int, typing: bool, unfinished: bool = False) -> list[SearchHit]:
         """Rank the candidates, the newest :data:`FIRST_BATCH` first when there are many.
 
         A short or common word ("ta", "claims !p") finds a full budget of records that all
@@ -138,6 +139,10 @@ class SearchEngine:
         """
         with source.reading():
             expansions = _expand(source, query, typing)
+            if unfinished:
+                query = _without_unfinished_word(query, expansions)
+                if query.is_empty:
+                    return []
             per_kind = max(1, CANDIDATES // len(kinds))
             batch = max(FIRST_BATCH, 3 * limit)
             found = {kind: source.candidates(query, expansions, kind, per_kind)
@@ -296,6 +301,20 @@ def _parsed(query: str, as_typed: bool) -> tuple[Query, bool]:
     half written there is left out."""
     typing = not query[-1:].isspace()
     return _searchable(parse_query(query, as_typed and typing)), typing
+
+
+def _without_unfinished_word(query: Query, expansions: dict[WordTerm, Expansion]) -> Query:
+    """``query`` without its last word while that is too short to be completed and is no word
+    of the store ("palmyra t"): the hits for the words before it stay, where "No matches"
+    used to flash at the first letter of every new word."""
+    if not query.clauses:
+        return query
+    last = query.clauses[-1].words[-1]
+    if (last.mode != "fuzzy" or last.scope is not None or expansions[last].found
+            or len(last.text) >= MIN_COMPLETION):
+        return query
+    kept = query.clauses[-1].words[:-1]
+    return replace(query, clauses=query.clauses[:-1] + ((Clause(kept),) if kept else ()))
 
 
 def _searchable(query: Query) -> Query:

@@ -18,7 +18,7 @@ from rapidfuzz.distance import OSA
 
 from store.records import RecordKind
 from store.search import vocabulary
-from store.search.candidates import Document, Expansion
+from store.search.candidates import MIN_COMPLETION, Document, Expansion
 from store.search.index import tags_text
 from store.search.query import Query, TextScope, WordTerm
 
@@ -26,7 +26,6 @@ NEAR_WORDS = 8
 """Stored words kept per query word (closest first, then most frequent)."""
 COMPLETIONS = 12
 """Completions of the last, possibly half-typed, word (most frequent first)."""
-MIN_COMPLETION = 2
 PREFIX_BUDGET = 10_000
 """Occurrences of a prefix's words up to which the index is asked for all of its completions
 (``"pre" *``): ≈1 ms per kind. Above it only the listed ones are asked for, and

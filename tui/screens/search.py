@@ -36,7 +36,7 @@ from textual.widgets import Footer, Header, Input
 
 from store.safe_text import one_line
 from store.search.hits import SearchHit
-from store.search.query import QUERY_HELP, QueryError
+from store.search.query import QUERY_HELP, QueryError, parse_query
 from tui.frame_hold import FrameHold
 from tui.screens.reader import ReaderScreen
 from tui.search_service import RESULT_LIMIT
@@ -225,6 +225,10 @@ class SearchScreen(Screen[None]):
             self._show_status("")
             return
         if not message.hits:
+            if parse_query(message.query, typing=True).is_empty:  # "qty:>", a lone "!"
+                hits.show(message.query, (), "")
+                self._show_status("Keep typing: nothing to look for yet")
+                return
             hits.show(message.query, (), f"No matches for {one_line(message.query, 60)!r}.")
             self._show_status("0 hits")
             return
