@@ -19,9 +19,11 @@ from store.records import KINDS, ClaimStatus, RecordKind
 
 QUERY_HELP = """\
 Search syntax (fzf and newsboat habits):
-  palmira tnaks      every word must match (AND); typos and partial words are forgiven
+  palmira tnaks      every word must match (AND); typos and partial words are forgiven;
+                     a claim or comment also matches through its article's title
   tanks | bmps       either word (OR); also written tanks|bmps
-  !russian           leave out records containing the word
+  !russian           leave out records whose own text contains the word (not the title
+                     of their article: !russian keeps the claims of "…Russian base…")
   'tanks             the word exactly as written (no typo tolerance, no other word forms)
   ^why               a field that starts with the word
   base$              a field that ends with the word
