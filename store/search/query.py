@@ -19,11 +19,9 @@ from store.records import KINDS, ClaimStatus, RecordKind
 
 QUERY_HELP = """\
 Search syntax (fzf and newsboat habits):
-  palmira tnaks      every word must match (AND); typos and partial words are forgiven;
-                     a claim or comment also matches through its article's title
+  palmira tnaks      every word (AND), typos and partial words forgiven, article title too
   tanks | bmps       either word (OR); also written tanks|bmps
-  !russian           leave out records whose own text contains the word (not the title
-                     of their article: !russian keeps the claims of "…Russian base…")
+  !russian           leave out records whose own text has the word (their article's title aside)
   'tanks             the word exactly as written (no typo tolerance, no other word forms)
   ^why               a field that starts with the word
   base$              a field that ends with the word
