@@ -172,7 +172,8 @@ class HitList(ScrollView, can_focus=True):
                          palette.on(palette.plain, "hit-list--message"))
                 return Strip([Segment(set_cell_size("  " + one_line(self.message), width),
                                       style), bar], width + BAR_WIDTH)
-            return Strip([Segment(" " * width, palette.plain), bar], width + BAR_WIDTH)
+            return Strip([Segment(" " * width, palette.plain), bar] if width else [bar],
+                         width + BAR_WIDTH)
         hit, part, at_cursor, marked = line
         base = palette.cursor if at_cursor else palette.plain
         segments = (self._headline(hit, width, base, palette, marked) if part == 0
