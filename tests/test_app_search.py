@@ -563,6 +563,8 @@ async def test_starting_a_word_or_a_filter_never_flashes_no_matches(tmp_path: Pa
         await pilot.press("4", "0", "space")
         await settle(pilot)
         assert hit_list(app).hits and all(hit.kind == "claim" for hit in hit_list(app).hits)
+        headlines = [line for line in screen_text(app).splitlines() if " CLAIM " in line]
+        assert headlines and not any(line.rstrip(" █").endswith(" 0") for line in headlines)
 
 
 @sync

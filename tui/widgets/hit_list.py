@@ -338,8 +338,9 @@ def _fitted_segments(segments: list[Segment], cells: int, pad: Style) -> list[Se
 
 def _score_text(hit: SearchHit) -> str:
     """The score as a headline shows it (rounded: a hit whose score moves by less than one is
-    drawn alike, and its line is not repainted)."""
-    return f" {hit.score:3.0f}"
+    drawn alike, and its line is not repainted); blank for a query of filters alone
+    ("qty:>40"), whose hits are listed newest first and all score 0."""
+    return f" {hit.score:3.0f}" if hit.score > 0 else "    "
 
 
 def _fitted(text: str, cells: int) -> str:
