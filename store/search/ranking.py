@@ -75,11 +75,12 @@ class ScoredWord:
         """Where one of the stored forms first stands as a whole word in lower-cased ``text``."""
         if not self.forms:
             return None
-        if self._whole_forms is None:
-            object.__setattr__(self, "_whole_forms", re.compile(
-                r"(?<![^\W_])(?:" + "|".join(map(re.escape, self.forms)) + r")(?![^\W_])"))
-        assert self._whole_forms is not None
-        found = self._whole_forms.search(text)
+        pattern = self._whole_forms
+        if pattern is None:  # made once per query word, only for a hit that needs it
+            pattern = re.compile(
+                r"(?<![^\W_])(?:" + "|".join(map(re.escape, self.forms)) + r")(?![^\W_])")
+            object.__setattr__(self, "_whole_forms", pattern)
+        found = pattern.search(text)
         return found.span() if found else None
 
 

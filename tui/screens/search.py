@@ -120,15 +120,17 @@ class SearchScreen(Screen[None]):
     app: ClaimdeskApp
 
     class Results(Message):
-        """What a worker found for ``query``: hits, or a one-line ``problem``."""
+        """What a worker found for ``query``: hits, or a one-line ``problem``; with no hits,
+        whether the store is empty or the query has nothing to look for yet ("qty:>")."""
 
         def __init__(self, query: str, hits: Sequence[SearchHit], problem: str = "",
-                     empty_store: bool = False) -> None:
+                     empty_store: bool = False, unfinished: bool = False) -> None:
             super().__init__()
             self.query = query
             self.hits = hits
             self.problem = problem
             self.empty_store = empty_store
+            self.unfinished = unfinished
 
     def __init__(self, query: str = "") -> None:
         super().__init__()
@@ -196,13 +198,14 @@ class SearchScreen(Screen[None]):
             if hits is None:
                 return  # a newer key press took over
             empty = not hits and self.app.store.is_empty()
+            unfinished = not hits and parse_query(query, typing=True).is_empty
         except QueryError as error:
             self.post_message(self.Results(query, (), problem=str(error)))
             return
         except Exception as error:  # the store could not be read: one line, never a traceback
             self.post_message(self.Results(query, (), problem=f"cannot search: {error}"))
             return
-        self.post_message(self.Results(query, hits, empty_store=empty))
+        self.post_message(self.Results(query, hits, empty_store=empty, unfinished=unfinished))
 
     def on_search_screen_results(self, message: Results) -> None:
         if message.query != self.current_query:
@@ -225,7 +228,7 @@ class SearchScreen(Screen[None]):
             self._show_status("")
             return
         if not message.hits:
-            if parse_query(message.query, typing=True).is_empty:  # "qty:>", a lone "!"
+            if message.unfinished:
                 hits.show(message.query, (), "")
                 self._show_status("Keep typing: nothing to look for yet")
                 return
