@@ -13,6 +13,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DIR = ROOT / "sample_data"
 SEED_PAGE = SAMPLE_DIR / "000_ad01ffdc07868135.txt"
 """An unchanged copy of ../shared/corpus/000_ad01ffdc07868135.txt (a saved public news page)."""
+REAL_WORLD = ROOT.parent / "shared" / "real-world"
+"""Real pages and feeds copied unchanged from other projects' test data (see its SOURCES.md).
+
+They live beside the checkout, never inside it: tests that read them skip where it is absent.
+"""
 
 
 @pytest.fixture
@@ -21,6 +26,14 @@ def store(tmp_path: Path) -> Iterator[Store]:
     opened = Store.open(str(tmp_path / "store.sqlite3"))
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def real_world() -> Path:
+    """The folder of real pages and feeds; skips the test where it is not beside this checkout."""
+    if not REAL_WORLD.is_dir():
+        pytest.skip(f"{REAL_WORLD} (real pages from other projects) is not beside this checkout")
+    return REAL_WORLD
 
 
 @pytest.fixture
