@@ -14,19 +14,23 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import stat
+import threading
+import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from store.claims import extract_claims
+from store.file_names import stored_name
 from store.ingest.errors import ImportFailure
 from store.ingest.formats import KNOWN_EXTENSIONS, detect_format
-from store.ingest.reading import read_document, read_head
+from store.ingest.reading import os_reason, read_document, read_head
 from store.ingest.urls import canonical_url
 from store.records import DocumentDraft
-from store.store import AddOutcome, Store
+from store.store import AddOutcome, Store, StoreError
 
 BATCH_DOCUMENTS = 500
 PARALLEL_MIN_FILES = 24
@@ -71,9 +75,14 @@ class ImportReport:
         refused = sum(1 for o in self.outcomes if o.error is not None)
         return sum(1 for f in self.failures if not f.skipped) + refused
 
+    stopped: str | None = None
+    """Why the import stopped before the end (the store refused to write), or None."""
+    not_done: int = 0
+    """Files not imported because the import stopped (including the one it stopped in)."""
+
     @property
     def ok(self) -> bool:
-        return self.failed == 0
+        return self.failed == 0 and self.stopped is None
 
 
 Event = AddOutcome | FileFailure
@@ -91,12 +100,15 @@ class FoundFile:
 def iter_files(paths: Iterable[Path]) -> Iterator[FoundFile | FileFailure]:
     """Files named and files inside folders (recursively, sorted, hidden ones skipped)."""
     for path in paths:
-        if path.is_dir():
+        try:
+            is_folder = stat.S_ISDIR(path.stat().st_mode)
+        except OSError as error:
+            yield FileFailure(path, os_reason(error))
+            continue
+        if is_folder:
             yield from _walk(path)
-        elif path.exists():
-            yield FoundFile(path, named=True)
         else:
-            yield FileFailure(path, "no such file or folder")
+            yield FoundFile(path, named=True)
 
 
 def _walk(folder: Path) -> Iterator[FoundFile | FileFailure]:
@@ -128,7 +140,7 @@ def iter_drafts(path: Path) -> Iterator[DocumentDraft]:
         warnings: list[str] = []
     else:
         document = read_document(path)
-        drafts = fmt.parse(document.text, str(path))
+        drafts = fmt.parse(document.text, stored_name(path))
         warnings = document.warnings
     for draft in drafts:
         yield _finished(draft, warnings)
@@ -164,10 +176,21 @@ def _load(path: Path) -> _Loaded:
     except ImportFailure as error:
         return _Loaded(failure=str(error))
     except Exception as error:  # a reader library choking on hostile input: one line, go on
-        return _Loaded(failure=f"could not be read: {type(error).__name__}: {error}")
+        return _Loaded(failure=unreadable(error))
 
 
-def _loaded_in_order(files: list[Path], parallel: bool) -> Iterator[_Loaded]:
+def unreadable(error: Exception) -> str:
+    """The one line for a file a reader gave up on with an error of its own, in words."""
+    if isinstance(error, RecursionError):
+        return "could not be read: it is nested too deeply"
+    if isinstance(error, MemoryError):
+        return "could not be read: it needs more memory than there is"
+    if isinstance(error, OverflowError):
+        return "could not be read: a number or date in it is out of range"
+    return "could not be read: its reader failed on something in it"
+
+
+def _loaded_in_order(files: list[Path], parallel: bool) -> Generator[_Loaded]:
     """:func:`_load` for each file, in the files' order, using worker processes if asked.
 
     At most a few files per worker are in flight, so memory stays bounded however many files
@@ -180,19 +203,42 @@ def _loaded_in_order(files: list[Path], parallel: bool) -> Iterator[_Loaded]:
     # "spawn" rather than fork: the app imports from a thread, and forking a threaded process
     # can copy a held lock into the child.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                             initializer=_watch_parent, initargs=(os.getpid(),)) as pool:
         window: deque[Future[_Loaded]] = deque()
         todo = iter(files)
         for path in todo:
             window.append(pool.submit(_load, path))
             if len(window) >= workers * 4:
                 break
-        while window:
-            loaded = window.popleft().result()
-            following = next(todo, None)
-            if following is not None:
-                window.append(pool.submit(_load, following))
-            yield loaded
+        try:
+            while window:
+                loaded = window.popleft().result()
+                following = next(todo, None)
+                if following is not None:
+                    window.append(pool.submit(_load, following))
+                yield loaded
+        finally:  # stopped early (the store refused a write): parse nothing more
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+PARENT_CHECK_SECONDS = 0.5
+
+
+def _watch_parent(parent: int) -> None:
+    """In a worker: exit as soon as the importing process is gone.
+
+    A worker waits for work on a pipe and never learns that its parent was killed (kill -9,
+    the OOM killer): it would stay, parsing nothing, until the system reaped it. A thread
+    polling the parent's pid costs nothing measurable.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="claimdesk-watch-parent", daemon=True).start()
 
 
 def _write_streamed(store: Store, path: Path) -> list[AddOutcome]:
@@ -241,9 +287,12 @@ def import_paths(store: Store, paths: Iterable[Path], listener: Listener | None 
             report.outcomes.append(outcome)
             emit(outcome)
 
+    waiting = [0]  # files whose drafts are in ``pending``, not committed yet
+
     def flush() -> None:
         record(store.add_documents(pending))
         pending.clear()
+        waiting[0] = 0
 
     def fail(found: FoundFile, reason: str) -> None:
         # In a folder, a file of no document type (a README, a picture) is passed over;
@@ -263,21 +312,36 @@ def import_paths(store: Store, paths: Iterable[Path], listener: Listener | None 
     total = len(found_files)
     parallel = total >= PARALLEL_MIN_FILES and (os.cpu_count() or 1) > 1
     loaded_files = _loaded_in_order([f.path for f in found_files], parallel)
-    for done, (found, loaded) in enumerate(zip(found_files, loaded_files, strict=True), 1):
-        report.files += 1
-        if loaded.failure is not None:
-            fail(found, loaded.failure)
-        elif loaded.drafts is not None:
-            pending.extend(loaded.drafts)
-        else:
-            flush()  # earlier files are committed on their own, whatever this one does
-            try:
-                record(_write_streamed(store, found.path))
-            except ImportFailure as error:
-                fail(found, str(error))
-        if len(pending) >= BATCH_DOCUMENTS:
-            flush()
-        if progress is not None:
-            progress(done, total)
-    flush()
+    done = 0
+    try:
+        for found, loaded in zip(found_files, loaded_files, strict=True):
+            if loaded.failure is not None:
+                fail(found, loaded.failure)
+            elif loaded.drafts is not None:
+                pending.extend(loaded.drafts)
+                waiting[0] += 1
+            else:
+                flush()  # earlier files are committed on their own, whatever this one does
+                try:
+                    record(_write_streamed(store, found.path))
+                except ImportFailure as error:
+                    fail(found, str(error))
+                except StoreError:
+                    raise
+                except Exception as error:  # a bad file, never the import
+                    fail(found, unreadable(error))
+            if len(pending) >= BATCH_DOCUMENTS:
+                flush()
+            done += 1
+            report.files = done
+            if progress is not None:
+                progress(done, total)
+        flush()
+    except StoreError as error:
+        # The store refused a write (disk full, locked by another import): what was
+        # committed before stays, the rest is not imported; the caller prints a summary.
+        report.stopped = str(error)
+        report.files = done - waiting[0]
+        report.not_done = total - report.files
+        loaded_files.close()
     return report

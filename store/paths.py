@@ -7,6 +7,7 @@ asking for paths never leaves traces on disk.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,3 +74,22 @@ def sample_data_dir() -> Path:
         if (Path(location) / "README.md").is_file():
             return Path(location)
     return Path(__file__).resolve().parent.parent / "sample_data"
+
+
+def store_file_problem(path: Path) -> str | None:
+    """Why ``path`` cannot hold a SQLite store (a folder, a device, a FIFO), or None.
+
+    SQLite would say "unable to open database file" or "disk I/O error" for these, which
+    names neither the cause nor the fix. A missing file is no problem: it is created.
+    """
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        return error.strerror or str(error)
+    if stat.S_ISDIR(info.st_mode):
+        return "it is a folder, not a store file"
+    if not stat.S_ISREG(info.st_mode):
+        return "it is not a regular file (a device, FIFO or socket)"
+    return None

@@ -67,6 +67,19 @@ def current_version(conn: Connection) -> int:
     return int(value or 0)
 
 
+def _refuse_foreign(conn: Connection) -> None:
+    """Refuse a database that has tables but no claimdesk schema version.
+
+    Pointing ``--db`` at another program's SQLite file must not add claimdesk's tables beside
+    its own: an empty database becomes a store, a non-empty one is left alone.
+    """
+    tables = sa.inspect(conn).get_table_names()
+    if tables:
+        shown = ", ".join(sorted(tables)[:3]) + (", …" if len(tables) > 3 else "")
+        raise SchemaError(f"not a claimdesk store: the database holds other tables ({shown}); "
+                          "name a new file or an empty database")
+
+
 def upgrade(engine: Engine) -> int:
     """Bring the store at ``engine`` to :data:`CURRENT_VERSION`; return the version found.
 
@@ -86,6 +99,8 @@ def upgrade(engine: Engine) -> int:
             )
         if found == CURRENT_VERSION:
             return found
+        if found == 0:
+            _refuse_foreign(conn)
         SCHEMA_VERSION.create(conn, checkfirst=True)
         for number in range(found + 1, CURRENT_VERSION + 1):
             STEPS[number - 1](conn)

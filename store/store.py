@@ -28,7 +28,7 @@ from store.models import ARTICLE as A
 from store.models import CLAIM as CL
 from store.models import COMMENT as C
 from store.models import QUANTITY as Q
-from store.paths import resolve_db_url
+from store.paths import resolve_db_url, store_file_problem
 from store.records import (
     AnyRecord,
     ArticleRecord,
@@ -51,6 +51,8 @@ from store.writing import (
     fingerprint,
     insert_many,
     problem,
+    refusal,
+    transaction_lost,
 )
 
 
@@ -92,6 +94,8 @@ class Store:
         self.url = url
         self._engine: Engine | None = None
         self._lock = threading.Lock()
+        self._identity: tuple[int, int] | None = None
+        """(device, inode) of the SQLite file as opened: see :meth:`_check_same_file`."""
 
     @classmethod
     def open(cls, db: str | None = None) -> Store:
@@ -130,6 +134,9 @@ class Store:
         where = self.where
         try:
             if self.path is not None:
+                problem = store_file_problem(self.path)
+                if problem is not None:
+                    raise StoreError(f"cannot open the store {where}: {problem}")
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             engine = create_engine(self.url)
             schema.upgrade(engine)
@@ -137,9 +144,34 @@ class Store:
             raise StoreError(f"{where}: {error}") from error
         except DBAPIError as error:
             raise StoreError(f"cannot open the store {where}: {error.orig}") from error
+        except ImportError as error:
+            # create_engine imports the URL's driver: postgresql:// without psycopg installed.
+            raise StoreError(f"cannot open the store {where}: its database driver "
+                             f"({error.name or 'for this URL'}) is not installed") from error
         except (SQLAlchemyError, OSError) as error:
-            raise StoreError(f"cannot open the store {where}: {error}") from error
+            raise StoreError(f"cannot open the store {where}: "
+                             f"{getattr(error, 'strerror', None) or error}") from error
+        if self.path is not None:
+            self._identity = _file_identity(self.path)
         return engine
+
+    def _check_same_file(self) -> None:
+        """Refuse to write when the file under the store's path is not the one opened.
+
+        SQLite keeps writing to the file it opened: if another program deleted or replaced
+        it meanwhile, every judgement would go to an unlinked inode and be lost when the app
+        closes, without a word. A ``stat`` per write transaction costs microseconds.
+        """
+        path = self.path
+        if path is None or self._identity is None:
+            return
+        now = _file_identity(path)
+        if now is None:
+            raise StoreError(f"not saved: the store file {path} was deleted while claimdesk "
+                             "had it open; restore it, or restart claimdesk to start a new one")
+        if now != self._identity:
+            raise StoreError(f"not saved: the store file {path} was replaced by another file "
+                             "while claimdesk had it open; restart claimdesk to use the new one")
 
     def check(self) -> None:
         """Open the database now and check its schema (StoreError if it is not a usable store).
@@ -158,8 +190,13 @@ class Store:
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
-        with self._get_engine().connect() as conn:
-            yield conn
+        """A connection to read with; a database error (a corrupt page met mid-read) becomes a
+        one-line StoreError."""
+        try:
+            with self._get_engine().connect() as conn:
+                yield conn
+        except DBAPIError as error:
+            raise StoreError(f"cannot read the store {self.where}: {error.orig}") from error
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
@@ -169,6 +206,7 @@ class Store:
         try:
             with engine.connect().execution_options(**{WRITE_OPTION: True}) as conn, \
                     _journals_in_memory(conn), conn.begin():
+                self._check_same_file()  # under the write lock: nobody writes meanwhile
                 yield conn
         except DBAPIError as error:
             where = self.where
@@ -426,24 +464,48 @@ class WriteTransaction:
         try:
             with conn.begin_nested():
                 return _write_batch(conn, drafts)
-        except DBAPIError:
-            pass
+        except Exception as error:  # any error: retry one by one, below
+            self._still_usable(conn, error)
         outcomes: list[AddOutcome] = []
         for draft in drafts:
             try:
                 with conn.begin_nested():
                     outcomes.extend(_write_batch(conn, [draft]))
-            except DBAPIError as error:
+            except Exception as error:  # whatever it is, it is this document's
+                self._still_usable(conn, error)
                 outcomes.append(
                     AddOutcome(
                         title=draft.title,
                         source=draft.source,
                         article_id=None,
                         created=False,
-                        error=f"the store refused it: {error.orig}",
+                        error=refusal(error),
                     )
                 )
         return outcomes
+
+    def _still_usable(self, conn: Connection, error: Exception) -> None:
+        """Raise StoreError if ``error`` ended the whole transaction, not one savepoint.
+
+        SQLite rolls the entire transaction back by itself on some errors (disk full, I/O
+        error); a savepoint opened after that would start a new transaction of its own and
+        commit later documents without the earlier ones, so half an all-or-nothing file
+        would land. Such errors, and any that leaves no transaction open, fail the whole
+        transaction.
+        """
+        if transaction_lost(conn, error):
+            where = self._store.where
+            reason = str(error.orig) if isinstance(error, DBAPIError) else refusal(error)
+            raise StoreError(f"cannot write to the store {where}: {reason}; "
+                             "nothing of this transaction was saved") from error
+
+
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
 
 
 def _next_ids(conn: Connection) -> IdCounter:

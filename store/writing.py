@@ -21,6 +21,8 @@ from sqlalchemy.engine import Connection
 from store.records import ClaimDraft, ClaimStatus, DocumentDraft
 
 _SPACES = re.compile(r"\s+")
+INT64 = range(-(2**63), 2**63)
+"""The whole numbers SQLite (and PostgreSQL's BIGINT) can store."""
 _STATUSES = frozenset(status.value for status in ClaimStatus)
 
 
@@ -66,7 +68,51 @@ def problem(draft: DocumentDraft) -> str | None:
             return f"a claim points at comment {where + 1}, which the document does not have"
         if claim.status not in _STATUSES:
             return f"unknown claim status {claim.status!r}"
+        if claim.start not in INT64 or claim.end not in INT64:
+            return "a claim's place in the text is a number too large to store"
+        for quantity in claim.quantities:
+            if quantity.count is not None and quantity.count not in INT64:
+                return (f"the figure {_short(str(quantity.count))} in a claim is too large "
+                        "to store (more than 64 bits)")
     return None
+
+
+def _short(digits: str) -> str:
+    return digits if len(digits) <= 24 else f"{digits[:10]}…({len(digits)} digits)"
+
+
+_FATAL_SQLITE_CODES = frozenset({
+    sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOMEM,
+    sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN,
+})
+"""Errors after which SQLite may have rolled back the whole transaction, or after which
+nothing more can be written: the transaction fails, not one document."""
+
+
+def transaction_lost(conn: Connection, error: BaseException) -> bool:
+    """Whether ``error``, met writing one document, ended the whole write transaction."""
+    cause = getattr(error, "orig", None) or error
+    code = getattr(cause, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF in _FATAL_SQLITE_CODES:
+        return True
+    driver = conn.connection.driver_connection
+    if isinstance(driver, sqlite3.Connection):
+        return not driver.in_transaction
+    return not conn.in_transaction()
+
+
+def refusal(error: BaseException) -> str:
+    """Why the store refused one document, in one line for the user (no Python jargon)."""
+    if isinstance(error, OverflowError):
+        return "the store refused it: a number in it is too large to store (more than 64 bits)"
+    if isinstance(error, UnicodeError):
+        return "the store refused it: text in it is not valid Unicode"
+    cause = getattr(error, "orig", None)
+    if cause is not None:
+        return f"the store refused it: {cause}"
+    if isinstance(error, sqlite3.Error | sa.exc.SQLAlchemyError):
+        return f"the store refused it: {error}"
+    return "the store could not write it (an unexpected value in one of its fields)"
 
 
 ROWS_PER_STATEMENT = 500

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from store.export.formats import FORMATS
 from store.records import KINDS
+from store.safe_text import one_line
 from tui import commands
 from tui.errors import CommandError
 
@@ -142,7 +143,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return commands.stats_command(args.db, as_json=args.json)
         return commands.open_app(args.db)
     except CommandError as error:
-        print(f"claimdesk: {error}", file=sys.stderr)
+        # Messages quote file names and queries: made printable like everything else.
+        print(f"claimdesk: {one_line(str(error))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

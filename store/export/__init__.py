@@ -14,7 +14,13 @@ from store.export.bundle import (
     fetch_records,
 )
 from store.export.citation import citation, citations
-from store.export.files import ExportExistsError, default_export_path, write_atomic
+from store.export.files import (
+    ExportExistsError,
+    ExportTargetError,
+    default_export_path,
+    export_target,
+    write_atomic,
+)
 from store.export.formats import FORMATS, Exporter
 
 __all__ = [
@@ -23,12 +29,14 @@ __all__ = [
     "ExportBundle",
     "ExportError",
     "ExportExistsError",
+    "ExportTargetError",
     "Exporter",
     "RecordRef",
     "bundle_for",
     "citation",
     "citations",
     "default_export_path",
+    "export_target",
     "fetch_records",
     "write_atomic",
 ]

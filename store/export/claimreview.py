@@ -23,6 +23,7 @@ from typing import Any
 
 from store.export.bundle import ExportBundle, ExportError
 from store.records import ArticleRecord, ClaimRecord, ClaimStatus, iso
+from store.safe_text import script_safe
 
 CONTEXT = "https://schema.org"
 
@@ -102,4 +103,5 @@ def export_claimreview(bundle: ExportBundle) -> str:
     if not claims:
         raise ExportError("ClaimReview covers claims, and no claim was chosen")
     reviews = [claim_review(claim, bundle) for claim in claims]
-    return json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"
+    # Pasted into a page's <script type="application/ld+json">: nothing in it may end that.
+    return script_safe(json.dumps(reviews, ensure_ascii=False, indent=2)) + "\n"

@@ -15,6 +15,7 @@ from typing import Any
 
 from store.export.bundle import ExportBundle
 from store.records import CommentRecord
+from store.safe_text import json_safe
 
 
 def export_objects(bundle: ExportBundle) -> list[dict[str, Any]]:
@@ -34,9 +35,10 @@ def export_objects(bundle: ExportBundle) -> list[dict[str, Any]]:
 
 def export_json(bundle: ExportBundle) -> str:
     """One JSON array, indented for people who open the file."""
-    return json.dumps(export_objects(bundle), ensure_ascii=False, indent=2) + "\n"
+    return json_safe(json.dumps(export_objects(bundle), ensure_ascii=False, indent=2)) + "\n"
 
 
 def export_jsonl(bundle: ExportBundle) -> str:
     """One JSON object per line, for tools that stream records."""
-    return "".join(json.dumps(obj, ensure_ascii=False) + "\n" for obj in export_objects(bundle))
+    return "".join(json_safe(json.dumps(obj, ensure_ascii=False)) + "\n"
+                   for obj in export_objects(bundle))

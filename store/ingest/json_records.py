@@ -17,14 +17,18 @@ whole as in every other format (see :func:`store.importer._write_streamed`).
 
 from __future__ import annotations
 
+import codecs
 import json
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from store.file_names import stored_name
 from store.ingest.errors import ImportFailure
+from store.ingest.reading import MAX_BYTES, os_reason
 from store.records import (
     KINDS,
     ClaimDraft,
@@ -33,6 +37,7 @@ from store.records import (
     DocumentDraft,
     Quantity,
 )
+from store.writing import INT64
 
 _STATUSES = {status.value: status for status in ClaimStatus}
 
@@ -55,6 +60,10 @@ def parse_json_records(text: str, source: str) -> list[DocumentDraft]:
     except json.JSONDecodeError as error:
         raise ImportFailure(f"invalid JSON: line {error.lineno} column {error.colno}: "
                             f"{error.msg}") from None
+    except RecursionError:
+        raise ImportFailure("invalid JSON: nested too deeply to read") from None
+    except ValueError:  # Python's limit of 4,300 digits for a whole number
+        raise ImportFailure("invalid JSON: a number with too many digits") from None
     items = data if isinstance(data, list) else [data]
     return list(_drafts(((f"item {n}", item) for n, item in enumerate(items, 1)), source))
 
@@ -64,20 +73,36 @@ def parse_json_lines(text: str, source: str) -> list[DocumentDraft]:
     return list(_drafts(_records(text.splitlines()), source))
 
 
-def stream_json_lines(path: Path) -> Iterator[DocumentDraft]:
+def stream_json_lines(path: Path, max_record: int = MAX_BYTES) -> Iterator[DocumentDraft]:
     """Drafts from a JSON Lines file of any size, as they are read; a bad line raises
-    ImportFailure after the drafts before it were yielded (the caller takes them back)."""
-    yield from _drafts(_records(_lines(path)), str(path))
+    ImportFailure after the drafts before it were yielded (the caller takes them back).
+
+    One line (one record) is held whole, so a line longer than ``max_record`` bytes is
+    refused as a file of that size would be, without reading the rest of it into memory.
+    """
+    yield from _drafts(_records(_lines(path, max_record)), stored_name(path))
 
 
-def _lines(path: Path) -> Iterator[str]:
+def _lines(path: Path, max_record: int) -> Iterator[str]:
+    """The file's lines, decoded one by one so an error can name its line."""
+    number = 0
     try:
-        with path.open(encoding="utf-8-sig", newline="") as lines:
-            yield from lines
-    except UnicodeDecodeError as error:
-        raise ImportFailure(f"not UTF-8 text (byte {error.start} of a line)") from None
+        with path.open("rb") as file:
+            while raw := file.readline(max_record + 1):
+                number += 1
+                if len(raw) > max_record and not raw.endswith(b"\n"):
+                    raise ImportFailure(f"line {number}: a record of more than "
+                                        f"{max_record // 2**20} MiB (the limit for one record, "
+                                        "as for a file)")
+                if number == 1:
+                    raw = raw.removeprefix(codecs.BOM_UTF8)
+                try:
+                    yield raw.decode("utf-8")
+                except UnicodeDecodeError as error:
+                    raise ImportFailure(f"line {number}: not UTF-8 text (byte {error.start + 1} "
+                                        "of the line)") from None
     except OSError as error:
-        raise ImportFailure(f"cannot read: {error.strerror or error}") from error
+        raise ImportFailure(f"line {number + 1}: {os_reason(error)}") from error
 
 
 def _records(lines: Iterable[str]) -> Iterator[Located]:
@@ -88,6 +113,10 @@ def _records(lines: Iterable[str]) -> Iterator[Located]:
             record = json.loads(line)
         except json.JSONDecodeError as error:
             raise ImportFailure(f"invalid JSON on line {number}: {error.msg}") from None
+        except RecursionError:
+            raise ImportFailure(f"line {number}: nested too deeply to read") from None
+        except ValueError:  # Python's limit of 4,300 digits for a whole number
+            raise ImportFailure(f"line {number}: a number with too many digits") from None
         yield f"line {number}", record
 
 
@@ -113,28 +142,64 @@ def _drafts(records: Iterable[Located], source: str) -> Iterator[DocumentDraft]:
     pending: dict[Any, _Pending] = {}
     done: set[Any] = set()
     for where, record in records:
-        kind, key = _kind_and_article(where, record)
-        if key in done:
-            raise ImportFailure(f"{where}: a {kind} for article {key} after all the comments "
-                                "and claims its counts announce")
-        group = pending.get(key)
-        if group is None:  # not setdefault: that would build a _Pending for every record
-            group = pending[key] = _Pending()
-        if kind == "article":
-            if group.article is not None:
-                raise ImportFailure(f"{where}: article {key} appears twice")
-            group.article = (where, record)
-        else:
-            (group.comments if kind == "comment" else group.claims).append((where, record))
-        if group.complete():
-            done.add(key)
-            yield _draft(pending.pop(key), source)
+        with _named(where):
+            draft = _take(where, record, pending, done, source)
+        if draft is not None:
+            yield draft
     for key, group in pending.items():
         if group.article is None:
             where, record = (group.comments + group.claims)[0]
-            raise ImportFailure(f"{where}: a {record['kind']} of article {key}, which the file "
-                                "does not have")
-        yield _draft(group, source)
+            raise ImportFailure(f"{where}: {_a(record['kind'])} of article {key}, which the "
+                                "file does not have")
+        with _named(group.article[0]):
+            draft = _draft(group, source)
+        yield draft
+
+
+@contextmanager
+def _named(where: str) -> Iterator[None]:
+    """A safety net: any error of Python's reading a record becomes one line naming it.
+
+    Every field is checked by type (:data:`_FIELDS`), so this should never be met; if a shape
+    nobody foresaw gets through, the user still gets the line, not a traceback.
+    """
+    try:
+        yield
+    except ImportFailure:
+        raise
+    except RecursionError:
+        raise ImportFailure(f"{where}: nested too deeply to read") from None
+    except (OverflowError, ValueError):
+        raise ImportFailure(f"{where}: a number or time out of range") from None
+    except Exception:  # see the docstring
+        raise ImportFailure(f"{where}: a value of a type this field cannot hold") from None
+
+
+def _a(noun: str) -> str:
+    """"a claim", "an article"."""
+    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
+
+
+def _take(where: str, record: Any, pending: dict[Any, _Pending], done: set[Any],
+          source: str) -> DocumentDraft | None:
+    """File one record under its article; the article's draft once it is complete."""
+    kind, key = _kind_and_article(where, record)
+    if key in done:
+        raise ImportFailure(f"{where}: {_a(kind)} for article {key} after all the comments "
+                            "and claims its counts announce")
+    group = pending.get(key)
+    if group is None:  # not setdefault: that would build a _Pending for every record
+        group = pending[key] = _Pending()
+    if kind == "article":
+        if group.article is not None:
+            raise ImportFailure(f"{where}: article {key} appears twice")
+        group.article = (where, record)
+    else:
+        (group.comments if kind == "comment" else group.claims).append((where, record))
+    if group.complete():
+        done.add(key)
+        return _draft(pending.pop(key), source)
+    return None
 
 
 def _kind_and_article(where: str, record: Any) -> tuple[str, Any]:
@@ -146,7 +211,7 @@ def _kind_and_article(where: str, record: Any) -> tuple[str, Any]:
     key = record.get("id") if kind == "article" else record.get("article_id")
     if not isinstance(key, int | str) or isinstance(key, bool):
         field_name = "id" if kind == "article" else "article_id"
-        raise ImportFailure(f"{where}: a {kind} without a valid {field_name}")
+        raise ImportFailure(f"{where}: {_a(kind)} without a valid {field_name}")
     return kind, key
 
 
@@ -195,7 +260,7 @@ def _claim(located: Located, index: dict[Any, int]) -> ClaimDraft:
         raise ImportFailure(f"{where}: claim {record.get('id')} is in comment {comment}, "
                             "which its article does not have")
     status = record.get("status", ClaimStatus.UNVERIFIED.value)
-    if status not in _STATUSES:
+    if status.__class__ is not str or status not in _STATUSES:
         raise ImportFailure(f"{where}: unknown claim status {status!r}")
     return ClaimDraft(
         text=record["text"],
@@ -204,12 +269,19 @@ def _claim(located: Located, index: dict[Any, int]) -> ClaimDraft:
         claimant=record.get("claimant"),
         attribution=record.get("attribution"),
         hedges=tuple(record.get("hedges") or ()),
-        quantities=tuple(_quantity(where, q) for q in record.get("quantities") or ()),
+        quantities=tuple(_quantity(where, q) for q in _listed(where, record, "quantities")),
         status=_STATUSES[status],
         note=record.get("note") or "",
         method=record.get("method") or "",
         comment_index=index[comment] if comment is not None else None,
     )
+
+
+def _listed(where: str, record: dict[str, Any], name: str) -> list[Any]:
+    value = record.get(name) or []
+    if value.__class__ is not list:
+        raise ImportFailure(f"{where}: {name} must be a list")
+    return value
 
 
 def _quantity(where: str, value: Any) -> Quantity:
@@ -218,6 +290,8 @@ def _quantity(where: str, value: Any) -> Quantity:
     count, text, item = value.get("count"), value.get("text"), value.get("item")
     if count is not None and count.__class__ is not int:
         raise ImportFailure(f"{where}: a quantity count that is not a whole number")
+    if count is not None and count not in INT64:
+        raise ImportFailure(f"{where}: a quantity count too large to store (over 64 bits)")
     if not (text is None or text.__class__ is str) or not (item is None or item.__class__ is str):
         raise ImportFailure(f"{where}: a quantity's text and item must be text")
     return Quantity(count, text or "", item or "")
@@ -229,15 +303,17 @@ _TEXT = "text"
 _TEXT_OR_NULL = "text or null"
 _WHOLE_NUMBER = "a whole number"
 _TEXT_LIST = "a list of text"
+_ID = "a whole number or text"
 
 _FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
     "article": (("title", _TEXT), ("body", _TEXT), ("url", _TEXT_OR_NULL),
                 ("site", _TEXT_OR_NULL), ("author", _TEXT_OR_NULL),
                 ("published", _TEXT_OR_NULL), ("source", _TEXT_OR_NULL),
                 ("images", _TEXT_LIST), ("tags", _TEXT_LIST)),
-    "comment": (("author", _TEXT_OR_NULL), ("body", _TEXT), ("posted", _TEXT_OR_NULL),
-                ("position", _WHOLE_NUMBER)),
-    "claim": (("text", _TEXT), ("start", _WHOLE_NUMBER), ("end", _WHOLE_NUMBER),
+    "comment": (("id", _ID), ("parent_id", _ID), ("author", _TEXT_OR_NULL), ("body", _TEXT),
+                ("posted", _TEXT_OR_NULL), ("position", _WHOLE_NUMBER)),
+    "claim": (("id", _ID), ("comment_id", _ID), ("text", _TEXT), ("start", _WHOLE_NUMBER),
+              ("end", _WHOLE_NUMBER),
               ("claimant", _TEXT_OR_NULL), ("attribution", _TEXT_OR_NULL),
               ("hedges", _TEXT_LIST), ("note", _TEXT_OR_NULL), ("method", _TEXT_OR_NULL)),
 }
@@ -253,7 +329,9 @@ def _checked(located: Located, kind: str) -> Located:
         if value is None:
             ok = rule is not _TEXT
         elif rule is _WHOLE_NUMBER:
-            ok = value.__class__ is int
+            ok = value.__class__ is int and value in INT64
+        elif rule is _ID:
+            ok = value.__class__ is int or value.__class__ is str
         elif rule is _TEXT_LIST:
             ok = value.__class__ is list and all(v.__class__ is str for v in value)
         else:
@@ -268,6 +346,8 @@ def _time(where: str, value: str | None) -> datetime | None:
         return None
     try:
         moment = datetime.fromisoformat(value)
+        return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
     except ValueError:
-        raise ImportFailure(f"{where}: not an ISO 8601 time: {value!r}") from None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+        raise ImportFailure(f"{where}: not an ISO 8601 time: {value[:40]!r}") from None
+    except OverflowError:  # 9999-12-31T23:59-01:00 is past the end of time in UTC
+        raise ImportFailure(f"{where}: a time out of range: {value[:40]!r}") from None

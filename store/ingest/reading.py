@@ -8,6 +8,7 @@ in a warning, never silently turned into mojibake.
 from __future__ import annotations
 
 import codecs
+import errno
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,8 @@ from store.ingest.errors import ImportFailure
 MAX_BYTES = 32 * 1024 * 1024
 """Larger files are refused: no real article, feed or page export of one comes near this.
 
-Formats read line by line (JSON Lines) are exempt: they never hold the whole file.
+Formats read line by line (JSON Lines) never hold the whole file, so their size is free; each
+of their records is held whole, so one record has this same limit.
 """
 
 HEAD_BYTES = 64 * 1024
@@ -36,12 +38,30 @@ class DocumentText:
     warnings: list[str] = field(default_factory=list)
 
 
+def os_reason(error: OSError) -> str:
+    """Why a file cannot be read, in one line: "no such file or folder", "a symlink loop"."""
+    if error.errno == errno.ELOOP:
+        return "a symbolic link loop: the link leads back to itself"
+    if error.errno == errno.ENOENT:
+        return "no such file or folder"
+    return f"cannot read: {error.strerror or error}"
+
+
+def mebibytes(size: int) -> str:
+    """``33.6 MiB``: sizes against a limit of 32 MiB are said in the limit's own unit."""
+    return f"{size / 2**20:.1f} MiB"
+
+
 def regular_file_size(path: Path) -> int:
     """The size of a plain file; a FIFO or device would block or never end, so it is refused."""
     try:
         info = path.stat()
+    except FileNotFoundError as error:
+        if path.is_symlink():
+            raise ImportFailure("cannot read: a symbolic link to a file that is gone") from error
+        raise ImportFailure(os_reason(error)) from error
     except OSError as error:
-        raise ImportFailure(f"cannot read: {error.strerror or error}") from error
+        raise ImportFailure(os_reason(error)) from error
     if not stat.S_ISREG(info.st_mode):
         raise ImportFailure("not a regular file")
     return info.st_size
@@ -53,7 +73,7 @@ def read_document_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
     try:
         if size > max_bytes:
             raise ImportFailure(
-                f"too large: {size / 1e6:.1f} MB (the limit is {max_bytes / 1e6:.0f} MB)"
+                f"too large: {mebibytes(size)} (the limit is {max_bytes // 2**20} MiB)"
             )
         data = path.read_bytes()
     except OSError as error:

@@ -12,13 +12,16 @@ from store.export import (
     FORMATS,
     ExportError,
     ExportExistsError,
+    ExportTargetError,
     RecordRef,
     bundle_for,
     default_export_path,
+    export_target,
     fetch_records,
     write_atomic,
 )
 from store.records import KINDS, AnyRecord, RecordKind
+from store.safe_text import printable
 from tui.commands.common import open_store
 from tui.errors import CommandError
 
@@ -60,6 +63,17 @@ def _chosen(store: Store, query: str | None, kind: RecordKind | None,
     return _everything(store, kinds)
 
 
+def _check_target(target: Path, force: bool) -> None:
+    try:
+        export_target(target, overwrite=force)
+    except ExportExistsError as error:
+        raise CommandError(f"{error.path} already exists; add --force to overwrite it") from error
+    except ExportTargetError as error:
+        raise CommandError(str(error)) from error
+    except OSError as error:
+        raise CommandError(f"cannot write {target}: {error.strerror or error}") from error
+
+
 def export_command(db: str | None, fmt: str, query: str | None = None,
                    kind: RecordKind | None = None, ids: Sequence[int] | None = None,
                    output: str | None = None, force: bool = False,
@@ -75,8 +89,8 @@ def export_command(db: str | None, fmt: str, query: str | None = None,
     err = err or sys.stderr
     exporter = FORMATS[fmt]
     target = Path(output) if output not in (None, "-") else None
-    if target is not None and target.exists() and not force:
-        raise CommandError(f"{target} already exists; add --force to overwrite it")
+    if target is not None:  # a folder, a device or a file without --force: said before any work
+        _check_target(target, force)
     with open_store(db) as store:
         try:
             bundle = bundle_for(store, _chosen(store, query, kind, ids, limit))
@@ -91,13 +105,17 @@ def export_command(db: str | None, fmt: str, query: str | None = None,
     except ExportError as error:
         raise CommandError(str(error)) from error
     if output == "-":
-        out.write(text)
+        # On a terminal, document text must not act on it (titles, OSC 52, clearing): the
+        # same seam as every other command. Into a pipe or file, the data stays exact.
+        out.write(printable(text) if out.isatty() else text)
         return 0
     path = target or default_export_path(fmt, datetime.now())
     try:
         write_atomic(path, text, overwrite=force)
     except ExportExistsError as error:
         raise CommandError(f"{error.path} already exists; add --force to overwrite it") from error
+    except ExportTargetError as error:
+        raise CommandError(str(error)) from error
     except OSError as error:
         raise CommandError(f"cannot write {path}: {error.strerror or error}") from error
     counts = ", ".join(f"{n} {k}{'' if n == 1 else 's'}" for k, n in bundle.counts().items() if n)

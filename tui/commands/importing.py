@@ -57,6 +57,10 @@ def import_command(db: str | None, paths: Sequence[str], quiet: bool = False,
                f"store, {report.failed} failed")
     if report.skipped:
         summary += f", {report.skipped} passed over (not documents)"
+    if report.stopped is not None:
+        # What was committed before the store refused stays: say so, and what was not done.
+        print(f"stopped  {one_line(report.stopped)}", file=err)
+        summary += f"; stopped: {report.not_done} files not imported"
     print(f"{summary} ({seconds:.2f} s)", file=out)
     return 0 if report.ok else 1
 

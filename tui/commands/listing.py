@@ -8,6 +8,7 @@ from typing import TextIO, cast
 
 from store.paths import app_paths, resolve_db_url, sample_data_dir
 from store.records import RecordKind
+from store.safe_text import json_safe, one_line
 from tui.commands.common import Column, open_store, print_table
 
 _COLUMNS: dict[str, list[Column]] = {
@@ -42,8 +43,8 @@ def list_command(db: str | None, kind: str, as_json: bool = False, limit: int | 
         # The command takes the plural ("claims"); the store's kinds are singular.
         records = store.list_records(cast(RecordKind, kind.removesuffix("s")), limit=limit)
     if as_json:
-        json.dump([r.as_json() for r in records], out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        out.write(json_safe(json.dumps([r.as_json() for r in records], ensure_ascii=False,
+                                       indent=2)) + "\n")
         return 0
     print_table(_COLUMNS[kind], records, out)
     return 0
@@ -62,7 +63,7 @@ def paths_command(db: str | None, out: TextIO | None = None) -> int:
         ("samples", str(sample_data_dir())),
     ]
     for name, value in rows:
-        print(f"{name:<8} {value}", file=out)
+        print(f"{name:<8} {one_line(value)}", file=out)
     return 0
 
 
@@ -83,8 +84,8 @@ def stats_command(db: str | None, as_json: bool = False, out: TextIO | None = No
         json.dump(data, out, indent=2)
         out.write("\n")
         return 0
-    print(f"store     {stats.url}", file=out)
+    print(f"store     {one_line(stats.url)}", file=out)
     for kind in ("articles", "claims", "comments"):
         print(f"{kind:<9} {data[kind]:>10,}", file=out)
-    print(f"size      {stats.size_bytes / 1e6:>10.1f} MB", file=out)
+    print(f"size      {stats.size_bytes / 2**20:>10.1f} MiB", file=out)
     return 0

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from pathlib import Path
 from typing import TextIO
 
-from store.paths import resolve_db_url
+from store.paths import resolve_db_url, store_file_problem
 from store.records import KINDS
+from store.safe_text import json_safe
 from tui.commands.common import Column, open_store, print_table
 from tui.errors import CommandError
 
@@ -52,18 +54,24 @@ def search_command(db: str | None, query: str, kind: str | None = None, limit: i
     from store.search.query import QueryError
 
     kinds = frozenset(k for k in KINDS if k == kind) if kind else None
-    engine = SearchEngine(_StoreFile(db))
+    engine_store = _StoreFile(db)
+    if engine_store.path is not None and (problem := store_file_problem(engine_store.path)):
+        raise CommandError(f"cannot open the store {engine_store.path}: {problem}")
+    engine = SearchEngine(engine_store)
     try:
         hits = engine.search(query, limit=limit, kinds=kinds)
     except QueryError as error:
         raise CommandError(f"search {query!r}: {error}") from error
     except SearchError as error:
         raise CommandError(str(error)) from error
+    except sqlite3.Error as error:  # not a database, a corrupt page: said, not a traceback
+        where = engine_store.path or engine_store.url
+        raise CommandError(f"cannot read the store {where}: {error}") from error
     finally:
         engine.close()
     if as_json:
-        json.dump([hit.as_json() for hit in hits], out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        out.write(json_safe(json.dumps([hit.as_json() for hit in hits], ensure_ascii=False,
+                                       indent=2)) + "\n")
         return 0
     print_table(_SEARCH_COLUMNS, hits, out)
     if not hits:
