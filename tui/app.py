@@ -129,7 +129,7 @@ class ClaimdeskApp(App[None]):
         if keymap.keys:
             self.set_keymap(keymap.keys)
         if keymap.problem:
-            self.notify(keymap.problem, severity="warning", timeout=8)
+            self.notify(keymap.problem, severity="warning", timeout=8, markup=False)
         self.push_screen(BrowserScreen())
         if self.first_run_samples is not None:
             self._import_samples(self.first_run_samples)
@@ -173,7 +173,7 @@ class ClaimdeskApp(App[None]):
 
     def on_claimdesk_app_samples_imported(self, message: SamplesImported) -> None:
         self.notify(one_line(message.summary, 200), severity="information" if message.ok
-                    else "error", timeout=8)
+                    else "error", timeout=8, markup=False)
         for screen in self.screen_stack:
             if isinstance(screen, BrowserScreen):
                 screen.reload()
@@ -242,7 +242,7 @@ class ClaimdeskApp(App[None]):
     def on_claimdesk_app_claim_judged(self, message: ClaimJudged) -> None:
         claim = message.claim
         if claim is None:
-            self.notify(one_line(message.reason, 200), severity="error")
+            self.notify(one_line(message.reason, 200), severity="error", markup=False)
             return
         for screen in self.screen_stack:
             show = getattr(screen, "show_judged", None)

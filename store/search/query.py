@@ -317,7 +317,7 @@ def _status(value: str) -> str:
 
 def _number(text: str, value: str) -> int:
     number = int(text.replace("_", "").replace(",", ""))
-    if abs(number) > _INT64:
+    if abs(number) >= _INT64:  # not >: qty:>N searches from N + 1, which must fit too
         raise QueryError(f"qty:{value}: the number is too large")
     return number
 

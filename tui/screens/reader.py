@@ -193,7 +193,7 @@ class ReaderScreen(Screen[None]):
 
     def on_reader_screen_loaded(self, message: Loaded) -> None:
         if message.view is None:
-            self.notify(one_line(message.reason, 200), severity="error")
+            self.notify(one_line(message.reason, 200), severity="error", markup=False)
             self.app.pop_screen()
             return
         self.view = message.view
@@ -386,7 +386,8 @@ class ReaderScreen(Screen[None]):
             matcher = self.app.search.matcher(query)
         except Exception as error:  # a refused query or an unreadable store: one line
             self.post_message(self.Matched(SearchMatches(query), step=0))
-            self.app.call_from_thread(self.notify, one_line(str(error), 200), severity="error")
+            self.app.call_from_thread(self.notify, one_line(str(error), 200), severity="error",
+                                      markup=False)
             return
         matches = SearchMatches(query, tuple(matcher.spans(view.article.body)),
                                 {c.id: tuple(matcher.spans(c.body)) for c in view.comments})
@@ -422,7 +423,9 @@ class ReaderScreen(Screen[None]):
         body = self.matches.body
         query = one_line(self.matches.query, 40)
         if not body:
-            self.notify(f"No match for {query!r} in this article's text", timeout=3)
+            # The query is the user's text: "[/]" in it is not markup.
+            self.notify(f"No match for {query!r} in this article's text", timeout=3,
+                        markup=False)
             return
         if self.match_index is None:
             self.match_index = 0 if step > 0 else len(body) - 1
@@ -430,7 +433,8 @@ class ReaderScreen(Screen[None]):
             self.match_index = (self.match_index + step) % len(body)
         self._refresh_body()
         self._scroll_body_to(body[self.match_index][0])
-        self.notify(f"Match {self.match_index + 1} of {len(body)} for {query!r}", timeout=2)
+        self.notify(f"Match {self.match_index + 1} of {len(body)} for {query!r}", timeout=2,
+                    markup=False)
 
     def action_next_match(self) -> None:
         self._request_step(1)

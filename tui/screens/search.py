@@ -33,6 +33,7 @@ from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input
+from textual.worker import Worker
 
 from store.safe_text import one_line
 from store.search.hits import SearchHit
@@ -153,7 +154,7 @@ class SearchScreen(Screen[None]):
         query.select_all()
         self._show_status("Type to search: words, 'exact, ^start, end$, !not, a|b, author:…")
         if self.initial_query:
-            self._search(self.initial_query)
+            self._start_search(self.initial_query)
         self._prepare()
 
     @work(thread=True, exit_on_error=False, group="prepare")
@@ -173,9 +174,9 @@ class SearchScreen(Screen[None]):
         if event.value.strip():
             if self._frame is not None:
                 self._frame.hold()
-            self._search(event.value)
+            self._start_search(event.value)
         else:
-            self.workers.cancel_group(self, "search")
+            self._cancel_search()
             self.query_one(HitList).show("", ())
             self._show_status("")
             self._release_frame()
@@ -190,7 +191,25 @@ class SearchScreen(Screen[None]):
     def on_unmount(self) -> None:
         self._release_frame()
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="search")
+    def _start_search(self, query: str) -> None:
+        """Search for ``query``, cancelling the search of the key press before.
+
+        Only that one worker is cancelled, not the whole group (``exclusive=True``): Textual
+        cancels a group by walking every live worker of the app, and a burst of key presses
+        (a paste without bracketed paste) leaves thousands waiting for the search lock, so
+        each key walked all of them again: 18,000 keys froze the app for minutes. Every
+        earlier worker was cancelled by its own successor already.
+        """
+        self._cancel_search()
+        self._latest = self._search(query)
+
+    def _cancel_search(self) -> None:
+        latest: Worker[None] | None = getattr(self, "_latest", None)
+        if latest is not None:
+            latest.cancel()
+            self._latest = None
+
+    @work(thread=True, exit_on_error=False, group="search")
     def _search(self, query: str) -> None:
         service = self.app.search
         try:

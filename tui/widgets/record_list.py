@@ -229,7 +229,7 @@ class RecordList(ScrollView, can_focus=True):
 
     def on_record_list__load_failed(self, message: _LoadFailed) -> None:
         self.notify(one_line(message.reason, 200), title="Cannot read the store",
-                    severity="error")
+                    severity="error", markup=False)
 
     def record_at(self, index: int) -> Any | None:
         """The record at row ``index`` if its page has been read, else None."""
