@@ -137,6 +137,8 @@ class SearchScreen(Screen[None]):
         super().__init__()
         self.initial_query = query
         self._frame: FrameHold | None = None
+        self._latest: Worker[None] | None = None
+        """The search of the last key press, the one the next key press cancels."""
         """Holds a key's echo until its hits come, so one frame shows both (see FrameHold)."""
 
     def compose(self) -> ComposeResult:
@@ -204,9 +206,8 @@ class SearchScreen(Screen[None]):
         self._latest = self._search(query)
 
     def _cancel_search(self) -> None:
-        latest: Worker[None] | None = getattr(self, "_latest", None)
-        if latest is not None:
-            latest.cancel()
+        if self._latest is not None:
+            self._latest.cancel()
             self._latest = None
 
     @work(thread=True, exit_on_error=False, group="search")
