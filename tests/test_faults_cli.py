@@ -7,7 +7,9 @@ import json
 import os
 import sqlite3
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO
 
 import pytest
 
@@ -68,7 +70,7 @@ def _corrupt_store(tmp_path: Path) -> str:
     return str(path)
 
 
-BROKEN = {
+BROKEN: dict[str, Callable[[Path], str]] = {
     "not-a-database": _not_a_database,
     "folder": _a_folder,
     "corrupt": _corrupt_store,
@@ -181,7 +183,7 @@ def test_import_of_a_symlink_loop_says_so(
 
 # -- 7, 9. nothing from a document acts on a terminal ------------------------------------------
 
-def _on_a_terminal(run: object) -> bytes:
+def _on_a_terminal(run: Callable[[TextIO], object]) -> bytes:
     """What ``run(out)`` writes to a real pseudo-terminal."""
     master, slave = os.openpty()
     got = bytearray()
@@ -200,7 +202,7 @@ def _on_a_terminal(run: object) -> bytes:
     reader.start()
     with open(slave, "w", encoding="utf-8", closefd=True) as out:  # noqa: PTH123 - an fd
         assert out.isatty()
-        run(out)  # type: ignore[operator]
+        run(out)
     reader.join(timeout=5)
     os.close(master)
     return bytes(got)
