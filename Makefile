@@ -30,6 +30,8 @@ test: lint typecheck
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: setup
+	# The bench extra: wordfreq, faker, codespell and tantivy for bench_search_real.py.
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev,bench]'
 	$(BIN)/python benchmarks/run_all.py
 
 clean:

@@ -54,8 +54,29 @@ def _step_3_browse_sort_indexes(conn: Connection) -> None:
         conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({column})")
 
 
+def _step_5_search_word_keys(conn: Connection) -> None:
+    """Typo look-ups that reach every word within two edits: the vocabulary's words get
+    integer ids and two-deletion keys in generations (see :mod:`store.search.vocabulary`),
+    which replace the one-deletion keys of step 2 (``search_vocab_key``)."""
+    if conn.dialect.name != "sqlite":
+        return
+    from store.search.vocabulary import VOCABULARY_DDL, rekey
+
+    driver = conn.connection.dbapi_connection
+    if not conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE name = 'search_vocab'").first():
+        return  # no search index (step 2 makes the new tables when it runs)
+    for statement in VOCABULARY_DDL:
+        conn.exec_driver_sql(statement)
+    conn.exec_driver_sql("DROP TABLE IF EXISTS search_vocab_key")
+    if not conn.exec_driver_sql("SELECT 1 FROM search_word LIMIT 1").first():
+        rekey(driver)  # type: ignore[arg-type]
+
+
 Step = Callable[[Connection], None]
-STEPS: list[Step] = [_step_1_tables, _step_2_search_index, _step_3_browse_sort_indexes]
+# Schema step 5 is issue 17's (search); the coordinator renumbers steps at merge.
+STEPS: list[Step] = [_step_1_tables, _step_2_search_index, _step_3_browse_sort_indexes,
+                     _step_5_search_word_keys]
 CURRENT_VERSION = len(STEPS)
 
 

@@ -160,13 +160,14 @@ def test_deleting_an_article_keeps_the_index_consistent(engine: SearchEngine,
 def test_a_store_from_before_search_gets_its_index_on_upgrade(tmp_path: object) -> None:
     from pathlib import Path
 
+    from store.search.index import SEARCH_TABLES
+
     path = Path(str(tmp_path)) / "old.sqlite3"
     store = Store.open(str(path))
     store.add_documents([sample_draft()])
     store.close()
     with sqlite3.connect(path) as conn:  # make it look like a store written before step 2
-        for name in ("article_fts", "claim_fts", "comment_fts", "search_vocab",
-                     "search_vocab_key"):
+        for name in SEARCH_TABLES:
             conn.execute(f"DROP TABLE {name}")
         conn.execute("UPDATE schema_version SET version = 1")
     reopened = Store.open(str(path))

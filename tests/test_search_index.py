@@ -97,8 +97,11 @@ def test_the_vocabulary_counts_the_words_a_text_is_split_into(texts: list[str]) 
 
 
 def _vocabulary(conn: sqlite3.Connection) -> tuple[list[tuple[str, int]], list[tuple[int, str]]]:
+    """The words with their counts, and each deletion key with the word it files (whatever
+    ids and generations the words were given)."""
     return (conn.execute("SELECT word, freq FROM search_vocab ORDER BY word").fetchall(),
-            conn.execute("SELECT key, word FROM search_vocab_key ORDER BY key, word").fetchall())
+            conn.execute("SELECT k.key, w.word FROM search_word_key k JOIN search_word w "
+                         "ON w.id = k.word_id ORDER BY k.key, w.word").fetchall())
 
 
 @pytest.mark.parametrize("journal", ["wal", "delete"])

@@ -33,6 +33,7 @@ from typing import Any
 
 from store.search.vocabulary import (
     VOCABULARY_DDL,
+    VOCABULARY_TABLES,
     Cursorable,
     VocabularyRows,
     count_words,
@@ -116,7 +117,7 @@ SEARCH_DDL: tuple[str, ...] = (
     f"VALUES (new.id, new.body, new.author, {_TITLE_OF.format(row='new')}); END",
 )
 
-SEARCH_TABLES = ("article_fts", "claim_fts", "comment_fts", "search_vocab", "search_vocab_key")
+SEARCH_TABLES = ("article_fts", "claim_fts", "comment_fts", *VOCABULARY_TABLES)
 
 
 def create_search_index(conn: Cursorable) -> None:

@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA
 from store.records import RecordKind
 from store.search import vocabulary
 from store.search.candidates import MIN_COMPLETION, Document, Expansion
-from store.search.index import tags_text
+from store.search.index import SEARCH_TABLES, tags_text
 from store.search.query import Query, TextScope, WordTerm
 
 NEAR_WORDS = 8
@@ -121,11 +121,11 @@ class SqliteCandidateSource:
                 self._conn.execute("COMMIT")
 
     def has_index(self) -> bool:
+        marks = ",".join("?" * len(SEARCH_TABLES))
         found = self._conn.execute(
-            "SELECT count(*) FROM sqlite_master WHERE name IN "
-            "('article_fts', 'claim_fts', 'comment_fts', 'search_vocab', 'search_vocab_key')"
+            f"SELECT count(*) FROM sqlite_master WHERE name IN ({marks})", SEARCH_TABLES,  # noqa: S608
         ).fetchone()
-        return bool(found and found[0] == 5)
+        return bool(found and found[0] == len(SEARCH_TABLES))
 
     # -- words -------------------------------------------------------------------------------
 
@@ -158,9 +158,8 @@ class SqliteCandidateSource:
             forms[word] = None
         edits = max_edits(word)
         if edits:
-            depth = 1 if edits == 1 else 2
             scored = []
-            for found in vocabulary.near(self._conn, word, depth):
+            for found in vocabulary.near(self._conn, word):
                 distance = OSA.distance(word, found.word, score_cutoff=edits)
                 if distance <= edits and found.word != word:
                     scored.append((distance, -found.freq, found.word))

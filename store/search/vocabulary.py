@@ -6,13 +6,35 @@ Reading the words from FTS5's own ``fts5vocab`` costs 0.5–0.9 s, and its terms
 ("captur"), so the words are kept in a plain table as written (lower-cased), filled by the
 write path in the same transaction as the records.
 
-A scan of the whole vocabulary per query word costs ≈200 ms at a million words, so the
-vocabulary is indexed by *deletion keys* (the SymSpell idea): each word is stored under itself
-and under every string made by deleting one of its letters. Two words share a key exactly when
-they are one edit apart, or two edits apart by one insertion and one deletion (which covers a
-transposition like "tnaks"/"tanks"); the query side also deletes two letters of long words.
-Keys are CRC-32 hashes, so the table stays small; a hash collision only adds a candidate that
-the edit-distance check then drops.
+Finding every stored word within the typo budget (1 edit up to 4 letters, 2 beyond, a
+transposition counting one) without scanning the vocabulary: *symmetric deletes* (SymSpell)
+on both sides. A stored word of 5 letters or more is filed under every string made by deleting
+up to two letters of its first :data:`KEY_PREFIX` letters (3–4 letters: one; 2 letters: the
+word itself), and a query word looks up the same deletions of its own first letters. Two words
+within the budget share such a string (two substitutions or transpositions: two deletions on
+each side; an inserted letter: one deletion on one side), so nothing within the budget is
+missed; what is found beyond it (a prefix's deletions are shared by longer words) is dropped
+by the edit-distance check. Why this and not the alternatives, measured on the real-word
+stores of ``benchmarks/bench_search_real.py`` (figures in /work/notes/issue-17.md):
+
+- the previous keys (one deletion of the whole stored word) cannot reach a misspelling that
+  needs two deletions on the stored side ("fotography", "peapel"): two-edit recall@10 0.59;
+- rapidfuzz over the length slice of an in-memory vocabulary costs 25–50 ms per word at 240k
+  words (≈300 ns a word), and loading the words costs 0.2 s per process;
+- two deletions of the *whole* word cost 37 keys for a word of 8 letters; of its first 6
+  letters, 18 on average, and a look-up gets ≈190 candidates to check (first 5 letters: 14
+  keys, ≈900 candidates; first 7: 22 keys, ≈70). Brute force over 60k real words and 400
+  typos found the same 6,670 neighbours as the keys with prefixes of 5, 6 and 7 letters.
+
+Keys are CRC-32 hashes held as signed 32-bit integers (4 bytes in SQLite) beside the word's
+integer id, not its text; a collision only adds a candidate that the check drops.
+
+The write path files the keys of new words in *generations*: each batch appends its new
+words' keys to the newest generation, and a new one is begun when that holds
+:func:`generation_limit` keys. A batch then touches only the newest generation's pages, where
+inserting into one key-ordered table rewrites most of its pages at every commit (4.2M keys
+in 40 sorted batches: 16.7 s). A look-up asks each generation (a dozen for 6M keys), a few
+hundred probes of one B-tree. An index build writes one generation, in key order.
 
 This module must stay cheap to import: the store's write path imports it.
 """
@@ -29,17 +51,25 @@ from typing import Any, Protocol
 # FTS5's unicode61 tokenizer splits on everything that is not a letter or a digit (the
 # underscore included); the vocabulary uses the same rule so its words are the index's words.
 WORD = re.compile(r"[^\W_]+")
-MIN_KEYED_LENGTH = 3
+MIN_KEYED_LENGTH = 2
 MAX_KEYED_LENGTH = 32
-"""Words outside these lengths get no deletion keys: short ones are found by exact or prefix
-look-up, longer ones are URLs, hashes and other tokens nobody types with typos."""
+"""Words outside these lengths get no deletion keys: one letter is no word to correct, longer
+ones are URLs, hashes and other tokens nobody types with typos."""
+KEY_PREFIX = 6
+"""Letters of a word whose deletions are its keys (see the module's docstring)."""
+GENERATION_KEYS = 250_000
+"""Keys of the smallest generation (see :func:`generation_limit`)."""
 
 VOCABULARY_DDL = (
     "CREATE TABLE IF NOT EXISTS search_vocab ("
     " word TEXT PRIMARY KEY, freq INTEGER NOT NULL) WITHOUT ROWID",
-    "CREATE TABLE IF NOT EXISTS search_vocab_key ("
-    " key INTEGER NOT NULL, word TEXT NOT NULL, PRIMARY KEY (key, word)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS search_word (id INTEGER PRIMARY KEY, word TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS search_word_key (gen INTEGER NOT NULL, key INTEGER NOT NULL,"
+    " word_id INTEGER NOT NULL, PRIMARY KEY (gen, key, word_id)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS search_word_gen (gen INTEGER PRIMARY KEY,"
+    " keys INTEGER NOT NULL)",
 )
+VOCABULARY_TABLES = ("search_vocab", "search_word", "search_word_key", "search_word_gen")
 
 
 class Cursorable(Protocol):
@@ -87,7 +117,14 @@ def count_words(texts: Iterable[str], into: Counter[str] | None = None) -> Count
 
 
 def _key(text: str) -> int:
-    return zlib.crc32(text.encode("utf-8"))
+    return zlib.crc32(text.encode("utf-8")) - 2**31
+
+
+def key_depth(word: str) -> int:
+    """Deletions a word's keys are made with, on either side: its typo budget."""
+    if len(word) < 3:
+        return 0
+    return 1 if len(word) <= 4 else 2
 
 
 def deletions(word: str, depth: int = 1) -> set[str]:
@@ -100,8 +137,25 @@ def deletions(word: str, depth: int = 1) -> set[str]:
     return found
 
 
-def deletion_keys(word: str, depth: int = 1) -> set[int]:
-    return {_key(variant) for variant in deletions(word, depth)}
+def deletion_keys(word: str, depth: int | None = None) -> set[int]:
+    """The keys ``word`` is filed (or looked up) under: deletions of its first letters."""
+    if depth is None:
+        depth = key_depth(word)
+    return {_key(variant) for variant in deletions(word[:KEY_PREFIX], depth)}
+
+
+def _ascii_keys(raw: bytes, depth: int) -> set[int]:
+    """:func:`deletion_keys` + 2**31 of an ASCII word, cut from its bytes (the import's hot
+    path: no string made or encoded per deletion)."""
+    head = raw[:KEY_PREFIX]
+    crc = zlib.crc32
+    keys = {crc(head)}
+    if depth:
+        ones = {head[:i] + head[i + 1:] for i in range(len(head))}
+        keys.update(crc(one) for one in ones)
+        if depth > 1:
+            keys.update(crc(one[:i] + one[i + 1:]) for one in ones for i in range(len(one)))
+    return keys
 
 
 def add_texts(conn: Cursorable, texts: Iterable[str]) -> int:
@@ -115,77 +169,119 @@ def add_texts(conn: Cursorable, texts: Iterable[str]) -> int:
     if not counts:
         return 0
     known: set[str] = set()
-    batch = list(counts)
+    batch = sorted(counts)
     for start in range(0, len(batch), 500):
         chunk = batch[start : start + 500]
         marks = ",".join("?" * len(chunk))
         found = conn.execute(f"SELECT word FROM search_vocab WHERE word IN ({marks})", chunk)  # noqa: S608
         known.update(row[0] for row in found)
-    conn.executemany(
+    conn.executemany(  # in the primary key's order: one walk along the B-tree
         "INSERT INTO search_vocab (word, freq) VALUES (?, ?) "
         "ON CONFLICT (word) DO UPDATE SET freq = freq + excluded.freq",
-        counts.items(),
+        [(word, counts[word]) for word in batch],
     )
     new = [word for word in batch if word not in known]
-    _insert_keys(conn, new)
+    add_words(conn, new)
     return len(new)
+
+
+def generation_limit(keys: int) -> int:
+    """Keys the newest generation may hold before a new one is begun, for a vocabulary of
+    ``keys`` keys in all: a quarter of them, so generations grow with the vocabulary and
+    stay few (a dozen for 6M keys) while a batch still writes into a small one."""
+    return max(GENERATION_KEYS, keys // 4)
+
+
+def add_words(conn: Cursorable, new_words: Sequence[str]) -> None:
+    """Give ``new_words`` (none of them in ``search_word`` yet) ids and deletion keys, the
+    keys appended to the newest generation (a new one if that one is full)."""
+    if not new_words:
+        return
+    first = int(conn.execute("SELECT coalesce(max(id), 0) FROM search_word").fetchone()[0]) + 1
+    conn.executemany("INSERT INTO search_word (id, word) VALUES (?, ?)",
+                     [(first + n, word) for n, word in enumerate(new_words)])
+    rows = _key_rows(new_words, first)
+    if not rows:
+        return
+    newest = conn.execute("SELECT gen, keys FROM search_word_gen ORDER BY gen DESC LIMIT 1"
+                          ).fetchone()
+    total = int(conn.execute("SELECT coalesce(sum(keys), 0) FROM search_word_gen"
+                             ).fetchone()[0])
+    if newest is None or newest[1] >= generation_limit(total):
+        gen = 0 if newest is None else newest[0] + 1
+        conn.execute("INSERT INTO search_word_gen (gen, keys) VALUES (?, 0)", (gen,))
+    else:
+        gen = newest[0]
+    conn.executemany("INSERT INTO search_word_key (gen, key, word_id) VALUES (?, ?, ?)",
+                     [(gen, key, word_id) for key, word_id in rows])
+    conn.execute("UPDATE search_word_gen SET keys = keys + ? WHERE gen = ?", (len(rows), gen))
 
 
 @dataclass(frozen=True, slots=True)
 class VocabularyRows:
-    """A whole vocabulary as rows, sorted for its two tables (the index build's output).
+    """A whole vocabulary as rows, sorted for its tables (the index build's output).
 
     Made apart from the writing connection (see :func:`store.search.index.rebuild`): at 220k
-    words the 2.2M deletion keys cost seconds to make and sort, and ≈200 MB while they live.
+    words the 4M deletion keys cost seconds to make and sort, and memory while they live.
+    Word ids follow the words' order; the keys are one generation.
     """
 
     words: list[tuple[str, int]]
-    keys: list[tuple[int, str]]
+    keys: list[tuple[int, int]]
 
     @classmethod
     def of(cls, counts: Counter[str]) -> VocabularyRows:
-        return cls(sorted(counts.items()), _key_rows(counts))
+        ordered = sorted(counts.items())
+        return cls(ordered, _key_rows([word for word, _ in ordered], 1))
 
 
 def replace_all(conn: Cursorable, rows: VocabularyRows) -> None:
-    """Make ``rows`` the whole vocabulary: both tables emptied and filled in key order, which
+    """Make ``rows`` the whole vocabulary: the tables emptied and filled in key order, which
     SQLite appends to its B-trees instead of inserting at random places."""
     conn.execute("DELETE FROM search_vocab")
-    conn.execute("DELETE FROM search_vocab_key")
     conn.executemany("INSERT INTO search_vocab (word, freq) VALUES (?, ?)", rows.words)
-    conn.executemany("INSERT INTO search_vocab_key (key, word) VALUES (?, ?)", rows.keys)
+    _replace_keys(conn, [word for word, _ in rows.words], rows.keys)
 
 
-def _insert_keys(conn: Cursorable, new_words: Iterable[str]) -> None:
-    # Sorted, the keys go into the B-tree in order instead of at random places: ≈3x faster.
-    conn.executemany(
-        "INSERT OR IGNORE INTO search_vocab_key (key, word) VALUES (?, ?)",
-        _key_rows(new_words),
-    )
+def rekey(conn: Cursorable) -> None:
+    """File every word of ``search_vocab`` under the current deletion keys (the upgrade of a
+    store whose words were keyed another way); word ids follow the words' order."""
+    ordered = [row[0] for row in conn.execute("SELECT word FROM search_vocab ORDER BY word")]
+    _replace_keys(conn, ordered, _key_rows(ordered, 1))
 
 
-def _key_rows(new_words: Iterable[str]) -> list[tuple[int, str]]:
-    """(key, word) for every deletion key of every word that gets keys, sorted.
+def _replace_keys(conn: Cursorable, ordered: list[str], keys: list[tuple[int, int]]) -> None:
+    for table in VOCABULARY_TABLES[1:]:
+        conn.execute(f"DELETE FROM {table}")  # noqa: S608
+    conn.executemany("INSERT INTO search_word (id, word) VALUES (?, ?)",
+                     [(n, word) for n, word in enumerate(ordered, 1)])
+    conn.executemany("INSERT INTO search_word_key (gen, key, word_id) VALUES (0, ?, ?)", keys)
+    conn.execute("INSERT INTO search_word_gen (gen, keys) VALUES (0, ?)", (len(keys),))
 
-    Sorted as plain integers (a key shifted left, the word's number in the low bits), which
-    costs a third of sorting the tuples; an ASCII word's deletions are cut from its bytes,
-    which saves encoding each of them. This runs for every new word of an import and for the
-    whole vocabulary in an index build (2.2M keys for 220k words).
+
+def _key_rows(new_words: Sequence[str], first_id: int) -> list[tuple[int, int]]:
+    """(key, word id) for every deletion key of every word that gets keys, sorted; the words'
+    ids count from ``first_id`` in their order.
+
+    Sorted as plain integers (the key made non-negative and shifted left, the word's id in
+    the low bits), which costs a third of sorting the tuples. This runs for every new word of
+    an import and for the whole vocabulary in an index build.
     """
-    keyed = [word for word in new_words if MIN_KEYED_LENGTH <= len(word) <= MAX_KEYED_LENGTH]
-    shift = max(len(keyed), 1).bit_length()
+    shift = max(first_id + len(new_words), 1).bit_length()
     packed: list[int] = []
-    for number, word in enumerate(keyed):
+    offset = 2**31
+    for number, word in enumerate(new_words, first_id):
+        if not MIN_KEYED_LENGTH <= len(word) <= MAX_KEYED_LENGTH:
+            continue
+        depth = key_depth(word)
         if word.isascii():
-            raw = word.encode("ascii")
-            keys = {zlib.crc32(raw[:i] + raw[i + 1:]) for i in range(len(raw))}
-            keys.add(zlib.crc32(raw))
+            keys = _ascii_keys(word.encode("ascii"), depth)
         else:
-            keys = deletion_keys(word)
+            keys = {key + offset for key in deletion_keys(word, depth)}
         packed.extend(key << shift | number for key in keys)
     packed.sort()
     mask = (1 << shift) - 1
-    return [(value >> shift, keyed[value & mask]) for value in packed]
+    return [((value >> shift) - offset, value & mask) for value in packed]
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,14 +305,18 @@ def completions(conn: Cursorable, prefix: str, limit: int) -> list[VocabularyWor
     return [VocabularyWord(word, freq) for word, freq in rows]
 
 
-def near(conn: Cursorable, word: str, depth: int) -> list[VocabularyWord]:
-    """Words that share a deletion key with ``word`` (a superset of its near neighbours)."""
-    keys = sorted(deletion_keys(word, depth))
-    marks = ",".join("?" * len(keys))
+def near(conn: Cursorable, word: str) -> list[VocabularyWord]:
+    """Words that share a deletion key with ``word``: every word within its typo budget,
+    and some beyond it (the caller checks the distance)."""
+    keys = sorted(deletion_keys(word))
+    gens = [row[0] for row in conn.execute("SELECT gen FROM search_word_gen")]
+    if not gens:
+        return []
     rows = conn.execute(
-        "SELECT word, freq FROM search_vocab WHERE word IN "  # noqa: S608
-        f"(SELECT word FROM search_vocab_key WHERE key IN ({marks}))",
-        keys,
+        "SELECT v.word, v.freq FROM search_word w JOIN search_vocab v ON v.word = w.word "  # noqa: S608
+        "WHERE w.id IN (SELECT word_id FROM search_word_key WHERE gen IN "
+        f"({','.join('?' * len(gens))}) AND key IN ({','.join('?' * len(keys))}))",
+        [*gens, *keys],
     )
     return [VocabularyWord(w, freq) for w, freq in rows]
 

@@ -1,0 +1,115 @@
+"""Every stored word within the typo budget is reachable (1 edit up to 4 letters, 2 beyond, a
+transposition counting one), including the misspellings that need two deletions on the
+stored side ("fotography" for "photography"), and a store keyed the old way is re-keyed on
+upgrade."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from rapidfuzz.distance import OSA
+
+from store.records import DocumentDraft
+from store.search import vocabulary
+from store.search.engine import SearchEngine
+from store.store import Store
+
+# Misspellings people type (from codespell's dictionary) of words of the article below, and
+# the number of edits each is away.
+REAL_TYPOS = {
+    "fotography": "photography",  # two deletions on the stored side: p, h -> f
+    "accomadated": "accommodated",
+    "suprizingly": "surprisingly",
+    "manipuling": "manipulating",
+    "peapel": "people",
+    "htikn": "think",  # a transposition and a substitution
+    "wirh": "with",  # one edit in four letters
+}
+TEXT = ("The people think that photography was surprisingly accommodated, manipulating the "
+        "light with care.")
+
+
+@pytest.fixture
+def engine(tmp_path: Path) -> Iterator[SearchEngine]:
+    store = Store.open(str(tmp_path / "typos.sqlite3"))
+    store.add_documents([DocumentDraft(title="Light", body=TEXT, source="a.txt", claims=[])])
+    searching = SearchEngine(store)
+    yield searching
+    searching.close()
+    store.close()
+
+
+@pytest.mark.parametrize(("typed", "meant"), sorted(REAL_TYPOS.items()))
+def test_a_real_misspelling_finds_the_article_and_marks_the_word(
+        engine: SearchEngine, typed: str, meant: str) -> None:
+    hits = engine.search(f"{typed} ")
+    assert [hit.kind for hit in hits] == ["article"]
+    marked = [hits[0].snippet[start:end].lower() for start, end in hits[0].spans]
+    assert meant in marked
+
+
+def test_the_keys_reach_every_word_within_the_budget_of_a_random_typo() -> None:
+    """Brute force over a vocabulary against the deletion keys, for random typos of up to
+    two edits (substitution, insertion, deletion, transposition)."""
+    rng = random.Random(5)  # noqa: S311 (reproducible typos, not secrets)
+    letters = "abcdefghijklmnopqrstuvwxyzé"
+    vocabulary_words = sorted({"".join(rng.choice(letters) for _ in range(rng.randint(2, 12)))
+                               for _ in range(3000)})
+    conn = sqlite3.connect(":memory:")
+    for statement in vocabulary.VOCABULARY_DDL:
+        conn.execute(statement)
+    conn.executemany("INSERT INTO search_vocab VALUES (?, 1)", [(w,) for w in vocabulary_words])
+    vocabulary.rekey(conn)
+
+    def typo(word: str) -> str:
+        for _ in range(rng.randint(1, 2)):
+            i = rng.randrange(len(word))
+            match rng.choice("sdit"):
+                case "s":
+                    word = word[:i] + rng.choice(letters) + word[i + 1:]
+                case "d" if len(word) > 2:
+                    word = word[:i] + word[i + 1:]
+                case "i":
+                    word = word[:i] + rng.choice(letters) + word[i:]
+                case "t" if i < len(word) - 1:
+                    word = word[:i] + word[i + 1] + word[i] + word[i + 2:]
+        return word
+
+    checked = 0
+    for query in (typo(rng.choice(vocabulary_words)) for _ in range(300)):
+        budget = vocabulary.key_depth(query)
+        within = {w for w in vocabulary_words if OSA.distance(query, w) <= budget}
+        reached = {found.word for found in vocabulary.near(conn, query)}
+        assert within <= reached, query
+        checked += len(within)
+    assert checked > 200
+
+
+def test_a_store_keyed_the_old_way_is_rekeyed_on_upgrade(tmp_path: Path) -> None:
+    from store.schema import CURRENT_VERSION
+
+    path = tmp_path / "old.sqlite3"
+    store = Store.open(str(path))
+    store.add_documents([DocumentDraft(title="Light", body=TEXT, source="a.txt", claims=[])])
+    store.close()
+    with sqlite3.connect(path) as conn:  # the one-deletion keys of the first search index
+        for table in ("search_word", "search_word_key", "search_word_gen"):
+            conn.execute(f"DROP TABLE {table}")
+        conn.execute("CREATE TABLE search_vocab_key (key INTEGER NOT NULL, word TEXT NOT NULL,"
+                     " PRIMARY KEY (key, word)) WITHOUT ROWID")
+        conn.execute("UPDATE schema_version SET version = ?", (CURRENT_VERSION - 1,))
+    reopened = Store.open(str(path))
+    engine = SearchEngine(reopened)
+    try:
+        assert [hit.kind for hit in engine.search("fotography ")] == ["article"]
+        with sqlite3.connect(path) as conn:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        assert "search_vocab_key" not in tables
+        assert {"search_word", "search_word_key", "search_word_gen"} <= tables
+    finally:
+        engine.close()
+        reopened.close()
