@@ -104,6 +104,13 @@ class ClaimQuantity(SQLModel, table=True):
     count: int | None = Field(default=None, index=True)
     text: str
     item: str
+    # Added by schema step 4: every figure's value as a number (also fractions, percentages and
+    # counts beyond 64 bits, which ``count`` cannot hold), its unit (ISO currency, "%", a
+    # measure), a range's upper end and a part's whole ("40 of 112").
+    value: float | None = Field(default=None, index=True)
+    unit: str | None = Field(default=None, index=True)
+    high: float | None = None
+    whole: float | None = None
 
 
 class SchemaVersion(SQLModel, table=True):

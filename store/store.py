@@ -328,7 +328,7 @@ class Store:
                                                                           Q.c.position)
             for row in conn.execute(query):
                 found.setdefault(row.claim_id, []).append(
-                    Quantity(row._mapping["count"], row.text, row.item)
+                    quantity_of_row(row._mapping)
                 )
         return {key: tuple(value) for key, value in found.items()}
 
@@ -537,3 +537,20 @@ def _index_words(conn: Connection, rows: RowBatch) -> None:
     if conn.dialect.name == "sqlite":
         texts = record_texts(rows.articles, rows.claims, rows.comments)
         add_texts(conn.connection.dbapi_connection, texts)  # type: ignore[arg-type]
+
+
+def quantity_of_row(row: Any) -> Quantity:
+    """A stored figure: its whole ``count``, else its ``value`` (a fraction or a huge count)."""
+    count = row["count"]
+    value = row.get("value")
+    if count is None and value is not None:
+        count = int(value) if value.is_integer() and abs(value) < 2**63 else value
+    high, whole = row.get("high"), row.get("whole")
+    return Quantity(count, row["text"], row["item"], unit=row.get("unit"),
+                    high=_whole_number(high), of=_whole_number(whole))
+
+
+def _whole_number(value: float | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if value.is_integer() and abs(value) < 2**63 else value

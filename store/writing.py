@@ -194,8 +194,39 @@ def add_claims(rows: RowBatch, claims: Sequence[ClaimDraft], article_id: int,
                 "id": ids.quantity,
                 "claim_id": claim_id,
                 "position": position,
-                "count": quantity.count,
+                "count": _stored_count(quantity.count),
                 "text": quantity.text,
                 "item": quantity.item,
+                "value": _real(quantity.count),
+                "unit": quantity.unit,
+                "high": _real(quantity.high),
+                "whole": _real(quantity.of),
             })
             ids.quantity += 1
+
+
+INT64 = 2**63
+"""SQLite and PostgreSQL keep whole numbers in 64 bits; larger counts live in ``value`` only."""
+
+
+def _stored_count(count: int | float | None) -> int | None:
+    """The INTEGER ``count`` column: a whole count that fits in 64 bits, else NULL.
+
+    "99999999999999999999 drones" would overflow the column (sqlite3 raises OverflowError);
+    its value is kept in the REAL ``value`` column and its words in ``text``.
+    """
+    if isinstance(count, int) and -INT64 <= count < INT64:
+        return count
+    if isinstance(count, float) and count.is_integer() and -INT64 <= count < INT64:
+        return int(count)
+    return None
+
+
+def _real(number: int | float | None) -> float | None:
+    """A number for a REAL column; a value beyond a double's range (not from text) is NULL."""
+    if number is None:
+        return None
+    try:
+        return float(number)
+    except OverflowError:
+        return None
