@@ -18,7 +18,9 @@ _SUFFIXES = sorted(rules.ORGANISATION_SUFFIXES, key=len, reverse=True)
 _NAME_WORD = r"[A-Z][\w’'.&-]*"
 _NAME_AT = re.compile(rf"({_NAME_WORD}(?:\s+(?:of|for|al|de|the|{_NAME_WORD}))*)")
 _PHRASE_END = re.compile(r"[,;:.!?()—–“”\"]|\sthat\s")
-_CLAUSE_BREAK = re.compile(r"[,;:()“”\"—–]|\bthat\b")
+_CLAUSE_BREAK = re.compile(r"[,;:()“”\"—–]|\bthat\b|(?<=[a-z]{3})[.!?]['’\"”]?\s+")
+"""Ends of a clause before a verb; a full stop after a lower-case word ends a sentence inside a
+long quotation ("... for some voters. He said"), after "Mr" or "U.S" it does not."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +223,8 @@ def _right_phrase(text: str, position: int) -> str | None:
             break
         if run and word.lower in rules.RIGHT_PHRASE_ENDS:
             break
+        if run and word.lower == "in" and _statement_follows(text, word.end):
+            break  # "said officials in a statement"
         run.append(word)
         if len(run) > 6:
             return None
@@ -259,6 +263,18 @@ def according_to(text: str, position: int) -> str | None:
         if named[-1].text.endswith(_POSSESSIVE):  # "a statement from Ukraine's army"
             return _quote(text, named + found[capitalised[-1] + 1 :])
         return normalise_name(_quote(text, named))
+    for index, word in enumerate(found):
+        if index and word.lower in rules.SUBJECT_BREAKS:
+            found = found[:index]  # "county officials who spoke about the project"
+            break
     if len(found) > rules.MAX_SUBJECT_WORDS:
         return None
     return _quote(text, found)
+
+
+_STATEMENT = re.compile(r"\s+(?:a|an|his|her|their|its)\s+(?:statement|interview|email|post|"
+                        r"letter|tweet|video|news|press|filing|report|speech)\b")
+
+
+def _statement_follows(text: str, position: int) -> bool:
+    return _STATEMENT.match(text, position) is not None

@@ -41,6 +41,8 @@ _CLAUSE_END = re.compile(r"[,;:!?()—–]|\.(?:\s|$|[”\"])|$")
 _QUOTE = re.compile(r"[“”\"]|(?<!\w)[‘’']|[‘’'](?!\w)")
 _OPENS_CLAUSE_AFTER = re.compile(r"\s*(?:[.,;:!?—–”\"]|$)")
 _PERSON = re.compile(r"^[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+$")
+_MALE = frozenset({"he", "his", "him", "himself", "mr"})
+_FEMALE = frozenset({"she", "her", "hers", "herself", "mrs", "ms"})
 _NOT_GIVEN = frozenset({
     "the", "a", "an", "and", "but", "when", "while", "as", "if", "after", "before", "then",
     "so", "in", "on", "at", "of", "for", "by", "with", "from", "to", "said", "says", "i",
@@ -88,24 +90,43 @@ class _Sentence:
 
 @dataclass(slots=True)
 class _Speakers:
-    """Who has spoken so far in one text, for "he said" and for surnames."""
+    """Who has spoken so far in one text, for "he said" and for surnames.
+
+    "he" and "she" take the most recent speaker not known to be the other: a speaker is known
+    as "he" once a sentence of theirs says "he"/"his" and not "she"/"her" (or the other way),
+    or once a pronoun was resolved to them. No list of first names: cheap, and never wrong by
+    a guess about a name.
+    """
 
     text: str
-    last: str | None = None
-    last_person: str | None = None
+    recent: list[str] = field(default_factory=list)
+    gender: dict[str, str] = field(default_factory=dict)
     _names: dict[str, tuple[str, int] | None] | None = None
 
-    def heard(self, claimant: str | None) -> None:
+    def heard(self, claimant: str | None, sentence: str = "", pronoun: str = "") -> None:
         if not claimant or not claimant[:1].isupper():
             return
-        self.last = claimant
-        if _PERSON.match(claimant) and not claimant.startswith("The "):
-            self.last_person = claimant
+        if claimant in self.recent:
+            self.recent.remove(claimant)
+        self.recent.append(claimant)
+        if pronoun in ("he", "she"):
+            self.gender[claimant] = pronoun
+        elif _PERSON.match(claimant) and claimant not in self.gender:
+            words = set(_WORD.findall(sentence.lower()))
+            male, female = bool(words & _MALE), bool(words & _FEMALE)
+            if male != female:
+                self.gender[claimant] = "he" if male else "she"
 
     def pronoun(self, word: str) -> str | None:
         if word in ("he", "she"):
-            return self.last_person or self.last
-        return self.last
+            other = "she" if word == "he" else "he"
+            for name in reversed(self.recent):
+                if self.gender.get(name) != other and (
+                    _PERSON.match(name) or self.gender.get(name) == word
+                ):
+                    return name
+            return None
+        return self.recent[-1] if self.recent else None
 
     def full_name(self, claimant: str | None, before: int) -> str | None:
         """A surname alone ("Hasib", "Mr. Cueto") as the full name written earlier, if one."""
@@ -242,7 +263,9 @@ class ClaimExtractor:
             sentence.method = "unverifiable-figure" if sentence.quantities else "unverifiable"
         if sentence.claimant is not None:
             sentence.claimant = speakers.full_name(sentence.claimant, sentence.start)
-            speakers.heard(sentence.claimant)
+            resolved = sentence.method == "carried-claimant" and attribution is not None
+            speakers.heard(sentence.claimant, text,
+                           self._pronoun_of(text, attribution) if resolved else "")
 
     def _according_to(self, text: str) -> _Attribution | None:
         for match in self._according.finditer(text):
@@ -319,6 +342,14 @@ class ClaimExtractor:
         return None
 
     @staticmethod
+    def _pronoun_of(text: str, attribution: _Attribution | None) -> str:
+        """The pronoun right before an attribution verb ("she said"), or ""."""
+        if attribution is None:
+            return ""
+        before = claimants.words(text, max(0, attribution.start - 12), attribution.start)
+        return before[-1].lower if before and before[-1].lower in ("he", "she") else ""
+
+    @staticmethod
     def _reports_statement(text: str, match: re.Match[str]) -> bool:
         """Whether a verb that can take an object reports speech here: a quotation in the
         sentence, a colon or clause end right after it ('..., he added.'), or a reported clause
@@ -355,7 +386,11 @@ class ClaimExtractor:
                 speaker = speakers.pronoun(pronoun)
                 return (speaker, "carried-claimant") if speaker else (None, "attribution-verb")
         claimant = claimants.subject(text, run)
-        if claimant is not None and _is_fragment(claimant):
+        if claimant is not None and claimant.lower() in rules.THIRD_PERSON_PRONOUNS:
+            speaker = speakers.pronoun(claimant.lower())
+            return (speaker, "carried-claimant") if speaker else (None, "attribution-verb")
+        if claimant is not None and (_is_fragment(claimant)
+                                     or claimant.lower() in rules.NON_CLAIMANT_PRONOUNS):
             return None
         return claimant, "attribution-verb"
 

@@ -28,6 +28,8 @@ from store.claims import rules
 from store.records import Quantity
 
 INT64_MAX = 2**63 - 1
+_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade",
+                        "night"})
 _SIGNS = frozenset("$€£¥₹₩₦₽₺₪")
 _START = re.compile(r"(?<![\w.,:/-])(?:[A-Za-z]*[$€£¥₹₩₦₽₺₪]|\.?\d|[A-Za-z]+)")
 """Where a figure can start: a currency sign (with its letters, "US$"), a digit, a word."""
@@ -106,7 +108,7 @@ class QuantityParser:
             rf"(?:(?P<dozen>half\s+a\s+dozen)(?![\w-])"
             rf"|(?P<frac>(?:a|an|one|{small})[\s-]+(?:{fractions})|half)(?![\w-])"
             rf"|(?P<digits>{digits})|(?P<words>{words})(?![\w]))"
-            rf"(?:\s*(?P<scale>{scales})(?![\w-]))?"
+            rf"(?:[\s-]*(?P<scale>{scales})(?![\w-]))?"
         )
         self._number = re.compile(rf"(?<![\w.,:/-]){number}", re.IGNORECASE)
         self._range_end = re.compile(number, re.IGNORECASE)
@@ -120,7 +122,7 @@ class QuantityParser:
         self._qualifier = re.compile(
             rf"(?<![\w-])(?:between|{_alternation(rules.QUANTITY_QUALIFIERS)})\s+$", re.IGNORECASE
         )
-        self._range = re.compile(r"\s*[-–]\s*|\s+(?:to|and)\s+", re.IGNORECASE)
+        self._range = re.compile(r"\s*[-–]\s*|\s+(?:to|and|or)\s+", re.IGNORECASE)
         self._percent = re.compile(rf"\s?(?:{_alternation(rules.PERCENT_WORDS)})(?![\w])",
                                    re.IGNORECASE)
         self._currency_word = re.compile(
@@ -129,6 +131,9 @@ class QuantityParser:
         self._currency_words = {k.lower(): v for k, v in rules.CURRENCY_WORDS.items()}
         self._unit = re.compile(
             rf"(?:\s+|-)(?P<u>{_alternation(rules.MEASURE_UNITS)})(?![\w])", re.IGNORECASE
+        )
+        self._glued_measure = re.compile(
+            rf"(?P<u>{_alternation(rules.GLUED_UNITS)})(?![\w])"
         )
         self._glued_unit = re.compile(rf"(?:{_alternation(rules.UNITS)})(?![\w])",
                                       re.IGNORECASE)
@@ -211,7 +216,9 @@ class QuantityParser:
         if match.group("frac"):
             return self._fraction(sentence, match)
         if match.group("words") and body.lower() in ("a", "an") and not scale and not unit:
-            return None, end
+            measure = self._unit.match(sentence, end)
+            if measure is None or measure.group("u").lower() not in _TIME_UNITS:
+                return None, end  # "an hour" is a figure; "a" alone is an article
         if not unit and (self._not_count.match(sentence, end)
                          or self._month_before.search(sentence, max(0, start - 12), start)
                          or self._month_after.match(sentence, end)):
@@ -256,7 +263,8 @@ class QuantityParser:
             elif money := self._currency_word.match(sentence, end):
                 unit = self._currency_words[" ".join(money.group(0).split()).lower()]
                 end = money.end()
-            elif measure := self._unit.match(sentence, end):
+            elif measure := self._unit.match(sentence, end) or \
+                    self._glued_measure.match(sentence, end):
                 unit, end = " ".join(measure.group("u").split()), measure.end()
             elif self._glued_unit.match(sentence, end):
                 return None, end  # a calibre glued to its number ("130mm"), part of an item

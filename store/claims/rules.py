@@ -16,7 +16,8 @@ from __future__ import annotations
 ATTRIBUTION_VERBS: tuple[str, ...] = (
     "claims", "claimed", "claim",
     "said", "says", "say",
-    "reported", "reports", "is reporting", "are reporting", "was reporting", "were reporting",
+    "reported", "reports", "report",
+    "is reporting", "are reporting", "was reporting", "were reporting",
     "announced", "announces",
     "alleged", "alleges",
     "stated", "states",
@@ -32,6 +33,8 @@ ATTRIBUTION_VERBS: tuple[str, ...] = (
     "pledges", "revealed", "reveals", "conceded", "concedes", "admitted", "admits",
     "recalled", "recalls", "contended", "contends", "projected", "projects",
 )  # fmt: skip
+# Outside SPEECH_VERBS these attribute only with "that", a reported clause, a quotation or a
+# figure in the sentence: "the hospital reported the incident to the police" is an act.
 
 #: Verbs that only attribute speech, never act on an object: these need no "that" or figure.
 SPEECH_VERBS: frozenset[str] = frozenset({
@@ -54,8 +57,17 @@ ATTRIBUTION_VERBS_WITH_THAT: tuple[str, ...] = (
     "explained", "explains", "responded", "responds", "replied", "replies", "learnt",
     "learned", "related", "agreed", "agrees", "believes", "believed", "suggested",
     "suggests", "indicated", "indicates", "observed", "remarked", "emphasised",
-    "emphasized", "questioned",
-    "questions", "asked", "asks", "continued", "shared",
+    "emphasized", "questioned", "believes", "believe", "hopes", "hoped", "expects",
+    "expected", "note", "found", "finds", "remembers", "remembered", "accepts",
+    "accepted", "thinks", "thought", "think", "suggest", "state", "hinted", "hints", "joked",
+    "jokes", "countered", "counters", "emphasises", "emphasizes", "criticized",
+    "criticised", "informed", "informs", "is warning", "are warning", "was warning",
+    "were warning", "is claiming", "are claiming", "is insisting", "are insisting",
+    "is arguing", "are arguing", "is saying", "are saying", "was saying", "were saying",
+    "points out", "pointed out", "point out", "makes clear", "made clear", "make clear",
+    "concluded", "concludes", "determined", "ruled", "rules", "showed", "shows", "show",
+    "found out", "discovered", "recounted", "recounts", "described", "describes",
+    "worried", "worries", "fears", "feared", "predict", "estimate",
 )  # fmt: skip
 
 #: After a verb of :data:`ATTRIBUTION_VERBS_WITH_THAT`, one of these opens the reported clause
@@ -335,6 +347,12 @@ MEASURE_UNITS: tuple[str, ...] = (
     "km/h", "seconds", "minutes", "minute", "hours", "hour", "days", "day", "weeks", "week",
     "months", "month", "years", "year", "decades", "decade", "centuries", "nights", "night",
     "votes", "storeys", "stories", "floors", "points", "goals", "runs",
+)  # fmt: skip
+
+#: Units written glued to their number, case-sensitive ("20TB", "6Tb", "5GW", "3kWh").
+GLUED_UNITS: tuple[str, ...] = (
+    "TB", "GB", "MB", "KB", "Tb", "Gb", "Mb", "kW", "MW", "GW", "kWh", "MWh", "GWh", "kg",
+    "km", "mph", "ft", "lbs", "lb", "bp", "ha",
 )  # fmt: skip
 
 #: Fractions as words, with their parts: "two-thirds" -> 2 of 3, "half" -> 1 of 2.
