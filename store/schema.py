@@ -55,7 +55,8 @@ def _step_3_browse_sort_indexes(conn: Connection) -> None:
 
 
 def _step_4_quantity_units(conn: Connection) -> None:
-    """Figures get a number for filtering (``value``), a unit, a range's top and a part's whole.
+    """Claims get a ``judged`` flag (see :mod:`store.reextract`); figures get a number for
+    filtering (``value``), a unit, a range's top and a part's whole.
 
     ``value`` is REAL, so "21.9%" and "99999999999999999999 drones" are filterable while the
     INTEGER ``count`` keeps whole counts that fit in 64 bits (see :mod:`store.writing`).
@@ -72,6 +73,16 @@ def _step_4_quantity_units(conn: Connection) -> None:
     for name in ("value", "unit"):
         conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS ix_claim_quantity_{name} "
                              f"ON claim_quantity ({name})")
+    claim_columns = {column["name"] for column in sa.inspect(conn).get_columns("claim")}
+    if "judged" not in claim_columns:
+        conn.exec_driver_sql("ALTER TABLE claim ADD COLUMN judged BOOLEAN NOT NULL DEFAULT FALSE")
+        # Before this step a judgement left no flag: a status the extractor never gives, or a
+        # note that is not the extractor's ("Reporter: ..."), was set by the user.
+        conn.exec_driver_sql(
+            "UPDATE claim SET judged = TRUE WHERE status IN ('corroborated', 'disputed', "
+            "'false') OR (note != '' AND note NOT LIKE 'Reporter: %' "
+            "AND note NOT LIKE 'Commenter: %')"
+        )
 
 
 Step = Callable[[Connection], None]

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -52,6 +52,9 @@ from store.writing import (
     insert_many,
     problem,
 )
+
+if TYPE_CHECKING:
+    from store.reextract import ReextractReport
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,7 +216,7 @@ class Store:
     def set_claim_status(self, claim_id: int, status: ClaimStatus, note: str | None = None) -> \
             ClaimRecord:
         """Judge a claim; ``note=None`` keeps the note it has. Raises KeyError if unknown."""
-        values: dict[str, Any] = {"status": ClaimStatus(status).value}
+        values: dict[str, Any] = {"status": ClaimStatus(status).value, "judged": True}
         if note is not None:
             values["note"] = note
         with self._write() as conn:
@@ -223,6 +226,25 @@ class Store:
         claim = self.get_claim(claim_id)
         assert claim is not None
         return claim
+
+    def reextract(self, progress: Callable[[int, int], None] | None = None) -> ReextractReport:
+        """Extract the claims of every stored document again (see :mod:`store.reextract`):
+        updated, added and removed by today's rules, a judged claim never touched.
+        ``progress(done, total)`` is called after each batch of articles."""
+        from store.reextract import ReextractReport, article_ids, id_batches, reextract_articles
+
+        report = ReextractReport()
+        if not self.exists():
+            return report
+        with self._read() as conn:
+            ids = article_ids(conn)
+        for batch in id_batches(ids):
+            with self._write() as conn:
+                inserted = reextract_articles(conn, batch, report)
+                _index_words(conn, inserted)
+            if progress is not None:
+                progress(report.articles, len(ids))
+        return report
 
     # -- reading -----------------------------------------------------------------------------
 

@@ -188,6 +188,7 @@ def add_claims(rows: RowBatch, claims: Sequence[ClaimDraft], article_id: int,
             "status": ClaimStatus(claim.status).value,
             "note": claim.note,
             "method": claim.method,
+            "judged": is_judged(claim),
         })
         for position, quantity in enumerate(claim.quantities):
             rows.quantities.append({
@@ -230,3 +231,16 @@ def _real(number: int | float | None) -> float | None:
         return float(number)
     except OverflowError:
         return None
+
+
+MACHINE_NOTES = ("Reporter: ", "Commenter: ")
+"""How the extractor's own notes start (see :mod:`store.claims.extractor`)."""
+
+
+def is_judged(claim: ClaimDraft) -> bool:
+    """Whether a claim arrives judged: a status the extractor never gives or a note that is
+    not the extractor's (a claimdesk export brings the user's judgements back)."""
+    status = ClaimStatus(claim.status)
+    if status not in (ClaimStatus.UNVERIFIED, ClaimStatus.UNVERIFIABLE):
+        return True
+    return bool(claim.note) and not claim.note.startswith(MACHINE_NOTES)
