@@ -91,6 +91,10 @@ class Claim(SQLModel, table=True):
     status: str = Field(default="unverified", index=True)
     note: str = ""
     method: str = ""
+    # Added by schema step 4: the user judged this claim (status or note set by hand, or kept
+    # from a claimdesk export); `claimdesk reextract` never touches such a claim.
+    judged: bool = Field(default=False, sa_column=sa.Column(sa.Boolean, nullable=False,
+                                                           server_default=sa.false()))
 
 
 class ClaimQuantity(SQLModel, table=True):
@@ -104,6 +108,13 @@ class ClaimQuantity(SQLModel, table=True):
     count: int | None = Field(default=None, index=True)
     text: str
     item: str
+    # Added by schema step 4: every figure's value as a number (also fractions, percentages and
+    # counts beyond 64 bits, which ``count`` cannot hold), its unit (ISO currency, "%", a
+    # measure), a range's upper end and a part's whole ("40 of 112").
+    value: float | None = Field(default=None, index=True)
+    unit: str | None = Field(default=None, index=True)
+    high: float | None = None
+    whole: float | None = None
 
 
 class SchemaVersion(SQLModel, table=True):

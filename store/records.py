@@ -34,15 +34,25 @@ class Quantity:
     """One figure in a claim: ``count`` when numeric, the words as written, and the item.
 
     "44 tanks" -> Quantity(44, "44", "tanks"); "dozens of anti-armor rockets" ->
-    Quantity(None, "dozens", "anti-armor rockets").
+    Quantity(None, "dozens", "anti-armor rockets"); "$3.5 million" -> Quantity(3500000,
+    "$3.5 million", "", unit="USD"); "40 of 112 dams" -> Quantity(40, "40 of 112", "dams",
+    of=112); "500-600 people" -> Quantity(500, "500-600", "people", high=600).
+    ``count`` is a float when the figure is not whole ("21.9%") or too large for 64 bits.
     """
 
-    count: int | None
+    count: int | float | None
     text: str
     item: str
+    unit: str | None = None
+    high: int | float | None = None
+    of: int | float | None = None
 
     def as_json(self) -> dict[str, Any]:
-        return {"count": self.count, "item": self.item, "text": self.text}
+        shape: dict[str, Any] = {"count": self.count, "item": self.item, "text": self.text}
+        for name in ("unit", "high", "of"):
+            if (value := getattr(self, name)) is not None:
+                shape[name] = value
+        return shape
 
 
 @dataclass(frozen=True, slots=True)

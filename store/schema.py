@@ -54,6 +54,37 @@ def _step_3_browse_sort_indexes(conn: Connection) -> None:
         conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({column})")
 
 
+def _step_4_quantity_units(conn: Connection) -> None:
+    """Claims get a ``judged`` flag (see :mod:`store.reextract`); figures get a number for
+    filtering (``value``), a unit, a range's top and a part's whole.
+
+    ``value`` is REAL, so "21.9%" and "99999999999999999999 drones" are filterable while the
+    INTEGER ``count`` keeps whole counts that fit in 64 bits (see :mod:`store.writing`).
+    Existing rows get ``value`` from their count. Self-contained: a store whose table already
+    has the columns (made by step 1 from today's models) only gets the missing ones.
+    """
+    have = {column["name"] for column in sa.inspect(conn).get_columns("claim_quantity")}
+    for name, kind in (("value", "FLOAT"), ("unit", "VARCHAR"), ("high", "FLOAT"),
+                       ("whole", "FLOAT")):
+        if name not in have:
+            conn.exec_driver_sql(f"ALTER TABLE claim_quantity ADD COLUMN {name} {kind}")
+    conn.exec_driver_sql("UPDATE claim_quantity SET value = count "
+                         "WHERE value IS NULL AND count IS NOT NULL")
+    for name in ("value", "unit"):
+        conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS ix_claim_quantity_{name} "
+                             f"ON claim_quantity ({name})")
+    claim_columns = {column["name"] for column in sa.inspect(conn).get_columns("claim")}
+    if "judged" not in claim_columns:
+        conn.exec_driver_sql("ALTER TABLE claim ADD COLUMN judged BOOLEAN NOT NULL DEFAULT FALSE")
+        # Before this step a judgement left no flag: a status the extractor never gives, or a
+        # note that is not the extractor's ("Reporter: ..."), was set by the user.
+        conn.exec_driver_sql(
+            "UPDATE claim SET judged = TRUE WHERE status IN ('corroborated', 'disputed', "
+            "'false') OR (note != '' AND note NOT LIKE 'Reporter: %' "
+            "AND note NOT LIKE 'Commenter: %')"
+        )
+
+
 def _step_5_search_word_keys(conn: Connection) -> None:
     """Typo look-ups that reach every word within two edits: the vocabulary's words get
     integer ids and two-deletion keys in generations (see :mod:`store.search.vocabulary`),
@@ -74,9 +105,8 @@ def _step_5_search_word_keys(conn: Connection) -> None:
 
 
 Step = Callable[[Connection], None]
-# Schema step 5 is issue 17's (search); the coordinator renumbers steps at merge.
 STEPS: list[Step] = [_step_1_tables, _step_2_search_index, _step_3_browse_sort_indexes,
-                     _step_5_search_word_keys]
+                     _step_4_quantity_units, _step_5_search_word_keys]
 CURRENT_VERSION = len(STEPS)
 
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -54,6 +54,9 @@ from store.writing import (
     refusal,
     transaction_lost,
 )
+
+if TYPE_CHECKING:
+    from store.reextract import ReextractReport
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,7 +254,7 @@ class Store:
     def set_claim_status(self, claim_id: int, status: ClaimStatus, note: str | None = None) -> \
             ClaimRecord:
         """Judge a claim; ``note=None`` keeps the note it has. Raises KeyError if unknown."""
-        values: dict[str, Any] = {"status": ClaimStatus(status).value}
+        values: dict[str, Any] = {"status": ClaimStatus(status).value, "judged": True}
         if note is not None:
             values["note"] = note
         with self._write() as conn:
@@ -261,6 +264,25 @@ class Store:
         claim = self.get_claim(claim_id)
         assert claim is not None
         return claim
+
+    def reextract(self, progress: Callable[[int, int], None] | None = None) -> ReextractReport:
+        """Extract the claims of every stored document again (see :mod:`store.reextract`):
+        updated, added and removed by today's rules, a judged claim never touched.
+        ``progress(done, total)`` is called after each batch of articles."""
+        from store.reextract import ReextractReport, article_ids, id_batches, reextract_articles
+
+        report = ReextractReport()
+        if not self.exists():
+            return report
+        with self._read() as conn:
+            ids = article_ids(conn)
+        for batch in id_batches(ids):
+            with self._write() as conn:
+                inserted = reextract_articles(conn, batch, report)
+                _index_words(conn, inserted)
+            if progress is not None:
+                progress(report.articles, len(ids))
+        return report
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -366,7 +388,7 @@ class Store:
                                                                           Q.c.position)
             for row in conn.execute(query):
                 found.setdefault(row.claim_id, []).append(
-                    Quantity(row._mapping["count"], row.text, row.item)
+                    quantity_of_row(row._mapping)
                 )
         return {key: tuple(value) for key, value in found.items()}
 
@@ -599,3 +621,20 @@ def _index_words(conn: Connection, rows: RowBatch) -> None:
     if conn.dialect.name == "sqlite":
         texts = record_texts(rows.articles, rows.claims, rows.comments)
         add_texts(conn.connection.dbapi_connection, texts)  # type: ignore[arg-type]
+
+
+def quantity_of_row(row: Any) -> Quantity:
+    """A stored figure: its whole ``count``, else its ``value`` (a fraction or a huge count)."""
+    count = row["count"]
+    value = row.get("value")
+    if count is None and value is not None:
+        count = int(value) if value.is_integer() and abs(value) < 2**63 else value
+    high, whole = row.get("high"), row.get("whole")
+    return Quantity(count, row["text"], row["item"], unit=row.get("unit"),
+                    high=_whole_number(high), of=_whole_number(whole))
+
+
+def _whole_number(value: float | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if value.is_integer() and abs(value) < 2**63 else value

@@ -70,15 +70,7 @@ def problem(draft: DocumentDraft) -> str | None:
             return f"unknown claim status {claim.status!r}"
         if claim.start not in INT64 or claim.end not in INT64:
             return "a claim's place in the text is a number too large to store"
-        for quantity in claim.quantities:
-            if quantity.count is not None and quantity.count not in INT64:
-                return (f"the figure {_short(str(quantity.count))} in a claim is too large "
-                        "to store (more than 64 bits)")
     return None
-
-
-def _short(digits: str) -> str:
-    return digits if len(digits) <= 24 else f"{digits[:10]}…({len(digits)} digits)"
 
 
 _FATAL_SQLITE_CODES = frozenset({
@@ -234,14 +226,55 @@ def add_claims(rows: RowBatch, claims: Sequence[ClaimDraft], article_id: int,
             "status": ClaimStatus(claim.status).value,
             "note": claim.note,
             "method": claim.method,
+            "judged": is_judged(claim),
         })
         for position, quantity in enumerate(claim.quantities):
             rows.quantities.append({
                 "id": ids.quantity,
                 "claim_id": claim_id,
                 "position": position,
-                "count": quantity.count,
+                "count": _stored_count(quantity.count),
                 "text": quantity.text,
                 "item": quantity.item,
+                "value": _real(quantity.count),
+                "unit": quantity.unit,
+                "high": _real(quantity.high),
+                "whole": _real(quantity.of),
             })
             ids.quantity += 1
+
+
+def _stored_count(count: int | float | None) -> int | None:
+    """The INTEGER ``count`` column: a whole count that fits in 64 bits, else NULL.
+
+    "99999999999999999999 drones" would overflow the column (sqlite3 raises OverflowError);
+    its value is kept in the REAL ``value`` column and its words in ``text``.
+    """
+    if isinstance(count, int) and count in INT64:
+        return count
+    if isinstance(count, float) and count.is_integer() and int(count) in INT64:
+        return int(count)
+    return None
+
+
+def _real(number: int | float | None) -> float | None:
+    """A number for a REAL column; a value beyond a double's range (not from text) is NULL."""
+    if number is None:
+        return None
+    try:
+        return float(number)
+    except OverflowError:
+        return None
+
+
+MACHINE_NOTES = ("Reporter: ", "Commenter: ")
+"""How the extractor's own notes start (see :mod:`store.claims.extractor`)."""
+
+
+def is_judged(claim: ClaimDraft) -> bool:
+    """Whether a claim arrives judged: a status the extractor never gives or a note that is
+    not the extractor's (a claimdesk export brings the user's judgements back)."""
+    status = ClaimStatus(claim.status)
+    if status not in (ClaimStatus.UNVERIFIED, ClaimStatus.UNVERIFIABLE):
+        return True
+    return bool(claim.note) and not claim.note.startswith(MACHINE_NOTES)

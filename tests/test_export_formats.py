@@ -75,7 +75,8 @@ def test_markdown_groups_records_under_their_articles_with_attribution(
     ]
     assert ("item", "Note: Amaq figure | not confirmed by anyone else") in palmyra
     assert ("item", "Claimant: not named") in palmyra
-    assert ("item", "Found in: a comment by Moose") in palmyra
+    assert ("item", f"Found in: a comment by Moose on {SITE} (a reader's claim, not the "
+                    "outlet's)") in palmyra
     assert ("paragraph", "Evan wrote:") in palmyra
 
 
@@ -134,6 +135,8 @@ def test_csv_has_one_row_per_record_with_its_kind(store: Store, seeded: Seeded) 
         "unverifiable", SITE, URL)
     assert killed["note"] == "Amaq figure | not confirmed\nby anyone else"
     assert (oryx["author"], oryx["comment_id"]) == ("Moose", str(seeded.comments[1].id))
+    assert oryx["found_in"] == f"in a comment by Moose on {SITE}"  # never the outlet's claim
+    assert seized["found_in"] == SITE
     assert evan["text"] == EVAN and evan["parent_id"] == str(seeded.comments[1].id)
 
 
@@ -208,7 +211,10 @@ def test_claimreview_has_the_required_fields_and_no_nulls(store: Store, seeded: 
         assert review["@type"] == "ClaimReview"
         assert review["reviewRating"]["@type"] == "Rating"
         assert review["itemReviewed"]["@type"] == "Claim"
-        assert review["itemReviewed"]["appearance"]["@type"] == "NewsArticle"
+        appearance = review["itemReviewed"]["appearance"]
+        if appearance["@type"] == "Comment":  # a reader's claim appears in their comment
+            appearance = appearance["isPartOf"]
+        assert appearance["@type"] == "NewsArticle"
     assert _empty_values(reviews) == []
     seized, killed, oryx, hostile = reviews
     assert seized["url"] == URL
@@ -224,6 +230,12 @@ def test_claimreview_has_the_required_fields_and_no_nulls(store: Store, seeded: 
     # no claimant: the article's own assertion, credited to its author
     assert killed["itemReviewed"]["author"] == {"@type": "Person", "name": AUTHOR}
     assert oryx["itemReviewed"]["datePublished"] == "2016-12-14T01:30:00+00:00"
+    # Oryx's claim was made in Moose's comment: it appears there, never as the outlet's
+    where = oryx["itemReviewed"]["appearance"]
+    assert where["@type"] == "Comment" and where["author"] == {"@type": "Person",
+                                                                 "name": "Moose"}
+    assert where["description"] == f"in a comment by Moose on {SITE}"
+    assert oryx["itemReviewed"]["author"] == {"@type": "Thing", "name": "Oryx"}
     assert "url" not in hostile and "datePublished" not in hostile["itemReviewed"]
 
 
@@ -256,9 +268,11 @@ def test_citations_attribute_claims_comments_and_articles(store: Store, seeded: 
         f'> "{PADDY}" — Paddy Singh, comment on "{TITLE}" (2016-12-13) <{URL}>')
     assert citation(seeded.palmyra, seeded.palmyra) == (
         f'> "{TITLE}" — {AUTHOR}, {SITE} (2016-12-13) <{URL}>')
+    assert citation(oryx, seeded.palmyra, seeded.comments[1]) == (
+        f'> "{ORYX}" — Oryx, in a comment by Moose on {SITE} (2016-12-14) <{URL}>')
     no_claimant = replace(oryx, claimant=None)
     assert citation(no_claimant, seeded.palmyra, seeded.comments[1]) == (
-        f'> "{ORYX}" — Moose, via {SITE} (2016-12-14) <{URL}>')
+        f'> "{ORYX}" — Moose, in a comment on {SITE} (2016-12-14) <{URL}>')
 
 
 def test_citations_are_one_line_each_and_inert(store: Store, seeded: Seeded) -> None:

@@ -94,6 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
     lst.add_argument("--limit", type=_positive_int, metavar="N", help="at most N records")
 
     sub.add_parser("paths", help="where the store, config and exports live")
+    sub.add_parser("reextract", help="extract the claims of stored documents again "
+                   "(a claim you judged is kept as it is)")
 
     from store.search.query import QUERY_HELP
 
@@ -134,6 +136,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                                            limit=args.limit, as_json=args.json)
         if args.command == "paths":
             return commands.paths_command(args.db)
+        if args.command == "reextract":
+            return commands.reextract_command(args.db)
         if args.command == "export":
             return commands.export_command(
                 args.db, args.fmt, query=args.query, kind=args.kind, ids=args.ids,

@@ -16,10 +16,11 @@ WORD = re.compile(r"[\w’'&.-]+")
 _POSSESSIVE = ("’s", "'s")
 _SUFFIXES = sorted(rules.ORGANISATION_SUFFIXES, key=len, reverse=True)
 _NAME_WORD = r"[A-Z][\w’'.&-]*"
-_RIGHT_NAME = re.compile(rf"\s+((?:the\s+)?{_NAME_WORD}(?:\s+(?:of|for|al|de|the|{_NAME_WORD}))*)")
-_RIGHT_PHRASE = re.compile(r"\s+(the\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})(?=\s*[.,;:!]|\s*$)")
+_NAME_AT = re.compile(rf"({_NAME_WORD}(?:\s+(?:of|for|al|de|the|{_NAME_WORD}))*)")
 _PHRASE_END = re.compile(r"[,;:.!?()—–“”\"]|\sthat\s")
-_CLAUSE_BREAK = re.compile(r"[,;:()“”\"—–]|\bthat\b")
+_CLAUSE_BREAK = re.compile(r"[,;:()“”\"—–]|\bthat\b|(?<=[a-z]{3})[.!?]['’\"”]?\s+")
+"""Ends of a clause before a verb; a full stop after a lower-case word ends a sentence inside a
+long quotation ("... for some voters. He said"), after "Mr" or "U.S" it does not."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,9 +116,18 @@ def clause_subject(text: str, before: list[Word], verb_start: int) -> list[Word]
 
 
 def apposition_subject(text: str, before: list[Word], verb_start: int) -> list[Word]:
-    """The subject before an apposition or relative clause: "John Smith, a spokesman, said"."""
-    candidates = [segment for segment in _segments(text, before, verb_start) if segment][-2:]
+    """The subject before an apposition or relative clause: "John Smith, a spokesman, said".
+
+    A name beats its title ("Chi Onwurah, the Labour MP for Newcastle Central, said" -> Chi
+    Onwurah); without a name, the nearest phrase that is not a relative clause.
+    """
+    candidates = [segment for segment in _segments(text, before, verb_start) if segment][-3:]
     for candidate in reversed(candidates):
+        first = candidate[0]
+        if first.capitalised and first.lower not in rules.DETERMINERS | rules.SUBJECT_BREAKS \
+                | rules.DISCOURSE_WORDS and len(candidate) <= rules.MAX_SUBJECT_WORDS:
+            return candidate
+    for candidate in reversed(candidates[-2:]):
         if candidate[0].lower not in rules.SUBJECT_BREAKS | {"a", "an"}:
             return candidate
     return []
@@ -134,27 +144,101 @@ def subject(text: str, run: list[Word]) -> str | None:
         owner = len(run) - len(named) - 1
         # "Officials in Homs said": the name is a place inside a common noun phrase.
         if named and not (owner > 0 and run[owner].lower in rules.PLACE_PREPOSITIONS):
-            return normalise_name(_quote(text, named))
+            return clean_name(text, named)
+    starts = [i for i, word in enumerate(run) if word.lower in rules.SUBJECT_STARTS_AFTER]
+    if starts:
+        run = run[starts[-1] + 1 :]
     for index, word in enumerate(run):
         participle = word.lower.endswith("ed") and len(word.lower) > 4
         if index and (word.lower in rules.SUBJECT_BREAKS or participle):
             run = run[:index]
             break
-    if len(run) > rules.MAX_SUBJECT_WORDS:
+    if not run or len(run) > rules.MAX_SUBJECT_WORDS:
         return None
     return _quote(text, run)
 
 
+def clean_name(text: str, named: list[Word]) -> str | None:
+    """A capitalised run as a fact-checker writes it: no leading title, no "of <place>" after a
+    person's name ("Supervisor Alfredo Pedroza of Napa County" -> "Alfredo Pedroza"), an
+    organisation's generic suffix dropped (see :func:`normalise_name`)."""
+    run = list(named)
+    while len(run) > 1 and run[0].text.rstrip(".") in rules.NAME_TITLES and run[1].capitalised:
+        run = run[1:]
+    for index, word in enumerate(run):
+        if index >= 2 and word.lower in ("of", "from", "at") and \
+                run[index - 1].text not in rules.ORGANISATION_HEADS and \
+                not any(w.text in rules.ORGANISATION_HEADS for w in run[:index]):
+            run = run[:index]
+            break
+    while run and run[-1].lower in rules.NAME_CONNECTORS:
+        run.pop()
+    if not run or all(word.lower.rstrip(".") in _CALENDAR for word in run):
+        return None  # "said Monday that ...": a day, not a source
+    return normalise_name(_quote(text, run))
+
+
+_NOT_IN_SOURCE = frozenset({"is", "was", "were", "are", "be", "been", "had", "has", "have",
+                            "would", "will", "could", "should", "may", "might", "did", "do"})
+_CALENDAR = rules.DATE_WORDS | {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                "saturday", "sunday", "today", "yesterday", "tonight"}
+
+
+_RIGHT_LEAD = re.compile(r"\s+(?:(?:a|an|the)\s+)?(?:[a-z][\w-]*\s+){0,2}(?=[A-Z])")
+_RIGHT_END = re.compile(r"\s*(?:[,.;:!?)\]—–”\"]|$)")
+
+
 def after_verb(text: str, position: int) -> str | None:
-    """The claimant of an inverted attribution ('"...," said Smith'), or None."""
-    name = _RIGHT_NAME.match(text, position)
+    """The claimant of an inverted attribution ('"...," said Smith', "said a skeptical Robert
+    Wolfarth, the trust's new chairman", "said one person during public comment"), or None.
+
+    The source must end the clause (a comma, a full stop, "who ..."): '"...," said Smith'
+    is inverted, "..., said Velázquez's reversal hurt her" is not.
+    """
+    lead = _RIGHT_LEAD.match(text, position)
+    name = _NAME_AT.match(text, lead.end()) if lead is not None else None
     if name is not None:
         found = words(text, name.start(1), name.end(1))
         while found and not found[-1].capitalised:
             found.pop()
-        return normalise_name(_quote(text, found)) if found else None
-    phrase = _RIGHT_PHRASE.match(text, position)
-    return phrase.group(1) if phrase is not None else None
+        if found and not found[-1].text.endswith(_POSSESSIVE):
+            following = words(text, found[-1].end, min(len(text), found[-1].end + 30))
+            if _RIGHT_END.match(text, found[-1].end) or (
+                following and following[0].lower in rules.RIGHT_PHRASE_ENDS
+            ):
+                return clean_name(text, found)
+    return _right_phrase(text, position)
+
+
+def _right_phrase(text: str, position: int) -> str | None:
+    """A lower-case source after an inverted verb: "said a dispatcher", "says a report"."""
+    found = words(text, position, min(len(text), position + 120))
+    if not found or found[0].start - position > 2 or found[0].lower not in \
+            rules.RIGHT_PHRASE_STARTS:
+        return None
+    run: list[Word] = []
+    for word in found:
+        between = text[(run[-1].end if run else position) : word.start]
+        if run and (_CLAUSE_BREAK.search(between) or "." in between):
+            break
+        if run and word.lower in rules.RIGHT_PHRASE_ENDS:
+            break
+        if run and word.lower == "in" and _statement_follows(text, word.end):
+            break  # "said officials in a statement"
+        run.append(word)
+        if len(run) > 6:
+            return None
+    if not run:
+        return None
+    if not _RIGHT_END.match(text, run[-1].end):
+        following = words(text, run[-1].end, min(len(text), run[-1].end + 30))
+        if not following or following[0].lower not in rules.RIGHT_PHRASE_ENDS:
+            return None
+    if any(word.lower in _NOT_IN_SOURCE or word.text[:1].isdigit() for word in run):
+        return None  # "..., claimed the toll was 2,000": a clause, not a source
+    if len(run) == 1 and run[0].lower in ("a", "an", "the", "his", "her", "their", "its"):
+        return None
+    return _quote(text, run)
 
 
 def according_to(text: str, position: int) -> str | None:
@@ -179,6 +263,18 @@ def according_to(text: str, position: int) -> str | None:
         if named[-1].text.endswith(_POSSESSIVE):  # "a statement from Ukraine's army"
             return _quote(text, named + found[capitalised[-1] + 1 :])
         return normalise_name(_quote(text, named))
+    for index, word in enumerate(found):
+        if index and word.lower in rules.SUBJECT_BREAKS:
+            found = found[:index]  # "county officials who spoke about the project"
+            break
     if len(found) > rules.MAX_SUBJECT_WORDS:
         return None
     return _quote(text, found)
+
+
+_STATEMENT = re.compile(r"\s+(?:a|an|his|her|their|its)\s+(?:statement|interview|email|post|"
+                        r"letter|tweet|video|news|press|filing|report|speech)\b")
+
+
+def _statement_follows(text: str, position: int) -> bool:
+    return _STATEMENT.match(text, position) is not None

@@ -1,19 +1,23 @@
-"""Figures in a claim: "44 tanks", "1,200 fighters", "a dozen rockets", "dozens of rockets".
+"""Figures in a claim: counts, sums of money, percentages, ranges, parts of wholes, measures.
 
-A quantity is a count (or a vague amount such as "several") followed by the item counted. The
-parser is one compiled regular expression for the number and a short walk over the words after
-it for the item, because claims are short and the extractor runs on every imported document.
-The vocabulary (number words, vague words, units, stop words) lives in :mod:`store.claims.rules`.
+A figure is a number (digits, number words, a fraction, or a vague amount such as "dozens") with
+what qualifies it and what it counts:
 
-Rules that are not obvious from the data:
+- ``count``: the value; an ``int`` when whole, a ``float`` otherwise ("21.9%"), None for a
+  vague amount ("dozens of rockets");
+- ``unit``: the currency's ISO code ("$500,000" -> USD, "€3.5 million" -> EUR), "%" for a
+  percentage, or a unit of measure or time ("1,200 tonnes", "four months");
+- ``item``: what was counted ("44 tanks", "1,200 tonnes of grain" -> grain);
+- ``high``: a range's upper end ("500-600", "between 10 and 20", "six to seven");
+- ``of``: the whole of a part ("40 of 112 dams" -> 40 of 112, "two-thirds" -> 2 of 3).
 
-- A number glued to a unit ("130mm", "5 km") is a calibre or a measure, not a count; it becomes
-  part of the item of the count before it: "7 130mm cannons" -> Quantity(7, "7", "130mm cannons").
-- An exact number followed by "of" is a part of a whole ("two of the tanks") and is skipped; a
-  vague word followed by "of" is the usual form ("dozens of rockets").
-- A range ("200-300 fighters", "between 200 and 300 fighters") has no single count: ``count`` is
-  None and ``text`` keeps the range as written.
-- A bare year ("in 2016") and a day of a month ("13 December") are not counts.
+Dates ("13 December", "Nov. 8"), clock times ("6 p.m.", "1:27"), ordinals ("16th"), years
+("in 2016", "the 2000s") and designations ("S-125") are not figures. A number glued to a unit
+right after a count ("7 130mm cannons") is a calibre, part of the item. A number with neither
+item, unit nor qualifier ("the figure was 2,000.") is left out: it says too little to filter on.
+
+The parser is one compiled regular expression for a number and a walk over the few words around
+it, linear in the sentence; the vocabulary is data in :mod:`store.claims.rules`.
 """
 
 from __future__ import annotations
@@ -23,10 +27,18 @@ import re
 from store.claims import rules
 from store.records import Quantity
 
+INT64_MAX = 2**63 - 1
+_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade",
+                        "night"})
+_SIGNS = frozenset("$€£¥₹₩₦₽₺₪")
+_START = re.compile(r"(?<![\w.,:/-])(?:[A-Za-z]*[$€£¥₹₩₦₽₺₪]|\.?\d|[A-Za-z]+)")
+"""Where a figure can start: a currency sign (with its letters, "US$"), a digit, a word."""
+
 
 def _alternation(words: tuple[str, ...] | frozenset[str] | list[str]) -> str:
     """A regex alternation, longest first so "tens of thousands" wins over "thousands"."""
-    escaped = (r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+    escaped = (r"\s+".join(map(re.escape, w.split())) for w in sorted(set(words), key=len,
+                                                                      reverse=True))
     return "|".join(escaped)
 
 
@@ -35,11 +47,9 @@ def _word_number(text: str) -> int | None:
     words = [w for w in re.split(r"[\s-]+", text.lower()) if w and w != "and"]
     if words == ["half", "a", "dozen"]:
         return 6
-    if words == ["one"]:
-        return None  # "one" is far more often a pronoun or determiner than a figure.
     total = current = 0
     for word in words:
-        if word == "a":
+        if word in ("a", "an"):
             current = 1
         elif word in rules.SMALL_NUMBERS:
             current += rules.SMALL_NUMBERS[word]
@@ -51,79 +61,254 @@ def _word_number(text: str) -> int | None:
     return total + current
 
 
-def _digit_number(text: str) -> int | None:
-    """The value of "1,200", "352", "1.5 million"; None when it is not a whole number."""
-    parts = text.split()
-    value = float(parts[0].replace(",", ""))
-    if len(parts) > 1:
-        value *= rules.SCALES[parts[-1].lower()]
-    return int(value) if value.is_integer() else None
+def _number(text: str, scale: str | None) -> int | float | None:
+    """The value of digits or number words with an optional scale word ("1.5 million")."""
+    if text[0].isdigit():
+        value: float = float(text.replace(",", ""))
+    else:
+        words = _word_number(text)
+        if words is None:
+            return None
+        value = float(words)
+    if scale:
+        lower = scale.lower()
+        value *= rules.SCALES.get(lower) or rules.MONEY_SCALES[lower]
+    return whole(value)
+
+
+def whole(value: float) -> int | float:
+    """``value`` as an int when it is a whole number that fits in 64 bits, else the float.
+
+    A count too large for a 64-bit integer ("99999999999999999999 drones") stays a float, so
+    storage (an INTEGER column beside a REAL one, see :mod:`store.writing`) never overflows.
+    """
+    if value.is_integer() and abs(value) <= INT64_MAX:
+        return int(value)
+    return value
 
 
 class QuantityParser:
-    """Finds quantities in a sentence; build once and reuse, the patterns compile here."""
+    """Finds figures in a sentence; build once and reuse, the patterns compile here."""
 
     def __init__(self) -> None:
         small = _alternation(list(rules.SMALL_NUMBERS))
         scales = _alternation(list(rules.SCALES))
-        units = _alternation(rules.UNITS)
-        digits = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:\s+(?:{scales})\b)?"
+        digits = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
         words = (
-            rf"half\s+a\s+dozen|a\s+(?:{scales})(?:[\s-]+(?:and\s+)?(?:{small}|{scales}))*"
+            rf"half\s+a\s+dozen|an?\s+(?:{scales})(?:[\s-]+(?:and\s+)?(?:{small}|{scales}))*"
             rf"|(?:{small})(?:[\s-]+(?:and\s+)?(?:{small}|{scales}))*"
         )
-        # A number ends at a word boundary that is not a unit, a hyphenated compound ("four-day")
-        # or more digits ("1.5"), and does not start inside a word, a designation ("S-125") or
-        # a time ("1:27").
-        end = rf"(?![\w%]|[.,]\d|-[^\W\d]|\s?(?:{units})(?![\w]))"
-        number = rf"(?:{digits}|{words}){end}"
-        self._number = re.compile(
-            rf"(?<![\w.,:/$€£-])"
-            rf"(?:(?P<qual>{_alternation(rules.QUANTITY_QUALIFIERS)})\s+)?"
-            rf"(?:between\s+(?P<lo>{number})\s+and\s+(?P<hi>{number})"
-            rf"|(?P<a>{number})(?:\s*[-–]\s*|\s+(?:to|or)\s+)(?P<b>{number})"
-            rf"|(?P<n>{number})"
-            rf"|(?P<vague>(?:{_alternation(rules.QUANTITY_WORDS)})(?:\s+(?:{scales}))?)(?![\w-]))",
+        fractions = _alternation(list(rules.FRACTIONS))
+        currency = _alternation(list(rules.CURRENCY_SIGNS))
+        self._currency_signs = {k.lower(): v for k, v in rules.CURRENCY_SIGNS.items()}
+        # One number: digits or words, with an optional scale word; it does not start inside
+        # a word, a designation ("S-125"), a decimal or a time ("1:27").
+        number = (
+            rf"(?:(?P<cur>{currency})\s?)?"
+            rf"(?:(?P<dozen>half\s+a\s+dozen)(?![\w-])"
+            rf"|(?P<frac>(?:a|an|one|{small})[\s-]+(?:{fractions})|half)(?![\w-])"
+            rf"|(?P<digits>{digits})|(?P<words>{words})(?![\w]))"
+            rf"(?:[\s-]*(?P<scale>{scales})(?![\w-]))?"
+        )
+        self._number = re.compile(rf"(?<![\w.,:/-]){number}", re.IGNORECASE)
+        self._range_end = re.compile(number, re.IGNORECASE)
+        self._money_scale = re.compile(
+            rf"(?:{_alternation(list(rules.MONEY_SCALES))})(?![\w-])", re.IGNORECASE
+        )
+        self._vague = re.compile(
+            rf"(?<![\w-])(?:{_alternation(rules.QUANTITY_WORDS)})(?:\s+(?:{scales}))?(?![\w-])",
             re.IGNORECASE,
         )
-        self._of = re.compile(r"\s+of\b(?:\s+the\b)?", re.IGNORECASE)
-        self._token = re.compile(
-            rf"[ \t]+(\d+(?:\.\d+)?\s?(?:{units})(?![\w])|[A-Za-z][\w’'/-]*)", re.IGNORECASE
+        self._qualifier = re.compile(
+            rf"(?<![\w-])(?:between|{_alternation(rules.QUANTITY_QUALIFIERS)})\s+$", re.IGNORECASE
         )
-        self._year = re.compile(r"(?:1[89]|20)\d\d")
+        self._range = re.compile(r"\s*[-–]\s*|\s+(?:to|and|or)\s+", re.IGNORECASE)
+        self._percent = re.compile(rf"\s?(?:{_alternation(rules.PERCENT_WORDS)})(?![\w])",
+                                   re.IGNORECASE)
+        self._currency_word = re.compile(
+            rf"\s+(?:{_alternation(list(rules.CURRENCY_WORDS))})(?![\w])", re.IGNORECASE
+        )
+        self._currency_words = {k.lower(): v for k, v in rules.CURRENCY_WORDS.items()}
+        self._unit = re.compile(
+            rf"(?:\s+|-)(?P<u>{_alternation(rules.MEASURE_UNITS)})(?![\w])", re.IGNORECASE
+        )
+        self._glued_measure = re.compile(
+            rf"(?P<u>{_alternation(rules.GLUED_UNITS)})(?![\w])"
+        )
+        self._glued_unit = re.compile(rf"(?:{_alternation(rules.UNITS)})(?![\w])",
+                                      re.IGNORECASE)
+        self._not_count = re.compile(
+            rf"(?::\d|(?:st|nd|rd|th|s)\b|’s\b|'s\b|\s*(?:{_alternation(rules.AFTER_NUMBER_NOT_COUNT)})"
+            rf"(?![\w]))",
+            re.IGNORECASE,
+        )
+        months = _alternation([w for w in rules.DATE_WORDS if w not in ("am", "pm", "a.m.",
+                                                                         "p.m.", "may")])
+        self._month_after = re.compile(rf"\s+(?:{months})\b", re.IGNORECASE)
+        self._month_before = re.compile(rf"\b(?:{months}|may)\.?\s+$", re.IGNORECASE)
+        self._of = re.compile(r"\s+of\b(?:\s+(?:the|its|their|his|her|our|these|those)\b)?",
+                              re.IGNORECASE)
+        self._whole_after_of = re.compile(rf"\s+of\s+(?:(?P<d>{digits})|(?P<w>{words}))(?![\w])",
+                                          re.IGNORECASE)
+        self._hyphen_item = re.compile(r"-(?P<w>[A-Za-z][a-z]+)(?![\w-])")
+        self._token = re.compile(
+            rf"[ \t]+(\d+(?:\.\d+)?\s?(?:{_alternation(rules.UNITS)})(?![\w])|[A-Za-z][\w’'/-]*)",
+            re.IGNORECASE,
+        )
+        self._year = re.compile(r"(?:1[6-9]|20)\d\d")
+        self._number_starts = frozenset(
+            [*rules.SMALL_NUMBERS, "a", "an", "half", *rules.FRACTIONS,
+             *(code.lower() for code in rules.CURRENCY_SIGNS if code[-1] not in _SIGNS)]
+        )
+        self._vague_starts = frozenset(w.split()[0].lower() for w in rules.QUANTITY_WORDS)
 
     def parse(self, sentence: str) -> tuple[Quantity, ...]:
-        """Every quantity in ``sentence`` that has an item, in order of appearance."""
+        """Every figure in ``sentence``, in order of appearance.
+
+        The patterns are tried only where a figure can start (a digit, a currency sign or
+        code, a number or vague word), anchored there: a search over every position of the
+        sentence costs ten times as much on real text.
+        """
         found: list[Quantity] = []
-        for match in self._number.finditer(sentence):
-            quantity = self._quantity(sentence, match)
+        taken_until = 0
+        for token in _START.finditer(sentence):
+            position = token.start()
+            if position < taken_until:
+                continue
+            word = token.group()
+            lower = word.lower()
+            quantity: Quantity | None = None
+            end = position
+            if word[0].isdigit() or word[-1] in _SIGNS or lower in self._number_starts:
+                match = self._number.match(sentence, position)
+                if match is not None:
+                    quantity, end = self._quantity(sentence, match)
+            if quantity is None and lower in self._vague_starts:
+                vague = self._vague.match(sentence, position)
+                if vague is not None:
+                    quantity, end = self._vague_quantity(sentence, vague)
             if quantity is not None:
                 found.append(quantity)
+                taken_until = end
         return tuple(found)
 
-    def _quantity(self, sentence: str, match: re.Match[str]) -> Quantity | None:
-        vague = match.group("vague")
-        single = match.group("n")
-        if single is not None and self._year.fullmatch(single):
-            return None
-        count: int | None = None
-        if single is not None:
-            count = _digit_number(single) if single[0].isdigit() else _word_number(single)
-            if count is None and not single[0].isdigit():
-                return None
+    def _vague_quantity(self, sentence: str, match: re.Match[str]) -> tuple[Quantity | None, int]:
         position = match.end()
         of = self._of.match(sentence, position)
         if of is not None:
-            if vague is None:
-                return None  # "two of the tanks": a part of a whole, not a count.
             position = of.end()
-        item = self._item(sentence, position)
+        item, end = self._item(sentence, position)
         if not item:
-            return None
-        return Quantity(count, match.group(0), item)
+            return None, match.end()
+        return Quantity(None, match.group(0), item), end
 
-    def _item(self, sentence: str, position: int) -> str:
-        """The words after a number that name what was counted, or "" when there are none."""
+    def _quantity(self, sentence: str, match: re.Match[str]) -> tuple[Quantity | None, int]:
+        start, end = match.start(), match.end()
+        body = match.group("digits") or match.group("words") or match.group("frac") \
+            or match.group("dozen")
+        if body is None:
+            return None, end
+        sign = match.group("cur")
+        unit = self._currency_signs.get(sign.lower()) if sign else None
+        scale = match.group("scale")
+        if unit and not scale and (short := self._money_scale.match(sentence, end)):
+            scale, end = short.group(0), short.end()
+        if match.group("frac"):
+            return self._fraction(sentence, match)
+        if match.group("words") and body.lower() in ("a", "an") and not scale and not unit:
+            measure = self._unit.match(sentence, end)
+            if measure is None or measure.group("u").lower() not in _TIME_UNITS:
+                return None, end  # "an hour" is a figure; "a" alone is an article
+        if not unit and (self._not_count.match(sentence, end)
+                         or self._month_before.search(sentence, max(0, start - 12), start)
+                         or self._month_after.match(sentence, end)):
+            return None, end
+        if not unit and not scale and match.group("digits") and self._year.fullmatch(body):
+            return None, end
+        count = _number(body, scale)
+        if count is None:
+            return None, end
+        text_start = start
+        qualifier = self._qualifier.search(sentence, max(0, start - 24), start)
+        if qualifier is not None:
+            text_start = qualifier.start()
+        high = None
+        ranged = self._range.match(sentence, end)
+        if ranged is not None and (ranged.group(0).strip().lower() != "and"
+                                   or (qualifier and qualifier.group(0).lower().startswith(
+                                       "between"))):
+            second = self._range_end.match(sentence, ranged.end())
+            other = second and (second.group("digits") or second.group("words"))
+            if second is not None and other:
+                other_scale = second.group("scale") or scale
+                if second.group("cur") and not second.group("scale"):
+                    short = self._money_scale.match(sentence, second.end())
+                    if short:
+                        other_scale = short.group(0)
+                high = _number(other, other_scale if other_scale else None)
+                if high is not None and not second.group("scale") and scale and high < count:
+                    high = _number(other, scale)
+                if high is not None:
+                    end = second.end()
+                    if second.group("cur"):
+                        unit = unit or self._currency_signs.get(second.group("cur").lower())
+                    if not scale and second.group("scale"):
+                        count = _number(body, second.group("scale"))
+        if body.lower() == "one" and qualifier is None and high is None and not unit and \
+                not self._of.match(sentence, end):
+            return None, end  # "one" is far more often a pronoun or determiner than a figure.
+        if unit is None:
+            if percent := self._percent.match(sentence, end):
+                unit, end = "%", percent.end()
+            elif money := self._currency_word.match(sentence, end):
+                unit = self._currency_words[" ".join(money.group(0).split()).lower()]
+                end = money.end()
+            elif measure := self._unit.match(sentence, end) or \
+                    self._glued_measure.match(sentence, end):
+                unit, end = " ".join(measure.group("u").split()), measure.end()
+            elif self._glued_unit.match(sentence, end):
+                return None, end  # a calibre glued to its number ("130mm"), part of an item
+        of_whole = None
+        position = end
+        whole_of = self._whole_after_of.match(sentence, position)
+        if whole_of is not None and unit is None:
+            of_whole = _number(whole_of.group("d") or whole_of.group("w"), None)
+            position = end = whole_of.end()
+        elif (of := self._of.match(sentence, position)) is not None:
+            position = of.end()
+        hyphen = self._hyphen_item.match(sentence, end) if unit is None else None
+        text_end = end
+        if hyphen is not None:  # "14-station trip": the station is what is counted
+            position = end = text_end = hyphen.end()
+            item = hyphen.group("w")
+        else:
+            item, after = self._item(sentence, position)
+            end = max(end, after) if item else end
+        if not item and unit is None and qualifier is None and of_whole is None:
+            return None, match.end()
+        text = sentence[text_start:text_end].strip()
+        return Quantity(count, text, item, unit=unit, high=high, of=of_whole), end
+
+    def _fraction(self, sentence: str, match: re.Match[str]) -> tuple[Quantity | None, int]:
+        parts = re.split(r"[\s-]+", match.group("frac").lower())
+        parts_of = rules.FRACTIONS[parts[-1]]
+        count = 1 if len(parts) == 1 else (_word_number(parts[0]) or 1)
+        text_start = match.start()
+        qualifier = self._qualifier.search(sentence, max(0, match.start() - 24), match.start())
+        if qualifier is not None:
+            text_start = qualifier.start()
+        end = match.end()
+        position = end
+        of = self._of.match(sentence, position)
+        if of is None and len(parts) == 1:
+            return None, end  # "half" alone is an adverb more often than a figure
+        if of is not None:
+            position = of.end()
+        item, after = self._item(sentence, position)
+        return Quantity(count, sentence[text_start:end], item, of=parts_of), max(end, after)
+
+    def _item(self, sentence: str, position: int) -> tuple[str, int]:
+        """The words after a number that name what was counted, and where they end."""
         start = end = -1
         taken = 0
         while taken < rules.MAX_ITEM_WORDS:
@@ -135,7 +320,7 @@ class QuantityParser:
             if lower in rules.ITEM_STOP_WORDS:
                 break
             if taken == 0 and lower in rules.DATE_WORDS:
-                return ""
+                return "", position
             # After the first word a participle or adverb starts a new phrase ("352 men killed",
             # "tanks reportedly seized"); as the first word it is an adjective ("armed men").
             participle = lower.endswith("ed") and len(lower) > 3 and not lower.endswith("eed")
@@ -146,4 +331,4 @@ class QuantityParser:
             end = token.end(1)
             position = token.end()
             taken += 1
-        return sentence[start:end] if taken else ""
+        return (sentence[start:end], end) if taken else ("", position)

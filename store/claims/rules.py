@@ -16,7 +16,8 @@ from __future__ import annotations
 ATTRIBUTION_VERBS: tuple[str, ...] = (
     "claims", "claimed", "claim",
     "said", "says", "say",
-    "reported", "reports", "is reporting", "are reporting", "was reporting", "were reporting",
+    "reported", "reports", "report",
+    "is reporting", "are reporting", "was reporting", "were reporting",
     "announced", "announces",
     "alleged", "alleges",
     "stated", "states",
@@ -26,13 +27,52 @@ ATTRIBUTION_VERBS: tuple[str, ...] = (
     "insisted", "insists",
     "asserted", "asserts",
     "declared", "declares",
+    "argued", "argues", "estimated", "estimates", "stressed", "stresses", "denied", "denies",
+    "quipped", "quips", "cited", "cites", "forecast", "forecasts", "predicted", "predicts",
+    "testified", "testifies", "complained", "complains", "urged", "urges", "pledged",
+    "pledges", "revealed", "reveals", "conceded", "concedes", "admitted", "admits",
+    "recalled", "recalls", "contended", "contends", "projected", "projects",
 )  # fmt: skip
+# Outside SPEECH_VERBS these attribute only with "that", a reported clause, a quotation or a
+# figure in the sentence: "the hospital reported the incident to the police" is an act.
+
+#: Verbs that only attribute speech, never act on an object: these need no "that" or figure.
+SPEECH_VERBS: frozenset[str] = frozenset({
+    "said", "says", "say", "told", "tells", "claims", "claimed", "claim", "insisted", "insists",
+    "asserted", "asserts", "quipped", "quips", "argued", "argues", "stressed", "stresses",
+    "boasted", "boasts", "alleged", "alleges", "contended", "contends", "testified",
+    "testifies", "is reporting", "are reporting", "was reporting", "were reporting",
+})  # fmt: skip
+
+#: The object of these is the audience, not the source ("Myers ... told Variety" -> Myers).
+AUDIENCE_VERBS: frozenset[str] = frozenset({"told", "tells"})
+
+#: "..., saying ..." attributes the sentence to its subject ("The trust wrote, saying ...").
+PARTICIPLE_VERBS: tuple[str, ...] = ("saying", "adding", "noting", "claiming", "warning")
 
 #: Verbs that attribute only when "that" follows ("he added that ...", not "they added 3 tanks").
 ATTRIBUTION_VERBS_WITH_THAT: tuple[str, ...] = (
     "added", "adds", "wrote", "writes", "confirmed", "confirms", "warned", "warns",
     "maintained", "maintains", "noted", "notes", "acknowledged", "acknowledges",
+    "explained", "explains", "responded", "responds", "replied", "replies", "learnt",
+    "learned", "related", "agreed", "agrees", "believes", "believed", "suggested",
+    "suggests", "indicated", "indicates", "observed", "remarked", "emphasised",
+    "emphasized", "questioned", "believes", "believe", "hopes", "hoped", "expects",
+    "expected", "note", "found", "finds", "remembers", "remembered", "accepts",
+    "accepted", "thinks", "thought", "think", "suggest", "state", "hinted", "hints", "joked",
+    "jokes", "countered", "counters", "emphasises", "emphasizes", "criticized",
+    "criticised", "informed", "informs", "is warning", "are warning", "was warning",
+    "were warning", "is claiming", "are claiming", "is insisting", "are insisting",
+    "is arguing", "are arguing", "is saying", "are saying", "was saying", "were saying",
+    "points out", "pointed out", "point out", "makes clear", "made clear", "make clear",
+    "concluded", "concludes", "determined", "ruled", "rules", "showed", "shows", "show",
+    "found out", "discovered", "recounted", "recounts", "described", "describes",
+    "worried", "worries", "fears", "feared", "predict", "estimate",
 )  # fmt: skip
+
+#: After a verb of :data:`ATTRIBUTION_VERBS_WITH_THAT`, one of these opens the reported clause
+#: just as "that" does ("fellow councilmembers warned they had the votes").
+CLAUSE_SUBJECT_PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "we", "i"})
 
 #: Verb forms that are also plural nouns ("Amaq's claims are ..."); when one of them is followed
 #: by a verb from :data:`VERB_FOLLOWERS` it is the noun, not an attribution.
@@ -49,6 +89,38 @@ SUBJECT_VERB_FILLERS: frozenset[str] = frozenset({
     "also", "has", "have", "had", "again", "later", "earlier", "previously", "now", "then",
     "officially", "publicly", "repeatedly", "recently", "once", "first", "further", "today",
     "yesterday", "initially", "subsequently", "separately", "since", "already", "even",
+    "last", "week", "month", "year", "night", "morning", "afternoon", "evening", "tonight",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on",
+    "just", "still", "finally", "ultimately", "quickly", "immediately",
+    "openly", "unanimously", "flatly", "strongly", "privately", "formally", "jointly",
+})  # fmt: skip
+
+#: In a common-noun subject, the subject starts after the last of these ("after the owner
+#: said" -> "the owner"; "The trust, which met, and its members said" keeps the members).
+SUBJECT_STARTS_AFTER: frozenset[str] = frozenset({
+    "after", "before", "when", "while", "because", "since", "as", "although", "though", "if",
+    "unless", "until", "once", "where", "whereas", "but", "so", "then", "that", "who",
+    "which", "is", "was", "were", "are", "has", "had", "have", "will", "would", "even",
+    "than", "whether", "why", "how", "what", "like", "also", "into", "onto", "by", "with",
+    "about", "against", "over", "under", "through", "to", "for",
+})  # fmt: skip
+
+#: After an inverted verb ('"...," said one person during public comment'), a lower-case
+#: source phrase ends at one of these or at a clause break.
+RIGHT_PHRASE_ENDS: frozenset[str] = frozenset({
+    "who", "which", "that", "whose", "and", "but", "when", "while", "after", "before", "as",
+    "because", "adding", "saying", "noting", "in", "on",
+})  # fmt: skip
+
+#: Words a source phrase after an inverted verb may start with ("said a dispatcher", "said
+#: one person", "says a report", "said researchers").
+RIGHT_PHRASE_STARTS: frozenset[str] = frozenset({
+    "a", "an", "the", "one", "another", "someone", "somebody", "some", "two", "three",
+    "several", "many", "other", "others", "local", "police", "officials", "residents",
+    "researchers", "experts", "analysts", "witnesses", "sources", "authorities", "critics",
+    "supporters", "neighbors", "neighbours", "relatives", "parents", "students", "workers",
+    "scientists", "doctors", "officers", "investigators", "prosecutors", "lawyers", "his",
+    "her", "their", "its",
 })  # fmt: skip
 
 #: A verb after one of these is hypothetical, negated or an infinitive ("I wouldn't say",
@@ -73,6 +145,56 @@ DETERMINERS: frozenset[str] = frozenset({
 
 #: "according to X", matched with either case of the first letter.
 ACCORDING_TO = "according to"
+
+#: "according to" followed by one of these names no source ("season according to taste").
+ACCORDING_TO_NON_SOURCES: frozenset[str] = frozenset({
+    "taste", "preference", "plan", "plans", "schedule", "directions", "instructions", "recipe",
+    "package", "size", "need", "needs", "season", "rule", "rules", "law", "tradition", "form",
+    "type", "age", "height", "weight", "priority", "merit", "order", "design", "protocol",
+    "the instructions", "the directions", "the recipe", "the plan", "the schedule",
+})  # fmt: skip
+
+#: Abbreviations that never end a sentence or a name ("Mr. Marcus", "Sen. Lee", "Feb. 9").
+NAME_ABBREVIATIONS: tuple[str, ...] = (
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Capt", "Lt", "Sgt",
+    "Cpl", "Adm", "Maj", "Rev", "Hon", "St", "Jr", "Sr", "Supt", "Insp", "Det", "Atty",
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No",
+    "Mt", "Ft", "Pres", "Gov't", "Corp", "Inc", "Ltd", "Co", "Bros", "vs",
+)  # fmt: skip
+
+#: A bullet that opens a line starts a paragraph of its own.
+BULLETS: tuple[str, ...] = ("•", "*", "-", "·", "–", "—")
+
+#: Titles before a name that a fact-checker leaves out ("Supervisor Alfredo Pedroza" -> the
+#: name); matched case-sensitively at the start of a capitalised run, with or without a dot.
+NAME_TITLES: frozenset[str] = frozenset({
+    "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Sen", "Senator", "Rep",
+    "Representative", "Gov", "Governor", "Mayor", "President", "Vice", "Prime", "Minister",
+    "Secretary", "Supervisor", "Councilmember", "Councilman", "Councilwoman", "Councillor",
+    "Assemblymember", "Assemblyman", "Assemblywoman", "Judge", "Justice", "Chief", "Officer",
+    "Sgt", "Sergeant", "Lt", "Lieutenant", "Col", "Colonel", "Gen", "General", "Capt",
+    "Captain", "Major", "Maj", "Adm", "Admiral", "Commissioner", "Sheriff", "Deputy",
+    "Detective", "Det", "Pastor", "Rev", "Reverend", "Father", "Coach", "Chairman",
+    "Chairwoman", "Chair", "Director", "Superintendent", "Inspector", "Attorney", "Ambassador",
+    "Speaker", "Premier", "Chancellor", "King", "Queen", "Prince", "Princess", "Sir", "Dame",
+    "Lord", "Lady", "Sheikh", "Dean", "Principal", "Trustee", "Alderman", "Constable",
+    "Corporal", "Private", "Senior", "Former", "Acting", "Interim", "State", "Labour", "Tory",
+    "Democratic", "Republican", "Democrat", "MP", "MEP",
+})  # fmt: skip
+
+#: A capitalised run that ends in one of these is an organisation whose name goes on after
+#: "of" ("Ministry of Defence"); a person's "of Napa County" is dropped instead.
+ORGANISATION_HEADS: frozenset[str] = frozenset({
+    "Ministry", "Department", "Dept", "University", "Bank", "Office", "Institute", "Council",
+    "Board", "Association", "Society", "Church", "College", "School", "Museum", "Committee",
+    "Commission", "Secretary", "Minister", "Chamber", "Court", "League", "Federation",
+    "Union", "Bureau", "Agency", "Centre", "Center", "Academy", "Corps", "Republic", "State",
+    "States", "Kingdom", "Party", "House", "Organization", "Organisation", "Authority",
+    "Division", "Service", "Services", "Friends", "Coalition", "Alliance", "Mayor", "City",
+    "County", "Town", "Village", "Port", "Police", "Fund", "Foundation", "Trust", "Network",
+    "Administration", "Coast", "Guard", "Army", "Navy", "Force", "Forces", "Observatory",
+    "Chief", "Director", "Governor", "President", "Head", "Leader", "Members", "Member",
+})  # fmt: skip
 
 # --- Claimants ---------------------------------------------------------------------------------
 
@@ -127,7 +249,9 @@ MAX_SUBJECT_WORDS = 8
 #: Words by which a writer distances themself from a statement.
 HEDGES: tuple[str, ...] = (
     "purportedly", "reportedly", "allegedly", "supposedly", "apparently", "claimed",
-    "ostensibly", "rumoured", "rumored", "unverified",
+    "ostensibly", "rumoured", "rumored", "unverified", "it is unclear", "it was unclear",
+    "it is not clear", "it was not clear", "it was not immediately clear",
+    "it is not immediately clear", "it remains unclear",
 )  # fmt: skip
 
 #: Phrases by which a reporter says a figure or claim cannot be checked. They make every claim
@@ -142,13 +266,24 @@ UNVERIFIABLE_PHRASES: tuple[str, ...] = (
     "unable to verify", "not been independently verified", "not be independently verified",
     "not independently verified", "no way to verify", "no way of verifying",
     "unconfirmed", "not independently confirmed", "could not be independently confirmed",
-    "could not be confirmed", "cannot be confirmed",
+    "could not be confirmed", "cannot be confirmed", "unable to confirm",
+    "unable to independently confirm", "could not confirm", "could not independently confirm",
+    "cannot independently confirm", "has not been verified", "have not been verified",
+    "has not been confirmed", "have not been confirmed", "not been independently confirmed",
+    "could not immediately be verified", "could not immediately be confirmed",
+    "could not immediately verify", "could not immediately confirm",
 )  # fmt: skip
 
-#: How far back a verification phrase reaches: claims in this many paragraphs (its own and the
-#: ones before), passing over at most :data:`VERIFY_MAX_GAP` sentences that are not claims.
-VERIFY_MAX_PARAGRAPHS = 2
-VERIFY_MAX_GAP = 1
+#: A verification sentence with at least this many words outside its verification clause says
+#: something of its own ("The leak may have been caused by construction, but BPD was unable to
+#: confirm"): it is a claim, hedged by the reporter. Shorter ones ("Of course, it is impossible
+#: to verify these figures") only point at the claims before them.
+VERIFY_OWN_CONTENT_WORDS = 5
+
+#: How far back a verification phrase reaches: the run of claims with figures just before it in
+#: its paragraph, at most this many; when it opens its paragraph ("Of course, it is impossible
+#: to verify these figures."), the run that ends the paragraph before.
+VERIFY_MAX_CLAIMS_BACK = 3
 
 # --- Quantities --------------------------------------------------------------------------------
 
@@ -168,14 +303,77 @@ SMALL_NUMBERS: dict[str, int] = {
 }  # fmt: skip
 SCALES: dict[str, int] = {
     "dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000,
-    "billion": 1_000_000_000,
+    "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
 }  # fmt: skip
+
+#: Short scales written after a sum of money ("$5bn", "€11m", "$40k"), case-insensitive.
+MONEY_SCALES: dict[str, int] = {
+    "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "b": 1_000_000_000,
+    "bn": 1_000_000_000, "tn": 1_000_000_000_000,
+}  # fmt: skip
+
+#: Currency signs and codes before an amount, and the ISO code each stands for. "$" is taken
+#: for US dollars, as English-language news uses it unless it says otherwise ("C$", "A$").
+CURRENCY_SIGNS: dict[str, str] = {
+    "US$": "USD", "C$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD",
+    "HK$": "HKD", "S$": "SGD", "R$": "BRL", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
+    "₹": "INR", "₩": "KRW", "₦": "NGN", "₽": "RUB", "₺": "TRY", "₪": "ILS", "Rs.": "INR",
+    "Rs": "INR", "USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "CNY": "CNY",
+    "CAD": "CAD", "AUD": "AUD", "CHF": "CHF", "INR": "INR", "GY$": "GYD", "G$": "GYD",
+    "BDS$": "BBD", "Bds$": "BBD", "J$": "JMD", "TT$": "TTD", "EC$": "XCD", "CI$": "KYD",
+}  # fmt: skip
+
+#: Currency words and codes after an amount ("5 million dollars", "300 euros", "40 USD").
+CURRENCY_WORDS: dict[str, str] = {
+    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds sterling": "GBP",
+    "pounds": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupees": "INR",
+    "pesos": "MXN", "francs": "CHF", "won": "KRW", "naira": "NGN", "rubles": "RUB",
+    "roubles": "RUB", "USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "CNY": "CNY",
+    "CHF": "CHF", "INR": "INR", "CAD": "CAD", "AUD": "AUD",
+}  # fmt: skip
+
+#: Words after a number that make it a percentage.
+PERCENT_WORDS: tuple[str, ...] = ("%", "percent", "per cent", "percentage points", "pct")
+
+#: Units of measure and of time after a number: the figure keeps them as its unit
+#: ("1,200 tonnes of grain" -> 1200 tonnes, item grain; "four months" -> 4 months).
+MEASURE_UNITS: tuple[str, ...] = (
+    "metric tons", "metric tonnes", "tonnes", "tons", "tonne", "ton", "kilograms", "kilogram",
+    "kg", "grams", "pounds", "lbs", "lb", "ounces", "kilometres", "kilometers", "kilometre",
+    "kilometer", "km", "miles", "mile", "metres", "meters", "metre", "meter", "feet", "foot",
+    "ft", "inches", "inch", "yards", "acres", "acre", "hectares", "hectare", "square miles",
+    "square feet", "square kilometres", "square kilometers", "sq ft", "litres", "liters",
+    "gallons", "barrels", "megawatts", "gigawatts", "MW", "GW", "kWh", "degrees", "mph",
+    "km/h", "seconds", "minutes", "minute", "hours", "hour", "days", "day", "weeks", "week",
+    "months", "month", "years", "year", "decades", "decade", "centuries", "nights", "night",
+    "votes", "storeys", "stories", "floors", "points", "goals", "runs",
+)  # fmt: skip
+
+#: Units written glued to their number, case-sensitive ("20TB", "6Tb", "5GW", "3kWh").
+GLUED_UNITS: tuple[str, ...] = (
+    "TB", "GB", "MB", "KB", "Tb", "Gb", "Mb", "kW", "MW", "GW", "kWh", "MWh", "GWh", "kg",
+    "km", "mph", "ft", "lbs", "lb", "bp", "ha",
+)  # fmt: skip
+
+#: Fractions as words, with their parts: "two-thirds" -> 2 of 3, "half" -> 1 of 2.
+FRACTIONS: dict[str, int] = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+    "fifths": 5, "tenth": 10, "tenths": 10,
+}  # fmt: skip
+
+#: Words after a number that make it a date, an age or a clock time, never a count.
+AFTER_NUMBER_NOT_COUNT: frozenset[str] = frozenset({
+    "a.m.", "p.m.", "am", "pm", "a.m", "p.m", "o'clock", "gmt", "utc", "bst", "est", "edt",
+    "pst", "pdt", "cet",
+})  # fmt: skip
 
 #: Words before a number that qualify it; they stay in the quantity's text ("at least 50").
 QUANTITY_QUALIFIERS: tuple[str, ...] = (
     "at least", "more than", "fewer than", "less than", "up to", "as many as", "nearly",
     "almost", "about", "around", "roughly", "approximately", "some", "over", "under",
-    "an estimated", "estimated",
+    "an estimated", "estimated", "only", "just", "exactly", "as much as", "as few as",
+    "as little as", "upwards of", "in excess of", "close to", "nearly", "well over",
+    "some", "a total of", "a record",
 )  # fmt: skip
 
 #: Units that turn a number into a measure or calibre ("130mm", "5 km"): such a number is part

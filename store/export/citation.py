@@ -1,6 +1,8 @@
 """One-line Markdown citations, for the clipboard (the app's ``y``) and chat messages.
 
-``> "quote" — claimant, via outlet (date) <url>`` for a claim; the same shape for a comment
+``> "quote" — claimant, via outlet (date) <url>`` for a claim in an article, ``> "quote" —
+claimant, in a comment by Moose on outlet (date) <url>`` for a claim a reader made in a comment
+(the outlet only hosts it, so it is never credited); the same shape for a comment
 (``> "text" — author, comment on "title" (date) <url>``) and an article
 (``> "title" — author, outlet (date) <url>``). Text is folded onto one line and control
 characters are made visible, but Markdown is not backslash-escaped: chat apps that paste this
@@ -12,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from store.export.bundle import ExportBundle
-from store.export.text import day, one_line
+from store.export.text import day, found_in_comment, one_line
 from store.records import AnyRecord, ArticleRecord, ClaimRecord, CommentRecord
 
 
@@ -37,9 +39,15 @@ def citation(record: AnyRecord, article: ArticleRecord,
     credited to the comment's author if it names no claimant.
     """
     if isinstance(record, ClaimRecord):
-        who = one_line(record.claimant or (comment.author if comment else ""))
         where = _outlet(article)
-        source = f"{who}, via {where}" if who else where
+        if comment is not None or record.comment_id is not None:
+            commenter = one_line(comment.author if comment else "") or "a reader"
+            who = one_line(record.claimant or "")
+            place = found_in_comment(commenter, where)
+            source = f"{who}, {place}" if who else f"{commenter}, in a comment on {where}"
+        else:
+            who = one_line(record.claimant or "")
+            source = f"{who}, via {where}" if who else where
         date = day(comment.posted if comment and comment.posted else article.published)
         return _cite(record.text, source, date, article.url)
     if isinstance(record, CommentRecord):

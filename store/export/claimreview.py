@@ -22,6 +22,7 @@ import json
 from typing import Any
 
 from store.export.bundle import ExportBundle, ExportError
+from store.export.text import found_in_comment
 from store.records import ArticleRecord, ClaimRecord, ClaimStatus, iso
 from store.safe_text import script_safe
 
@@ -74,11 +75,23 @@ def _claim(claim: ClaimRecord, bundle: ExportBundle) -> dict[str, Any]:
     if author is None:
         author = _named("Person", article.author) or _publisher(article)
     published = comment.posted if comment is not None else article.published
+    appearance = _news_article(article)
+    if comment is not None or claim.comment_id is not None:
+        # A reader's claim appears in their comment, which the article only hosts.
+        commenter = comment.author if comment is not None else ""
+        appearance = {
+            "@type": "Comment",
+            "author": _named("Person", commenter),
+            "dateCreated": iso(published),
+            "text": comment.body if comment is not None else None,
+            "description": found_in_comment(commenter, article.site or article.title),
+            "isPartOf": appearance,
+        }
     return {
         "@type": "Claim",
         "author": author,
         "datePublished": iso(published),
-        "appearance": _news_article(article),
+        "appearance": appearance,
     }
 
 

@@ -22,8 +22,8 @@ import csv
 import io
 
 from store.export.bundle import ExportBundle
-from store.export.text import day, quantities_text
-from store.records import AnyRecord, ArticleRecord, ClaimRecord
+from store.export.text import day, found_in_comment, quantities_text
+from store.records import AnyRecord, ArticleRecord, ClaimRecord, CommentRecord
 
 BOM = "\ufeff"
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -31,12 +31,14 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = (
     "kind", "id", "article_id", "article_title", "article_url", "site", "author", "date",
     "claimant", "attribution", "text", "quantities", "status", "note", "comment_id",
-    "parent_id",
+    "parent_id", "found_in",
 )
 """Fixed for every kind so a sheet of mixed records lines up; a cell a kind lacks is empty.
 
 ``author`` and ``date`` are those of the text a record is in: the article's for an article and
 for a claim in its body, the comment's for a comment and for a claim found in one.
+``found_in`` says where a claim was made: "in a comment by Moose on <outlet>" for a reader's
+claim (never credited to the outlet), "<outlet>" for one in the article.
 """
 
 
@@ -54,6 +56,13 @@ def _article_cells(article: ArticleRecord) -> dict[str, str]:
             "site": article.site or ""}
 
 
+def _found_in(claim: ClaimRecord, article: ArticleRecord, comment: CommentRecord | None) -> str:
+    outlet = article.site or article.title
+    if comment is None and claim.comment_id is None:
+        return outlet
+    return found_in_comment(comment.author if comment else "", outlet)
+
+
 def _row(record: AnyRecord, bundle: ExportBundle) -> dict[str, str]:
     article = bundle.article_of(record)
     row = {"kind": record.kind, "id": str(record.id), "article_id": str(article.id),
@@ -69,6 +78,7 @@ def _row(record: AnyRecord, bundle: ExportBundle) -> dict[str, str]:
             "text": record.text, "quantities": quantities_text(record.quantities),
             "status": record.status.value, "note": record.note,
             "comment_id": _number(record.comment_id),
+            "found_in": _found_in(record, article, comment),
         }
     else:
         row |= {"author": record.author, "date": day(record.posted), "text": record.body,

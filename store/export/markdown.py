@@ -102,10 +102,12 @@ def _claim_lines(claim: ClaimRecord, bundle: ExportBundle) -> list[str]:
     if claim.note.strip():
         lines.append(f"- Note: {inline(claim.note)}")
     comment = bundle.comment_of(claim)
-    if comment is not None:
-        lines.append(f"- Found in: a comment by {inline(comment.author) or 'an anonymous reader'}")
-    elif claim.comment_id is not None:
-        lines.append("- Found in: a comment")
+    if comment is not None or claim.comment_id is not None:
+        article = bundle.article_of(claim)
+        outlet = inline(article.site or "") or f'"{inline(article.title)}"'
+        commenter = inline(comment.author) if comment else ""
+        lines.append(f"- Found in: a comment by {commenter or 'an anonymous reader'} on {outlet}"
+                     " (a reader's claim, not the outlet's)")
     return lines
 
 

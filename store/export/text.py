@@ -36,3 +36,11 @@ def quantity_text(quantity: Quantity) -> str:
 def quantities_text(quantities: Iterable[Quantity]) -> str:
     """All figures of a claim in one cell or line, separated by semicolons."""
     return "; ".join(quantity_text(q) for q in quantities)
+
+
+def found_in_comment(commenter: str, outlet: str) -> str:
+    """Where a claim made in a reader comment was found: "in a comment by Moose on <outlet>".
+
+    Every export says this of a reader's claim, so it is never credited to the outlet that
+    only hosts the comment."""
+    return f"in a comment by {commenter or 'a reader'} on {outlet}"

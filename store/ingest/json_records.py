@@ -288,13 +288,15 @@ def _quantity(where: str, value: Any) -> Quantity:
     if value.__class__ is not dict:
         raise ImportFailure(f"{where}: a quantity that is not an object")
     count, text, item = value.get("count"), value.get("text"), value.get("item")
-    if count is not None and count.__class__ is not int:
-        raise ImportFailure(f"{where}: a quantity count that is not a whole number")
-    if count is not None and count not in INT64:
-        raise ImportFailure(f"{where}: a quantity count too large to store (over 64 bits)")
+    unit, high, whole = value.get("unit"), value.get("high"), value.get("of")
+    for number in (count, high, whole):
+        if number is not None and number.__class__ not in (int, float):
+            raise ImportFailure(f"{where}: a quantity count that is not a number")
     if not (text is None or text.__class__ is str) or not (item is None or item.__class__ is str):
         raise ImportFailure(f"{where}: a quantity's text and item must be text")
-    return Quantity(count, text or "", item or "")
+    if unit is not None and unit.__class__ is not str:
+        raise ImportFailure(f"{where}: a quantity's unit must be text")
+    return Quantity(count, text or "", item or "", unit=unit, high=high, of=whole)
 
 
 # -- field types, as data: one loop per record instead of a call per field -------------------

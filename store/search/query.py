@@ -34,6 +34,7 @@ Search syntax (fzf and newsboat habits):
   status:disputed    claims with that status (unverified, unverifiable, corroborated,
                      disputed, false)
   qty:>100           claims with a figure above 100; also <, >=, <=, =44, 10..100
+  qty:$>1000         money or percent: $ € £ % or a currency code (qty:eur>5, qty:%)
 Filters can be negated (!kind:comment, !status:false) and combined with | inside one
 field (status:disputed|false)."""
 
@@ -52,7 +53,7 @@ _STATUSES: tuple[str, ...] = tuple(status.value for status in ClaimStatus)
 _QTY = re.compile(
     r"^(?:(?P<op>>=|<=|>|<|=)?(?P<num>-?[\d_,]+)|(?P<low>-?[\d_,]+)\.\.(?P<high>-?[\d_,]+))$"
 )
-_QTY_UNFINISHED = re.compile(r"(?:>=|<=|>|<|=)?-?|-?[\d_,]+\.\.?-?")
+_QTY_UNFINISHED = re.compile(r"[$€£¥%]?(?:(?:>=|<=|>|<|=)?-?|-?[\d_,]+\.\.?-?)")
 """What a figure filter looks like half-typed: ``qty:>``, ``qty:-``, ``qty:10..`` (fullmatch)."""
 _SCOPE_NAME = re.compile(r"^([A-Za-z]+):(.*)$", re.DOTALL)
 _INT64 = 2**63 - 1
@@ -80,10 +81,14 @@ class Clause:
 
 @dataclass(frozen=True, slots=True)
 class QuantityRange:
-    """Inclusive bounds on a claim's figure; None leaves that side open."""
+    """Inclusive bounds on a claim's figure; None leaves that side open.
+
+    ``unit`` asks for figures in that unit only: an ISO currency code ("USD"), or "%".
+    """
 
     low: int | None
     high: int | None
+    unit: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,7 +327,22 @@ def _number(text: str, value: str) -> int:
     return number
 
 
+_QTY_UNITS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "%": "%"}
+_QTY_UNIT = re.compile(r"^(?:(?P<sign>[$€£¥%])|(?P<code>[A-Za-z]{3})(?=[<>=\d-]|$))")
+
+
 def _quantity(value: str) -> QuantityRange:
+    """A figure filter; a leading unit (``$``, ``€``, ``£``, ``%`` or a currency code such as
+    ``eur``) keeps only figures in that unit: ``qty:$>1000``, ``qty:%>=10``, ``qty:%``."""
+    unit_match = _QTY_UNIT.match(value)
+    if unit_match is not None:
+        sign, code = unit_match.group("sign"), unit_match.group("code")
+        unit = _QTY_UNITS[sign] if sign else code.upper()
+        rest = value[unit_match.end():]
+        if not rest:
+            return QuantityRange(None, None, unit)
+        numbers = _quantity(rest)
+        return QuantityRange(numbers.low, numbers.high, unit)
     found = _QTY.match(value)
     if found is None or (found.group("num") or found.group("low") or "").strip("_,-") == "":
         raise QueryError(

@@ -326,12 +326,17 @@ def _candidate_sql(query: Query, kind: RecordKind, own: list[str], own_not: list
                 [(r, True) for r in query.excluded_quantities]:
             bounds: list[str] = []
             for span in ranges:
-                parts = ["q.count IS NOT NULL"]
+                # ``value`` holds every figure as a number (fractions, percentages, counts
+                # beyond 64 bits); ``unit`` is an ISO currency code, "%" or a measure.
+                parts = ["q.value IS NOT NULL"]
+                if span.unit is not None:
+                    parts.append("q.unit = ?")
+                    params.append(span.unit)
                 if span.low is not None:
-                    parts.append("q.count >= ?")
+                    parts.append("q.value >= ?")
                     params.append(span.low)
                 if span.high is not None:
-                    parts.append("q.count <= ?")
+                    parts.append("q.value <= ?")
                     params.append(span.high)
                 bounds.append("(" + " AND ".join(parts) + ")")
             exists = ("EXISTS (SELECT 1 FROM claim_quantity q WHERE q.claim_id = r.id AND ("  # noqa: S608

@@ -8,6 +8,7 @@ from tui.commands.exporting import EXPORT_SEARCH_LIMIT, export_command
 from tui.commands.importing import import_command
 from tui.commands.listing import list_command, paths_command, stats_command
 from tui.commands.opening import open_app
+from tui.commands.reextracting import reextract_command
 from tui.commands.searching import search_command
 
 __all__ = [
@@ -17,6 +18,7 @@ __all__ = [
     "list_command",
     "open_app",
     "paths_command",
+    "reextract_command",
     "search_command",
     "stats_command",
 ]

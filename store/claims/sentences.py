@@ -1,0 +1,106 @@
+"""Paragraphs first, then sentences inside each: a claim never crosses a paragraph.
+
+Bodies reach the extractor in two shapes. An HTML page (trafilatura) has one paragraph per line;
+a saved-page text has paragraphs separated by blank lines and may keep a paragraph's own line
+breaks. So every line break ends a paragraph, except, in a text that separates paragraphs by
+blank lines, a break inside a long line that does not end like a sentence (a hard wrap). That
+way headlines, captions, bullets, datelines and "Feb. 9" on a line of their own never merge
+into the next paragraph.
+
+Sentences come from ``sentencex`` over the whole text (one call, linear), cut at paragraph
+breaks; a piece that ends in a courtesy title or a month ("Ms.", "Sen.", "Feb.") is joined to
+the next piece of its paragraph, since sentencex sometimes ends a sentence there.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+import sentencex
+
+from store.claims import rules
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_LINE_BREAK = re.compile(r"\n")
+_ENDS_SENTENCE = re.compile(r"[.!?:;\"”’)\]]\s*$")
+_ABBREVIATION = re.compile(
+    rf"(?<![\w.])(?:{'|'.join(map(re.escape, rules.NAME_ABBREVIATIONS))})\.$", re.IGNORECASE
+)
+HARD_WRAP_MIN_CHARS = 50
+"""A line shorter than this that does not end like a sentence is a heading, not a wrapped line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A sentence: ``text[start:end]`` with no surrounding white space, and its paragraph."""
+
+    start: int
+    end: int
+    paragraph: int
+
+
+def paragraph_breaks(text: str) -> list[int]:
+    """Positions of the line breaks that end a paragraph, in order."""
+    if not _BLANK_LINE.search(text):
+        return [m.start() for m in _LINE_BREAK.finditer(text)]
+    breaks = []
+    line_start = 0
+    for match in _LINE_BREAK.finditer(text):
+        position = match.start()
+        line = text[line_start:position]
+        following = text[position + 1 : position + 3]
+        wrapped = (
+            line.strip()
+            and len(line.strip()) >= HARD_WRAP_MIN_CHARS
+            and not _ENDS_SENTENCE.search(line)
+            and following[:1] not in ("", "\n", " ", "\t")
+            and following[:1] not in rules.BULLETS
+        )
+        if not wrapped:
+            breaks.append(position)
+        line_start = position + 1
+    return breaks
+
+
+def split(text: str) -> list[Span]:
+    """The sentences of ``text`` with their paragraph numbers, none across a paragraph break."""
+    breaks = paragraph_breaks(text)
+    pieces: list[Span] = []
+    for boundary in sentencex.get_sentence_boundaries("en", text):
+        if boundary["is_paragraph_break"]:
+            continue
+        start: int = boundary["start_index"]
+        end: int = boundary["end_index"]
+        first = bisect.bisect_left(breaks, start)
+        cut = first
+        while cut < len(breaks) and breaks[cut] < end:
+            _add(pieces, text, start, breaks[cut], cut)
+            start = breaks[cut] + 1
+            cut += 1
+        _add(pieces, text, start, end, cut)
+    return _joined(pieces, text)
+
+
+def _add(pieces: list[Span], text: str, start: int, end: int, paragraph: int) -> None:
+    raw = text[start:end]
+    stripped = raw.strip()
+    if stripped:
+        begin = start + len(raw) - len(raw.lstrip())
+        pieces.append(Span(begin, begin + len(stripped), paragraph))
+
+
+def _joined(pieces: list[Span], text: str) -> list[Span]:
+    """Pieces that end in "Mr." or "Feb." joined to the next piece of the same paragraph."""
+    joined: list[Span] = []
+    for piece in pieces:
+        if joined:
+            last = joined[-1]
+            if last.paragraph == piece.paragraph and _ABBREVIATION.search(
+                text, max(last.start, last.end - 8), last.end
+            ):
+                joined[-1] = Span(last.start, piece.end, last.paragraph)
+                continue
+        joined.append(piece)
+    return joined
