@@ -38,7 +38,9 @@ class CommentLayout:
     put an ``article.comment`` inside ``li.comment``). ``depth`` reads a flat layout's depths.
     ``skip`` matches comments to leave out (pingbacks, the opening post of a forum topic); their
     replies move up to the nearest comment kept. ``time_attributes`` are read before the text.
-    ``deleted`` are bodies that mean a comment was removed.
+    ``whole_as_body``: when no body selector matches, the comment element itself, without its
+noise and replies, is the body (old themes put the paragraphs straight into it). ``deleted``
+are bodies that mean a comment was removed.
     """
 
     name: str
@@ -52,6 +54,7 @@ class CommentLayout:
     noise: str = ""
     skip: str | None = None
     time_attributes: tuple[str, ...] = ("datetime", "content", "title", "data-time")
+    whole_as_body: bool = False
     deleted: tuple[str, ...] = ("[deleted]", "[removed]", "[flagged]", "[dead]")
 
 
@@ -70,6 +73,7 @@ WORDPRESS = CommentLayout(
           ".comment-time", ".comment__time", ".comment-author"),
     body=(".comment-content", ".comment__content", ".comment-text", ".commenttext",
           ".contenttext", ".comment-entry", ".comment-body"),
+    whole_as_body=True,
     noise=(".reply, .comment-reply, .comment-reply-link, .comment-reply-title, .comment-meta, "
            ".commentmetadata, .comment-metadata, .comment-header, .comment-author, "
            ".comment__meta, .comment__avatar, .comment__links, .comment-number, .says, "

@@ -191,6 +191,8 @@ class _LayoutReader:
         for index, entry in enumerate(self.entries):
             own = {n.mem_id for n in entry.parts.values()} | {n.mem_id for n in entry.times}
             body_node = entry.parts.get("body")
+            if body_node is None and self.layout.whole_as_body:
+                body_node = entry.node
             body = ""
             if body_node is not None and not entry.skipped:
                 body = node_text_without(body_node, _AnyOf(noise, items, own))
@@ -219,6 +221,10 @@ class _LayoutReader:
                 moment = parse_machine_time(node.attributes.get(name), self.clock)
                 if moment is not None:
                     return moment
+            title = node.attributes.get("title")  # "Jun 3, 2015 at 8:15 PM" over "Jun 3"
+            moment = parse_written_time(title, self.clock) if title else None
+            if moment is not None:
+                return moment
             # The node's own text, without its author's name or the other parts inside it.
             hidden = _AnyOf(*excluded.sets, {author.mem_id} if author is not None else set(),
                             keep=node.mem_id)

@@ -23,6 +23,7 @@ import dateparser
 
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 _EPOCH = re.compile(r"\d{9,11}")
+_SEPARATORS = re.compile(r"[»|•·—–]")
 _MDY_REGIONS = frozenset({"us", "ph", "fm", "pw", "mh"})
 """Regions that write the month before the day (en-US "11/08/2020" is November 8)."""
 
@@ -70,11 +71,31 @@ def parse_machine_time(value: str | None, clock: PageClock | None = None) -> dat
 
 
 def parse_written_time(text: str | None, clock: PageClock) -> datetime | None:
-    """Words a reader sees, in the page's languages, as UTC; None when they are no time."""
+    """Words a reader sees, in the page's languages, as UTC; None when they are no time.
+
+    The words may carry a little furniture around the time ("Post by ann » Sat Apr 02, 2023
+    10:00 am", "Posted on March 1, 2009"): when the whole fails, the part after the last
+    separator is tried, then without up to three leading words.
+    """
     if not text:
         return None
-    text = " ".join(text.split())[:120]
+    text = " ".join(text.split())[:160]
     if not text or not any(ch.isdigit() for ch in text):
+        return None
+    moment = _written(text, clock)
+    if moment is not None:
+        return moment
+    tail = _SEPARATORS.split(text)[-1].strip()
+    words = tail.split()
+    for cut in range(0 if tail != text else 1, min(4, len(words))):
+        moment = _written(" ".join(words[cut:]), clock)
+        if moment is not None:
+            return moment
+    return None
+
+
+def _written(text: str, clock: PageClock) -> datetime | None:
+    if not any(ch.isdigit() for ch in text):
         return None
     machine = parse_machine_time(text, clock)
     if machine is not None:
