@@ -132,6 +132,7 @@ def iter_drafts(path: Path) -> Iterator[DocumentDraft]:
         warnings = document.warnings
     for draft in drafts:
         yield _finished(draft, warnings)
+        warnings = []  # the file's warnings ("decoded as Windows-1252") once, not per entry
 
 
 def load_file(path: Path) -> list[DocumentDraft]:

@@ -21,6 +21,7 @@ from store.ingest.comment_layouts import COMMENT_LAYOUTS, CommentLayout
 from store.ingest.comments import comments_in_tree, read_comments
 from store.ingest.errors import ImportFailure
 from store.ingest.html_text import tidy
+from store.ingest.page_metadata import declared_published, page_author, page_site, page_title
 from store.ingest.posted_time import PageClock, fixed_zone, zone_of
 from store.ingest.urls import canonical_url
 from store.records import DocumentDraft
@@ -59,18 +60,20 @@ def parse_html_page(text: str, source: str) -> list[DocumentDraft]:
     if not isinstance(found, Document) or not (found.text or "").strip():
         raise ImportFailure("no article text found in the HTML")
     body = tidy(found.text or "")
-    title = tidy(found.title or "") or body.split("\n", 1)[0][:120]
     tree = LexborHTMLParser(text)
-    published = parse_time(found.date)
-    clock = page_clock(tree, found.date, published)
+    site = page_site(found.sitename, found.hostname, tree)
+    title = page_title(found.title, tree, site) or body.split("\n", 1)[0][:120]
+    written_date = declared_published(tree) or found.date
+    published = parse_time(written_date)
+    clock = page_clock(tree, written_date, published)
     return [
         DocumentDraft(
             title=title,
             body=body,
             source=source,
             url=canonical_url(found.url),
-            site=found.sitename or found.hostname or None,
-            author=found.author or None,
+            site=site,
+            author=page_author(found.author, tree, text, site),
             published=published,
             images=[found.image] if found.image else [],
             tags=_tags([*(found.categories or []), *(found.tags or [])]),

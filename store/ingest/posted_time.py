@@ -103,7 +103,6 @@ def _written(text: str, clock: PageClock) -> datetime | None:
     settings: dict[str, Any] = {
         "DATE_ORDER": "DMY" if clock.day_first else "MDY",
         "PREFER_LOCALE_DATE_ORDER": False,
-        "RETURN_AS_TIMEZONE_AWARE": False,
         "REQUIRE_PARTS": ["month", "day"],
     }
     if _YEAR.search(text):
