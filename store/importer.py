@@ -56,7 +56,12 @@ class ImportReport:
 
     @property
     def skipped(self) -> int:
-        return sum(1 for f in self.failures if f.skipped)
+        return len(self.passed_over)
+
+    @property
+    def passed_over(self) -> list[Path]:
+        """Files met in a folder that are no documents (a picture, a README), in walk order."""
+        return [f.path for f in self.failures if f.skipped]
 
     @property
     def added(self) -> int:
