@@ -272,3 +272,54 @@ def test_written_times_in_the_pages_language_and_zone() -> None:
     assert parse_written_time("Jan 2nd at 2:41 am", no_year) == \
         datetime(2020, 1, 2, 2, 41, tzinfo=UTC)  # the first Jan 2 after the article
     assert parse_written_time("vor 2 Tagen", german) is None
+
+
+def test_blogger_comment_threads() -> None:
+    def comment(cid: int, name: str, text: str, replies: str = "") -> str:
+        thread = (f'<div class="comment-replies"><div id="c{cid}-rt" class="comment-thread '
+                  f'inline-thread"><span class="thread-toggle thread-expanded"><span '
+                  f'class="thread-count"><a target="_self">Replies</a></span></span><ol '
+                  f'id="c{cid}-ra" class="thread-chrome thread-expanded"><div>{replies}</div>'
+                  f'</ol></div></div>' if replies else "")
+        return (f'<li class="comment" id="c{cid}"><div class="avatar-image-container"><img '
+                f'src="a.png"></div><div class="comment-block"><div class="comment-header">'
+                f'<cite class="user"><a href="https://www.blogger.com/profile/{cid}">{name}</a>'
+                f'</cite><span class="icon user"></span><span class="datetime secondary-text">'
+                f'<a rel="nofollow" href="?showComment={cid}#c{cid}">March {cid % 28 + 1}, 2019 '
+                f'at 10:00 AM</a></span></div><p class="comment-content">{text}</p><span '
+                f'class="comment-actions secondary-text"><a class="comment-reply" '
+                f'data-comment-id="{cid}">Reply</a><span class="item-control blog-admin">'
+                f'<a>Delete</a></span></span></div>{thread}</li>')
+    html = _page('<div class="comments" id="comments"><div class="comments-content"><div '
+                 'class="comment-thread toplevel-thread"><ol id="top-ra">'
+                 + comment(11, "Hana", "Good piece.", comment(12, "Ivo", "Agreed."))
+                 + comment(13, "Jon", "Sources?") + "</ol></div></div></div>")
+    comments = read_comments(html, clock=PageClock.for_locale("en-US"))
+    assert [(c.author, c.body, c.parent_index) for c in comments] == [
+        ("Hana", "Good piece.", None), ("Ivo", "Agreed.", 0), ("Jon", "Sources?", None)]
+    assert comments[0].posted == datetime(2019, 3, 12, 10, 0, tzinfo=UTC)
+
+
+def test_drupal_comments_with_replies_after_them() -> None:
+    def comment(cid: int, name: str, text: str) -> str:
+        return (f'<a id="comment-{cid}"></a><div class="comment comment-by-anonymous clearfix" '
+                f'about="/comment/{cid}#comment-{cid}" typeof="sioc:Post sioct:Comment"><div '
+                f'class="attribution"><div class="submitted"><p class="commenter-name"><span '
+                f'class="username" rel="sioc:has_creator">{name}</span></p><p '
+                f'class="comment-time"><span property="dc:date dc:created" '
+                f'content="2014-05-0{cid}T10:00:00+02:00" datatype="xsd:dateTime">Fri, '
+                f'05/0{cid}/2014 - 10:00</span></p></div></div><div class="comment-text"><h3>'
+                f'<a href="/comment/{cid}#comment-{cid}">Title {cid}</a></h3><div '
+                f'class="content"><div class="field field-name-comment-body"><div '
+                f'class="field-items"><div class="field-item even" property="content:encoded">'
+                f'<p>{text}</p></div></div></div></div><ul class="links inline"><li '
+                f'class="comment-reply first last"><a href="/comment/reply/1/{cid}">reply</a>'
+                f'</li></ul></div></div>')
+    html = _page('<div id="comments" class="comment-wrapper"><h2 class="title">Comments</h2>'
+                 + comment(1, "Kai", "First.") + '<div class="indented">'
+                 + comment(2, "Lia", "A reply.") + "</div>" + comment(3, "Mo", "Another.")
+                 + "</div>")
+    comments = read_comments(html)
+    assert [(c.author, c.body, c.parent_index) for c in comments] == [
+        ("Kai", "First.", None), ("Lia", "A reply.", 0), ("Mo", "Another.", None)]
+    assert comments[1].posted == datetime(2014, 5, 2, 8, 0, tzinfo=UTC)

@@ -11,7 +11,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from store.importer import load_file
-from store.ingest.comments import comments_in_tree
+from store.ingest.comments import comments_in_tree, read_comments
 from tests.real_comments import (
     DEV_PAGES,
     Score,
@@ -101,3 +101,13 @@ def test_a_thread_twice_as_deep_takes_about_twice_as_long_to_read(small: int) ->
     reader needs (a generous bound: the machine is shared)."""
     shallow, deep = _reading_time(small), _reading_time(small * 4)
     assert deep / shallow < 8, (shallow, deep)
+
+
+def test_pages_without_comment_threads_give_no_comments(real_world: Path) -> None:
+    """No layout takes page furniture (menus, "recent comments" widgets, share buttons) for
+    comments on the dev set's 47 pages without a thread."""
+    with_threads = {page_path(real_world, name) for name in DEV_PAGES}
+    others = [p for p in sorted((real_world / "html").glob("*.html")) if p not in with_threads]
+    assert len(others) >= 40
+    for path in others:
+        assert read_comments(path.read_text(encoding="utf-8", errors="replace")) == [], path.name

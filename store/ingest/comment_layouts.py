@@ -60,31 +60,49 @@ are bodies that mean a comment was removed.
 
 WORDPRESS = CommentLayout(
     name="wordpress",
-    thread=(".comment-list, .commentlist, .comments-list, #comments, .comments-area, "
-            "#comments-list, #commentlist, .comments"),
     comment=("li.comment, li.review, div.comment[id^='comment-'], "
-             "article.comment[id^='comment-'], div.comment[id^='div-comment-']"),
-    replies=".children, .comment-children, ul.replies, ol.replies",
+             "article.comment[id^='comment-']"),
+    replies=".children, .comment-children, ul.replies, ol.replies, .comment-replies, .indented",
     skip=".pingback, .trackback",
     author=(".comment-author .fn", ".fn", ".comment-author-name", ".comment__author-name",
             ".comment-author-link", "cite.comment-author", ".comment-author strong",
-            ".comment-author b", ".commenter", "cite", ".comment-author"),
+            ".comment-author b", ".commenter", "cite", ".comment__author", ".comment-author",
+            ".username"),
     time=("time", ".comment-metadata", ".commentmetadata", ".comment-meta", ".comment-date",
-          ".comment-time", ".comment__time", ".comment-author"),
+          ".comment-time", ".comment__time", ".datetime", ".comment-author"),
     body=(".comment-content", ".comment__content", ".comment-text", ".commenttext",
           ".contenttext", ".comment-entry", ".comment-body"),
     whole_as_body=True,
     noise=(".reply, .comment-reply, .comment-reply-link, .comment-reply-title, .comment-meta, "
            ".commentmetadata, .comment-metadata, .comment-header, .comment-author, "
            ".comment__meta, .comment__avatar, .comment__links, .comment-number, .says, "
-           ".avatar, .comment-likes, .comment-like-feedback, .comment-actions, .comment-tools, "
-           ".comment-edit-link, .edit-link, .wprm-comment-rating, .sharedaddy, form, img, svg"),
+           ".avatar, .avatar-image-container, .comment-likes, .comment-like-feedback, "
+           ".comment-actions, .comment-tools, .comment-edit-link, .edit-link, "
+           ".wprm-comment-rating, .sharedaddy, .links, form, img, svg"),
 )
 """WordPress core (``wp_list_comments``) and its themes: ``ol``/``ul`` lists named
 ``comment-list``/``commentlist``, replies in ``.children``, the body in ``.comment-content``,
 ``.comment-text``/``.commenttext`` or only ``.comment-body``, the author in ``.fn`` (inside
 ``.comment-author`` or not), ``.comment-author-name`` (Genesis), BEM ``.comment__author-name``,
-a bare ``cite``; pingbacks and trackbacks are left out."""
+a bare ``cite``; pingbacks and trackbacks are left out. Comments anywhere on the page count
+(``li.comment`` is WordPress's own class); a reply list the theme closed the comment's ``<li>``
+before follows its comment. Blogger's new comment markup (``li.comment``, ``cite.user``,
+``.datetime``, ``.comment-replies``) and Drupal 8+ (``article.comment#comment-N``,
+``.comment__author``, replies in the ``.indented`` after the comment) read the same way."""
+
+DRUPAL_7 = CommentLayout(
+    name="drupal 7",
+    thread="#comments, .comment-wrapper, section.comments",
+    comment="div.comment",
+    replies=".indented",
+    author=(".username", ".submitted a", ".submitted"),
+    time=("[property~='dc:date']", ".submitted"),
+    time_attributes=("content", "datetime"),
+    body=(".field-name-comment-body", ".content"),
+    noise=".links, .submitted, .user-picture, h3",
+)
+"""Drupal 7 comments: ``div.comment`` (its anchor before it, not on it), "Submitted by NAME on
+DATE" with an RDFa ``dc:date``, replies in the ``div.indented`` right after the comment."""
 
 HACKER_NEWS = CommentLayout(
     name="hacker news",
@@ -155,7 +173,8 @@ XENFORO = CommentLayout(
 
 MICRODATA = CommentLayout(
     name="schema.org microdata",
-    comment="[itemtype$='schema.org/Comment'], [itemtype$='schema.org/Answer']",
+    comment=("[itemtype$='schema.org/Comment'], [itemtype$='schema.org/Answer'], "
+             "[itemtype$='schema.org/UserComments']"),
     author=("[itemprop='author'] [itemprop='name']", "[itemprop='author']",
             "[itemprop='creator'] [itemprop='name']", "[itemprop='creator']"),
     time=("[itemprop='dateCreated']", "[itemprop='datePublished']"),
@@ -166,6 +185,6 @@ MICRODATA = CommentLayout(
 a comment nested in another is its reply."""
 
 COMMENT_LAYOUTS: list[CommentLayout] = [WORDPRESS, HACKER_NEWS, OLD_REDDIT, DISCOURSE, PHPBB,
-                                        XENFORO, MICRODATA]
+                                        XENFORO, DRUPAL_7, MICRODATA]
 """Tried in order; the first layout that finds comments on a page is used (schema.org JSON-LD
 comments, which are not markup, are read after these: see :mod:`store.ingest.comments`)."""
