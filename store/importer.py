@@ -60,7 +60,12 @@ class ImportReport:
 
     @property
     def skipped(self) -> int:
-        return sum(1 for f in self.failures if f.skipped)
+        return len(self.passed_over)
+
+    @property
+    def passed_over(self) -> list[Path]:
+        """Files met in a folder that are no documents (a picture, a README), in walk order."""
+        return [f.path for f in self.failures if f.skipped]
 
     @property
     def added(self) -> int:
@@ -144,6 +149,7 @@ def iter_drafts(path: Path) -> Iterator[DocumentDraft]:
         warnings = document.warnings
     for draft in drafts:
         yield _finished(draft, warnings)
+        warnings = []  # the file's warnings ("decoded as Windows-1252") once, not per entry
 
 
 def load_file(path: Path) -> list[DocumentDraft]:

@@ -108,8 +108,8 @@ def test_other_comment_markup_is_a_layout_not_code() -> None:
         "</section></body></html>"
     )
     layout = CommentLayout(name="talk", thread="section.talk", comment="div.msg",
-                           author=".who", time=".when", time_attribute="data-ts", body=".txt",
-                           replies="div.answers")
+                           author=(".who",), time=(".when",), time_attributes=("data-ts",),
+                           body=(".txt",), replies="div.answers")
     comments = read_comments(html, [layout])
     assert [(c.author, c.body, c.parent_index) for c in comments] == [
         ("Kim", "First!", None), ("Lou", "An answer.", 0)

@@ -13,6 +13,7 @@ from pathlib import Path
 from store.ingest.errors import ImportFailure
 from store.ingest.feed import looks_like_feed, parse_feed
 from store.ingest.html_page import looks_like_html, parse_html_page
+from store.ingest.json_feed import looks_like_json_feed, parse_json_feed
 from store.ingest.json_records import (
     looks_like_json_array,
     looks_like_json_lines,
@@ -51,11 +52,14 @@ SAVED_PAGE = DocumentFormat("saved page", (".txt", ".text"), looks_like_saved_pa
 FEED = DocumentFormat("feed", (".rss", ".atom", ".xml"), looks_like_feed, parse_feed)
 HTML_PAGE = DocumentFormat("HTML page", (".html", ".htm", ".xhtml"), looks_like_html,
                            parse_html_page)
+JSON_FEED = DocumentFormat("JSON Feed", (".json", ".jsonfeed"), looks_like_json_feed,
+                           parse_json_feed)
 JSON_RECORDS = DocumentFormat("JSON", (".json",), looks_like_json_array, parse_json_records)
 JSON_LINES = DocumentFormat("JSON lines", (".jsonl", ".ndjson", ".json"), looks_like_json_lines,
                             parse_json_lines, stream=stream_json_lines)
 
-FORMATS: list[DocumentFormat] = [FEED, HTML_PAGE, JSON_RECORDS, JSON_LINES, SAVED_PAGE]
+FORMATS: list[DocumentFormat] = [FEED, HTML_PAGE, JSON_FEED, JSON_RECORDS, JSON_LINES,
+                                 SAVED_PAGE]
 """In order of preference when several sniffing tests accept a text and the extension does not
 decide: the formats with a strict structure first, plain saved-page text last."""
 

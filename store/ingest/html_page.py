@@ -11,17 +11,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborHTMLParser
 from trafilatura import bare_extraction
 from trafilatura.settings import Document
 
+from store.ingest.comment_layouts import COMMENT_LAYOUTS, CommentLayout
+from store.ingest.comments import comments_in_tree, read_comments
 from store.ingest.errors import ImportFailure
-from store.ingest.html_text import node_text, tidy
+from store.ingest.html_text import tidy
+from store.ingest.page_metadata import declared_published, page_author, page_site, page_title
+from store.ingest.posted_time import PageClock, fixed_zone, zone_of
 from store.ingest.urls import canonical_url
-from store.records import CommentDraft, DocumentDraft
+from store.records import DocumentDraft
+
+__all__ = ["COMMENT_LAYOUTS", "CommentLayout", "looks_like_html", "parse_html_page",
+           "read_comments"]
 
 _HTML_START = re.compile(
     r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
@@ -33,41 +39,6 @@ _HTML_CLOSE = re.compile(r"</html\s*>", re.IGNORECASE)
 # htmldate gives only the day unless asked for the original timestamp with its time and zone.
 _DATE_PARAMS = {"original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z",
                 "extensive_search": False}
-
-
-@dataclass(frozen=True, slots=True)
-class CommentLayout:
-    """Where one kind of comment markup keeps each part of a comment, as CSS selectors.
-
-    ``comment`` matches one comment (in threaded markup its element also holds its replies);
-    ``replies`` matches the list of replies inside a comment, which is how a reply is told from
-    a top-level comment. ``author``, ``time`` and ``body`` are looked up inside a comment but
-    never inside its replies. ``time_attribute`` names the attribute with a machine-readable
-    time; without it the element's text is tried.
-    """
-
-    name: str
-    thread: str
-    comment: str
-    author: str
-    time: str
-    body: str
-    replies: str
-    time_attribute: str = "datetime"
-
-
-WORDPRESS = CommentLayout(
-    name="wordpress",
-    thread="ol.comment-list, ol.commentlist",
-    comment="li.comment",
-    author=".comment-author .fn",
-    time="time[datetime]",
-    body=".comment-content",
-    replies="ol.children",
-)
-
-COMMENT_LAYOUTS: list[CommentLayout] = [WORDPRESS]
-"""Tried in order; the first layout that finds comments on a page is used."""
 
 
 def looks_like_html(head: str) -> bool:
@@ -89,101 +60,52 @@ def parse_html_page(text: str, source: str) -> list[DocumentDraft]:
     if not isinstance(found, Document) or not (found.text or "").strip():
         raise ImportFailure("no article text found in the HTML")
     body = tidy(found.text or "")
-    title = tidy(found.title or "") or body.split("\n", 1)[0][:120]
+    tree = LexborHTMLParser(text)
+    site = page_site(found.sitename, found.hostname, tree)
+    title = page_title(found.title, tree, site) or body.split("\n", 1)[0][:120]
+    written_date = declared_published(tree) or found.date
+    published = parse_time(written_date)
+    clock = page_clock(tree, written_date, published)
     return [
         DocumentDraft(
             title=title,
             body=body,
             source=source,
             url=canonical_url(found.url),
-            site=found.sitename or found.hostname or None,
-            author=found.author or None,
-            published=parse_time(found.date),
+            site=site,
+            author=page_author(found.author, tree, text, site),
+            published=published,
             images=[found.image] if found.image else [],
             tags=_tags([*(found.categories or []), *(found.tags or [])]),
-            comments=read_comments(text),
+            comments=comments_in_tree(tree, COMMENT_LAYOUTS, clock),
         )
     ]
 
 
-def read_comments(html: str, layouts: Sequence[CommentLayout] = COMMENT_LAYOUTS) -> \
-        list[CommentDraft]:
-    """Comments in page order, each reply pointing at its parent by index."""
-    tree = LexborHTMLParser(html)
-    for layout in layouts:
-        comments = _comments_in(tree, layout)
-        if comments:
-            return comments
-    return []
+def page_clock(tree: LexborHTMLParser, article_time: str | None,
+               published: datetime | None) -> PageClock:
+    """How the page writes times: its language (``<html lang>``, else its declared locale) and
+    its zone (the offset of its article's time, else of the first comment time with one)."""
+    root = tree.css_first("html")
+    locale = root.attributes.get("lang") if root is not None else None
+    if not locale:
+        meta = tree.css_first("meta[property='og:locale'], meta[http-equiv='content-language']")
+        locale = meta.attributes.get("content") if meta is not None else None
+    zone = zone_of(article_time)
+    if zone is None:
+        for node in tree.css("time[datetime]"):
+            zone = fixed_zone(_aware(node.attributes.get("datetime")))
+            if zone is not None:
+                break
+    return PageClock.for_locale(locale, zone, published)
 
 
-def _comments_in(tree: LexborHTMLParser, layout: CommentLayout) -> list[CommentDraft]:
-    threads = tree.css(layout.thread)
-    # Page order is document order; a nested thread list (none in WordPress) is read once.
-    nodes: list[LexborNode] = []
-    seen: set[int] = set()
-    for thread in threads:
-        for node in thread.css(layout.comment):
-            if node.mem_id not in seen:
-                seen.add(node.mem_id)
-                nodes.append(node)
-    index_of = {node.mem_id: index for index, node in enumerate(nodes)}
-    reply_lists = {node.mem_id for thread in threads for node in thread.css(layout.replies)}
-    parents = [_parent(node, index_of, reply_lists) for node in nodes]
-    kept: dict[int, int] = {}  # index among all comment nodes -> index among those kept
-    comments: list[CommentDraft] = []
-    for index, node in enumerate(nodes):
-        body_node = _own(node, layout.body, index_of)
-        body = node_text(body_node) if body_node is not None else ""
-        if not body:
-            continue  # a deleted or moderated comment: nothing to read or quote
-        parent = parents[index]
-        while parent is not None and parent not in kept:  # replies to a dropped comment
-            parent = parents[parent]  # move up to the nearest comment that was kept
-        author_node = _own(node, layout.author, index_of)
-        time_node = _own(node, layout.time, index_of)
-        posted = None
-        if time_node is not None:
-            posted = parse_time(time_node.attributes.get(layout.time_attribute)
-                                or time_node.text(strip=True))
-        kept[index] = len(comments)
-        comments.append(CommentDraft(
-            author=tidy(author_node.text(separator=" ")) if author_node is not None else "",
-            body=body,
-            posted=posted,
-            parent_index=kept[parent] if parent is not None else None,
-        ))
-    return comments
-
-
-def _own(node: LexborNode, selector: str, index_of: dict[int, int]) -> LexborNode | None:
-    """The first match of ``selector`` in ``node`` that belongs to it, not to a reply in it."""
-    for match in node.css(selector):
-        if _nearest_comment(match, index_of) == node.mem_id:
-            return match
-    return None
-
-
-def _nearest_comment(node: LexborNode, index_of: dict[int, int]) -> int | None:
-    current = node.parent
-    while current is not None:
-        if current.mem_id in index_of:
-            return current.mem_id
-        current = current.parent
-    return None
-
-
-def _parent(node: LexborNode, index_of: dict[int, int], reply_lists: set[int]) -> int | None:
-    """The index of the comment whose reply list holds ``node``, or None at the top level."""
-    current = node.parent
-    in_replies = False
-    while current is not None:
-        if current.mem_id in reply_lists:
-            in_replies = True
-        elif current.mem_id in index_of:
-            return index_of[current.mem_id] if in_replies else None
-        current = current.parent
-    return None
+def _aware(value: str | None) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat((value or "").strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
 
 
 def parse_time(value: str | None) -> datetime | None:

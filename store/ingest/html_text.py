@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Container, Iterator
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -53,3 +54,43 @@ def tidy(text: str) -> str:
     """Collapse spaces within lines and blank runs between them; trim the ends."""
     text = _INLINE_SPACE.sub(" ", text)
     return _BLANK_LINES.sub("\n", text).strip()
+
+
+_BLOCK_TAGS = frozenset(tag.strip() for tag in _BLOCKS.split(",")) | {"main", "aside", "nav",
+                                                                      "dl", "hr", "address"}
+_DROPPED_TAGS = frozenset(tag.strip() for tag in _DROPPED.split(",")) | {"button", "select",
+                                                                         "textarea", "input"}
+
+
+def node_text_without(node: LexborNode, excluded: Container[int]) -> str:
+    """Plain text of ``node`` (as :func:`node_text`), leaving out the elements under it whose
+    ``mem_id`` is in ``excluded`` and everything under them; the tree is not changed.
+
+    A comment's body is read without its replies, reply link or "says:", and without touching
+    the page, so the next comment still finds its own parts; nothing is descended into twice,
+    so reading every comment of a thread costs one pass over it.
+    """
+    out: list[str] = []
+    stack: list[tuple[Iterator[LexborNode], bool]] = [(node.iter(include_text=True), False)]
+    while stack:
+        children, block = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if block:
+                out.append(_BREAK)
+            continue
+        tag = child.tag or ""
+        if tag == "-text":
+            out.append(_ANY_SPACE.sub(" ", child.text_content or ""))
+            continue
+        if tag.startswith("-") or tag in _DROPPED_TAGS or child.mem_id in excluded:
+            continue
+        if tag == "br":
+            out.append(_BREAK)
+            continue
+        is_block = tag in _BLOCK_TAGS
+        if is_block:
+            out.append(_BREAK)
+        stack.append((child.iter(include_text=True), is_block))
+    return tidy("".join(out).replace(_BREAK, "\n"))

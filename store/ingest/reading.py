@@ -1,14 +1,17 @@
 """Reading a document's bytes into text, refusing what is not text.
 
 Every failure is an :class:`ImportFailure` with a plain reason: empty, too large, binary, or an
-encoding we could not decode. Windows-1252 is decoded (it is common in saved pages) and said so
-in a warning, never silently turned into mojibake.
+encoding we could not decode. A file that is not UTF-8 is decoded in the encoding it declares
+(an XML prolog or an HTML ``<meta charset>``: a feed in windows-1251 reads as Cyrillic, not as
+1252 mojibake); without a declaration Windows-1252 is decoded (it is common in saved pages) and
+said so in a warning.
 """
 
 from __future__ import annotations
 
 import codecs
 import errno
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +28,8 @@ of their records is held whole, so one record has this same limit.
 HEAD_BYTES = 64 * 1024
 """How much of a file is read to tell its format."""
 
+_XML_ENCODING = re.compile(r"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']""")
+_META_CHARSET = re.compile(r"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 _CONTROL_OK = {"\t", "\n", "\r", "\f", "\v"}
 _CONTROL_RATIO = 0.01
 
@@ -83,8 +88,27 @@ def read_document_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
     return data
 
 
+def declared_encoding(data: bytes) -> str | None:
+    """The encoding a file declares at its start (an XML prolog's ``encoding="windows-1251"``,
+    an HTML ``<meta charset>``), as a Python codec name; None when none or unknown.
+
+    ISO-8859-1 and US-ASCII are read as Windows-1252, as browsers do: pages that say Latin-1
+    mostly mean 1252 (curly quotes, the euro sign).
+    """
+    head = data[:4096].decode("ascii", errors="replace")
+    found = _XML_ENCODING.search(head) or _META_CHARSET.search(head)
+    if found is None:
+        return None
+    try:
+        name = codecs.lookup(found.group(1)).name
+    except LookupError:
+        return None
+    return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
+
+
 def decode_document(data: bytes) -> DocumentText:
-    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252."""
+    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, the encoding the file declares, or
+    Windows-1252 (with a warning, once per file)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _checked(data.decode("utf-16", errors="strict"), "utf-16")
     if b"\x00" in data:
@@ -93,6 +117,12 @@ def decode_document(data: bytes) -> DocumentText:
         return _checked(data.decode("utf-8-sig"), "utf-8")
     except UnicodeDecodeError:
         pass
+    declared = declared_encoding(data)
+    if declared is not None and declared not in ("utf-8", "utf-16"):
+        try:
+            return _checked(data.decode(declared), declared)
+        except UnicodeDecodeError:
+            pass  # the declaration is wrong: fall back as if there were none
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError as error:
@@ -135,5 +165,5 @@ def read_head(path: Path, size: int = HEAD_BYTES) -> str:
     try:
         text = codecs.getincrementaldecoder("utf-8-sig")().decode(data, final=False)
     except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
+        text = data.decode(declared_encoding(data) or "cp1252", errors="replace")
     return _checked(text, "head").text

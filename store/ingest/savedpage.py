@@ -47,6 +47,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from store.ingest.errors import ImportFailure
+from store.ingest.posted_time import PageClock, parse_written_time
 from store.records import CommentDraft, DocumentDraft
 
 BULLETS = ("•", "*", "-", "·")
@@ -65,6 +66,7 @@ MAX_TITLE_CHARS = 300
 MAX_SECTION_CHARS = 40
 MAX_BIO_CHARS = 400
 MAX_COMMENTER_CHARS = 80
+MAX_COMMENT_DATE_CHARS = 40
 
 
 def _alternatives(words: tuple[str, ...]) -> str:
@@ -83,7 +85,8 @@ _HEADER = re.compile(
 )
 _COUNT = re.compile(
     rf"(?P<count>\d+|{_alternatives(tuple(COUNT_WORDS))})\s+(?:{_alternatives(COUNT_NOUNS)})"
-    r"(?:\s+(?:on|to)\s+.+)?",
+    r"(?:\s+(?:on|to)\s+.+)?"
+    rf"|(?:{_alternatives(COUNT_NOUNS)})\s*(?:\((?P<paren>\d+)\)|:\s*(?P<colon>\d+))",
     re.IGNORECASE,
 )
 _TAGS = re.compile(rf"(?:{_alternatives(TAG_LABELS)})\s*:(?P<items>.*)", re.IGNORECASE)
@@ -93,6 +96,7 @@ _FULL_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!
 _SHORT_DATE = re.compile(r"(?P<y>\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?:[-_]|$)")
 _DATE_PREFIX = re.compile(rf"(?:{_alternatives(DATE_PREFIXES)})\s*:?\s*", re.IGNORECASE)
 _SENTENCE_END = ".:;!?,"
+_FULL_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,9 +226,18 @@ def _end_matter_start(blocks: list[_Block]) -> int:
         if line is not None and (_COUNT.fullmatch(line) or _TAGS.fullmatch(line)):
             return i
         header = _HEADER.fullmatch(block.lines[0])
-        if header and i + 1 < len(blocks) and blocks[i + 1].indent > block.indent:
+        if header and _owns_what_follows(block, blocks[i + 1] if i + 1 < len(blocks) else None):
             return i
     return len(blocks)
+
+
+def _owns_what_follows(header: _Block, following: _Block | None) -> bool:
+    """Whether a bulleted "X says:" has a comment's body under it: the next paragraph indented
+    deeper, or (no blank line after "says:") its own next line indented deeper."""
+    indent = len(header.lines[0]) - len(header.lines[0].lstrip())
+    if len(header.lines) > 1:
+        return len(header.lines[1]) - len(header.lines[1].lstrip()) > indent
+    return following is not None and following.indent > header.indent
 
 
 def _read_end_matter(blocks: list[_Block]) -> _EndMatter:
@@ -242,14 +255,14 @@ def _read_end_matter(blocks: list[_Block]) -> _EndMatter:
             paragraphs.append(block.text)
             continue
         if author is not None:
-            found.comments.append(CommentDraft(author=author, body="\n\n".join(paragraphs)))
+            found.comments.append(_comment(author, paragraphs))
             author = None
         if header:
             author, indent = header["name"].strip(), len(header["indent"])
             rest = "\n".join([(header["rest"] or "").strip(), *block.text.split("\n")[1:]])
             paragraphs = [rest.strip()] if rest.strip() else []
         elif line is not None and (count := _COUNT.fullmatch(line)):
-            found.declared = _count_value(count["count"])
+            found.declared = _count_value(count["count"] or count["paren"] or count["colon"])
         elif line is not None and (tags := _TAGS.fullmatch(line)):
             found.tags.extend(item.strip() for item in tags["items"].split(","))
         elif _is_section(block):
@@ -257,8 +270,21 @@ def _read_end_matter(blocks: list[_Block]) -> _EndMatter:
         else:
             found.ignored += 1
     if author is not None:
-        found.comments.append(CommentDraft(author=author, body="\n\n".join(paragraphs)))
+        found.comments.append(_comment(author, paragraphs))
     return found
+
+
+def _comment(author: str, paragraphs: list[str]) -> CommentDraft:
+    """A comment; a date line under the name ("December 14, 2016 at 3:05 pm") is its posted
+    time, not its text."""
+    posted = None
+    if paragraphs:
+        first, _, rest = paragraphs[0].partition("\n")
+        if len(first) <= MAX_COMMENT_DATE_CHARS and _FULL_YEAR.search(first):
+            posted = parse_written_time(first, PageClock())
+            if posted is not None:
+                paragraphs = ([rest] if rest.strip() else []) + paragraphs[1:]
+    return CommentDraft(author=author, body="\n\n".join(paragraphs), posted=posted)
 
 
 def _count_value(word: str) -> int:

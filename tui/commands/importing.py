@@ -56,13 +56,20 @@ def import_command(db: str | None, paths: Sequence[str], quiet: bool = False,
     summary = (f"{report.files} files: {report.added} added, {report.unchanged} already in the "
                f"store, {report.failed} failed")
     if report.skipped:
-        summary += f", {report.skipped} passed over (not documents)"
+        summary += f", {report.skipped} passed over (not documents: {_names(report.passed_over)})"
     if report.stopped is not None:
         # What was committed before the store refused stays: say so, and what was not done.
         print(f"stopped  {one_line(report.stopped)}", file=err)
         summary += f"; stopped: {report.not_done} files not imported"
     print(f"{summary} ({seconds:.2f} s)", file=out)
     return 0 if report.ok else 1
+
+
+def _names(paths: Sequence[Path], shown: int = 8) -> str:
+    """"photo.jpg, random.bin", or the first few and how many more."""
+    names = [one_line(path.name, 60) for path in paths[:shown]]
+    more = len(paths) - shown
+    return ", ".join(names) + (f" and {more} more" if more > 0 else "")
 
 
 def _count(number: int, noun: str) -> str:
