@@ -167,6 +167,14 @@ def _load(path: Path) -> _Loaded:
         return _Loaded(failure=f"could not be read: {type(error).__name__}: {error}")
 
 
+def worker_pool() -> ProcessPoolExecutor:
+    """The pool that parses documents: one process per core (also :mod:`store.fetch`'s)."""
+    # "spawn" rather than fork: the app imports from a thread, and forking a threaded process
+    # can copy a held lock into the child.
+    context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=context)
+
+
 def _loaded_in_order(files: list[Path], parallel: bool) -> Iterator[_Loaded]:
     """:func:`_load` for each file, in the files' order, using worker processes if asked.
 
@@ -177,10 +185,7 @@ def _loaded_in_order(files: list[Path], parallel: bool) -> Iterator[_Loaded]:
         yield from map(_load, files)
         return
     workers = os.cpu_count() or 1
-    # "spawn" rather than fork: the app imports from a thread, and forking a threaded process
-    # can copy a held lock into the child.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with worker_pool() as pool:
         window: deque[Future[_Loaded]] = deque()
         todo = iter(files)
         for path in todo:
