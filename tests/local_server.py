@@ -34,6 +34,9 @@ class Route:
     """Answer with a 302 to this path or URL."""
     endless: bool = False
     """Send the body again and again, without a Content-Length, until the client leaves."""
+    cut_after: int | None = None
+    """Announce the whole body but send only this many bytes, then hang up (a dropped
+    transfer)."""
     claimed_length: int | None = None
     """A Content-Length to send (larger than the body); then trickle bytes until the client
     leaves, so a client that reads it all would hang."""
@@ -110,6 +113,14 @@ def _handler(server: LocalServer) -> type[BaseHTTPRequestHandler]:
                 return
             if route.endless or route.claimed_length is not None:
                 self._endless(route)
+                return
+            if route.cut_after is not None:
+                self.send_response(200)
+                self.send_header("Content-Type", route.content_type)
+                self.send_header("Content-Length", str(len(route.body)))
+                self.end_headers()
+                self.wfile.write(route.body[: route.cut_after])
+                self.close_connection = True
                 return
             body = route.body
             extra: dict[str, str] = {}
