@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 REAL_PAGES = [ROOT.parent / "shared" / "real-world" / "html",
               Path("/work/shared/real-world/html")]
 _CANONICAL = re.compile(rb"<link[^>]+rel=[\"']?canonical[^>]*>|<meta[^>]+og:url[^>]*>", re.I)
+_PARAGRAPH = re.compile(rb"(<p(?:\s[^>]*)?>)(.*?)</p>", re.I | re.S)
 _TITLE = re.compile(rb"<title>.*?</title>|<meta[^>]+og:title[^>]*>", re.I | re.S)
 
 
@@ -50,10 +51,17 @@ def _pages() -> list[bytes]:
 
 
 def _unique(page: bytes, url: str, title: str) -> bytes:
+    """The page as a new article at ``url``: its canonical link, its title and a sentence in
+    its longest paragraph (the article text, where the fingerprint looks) are its own."""
     page = _CANONICAL.sub(b"", page)
     page = _TITLE.sub(b"", page, count=0)
     head = f'<title>{title}</title><link rel="canonical" href="{url}">'.encode()
-    return re.sub(rb"<head[^>]*>", lambda m: m.group(0) + head, page, count=1, flags=re.I)
+    page = re.sub(rb"<head[^>]*>", lambda m: m.group(0) + head, page, count=1, flags=re.I)
+    longest = max(_PARAGRAPH.finditer(page), key=lambda m: len(m.group(0)), default=None)
+    if longest is None:
+        return page
+    at = longest.start() + len(longest.group(1))
+    return page[:at] + f"{title} is reported here. ".encode() + page[at:]
 
 
 def _serve(feeds: int, entries: int, conn: Connection) -> None:

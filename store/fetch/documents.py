@@ -16,6 +16,7 @@ and out), the fetching counterpart of the file import's loader.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
@@ -42,6 +43,8 @@ CONTENT_TYPE_SUFFIX = {
 }
 """The extension each media type stands for when :func:`detect_format` breaks a tie."""
 
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
+"""Control characters no text has (tab, line and page breaks are \\x09-\\x0d)."""
 _MANY_DOCUMENTS = (FEED, JSON_RECORDS, JSON_LINES)
 """Formats holding many documents, whose URLs are their own: the fetched URL is none of them."""
 
@@ -90,7 +93,7 @@ def decode_body(data: bytes, charset: str | None) -> DocumentText:
         decoded.warnings.append(f"not {charset} as the server said: decoded as "
                                 f"{decoded.encoding}")
         return decoded
-    controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\r\f\v")
+    controls = len(_CONTROLS.findall(text))
     if controls > max(16, len(text) // 100):
         raise ImportFailure("binary data, not text")
     return DocumentText(text=text, encoding=codec.name)

@@ -20,6 +20,8 @@ a 304 never stands for entries the store did not get.
 from __future__ import annotations
 
 import threading
+import time
+from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -27,7 +29,12 @@ from typing import Any
 
 from store.fetch.client import DEFAULT_TIMEOUT, Fetched, Fetcher, FetchError, Validators
 from store.fetch.documents import Parsed, ParseJob, is_summary, parse_job, with_page
-from store.fetch.subscriptions import known_urls, list_subscriptions, record_fetch
+from store.fetch.subscriptions import (
+    FetchRecord,
+    known_urls,
+    list_subscriptions,
+    record_fetches,
+)
 from store.importer import worker_pool
 from store.ingest.formats import FEED
 from store.ingest.reading import MAX_BYTES
@@ -36,6 +43,10 @@ from store.store import AddOutcome, Store, StoreError
 
 FETCH_THREADS = 16
 """Threads waiting on the network; the per-host limit, not this, bounds each server's load."""
+SAVE_SECONDS = 2.0
+"""Feeds' statuses are saved together, at most this long after the first is known."""
+PAGES_IN_FLIGHT = 32
+"""Linked pages being fetched or waiting to be parsed at once (``full_pages``)."""
 INLINE_JOBS = 2
 """The first answers are parsed in this thread: starting worker processes (≈1 s of imports
 each) costs more than it saves for an import of a page or a refresh that found little."""
@@ -149,6 +160,10 @@ class _Run:
         self.parser = _Parser()
         self.threads = ThreadPoolExecutor(FETCH_THREADS, thread_name_prefix="claimdesk-fetch")
         self.work: dict[Future[Any], tuple[str, _Feed, int]] = {}
+        self.records: list[FetchRecord] = []
+        self.last_saved = time.monotonic()
+        self.page_queue: deque[tuple[_Feed, int]] = deque()
+        self.pages_in_flight = 0
 
     def run(self, feeds: Sequence[tuple[str, Validators | None]]) -> RefreshReport:
         self.total = len(feeds)
@@ -162,6 +177,7 @@ class _Run:
                 for future in done:
                     kind, feed, index = self.work.pop(future)
                     self._step(kind, feed, index, future)
+            self._save_records()
         finally:
             stopped = self.stop.is_set()
             for future in self.work:
@@ -219,8 +235,17 @@ class _Run:
         for index, draft in enumerate(feed.drafts):
             if draft.url and draft.url not in known and is_summary(draft):
                 feed.waiting += 1
-                self._submit("page", feed, self.threads.submit(self.fetcher.get, draft.url),
-                             index)
+                self.page_queue.append((feed, index))
+        self._pump_pages()
+
+    def _pump_pages(self) -> None:
+        """Start page fetches while fewer than :data:`PAGES_IN_FLIGHT` are fetched or parsed,
+        so a refresh of thousands of pages holds a bounded number of them in memory."""
+        while self.page_queue and self.pages_in_flight < PAGES_IN_FLIGHT:
+            feed, index = self.page_queue.popleft()
+            self.pages_in_flight += 1
+            url = feed.drafts[index].url or ""  # only drafts with a URL are queued
+            self._submit("page", feed, self.threads.submit(self.fetcher.get, url), index)
 
     def _fetched_page(self, feed: _Feed, index: int, future: Future[Fetched]) -> None:
         try:
@@ -251,6 +276,8 @@ class _Run:
 
     def _page_done(self, feed: _Feed) -> None:
         feed.waiting -= 1
+        self.pages_in_flight -= 1
+        self._pump_pages()
         if feed.waiting == 0:
             self._finish(feed)
 
@@ -282,11 +309,22 @@ class _Run:
 
     def _record(self, feed: _Feed, status: str, ok: bool, validators: Validators | None,
                 title: str | None) -> None:
+        self.records.append(FetchRecord(feed.url, status, ok, validators, title))
+        if time.monotonic() - self.last_saved >= SAVE_SECONDS:
+            self._save_records()
+
+    def _save_records(self) -> None:
+        """Write the feeds' statuses gathered so far; a store error marks them failed."""
+        records, self.records = self.records, []
+        self.last_saved = time.monotonic()
         try:
-            record_fetch(self.store, feed.url, status, ok, validators, title)
+            record_fetches(self.store, records)
         except StoreError as error:
-            feed.result.ok = False
-            feed.result.reason = str(error)
+            urls = {r.url for r in records}
+            for result in self.report.results:
+                if result.url in urls:
+                    result.ok = False
+                    result.reason = f"status not saved: {error}"
 
     def _emit(self, result: FeedResult) -> None:
         self.report.results.append(result)

@@ -8,6 +8,7 @@ in a warning, never silently turned into mojibake.
 from __future__ import annotations
 
 import codecs
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,8 +24,9 @@ Formats read line by line (JSON Lines) are exempt: they never hold the whole fil
 HEAD_BYTES = 64 * 1024
 """How much of a file is read to tell its format."""
 
-_CONTROL_OK = {"\t", "\n", "\r", "\f", "\v"}
 _CONTROL_RATIO = 0.01
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
+"""Control characters but tab, line and page breaks (\\t \\n \\v \\f \\r)."""
 
 
 @dataclass(slots=True)
@@ -83,7 +85,8 @@ def decode_document(data: bytes) -> DocumentText:
 
 
 def _checked(text: str, encoding: str) -> DocumentText:
-    controls = sum(1 for ch in text if ch < " " and ch not in _CONTROL_OK)
+    # A regex counts in C: the generator this replaces took 30 ms of a 150 kB page's ≈110.
+    controls = len(_CONTROLS.findall(text))
     if controls > max(16, len(text) * _CONTROL_RATIO):
         raise ImportFailure("binary data, not text")
     return DocumentText(text=text, encoding=encoding)
