@@ -12,11 +12,10 @@ batches inside one transaction of its own (see :func:`_write_streamed`).
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from store.ingest.reading import read_document, read_head
 from store.ingest.urls import canonical_url
 from store.records import DocumentDraft
 from store.store import AddOutcome, Store
+from store.workers import worker_pool
 
 BATCH_DOCUMENTS = 500
 PARALLEL_MIN_FILES = 24
@@ -165,14 +165,6 @@ def _load(path: Path) -> _Loaded:
         return _Loaded(failure=str(error))
     except Exception as error:  # a reader library choking on hostile input: one line, go on
         return _Loaded(failure=f"could not be read: {type(error).__name__}: {error}")
-
-
-def worker_pool() -> ProcessPoolExecutor:
-    """The pool that parses documents: one process per core (also :mod:`store.fetch`'s)."""
-    # "spawn" rather than fork: the app imports from a thread, and forking a threaded process
-    # can copy a held lock into the child.
-    context = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=context)
 
 
 def _loaded_in_order(files: list[Path], parallel: bool) -> Iterator[_Loaded]:

@@ -1,6 +1,8 @@
 """``R`` in the app: refresh every subscribed feed in a thread, and the feeds dialog.
 
-The refresh runs :func:`store.fetch.refresh.refresh_feeds` in a thread worker (the UI thread
+The refresh is ``claimdesk refresh --full-pages``: in the app a reader wants the article and
+its comments, not a feed's two-line summary. It runs
+:func:`store.fetch.refresh.refresh_feeds` in a thread worker (the UI thread
 never waits on the network or the store); each feed that is done updates the status line
 (``Refreshing feeds 12/50 · 34 new``) and, when it brought something, the lists, at most once
 a second so a refresh of many feeds does not re-read them per feed. The end is a notification
@@ -76,8 +78,8 @@ class FeedRefresher:
                 self._app.call_from_thread(self._reload_lists)
 
         try:
-            report = refresh_feeds(self._store(), listener=listener, progress=progress,
-                                   stop=self._stop)
+            report = refresh_feeds(self._store(), full_pages=True, listener=listener,
+                                   progress=progress, stop=self._stop)
         except Exception as error:  # a store that cannot be opened or written: one line
             self._app.call_from_thread(self._done, None, f"Refresh failed: {error}")
             return

@@ -35,11 +35,11 @@ from store.fetch.subscriptions import (
     list_subscriptions,
     record_fetches,
 )
-from store.importer import worker_pool
 from store.ingest.formats import FEED
 from store.ingest.reading import MAX_BYTES
 from store.records import DocumentDraft
 from store.store import AddOutcome, Store, StoreError
+from store.workers import worker_pool
 
 FETCH_THREADS = 16
 """Threads waiting on the network; the per-host limit, not this, bounds each server's load."""

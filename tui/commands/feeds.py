@@ -102,7 +102,7 @@ def add_command(db: str | None, urls: Sequence[str], tags: Sequence[str],
             else:
                 print(f"already     {one_line(url)} (tags added)" if tags
                       else f"already     {one_line(url)}", file=out)
-    print("`claimdesk refresh` fetches them", file=out)
+    print("`claimdesk refresh` (or R in the app) fetches them", file=out)
     return 0
 
 
