@@ -166,12 +166,18 @@ def _handler(server: LocalServer) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A client that hung up (a refused body, a cancelled refresh) is no server error."""
+
+
 @contextmanager
 def serving() -> Iterator[LocalServer]:
     """Start a server on a free port of 127.0.0.1 in a thread; stop it on leaving."""
     holder = LocalServer(base="")
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(holder))
-    httpd.daemon_threads = True
+    httpd = _QuietServer(("127.0.0.1", 0), _handler(holder))
     holder.base = f"http://127.0.0.1:{httpd.server_address[1]}"
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05},
                               daemon=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -191,3 +193,16 @@ def test_a_page_imported_from_a_file_and_then_its_url_is_stored_once(
     [outcome] = report.results[0].outcomes
     assert not outcome.created and outcome.article_id == 1
     assert store.counts()["article"] == 1
+
+
+def test_a_stopped_refresh_returns_at_once_whatever_the_servers_do(
+        server: LocalServer, store: Store) -> None:
+    """Leaving the app mid-refresh must not wait for a slow server (up to the timeout)."""
+    for n in range(4):
+        add_subscription(store, server.add(f"/slow/{n}", Route(rss("Slow", []), delay=5)))
+    stop = threading.Event()
+    threading.Timer(0.3, stop.set).start()
+    started = time.monotonic()
+    report = refresh_feeds(store, stop=stop)
+    assert time.monotonic() - started < 2
+    assert report.results == [] and store.counts()["article"] == 0

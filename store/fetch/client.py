@@ -120,6 +120,7 @@ class Fetcher:
         self.max_bytes = max_bytes
         self.max_redirects = max_redirects
         self.limits = HostLimits(per_host)
+        self._cancelled = threading.Event()
         self._client = httpx.Client(
             headers={"User-Agent": user_agent()},
             timeout=httpx.Timeout(timeout),
@@ -128,6 +129,12 @@ class Fetcher:
         )
 
     def close(self) -> None:
+        self._client.close()
+
+    def cancel(self) -> None:
+        """End every request now: those in flight fail as their connections close, those
+        waiting for their host's turn fail when they get it (leaving the app mid-refresh)."""
+        self._cancelled.set()
         self._client.close()
 
     def __enter__(self) -> Fetcher:
@@ -150,19 +157,29 @@ class Fetcher:
             raise FetchError(f"not a URL claimdesk can fetch: {error}") from error
         try:
             return self._follow(url, request, started)
-        except httpx.TimeoutException as error:
-            raise FetchError(f"timed out after {self.timeout:g} s") from error
-        except httpx.UnsupportedProtocol as error:
-            raise FetchError(f"not an http(s) URL: {error}") from error
-        except httpx.DecodingError as error:
-            raise FetchError(f"the server's compressed data is broken: {error}") from error
-        except httpx.HTTPError as error:  # connection refused, reset, bad response, DNS…
-            raise FetchError(_one_line(error)) from error
+        except (httpx.HTTPError, RuntimeError) as error:
+            if self._cancelled.is_set():
+                raise FetchError("cancelled") from error
+            raise self._failure(error) from error
+
+    def _failure(self, error: Exception) -> FetchError:
+        """httpx's exception as one line a user can act on."""
+        if isinstance(error, httpx.TimeoutException):
+            return FetchError(f"timed out after {self.timeout:g} s")
+        if isinstance(error, httpx.UnsupportedProtocol):
+            return FetchError(f"not an http(s) URL: {error}")
+        if isinstance(error, httpx.DecodingError):
+            return FetchError(f"the server's compressed data is broken: {error}")
+        if isinstance(error, httpx.HTTPError):  # connection refused, reset, bad response, DNS…
+            return FetchError(_one_line(error))
+        return FetchError(f"{type(error).__name__}: {error}")
 
     def _follow(self, url: str, request: httpx.Request, started: float) -> Fetched:
         for _hop in range(self.max_redirects + 1):
             host = request.url.host
             with self.limits.turn(host):
+                if self._cancelled.is_set():
+                    raise FetchError("cancelled")
                 response = self._client.send(request, stream=True)
                 try:
                     if response.next_request is None:

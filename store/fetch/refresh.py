@@ -19,11 +19,12 @@ a 304 never stands for entries the store did not get.
 
 from __future__ import annotations
 
+import queue
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -131,6 +132,45 @@ class _Parser:
             self._pool.shutdown(wait=True, cancel_futures=cancel)
 
 
+class _DaemonThreads:
+    """Threads for the fetches: ``submit`` like an executor's, but on daemon threads.
+
+    A ThreadPoolExecutor's threads are joined when the interpreter exits, so quitting the app
+    in the middle of a refresh would wait for the slowest server (up to the timeout). These
+    are left to die with the process once the refresh is stopped.
+    """
+
+    def __init__(self, count: int) -> None:
+        self._jobs: queue.SimpleQueue[tuple[Future[Any], Callable[..., Any], tuple[Any, ...]]
+                                      | None] = queue.SimpleQueue()
+        self._threads = [threading.Thread(target=self._work, name=f"claimdesk-fetch-{n}",
+                                          daemon=True) for n in range(count)]
+        for thread in self._threads:
+            thread.start()
+
+    def submit(self, function: Callable[..., Any], *args: Any) -> Future[Any]:
+        future: Future[Any] = Future()
+        self._jobs.put((future, function, args))
+        return future
+
+    def _work(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            future, function, args = job
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                future.set_result(function(*args))
+            except BaseException as error:  # handed to whoever waits on the future
+                future.set_exception(error)
+
+    def shutdown(self, wait: bool) -> None:
+        for _ in self._threads:
+            self._jobs.put(None)
+        if wait:
+            for thread in self._threads:
+                thread.join()
+
+
 @dataclass(slots=True)
 class _Feed:
     """One feed on its way through the run."""
@@ -158,7 +198,7 @@ class _Run:
         self.report = RefreshReport()
         self.total = 0
         self.parser = _Parser()
-        self.threads = ThreadPoolExecutor(FETCH_THREADS, thread_name_prefix="claimdesk-fetch")
+        self.threads = _DaemonThreads(FETCH_THREADS)
         self.work: dict[Future[Any], tuple[str, _Feed, int]] = {}
         self.records: list[FetchRecord] = []
         self.last_saved = time.monotonic()
@@ -180,9 +220,11 @@ class _Run:
             self._save_records()
         finally:
             stopped = self.stop.is_set()
+            if stopped:
+                self.fetcher.cancel()
             for future in self.work:
                 future.cancel()
-            self.threads.shutdown(wait=True, cancel_futures=True)
+            self.threads.shutdown(wait=not stopped)
             self.parser.close(cancel=stopped)
         return self.report
 
