@@ -12,14 +12,11 @@ batches inside one transaction of its own (see :func:`_write_streamed`).
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import stat
-import threading
-import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +28,7 @@ from store.ingest.reading import os_reason, read_document, read_head
 from store.ingest.urls import canonical_url
 from store.records import DocumentDraft
 from store.store import AddOutcome, Store, StoreError
+from store.workers import worker_pool
 
 BATCH_DOCUMENTS = 500
 PARALLEL_MIN_FILES = 24
@@ -206,11 +204,7 @@ def _loaded_in_order(files: list[Path], parallel: bool) -> Generator[_Loaded]:
         yield from map(_load, files)
         return
     workers = os.cpu_count() or 1
-    # "spawn" rather than fork: the app imports from a thread, and forking a threaded process
-    # can copy a held lock into the child.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                             initializer=_watch_parent, initargs=(os.getpid(),)) as pool:
+    with worker_pool() as pool:
         window: deque[Future[_Loaded]] = deque()
         todo = iter(files)
         for path in todo:
@@ -226,25 +220,6 @@ def _loaded_in_order(files: list[Path], parallel: bool) -> Generator[_Loaded]:
                 yield loaded
         finally:  # stopped early (the store refused a write): parse nothing more
             pool.shutdown(wait=True, cancel_futures=True)
-
-
-PARENT_CHECK_SECONDS = 0.5
-
-
-def _watch_parent(parent: int) -> None:
-    """In a worker: exit as soon as the importing process is gone.
-
-    A worker waits for work on a pipe and never learns that its parent was killed (kill -9,
-    the OOM killer): it would stay, parsing nothing, until the system reaped it. A thread
-    polling the parent's pid costs nothing measurable.
-    """
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(PARENT_CHECK_SECONDS)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="claimdesk-watch-parent", daemon=True).start()
 
 
 def _write_streamed(store: Store, path: Path) -> list[AddOutcome]:

@@ -104,9 +104,35 @@ def _step_5_search_word_keys(conn: Connection) -> None:
         rekey(driver)  # type: ignore[arg-type]
 
 
+def _step_6_subscriptions(conn: Connection) -> None:
+    """Feeds the user follows (see :mod:`store.fetch.subscriptions`), and an index on
+    ``article.source`` so a feed's entry count is one index range.
+
+    The table is spelled out here, not taken from the module that uses it, so this step
+    creates the same table whatever later releases do to that module.
+    """
+    metadata = sa.MetaData()
+    table = sa.Table(
+        "subscription", metadata,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("url", sa.String, nullable=False, unique=True),
+        sa.Column("title", sa.String, nullable=True),
+        sa.Column("tags", sa.JSON, nullable=False),
+        sa.Column("added_at", sa.DateTime, nullable=False),
+        sa.Column("last_fetched", sa.DateTime, nullable=True),
+        sa.Column("status", sa.String, nullable=False),
+        sa.Column("ok", sa.Boolean, nullable=False),
+        sa.Column("etag", sa.String, nullable=True),
+        sa.Column("last_modified", sa.String, nullable=True),
+    )
+    table.create(conn, checkfirst=True)
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_article_source ON article (source)")
+
+
 Step = Callable[[Connection], None]
 STEPS: list[Step] = [_step_1_tables, _step_2_search_index, _step_3_browse_sort_indexes,
-                     _step_4_quantity_units, _step_5_search_word_keys]
+                     _step_4_quantity_units, _step_5_search_word_keys,
+                     _step_6_subscriptions]
 CURRENT_VERSION = len(STEPS)
 
 

@@ -34,6 +34,7 @@ from tui.modals.confirm import ConfirmModal
 from tui.modals.help import HelpModal
 from tui.modals.judge import JudgeClaimModal, Judgement
 from tui.palette import BindingsProvider
+from tui.refreshing import FeedRefresher, FeedsModal, load_subscriptions
 from tui.screens.browser import BrowserScreen
 from tui.screens.reader import ReaderScreen
 from tui.screens.search import SearchScreen
@@ -67,6 +68,10 @@ class ClaimdeskApp(App[None]):
         Binding("o", "open_url", "Open URL", show=False, id="app.open_url"),
         Binding("v", "judge", "Judge claim", id="app.judge",
                 tooltip="Set the status and note of the claim under the cursor"),
+        Binding("R", "refresh_feeds", "Refresh feeds", id="app.refresh_feeds",
+                tooltip="Fetch every subscribed feed and import what is new"),
+        Binding("F", "feeds", "Feeds", show=False, id="app.feeds",
+                tooltip="List the subscribed feeds with their last status"),
         Binding("ctrl+q", "quit", "Quit", show=False, id="app.quit"),
     ]
 
@@ -117,6 +122,8 @@ class ClaimdeskApp(App[None]):
         self.search = SearchService(lambda: self.store)
         """The one search engine (opened by the first search, closed on exit)."""
         self.collector = IdleCollector()
+        self.feeds = FeedRefresher(self, lambda: self.store)
+        """``R``: the feed refresh in a thread (see :mod:`tui.refreshing`)."""
 
     @property
     def store(self) -> Store:
@@ -339,6 +346,19 @@ class ClaimdeskApp(App[None]):
         self.call_from_thread(self.notify, f"Opened {one_line(article.url, 80)}" if opened
                               else f"No web browser found for {one_line(article.url, 80)}")
 
+    def action_refresh_feeds(self) -> None:
+        self.feeds.start()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="feeds")
+    def action_feeds(self) -> None:
+        try:
+            subscriptions = load_subscriptions(self.store)
+        except Exception as error:  # one line for the user
+            self.call_from_thread(self.notify, one_line(f"Feeds: {error}", 200),
+                                  severity="error", markup=False)
+            return
+        self.call_from_thread(self.push_screen, FeedsModal(subscriptions))
+
     def action_search(self) -> None:
         if isinstance(self.screen, SearchScreen):
             self.screen.action_focus_query()
@@ -346,6 +366,7 @@ class ClaimdeskApp(App[None]):
             self.push_screen(SearchScreen(self.search.last_query))
 
     def on_unmount(self) -> None:
+        self.feeds.stop()
         self.search.close()
         self.collector.stop()
 

@@ -16,6 +16,7 @@ from store.export.formats import FORMATS
 from store.records import KINDS
 from store.safe_text import one_line
 from tui import commands
+from tui.commands import feeds
 from tui.errors import CommandError
 
 LIST_KINDS = ("articles", "claims", "comments")
@@ -84,9 +85,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    imp = sub.add_parser("import", help="import files and folders of documents")
-    imp.add_argument("paths", nargs="+", metavar="PATH", help="a file or a folder (recursive)")
+    imp = sub.add_parser("import", help="import files, folders and web pages or feeds (URLs)")
+    imp.add_argument("paths", nargs="+", metavar="PATH|URL",
+                     help="a file, a folder (recursive) or an http(s) URL")
     imp.add_argument("-q", "--quiet", action="store_true", help="print only failures and summary")
+    imp.add_argument("--timeout", type=feeds.seconds_arg, default=30.0, metavar="S",
+                     help="give up on a URL's server after S seconds (default 30)")
 
     lst = sub.add_parser("list", help="list articles, claims or comments")
     lst.add_argument("kind", choices=LIST_KINDS)
@@ -114,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--json", action="store_true", help="print a JSON object")
 
     _add_export(sub)
+    feeds.add_parsers(sub)
     return parser
 
 
@@ -128,7 +133,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error("export takes QUERY or --ids, not both")
     try:
         if args.command == "import":
-            return commands.import_command(args.db, args.paths, quiet=args.quiet)
+            return feeds.import_targets(args.db, args.paths, quiet=args.quiet,
+                                        timeout=args.timeout)
+        if args.command in feeds.COMMANDS:
+            return feeds.run(args)
         if args.command == "list":
             return commands.list_command(args.db, args.kind, as_json=args.json, limit=args.limit)
         if args.command == "search":

@@ -16,8 +16,22 @@ class StatusBar(Static):
     StatusBar { height: 1; background: $panel; color: $text-muted; padding: 0 1; }
     """
 
+    activity = ""
+    """Work going on in the background (a feed refresh), kept at the end of the line until
+    it is cleared, whatever the screen shows in the rest."""
+    _shown: tuple[tuple[str, ...], int] = ((), 0)
+
     def show(self, *parts: str, marks: int = 0) -> None:
+        self._shown = (parts, marks)
         text = Text("  ·  ".join(part for part in parts if part))
         text.append(f"  ·  {marks} marked" if marks else "  ·  none marked",
                     style="bold" if marks else "")
+        if self.activity:
+            text.append(f"  ·  {self.activity}", style="bold")
         self.update(text)
+
+    def set_activity(self, activity: str) -> None:
+        """Show (or with "" clear) the background work, keeping the rest of the line."""
+        self.activity = activity
+        parts, marks = self._shown
+        self.show(*parts, marks=marks)

@@ -1,0 +1,425 @@
+"""Fetching many URLs into the store at once: ``claimdesk refresh`` and ``claimdesk import URL``.
+
+Three kinds of work overlap, each where it is cheapest:
+
+- HTTP in a pool of threads (waiting on the network costs no CPU), at most
+  :data:`~store.fetch.client.PER_HOST` requests at a time to one host;
+- parsing and claim extraction (the costly part) in the file import's pool of processes, one per
+  core, started only once there is enough to parse to pay for starting it;
+- writing in this thread, the store's one writer, one transaction per feed (per URL for an
+  import), so a feed is stored whole or not at all and a failure in one never touches another.
+
+With ``full_pages``, each new entry whose text is a summary has its linked page fetched and
+parsed too, and is stored as that page (full text, comments, claims) with the feed's date and
+tags; an entry whose page fails is stored as the feed gave it, with a warning.
+
+A feed's validators (ETag, Last-Modified) are saved only after its documents are committed, so
+a 304 never stands for entries the store did not get.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, wait
+from dataclasses import dataclass, field
+from typing import Any
+
+from store.fetch.client import DEFAULT_TIMEOUT, Fetched, Fetcher, FetchError, Validators
+from store.fetch.documents import Parsed, ParseJob, is_summary, parse_job, with_page
+from store.fetch.subscriptions import (
+    FetchRecord,
+    known_urls,
+    list_subscriptions,
+    record_fetches,
+)
+from store.ingest.formats import FEED
+from store.ingest.reading import MAX_BYTES
+from store.records import DocumentDraft
+from store.store import AddOutcome, Store, StoreError
+from store.workers import worker_pool
+
+FETCH_THREADS = 16
+"""Threads waiting on the network; the per-host limit, not this, bounds each server's load."""
+SAVE_SECONDS = 2.0
+"""Feeds' statuses are saved together, at most this long after the first is known."""
+PAGES_IN_FLIGHT = 32
+"""Linked pages being fetched or waiting to be parsed at once (``full_pages``)."""
+INLINE_JOBS = 2
+"""The first answers are parsed in this thread: starting worker processes (≈1 s of imports
+each) costs more than it saves for an import of a page or a refresh that found little."""
+
+
+@dataclass(slots=True)
+class FeedResult:
+    """What one feed (or one imported URL) came to, for its one line of output."""
+
+    url: str
+    ok: bool = True
+    reason: str = ""
+    """Why it failed, in one line (``404 Not Found``)."""
+    not_modified: bool = False
+    outcomes: list[AddOutcome] = field(default_factory=list)
+    pages: int = 0
+    """Linked pages fetched for summaries (``full_pages``)."""
+    page_failures: int = 0
+    title: str | None = None
+
+    @property
+    def new(self) -> int:
+        return sum(1 for o in self.outcomes if o.created)
+
+    @property
+    def refused(self) -> int:
+        return sum(1 for o in self.outcomes if o.error is not None)
+
+    @property
+    def status(self) -> str:
+        """``new 3``, ``unchanged`` (304), ``nothing new`` (sent again, every entry known) or
+        ``failed: 404 Not Found``: what ``refresh`` prints and ``feeds list`` shows."""
+        if not self.ok:
+            return f"failed: {self.reason}"
+        if self.not_modified:
+            return "unchanged"
+        return f"new {self.new}" if self.new else "nothing new"
+
+
+@dataclass(slots=True)
+class RefreshReport:
+    results: list[FeedResult] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return sum(1 for r in self.results if not r.ok)
+
+    @property
+    def new(self) -> int:
+        return sum(r.new for r in self.results)
+
+    @property
+    def ok(self) -> bool:
+        return self.failed == 0
+
+
+Listener = Callable[[FeedResult], None]
+Progress = Callable[[int, int, int], None]
+"""Told ``(feeds done, feeds in all, new articles so far)`` whenever a feed is done."""
+
+
+class _Parser:
+    """Parse jobs in this thread first, then in the file import's worker pool."""
+
+    def __init__(self) -> None:
+        self._pool: Any = None
+        self._inline_left = INLINE_JOBS
+
+    def submit(self, job: ParseJob) -> Future[Parsed]:
+        if self._pool is None and self._inline_left > 0:
+            self._inline_left -= 1
+            done: Future[Parsed] = Future()
+            done.set_result(parse_job(job))
+            return done
+        if self._pool is None:
+            self._pool = worker_pool()
+        future: Future[Parsed] = self._pool.submit(parse_job, job)
+        return future
+
+    def close(self, cancel: bool = False) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=cancel)
+
+
+class _DaemonThreads:
+    """Threads for the fetches: ``submit`` like an executor's, but on daemon threads.
+
+    A ThreadPoolExecutor's threads are joined when the interpreter exits, so quitting the app
+    in the middle of a refresh would wait for the slowest server (up to the timeout). These
+    are left to die with the process once the refresh is stopped.
+    """
+
+    def __init__(self, count: int) -> None:
+        self._jobs: queue.SimpleQueue[tuple[Future[Any], Callable[..., Any], tuple[Any, ...]]
+                                      | None] = queue.SimpleQueue()
+        self._threads = [threading.Thread(target=self._work, name=f"claimdesk-fetch-{n}",
+                                          daemon=True) for n in range(count)]
+        for thread in self._threads:
+            thread.start()
+
+    def submit(self, function: Callable[..., Any], *args: Any) -> Future[Any]:
+        future: Future[Any] = Future()
+        self._jobs.put((future, function, args))
+        return future
+
+    def _work(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            future, function, args = job
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                future.set_result(function(*args))
+            except BaseException as error:  # handed to whoever waits on the future
+                future.set_exception(error)
+
+    def shutdown(self, wait: bool) -> None:
+        for _ in self._threads:
+            self._jobs.put(None)
+        if wait:
+            for thread in self._threads:
+                thread.join()
+
+
+@dataclass(slots=True)
+class _Feed:
+    """One feed on its way through the run."""
+
+    url: str
+    validators: Validators | None
+    result: FeedResult
+    fetched: Fetched | None = None
+    drafts: list[DocumentDraft] = field(default_factory=list)
+    waiting: int = 0
+    """Linked pages still being fetched or parsed."""
+
+
+class _Run:
+    def __init__(self, store: Store, fetcher: Fetcher, subscribed: bool, full_pages: bool,
+                 listener: Listener | None, progress: Progress | None,
+                 stop: threading.Event | None) -> None:
+        self.store = store
+        self.fetcher = fetcher
+        self.subscribed = subscribed
+        self.full_pages = full_pages
+        self.listener = listener
+        self.progress = progress
+        self.stop = stop or threading.Event()
+        self.report = RefreshReport()
+        self.total = 0
+        self.parser = _Parser()
+        self.threads = _DaemonThreads(FETCH_THREADS)
+        self.work: dict[Future[Any], tuple[str, _Feed, int]] = {}
+        self.records: list[FetchRecord] = []
+        self.last_saved = time.monotonic()
+        self.page_queue: deque[tuple[_Feed, int]] = deque()
+        self.pages_in_flight = 0
+
+    def run(self, feeds: Sequence[tuple[str, Validators | None]]) -> RefreshReport:
+        self.total = len(feeds)
+        try:
+            for url, validators in feeds:
+                feed = _Feed(url, validators, FeedResult(url))
+                self._submit("feed", feed, self.threads.submit(self.fetcher.get, url,
+                                                               validators))
+            while self.work and not self.stop.is_set():
+                done, _ = wait(list(self.work), timeout=0.5, return_when=FIRST_COMPLETED)
+                for future in done:
+                    kind, feed, index = self.work.pop(future)
+                    self._step(kind, feed, index, future)
+            self._save_records()
+        finally:
+            stopped = self.stop.is_set()
+            if stopped:
+                self.fetcher.cancel()
+            for future in self.work:
+                future.cancel()
+            self.threads.shutdown(wait=not stopped)
+            self.parser.close(cancel=stopped)
+        return self.report
+
+    def _submit(self, kind: str, feed: _Feed, future: Future[Any], index: int = -1) -> None:
+        self.work[future] = (kind, feed, index)
+
+    def _step(self, kind: str, feed: _Feed, index: int, future: Future[Any]) -> None:
+        if kind == "feed":
+            self._fetched_feed(feed, future)
+        elif kind == "parse":
+            self._parsed_feed(feed, _parsed(future))
+        elif kind == "page":
+            self._fetched_page(feed, index, future)
+        else:
+            self._parsed_page(feed, index, _parsed(future))
+
+    # -- the feed itself ---------------------------------------------------------------------
+
+    def _fetched_feed(self, feed: _Feed, future: Future[Fetched]) -> None:
+        try:
+            fetched = future.result()
+        except FetchError as error:
+            self._fail(feed, str(error))
+            return
+        feed.fetched = fetched
+        if fetched.not_modified or fetched.body is None:
+            feed.result.not_modified = True
+            self._finish(feed)
+            return
+        job = ParseJob(fetched.body, feed.url, fetched.final_url, fetched.content_type,
+                       fetched.charset)
+        self._submit("parse", feed, self.parser.submit(job))
+
+    def _parsed_feed(self, feed: _Feed, parsed: Parsed) -> None:
+        if parsed.failure is not None:
+            self._fail(feed, parsed.failure)
+            return
+        feed.result.title = parsed.feed_title
+        feed.drafts = list(parsed.drafts)
+        if self.full_pages and parsed.format == FEED.name:
+            self._fetch_pages(feed)
+        if feed.waiting == 0:
+            self._finish(feed)
+
+    # -- linked pages (full_pages) -----------------------------------------------------------
+
+    def _fetch_pages(self, feed: _Feed) -> None:
+        urls = [d.url for d in feed.drafts if d.url]
+        known = known_urls(self.store, urls)
+        for index, draft in enumerate(feed.drafts):
+            if draft.url and draft.url not in known and is_summary(draft):
+                feed.waiting += 1
+                self.page_queue.append((feed, index))
+        self._pump_pages()
+
+    def _pump_pages(self) -> None:
+        """Start page fetches while fewer than :data:`PAGES_IN_FLIGHT` are fetched or parsed,
+        so a refresh of thousands of pages holds a bounded number of them in memory."""
+        while self.page_queue and self.pages_in_flight < PAGES_IN_FLIGHT:
+            feed, index = self.page_queue.popleft()
+            self.pages_in_flight += 1
+            url = feed.drafts[index].url or ""  # only drafts with a URL are queued
+            self._submit("page", feed, self.threads.submit(self.fetcher.get, url), index)
+
+    def _fetched_page(self, feed: _Feed, index: int, future: Future[Fetched]) -> None:
+        try:
+            fetched = future.result()
+        except FetchError as error:
+            self._page_failed(feed, index, str(error))
+            return
+        if fetched.body is None:  # a 304 to an unconditional request: nothing to read
+            self._page_failed(feed, index, "the server sent no page")
+            return
+        job = ParseJob(fetched.body, feed.url, fetched.final_url, fetched.content_type,
+                       fetched.charset)
+        self._submit("page-parse", feed, self.parser.submit(job), index)
+
+    def _parsed_page(self, feed: _Feed, index: int, parsed: Parsed) -> None:
+        if parsed.failure is not None or len(parsed.drafts) != 1:
+            self._page_failed(feed, index, parsed.failure or "the link is not one page")
+            return
+        feed.result.pages += 1
+        feed.drafts[index] = with_page(feed.drafts[index], parsed.drafts[0])
+        self._page_done(feed)
+
+    def _page_failed(self, feed: _Feed, index: int, reason: str) -> None:
+        feed.result.page_failures += 1
+        entry = feed.drafts[index]
+        entry.warnings.append(f"full page {entry.url}: {reason}; kept the feed's summary")
+        self._page_done(feed)
+
+    def _page_done(self, feed: _Feed) -> None:
+        feed.waiting -= 1
+        self.pages_in_flight -= 1
+        self._pump_pages()
+        if feed.waiting == 0:
+            self._finish(feed)
+
+    # -- the end of a feed -------------------------------------------------------------------
+
+    def _finish(self, feed: _Feed) -> None:
+        result = feed.result
+        if feed.drafts:
+            try:
+                result.outcomes = self.store.add_documents(feed.drafts)
+            except StoreError as error:
+                self._fail(feed, str(error))
+                return
+        if self.subscribed:
+            fetched = feed.fetched
+            validators = None
+            if fetched is not None and not fetched.not_modified:
+                validators = fetched.validators
+            self._record(feed, result.status, True, validators, result.title)
+        self._emit(result)
+
+    def _fail(self, feed: _Feed, reason: str) -> None:
+        feed.result.ok = False
+        feed.result.reason = reason
+        feed.result.outcomes = []
+        if self.subscribed:
+            self._record(feed, feed.result.status, False, None, None)
+        self._emit(feed.result)
+
+    def _record(self, feed: _Feed, status: str, ok: bool, validators: Validators | None,
+                title: str | None) -> None:
+        self.records.append(FetchRecord(feed.url, status, ok, validators, title))
+        if time.monotonic() - self.last_saved >= SAVE_SECONDS:
+            self._save_records()
+
+    def _save_records(self) -> None:
+        """Write the feeds' statuses gathered so far; a store error marks them failed."""
+        records, self.records = self.records, []
+        self.last_saved = time.monotonic()
+        try:
+            record_fetches(self.store, records)
+        except StoreError as error:
+            urls = {r.url for r in records}
+            for result in self.report.results:
+                if result.url in urls:
+                    result.ok = False
+                    result.reason = f"status not saved: {error}"
+
+    def _emit(self, result: FeedResult) -> None:
+        self.report.results.append(result)
+        if self.listener is not None:
+            self.listener(result)
+        if self.progress is not None:
+            self.progress(len(self.report.results), self.total, self.report.new)
+
+
+def _parsed(future: Future[Parsed]) -> Parsed:
+    """A parse job's result; a worker that died (out of memory, killed) is one failure."""
+    try:
+        return future.result()
+    except Exception as error:
+        return Parsed(failure=f"the parser stopped: {type(error).__name__}: {error}")
+
+
+def refresh_feeds(store: Store, urls: Sequence[str] | None = None,
+                  timeout: float = DEFAULT_TIMEOUT, full_pages: bool = False,
+                  listener: Listener | None = None, progress: Progress | None = None,
+                  max_bytes: int = MAX_BYTES, stop: threading.Event | None = None,
+                  fetcher: Fetcher | None = None) -> RefreshReport:
+    """Fetch every subscribed feed (or those of ``urls``) and store what is new.
+
+    A URL in ``urls`` that is not subscribed is reported as failed ("not subscribed").
+    Never raises for a feed's failure: each one is a :class:`FeedResult`.
+    """
+    subscriptions = list_subscriptions(store, urls)
+    report = RefreshReport()
+    if urls is not None:
+        subscribed = {s.url for s in subscriptions}
+        for url in urls:
+            if url not in subscribed:
+                missing = FeedResult(url, ok=False, reason="not subscribed (feeds add URL)")
+                report.results.append(missing)
+                if listener is not None:
+                    listener(missing)
+    feeds = [(s.url, s.validators) for s in subscriptions]
+    own = fetcher is None
+    client = fetcher or Fetcher(timeout=timeout, max_bytes=max_bytes)
+    try:
+        done = _Run(store, client, True, full_pages, listener, progress, stop).run(feeds)
+    finally:
+        if own:
+            client.close()
+    report.results += done.results
+    return report
+
+
+def import_urls(store: Store, urls: Sequence[str], timeout: float = DEFAULT_TIMEOUT,
+                listener: Listener | None = None, progress: Progress | None = None,
+                max_bytes: int = MAX_BYTES) -> RefreshReport:
+    """Fetch pages and feeds once and store their documents (``claimdesk import URL``)."""
+    with Fetcher(timeout=timeout, max_bytes=max_bytes) as fetcher:
+        run = _Run(store, fetcher, False, False, listener, progress, None)
+        return run.run([(url, None) for url in dict.fromkeys(urls)])
