@@ -54,8 +54,24 @@ def _step_3_browse_sort_indexes(conn: Connection) -> None:
         conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({column})")
 
 
+def _step_9_postgres_search_index(conn: Connection) -> None:
+    """Full-text search on PostgreSQL: a GIN-indexed ``tsvector`` per record and the typo
+    vocabulary, holding the same terms as SQLite's FTS5 index (see
+    :mod:`store.search.postgres_index`); the records already stored are indexed. SQLite has
+    its index from step 2: nothing to do there.
+
+    (Step 9 is reserved for the PostgreSQL store; the coordinator renumbers at merge.)
+    """
+    if conn.dialect.name != "postgresql":
+        return
+    from store.search.postgres_index import create_search_index
+
+    create_search_index(conn)
+
+
 Step = Callable[[Connection], None]
-STEPS: list[Step] = [_step_1_tables, _step_2_search_index, _step_3_browse_sort_indexes]
+STEPS: list[Step] = [_step_1_tables, _step_2_search_index, _step_3_browse_sort_indexes,
+                     _step_9_postgres_search_index]
 CURRENT_VERSION = len(STEPS)
 
 
