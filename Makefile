@@ -12,7 +12,7 @@ $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	# The pip in a 3.11 venv is too old for some wheels' metadata: upgrade it first.
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev,postgres]'
 	touch $(STAMP)
 
 setup: $(STAMP)

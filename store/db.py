@@ -1,9 +1,15 @@
-"""Engines: SQLite tuned for one writer and many readers, other URLs passed through.
+"""Engines: SQLite tuned for one writer and many readers; PostgreSQL through psycopg 3.
 
 WAL lets the browser read while an import in another process writes; the busy timeout makes a
 second writer wait instead of failing; foreign keys are off by default in SQLite and we rely on
 them for cascades. Writers take the lock up front (``BEGIN IMMEDIATE``) so the ids they
 pre-assign for bulk inserts cannot collide with another writer's.
+
+PostgreSQL writers do the same with one transaction-level advisory lock (:data:`WRITE_LOCK`):
+readers never wait, writers queue in arrival order and cannot deadlock on it (there is one
+lock, taken first), and the ids a writer reads as ``max(id) + 1`` stay its own until it
+commits. ``postgresql://`` and ``postgres://`` mean psycopg 3 here (SQLAlchemy's default for
+them is psycopg2, which claimdesk does not install).
 """
 
 from __future__ import annotations
@@ -17,14 +23,57 @@ from sqlalchemy.engine import Connection, Engine
 
 WRITE_OPTION = "claimdesk_write"
 BUSY_TIMEOUT_MS = 10_000
+WRITE_LOCK = 0x636C_6169_6D64
+"""The advisory lock key every PostgreSQL writer takes ("claimd" in ASCII)."""
+POSTGRES_EXTRA = "pip install 'claimdesk[postgres]'"
+
+
+class DriverMissingError(RuntimeError):
+    """The URL needs a database driver that is not installed; ``str()`` says what to install."""
 
 
 def is_sqlite(url: str) -> bool:
     return url.startswith("sqlite")
 
 
+def is_postgres(url: str) -> bool:
+    return url.split(":", 1)[0].split("+", 1)[0] in ("postgresql", "postgres")
+
+
+def engine_url(url: str) -> str:
+    """``url`` with the driver claimdesk uses made explicit (psycopg 3 for PostgreSQL)."""
+    scheme, sep, rest = url.partition("://")
+    if sep and scheme in ("postgresql", "postgres"):
+        return f"postgresql+psycopg://{rest}"
+    return url
+
+
+def check_driver(url: str) -> None:
+    """Raise :class:`DriverMissingError` (one line: what to install) when ``url`` names a
+    database whose driver is missing. The one place that knows which extra brings which
+    driver; cheap (a module spec look-up, nothing imported)."""
+    if not is_postgres(url):
+        return
+    scheme = url.split("://", 1)[0]
+    if "+" in scheme and not scheme.endswith("+psycopg"):
+        raise DriverMissingError(
+            f"claimdesk talks to PostgreSQL through psycopg 3: use postgresql:// or "
+            f"postgresql+psycopg://, not {scheme}://"
+        )
+    import importlib.util
+
+    if importlib.util.find_spec("psycopg") is None:
+        raise DriverMissingError(
+            f"a PostgreSQL store needs the psycopg driver: {POSTGRES_EXTRA}"
+        )
+
+
 def create_engine(url: str) -> Engine:
-    """Create an engine for ``url``; SQLite gets WAL, foreign keys and explicit transactions."""
+    """Create an engine for ``url``; SQLite gets WAL, foreign keys and explicit transactions,
+    PostgreSQL the writers' lock (see the module docstring)."""
+    check_driver(url)
+    if is_postgres(url):
+        return _postgres_engine(engine_url(url))
     if not is_sqlite(url):
         return sa.create_engine(url, pool_pre_ping=True)
     engine = sa.create_engine(url, connect_args={"check_same_thread": False})
@@ -48,3 +97,40 @@ def create_engine(url: str) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
+
+
+def _postgres_engine(url: str) -> Engine:
+    engine = sa.create_engine(url, pool_pre_ping=True)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        if conn.get_execution_options().get(WRITE_OPTION, False):
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+
+    return engine
+
+
+def connection_problem(url: str, error: BaseException) -> str:
+    """A failed connection as one line naming the host and database, never the password.
+
+    psycopg's own message spans lines and names sockets and ports; the user needs which server,
+    which database, and which of the usual three went wrong.
+    """
+    parsed = sa.make_url(engine_url(url))
+    host = parsed.host or str(parsed.query.get("host") or "the local socket")
+    database = parsed.database or parsed.username or "?"
+    where = f"PostgreSQL at {host}" + (f":{parsed.port}" if parsed.port else "")
+    text = " ".join(str(error).split())
+    lowered = text.lower()
+    if "password authentication failed" in lowered or "no password supplied" in lowered:
+        reason = f"the server refused user {parsed.username or '?'}: wrong password or user"
+    elif "does not exist" in lowered and "database" in lowered:
+        reason = f"there is no database {database} (create it: createdb {database})"
+    elif any(word in lowered for word in ("refused", "no such file", "could not translate",
+                                           "timeout", "timed out", "is the server running")):
+        reason = "no server answers there (is it running, and is the host right?)"
+    else:
+        reason = text.split(" DETAIL:")[0][:200]
+    if parsed.password:
+        reason = reason.replace(str(parsed.password), "***")
+    return f"cannot open the store: {where}, database {database}: {reason}"

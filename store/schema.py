@@ -129,10 +129,23 @@ def _step_6_subscriptions(conn: Connection) -> None:
     conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_article_source ON article (source)")
 
 
+def _step_7_postgres_search_index(conn: Connection) -> None:
+    """Full-text search on PostgreSQL: a GIN-indexed ``tsvector`` per record and the typo
+    vocabulary, holding the same terms as SQLite's FTS5 index (see
+    :mod:`store.search.postgres_index`); the records already stored are indexed. SQLite has
+    its index from step 2: nothing to do there.
+    """
+    if conn.dialect.name != "postgresql":
+        return
+    from store.search.postgres_index import create_search_index
+
+    create_search_index(conn)
+
+
 Step = Callable[[Connection], None]
 STEPS: list[Step] = [_step_1_tables, _step_2_search_index, _step_3_browse_sort_indexes,
                      _step_4_quantity_units, _step_5_search_word_keys,
-                     _step_6_subscriptions]
+                     _step_6_subscriptions, _step_7_postgres_search_index]
 CURRENT_VERSION = len(STEPS)
 
 

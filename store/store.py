@@ -19,11 +19,19 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 
 from store import browse, schema
 from store.converters import article_record, claim_record, comment_record
-from store.db import BUSY_TIMEOUT_MS, WRITE_OPTION, create_engine, is_sqlite
+from store.db import (
+    BUSY_TIMEOUT_MS,
+    WRITE_OPTION,
+    DriverMissingError,
+    connection_problem,
+    create_engine,
+    is_postgres,
+    is_sqlite,
+)
 from store.models import ARTICLE as A
 from store.models import CLAIM as CL
 from store.models import COMMENT as C
@@ -143,9 +151,13 @@ class Store:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             engine = create_engine(self.url)
             schema.upgrade(engine)
+        except DriverMissingError as error:
+            raise StoreError(str(error)) from error
         except schema.SchemaError as error:
             raise StoreError(f"{where}: {error}") from error
         except DBAPIError as error:
+            if is_postgres(self.url) and isinstance(error, OperationalError):
+                raise StoreError(connection_problem(self.url, error.orig or error)) from error
             raise StoreError(f"cannot open the store {where}: {error.orig}") from error
         except ImportError as error:
             # create_engine imports the URL's driver: postgresql:// without psycopg installed.
@@ -317,6 +329,9 @@ class Store:
         if self.exists():
             with self._read() as conn:
                 version = schema.current_version(conn)
+                if is_postgres(self.url):
+                    size = int(conn.exec_driver_sql(
+                        "SELECT pg_database_size(current_database())").scalar() or 0)
         return StoreStats(
             url=self.url,
             path=str(path) if path else None,
@@ -621,6 +636,10 @@ def _index_words(conn: Connection, rows: RowBatch) -> None:
     if conn.dialect.name == "sqlite":
         texts = record_texts(rows.articles, rows.claims, rows.comments)
         add_texts(conn.connection.dbapi_connection, texts)  # type: ignore[arg-type]
+    elif conn.dialect.name == "postgresql":
+        from store.search.postgres_index import index_rows
+
+        index_rows(conn, rows)
 
 
 def quantity_of_row(row: Any) -> Quantity:

@@ -202,6 +202,8 @@ def open_source(store: StoreLocation) -> CandidateSource | None:
     """
     from store.search.sqlite_source import SqliteCandidateSource
 
+    if store.url.split(":", 1)[0].split("+", 1)[0] in ("postgresql", "postgres"):
+        return _postgres_source(store)
     if not store.url.startswith("sqlite"):
         raise SearchError(f"search works on SQLite stores for now, not {store.url.split(':')[0]}")
     path = store.path
@@ -219,6 +221,15 @@ def open_source(store: StoreLocation) -> CandidateSource | None:
         source.close()
         raise SearchError(f"{path}: the store has no search index")
     return source
+
+
+def _postgres_source(store: StoreLocation) -> CandidateSource:
+    """The PostgreSQL candidate source (:mod:`store.search.postgres_source`), after the
+    store has been opened once to bring its schema (and so its index) up to date."""
+    from store.search.postgres_source import open_postgres_source
+
+    store.is_empty()  # opens the store: driver check, connection errors, schema upgrade
+    return open_postgres_source(store.url)
 
 
 def _strong_enough(hits: list[SearchHit], clauses: list[list[ScoredWord]], limit: int) -> bool:

@@ -1,0 +1,291 @@
+"""The search index in PostgreSQL: a ``tsvector`` per record (GIN), and the typo vocabulary.
+
+Search must find the same records on PostgreSQL as on SQLite, so the index holds the *same
+terms* as SQLite's FTS5 tables: the words are cut and stemmed by FTS5's own tokenizer
+(``porter unicode61 remove_diacritics 2``, run in an in-memory SQLite database, see
+:class:`Terms`), not by PostgreSQL's parser, whose tokens ("3.5", "well-known", URLs) and
+stemmer (Snowball, not Porter) differ. The terms are written as ``tsvector`` literals, so
+PostgreSQL's ``@@`` and GIN do the matching.
+
+Columns are told apart by weights, and phrases cannot span two of them (each column starts at
+a new position, after a ``'|'`` marker that also answers FTS5's ``^`` "at the start of a
+column"):
+
+- ``search_article.words``: title A, author B, site C, body D, tags D; the tags again as
+  ``'#term'`` (five columns, four weights), for ``tag:``
+- ``search_claim.words``: claim text A, claimant B, the article's title C (its context)
+- ``search_comment.words``: comment body A, author B, the article's title C
+
+The vocabulary (``search_vocab``, ``search_vocab_key``) has the SQLite tables' shape and
+deletion keys (see :mod:`store.search.vocabulary`), so typo look-ups find the same words.
+
+The write path (:func:`index_rows`) fills both in the writer's transaction; there are no
+triggers because the terms come from Python. Every writer of record text goes through
+:class:`store.store.Store`, which calls it; a writer that bypasses the store is not indexed
+(the SQLite index, by triggers, would follow it).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from store.search.index import TOKENIZER, record_texts, tags_text
+from store.search.vocabulary import (
+    MAX_KEYED_LENGTH,
+    MIN_KEYED_LENGTH,
+    count_words,
+    deletion_keys,
+)
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+    from store.writing import RowBatch
+
+START = "|"
+"""The lexeme at the position before each column's first term."""
+TAG = "#"
+"""Prefix of the tags' second copy of their terms (the ``tag:`` scope)."""
+MAX_POSITION = 16_383
+MAX_POSITIONS_PER_TERM = 255
+"""PostgreSQL's limits for a ``tsvector``: positions above the first are clamped, further
+positions of one lexeme dropped (a phrase deep in a very long body may be missed)."""
+
+WEIGHTS = ("A", "B", "C", "D")
+
+DDL: tuple[str, ...] = (
+    "CREATE TABLE IF NOT EXISTS search_article ("
+    " id BIGINT PRIMARY KEY REFERENCES article (id) ON DELETE CASCADE,"
+    " words TSVECTOR NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS search_claim ("
+    " id BIGINT PRIMARY KEY REFERENCES claim (id) ON DELETE CASCADE,"
+    " words TSVECTOR NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS search_comment ("
+    " id BIGINT PRIMARY KEY REFERENCES comment (id) ON DELETE CASCADE,"
+    " words TSVECTOR NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS search_article_words ON search_article USING GIN (words)",
+    "CREATE INDEX IF NOT EXISTS search_claim_words ON search_claim USING GIN (words)",
+    "CREATE INDEX IF NOT EXISTS search_comment_words ON search_comment USING GIN (words)",
+    # COLLATE "C": prefix ranges and ordering by code point, as SQLite compares text.
+    'CREATE TABLE IF NOT EXISTS search_vocab (word TEXT COLLATE "C" PRIMARY KEY,'
+    " freq BIGINT NOT NULL)",
+    'CREATE TABLE IF NOT EXISTS search_vocab_key (key BIGINT NOT NULL, word TEXT COLLATE "C"'
+    " NOT NULL, PRIMARY KEY (key, word))",
+)
+SEARCH_TABLES = ("search_article", "search_claim", "search_comment", "search_vocab",
+                 "search_vocab_key")
+
+
+class Terms:
+    """FTS5's tokenizer, for text that is not stored in SQLite.
+
+    An in-memory FTS5 table with the store's tokenizer takes the texts, and its
+    ``fts5vocab`` instance table gives back each term with its column and offset: exactly
+    the terms SQLite's index holds for the same text. One object per thread (SQLite
+    connections are not shared).
+    """
+
+    def __init__(self, columns: int = 5) -> None:
+        self._columns = columns
+        self._db = sqlite3.connect(":memory:")
+        names = ", ".join(f"c{i}" for i in range(columns))
+        self._db.execute(f"CREATE VIRTUAL TABLE t USING fts5({names}, tokenize='{TOKENIZER}')")
+        self._db.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
+
+    def close(self) -> None:
+        self._db.close()
+
+    def of(self, texts: Sequence[Sequence[str]]) -> list[list[list[str]]]:
+        """For each row of texts (one per column), each column's terms in order."""
+        width = self._columns
+        marks = ", ".join("?" * (width + 1))
+        self._db.executemany(
+            f"INSERT INTO t (rowid, {', '.join(f'c{i}' for i in range(width))}) "  # noqa: S608
+            f"VALUES ({marks})",
+            [(number, *row, *[""] * (width - len(row))) for number, row in enumerate(texts)],
+        )
+        result: list[list[list[str]]] = [[[] for _ in range(width)] for _ in texts]
+        for term, doc, column, _offset in self._db.execute(
+                "SELECT term, doc, col, offset FROM v ORDER BY doc, col, offset"):
+            result[doc][int(column[1:])].append(term)
+        self._db.execute("DELETE FROM t")
+        return result
+
+    def phrase(self, text: str) -> list[str]:
+        """The terms FTS5 makes of a query string."""
+        return self.of([[text]])[0][0]
+
+
+def quote(lexeme: str) -> str:
+    """A lexeme as a ``tsvector``/``tsquery`` literal."""
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def tsvector(columns: Sequence[Sequence[str]], weights: Sequence[str],
+             tags: Sequence[str] = ()) -> str:
+    """A ``tsvector`` literal: each column's terms under its weight, each column after a
+    :data:`START` marker, and ``tags`` again under :data:`TAG`."""
+    positions: dict[str, list[str]] = {}
+    position = 0
+
+    def put(lexeme: str, weight: str) -> None:
+        found = positions.setdefault(lexeme, [])
+        if len(found) < MAX_POSITIONS_PER_TERM:
+            found.append(f"{min(position, MAX_POSITION)}{weight}")
+
+    groups = [(terms, weight, "") for terms, weight in zip(columns, weights, strict=True)]
+    if tags:
+        groups.append((tags, "D", TAG))
+    for terms, weight, prefix in groups:
+        if not terms:
+            continue
+        position += 1
+        put(prefix + START, weight)
+        for term in terms:
+            position += 1
+            put(prefix + term, weight)
+    return " ".join(f"{quote(lexeme)}:{','.join(spots)}" for lexeme, spots in positions.items())
+
+
+def _article_vectors(terms: Terms, rows: Sequence[dict[str, Any]]) -> list[tuple[int, str]]:
+    texts = [(row["title"] or "", row["author"] or "", row["site"] or "", row["body"] or "",
+              tags_text(row["tags"]) if row["tags"] else "") for row in rows]
+    out = []
+    for row, (title, author, site, body, tags) in zip(rows, terms.of(texts), strict=True):
+        out.append((row["id"], tsvector([title, author, site, body, tags], (*WEIGHTS, "D"),
+                                         tags=tags)))
+    return out
+
+
+def _child_vectors(terms: Terms, rows: Sequence[dict[str, Any]], text_key: str,
+                   name_key: str, titles: dict[int, str]) -> list[tuple[int, str]]:
+    texts = [(row[text_key] or "", row[name_key] or "", titles.get(row["article_id"], ""))
+             for row in rows]
+    return [(row["id"], tsvector(columns[:3], WEIGHTS[:3]))
+            for row, columns in zip(rows, terms.of(texts), strict=True)]
+
+
+def _titles(cursor: Any, rows: RowBatch) -> dict[int, str]:
+    """The titles of the articles the batch's claims and comments belong to."""
+    titles = {row["id"]: row["title"] or "" for row in rows.articles}
+    wanted = {row["article_id"] for row in (*rows.claims, *rows.comments)} - set(titles)
+    if wanted:
+        cursor.execute("SELECT id, title FROM article WHERE id = ANY(%s)", (sorted(wanted),))
+        titles.update({row[0]: row[1] or "" for row in cursor.fetchall()})
+    return titles
+
+
+def index_rows(conn: Connection, rows: RowBatch) -> None:
+    """Index a batch the store has just inserted, in the same transaction."""
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        terms = Terms()
+        try:
+            _write_vectors(cursor, terms, rows, _titles(cursor, rows))
+        finally:
+            terms.close()
+        add_counts(cursor, count_words(record_texts(rows.articles, rows.claims, rows.comments)))
+    finally:
+        cursor.close()
+
+
+def _write_vectors(cursor: Any, terms: Terms, rows: RowBatch, titles: dict[int, str]) -> None:
+    for table, vectors in (
+        ("search_article", _article_vectors(terms, rows.articles) if rows.articles else []),
+        ("search_claim", _child_vectors(terms, rows.claims, "text", "claimant", titles)
+         if rows.claims else []),
+        ("search_comment", _child_vectors(terms, rows.comments, "body", "author", titles)
+         if rows.comments else []),
+    ):
+        if vectors:
+            ids, literals = zip(*vectors, strict=True)
+            cursor.execute(
+                f"INSERT INTO {table} (id, words) "  # noqa: S608
+                "SELECT i, w::tsvector FROM unnest(%s::bigint[], %s::text[]) AS u (i, w)",
+                (list(ids), list(literals)),
+            )
+
+
+def add_counts(cursor: Any, counts: Counter[str]) -> None:
+    """Count words into the vocabulary; new words get their deletion keys."""
+    if not counts:
+        return
+    words = sorted(counts)
+    cursor.execute(
+        "SELECT w FROM unnest(%s::text[]) AS u (w) "
+        "WHERE NOT EXISTS (SELECT 1 FROM search_vocab v WHERE v.word = u.w)", (words,))
+    new = [row[0] for row in cursor.fetchall()]
+    cursor.execute(
+        "INSERT INTO search_vocab (word, freq) SELECT * FROM unnest(%s::text[], %s::bigint[]) "
+        "ON CONFLICT (word) DO UPDATE SET freq = search_vocab.freq + excluded.freq",
+        (words, [counts[word] for word in words]),
+    )
+    keys: list[int] = []
+    keyed: list[str] = []
+    for word in new:
+        if MIN_KEYED_LENGTH <= len(word) <= MAX_KEYED_LENGTH:
+            for key in deletion_keys(word):
+                keys.append(key)
+                keyed.append(word)
+    if keys:
+        cursor.execute(
+            "INSERT INTO search_vocab_key (key, word) "
+            "SELECT * FROM unnest(%s::bigint[], %s::text[]) ON CONFLICT DO NOTHING",
+            (keys, keyed),
+        )
+
+
+REBUILD_CHUNK = 2_000
+
+
+def create_search_index(conn: Connection) -> None:
+    """Schema step: the tables and indexes, and the index of what the store already holds."""
+    for statement in DDL:
+        conn.exec_driver_sql(statement)
+    rebuild(conn)
+
+
+def rebuild(conn: Connection) -> None:
+    """Index every record from the record tables (a store written before the index)."""
+    from store.writing import RowBatch
+
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        for statement in ("DELETE FROM search_article", "DELETE FROM search_claim",
+                          "DELETE FROM search_comment", "DELETE FROM search_vocab",
+                          "DELETE FROM search_vocab_key"):
+            cursor.execute(statement)
+        terms = Terms()
+        try:
+            for batch in _batches(conn):
+                rows = RowBatch(*batch)
+                _write_vectors(cursor, terms, rows, _titles(cursor, rows))
+                add_counts(cursor, count_words(
+                    record_texts(rows.articles, rows.claims, rows.comments)))
+        finally:
+            terms.close()
+    finally:
+        cursor.close()
+
+
+def _batches(conn: Connection) -> Iterator[tuple[list[dict[str, Any]], ...]]:
+    """The stored records, a chunk of articles at a time with their claims and comments."""
+    last = 0
+    while True:
+        articles = [dict(row._mapping) for row in conn.exec_driver_sql(
+            "SELECT id, title, author, site, body, tags FROM article WHERE id > %(last)s "
+            "ORDER BY id LIMIT %(n)s", {"last": last, "n": REBUILD_CHUNK})]
+        if not articles:
+            return
+        first, last = articles[0]["id"], articles[-1]["id"]
+        span = {"first": first, "last": last}
+        comments = [dict(row._mapping) for row in conn.exec_driver_sql(
+            "SELECT id, article_id, body, author FROM comment "
+            "WHERE article_id BETWEEN %(first)s AND %(last)s", span)]
+        claims = [dict(row._mapping) for row in conn.exec_driver_sql(
+            "SELECT id, article_id, text, claimant FROM claim "
+            "WHERE article_id BETWEEN %(first)s AND %(last)s", span)]
+        yield articles, comments, claims, []

@@ -1,0 +1,368 @@
+"""Candidates from PostgreSQL: the same vocabulary look-ups as SQLite, ``tsvector`` @@ GIN.
+
+The same questions as :class:`store.search.sqlite_source.SqliteCandidateSource`, asked of the
+tables of :mod:`store.search.postgres_index`: a word's stored forms come from the same
+vocabulary by the same rules (near words by deletion keys and OSA distance, completions by
+frequency), and records from an index that holds the same terms as FTS5's. So the engine
+ranks the same candidates, and the same hits come out (tested on both databases).
+
+Opened with psycopg directly (no SQLAlchemy: ``claimdesk search`` is a whole process). Each
+search reads in one REPEATABLE READ transaction (one consistent view), and the next one sees
+what other analysts committed since; what a search remembers for the next is dropped as soon
+as the database's snapshot shows that any writer has finished in between.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import OrderedDict
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz.distance import OSA
+
+from store.records import RecordKind
+from store.search import vocabulary
+from store.search.candidates import MIN_COMPLETION, Document, Expansion
+from store.search.index import tags_text
+from store.search.postgres_index import SEARCH_TABLES, START, TAG, Terms, quote
+from store.search.query import Query, TextScope, WordTerm
+from store.search.sqlite_source import (
+    COMPLETIONS,
+    DOCUMENTS_KEPT,
+    EXPANSIONS_KEPT,
+    NEAR_WORDS,
+    PREFIX_BUDGET,
+    PREFIX_WORDS,
+    max_edits,
+)
+
+_ARTICLE_LEVEL = "article"
+_OWN = "own"
+_TAGS = "#"
+# Which weights answer a scoped word, per kind ("" = every column, "#" = the tags' copy).
+_TARGETS: dict[RecordKind, dict[TextScope | None, tuple[str, str]]] = {
+    "article": {None: (_OWN, ""), "title": (_OWN, "A"), "author": (_OWN, "B"),
+                "site": (_OWN, "C"), "tag": (_OWN, _TAGS)},
+    "claim": {None: (_OWN, ""), "claimant": (_OWN, "B"),
+              "site": (_ARTICLE_LEVEL, "C"), "tag": (_ARTICLE_LEVEL, _TAGS)},
+    "comment": {None: (_OWN, ""), "author": (_OWN, "B"),
+                "site": (_ARTICLE_LEVEL, "C"), "tag": (_ARTICLE_LEVEL, _TAGS)},
+}
+_OWN_TEXT: dict[RecordKind, str] = {"article": "", "claim": "AB", "comment": "AB"}
+_DOCUMENT_SQL: dict[RecordKind, str] = {
+    "article": "SELECT id, id, title, body, author, site, tags FROM article a "
+               "WHERE a.id = ANY(%s)",
+    "claim": "SELECT c.id, c.article_id, c.text, c.claimant, a.title FROM claim c "
+             "JOIN article a ON a.id = c.article_id WHERE c.id = ANY(%s)",
+    "comment": "SELECT m.id, m.article_id, m.body, m.author, a.title FROM comment m "
+               "JOIN article a ON a.id = m.article_id WHERE m.id = ANY(%s)",
+}
+_DOCUMENT_FIELDS: dict[RecordKind, tuple[str, ...]] = {
+    "article": ("title", "body", "author", "site", "tags"),
+    "claim": ("claim text", "claimant", "article title"),
+    "comment": ("comment body", "author", "article title"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    """One FTS5 phrase as terms: ``start`` for ``^`` (a column's first terms), ``star`` for a
+    trailing ``*`` (the last term is a prefix)."""
+
+    terms: tuple[str, ...]
+    start: bool = False
+    star: bool = False
+
+    def tsquery(self, weights: str) -> str:
+        """This phrase as ``tsquery`` text restricted to ``weights`` ("#": the tags)."""
+        if not self.terms:
+            return ""
+        prefix, label = (TAG, "") if weights == _TAGS else ("", weights)
+        lexemes = [quote(prefix + START)] if self.start else []
+        lexemes += [quote(prefix + term) for term in self.terms]
+        marks = [f":{label}" if label else ""] * len(lexemes)
+        if self.star:
+            marks[-1] = f":*{label}"
+        parts = [lexeme + mark for lexeme, mark in zip(lexemes, marks, strict=True)]
+        return parts[0] if len(parts) == 1 else "(" + " <-> ".join(parts) + ")"
+
+
+def _native(phrases: Sequence[_Phrase]) -> str:
+    """An expansion's ``native``: its phrases, as JSON (opaque to the engine)."""
+    return json.dumps([[list(p.terms), p.start, p.star] for p in phrases]) if phrases else ""
+
+
+def _phrases(native: str) -> list[_Phrase]:
+    return [_Phrase(tuple(terms), start, star) for terms, start, star in json.loads(native)]
+
+
+def _tsquery(native: str, weights: str) -> str:
+    """Any of ``native``'s phrases, in the columns of ``weights``."""
+    parts = [text for phrase in _phrases(native) if (text := phrase.tsquery(weights))]
+    if not parts:
+        return "'" + START + START + "'"  # a lexeme no record has: matches nothing
+    return parts[0] if len(parts) == 1 else "(" + " | ".join(parts) + ")"
+
+
+def connection_string(url: str) -> str:
+    """A libpq URI for a SQLAlchemy PostgreSQL URL (``postgresql+psycopg://`` and the like)."""
+    scheme, _, rest = url.partition("://")
+    return f"postgresql://{rest}" if scheme.split("+")[0] in ("postgresql", "postgres") \
+        else url
+
+
+class PostgresCandidateSource:
+    """:class:`~store.search.candidates.CandidateSource` over a PostgreSQL store."""
+
+    def __init__(self, url: str) -> None:
+        import psycopg
+
+        self._conn = psycopg.connect(connection_string(url), autocommit=True)
+        self._terms = Terms()
+        self._phrases: dict[str, tuple[str, ...]] = {}
+        self._expansions: OrderedDict[tuple[WordTerm, bool, bool], Expansion] = OrderedDict()
+        self._documents: OrderedDict[tuple[RecordKind, int], Document] = OrderedDict()
+        self._snapshot = ""
+        self._in_read = False
+
+    def close(self) -> None:
+        self._conn.close()
+        self._terms.close()
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return self._conn.execute(sql.encode(), params).fetchall()
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """One snapshot for every look-up of a search; memory kept only while nothing has
+        been committed since the last one."""
+        with self._conn.transaction():
+            self._conn.execute(b"SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            snapshot = str(self._rows("SELECT pg_current_snapshot()::text")[0][0])
+            if snapshot != self._snapshot:
+                self._expansions.clear()
+                self._documents.clear()
+                self._snapshot = snapshot
+            self._in_read = True
+            try:
+                yield
+            finally:
+                self._in_read = False
+
+    def has_index(self) -> bool:
+        names = ",".join(f"'{name}'" for name in SEARCH_TABLES)
+        found = self._rows(f"SELECT count(*) FROM pg_tables WHERE tablename IN ({names}) "  # noqa: S608
+                           "AND schemaname = current_schema()")
+        return bool(found and found[0][0] == len(SEARCH_TABLES))
+
+    # -- words -------------------------------------------------------------------------------
+
+    def _terms_of(self, text: str) -> tuple[str, ...]:
+        known = self._phrases.get(text)
+        if known is None:
+            known = self._phrases[text] = tuple(self._terms.phrase(text))
+            if len(self._phrases) > 4 * EXPANSIONS_KEPT:
+                self._phrases.clear()
+        return known
+
+    def expand(self, term: WordTerm, *, last: bool, fuzzy: bool) -> Expansion:
+        key = (term, last, fuzzy)
+        if (known := self._expansions.get(key)) is not None:
+            self._expansions.move_to_end(key)
+            return known
+        expansion = self._expand(term, last=last, fuzzy=fuzzy)
+        self._expansions[key] = expansion
+        if len(self._expansions) > EXPANSIONS_KEPT:
+            self._expansions.popitem(last=False)
+        return expansion
+
+    def _expand(self, term: WordTerm, *, last: bool, fuzzy: bool) -> Expansion:
+        tokens = vocabulary.words(term.text)
+        terms = self._terms_of(" ".join(tokens))
+        if term.mode == "prefix":
+            return Expansion(tuple(tokens), True, _native([_Phrase(terms, True, True)]))
+        if term.mode == "whole":
+            return Expansion(tuple(tokens), True, _native([_Phrase(terms, True)]))
+        if term.mode != "fuzzy" or not fuzzy or len(tokens) != 1:
+            star = last and term.mode == "fuzzy"
+            return Expansion(tuple(tokens), True, _native([_Phrase(terms, star=star)]))
+        return self._expand_word(tokens[0], last)
+
+    def _expand_word(self, word: str, last: bool) -> Expansion:
+        forms: dict[str, None] = {}
+        if self._rows("SELECT 1 FROM search_vocab WHERE word = %s", (word,)):
+            forms[word] = None
+        edits = max_edits(word)
+        if edits:
+            depth = 1 if edits == 1 else 2
+            keys = sorted(vocabulary.deletion_keys(word, depth))
+            scored = []
+            for found, freq in self._rows(
+                    "SELECT word, freq FROM search_vocab WHERE word IN "
+                    "(SELECT word FROM search_vocab_key WHERE key = ANY(%s))", (keys,)):
+                distance = OSA.distance(word, found, score_cutoff=edits)
+                if distance <= edits and found != word:
+                    scored.append((distance, -freq, found))
+            for _, _, near_word in sorted(scored)[:NEAR_WORDS]:
+                forms[near_word] = None
+        completed = False
+        if last and len(word) >= MIN_COMPLETION:
+            for (found,) in self._rows(
+                    "SELECT word FROM search_vocab WHERE word > %s AND word < %s "
+                    "ORDER BY freq DESC, word LIMIT %s",
+                    (word, word + "\U0010ffff", COMPLETIONS)):
+                forms[found] = None
+                completed = True
+        phrases = [_Phrase(self._terms_of(form)) for form in forms]
+        native = _native(phrases)
+        broader = ""
+        unlisted = False
+        if completed and len(word) >= 3:
+            row = self._rows(
+                "SELECT count(*), sum(freq) FROM (SELECT freq FROM search_vocab "
+                "WHERE word > %s AND word < %s LIMIT %s) AS p",
+                (word, word + "\U0010ffff", PREFIX_WORDS + 1))[0]
+            if row[0] <= PREFIX_WORDS and int(row[1] or 0) <= PREFIX_BUDGET:
+                broader = _native([*phrases, _Phrase(self._terms_of(word), star=True)])
+            else:
+                unlisted = True
+        return Expansion(tuple(forms), bool(forms), native, broader, unlisted)
+
+    def narrow(self, expansion: Expansion, forms: Sequence[str]) -> Expansion:
+        phrases = [_Phrase(self._terms_of(form)) for form in forms]
+        return Expansion(tuple(forms), bool(forms), _native(phrases))
+
+    # -- records -----------------------------------------------------------------------------
+
+    def candidates(self, query: Query, expansions: Mapping[WordTerm, Expansion],
+                   kind: RecordKind, limit: int) -> list[int]:
+        if query.kinds is not None and kind not in query.kinds:
+            return []
+        if kind != "claim" and query.claim_only:
+            return []
+        targets = _TARGETS[kind]
+        own: list[str] = []
+        on_article: list[str] = []
+        for clause in query.clauses:
+            own_alts: list[str] = []
+            article_alts: list[str] = []
+            for word in clause.words:
+                expansion = expansions.get(word)
+                target = targets.get(word.scope)
+                if expansion is None or not expansion.found or target is None:
+                    continue
+                where, weights = target
+                alts = own_alts if where == _OWN else article_alts
+                alts.append(_tsquery(expansion.native, weights))
+            if not own_alts and not article_alts:
+                return []
+            if own_alts:
+                own.append(" | ".join(own_alts))
+            if article_alts:
+                on_article.append(" | ".join(article_alts))
+        own_not: list[str] = []
+        article_not: list[str] = []
+        for word in query.exclusions:
+            expansion = expansions.get(word)
+            target = targets.get(word.scope)
+            if expansion is None or target is None or not expansion.native:
+                continue
+            where, weights = target
+            if where == _OWN and not weights:
+                weights = _OWN_TEXT[kind]
+            (own_not if where == _OWN else article_not).append(
+                _tsquery(expansion.native, weights))
+        sql, params = _candidate_sql(query, kind, own, own_not, on_article, article_not)
+        return [row[0] for row in self._rows(sql, (*params, limit))]
+
+    def documents(self, kind: RecordKind, ids: Sequence[int]) -> list[Document]:
+        if not ids:
+            return []
+        kept = self._documents if self._in_read else OrderedDict()
+        found: dict[int, Document] = {}
+        missing: list[int] = []
+        for record_id in ids:
+            known = kept.get((kind, record_id))
+            if known is None:
+                missing.append(record_id)
+            else:
+                found[record_id] = known
+                kept.move_to_end((kind, record_id))
+        if missing:
+            names = _DOCUMENT_FIELDS[kind]
+            for record_id, article_id, *values in self._rows(_DOCUMENT_SQL[kind],
+                                                             (list(missing),)):
+                if kind == "article":
+                    values[4] = tags_text(values[4]) if values[4] else ""
+                document = Document(kind, record_id, article_id,
+                                    tuple(zip(names, [v or "" for v in values], strict=True)))
+                found[record_id] = document
+                kept[(kind, record_id)] = document
+            while len(kept) > DOCUMENTS_KEPT:
+                kept.popitem(last=False)
+        return [found[i] for i in ids if i in found]
+
+
+def _and(parts: Sequence[str]) -> str:
+    return " & ".join(f"({part})" for part in parts)
+
+
+def _candidate_sql(query: Query, kind: RecordKind, own: list[str], own_not: list[str],
+                   on_article: list[str], article_not: list[str]) -> tuple[str, list[object]]:
+    """One SELECT for one kind, the PostgreSQL twin of the SQLite source's."""
+    index = f"search_{kind}"
+    where: list[str] = []
+    params: list[object] = []
+    if own:
+        match = _and(own) + "".join(f" & !({part})" for part in own_not)
+        where.append("s.words @@ %s::tsquery")
+        params.append(match)
+    elif own_not:
+        where.append(f"r.id NOT IN (SELECT id FROM {index} WHERE words @@ %s::tsquery)")  # noqa: S608
+        params.append(" | ".join(f"({part})" for part in own_not))
+    if on_article:
+        where.append("r.article_id IN (SELECT id FROM search_article "
+                     "WHERE words @@ %s::tsquery)")
+        params.append(_and(on_article))
+    if article_not:
+        where.append("r.article_id NOT IN (SELECT id FROM search_article "
+                     "WHERE words @@ %s::tsquery)")
+        params.append(" | ".join(f"({part})" for part in article_not))
+    if kind == "claim":
+        for statuses in query.statuses:
+            where.append("r.status = ANY(%s)")
+            params.append(sorted(statuses))
+        if query.excluded_statuses:
+            where.append("NOT (r.status = ANY(%s))")
+            params.append(sorted(query.excluded_statuses))
+        for ranges, negated in [(r, False) for r in query.quantities] + \
+                [(r, True) for r in query.excluded_quantities]:
+            bounds: list[str] = []
+            for span in ranges:
+                parts = ["q.count IS NOT NULL"]
+                if span.low is not None:
+                    parts.append("q.count >= %s")
+                    params.append(span.low)
+                if span.high is not None:
+                    parts.append("q.count <= %s")
+                    params.append(span.high)
+                bounds.append("(" + " AND ".join(parts) + ")")
+            exists = ("EXISTS (SELECT 1 FROM claim_quantity q WHERE q.claim_id = r.id AND ("  # noqa: S608
+                      + " OR ".join(bounds) + "))")
+            where.append(f"NOT {exists}" if negated else exists)
+    if not own:
+        source, id_column = f"{kind} r", "r.id"
+    elif len(where) == 1:
+        source, id_column = f"{index} s", "s.id"
+    else:
+        source, id_column = f"{index} s JOIN {kind} r ON r.id = s.id", "s.id"
+    clause = f" WHERE {' AND '.join(where)}" if where else ""
+    return f"SELECT {id_column} FROM {source}{clause} ORDER BY {id_column} DESC LIMIT %s", params  # noqa: S608
+
+
+def open_postgres_source(url: str) -> PostgresCandidateSource:
+    """A source for the store at ``url`` (its schema already brought up to date)."""
+    return PostgresCandidateSource(url)

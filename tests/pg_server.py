@@ -1,0 +1,121 @@
+"""A throwaway PostgreSQL server for the tests and benchmarks: Debian's initdb and pg_ctl.
+
+The server lives in a temporary folder and listens only on a Unix socket there (no TCP port
+to collide with another run). initdb and pg_ctl refuse to run as root, so as root they run as
+an unprivileged system user (``postgres`` if the package made one, else ``claimdesk-pg``,
+created here); as anyone else they run directly. The cluster uses the C locale, so text sorts
+by code point as in SQLite, and trades durability for speed (fsync off): it is thrown away.
+"""
+
+from __future__ import annotations
+
+import os
+import pwd
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+SUPERUSER = "claimdesk"
+FALLBACK_USER = "claimdesk-pg"
+
+
+def find_bin_dir() -> Path | None:
+    """The folder of initdb and pg_ctl: $CLAIMDESK_PG_BIN, else the newest Debian install."""
+    if env := os.environ.get("CLAIMDESK_PG_BIN"):
+        return Path(env) if (Path(env) / "initdb").is_file() else None
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"),
+                   key=lambda p: int(p.parent.parent.name) if p.parent.parent.name.isdigit()
+                   else 0)
+    if found:
+        return found[-1].parent
+    initdb = shutil.which("initdb")
+    return Path(initdb).parent if initdb else None
+
+
+def _server_user() -> str | None:
+    """Who runs the server: None (ourselves) unless we are root."""
+    if os.geteuid() != 0:
+        return None
+    for name in ("postgres", FALLBACK_USER):
+        try:
+            pwd.getpwnam(name)
+            return name
+        except KeyError:
+            continue
+    subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin",
+                    FALLBACK_USER], check=True, capture_output=True)
+    return FALLBACK_USER
+
+
+@dataclass
+class PostgresServer:
+    """A running server; :meth:`url` names a database on it."""
+
+    root: Path
+    bin_dir: Path
+    user: str | None
+
+    @property
+    def socket_dir(self) -> Path:
+        return self.root / "socket"
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    def url(self, database: str = "postgres") -> str:
+        return f"postgresql+psycopg://{SUPERUSER}@/{database}?host={self.socket_dir}"
+
+    def _run(self, command: Sequence[str]) -> subprocess.CompletedProcess[str]:
+        argv = [str(self.bin_dir / command[0]), *command[1:]]
+        if self.user is not None:
+            argv = ["runuser", "-u", self.user, "--", *argv]
+        return subprocess.run(argv, check=True, capture_output=True, text=True)
+
+    @classmethod
+    def start(cls, bin_dir: Path) -> PostgresServer:
+        root = Path(tempfile.mkdtemp(prefix="claimdesk-pg-"))
+        server = cls(root, bin_dir, _server_user())
+        server.socket_dir.mkdir()
+        if server.user is not None:
+            entry = pwd.getpwnam(server.user)
+            for path in (root, server.socket_dir):
+                os.chown(path, entry.pw_uid, entry.pw_gid)
+        try:
+            server._run(["initdb", "-D", str(server.data_dir), "-U", SUPERUSER,
+                         "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync"])
+            options = (f"-k {server.socket_dir} -c listen_addresses='' -c fsync=off "
+                       "-c synchronous_commit=off -c full_page_writes=off "
+                       "-c max_connections=60 -c shared_buffers=128MB")
+            server._run(["pg_ctl", "-D", str(server.data_dir), "-l",
+                         str(root / "server.log"), "-o", options, "-w", "start"])
+        except subprocess.CalledProcessError as error:
+            log = root / "server.log"
+            detail = log.read_text() if log.exists() else ""
+            shutil.rmtree(root, ignore_errors=True)
+            raise RuntimeError(f"PostgreSQL did not start: {error.stderr}{detail}") from error
+        return server
+
+    def stop(self) -> None:
+        try:
+            self._run(["pg_ctl", "-D", str(self.data_dir), "-m", "fast", "-w", "stop"])
+        finally:
+            shutil.rmtree(self.root, ignore_errors=True)
+
+    def create_database(self, name: str) -> str:
+        """A new empty database; returns its URL."""
+        self.execute(f'CREATE DATABASE "{name}"')
+        return self.url(name)
+
+    def drop_database(self, name: str) -> None:
+        self.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def execute(self, sql: str) -> None:
+        import psycopg
+
+        with psycopg.connect(f"dbname=postgres user={SUPERUSER} host={self.socket_dir}",
+                             autocommit=True) as conn:
+            conn.execute(sql.encode())
