@@ -17,7 +17,7 @@ import stat
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from store.claims import extract_claims
@@ -258,22 +258,25 @@ def import_paths(store: Store, paths: Iterable[Path], listener: Listener | None 
     """Import every document under ``paths`` into ``store``; never raises for bad input."""
     report = ImportReport()
     pending: list[DocumentDraft] = []
+    pending_files: list[Path] = []  # the file each pending draft was read from
 
     def emit(event: Event) -> None:
         if listener is not None:
             listener(event)
 
-    def record(outcomes: list[AddOutcome]) -> None:
-        for outcome in outcomes:
-            report.outcomes.append(outcome)
-            emit(outcome)
+    def record(outcomes: list[AddOutcome], files: list[Path]) -> None:
+        for outcome, path in zip(outcomes, files, strict=True):
+            read = replace(outcome, file=str(path))
+            report.outcomes.append(read)
+            emit(read)
 
     waiting = [0]  # files whose drafts are in ``pending``, not committed yet
 
     def flush() -> None:
-        record(store.add_documents(pending))
+        record(store.add_documents(pending), pending_files)
         pending.clear()
         waiting[0] = 0
+        pending_files.clear()
 
     def fail(found: FoundFile, reason: str) -> None:
         # In a folder, a file of no document type (a README, a picture) is passed over;
@@ -300,11 +303,13 @@ def import_paths(store: Store, paths: Iterable[Path], listener: Listener | None 
                 fail(found, loaded.failure)
             elif loaded.drafts is not None:
                 pending.extend(loaded.drafts)
+                pending_files.extend([found.path] * len(loaded.drafts))
                 waiting[0] += 1
             else:
                 flush()  # earlier files are committed on their own, whatever this one does
                 try:
-                    record(_write_streamed(store, found.path))
+                    streamed = _write_streamed(store, found.path)
+                    record(streamed, [found.path] * len(streamed))
                 except ImportFailure as error:
                     fail(found, str(error))
                 except StoreError:

@@ -79,6 +79,9 @@ class AddOutcome:
     claims: int = 0
     warnings: tuple[str, ...] = ()
     error: str | None = None
+    file: str | None = None
+    """The file the document was read from, set by the importer: one JSON export holds many
+    documents whose ``source`` names the files *they* came from, and the user named this one."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,7 +32,7 @@ def test_import_the_seed_page_then_list_it_as_json(capsys: pytest.CaptureFixture
     code, out, err = _run(capsys, "--db", db_path, "import", str(SEED_PAGE))
     assert code == 0, err
     assert "added" in out and "Jihadis celebrate capture" in out
-    assert "1 files: 1 added, 0 already in the store, 0 failed" in out
+    assert "1 file, 1 document: 1 added, 0 already in the store, 0 failed" in out
 
     [article] = _list(capsys, db_path, "articles")
     assert article["kind"] == "article" and article["title"].startswith("Jihadis celebrate")
@@ -93,7 +93,8 @@ def test_a_missing_path_is_named(capsys: pytest.CaptureFixture[str], db_path: st
 
 def test_list_table_and_limit(capsys: pytest.CaptureFixture[str], db_path: str) -> None:
     _run(capsys, "--db", db_path, "import", str(SEED_PAGE))
-    code, out, _ = _run(capsys, "--db", db_path, "list", "comments", "--limit", "2")
+    code, out, _ = _run(capsys, "--db", db_path, "list", "comments", "--limit", "2",
+                        "--format", "table")
     lines = out.splitlines()
     assert code == 0 and lines[0].split()[:3] == ["ID", "ARTICLE", "AUTHOR"]
     assert len(lines) == 3 and "Paddy Singh" in lines[1]

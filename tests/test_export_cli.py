@@ -118,7 +118,7 @@ def test_export_query_exports_what_search_finds(store: Store, seeded: Seeded,
 
 def test_a_query_that_cannot_be_read_is_one_line(store: Store, seeded: Seeded,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
-    assert _run(store, "qty:>abc", "--format", "md") == 1
+    assert _run(store, "qty:>abc", "--format", "md") == 2  # a usage error, as in search
     assert "qty" in _one_error_line(capsys.readouterr().err)
 
 

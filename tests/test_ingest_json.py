@@ -28,7 +28,7 @@ def _export(db: str) -> list[dict[str, Any]]:
     records: list[dict[str, Any]] = []
     for kind in ("articles", "claims", "comments"):
         out = io.StringIO()
-        assert commands.list_command(db, kind, as_json=True, out=out) == 0
+        assert commands.list_command(db, kind, fmt="json", out=out) == 0
         records += json.loads(out.getvalue())
     return records
 

@@ -32,16 +32,17 @@ def test_json_hits_carry_the_documented_fields(filled_db: str,
 
 def test_table_shows_kind_field_and_match(filled_db: str,
                                           capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--db", filled_db, "search", "oryx", "--kind", "comment"]) == 0
+    assert main(["--db", filled_db, "search", "oryx", "--kind", "comment",
+                 "--format", "table"]) == 0
     header, *rows = capsys.readouterr().out.splitlines()
     assert header.split()[:5] == ["KIND", "ID", "ARTICLE", "SCORE", "FIELD"]
     assert rows and all(row.startswith("comment") for row in rows)
     assert "Oryx is reporting" in rows[0]
 
 
-def test_a_bad_query_is_one_line_and_exit_1(filled_db: str,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--db", filled_db, "search", "status:maybe"]) == 1
+def test_a_bad_query_is_one_line_and_a_usage_error(filled_db: str,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", filled_db, "search", "status:maybe"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("claimdesk: search 'status:maybe': unknown status")
     assert "Traceback" not in err and err.count("\n") == 1
@@ -50,7 +51,7 @@ def test_a_bad_query_is_one_line_and_exit_1(filled_db: str,
 def test_an_unfinished_figure_filter_is_refused_on_the_command_line(
         filled_db: str, capsys: pytest.CaptureFixture[str]) -> None:
     """Only the app, where the query is still being typed, waits for the number."""
-    assert main(["--db", filled_db, "search", "tanks qty:>"]) == 1
+    assert main(["--db", filled_db, "search", "tanks qty:>"]) == 2
     assert "qty:> is not a figure filter" in capsys.readouterr().err
 
 

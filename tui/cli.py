@@ -1,7 +1,9 @@
 """The ``claimdesk`` command line: argument parsing and dispatch, nothing more.
 
-Each sub-command lives in :mod:`tui.commands`. Usage errors exit 2 (argparse's habit); a
-command that fails on bad input prints one line to stderr and exits 1, never a traceback.
+Each sub-command lives in :mod:`tui.commands`. Usage errors exit 2 (argparse's habit, and a
+malformed search query is one); a command that fails on bad input prints one line to stderr and
+exits 1, never a traceback; a search that finds nothing exits 1, as grep does. How rows are
+printed (table, TSV, JSON) is :mod:`tui.commands.output`.
 Textual is imported only when the app is opened, so ``claimdesk list`` starts fast.
 """
 
@@ -17,7 +19,8 @@ from store.records import KINDS
 from store.safe_text import one_line
 from tui import commands
 from tui.commands import feeds
-from tui.errors import CommandError
+from tui.commands.output import FORMATS as OUTPUT_FORMATS
+from tui.errors import CommandError, UsageError
 
 LIST_KINDS = ("articles", "claims", "comments")
 SEARCH_KINDS = ("article", "claim", "comment")
@@ -48,6 +51,16 @@ def _id_list(value: str) -> list[int]:
     if not ids or min(ids) < 1:
         raise argparse.ArgumentTypeError(f"ids are whole numbers from 1: {value!r}")
     return ids
+
+
+def _add_format(parser: argparse.ArgumentParser, what: str) -> None:
+    """``--format`` and its old alias ``--json``; without either, the output decides."""
+    parser.add_argument("--format", dest="fmt", choices=OUTPUT_FORMATS,
+                        help="table (aligned, cut to the terminal), tsv (whole fields, a "
+                        "header line; \\t \\n \\\\ escaped), json (an array) or jsonl (one "
+                        "object a line); default: table on a terminal, else tsv")
+    parser.add_argument("--json", dest="fmt", action="store_const", const="json",
+                        help=f"print {what}: the same as --format json")
 
 
 def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -94,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     lst = sub.add_parser("list", help="list articles, claims or comments")
     lst.add_argument("kind", choices=LIST_KINDS)
-    lst.add_argument("--json", action="store_true", help="print a JSON array")
+    _add_format(lst, "a JSON array")
     lst.add_argument("--limit", type=_positive_int, metavar="N", help="at most N records")
 
     sub.add_parser("paths", help="where the store, config and exports live")
@@ -112,10 +125,10 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--kind", choices=SEARCH_KINDS, help="only this kind of record")
     search.add_argument("--limit", type=_positive_int, default=20, metavar="N",
                         help="at most N hits (default 20)")
-    search.add_argument("--json", action="store_true", help="print a JSON array of hits")
+    _add_format(search, "a JSON array of hits")
 
     stats = sub.add_parser("stats", help="counts of articles, claims, comments; store size")
-    stats.add_argument("--json", action="store_true", help="print a JSON object")
+    _add_format(stats, "a JSON object")
 
     _add_export(sub)
     feeds.add_parsers(sub)
@@ -138,10 +151,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command in feeds.COMMANDS:
             return feeds.run(args)
         if args.command == "list":
-            return commands.list_command(args.db, args.kind, as_json=args.json, limit=args.limit)
+            return commands.list_command(args.db, args.kind, fmt=args.fmt, limit=args.limit)
         if args.command == "search":
             return commands.search_command(args.db, " ".join(args.query), kind=args.kind,
-                                           limit=args.limit, as_json=args.json)
+                                           limit=args.limit, fmt=args.fmt)
         if args.command == "paths":
             return commands.paths_command(args.db)
         if args.command == "reextract":
@@ -152,12 +165,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 output=args.output, force=args.force, limit=args.limit,
             )
         if args.command == "stats":
-            return commands.stats_command(args.db, as_json=args.json)
+            return commands.stats_command(args.db, fmt=args.fmt)
         return commands.open_app(args.db)
     except CommandError as error:
         # Messages quote file names and queries: made printable like everything else.
         print(f"claimdesk: {one_line(str(error))}", file=sys.stderr)
-        return 1
+        return 2 if isinstance(error, UsageError) else 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -23,7 +23,7 @@ from store.export import (
 from store.records import KINDS, AnyRecord, RecordKind
 from store.safe_text import printable
 from tui.commands.common import open_store
-from tui.errors import CommandError
+from tui.errors import CommandError, UsageError
 
 if TYPE_CHECKING:
     from store.store import Store
@@ -41,7 +41,9 @@ def _search_refs(store: Store, query: str, kinds: tuple[RecordKind, ...],
     engine = SearchEngine(store)
     try:
         hits = engine.search(query, limit, frozenset(kinds))
-    except (QueryError, SearchError) as error:
+    except QueryError as error:
+        raise UsageError(f"search {query!r}: {error}") from error
+    except SearchError as error:
         raise CommandError(f"search {query!r}: {error}") from error
     finally:
         engine.close()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import sys
 from pathlib import Path
@@ -10,9 +9,12 @@ from typing import TextIO
 
 from store.paths import resolve_db_url, store_file_problem
 from store.records import KINDS
-from store.safe_text import json_safe
-from tui.commands.common import Column, open_store, print_table
-from tui.errors import CommandError
+from tui.commands.common import check_store_folder, open_store
+from tui.commands.output import Field, chosen_format, write_records
+from tui.errors import CommandError, UsageError
+
+NO_HITS = 1
+"""The exit status of a search that found nothing: grep's, so ``if claimdesk search …`` works."""
 
 
 class _StoreFile:
@@ -36,23 +38,30 @@ class _StoreFile:
             return store.is_empty()
 
 
-_SEARCH_COLUMNS: list[Column] = [
-    ("KIND", 7, lambda h: h.kind),
-    ("ID", 6, lambda h: str(h.id)),
-    ("ARTICLE", 7, lambda h: str(h.article_id)),
-    ("SCORE", 5, lambda h: f"{h.score:.0f}"),
-    ("FIELD", 13, lambda h: h.field),
-    ("MATCH", 80, lambda h: h.snippet),
+_SEARCH_FIELDS: list[Field] = [
+    Field("kind", "KIND", lambda h: h.kind, 7),
+    Field("id", "ID", lambda h: str(h.id), 6, 2),
+    Field("article_id", "ARTICLE", lambda h: str(h.article_id), 7),
+    Field("score", "SCORE", lambda h: f"{h.score:.1f}", 5, shown=lambda h: f"{h.score:.0f}"),
+    Field("field", "FIELD", lambda h: h.field, 13, 5),
+    Field("snippet", "MATCH", lambda h: h.snippet, None, 20),
+    Field("text", "TEXT", lambda h: h.text, None, in_table=False),
 ]
+"""The table shows the matching excerpt; TSV adds the record's whole headline (``text``)."""
 
 
 def search_command(db: str | None, query: str, kind: str | None = None, limit: int = 20,
-                   as_json: bool = False, out: TextIO | None = None) -> int:
-    """Print the hits for ``query`` as a table, or as a JSON array of ``as_json`` objects."""
+                   fmt: str | None = None, out: TextIO | None = None) -> int:
+    """Print the hits for ``query`` in ``fmt`` (see :mod:`tui.commands.output`).
+
+    Exit 0 with hits, :data:`NO_HITS` without; a query that cannot be read is a UsageError
+    (exit 2), like a bad option.
+    """
     out = out or sys.stdout  # looked up per call, so redirected output is honoured
     from store.search.engine import SearchEngine, SearchError
     from store.search.query import QueryError
 
+    check_store_folder(db)
     kinds = frozenset(k for k in KINDS if k == kind) if kind else None
     engine_store = _StoreFile(db)
     if engine_store.path is not None and (problem := store_file_problem(engine_store.path)):
@@ -61,7 +70,7 @@ def search_command(db: str | None, query: str, kind: str | None = None, limit: i
     try:
         hits = engine.search(query, limit=limit, kinds=kinds)
     except QueryError as error:
-        raise CommandError(f"search {query!r}: {error}") from error
+        raise UsageError(f"search {query!r}: {error}") from error
     except SearchError as error:
         raise CommandError(str(error)) from error
     except sqlite3.Error as error:  # not a database, a corrupt page: said, not a traceback
@@ -69,11 +78,8 @@ def search_command(db: str | None, query: str, kind: str | None = None, limit: i
         raise CommandError(f"cannot read the store {where}: {error}") from error
     finally:
         engine.close()
-    if as_json:
-        out.write(json_safe(json.dumps([hit.as_json() for hit in hits], ensure_ascii=False,
-                                       indent=2)) + "\n")
-        return 0
-    print_table(_SEARCH_COLUMNS, hits, out)
+    write_records(chosen_format(fmt, out), _SEARCH_FIELDS, hits, out, lambda h: h.as_json())
     if not hits:
         print("no matches", file=sys.stderr)
+        return NO_HITS
     return 0
