@@ -8,7 +8,6 @@ the URL), a summary, a progress bar on a terminal, exit 1 when anything failed.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections.abc import Sequence
@@ -16,7 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from store.safe_text import one_line
-from tui.commands.common import Column, open_store, print_table
+from tui.commands.common import open_store
+from tui.commands.output import Field, chosen_format, write_records
 from tui.errors import CommandError
 
 if TYPE_CHECKING:
@@ -106,14 +106,16 @@ def add_command(db: str | None, urls: Sequence[str], tags: Sequence[str],
     return 0
 
 
-_LIST_COLUMNS: list[Column] = [
-    ("TITLE", 28, lambda s: s.title or ""),
-    ("TAGS", 14, lambda s: ",".join(s.tags)),
-    ("FETCHED", 16, lambda s: s.last_fetched.strftime("%Y-%m-%d %H:%M") if s.last_fetched
-     else "never"),
-    ("ENTRIES", 7, lambda s: str(s.entries)),
-    ("STATUS", 24, lambda s: s.status),
-    ("URL", 300, lambda s: s.url),
+_LIST_FIELDS: list[Field] = [
+    Field("title", "TITLE", lambda s: s.title or "", 28, 8),
+    Field("tags", "TAGS", lambda s: ",".join(s.tags), 14, 4),
+    Field("last_fetched", "FETCHED",
+          lambda s: s.last_fetched.isoformat() if s.last_fetched else "",
+          16, 10, shown=lambda s: s.last_fetched.strftime("%Y-%m-%d %H:%M") if s.last_fetched
+          else "never"),
+    Field("entries", "ENTRIES", lambda s: str(s.entries), 7),
+    Field("status", "STATUS", lambda s: s.status, 24, 8),
+    Field("url", "URL", lambda s: s.url, None, 20),
 ]
 """The URL last and (nearly) whole: it is what `refresh URL` and `feeds remove` take."""
 
@@ -124,14 +126,12 @@ def list_command(db: str | None, as_json: bool = False, out: TextIO | None = Non
     out = out or sys.stdout
     with open_store(db) as store:
         subscriptions = list_subscriptions(store)
-    if as_json:
-        json.dump([s.as_json() for s in subscriptions], out, ensure_ascii=False, indent=2)
-        out.write("\n")
-    elif not subscriptions:
+    fmt = chosen_format("json" if as_json else None, out)
+    if not subscriptions and fmt == "table":
         print("no subscriptions: `claimdesk feeds add URL` or `claimdesk feeds import FILE`",
               file=out)
     else:
-        print_table(_LIST_COLUMNS, subscriptions, out)
+        write_records(fmt, _LIST_FIELDS, subscriptions, out, lambda s: s.as_json())
     return 0
 
 
