@@ -86,9 +86,9 @@ def test_subscribe_refresh_and_list_feeds(server: LocalServer, db_path: str,
     assert feeds[one]["title"] == "Feed /one" and feeds[one]["tags"] == ["war", "syria", "isis"]
     assert feeds[one]["entries"] == 3 and feeds[one]["status"] == "unchanged"
     assert feeds[bad]["status"] == "new 1" and feeds[bad]["last_fetched"] is not None
-    _, table, _ = _run(capsys, "--db", db_path, "feeds", "list")
-    assert table.splitlines()[0].split() == ["TITLE", "TAGS", "FETCHED", "ENTRIES", "STATUS",
-                                             "URL"]
+    _, table, _ = _run(capsys, "--db", db_path, "feeds", "list")  # a pipe: TSV, whole fields
+    assert table.splitlines()[0].split("\t") == ["title", "tags", "last_fetched", "entries",
+                                                 "status", "url"]
     assert any(line.endswith(one) and "Feed /one" in line for line in table.splitlines())
 
 

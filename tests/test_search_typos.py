@@ -90,7 +90,7 @@ def test_the_keys_reach_every_word_within_the_budget_of_a_random_typo() -> None:
 
 
 def test_a_store_keyed_the_old_way_is_rekeyed_on_upgrade(tmp_path: Path) -> None:
-    from store.schema import CURRENT_VERSION
+    from store.schema import STEPS, _step_5_search_word_keys
 
     path = tmp_path / "old.sqlite3"
     store = Store.open(str(path))
@@ -101,7 +101,9 @@ def test_a_store_keyed_the_old_way_is_rekeyed_on_upgrade(tmp_path: Path) -> None
             conn.execute(f"DROP TABLE {table}")
         conn.execute("CREATE TABLE search_vocab_key (key INTEGER NOT NULL, word TEXT NOT NULL,"
                      " PRIMARY KEY (key, word)) WITHOUT ROWID")
-        conn.execute("UPDATE schema_version SET version = ?", (CURRENT_VERSION - 1,))
+        # The version just before the step that re-keys the vocabulary.
+        conn.execute("UPDATE schema_version SET version = ?",
+                     (STEPS.index(_step_5_search_word_keys),))
     reopened = Store.open(str(path))
     engine = SearchEngine(reopened)
     try:
