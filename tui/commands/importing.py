@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 from urllib.parse import urlsplit
-from urllib.request import url2pathname
 
 from store.safe_text import one_line
 from tui.commands.common import open_store
@@ -52,6 +51,8 @@ def import_command(db: str | None, paths: Sequence[str], quiet: bool = False,
     refused = 0
     for argument in paths:
         if argument.lower().startswith("file://"):
+            from urllib.request import url2pathname  # ≈20 ms (http.client): only when needed
+
             targets.append(Path(url2pathname(urlsplit(argument).path)))
         elif _URL.match(argument):
             print(f"failed   {one_line(argument)}: {url_import_refusal()}", file=err)
