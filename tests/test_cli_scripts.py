@@ -155,3 +155,11 @@ def test_counts_are_singular_and_plural(db_path: str, tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     none = _claimdesk("--db", db_path, "import", str(tmp_path / "empty"))
     assert none.stdout.startswith("0 files, 0 documents: 0 added, 0 already")
+
+
+def test_the_app_refuses_a_store_in_a_missing_folder_before_it_opens() -> None:
+    done = subprocess.run([sys.executable, "-m", "tui", "--db", f"{MISSING_FOLDER}/x.sqlite3"],
+                          cwd=ROOT, capture_output=True, text=True, check=False, timeout=30,
+                          stdin=subprocess.DEVNULL)
+    assert done.returncode == 1 and done.stdout == ""
+    assert _one_line(done.stderr).startswith(f"claimdesk: no store at {MISSING_FOLDER}/x.sqlite3")
