@@ -19,13 +19,15 @@ import termios
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from store.records import ClaimDraft, CommentDraft, DocumentDraft
 from store.store import Store
 from tests.conftest import ROOT
 from tests.search_sample import TANKS_CLAIM, TITLE, other_draft, sample_draft
-from tui.commands.output import tsv_escape, tsv_unescape
+from tui.commands.output import GAP, Field, fit_cell, fitted_widths, tsv_escape, tsv_unescape
 
 TRICKY_TITLE = "Tabs\there, a line\nbreak, a back\\slash and \x1b]0;pwned\x07 a title escape"
 TRICKY_CLAIM = "Officials said\tthat 12 convoys\ncrossed the border at night."
@@ -210,3 +212,24 @@ def test_fzf_style_pick_round_trip(filled_db: str, tmp_path: Path) -> None:
     assert exported.returncode == 0, exported.stderr
     assert [o["text"] for o in json.loads(exported.stdout) if o["kind"] == "claim"] == [
         TRICKY_CLAIM]
+
+
+@given(st.text(alphabet=st.sampled_from("ab 東…é\u0301"), max_size=30), st.integers(1, 20))
+def test_a_cell_is_exactly_its_width_in_any_script(text: str, width: int) -> None:
+    cell = fit_cell(text, width)
+    assert cell_len(cell) == width
+    if cell_len(text) > width:
+        assert cell.rstrip().endswith("…")
+
+
+@given(st.lists(st.integers(1, 40), min_size=1, max_size=6), st.integers(1, 200),
+       st.integers(0, 120))
+def test_columns_fit_any_room_above_their_minimums(natural: list[int], text: int,
+                                                   spare: int) -> None:
+    fields = [Field(f"f{i}", "H", str, 12, 4) for i in range(len(natural))]
+    fields.append(Field("text", "TEXT", str, None, 20))
+    room = 4 * len(natural) + 20 + len(GAP) * len(natural) + spare
+    widths = fitted_widths(fields, [*natural, text], room)
+    assert sum(widths) + len(GAP) * len(natural) <= room
+    assert widths[-1] >= min(text, 20)
+    assert all(w <= n for w, n in zip(widths, [*natural, text], strict=True))
