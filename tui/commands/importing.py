@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 from urllib.parse import urlsplit
-from urllib.request import url2pathname
 
 from store.safe_text import one_line
 from tui.commands.common import open_store
@@ -23,13 +22,13 @@ _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 def url_import_refusal() -> str:
-    """Why a web address cannot be imported by this claimdesk, in one line.
+    """Why a web address of another scheme than http(s) cannot be imported, in one line.
 
-    Fetching pages is the fetch feature (issue 15), which is not in this version; when it
-    lands, its URL import replaces this function and the one place that calls it.
+    http and https addresses never reach here: :func:`tui.commands.feeds.import_targets`
+    fetches them. ``Path()`` would fold any other URL's ``//`` into ``/`` and say "no such
+    file or folder" about a name the user never typed.
     """
-    return ("importing a URL needs the fetch feature, which this claimdesk does not have "
-            "yet; save the page and import the file")
+    return "claimdesk fetches only http:// and https:// addresses; save the page and import the file"
 
 
 def import_command(db: str | None, paths: Sequence[str], quiet: bool = False,
@@ -52,6 +51,8 @@ def import_command(db: str | None, paths: Sequence[str], quiet: bool = False,
     refused = 0
     for argument in paths:
         if argument.lower().startswith("file://"):
+            from urllib.request import url2pathname  # ≈20 ms (http.client): only when needed
+
             targets.append(Path(url2pathname(urlsplit(argument).path)))
         elif _URL.match(argument):
             print(f"failed   {one_line(argument)}: {url_import_refusal()}", file=err)

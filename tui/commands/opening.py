@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from store.paths import DB_ENV, sample_data_dir
+from tui.commands.common import check_store_folder
 from tui.errors import CommandError
 
 FRAMES_PER_SECOND = "1000"
@@ -25,8 +26,10 @@ def configure_textual() -> None:
 def open_app(db: str | None) -> int:
     """Open the interface; an empty *default* store is filled with the sample data first.
 
-    A store the user named (``--db``, ``CLAIMDESK_DB``) is never filled behind their back.
+    A store the user named (``--db``, ``CLAIMDESK_DB``) is never filled behind their back, and
+    one in a folder that does not exist is refused in one line, as by every command.
     """
+    check_store_folder(db)  # before the screen is taken over, so the one line can be read
     configure_textual()
     from tui.app import ClaimdeskApp
     from tui.store_loader import StoreLoader

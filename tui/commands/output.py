@@ -12,8 +12,8 @@ The conventions (the README's "In scripts" section says the same to users):
 - TSV: one header line of field names (the JSON keys), then one line per record; fields are
   separated by one tab and are never quoted. Inside a field a backslash is written ``\\\\``,
   a tab ``\\t``, a line feed ``\\n``, a carriage return ``\\r``, and any other control character
-  (C0, DEL, C1) ``\\xNN``; :func:`tsv_unescape` reverses it exactly. This is the "linear TSV"
-  convention of PostgreSQL's ``COPY … (FORMAT text)``: a record is always one line, so ``cut``,
+  (C0, DEL, C1) ``\\xNN``; :func:`tsv_unescape` reverses it exactly, and so does PostgreSQL's
+  ``COPY … FROM`` in its text format (the same escapes). A record is always one line, so ``cut``,
   ``awk -F'\\t'``, ``sort -t$'\\t'`` and ``fzf --delimiter='\\t'`` see the fields as they are.
   The stdlib :mod:`csv` module is not used because it cannot write this: with
   ``QUOTE_NONE`` and an ``escapechar`` it writes a backslash followed by a *real* line feed (a
