@@ -19,6 +19,7 @@ after 30 s``, ``too large: more than 32 MB``, ``too many redirects (more than 5)
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -236,8 +237,12 @@ def is_web_url(text: str) -> bool:
     return lowered.startswith(("http://", "https://")) and bool(host_of(text))
 
 
+_ERRNO = re.compile(r"^\[Errno -?\d+\]\s*")
+"""The "[Errno 111] " that socket errors carry: the words after it are what a user reads."""
+
+
 def _one_line(error: httpx.HTTPError) -> str:
-    text = " ".join(str(error).split()) or type(error).__name__
+    text = _ERRNO.sub("", " ".join(str(error).split())) or type(error).__name__
     if isinstance(error, httpx.ConnectError):
         return f"cannot connect: {text}"
     return text

@@ -28,7 +28,8 @@ def url_import_refusal() -> str:
     fetches them. ``Path()`` would fold any other URL's ``//`` into ``/`` and say "no such
     file or folder" about a name the user never typed.
     """
-    return "claimdesk fetches only http:// and https:// addresses; save the page and import the file"
+    return ("claimdesk fetches only http:// and https:// addresses; save the page and import "
+            "the file")
 
 
 def import_command(db: str | None, paths: Sequence[str], quiet: bool = False,
