@@ -323,3 +323,21 @@ def test_drupal_comments_with_replies_after_them() -> None:
     assert [(c.author, c.body, c.parent_index) for c in comments] == [
         ("Kai", "First.", None), ("Lia", "A reply.", 0), ("Mo", "Another.", None)]
     assert comments[1].posted == datetime(2014, 5, 2, 8, 0, tzinfo=UTC)
+
+
+def test_common_date_shapes_are_read_without_dateparser() -> None:
+    from store.ingest.date_shapes import quick_date
+
+    german = ("de", "en")
+    assert quick_date("22. Dezember 2019 um 11:16 Uhr", german, True) == \
+        datetime(2019, 12, 22, 11, 16)
+    assert quick_date("Juli 30, 2013 um 2:33 pm", german, True) == datetime(2013, 7, 30, 14, 33)
+    assert quick_date("3 января 2018", ("ru", "en"), True) == datetime(2018, 1, 3)
+    assert quick_date("on 11/08/2020 at 9:52", german, True) == datetime(2020, 8, 11, 9, 52)
+    assert quick_date("11/08/2020", ("en",), False) == datetime(2020, 11, 8)
+    assert quick_date("Jun 20th at 2:41 am", ("en",), False, year=2019) == \
+        datetime(2019, 6, 20, 2, 41)
+    # Not sure: left to dateparser.
+    assert quick_date("Mi, 03 Jan 2018 13:47:00 +0100", german, True) is None  # a zone
+    assert quick_date("mar, 26 abr 2022", ("es", "en"), True) is None  # martes or marzo?
+    assert quick_date("3 hours ago", ("en",), False, year=2019) is None
