@@ -341,3 +341,22 @@ def test_common_date_shapes_are_read_without_dateparser() -> None:
     assert quick_date("Mi, 03 Jan 2018 13:47:00 +0100", german, True) is None  # a zone
     assert quick_date("mar, 26 abr 2022", ("es", "en"), True) is None  # martes or marzo?
     assert quick_date("3 hours ago", ("en",), False, year=2019) is None
+
+
+def test_woocommerce_reviews_are_comments() -> None:
+    review = (
+        '<li class="review byuser comment-author-ana even thread-even depth-1" id="li-comment-7">'
+        '<div id="comment-7" class="comment_container"><img class="avatar" src="a.png">'
+        '<div class="comment-text"><div class="star-rating" role="img" aria-label="Rated 4 out '
+        'of 5"><span>Rated <strong class="rating">4</strong> out of 5</span></div><p '
+        'class="meta"><strong class="woocommerce-review__author">Ana </strong><span '
+        'class="woocommerce-review__dash">&ndash;</span> <time '
+        'class="woocommerce-review__published-date" datetime="2021-04-05T09:00:00+00:00">'
+        'April 5, 2021</time></p><div class="description"><p>Sturdy, but the battery claim '
+        '(20 hours) is closer to 12.</p></div></div></div></li>'
+    )
+    [comment] = read_comments(_page(f'<div id="reviews"><ol class="commentlist">{review}</ol>'
+                                    '</div>'))
+    assert comment.author == "Ana"
+    assert comment.body == "Sturdy, but the battery claim (20 hours) is closer to 12."
+    assert comment.posted == datetime(2021, 4, 5, 9, 0, tzinfo=UTC)

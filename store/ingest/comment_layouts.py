@@ -66,12 +66,12 @@ WORDPRESS = CommentLayout(
     skip=".pingback, .trackback",
     author=(".comment-author .fn", ".fn", ".comment-author-name", ".comment__author-name",
             ".comment-author-link", "cite.comment-author", ".comment-author strong",
-            ".comment-author b", ".commenter", "cite", ".comment__author", ".comment-author",
-            ".username"),
+            ".comment-author b", ".commenter", ".woocommerce-review__author", "cite",
+            ".comment__author", ".comment-author", ".username"),
     time=("time", ".comment-metadata", ".commentmetadata", ".comment-meta", ".comment-date",
           ".comment-time", ".comment__time", ".datetime", ".comment-author"),
-    body=(".comment-content", ".comment__content", ".comment-text", ".commenttext",
-          ".contenttext", ".comment-entry", ".comment-body"),
+    body=(".comment-content", ".comment__content", "li.review .description", ".comment-text",
+          ".commenttext", ".contenttext", ".comment-entry", ".comment-body"),
     whole_as_body=True,
     noise=(".reply, .comment-reply, .comment-reply-link, .comment-reply-title, .comment-meta, "
            ".commentmetadata, .comment-metadata, .comment-header, .comment-author, "
@@ -87,7 +87,8 @@ WORDPRESS = CommentLayout(
 a bare ``cite``; pingbacks and trackbacks are left out. Comments anywhere on the page count
 (``li.comment`` is WordPress's own class); a reply list the theme closed the comment's ``<li>``
 before follows its comment. Blogger's new comment markup (``li.comment``, ``cite.user``,
-``.datetime``, ``.comment-replies``) and Drupal 8+ (``article.comment#comment-N``,
+``.datetime``, ``.comment-replies``), WooCommerce reviews (``li.review``,
+``.woocommerce-review__author``, ``.description``) and Drupal 8+ (``article.comment#comment-N``,
 ``.comment__author``, replies in the ``.indented`` after the comment) read the same way."""
 
 DRUPAL_7 = CommentLayout(
