@@ -360,3 +360,29 @@ def test_woocommerce_reviews_are_comments() -> None:
     assert comment.author == "Ana"
     assert comment.body == "Sturdy, but the battery claim (20 hours) is closer to 12."
     assert comment.posted == datetime(2021, 4, 5, 9, 0, tzinfo=UTC)
+
+
+def test_themes_that_prefix_the_comment_classes() -> None:
+    """Divi's ``comment_date`` and Astra's ``ast-comment-content``: read by the substring
+    fallbacks, after the exact classes."""
+    divi = ('<li class="comment even thread-even depth-1" id="li-comment-5"><article '
+            'id="comment-5" class="comment-body clearfix"><div class="comment_avatar"><img '
+            'src="a.png"></div><div class="comment_postinfo"><span class="fn"><a>Rae</a></span>'
+            '<span class="comment_date">on March 1, 2020 at 10:00 am</span></div><div '
+            'class="comment_area"><div class="comment-content clearfix"><p>Which survey?</p>'
+            '<span class="reply-container"><a class="comment-reply-link">Reply</a></span>'
+            '</div></div></article></li>')
+    astra = ('<li class="comment odd alt thread-odd depth-1" id="comment-6"><article '
+             'id="div-comment-6" class="ast-comment"><div class="ast-comment-info"><header '
+             'class="ast-comment-meta ast-row ast-comment-author vcard capitalize"><div '
+             'class="ast-comment-cite-wrap"><cite><b class="fn">Sol</b> </cite></div><div '
+             'class="ast-comment-time"><span class="timendate"><a href="#comment-6"><time '
+             'datetime="2020-03-02T11:00:00+00:00">March 2, 2020 at 11:00 am</time></a></span>'
+             '</div></header></div><section class="ast-comment-content comment"><p>The 2019 '
+             'one.</p></section><div class="ast-comment-edit-reply-wrap"><a '
+             'class="comment-reply-link">Reply</a></div></article></li>')
+    comments = read_comments(_page(f'<ol class="comment-list">{divi}{astra}</ol>'),
+                             clock=PageClock.for_locale("en-US"))
+    assert [(c.author, c.body, c.posted) for c in comments] == [
+        ("Rae", "Which survey?", datetime(2020, 3, 1, 10, 0, tzinfo=UTC)),
+        ("Sol", "The 2019 one.", datetime(2020, 3, 2, 11, 0, tzinfo=UTC))]

@@ -67,11 +67,14 @@ WORDPRESS = CommentLayout(
     author=(".comment-author .fn", ".fn", ".comment-author-name", ".comment__author-name",
             ".comment-author-link", "cite.comment-author", ".comment-author strong",
             ".comment-author b", ".commenter", ".woocommerce-review__author", "cite",
-            ".comment__author", ".comment-author", ".username"),
+            ".comment__author", ".comment-author", ".username", "[class*='comment-author-name']",
+            "[class*='comment_author']"),
     time=("time", ".comment-metadata", ".commentmetadata", ".comment-meta", ".comment-date",
-          ".comment-time", ".comment__time", ".datetime", ".comment-author"),
+          ".comment-time", ".comment__time", ".datetime", "[class*='comment-date']",
+          "[class*='comment_date']", "[class*='comment-time']", ".comment-author"),
     body=(".comment-content", ".comment__content", "li.review .description", ".comment-text",
-          ".commenttext", ".contenttext", ".comment-entry", ".comment-body"),
+          ".commenttext", ".contenttext", ".comment-entry", ".comment-body",
+          "[class*='comment-content']", "[class*='comment_content']", "[class*='comment-text']"),
     whole_as_body=True,
     noise=(".reply, .comment-reply, .comment-reply-link, .comment-reply-title, .comment-meta, "
            ".commentmetadata, .comment-metadata, .comment-header, .comment-author, "
@@ -88,7 +91,9 @@ a bare ``cite``; pingbacks and trackbacks are left out. Comments anywhere on the
 (``li.comment`` is WordPress's own class); a reply list the theme closed the comment's ``<li>``
 before follows its comment. Blogger's new comment markup (``li.comment``, ``cite.user``,
 ``.datetime``, ``.comment-replies``), WooCommerce reviews (``li.review``,
-``.woocommerce-review__author``, ``.description``) and Drupal 8+ (``article.comment#comment-N``,
+``.woocommerce-review__author``, ``.description``), themes that prefix the classes
+(Astra's ``ast-comment-content``, Divi's ``comment_date``: the ``[class*=…]`` fallbacks, tried
+last) and Drupal 8+ (``article.comment#comment-N``,
 ``.comment__author``, replies in the ``.indented`` after the comment) read the same way."""
 
 DRUPAL_7 = CommentLayout(
