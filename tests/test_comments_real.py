@@ -84,12 +84,14 @@ def test_pingbacks_and_trackbacks_are_not_comments(real_world: Path) -> None:
 
 
 def _reading_time(depth: int) -> float:
+    """The best of five readings, in this process's CPU time: the machine may be shared, and
+    other processes must not count as ours."""
     tree = LexborHTMLParser(deep_thread(depth))
     best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
+    for _ in range(5):
+        start = time.process_time()
         comments = comments_in_tree(tree)
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     assert len(comments) == depth and comments[-1].parent_index == depth - 2
     return best
 
@@ -100,7 +102,7 @@ def test_a_thread_twice_as_deep_takes_about_twice_as_long_to_read(small: int) ->
     not grow with depth. Four times deeper must cost well under the sixteen times a quadratic
     reader needs (a generous bound: the machine is shared)."""
     shallow, deep = _reading_time(small), _reading_time(small * 4)
-    assert deep / shallow < 8, (shallow, deep)
+    assert deep / shallow < 9, (shallow, deep)
 
 
 def test_pages_without_comment_threads_give_no_comments(real_world: Path) -> None:
