@@ -386,3 +386,23 @@ def test_themes_that_prefix_the_comment_classes() -> None:
     assert [(c.author, c.body, c.posted) for c in comments] == [
         ("Rae", "Which survey?", datetime(2020, 3, 1, 10, 0, tzinfo=UTC)),
         ("Sol", "The 2019 one.", datetime(2020, 3, 2, 11, 0, tzinfo=UTC))]
+
+
+def test_new_reddit_shreddit_comments() -> None:
+    def comment(thing: str, author: str, depth: int, text: str, replies: str = "") -> str:
+        return (f'<shreddit-comment author="{author}" thingid="t1_{thing}" depth="{depth}" '
+                f'permalink="/r/x/comments/1/c/{thing}/" created="2024-02-0{depth + 1}T10:00:00'
+                f'.000000+0000" score="5"><div slot="commentMeta"><a href="/user/{author}/">'
+                f'{author}</a> <faceplate-timeago ts="2024-02-01T10:00:00.000Z">1y ago'
+                f'</faceplate-timeago></div><div slot="comment"><div id="t1_{thing}-comment-'
+                f'rtjson-content"><p>{text}</p></div></div><shreddit-comment-action-row '
+                f'slot="actionRow"><button>Reply</button></shreddit-comment-action-row>'
+                f'{replies}</shreddit-comment>')
+    html = _page('<shreddit-comment-tree id="comment-tree">'
+                 + comment("a", "ola", 0, "Top.", comment("b", "[deleted]", 1, "Gone?",
+                                                          comment("c", "per", 2, "Deep.")))
+                 + comment("d", "quinn", 0, "Other.") + "</shreddit-comment-tree>")
+    comments = read_comments(html)
+    assert [(c.author, c.body, c.parent_index) for c in comments] == [
+        ("ola", "Top.", None), ("", "Gone?", 0), ("per", "Deep.", 1), ("quinn", "Other.", None)]
+    assert comments[2].posted == datetime(2024, 2, 3, 10, 0, tzinfo=UTC)

@@ -38,7 +38,9 @@ class CommentLayout:
     put an ``article.comment`` inside ``li.comment``). ``depth`` reads a flat layout's depths.
     ``skip`` matches comments to leave out (pingbacks, the opening post of a forum topic); their
     replies move up to the nearest comment kept. ``time_attributes`` are read before the text.
-    ``whole_as_body``: when no body selector matches, the comment element itself, without its
+    ``own_author``/``own_time`` name attributes of the comment element itself that hold its
+author and time (new Reddit's ``<shreddit-comment author=… created=…>``), read first.
+``whole_as_body``: when no body selector matches, the comment element itself, without its
 noise and replies, is the body (old themes put the paragraphs straight into it). ``deleted``
 are bodies that mean a comment was removed.
     """
@@ -55,6 +57,8 @@ are bodies that mean a comment was removed.
     skip: str | None = None
     time_attributes: tuple[str, ...] = ("datetime", "content", "title", "data-time")
     whole_as_body: bool = False
+    own_author: str | None = None
+    own_time: str | None = None
     deleted: tuple[str, ...] = ("[deleted]", "[removed]", "[flagged]", "[dead]")
 
 
@@ -136,6 +140,18 @@ OLD_REDDIT = CommentLayout(
 """An old-Reddit (old.reddit.com) thread: ``div.thing.comment`` nested in the ``div.child`` of
 its parent, the author in the tagline, ``time[datetime]``, the text in ``.usertext-body .md``."""
 
+NEW_REDDIT = CommentLayout(
+    name="new reddit",
+    comment="shreddit-comment",
+    own_author="author",
+    own_time="created",
+    author=("[slot='authorName']", "a[href^='/user/']"),
+    body=("div[slot='comment']", "[id$='-comment-rtjson-content']"),
+    noise="[slot='actionRow'], [slot='commentMeta'], shreddit-comment-action-row",
+)
+"""A www.reddit.com thread as saved today: ``shreddit-comment`` elements nested in their
+parents, author and time as attributes, the text in ``div[slot=comment]``."""
+
 DISCOURSE = CommentLayout(
     name="discourse",
     comment="div.crawler-post",
@@ -190,7 +206,7 @@ MICRODATA = CommentLayout(
 """Any page that marks its comments up with schema.org ``Comment`` (or ``Answer``) microdata;
 a comment nested in another is its reply."""
 
-COMMENT_LAYOUTS: list[CommentLayout] = [WORDPRESS, HACKER_NEWS, OLD_REDDIT, DISCOURSE, PHPBB,
-                                        XENFORO, DRUPAL_7, MICRODATA]
+COMMENT_LAYOUTS: list[CommentLayout] = [WORDPRESS, HACKER_NEWS, OLD_REDDIT, NEW_REDDIT,
+                                        DISCOURSE, PHPBB, XENFORO, DRUPAL_7, MICRODATA]
 """Tried in order; the first layout that finds comments on a page is used (schema.org JSON-LD
 comments, which are not markup, are read after these: see :mod:`store.ingest.comments`)."""
