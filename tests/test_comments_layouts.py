@@ -406,3 +406,47 @@ def test_new_reddit_shreddit_comments() -> None:
     assert [(c.author, c.body, c.parent_index) for c in comments] == [
         ("ola", "Top.", None), ("", "Gone?", 0), ("per", "Deep.", 1), ("quinn", "Other.", None)]
     assert comments[2].posted == datetime(2024, 2, 3, 10, 0, tzinfo=UTC)
+
+
+def test_stack_exchange_answers_and_their_comments() -> None:
+    def se_comment(cid: int, user: str, text: str) -> str:
+        return (f'<li id="comment-{cid}" class="comment js-comment " data-comment-id="{cid}">'
+                f'<div class="js-comment-actions comment-actions"><div class="comment-score">'
+                f'<span class="cool">3</span></div></div><div class="comment-text '
+                f'js-comment-text-and-form"><div class="comment-body js-comment-edit-hide">'
+                f'<span class="comment-copy">{text}</span> &ndash;&nbsp;<div '
+                f'class="d-inline-flex ai-center"><a href="/users/{cid}/{user}" '
+                f'class="comment-user">{user}</a></div><span class="comment-date" dir="ltr">'
+                f'<span title="2020-01-0{cid % 9 + 1} 10:00:00Z" class="relativetime-clean">'
+                f'Jan {cid % 9 + 1}, 2020 at 10:00</span></span></div></div></li>')
+
+    def answer(aid: int, user: str, text: str, comments: str) -> str:
+        return (f'<div id="answer-{aid}" class="answer js-answer" itemprop="suggestedAnswer" '
+                f'itemscope itemtype="https://schema.org/Answer"><div class="post-layout">'
+                f'<div class="answercell post-layout--right"><div class="s-prose js-post-body" '
+                f'itemprop="text"><p>{text}</p></div><div class="mt24"><div '
+                f'class="post-signature"><div class="user-info"><div class="user-action-time">'
+                f'edited <span title="2020-02-01 09:00:00Z" class="relativetime">Feb 1</span>'
+                f'</div><div class="user-details"><a href="/users/9/editor">Editor</a></div>'
+                f'</div></div><div class="post-signature"><div class="user-info"><div '
+                f'class="user-action-time">answered <time itemprop="dateCreated" '
+                f'datetime="2020-01-01T08:00:00">Jan 1</time></div><div class="user-details" '
+                f'itemprop="author" itemscope itemtype="http://schema.org/Person"><a '
+                f'href="/users/{aid}/{user}">{user}</a><span class="d-none" itemprop="name">'
+                f'{user}</span></div></div></div></div></div><div class="post-layout--right '
+                f'js-post-comments-component"><div id="comments-{aid}" class="comments '
+                f'js-comments-container"><ul class="comments-list js-comments-list">{comments}'
+                f'</ul></div></div></div></div>')
+    question = ('<div id="question" class="question js-question"><div class="s-prose '
+                'js-post-body" itemprop="text"><p>How do I parse this?</p></div><div '
+                'class="comments"><ul class="comments-list">' + se_comment(1, "asker", "Which "
+                "version?") + "</ul></div></div>")
+    html = _page(question + '<div id="answers">' + answer(10, "rui", "Use a parser.",
+                 se_comment(2, "sam", "Which one?") + se_comment(3, "rui", "lxml.")) +
+                 answer(11, "tao", "Regex, carefully.", "") + "</div>")
+    comments = read_comments(html)
+    assert [(c.author, c.body, c.parent_index) for c in comments] == [
+        ("asker", "Which version?", None), ("rui", "Use a parser.", None),
+        ("sam", "Which one?", 1), ("rui", "lxml.", 1), ("tao", "Regex, carefully.", None)]
+    assert comments[1].posted == datetime(2020, 1, 1, 8, 0, tzinfo=UTC)
+    assert comments[2].posted == datetime(2020, 1, 3, 10, 0, tzinfo=UTC)

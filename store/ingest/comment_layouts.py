@@ -62,6 +62,19 @@ are bodies that mean a comment was removed.
     deleted: tuple[str, ...] = ("[deleted]", "[removed]", "[flagged]", "[dead]")
 
 
+STACK_EXCHANGE = CommentLayout(
+    name="stack exchange",
+    comment="[itemtype$='schema.org/Answer'], li.js-comment",
+    author=("[itemprop='author'] [itemprop='name']", ".comment-user", ".user-details a"),
+    time=("time[itemprop='dateCreated']", ".relativetime-clean", ".relativetime"),
+    time_attributes=("datetime", "title"),
+    body=(".s-prose", ".post-text", ".comment-copy"),
+    noise=".comment-actions, .js-comment-actions, .post-signature, .js-post-menu",
+)
+"""A Stack Exchange question page: each answer (schema.org ``Answer`` microdata) is a comment,
+the comments under an answer (``li.js-comment``) are its replies, comments under the question
+stand alone. Tried before WordPress, whose ``li.comment`` its comments also carry."""
+
 WORDPRESS = CommentLayout(
     name="wordpress",
     comment=("li.comment, li.review, div.comment[id^='comment-'], "
@@ -206,7 +219,8 @@ MICRODATA = CommentLayout(
 """Any page that marks its comments up with schema.org ``Comment`` (or ``Answer``) microdata;
 a comment nested in another is its reply."""
 
-COMMENT_LAYOUTS: list[CommentLayout] = [WORDPRESS, HACKER_NEWS, OLD_REDDIT, NEW_REDDIT,
-                                        DISCOURSE, PHPBB, XENFORO, DRUPAL_7, MICRODATA]
+COMMENT_LAYOUTS: list[CommentLayout] = [STACK_EXCHANGE, WORDPRESS, HACKER_NEWS, OLD_REDDIT,
+                                        NEW_REDDIT, DISCOURSE, PHPBB, XENFORO, DRUPAL_7,
+                                        MICRODATA]
 """Tried in order; the first layout that finds comments on a page is used (schema.org JSON-LD
 comments, which are not markup, are read after these: see :mod:`store.ingest.comments`)."""
