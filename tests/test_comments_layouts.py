@@ -450,3 +450,20 @@ def test_stack_exchange_answers_and_their_comments() -> None:
         ("sam", "Which one?", 1), ("rui", "lxml.", 1), ("tao", "Regex, carefully.", None)]
     assert comments[1].posted == datetime(2020, 1, 1, 8, 0, tzinfo=UTC)
     assert comments[2].posted == datetime(2020, 1, 3, 10, 0, tzinfo=UTC)
+
+
+def test_body_that_starts_with_reply_link_author_and_date() -> None:
+    """The shape the issue quotes ("Antworten\\nHenning Lobin\\n10. April 2019 @ 16:29\\n…"):
+    none of it is the comment's text."""
+    item = ('<li class="comment even thread-even depth-1" id="comment-31"><div '
+            'id="div-comment-31" class="comment-body"><div class="reply"><a rel="nofollow" '
+            'class="comment-reply-link" href="#comment-31">Antworten</a></div><div '
+            'class="comment-author vcard"><img class="avatar" src="a.png"><span '
+            'class="fn">Henning Lobin</span></div><div class="comment-date">10. April 2019 @ '
+            '16:29</div><p>Das Argument überzeugt mich nicht ganz.</p></div></li>')
+    clock = PageClock.for_locale("de-DE", zone=datetime(2019, 4, 10, tzinfo=UTC).tzinfo)
+    [comment] = read_comments(_page(f'<ol class="commentlist">{item}</ol>', lang="de-DE"),
+                              clock=clock)
+    assert (comment.author, comment.body) == ("Henning Lobin",
+                                              "Das Argument überzeugt mich nicht ganz.")
+    assert comment.posted == datetime(2019, 4, 10, 16, 29, tzinfo=UTC)
