@@ -323,3 +323,147 @@ def test_drupal_comments_with_replies_after_them() -> None:
     assert [(c.author, c.body, c.parent_index) for c in comments] == [
         ("Kai", "First.", None), ("Lia", "A reply.", 0), ("Mo", "Another.", None)]
     assert comments[1].posted == datetime(2014, 5, 2, 8, 0, tzinfo=UTC)
+
+
+def test_common_date_shapes_are_read_without_dateparser() -> None:
+    from store.ingest.date_shapes import quick_date
+
+    german = ("de", "en")
+    assert quick_date("22. Dezember 2019 um 11:16 Uhr", german, True) == \
+        datetime(2019, 12, 22, 11, 16)
+    assert quick_date("Juli 30, 2013 um 2:33 pm", german, True) == datetime(2013, 7, 30, 14, 33)
+    assert quick_date("3 января 2018", ("ru", "en"), True) == datetime(2018, 1, 3)
+    assert quick_date("on 11/08/2020 at 9:52", german, True) == datetime(2020, 8, 11, 9, 52)
+    assert quick_date("11/08/2020", ("en",), False) == datetime(2020, 11, 8)
+    assert quick_date("Jun 20th at 2:41 am", ("en",), False, year=2019) == \
+        datetime(2019, 6, 20, 2, 41)
+    # Not sure: left to dateparser.
+    assert quick_date("Mi, 03 Jan 2018 13:47:00 +0100", german, True) is None  # a zone
+    assert quick_date("mar, 26 abr 2022", ("es", "en"), True) is None  # martes or marzo?
+    assert quick_date("3 hours ago", ("en",), False, year=2019) is None
+
+
+def test_woocommerce_reviews_are_comments() -> None:
+    review = (
+        '<li class="review byuser comment-author-ana even thread-even depth-1" id="li-comment-7">'
+        '<div id="comment-7" class="comment_container"><img class="avatar" src="a.png">'
+        '<div class="comment-text"><div class="star-rating" role="img" aria-label="Rated 4 out '
+        'of 5"><span>Rated <strong class="rating">4</strong> out of 5</span></div><p '
+        'class="meta"><strong class="woocommerce-review__author">Ana </strong><span '
+        'class="woocommerce-review__dash">&ndash;</span> <time '
+        'class="woocommerce-review__published-date" datetime="2021-04-05T09:00:00+00:00">'
+        'April 5, 2021</time></p><div class="description"><p>Sturdy, but the battery claim '
+        '(20 hours) is closer to 12.</p></div></div></div></li>'
+    )
+    [comment] = read_comments(_page(f'<div id="reviews"><ol class="commentlist">{review}</ol>'
+                                    '</div>'))
+    assert comment.author == "Ana"
+    assert comment.body == "Sturdy, but the battery claim (20 hours) is closer to 12."
+    assert comment.posted == datetime(2021, 4, 5, 9, 0, tzinfo=UTC)
+
+
+def test_themes_that_prefix_the_comment_classes() -> None:
+    """Divi's ``comment_date`` and Astra's ``ast-comment-content``: read by the substring
+    fallbacks, after the exact classes."""
+    divi = ('<li class="comment even thread-even depth-1" id="li-comment-5"><article '
+            'id="comment-5" class="comment-body clearfix"><div class="comment_avatar"><img '
+            'src="a.png"></div><div class="comment_postinfo"><span class="fn"><a>Rae</a></span>'
+            '<span class="comment_date">on March 1, 2020 at 10:00 am</span></div><div '
+            'class="comment_area"><div class="comment-content clearfix"><p>Which survey?</p>'
+            '<span class="reply-container"><a class="comment-reply-link">Reply</a></span>'
+            '</div></div></article></li>')
+    astra = ('<li class="comment odd alt thread-odd depth-1" id="comment-6"><article '
+             'id="div-comment-6" class="ast-comment"><div class="ast-comment-info"><header '
+             'class="ast-comment-meta ast-row ast-comment-author vcard capitalize"><div '
+             'class="ast-comment-cite-wrap"><cite><b class="fn">Sol</b> </cite></div><div '
+             'class="ast-comment-time"><span class="timendate"><a href="#comment-6"><time '
+             'datetime="2020-03-02T11:00:00+00:00">March 2, 2020 at 11:00 am</time></a></span>'
+             '</div></header></div><section class="ast-comment-content comment"><p>The 2019 '
+             'one.</p></section><div class="ast-comment-edit-reply-wrap"><a '
+             'class="comment-reply-link">Reply</a></div></article></li>')
+    comments = read_comments(_page(f'<ol class="comment-list">{divi}{astra}</ol>'),
+                             clock=PageClock.for_locale("en-US"))
+    assert [(c.author, c.body, c.posted) for c in comments] == [
+        ("Rae", "Which survey?", datetime(2020, 3, 1, 10, 0, tzinfo=UTC)),
+        ("Sol", "The 2019 one.", datetime(2020, 3, 2, 11, 0, tzinfo=UTC))]
+
+
+def test_new_reddit_shreddit_comments() -> None:
+    def comment(thing: str, author: str, depth: int, text: str, replies: str = "") -> str:
+        return (f'<shreddit-comment author="{author}" thingid="t1_{thing}" depth="{depth}" '
+                f'permalink="/r/x/comments/1/c/{thing}/" created="2024-02-0{depth + 1}T10:00:00'
+                f'.000000+0000" score="5"><div slot="commentMeta"><a href="/user/{author}/">'
+                f'{author}</a> <faceplate-timeago ts="2024-02-01T10:00:00.000Z">1y ago'
+                f'</faceplate-timeago></div><div slot="comment"><div id="t1_{thing}-comment-'
+                f'rtjson-content"><p>{text}</p></div></div><shreddit-comment-action-row '
+                f'slot="actionRow"><button>Reply</button></shreddit-comment-action-row>'
+                f'{replies}</shreddit-comment>')
+    html = _page('<shreddit-comment-tree id="comment-tree">'
+                 + comment("a", "ola", 0, "Top.", comment("b", "[deleted]", 1, "Gone?",
+                                                          comment("c", "per", 2, "Deep.")))
+                 + comment("d", "quinn", 0, "Other.") + "</shreddit-comment-tree>")
+    comments = read_comments(html)
+    assert [(c.author, c.body, c.parent_index) for c in comments] == [
+        ("ola", "Top.", None), ("", "Gone?", 0), ("per", "Deep.", 1), ("quinn", "Other.", None)]
+    assert comments[2].posted == datetime(2024, 2, 3, 10, 0, tzinfo=UTC)
+
+
+def test_stack_exchange_answers_and_their_comments() -> None:
+    def se_comment(cid: int, user: str, text: str) -> str:
+        return (f'<li id="comment-{cid}" class="comment js-comment " data-comment-id="{cid}">'
+                f'<div class="js-comment-actions comment-actions"><div class="comment-score">'
+                f'<span class="cool">3</span></div></div><div class="comment-text '
+                f'js-comment-text-and-form"><div class="comment-body js-comment-edit-hide">'
+                f'<span class="comment-copy">{text}</span> &ndash;&nbsp;<div '
+                f'class="d-inline-flex ai-center"><a href="/users/{cid}/{user}" '
+                f'class="comment-user">{user}</a></div><span class="comment-date" dir="ltr">'
+                f'<span title="2020-01-0{cid % 9 + 1} 10:00:00Z" class="relativetime-clean">'
+                f'Jan {cid % 9 + 1}, 2020 at 10:00</span></span></div></div></li>')
+
+    def answer(aid: int, user: str, text: str, comments: str) -> str:
+        return (f'<div id="answer-{aid}" class="answer js-answer" itemprop="suggestedAnswer" '
+                f'itemscope itemtype="https://schema.org/Answer"><div class="post-layout">'
+                f'<div class="answercell post-layout--right"><div class="s-prose js-post-body" '
+                f'itemprop="text"><p>{text}</p></div><div class="mt24"><div '
+                f'class="post-signature"><div class="user-info"><div class="user-action-time">'
+                f'edited <span title="2020-02-01 09:00:00Z" class="relativetime">Feb 1</span>'
+                f'</div><div class="user-details"><a href="/users/9/editor">Editor</a></div>'
+                f'</div></div><div class="post-signature"><div class="user-info"><div '
+                f'class="user-action-time">answered <time itemprop="dateCreated" '
+                f'datetime="2020-01-01T08:00:00">Jan 1</time></div><div class="user-details" '
+                f'itemprop="author" itemscope itemtype="http://schema.org/Person"><a '
+                f'href="/users/{aid}/{user}">{user}</a><span class="d-none" itemprop="name">'
+                f'{user}</span></div></div></div></div></div><div class="post-layout--right '
+                f'js-post-comments-component"><div id="comments-{aid}" class="comments '
+                f'js-comments-container"><ul class="comments-list js-comments-list">{comments}'
+                f'</ul></div></div></div></div>')
+    question = ('<div id="question" class="question js-question"><div class="s-prose '
+                'js-post-body" itemprop="text"><p>How do I parse this?</p></div><div '
+                'class="comments"><ul class="comments-list">' + se_comment(1, "asker", "Which "
+                "version?") + "</ul></div></div>")
+    html = _page(question + '<div id="answers">' + answer(10, "rui", "Use a parser.",
+                 se_comment(2, "sam", "Which one?") + se_comment(3, "rui", "lxml.")) +
+                 answer(11, "tao", "Regex, carefully.", "") + "</div>")
+    comments = read_comments(html)
+    assert [(c.author, c.body, c.parent_index) for c in comments] == [
+        ("asker", "Which version?", None), ("rui", "Use a parser.", None),
+        ("sam", "Which one?", 1), ("rui", "lxml.", 1), ("tao", "Regex, carefully.", None)]
+    assert comments[1].posted == datetime(2020, 1, 1, 8, 0, tzinfo=UTC)
+    assert comments[2].posted == datetime(2020, 1, 3, 10, 0, tzinfo=UTC)
+
+
+def test_body_that_starts_with_reply_link_author_and_date() -> None:
+    """The shape the issue quotes ("Antworten\\nHenning Lobin\\n10. April 2019 @ 16:29\\n…"):
+    none of it is the comment's text."""
+    item = ('<li class="comment even thread-even depth-1" id="comment-31"><div '
+            'id="div-comment-31" class="comment-body"><div class="reply"><a rel="nofollow" '
+            'class="comment-reply-link" href="#comment-31">Antworten</a></div><div '
+            'class="comment-author vcard"><img class="avatar" src="a.png"><span '
+            'class="fn">Henning Lobin</span></div><div class="comment-date">10. April 2019 @ '
+            '16:29</div><p>Das Argument überzeugt mich nicht ganz.</p></div></li>')
+    clock = PageClock.for_locale("de-DE", zone=datetime(2019, 4, 10, tzinfo=UTC).tzinfo)
+    [comment] = read_comments(_page(f'<ol class="commentlist">{item}</ol>', lang="de-DE"),
+                              clock=clock)
+    assert (comment.author, comment.body) == ("Henning Lobin",
+                                              "Das Argument überzeugt mich nicht ganz.")
+    assert comment.posted == datetime(2019, 4, 10, 16, 29, tzinfo=UTC)

@@ -3,6 +3,7 @@ and thread reading that grows linearly with a thread's depth."""
 
 from __future__ import annotations
 
+import functools
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,6 +13,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from store.importer import load_file
 from store.ingest.comments import comments_in_tree, read_comments
+from store.records import DocumentDraft
 from tests.real_comments import (
     DEV_PAGES,
     Score,
@@ -22,13 +24,26 @@ from tests.real_comments import (
 )
 
 
+@functools.cache
+def _draft(path: Path) -> DocumentDraft:
+    [draft] = load_file(path)
+    return draft
+
+
 def _scores(real_world: Path) -> dict[str, Score]:
     scores = {}
     for name, markup in DEV_PAGES.items():
         path = page_path(real_world, name)
-        [draft] = load_file(path)
-        scores[name] = score(expected_comments(path, markup), draft.comments)
+        scores[name] = score(expected_comments(path, markup), _draft(path).comments)
     return scores
+
+
+def test_dev_set_comments_all_have_a_posted_time(real_world: Path) -> None:
+    """Every comment of the dev set shows a time: ISO attributes, and words in German,
+    Spanish and English ("Juli 30, 2013 um 2:33 pm", "26 abril 2022 a las 14:02", "Jun 20th")."""
+    for name in DEV_PAGES:
+        draft = _draft(page_path(real_world, name))
+        assert all(c.posted is not None for c in draft.comments), name
 
 
 def test_dev_set_comments_found_with_author_and_parent(real_world: Path) -> None:
@@ -51,8 +66,7 @@ def test_dev_set_bodies_have_no_reply_links_names_or_dates(real_world: Path) -> 
     for name in ("anchor.ch.lanka", "archive.org.muffinrezept.net.grundrezept",
                  "cubadebate.cu-sesiona", "moritz-meyer.net.vreni",
                  "insubordinant.wordpress.com.speed"):
-        [draft] = load_file(page_path(real_world, name))
-        for comment in draft.comments:
+        for comment in _draft(page_path(real_world, name)).comments:
             first, last = comment.body.split("\n")[0], comment.body.split("\n")[-1]
             for furniture in ("Antworten", "Responder", "Reply", "sagt:", "dijo:", "Liken",
                               "schreibt:"):
@@ -61,35 +75,37 @@ def test_dev_set_bodies_have_no_reply_links_names_or_dates(real_world: Path) -> 
 
 
 def test_dev_set_posted_times_in_the_pages_language_and_zone(real_world: Path) -> None:
-    [cuba] = load_file(page_path(real_world, "cubadebate.cu-sesiona"))
+    cuba = _draft(page_path(real_world, "cubadebate.cu-sesiona"))
     # "26 abril 2022 a las 14:02", written in Havana (UTC-04:00 in April, as the article's time)
     assert cuba.comments[0].posted is not None
     assert cuba.comments[0].posted.date() == datetime(2022, 4, 26, tzinfo=UTC).date()
-    [muffins] = load_file(page_path(real_world, "archive.org.muffinrezept.net.grundrezept"))
+    muffins = _draft(page_path(real_world, "archive.org.muffinrezept.net.grundrezept"))
     # "Juli 30, 2013 um 2:33 pm": German month, English half of the day
     assert muffins.comments[0].posted is not None
     assert (muffins.comments[0].posted.month, muffins.comments[0].posted.day) == (7, 30)
-    [blog] = load_file(page_path(real_world, "blog.wordpress.com.diverse"))
+    blog = _draft(page_path(real_world, "blog.wordpress.com.diverse"))
     # "Jun 20th at 2:41 am" has no year: the article's (June 19, 2019)
     assert blog.comments[0].posted is not None
     assert blog.comments[0].posted.year == 2019 and blog.comments[0].posted.month == 6
-    [california] = load_file(page_path(real_world, "californiaglobe.com.amazon"))
+    california = _draft(page_path(real_world, "californiaglobe.com.amazon"))
     assert california.comments[0].posted == datetime(2020, 8, 15, 16, 35, 53, tzinfo=UTC)
 
 
 def test_pingbacks_and_trackbacks_are_not_comments(real_world: Path) -> None:
-    [draft] = load_file(page_path(real_world, "californiaglobe.com.amazon"))
+    draft = _draft(page_path(real_world, "californiaglobe.com.amazon"))
     assert len(draft.comments) == 12
     assert not any(c.body.startswith("Pingback") for c in draft.comments)
 
 
 def _reading_time(depth: int) -> float:
+    """The best of five readings, in this process's CPU time: the machine may be shared, and
+    other processes must not count as ours."""
     tree = LexborHTMLParser(deep_thread(depth))
     best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
+    for _ in range(5):
+        start = time.process_time()
         comments = comments_in_tree(tree)
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     assert len(comments) == depth and comments[-1].parent_index == depth - 2
     return best
 
@@ -100,7 +116,7 @@ def test_a_thread_twice_as_deep_takes_about_twice_as_long_to_read(small: int) ->
     not grow with depth. Four times deeper must cost well under the sixteen times a quadratic
     reader needs (a generous bound: the machine is shared)."""
     shallow, deep = _reading_time(small), _reading_time(small * 4)
-    assert deep / shallow < 8, (shallow, deep)
+    assert deep / shallow < 9, (shallow, deep)
 
 
 def test_pages_without_comment_threads_give_no_comments(real_world: Path) -> None:

@@ -38,7 +38,9 @@ class CommentLayout:
     put an ``article.comment`` inside ``li.comment``). ``depth`` reads a flat layout's depths.
     ``skip`` matches comments to leave out (pingbacks, the opening post of a forum topic); their
     replies move up to the nearest comment kept. ``time_attributes`` are read before the text.
-    ``whole_as_body``: when no body selector matches, the comment element itself, without its
+    ``own_author``/``own_time`` name attributes of the comment element itself that hold its
+author and time (new Reddit's ``<shreddit-comment author=… created=…>``), read first.
+``whole_as_body``: when no body selector matches, the comment element itself, without its
 noise and replies, is the body (old themes put the paragraphs straight into it). ``deleted``
 are bodies that mean a comment was removed.
     """
@@ -55,8 +57,23 @@ are bodies that mean a comment was removed.
     skip: str | None = None
     time_attributes: tuple[str, ...] = ("datetime", "content", "title", "data-time")
     whole_as_body: bool = False
+    own_author: str | None = None
+    own_time: str | None = None
     deleted: tuple[str, ...] = ("[deleted]", "[removed]", "[flagged]", "[dead]")
 
+
+STACK_EXCHANGE = CommentLayout(
+    name="stack exchange",
+    comment="[itemtype$='schema.org/Answer'], li.js-comment",
+    author=("[itemprop='author'] [itemprop='name']", ".comment-user", ".user-details a"),
+    time=("time[itemprop='dateCreated']", ".relativetime-clean", ".relativetime"),
+    time_attributes=("datetime", "title"),
+    body=(".s-prose", ".post-text", ".comment-copy"),
+    noise=".comment-actions, .js-comment-actions, .post-signature, .js-post-menu",
+)
+"""A Stack Exchange question page: each answer (schema.org ``Answer`` microdata) is a comment,
+the comments under an answer (``li.js-comment``) are its replies, comments under the question
+stand alone. Tried before WordPress, whose ``li.comment`` its comments also carry."""
 
 WORDPRESS = CommentLayout(
     name="wordpress",
@@ -66,12 +83,15 @@ WORDPRESS = CommentLayout(
     skip=".pingback, .trackback",
     author=(".comment-author .fn", ".fn", ".comment-author-name", ".comment__author-name",
             ".comment-author-link", "cite.comment-author", ".comment-author strong",
-            ".comment-author b", ".commenter", "cite", ".comment__author", ".comment-author",
-            ".username"),
+            ".comment-author b", ".commenter", ".woocommerce-review__author", "cite",
+            ".comment__author", ".comment-author", ".username", "[class*='comment-author-name']",
+            "[class*='comment_author']"),
     time=("time", ".comment-metadata", ".commentmetadata", ".comment-meta", ".comment-date",
-          ".comment-time", ".comment__time", ".datetime", ".comment-author"),
-    body=(".comment-content", ".comment__content", ".comment-text", ".commenttext",
-          ".contenttext", ".comment-entry", ".comment-body"),
+          ".comment-time", ".comment__time", ".datetime", "[class*='comment-date']",
+          "[class*='comment_date']", "[class*='comment-time']", ".comment-author"),
+    body=(".comment-content", ".comment__content", "li.review .description", ".comment-text",
+          ".commenttext", ".contenttext", ".comment-entry", ".comment-body",
+          "[class*='comment-content']", "[class*='comment_content']", "[class*='comment-text']"),
     whole_as_body=True,
     noise=(".reply, .comment-reply, .comment-reply-link, .comment-reply-title, .comment-meta, "
            ".commentmetadata, .comment-metadata, .comment-header, .comment-author, "
@@ -87,7 +107,10 @@ WORDPRESS = CommentLayout(
 a bare ``cite``; pingbacks and trackbacks are left out. Comments anywhere on the page count
 (``li.comment`` is WordPress's own class); a reply list the theme closed the comment's ``<li>``
 before follows its comment. Blogger's new comment markup (``li.comment``, ``cite.user``,
-``.datetime``, ``.comment-replies``) and Drupal 8+ (``article.comment#comment-N``,
+``.datetime``, ``.comment-replies``), WooCommerce reviews (``li.review``,
+``.woocommerce-review__author``, ``.description``), themes that prefix the classes
+(Astra's ``ast-comment-content``, Divi's ``comment_date``: the ``[class*=…]`` fallbacks, tried
+last) and Drupal 8+ (``article.comment#comment-N``,
 ``.comment__author``, replies in the ``.indented`` after the comment) read the same way."""
 
 DRUPAL_7 = CommentLayout(
@@ -129,6 +152,18 @@ OLD_REDDIT = CommentLayout(
 )
 """An old-Reddit (old.reddit.com) thread: ``div.thing.comment`` nested in the ``div.child`` of
 its parent, the author in the tagline, ``time[datetime]``, the text in ``.usertext-body .md``."""
+
+NEW_REDDIT = CommentLayout(
+    name="new reddit",
+    comment="shreddit-comment",
+    own_author="author",
+    own_time="created",
+    author=("[slot='authorName']", "a[href^='/user/']"),
+    body=("div[slot='comment']", "[id$='-comment-rtjson-content']"),
+    noise="[slot='actionRow'], [slot='commentMeta'], shreddit-comment-action-row",
+)
+"""A www.reddit.com thread as saved today: ``shreddit-comment`` elements nested in their
+parents, author and time as attributes, the text in ``div[slot=comment]``."""
 
 DISCOURSE = CommentLayout(
     name="discourse",
@@ -184,7 +219,8 @@ MICRODATA = CommentLayout(
 """Any page that marks its comments up with schema.org ``Comment`` (or ``Answer``) microdata;
 a comment nested in another is its reply."""
 
-COMMENT_LAYOUTS: list[CommentLayout] = [WORDPRESS, HACKER_NEWS, OLD_REDDIT, DISCOURSE, PHPBB,
-                                        XENFORO, DRUPAL_7, MICRODATA]
+COMMENT_LAYOUTS: list[CommentLayout] = [STACK_EXCHANGE, WORDPRESS, HACKER_NEWS, OLD_REDDIT,
+                                        NEW_REDDIT, DISCOURSE, PHPBB, XENFORO, DRUPAL_7,
+                                        MICRODATA]
 """Tried in order; the first layout that finds comments on a page is used (schema.org JSON-LD
 comments, which are not markup, are read after these: see :mod:`store.ingest.comments`)."""

@@ -203,8 +203,12 @@ class _LayoutReader:
                 continue  # deleted, moderated or left out: nothing to read or quote
             author_node = entry.parts.get("author")
             author = ""
-            if author_node is not None:
+            if self.layout.own_author:
+                author = clean_author(entry.node.attributes.get(self.layout.own_author) or "")
+            if not author and author_node is not None:
                 author = clean_author(node_text_without(author_node, _AnyOf(author_noise, items)))
+            if author in self.layout.deleted:
+                author = ""
             kept[index] = len(comments)
             comments.append(CommentDraft(
                 author=author,
@@ -215,6 +219,11 @@ class _LayoutReader:
         return comments
 
     def _posted(self, entry: _Entry, excluded: _AnyOf) -> datetime | None:
+        if self.layout.own_time:
+            moment = parse_machine_time(entry.node.attributes.get(self.layout.own_time),
+                                        self.clock)
+            if moment is not None:
+                return moment
         author = entry.parts.get("author")
         for node in entry.times:
             for name in self.layout.time_attributes:

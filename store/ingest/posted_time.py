@@ -21,6 +21,8 @@ from typing import Any
 
 import dateparser
 
+from store.ingest.date_shapes import quick_date
+
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 _EPOCH = re.compile(r"\d{9,11}")
 _SEPARATORS = re.compile(r"[»|•·—–]")
@@ -106,12 +108,21 @@ def _written(text: str, clock: PageClock) -> datetime | None:
         "REQUIRE_PARTS": ["month", "day"],
     }
     if _YEAR.search(text):
+        quick = quick_date(text, clock.languages, clock.day_first)
+        if quick is not None:
+            return _to_utc(quick, clock)
         settings["REQUIRE_PARTS"] = ["year", "month", "day"]
         moment = _dateparser(text, clock, settings)  # a written year: never relative
         return _to_utc(moment, clock) if moment is not None else None
     if clock.article_date is None:
         return None
     base = clock.article_date.astimezone(clock.zone or UTC).replace(tzinfo=None)
+    quick = quick_date(text, clock.languages, clock.day_first, year=base.year)
+    if quick is not None:
+        if quick < base - timedelta(days=1):  # "Jan 2" under an article of December 30
+            quick = quick.replace(year=quick.year + 1) if not (quick.month == 2 and
+                                                               quick.day == 29) else quick
+        return _to_utc(quick, clock)
     settings.update(PREFER_DATES_FROM="future", RELATIVE_BASE=base - timedelta(days=1))
     moment = _dateparser(text, clock, settings)
     if moment is None or _is_relative(text, clock, settings):
