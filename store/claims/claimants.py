@@ -96,8 +96,9 @@ def _quote(text: str, span: list[Word]) -> str:
 
 def _segments(text: str, before: list[Word], verb_start: int) -> list[list[Word]]:
     """The words before the verb, split at commas, quotes, brackets and "that"."""
-    edges = [0]
-    for brk in _CLAUSE_BREAK.finditer(text, 0, verb_start):
+    start = before[0].start if before else verb_start
+    edges = [start]
+    for brk in _CLAUSE_BREAK.finditer(text, start, verb_start):
         edges += [brk.start(), brk.end()]
     edges.append(verb_start)
     return [
@@ -178,6 +179,8 @@ def clean_name(text: str, named: list[Word]) -> str | None:
     return normalise_name(_quote(text, run))
 
 
+_SOURCE_CHARS = 200
+"""A source after "according to" is read from at most this many characters (linear time)."""
 _NOT_IN_SOURCE = frozenset({"is", "was", "were", "are", "be", "been", "had", "has", "have",
                             "would", "will", "could", "should", "may", "might", "did", "do"})
 _CALENDAR = rules.DATE_WORDS | {"monday", "tuesday", "wednesday", "thursday", "friday",
@@ -243,8 +246,9 @@ def _right_phrase(text: str, position: int) -> str | None:
 
 def according_to(text: str, position: int) -> str | None:
     """The source after "according to": its leading name, else the last name, else the phrase."""
-    end = _PHRASE_END.search(text, position)
-    found = words(text, position, end.start() if end is not None else len(text))
+    limit = min(len(text), position + _SOURCE_CHARS)
+    end = _PHRASE_END.search(text, position, limit)
+    found = words(text, position, end.start() if end is not None else limit)
     if not found:
         return None
     lead = found[1:] if found[0].lower == "the" and len(found) > 1 else found
