@@ -23,7 +23,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:()“”\"—–]|\bthat\b|(?<=[a-z]{3})[.!?]['
 long quotation ("... for some voters. He said"), after "Mr" or "U.S" it does not."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Word:
     """A word of a sentence with its span, so a claimant is always quoted verbatim."""
 
@@ -46,10 +46,11 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     found = []
     for match in WORD.finditer(text, start, stop):
         word = match.group()
+        begin = match.start()
         # A sentence's full stop is not part of its last word; "U.S." keeps its dots.
-        if word.endswith(".") and word.count(".") == 1 and len(word) > 1:
+        if word[-1] == "." and len(word) > 1 and word.count(".") == 1:
             word = word[:-1]
-        found.append(Word(word, match.start(), match.start() + len(word)))
+        found.append(Word(word, begin, begin + len(word)))
     return found
 
 
@@ -105,6 +106,14 @@ def _segments(text: str, before: list[Word], verb_start: int) -> list[list[Word]
         [word for word in before if start <= word.start and word.end <= end]
         for start, end in zip(edges[::2], edges[1::2], strict=True)
     ]
+
+
+def subject_window(text: str, verb_start: int) -> int:
+    """Where the words that can hold a verb's subject start: the last three clauses before
+    it (an apposition needs no more), within :data:`rules.SUBJECT_WINDOW_CHARS`."""
+    window = max(0, verb_start - rules.SUBJECT_WINDOW_CHARS)
+    breaks = [brk.start() for brk in _CLAUSE_BREAK.finditer(text, window, verb_start)]
+    return max(window, breaks[-4]) if len(breaks) >= 4 else window
 
 
 def clause_subject(text: str, before: list[Word], verb_start: int) -> list[Word] | None:

@@ -33,6 +33,8 @@ _TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "ye
 _SIGNS = frozenset("$€£¥₹₩₦₽₺₪")
 _START = re.compile(r"(?<![\w.,:/-])(?:[A-Za-z]*[$€£¥₹₩₦₽₺₪]|\.?\d|[A-Za-z]+)")
 """Where a figure can start: a currency sign (with its letters, "US$"), a digit, a word."""
+_SIGN_OR_DIGIT = re.compile(r"(?<![\w.,:/-])(?:[A-Za-z]*[$€£¥₹₩₦₽₺₪]|\.?\d)")
+_ALPHA = re.compile(r"[a-z]+")
 
 
 def _alternation(words: tuple[str, ...] | frozenset[str] | list[str]) -> str:
@@ -161,6 +163,7 @@ class QuantityParser:
              *(code.lower() for code in rules.CURRENCY_SIGNS if code[-1] not in _SIGNS)]
         )
         self._vague_starts = frozenset(w.split()[0].lower() for w in rules.QUANTITY_WORDS)
+        self._starts = self._number_starts | self._vague_starts
 
     def parse(self, sentence: str) -> tuple[Quantity, ...]:
         """Every figure in ``sentence``, in order of appearance.
@@ -171,7 +174,13 @@ class QuantityParser:
         """
         found: list[Quantity] = []
         taken_until = 0
-        for token in _START.finditer(sentence):
+        tokens = list(_SIGN_OR_DIGIT.finditer(sentence))
+        named = self._starts.intersection(_ALPHA.findall(sentence.lower()))
+        if named:  # number and vague words are rarer than words: look for them only if there
+            tokens += [m for m in _START.finditer(sentence)
+                       if m.group()[0].isalpha() and m.group().lower() in named]
+            tokens.sort(key=lambda m: m.start())
+        for token in tokens:
             position = token.start()
             if position < taken_until:
                 continue
