@@ -175,6 +175,11 @@ def clean_name(text: str, named: list[Word]) -> str | None:
     run = list(named)
     while len(run) > 1 and run[0].text.rstrip(".") in rules.NAME_TITLES and run[1].capitalised:
         run = run[1:]
+    # "Transport Secretary Grant Shapps", "CEO Adrian Cummins": the name after the last title
+    titles = [i for i, w in enumerate(run[:-1]) if w.text.rstrip(".") in rules.NAME_TITLES
+              and all(x.capitalised for x in run[i + 1 :])]
+    if titles and len(run) - titles[-1] - 1 >= 2:
+        run = run[titles[-1] + 1 :]
     for index, word in enumerate(run):
         if index >= 2 and word.lower in ("of", "from", "at") and \
                 run[index - 1].text not in rules.ORGANISATION_HEADS and \

@@ -42,6 +42,17 @@ _CLAUSE_END = re.compile(r"[,;:!?()—–]|\.(?:\s|$|[”\"])|$")
 _QUOTE = re.compile(r"[“”\"]|(?<!\w)[‘’']|[‘’'](?!\w)")
 _OPENS_CLAUSE_AFTER = re.compile(r"\s*(?:[.,;:!?—–”\"]|$)")
 _PERSON = re.compile(r"^[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+$")
+_FULL_NAME = re.compile(r"(?<![\w’'.-])[A-Z][a-z’'-]+(?:[ \t]+[A-Z][a-z’'-]+){1,2}(?![\w’'-])")
+
+
+def _is_person(name: str) -> bool:
+    """A name of two or three capitalised words that is not an organisation's."""
+    words = name.split()
+    return bool(_PERSON.match(name)) and not name.startswith("The ") and \
+        words[-1] not in rules.ORGANISATION_HEADS and \
+        not any(name.endswith(suffix) for suffix in rules.ORGANISATION_SUFFIXES)
+
+
 _MALE = frozenset({"he", "his", "him", "himself", "mr"})
 _FEMALE = frozenset({"she", "her", "hers", "herself", "mrs", "ms"})
 _NOT_GIVEN = frozenset({
@@ -49,6 +60,7 @@ _NOT_GIVEN = frozenset({
     "so", "in", "on", "at", "of", "for", "by", "with", "from", "to", "said", "says", "i",
     "he", "she", "it", "they", "we", "this", "that", "former", "new", "mr", "mrs", "ms",
 })  # fmt: skip
+_ADVERB = re.compile(r"[a-z]{3,}ly")
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+")
 _WORD = re.compile(r"[^\W\d_]+")
 _FRAGMENT = frozenset({"is", "was", "were", "are", "if", "whether", "not", "clear", "be"})
@@ -102,6 +114,8 @@ class _Speakers:
     """
 
     text: str
+    at: int = 0
+    """Where the sentence being read starts in ``text``."""
     recent: list[str] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)
     _names: dict[str, tuple[str, int] | None] | None = None
@@ -115,7 +129,7 @@ class _Speakers:
         del self.recent[: -rules.MAX_RECENT_SPEAKERS]
         if pronoun in ("he", "she"):
             self.gender[claimant] = pronoun
-        elif _PERSON.match(claimant) and claimant not in self.gender:
+        elif _is_person(claimant) and claimant not in self.gender:
             words = set(_WORD.findall(sentence.lower()))
             male, female = bool(words & _MALE), bool(words & _FEMALE)
             if male != female:
@@ -126,11 +140,22 @@ class _Speakers:
             other = "she" if word == "he" else "he"
             for name in reversed(self.recent):
                 if self.gender.get(name) != other and (
-                    _PERSON.match(name) or self.gender.get(name) == word
+                    _is_person(name) or self.gender.get(name) == word
                 ):
                     return name
-            return None
+            return self._mentioned(self.at)
         return self.recent[-1] if self.recent else None
+
+    def _mentioned(self, before: int) -> str | None:
+        """With no speaker yet, the last person's name written before ``before``."""
+        if before <= 0:
+            return None
+        found = None
+        for match in _FULL_NAME.finditer(self.text, max(0, before - 1500), before):
+            name = match.group()
+            if _is_person(name) and name.split()[0].lower() not in _NOT_GIVEN:
+                found = name
+        return found
 
     def full_name(self, claimant: str | None, before: int) -> str | None:
         """A surname alone ("Hasib", "Mr. Cueto") as the full name written earlier, if one."""
@@ -172,7 +197,8 @@ class ClaimExtractor:
             rf"(?<![\w-])(?:{_words_pattern(rules.UNVERIFIABLE_PHRASES)})(?![\w-])", re.I
         )
         self._participle = re.compile(
-            rf",\s+(?:{_words_pattern(rules.PARTICIPLE_VERBS)})(?![\w-])(?:\s+that\b)?"
+            rf"(?:,\s+|(?<=\w)\s+)(?:{_words_pattern(rules.PARTICIPLE_VERBS)})(?![\w-])"
+            rf"(?:\s+that\b)?"
         )
         self._quantities = QuantityParser()
         self._verb_starts = frozenset(
@@ -240,6 +266,7 @@ class ClaimExtractor:
         if text.rstrip(_CLOSING).endswith("?"):
             return  # A question asks; it claims nothing.
         carried = previous.claimant if previous is not None and previous.is_claim else None
+        speakers.at = sentence.start
         attribution = None
         if not self._verb_words.isdisjoint(hit):
             attribution = self._attribution_verb(text, sentence, speakers)
@@ -316,6 +343,7 @@ class ClaimExtractor:
         hedges = sentence.hedges
         figures: bool | None = None
         quoted: bool | None = None
+        inside: list[_Attribution] = []
         for tried, match in enumerate(self._verbs_in(text)):
             if tried == rules.MAX_VERBS_PER_SENTENCE:
                 break  # "the said the said ...": linear time, not one look-back per verb
@@ -327,9 +355,10 @@ class ClaimExtractor:
             near = claimants.words(text, max(0, match.start() - 60), match.start())
             adjacent = bool(near) and not text[near[-1].end : match.start()].strip()
             fillers = 0
-            while adjacent and fillers < len(near) and \
-                    near[-1 - fillers].lower in rules.SUBJECT_VERB_FILLERS:
-                fillers += 1
+            while adjacent and fillers < len(near) and (
+                    near[-1 - fillers].lower in rules.SUBJECT_VERB_FILLERS
+                    or _ADVERB.fullmatch(near[-1 - fillers].text)):
+                fillers += 1  # "He proudly told", "the suppliers invariably reported"
             last = near[-1 - fillers].lower if adjacent and fillers < len(near) else ""
             if last in rules.NON_ASSERTING_BEFORE_VERB:
                 continue
@@ -359,8 +388,12 @@ class ClaimExtractor:
                 continue
             claimant, method = found
             phrase = " ".join(match.group().split())
-            return _Attribution(claimant, phrase, method, match.start(), match.end())
-        return None
+            attribution = _Attribution(claimant, phrase, method, match.start(), match.end())
+            if _in_quotation(text, match.start()):
+                inside.append(attribution)  # '"Warren said ...," Dossaji said': Dossaji's
+                continue
+            return attribution
+        return inside[0] if inside else None
 
     def _figures(self, sentence: _Sentence) -> tuple[Quantity, ...]:
         """The sentence's figures, parsed once however many rules ask."""
@@ -394,8 +427,19 @@ class ClaimExtractor:
         clause opened by a pronoun ("warned they had the votes")."""
         if _OPENS_CLAUSE_AFTER.match(text, match.end()):
             return True
-        following = claimants.words(text, match.end(), min(len(text), match.end() + 20))
-        return bool(following) and following[0].lower in rules.CLAUSE_SUBJECT_PRONOUNS
+        following = claimants.words(text, match.end(), min(len(text), match.end() + 60))
+        if not following:
+            return False
+        first = following[0].lower
+        if first in rules.CLAUSE_SUBJECT_PRONOUNS or first.endswith("ing"):
+            return True  # "warned they had the votes", "reported being logged out"
+        # "Tests found the boiler's flue pipe had not been attached": a clause, not an object
+        for word in following[:6]:
+            if word.lower in rules.FINITE_VERBS:
+                return True
+            if word.lower in rules.OBJECT_ENDS:
+                return False
+        return False
 
     @staticmethod
     def _followed_by_verb(text: str, position: int) -> bool:
@@ -469,6 +513,13 @@ def _words_in(wanted: frozenset[str], text: str) -> frozenset[str]:
     for start in range(0, len(text), _CHUNK):
         found.update(wanted.intersection(_WORD.findall(text, start, start + _CHUNK + 40)))
     return frozenset(found)
+
+
+def _in_quotation(text: str, position: int) -> bool:
+    """Whether ``position`` lies inside a quotation opened earlier in the sentence."""
+    head = text[:position]
+    curly = head.count("“") - head.count("”")
+    return curly > 0 or (curly == 0 and head.count('"') % 2 == 1)
 
 
 def _first_words(phrases: tuple[str, ...]) -> frozenset[str]:

@@ -48,7 +48,20 @@ SPEECH_VERBS: frozenset[str] = frozenset({
 AUDIENCE_VERBS: frozenset[str] = frozenset({"told", "tells"})
 
 #: "..., saying ..." attributes the sentence to its subject ("The trust wrote, saying ...").
-PARTICIPLE_VERBS: tuple[str, ...] = ("saying", "adding", "noting", "claiming", "warning")
+PARTICIPLE_VERBS: tuple[str, ...] = ("saying", "adding", "noting", "claiming", "warning",
+                                     "arguing", "insisting", "stating")
+
+#: A verb that can take an object ("reported the incident", "found a tool") reports a statement
+#: only when what follows is not a plain object: a plain object is a few words with none of
+#: these in them, ended by a preposition, a comma or the end of the sentence.
+FINITE_VERBS: frozenset[str] = frozenset({
+    "is", "are", "was", "were", "had", "has", "have", "would", "will", "could", "can", "may",
+    "might", "must", "should", "did", "does", "do", "been", "being",
+})  # fmt: skip
+OBJECT_ENDS: frozenset[str] = frozenset({
+    "to", "for", "in", "on", "at", "by", "with", "from", "into", "after", "before", "during",
+    "and", "or", "but", "as", "of", "over", "about", "against", "last", "this", "on",
+})  # fmt: skip
 
 #: Verbs that attribute only when "that" follows ("he added that ...", not "they added 3 tanks").
 ATTRIBUTION_VERBS_WITH_THAT: tuple[str, ...] = (
@@ -109,7 +122,7 @@ SUBJECT_STARTS_AFTER: frozenset[str] = frozenset({
 #: source phrase ends at one of these or at a clause break.
 RIGHT_PHRASE_ENDS: frozenset[str] = frozenset({
     "who", "which", "that", "whose", "and", "but", "when", "while", "after", "before", "as",
-    "because", "adding", "saying", "noting", "in", "on",
+    "because", "adding", "saying", "noting", "on",
 })  # fmt: skip
 
 #: Words a source phrase after an inverted verb may start with ("said a dispatcher", "said
@@ -179,7 +192,11 @@ NAME_TITLES: frozenset[str] = frozenset({
     "Speaker", "Premier", "Chancellor", "King", "Queen", "Prince", "Princess", "Sir", "Dame",
     "Lord", "Lady", "Sheikh", "Dean", "Principal", "Trustee", "Alderman", "Constable",
     "Corporal", "Private", "Senior", "Former", "Acting", "Interim", "State", "Labour", "Tory",
-    "Democratic", "Republican", "Democrat", "MP", "MEP",
+    "Democratic", "Republican", "Democrat", "MP", "MEP", "CEO", "Tanaiste", "Tánaiste",
+    "Taoiseach", "Transport", "Health", "Foreign", "Home", "Finance", "Education", "Defence",
+    "Defense", "Justice", "Environment", "Spokesperson", "Spokesman", "Spokeswoman", "Chief",
+    "Executive", "Founder", "Co-founder", "Owner", "Manager", "Head", "Leader", "Lawyer",
+    "Professor", "Researcher", "Economist", "Analyst", "Author", "Editor", "Reporter",
 })  # fmt: skip
 
 #: A capitalised run that ends in one of these is an organisation whose name goes on after
@@ -214,7 +231,8 @@ NON_CLAIMANT_PRONOUNS: frozenset[str] = frozenset({
 DISCOURSE_WORDS: frozenset[str] = frozenset({
     "however", "separately", "meanwhile", "also", "still", "but", "and", "yet", "later",
     "earlier", "today", "yesterday", "now", "then", "moreover", "furthermore", "instead",
-    "similarly", "so", "thus", "indeed", "additionally", "finally", "first", "second",
+    "similarly", "so", "thus", "indeed", "additionally", "finally", "first", "second", "even",
+    "only", "last", "night", "week", "now",
     # subordinators: "…, when it said …" has the pronoun "it" as its subject
     "when", "while", "after", "before", "because", "since", "as", "although", "though",
     "where", "whereas", "until", "once", "if", "unless",
@@ -258,7 +276,9 @@ HEDGES: tuple[str, ...] = (
     "purportedly", "reportedly", "allegedly", "supposedly", "apparently", "claimed",
     "ostensibly", "rumoured", "rumored", "unverified", "it is unclear", "it was unclear",
     "it is not clear", "it was not clear", "it was not immediately clear",
-    "it is not immediately clear", "it remains unclear",
+    "it is not immediately clear", "it remains unclear", "remains unclear", "remain unclear",
+    "it is understood", "it was understood", "it is believed", "it is thought",
+    "is believed to", "are believed to", "is thought to", "are thought to",
 )  # fmt: skip
 
 #: Phrases by which a reporter says a figure or claim cannot be checked. They make every claim
