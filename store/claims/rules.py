@@ -60,7 +60,7 @@ FINITE_VERBS: frozenset[str] = frozenset({
 })  # fmt: skip
 OBJECT_ENDS: frozenset[str] = frozenset({
     "to", "for", "in", "on", "at", "by", "with", "from", "into", "after", "before", "during",
-    "and", "or", "but", "as", "of", "over", "about", "against", "last", "this", "on",
+    "and", "or", "but", "as", "of", "over", "about", "against", "last", "this",
 })  # fmt: skip
 
 #: Verbs that attribute only when "that" follows ("he added that ...", not "they added 3 tanks").
@@ -194,9 +194,9 @@ NAME_TITLES: frozenset[str] = frozenset({
     "Corporal", "Private", "Senior", "Former", "Acting", "Interim", "State", "Labour", "Tory",
     "Democratic", "Republican", "Democrat", "MP", "MEP", "CEO", "Tanaiste", "Tánaiste",
     "Taoiseach", "Transport", "Health", "Foreign", "Home", "Finance", "Education", "Defence",
-    "Defense", "Justice", "Environment", "Spokesperson", "Spokesman", "Spokeswoman", "Chief",
+    "Defense", "Environment", "Spokesperson", "Spokesman", "Spokeswoman",
     "Executive", "Founder", "Co-founder", "Owner", "Manager", "Head", "Leader", "Lawyer",
-    "Professor", "Researcher", "Economist", "Analyst", "Author", "Editor", "Reporter",
+    "Researcher", "Economist", "Analyst", "Author", "Editor", "Reporter",
 })  # fmt: skip
 
 #: A capitalised run that ends in one of these is an organisation whose name goes on after
@@ -232,7 +232,7 @@ DISCOURSE_WORDS: frozenset[str] = frozenset({
     "however", "separately", "meanwhile", "also", "still", "but", "and", "yet", "later",
     "earlier", "today", "yesterday", "now", "then", "moreover", "furthermore", "instead",
     "similarly", "so", "thus", "indeed", "additionally", "finally", "first", "second", "even",
-    "only", "last", "night", "week", "now",
+    "only", "last", "night", "week",
     # subordinators: "…, when it said …" has the pronoun "it" as its subject
     "when", "while", "after", "before", "because", "since", "as", "although", "though",
     "where", "whereas", "until", "once", "if", "unless",
