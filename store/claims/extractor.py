@@ -61,7 +61,7 @@ _NOT_GIVEN = frozenset({
     "he", "she", "it", "they", "we", "this", "that", "former", "new", "mr", "mrs", "ms",
 })  # fmt: skip
 _ADVERB = re.compile(r"[a-z]{3,}ly")
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+")
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[^\W\d_]+")
 _WORD = re.compile(r"[^\W\d_]+")
 _FRAGMENT = frozenset({"is", "was", "were", "are", "if", "whether", "not", "clear", "be"})
 
@@ -187,11 +187,15 @@ class ClaimExtractor:
     """Finds claims in article and comment text; build once, call :meth:`extract` many times."""
 
     def __init__(self) -> None:
-        verbs = _words_pattern(rules.ATTRIBUTION_VERBS + rules.ATTRIBUTION_VERBS_WITH_THAT)
+        all_verbs = rules.ATTRIBUTION_VERBS + rules.ATTRIBUTION_VERBS_WITH_THAT + \
+            rules.SPANISH_VERBS
+        verbs = _words_pattern(all_verbs)
         # Case-sensitive on purpose: "United States" and "Says who" are not attributions.
-        self._verb = re.compile(rf"(?<![\w’'-])(?:{verbs})(?![\w’'-])(?:\s+that\b)?")
+        self._verb = re.compile(rf"(?<![\w’'-])(?:{verbs})(?![\w’'-])(?:\s+(?:that|que)\b)?")
         self._needs_that = frozenset(rules.ATTRIBUTION_VERBS_WITH_THAT)
-        self._according = re.compile(r"(?<![\w-])[Aa]ccording\s+to\s+")
+        forms = "|".join(rf"[{f[0].upper()}{f[0]}]" + r"\s+".join(map(re.escape, f[1:].split()))
+                         for f in rules.ACCORDING_TO_FORMS)
+        self._according = re.compile(rf"(?<![\w-])(?:{forms})\s+")
         self._hedge = re.compile(rf"(?<![\w-])(?:{_words_pattern(rules.HEDGES)})(?![\w-])", re.I)
         self._verify = re.compile(
             rf"(?<![\w-])(?:{_words_pattern(rules.UNVERIFIABLE_PHRASES)})(?![\w-])", re.I
@@ -201,17 +205,14 @@ class ClaimExtractor:
             rf"(?:\s+that\b)?"
         )
         self._quantities = QuantityParser()
-        self._verb_starts = frozenset(
-            phrase.split()[0] for phrase in rules.ATTRIBUTION_VERBS
-            + rules.ATTRIBUTION_VERBS_WITH_THAT
-        )
-        self._verb_words = _first_words(rules.ATTRIBUTION_VERBS
-                                        + rules.ATTRIBUTION_VERBS_WITH_THAT)
+        self._verb_starts = frozenset(phrase.split()[0] for phrase in all_verbs)
+        self._verb_words = _first_words(all_verbs)
         self._hedge_words = _first_words(rules.HEDGES)
         self._verify_words = _first_words(rules.UNVERIFIABLE_PHRASES)
         self._participle_words = _first_words(rules.PARTICIPLE_VERBS)
+        self._according_words = _first_words(rules.ACCORDING_TO_FORMS)
         self._triggers = self._verb_words | self._hedge_words | self._verify_words | \
-            self._participle_words | {"according"}
+            self._participle_words | _first_words(rules.ACCORDING_TO_FORMS)
 
     def extract(self, text: str, comment_index: int | None = None) -> list[ClaimDraft]:
         """Claims in ``text``, with spans into it; ``comment_index`` is copied onto each."""
@@ -270,7 +271,7 @@ class ClaimExtractor:
         attribution = None
         if not self._verb_words.isdisjoint(hit):
             attribution = self._attribution_verb(text, sentence, speakers)
-        if attribution is None and "according" in hit:
+        if attribution is None and not self._according_words.isdisjoint(hit):
             attribution = self._according_to(text)
         if attribution is None and not self._participle_words.isdisjoint(hit):
             attribution = self._saying(text, speakers)
@@ -348,8 +349,8 @@ class ClaimExtractor:
             if tried == rules.MAX_VERBS_PER_SENTENCE:
                 break  # "the said the said ...": linear time, not one look-back per verb
             first = match.group().split()[0]
-            verb = " ".join(match.group().removesuffix("that").split())
-            has_that = match.group().endswith("that")
+            verb = " ".join(match.group().removesuffix("that").removesuffix("que").split())
+            has_that = match.group().endswith(("that", "que"))
             # The word just before the verb decides most cases; read only the last few words
             # first and the subject's whole window only for a verb that survives them.
             near = claimants.words(text, max(0, match.start() - 60), match.start())

@@ -36,12 +36,28 @@ ATTRIBUTION_VERBS: tuple[str, ...] = (
 # Outside SPEECH_VERBS these attribute only with "that", a reported clause, a quotation or a
 # figure in the sentence: "the hospital reported the incident to the police" is an act.
 
+#: Spanish reporting verbs ("dijo", "afirmó que"), for the Spanish-language pages news
+#: collections hold; "según" and "de acuerdo con" are in :data:`ACCORDING_TO_FORMS`.
+SPANISH_VERBS: tuple[str, ...] = (
+    "dijo", "afirmó", "aseguró", "declaró", "explicó", "señaló", "indicó", "informó",
+    "expresó", "comentó", "agregó", "añadió", "precisó", "destacó", "subrayó", "manifestó",
+    "sostuvo", "reconoció", "apuntó", "reiteró", "enfatizó", "detalló", "advirtió",
+    "insistió", "denunció", "recordó", "valoró", "razonó", "consideró", "opinó", "calificó",
+    "aseveró", "puntualizó", "resaltó", "refirió", "argumentó", "anunció", "confirmó",
+    "dice", "afirma", "asegura", "señala", "explica", "indica", "considera",
+)  # fmt: skip
+
+#: Forms of "according to" in the languages above (matched with either case of the first
+#: letter): the source follows.
+ACCORDING_TO_FORMS: tuple[str, ...] = ("according to", "según", "de acuerdo con")
+
 #: Verbs that only attribute speech, never act on an object: these need no "that" or figure.
 SPEECH_VERBS: frozenset[str] = frozenset({
     "said", "says", "say", "told", "tells", "claims", "claimed", "claim", "insisted", "insists",
     "asserted", "asserts", "quipped", "quips", "argued", "argues", "stressed", "stresses",
     "boasted", "boasts", "alleged", "alleges", "contended", "contends", "testified",
     "testifies", "is reporting", "are reporting", "was reporting", "were reporting",
+    *SPANISH_VERBS,
 })  # fmt: skip
 
 #: The object of these is the audience, not the source ("Myers ... told Variety" -> Myers).
@@ -240,7 +256,9 @@ DISCOURSE_WORDS: frozenset[str] = frozenset({
 
 #: Small words allowed inside a proper name ("Syrian Observatory for Human Rights",
 #: "Abu Bakr al Baghdadi").
-NAME_CONNECTORS: frozenset[str] = frozenset({"of", "for", "the", "al", "al-", "de", "bin", "&"})
+NAME_CONNECTORS: frozenset[str] = frozenset({
+    "of", "for", "the", "al", "al-", "de", "bin", "&", "del", "la", "y", "van", "von", "da",
+})  # fmt: skip
 
 #: A name after one of these inside a subject is a place, not the source ("officials in Homs").
 PLACE_PREPOSITIONS: frozenset[str] = frozenset({
