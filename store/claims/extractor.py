@@ -53,6 +53,12 @@ def _is_person(name: str) -> bool:
         not any(name.endswith(suffix) for suffix in rules.ORGANISATION_SUFFIXES)
 
 
+def _is_single_name(name: str) -> bool:
+    """One capitalised word that can be a person ("Meghan", "Hasib"), not an acronym."""
+    return " " not in name and name[:1].isupper() and not name.isupper() and \
+        name not in rules.ORGANISATION_HEADS
+
+
 _MALE = frozenset({"he", "his", "him", "himself", "mr"})
 _FEMALE = frozenset({"she", "her", "hers", "herself", "mrs", "ms"})
 _NOT_GIVEN = frozenset({
@@ -129,7 +135,7 @@ class _Speakers:
         del self.recent[: -rules.MAX_RECENT_SPEAKERS]
         if pronoun in ("he", "she"):
             self.gender[claimant] = pronoun
-        elif _is_person(claimant) and claimant not in self.gender:
+        elif claimant not in self.gender and (_is_person(claimant) or _is_single_name(claimant)):
             words = set(_WORD.findall(sentence.lower()))
             male, female = bool(words & _MALE), bool(words & _FEMALE)
             if male != female:
@@ -153,6 +159,8 @@ class _Speakers:
         found = None
         for match in _FULL_NAME.finditer(self.text, max(0, before - 1500), before):
             name = match.group()
+            if name.endswith(("’s", "'s", "s’", "s'")):
+                continue  # "Princess Diana's": an owner, not who is speaking
             if _is_person(name) and name.split()[0].lower() not in _NOT_GIVEN:
                 found = name
         return found
