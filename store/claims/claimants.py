@@ -138,6 +138,8 @@ def apposition_subject(text: str, before: list[Word], verb_start: int) -> list[W
                 | rules.DISCOURSE_WORDS and len(candidate) <= rules.MAX_SUBJECT_WORDS:
             return candidate
     for candidate in reversed(candidates[-2:]):
+        if all(word.lower in rules.DISCOURSE_WORDS for word in candidate):
+            continue  # "The department, however, said"
         if candidate[0].lower not in rules.SUBJECT_BREAKS | {"a", "an"}:
             return candidate
     return []
@@ -147,6 +149,8 @@ def subject(text: str, run: list[Word]) -> str | None:
     """The claimant named by the subject words ``run`` (the clause up to the verb), or None."""
     while run and run[0].lower in rules.DISCOURSE_WORDS:
         run = run[1:]
+    if len(run) > 1 and run[-1].lower in ("who", "which", "that"):
+        run = run[:-1]  # "a string of Tory MPs who said": the noun before the relative
     if not run:
         return None
     if run[-1].capitalised:
