@@ -207,7 +207,8 @@ NAME_TITLES: frozenset[str] = frozenset({
     "Chairwoman", "Chair", "Director", "Superintendent", "Inspector", "Attorney", "Ambassador",
     "Speaker", "Premier", "Chancellor", "King", "Queen", "Prince", "Princess", "Sir", "Dame",
     "Lord", "Lady", "Sheikh", "Dean", "Principal", "Trustee", "Alderman", "Constable",
-    "Corporal", "Private", "Senior", "Former", "Acting", "Interim", "State", "MP", "MEP", "CEO", "Tanaiste", "Tánaiste",
+    "Corporal", "Private", "Senior", "Former", "Acting", "Interim", "State", "MP", "MEP", "CEO",
+    "Tanaiste", "Tánaiste",
     "Taoiseach", "Transport", "Health", "Foreign", "Home", "Finance", "Education", "Defence",
     "Defense", "Environment", "Spokesperson", "Spokesman", "Spokeswoman",
     "Executive", "Founder", "Co-founder", "Owner", "Manager", "Head", "Leader", "Lawyer",
@@ -377,7 +378,8 @@ CURRENCY_WORDS: dict[str, str] = {
 }  # fmt: skip
 
 #: Words after a number that make it a percentage.
-PERCENT_WORDS: tuple[str, ...] = ("%", "percent", "per cent", "percentage points", "pct")
+PERCENT_WORDS: tuple[str, ...] = ("%", "percent", "per cent", "percentage points", "pct",
+                                  "por ciento")
 
 #: Units of measure and of time after a number: the figure keeps them as its unit
 #: ("1,200 tonnes of grain" -> 1200 tonnes, item grain; "four months" -> 4 months).
