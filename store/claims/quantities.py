@@ -30,6 +30,7 @@ from store.records import Quantity
 INT64_MAX = 2**63 - 1
 _TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade",
                         "night"})
+_ARTICLES = frozenset({"a", "an"})
 _SIGNS = frozenset("$€£¥₹₩₦₽₺₪")
 _START = re.compile(r"(?<![\w.,:/-])(?:[A-Za-z]*[$€£¥₹₩₦₽₺₪]|\.?\d|[A-Za-z]+)")
 """Where a figure can start: a currency sign (with its letters, "US$"), a digit, a word."""
@@ -168,6 +169,9 @@ class QuantityParser:
         )
         self._vague_starts = frozenset(w.split()[0].lower() for w in rules.QUANTITY_WORDS)
         self._starts = self._number_starts | self._vague_starts
+        self._after_article = frozenset([*rules.SCALES, *rules.FRACTIONS, *_TIME_UNITS,
+                                         *(unit + "s" for unit in _TIME_UNITS), "handful", "few",
+                                         "total", "record", "quarter"])
 
     def parse(self, sentence: str) -> tuple[Quantity, ...]:
         """Every figure in ``sentence``, in order of appearance.
@@ -179,7 +183,10 @@ class QuantityParser:
         found: list[Quantity] = []
         taken_until = 0
         tokens = list(_SIGN_OR_DIGIT.finditer(sentence))
-        named = self._starts.intersection(_ALPHA.findall(sentence.lower()))
+        present = set(_ALPHA.findall(sentence.lower()))
+        named = self._starts.intersection(present)
+        if named & _ARTICLES and self._after_article.isdisjoint(present):
+            named -= _ARTICLES  # "a" and "an" start a figure only before "dozen", "third", ...
         if named:  # number and vague words are rarer than words: look for them only if there
             tokens += [m for m in _START.finditer(sentence)
                        if m.group()[0].isalpha() and m.group().lower() in named]
