@@ -30,10 +30,10 @@ def _one(extractor: ClaimExtractor, text: str, starts: str) -> tuple[str | None,
 
 class TestParagraphs:
     def test_a_claim_never_crosses_a_line_break(self, extractor: ClaimExtractor) -> None:
-        text = ("Council approves harbour plan\nFeb. 9\nThe mayor said 300 jobs would follow\n"
-                "MORE: Ferry strike ends\nPhoto: the harbour at dusk")
+        text = ("Council approves harbour plan\nFeb. 9\nThe mayor said 300 jobs would follow.\n"
+                "MORE: Governor says ferry strike ends\nPhoto: the harbour at dusk")
         claims = extractor.extract(text)
-        assert [c.text for c in claims] == ["The mayor said 300 jobs would follow"]
+        assert [c.text for c in claims] == ["The mayor said 300 jobs would follow."]
         assert all("\n" not in c.text for c in claims)
 
     def test_blank_line_paragraphs_keep_a_hard_wrapped_sentence(
@@ -106,6 +106,8 @@ class TestPrecision:
         "Season according to taste and serve.",
         "King asked whether the vote would be close?",
         "The company announced a new logo on Monday.",
+        "Her appointment was announced in December 2019.",
+        "The same can't be said of gas-powered cars.",
     ])
     def test_not_a_claim(self, extractor: ClaimExtractor, text: str) -> None:
         assert extractor.extract(text) == []

@@ -69,7 +69,9 @@ _NOT_GIVEN = frozenset({
 _ADVERB = re.compile(r"[a-z]{3,}ly")
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[^\W\d_]+")
 _WORD = re.compile(r"[^\W\d_]+")
-_FRAGMENT = frozenset({"is", "was", "were", "are", "if", "whether", "not", "clear", "be"})
+_FRAGMENT = frozenset({"is", "was", "were", "are", "if", "whether", "not", "clear", "be", "do",
+                       "did", "does", "had", "has", "have", "would", "could", "will", "we",
+                       "i", "you"})
 
 
 def _words_pattern(phrases: tuple[str, ...] | list[str] | frozenset[str]) -> str:
@@ -230,7 +232,8 @@ class ClaimExtractor:
         hits = self._hits(found)
         for index, sentence in enumerate(found):
             carry = previous if previous and previous.paragraph == sentence.paragraph else None
-            self._analyse(sentence, carry, speakers, hits[index])
+            if not _is_heading(found, index):
+                self._analyse(sentence, carry, speakers, hits[index])
             previous = sentence
         label = "Reporter" if comment_index is None else "Commenter"
         self._mark_unverifiable(found, label)
@@ -372,7 +375,10 @@ class ClaimExtractor:
             if last in rules.NON_ASSERTING_BEFORE_VERB:
                 continue
             if last in rules.PASSIVE_BEFORE_VERB:
-                hedges.append(f"{last} {first}")
+                before_last = near[-2 - fillers].lower if len(near) > 1 + fillers else ""
+                if first in rules.PASSIVE_HEDGE_VERBS and \
+                        before_last not in rules.NON_ASSERTING_BEFORE_VERB:
+                    hedges.append(f"{last} {first}")  # "can't be said" hedges nothing
                 continue
             if last in rules.DETERMINERS or (adjacent and last.endswith(("’s", "'s"))):
                 continue
@@ -524,6 +530,19 @@ def _words_in(wanted: frozenset[str], text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def _is_heading(found: list[_Sentence], index: int) -> bool:
+    """A paragraph of one short sentence that does not end like one (see
+    :data:`rules.HEADING_MAX_CHARS`)."""
+    sentence = found[index]
+    alone = (index == 0 or found[index - 1].paragraph != sentence.paragraph) and (
+        index + 1 == len(found) or found[index + 1].paragraph != sentence.paragraph)
+    return alone and len(sentence.text) < rules.HEADING_MAX_CHARS and \
+        sentence.text.rstrip()[-1:] not in _SENTENCE_ENDS
+
+
+_SENTENCE_ENDS = frozenset(".!?…\"”’')]:;")
+
+
 def _in_quotation(text: str, position: int) -> bool:
     """Whether ``position`` lies inside a quotation opened earlier in the sentence."""
     head = text[:position]
@@ -541,6 +560,9 @@ def _is_fragment(claimant: str) -> bool:
     lowered = claimant.lower().split()
     if not lowered or lowered[0] in ("it", "there", "this", "that"):
         return True
+    if lowered[-1] in ("and", "or", "of", "the", "to") or "n't" in claimant or \
+            "n’t" in claimant:
+        return True  # "do the job and", "didn't do much else of"
     return len(lowered) > rules.MAX_SUBJECT_WORDS or bool(_FRAGMENT.intersection(lowered))
 
 

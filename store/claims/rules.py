@@ -165,6 +165,17 @@ NON_ASSERTING_BEFORE_VERB: frozenset[str] = frozenset({
 #: killed"): the sentence is hedged, but names no source.
 PASSIVE_BEFORE_VERB: frozenset[str] = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 
+#: Only these passives hedge ("were reported killed", "is said to", "is believed"); others are
+#: plain narration ("her appointment was announced in December").
+PASSIVE_HEDGE_VERBS: frozenset[str] = frozenset({
+    "said", "reported", "claimed", "alleged", "believed", "thought", "rumored", "rumoured",
+    "understood", "estimated", "feared", "suspected", "expected",
+})  # fmt: skip
+
+#: A one-sentence paragraph shorter than this that does not end like a sentence is a heading,
+#: a caption or a link ("Governor says naming of ... is historic", "MORE: ..."), never a claim.
+HEADING_MAX_CHARS = 160
+
 #: A noun, not a verb, follows these ("the claims", "its reports", "all told").
 DETERMINERS: frozenset[str] = frozenset({
     "the", "a", "an", "these", "those", "this", "that", "his", "her", "its", "their", "our",
