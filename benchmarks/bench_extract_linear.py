@@ -39,7 +39,8 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [kb for kb in (1, 4, 16, 64, 256, 1024) if kb <= args.max_kb]
     extractor = ClaimExtractor()
-    print(f"{'case':24}" + "".join(f"{str(kb) + ' KB':>10}" for kb in sizes) + "  max/min  from 4 KB")
+    heading = "".join(f"{str(kb) + ' KB':>10}" for kb in sizes)
+    print(f"{'case':24}{heading}  max/min  from 4 KB")
     worst = worst_later = 0.0
     for name, make in CASES.items():
         figures = [per_kb(extractor, make(kb * 1024)) for kb in sizes]
