@@ -338,7 +338,7 @@ class TestQuantities:
             ("the four-day battle", [Quantity(4, "four-day", "battle", unit="day")]),
             ("two of the tanks", [Quantity(2, "two", "tanks")]),
             ("one video", []),
-            ("the figure was 2,000.", []),
+            ("the figure was 2,000.", [Quantity(2000, "2,000", "")]),
         ],
     )  # fmt: skip
     def test_parse(self, text: str, expected: list[Quantity]) -> None:

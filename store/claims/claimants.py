@@ -23,7 +23,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:()“”\"—–]|\bthat\b|(?<=[a-z]{3})[.!?]['
 long quotation ("... for some voters. He said"), after "Mr" or "U.S" it does not."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Word:
     """A word of a sentence with its span, so a claimant is always quoted verbatim."""
 
@@ -46,10 +46,11 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     found = []
     for match in WORD.finditer(text, start, stop):
         word = match.group()
+        begin = match.start()
         # A sentence's full stop is not part of its last word; "U.S." keeps its dots.
-        if word.endswith(".") and word.count(".") == 1 and len(word) > 1:
+        if word[-1] == "." and len(word) > 1 and word.count(".") == 1:
             word = word[:-1]
-        found.append(Word(word, match.start(), match.start() + len(word)))
+        found.append(Word(word, begin, begin + len(word)))
     return found
 
 
@@ -96,14 +97,23 @@ def _quote(text: str, span: list[Word]) -> str:
 
 def _segments(text: str, before: list[Word], verb_start: int) -> list[list[Word]]:
     """The words before the verb, split at commas, quotes, brackets and "that"."""
-    edges = [0]
-    for brk in _CLAUSE_BREAK.finditer(text, 0, verb_start):
+    start = before[0].start if before else verb_start
+    edges = [start]
+    for brk in _CLAUSE_BREAK.finditer(text, start, verb_start):
         edges += [brk.start(), brk.end()]
     edges.append(verb_start)
     return [
         [word for word in before if start <= word.start and word.end <= end]
         for start, end in zip(edges[::2], edges[1::2], strict=True)
     ]
+
+
+def subject_window(text: str, verb_start: int) -> int:
+    """Where the words that can hold a verb's subject start: the last three clauses before
+    it (an apposition needs no more), within :data:`rules.SUBJECT_WINDOW_CHARS`."""
+    window = max(0, verb_start - rules.SUBJECT_WINDOW_CHARS)
+    breaks = [brk.start() for brk in _CLAUSE_BREAK.finditer(text, window, verb_start)]
+    return max(window, breaks[-4]) if len(breaks) >= 4 else window
 
 
 def clause_subject(text: str, before: list[Word], verb_start: int) -> list[Word] | None:
@@ -128,6 +138,8 @@ def apposition_subject(text: str, before: list[Word], verb_start: int) -> list[W
                 | rules.DISCOURSE_WORDS and len(candidate) <= rules.MAX_SUBJECT_WORDS:
             return candidate
     for candidate in reversed(candidates[-2:]):
+        if all(word.lower in rules.DISCOURSE_WORDS for word in candidate):
+            continue  # "The department, however, said"
         if candidate[0].lower not in rules.SUBJECT_BREAKS | {"a", "an"}:
             return candidate
     return []
@@ -137,6 +149,8 @@ def subject(text: str, run: list[Word]) -> str | None:
     """The claimant named by the subject words ``run`` (the clause up to the verb), or None."""
     while run and run[0].lower in rules.DISCOURSE_WORDS:
         run = run[1:]
+    if len(run) > 1 and run[-1].lower in ("who", "which", "that"):
+        run = run[:-1]  # "a string of Tory MPs who said": the noun before the relative
     if not run:
         return None
     if run[-1].capitalised:
@@ -165,6 +179,11 @@ def clean_name(text: str, named: list[Word]) -> str | None:
     run = list(named)
     while len(run) > 1 and run[0].text.rstrip(".") in rules.NAME_TITLES and run[1].capitalised:
         run = run[1:]
+    # "Transport Secretary Grant Shapps", "CEO Adrian Cummins": the name after the last title
+    titles = [i for i, w in enumerate(run[:-1]) if w.text.rstrip(".") in rules.NAME_TITLES
+              and all(x.capitalised for x in run[i + 1 :])]
+    if titles and len(run) - titles[-1] - 1 >= 2:
+        run = run[titles[-1] + 1 :]
     for index, word in enumerate(run):
         if index >= 2 and word.lower in ("of", "from", "at") and \
                 run[index - 1].text not in rules.ORGANISATION_HEADS and \
@@ -178,6 +197,8 @@ def clean_name(text: str, named: list[Word]) -> str | None:
     return normalise_name(_quote(text, run))
 
 
+_SOURCE_CHARS = 200
+"""A source after "according to" is read from at most this many characters (linear time)."""
 _NOT_IN_SOURCE = frozenset({"is", "was", "were", "are", "be", "been", "had", "has", "have",
                             "would", "will", "could", "should", "may", "might", "did", "do"})
 _CALENDAR = rules.DATE_WORDS | {"monday", "tuesday", "wednesday", "thursday", "friday",
@@ -243,8 +264,9 @@ def _right_phrase(text: str, position: int) -> str | None:
 
 def according_to(text: str, position: int) -> str | None:
     """The source after "according to": its leading name, else the last name, else the phrase."""
-    end = _PHRASE_END.search(text, position)
-    found = words(text, position, end.start() if end is not None else len(text))
+    limit = min(len(text), position + _SOURCE_CHARS)
+    end = _PHRASE_END.search(text, position, limit)
+    found = words(text, position, end.start() if end is not None else limit)
     if not found:
         return None
     lead = found[1:] if found[0].lower == "the" and len(found) > 1 else found

@@ -28,6 +28,7 @@ linear in the text and cheap on bulk imports.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -41,6 +42,23 @@ _CLAUSE_END = re.compile(r"[,;:!?()—–]|\.(?:\s|$|[”\"])|$")
 _QUOTE = re.compile(r"[“”\"]|(?<!\w)[‘’']|[‘’'](?!\w)")
 _OPENS_CLAUSE_AFTER = re.compile(r"\s*(?:[.,;:!?—–”\"]|$)")
 _PERSON = re.compile(r"^[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+$")
+_FULL_NAME = re.compile(r"(?<![\w’'.-])[A-Z][a-z’'-]+(?:[ \t]+[A-Z][a-z’'-]+){1,2}(?![\w’'-])")
+
+
+def _is_person(name: str) -> bool:
+    """A name of two or three capitalised words that is not an organisation's."""
+    words = name.split()
+    return bool(_PERSON.match(name)) and not name.startswith("The ") and \
+        words[-1] not in rules.ORGANISATION_HEADS and \
+        not any(name.endswith(suffix) for suffix in rules.ORGANISATION_SUFFIXES)
+
+
+def _is_single_name(name: str) -> bool:
+    """One capitalised word that can be a person ("Meghan", "Hasib"), not an acronym."""
+    return " " not in name and name[:1].isupper() and not name.isupper() and \
+        name not in rules.ORGANISATION_HEADS
+
+
 _MALE = frozenset({"he", "his", "him", "himself", "mr"})
 _FEMALE = frozenset({"she", "her", "hers", "herself", "mrs", "ms"})
 _NOT_GIVEN = frozenset({
@@ -48,8 +66,12 @@ _NOT_GIVEN = frozenset({
     "so", "in", "on", "at", "of", "for", "by", "with", "from", "to", "said", "says", "i",
     "he", "she", "it", "they", "we", "this", "that", "former", "new", "mr", "mrs", "ms",
 })  # fmt: skip
+_ADVERB = re.compile(r"[a-z]{3,}ly")
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[^\W\d_]+")
 _WORD = re.compile(r"[^\W\d_]+")
-_FRAGMENT = frozenset({"is", "was", "were", "are", "if", "whether", "not", "clear", "be"})
+_FRAGMENT = frozenset({"is", "was", "were", "are", "if", "whether", "not", "clear", "be", "do",
+                       "did", "does", "had", "has", "have", "would", "could", "will", "we",
+                       "i", "you"})
 
 
 def _words_pattern(phrases: tuple[str, ...] | list[str] | frozenset[str]) -> str:
@@ -79,6 +101,7 @@ class _Sentence:
     verify_clause: str | None = None
     verify_points_back: bool = False
     quantities: tuple[Quantity, ...] = ()
+    parsed: tuple[Quantity, ...] | None = None
     claimant: str | None = None
     method: str = ""
     note: str = ""
@@ -99,6 +122,8 @@ class _Speakers:
     """
 
     text: str
+    at: int = 0
+    """Where the sentence being read starts in ``text``."""
     recent: list[str] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)
     _names: dict[str, tuple[str, int] | None] | None = None
@@ -109,9 +134,10 @@ class _Speakers:
         if claimant in self.recent:
             self.recent.remove(claimant)
         self.recent.append(claimant)
+        del self.recent[: -rules.MAX_RECENT_SPEAKERS]
         if pronoun in ("he", "she"):
             self.gender[claimant] = pronoun
-        elif _PERSON.match(claimant) and claimant not in self.gender:
+        elif claimant not in self.gender and (_is_person(claimant) or _is_single_name(claimant)):
             words = set(_WORD.findall(sentence.lower()))
             male, female = bool(words & _MALE), bool(words & _FEMALE)
             if male != female:
@@ -122,11 +148,24 @@ class _Speakers:
             other = "she" if word == "he" else "he"
             for name in reversed(self.recent):
                 if self.gender.get(name) != other and (
-                    _PERSON.match(name) or self.gender.get(name) == word
+                    _is_person(name) or self.gender.get(name) == word
                 ):
                     return name
-            return None
+            return self._mentioned(self.at)
         return self.recent[-1] if self.recent else None
+
+    def _mentioned(self, before: int) -> str | None:
+        """With no speaker yet, the last person's name written before ``before``."""
+        if before <= 0:
+            return None
+        found = None
+        for match in _FULL_NAME.finditer(self.text, max(0, before - 1500), before):
+            name = match.group()
+            if name.endswith(("’s", "'s", "s’", "s'")):
+                continue  # "Princess Diana's": an owner, not who is speaking
+            if _is_person(name) and name.split()[0].lower() not in _NOT_GIVEN:
+                found = name
+        return found
 
     def full_name(self, claimant: str | None, before: int) -> str | None:
         """A surname alone ("Hasib", "Mr. Cueto") as the full name written earlier, if one."""
@@ -158,26 +197,32 @@ class ClaimExtractor:
     """Finds claims in article and comment text; build once, call :meth:`extract` many times."""
 
     def __init__(self) -> None:
-        verbs = _words_pattern(rules.ATTRIBUTION_VERBS + rules.ATTRIBUTION_VERBS_WITH_THAT)
+        all_verbs = rules.ATTRIBUTION_VERBS + rules.ATTRIBUTION_VERBS_WITH_THAT + \
+            rules.SPANISH_VERBS
+        verbs = _words_pattern(all_verbs)
         # Case-sensitive on purpose: "United States" and "Says who" are not attributions.
-        self._verb = re.compile(rf"(?<![\w’'-])(?:{verbs})(?![\w’'-])(?:\s+that\b)?")
+        self._verb = re.compile(rf"(?<![\w’'-])(?:{verbs})(?![\w’'-])(?:\s+(?:that|que)\b)?")
         self._needs_that = frozenset(rules.ATTRIBUTION_VERBS_WITH_THAT)
-        self._according = re.compile(r"(?<![\w-])[Aa]ccording\s+to\s+")
+        forms = "|".join(rf"[{f[0].upper()}{f[0]}]" + r"\s+".join(map(re.escape, f[1:].split()))
+                         for f in rules.ACCORDING_TO_FORMS)
+        self._according = re.compile(rf"(?<![\w-])(?:{forms})\s+")
         self._hedge = re.compile(rf"(?<![\w-])(?:{_words_pattern(rules.HEDGES)})(?![\w-])", re.I)
         self._verify = re.compile(
             rf"(?<![\w-])(?:{_words_pattern(rules.UNVERIFIABLE_PHRASES)})(?![\w-])", re.I
         )
         self._participle = re.compile(
-            rf",\s+(?:{_words_pattern(rules.PARTICIPLE_VERBS)})(?![\w-])(?:\s+that\b)?"
+            rf"(?:,\s+|(?<=\w)\s+)(?:{_words_pattern(rules.PARTICIPLE_VERBS)})(?![\w-])"
+            rf"(?:\s+that\b)?"
         )
         self._quantities = QuantityParser()
-        self._verb_words = _first_words(rules.ATTRIBUTION_VERBS
-                                        + rules.ATTRIBUTION_VERBS_WITH_THAT)
+        self._verb_starts = frozenset(phrase.split()[0] for phrase in all_verbs)
+        self._verb_words = _first_words(all_verbs)
         self._hedge_words = _first_words(rules.HEDGES)
         self._verify_words = _first_words(rules.UNVERIFIABLE_PHRASES)
         self._participle_words = _first_words(rules.PARTICIPLE_VERBS)
+        self._according_words = _first_words(rules.ACCORDING_TO_FORMS)
         self._triggers = self._verb_words | self._hedge_words | self._verify_words | \
-            self._participle_words | {"according"}
+            self._participle_words | _first_words(rules.ACCORDING_TO_FORMS)
 
     def extract(self, text: str, comment_index: int | None = None) -> list[ClaimDraft]:
         """Claims in ``text``, with spans into it; ``comment_index`` is copied onto each."""
@@ -187,7 +232,8 @@ class ClaimExtractor:
         hits = self._hits(found)
         for index, sentence in enumerate(found):
             carry = previous if previous and previous.paragraph == sentence.paragraph else None
-            self._analyse(sentence, carry, speakers, hits[index])
+            if not _is_heading(found, index):
+                self._analyse(sentence, carry, speakers, hits[index])
             previous = sentence
         label = "Reporter" if comment_index is None else "Commenter"
         self._mark_unverifiable(found, label)
@@ -221,7 +267,7 @@ class ClaimExtractor:
         C-level ``findall`` and a set intersection per sentence: searching each pattern over
         the text cost 5 ms an article (Python tries every alternative at every position)."""
         triggers = self._triggers
-        return [triggers.intersection(_WORD.findall(s.text.lower())) for s in found]
+        return [_words_in(triggers, s.text.lower()) for s in found]
 
     def _analyse(self, sentence: _Sentence, previous: _Sentence | None, speakers: _Speakers,
                  hit: frozenset[str]) -> None:
@@ -232,10 +278,11 @@ class ClaimExtractor:
         if text.rstrip(_CLOSING).endswith("?"):
             return  # A question asks; it claims nothing.
         carried = previous.claimant if previous is not None and previous.is_claim else None
+        speakers.at = sentence.start
         attribution = None
         if not self._verb_words.isdisjoint(hit):
             attribution = self._attribution_verb(text, sentence, speakers)
-        if attribution is None and "according" in hit:
+        if attribution is None and not self._according_words.isdisjoint(hit):
             attribution = self._according_to(text)
         if attribution is None and not self._participle_words.isdisjoint(hit):
             attribution = self._saying(text, speakers)
@@ -256,7 +303,7 @@ class ClaimExtractor:
             sentence.claimant = carried
             sentence.method = "carried-claimant" if carried else "hedge"
         if sentence.is_claim or verify is not None:
-            sentence.quantities = self._quantities.parse(text)
+            sentence.quantities = self._figures(sentence)
         if not sentence.is_claim and verify is not None and (
             sentence.quantities or not sentence.verify_points_back
         ):
@@ -307,30 +354,48 @@ class ClaimExtractor:
         """The first verb that attributes the sentence to a source; passives become hedges."""
         hedges = sentence.hedges
         figures: bool | None = None
-        for match in self._verb.finditer(text):
+        quoted: bool | None = None
+        inside: list[_Attribution] = []
+        for tried, match in enumerate(self._verbs_in(text)):
+            if tried == rules.MAX_VERBS_PER_SENTENCE:
+                break  # "the said the said ...": linear time, not one look-back per verb
             first = match.group().split()[0]
-            verb = " ".join(match.group().removesuffix("that").split())
-            has_that = match.group().endswith("that")
-            before = claimants.words(text, 0, match.start())
-            adjacent = bool(before) and not text[before[-1].end : match.start()].strip()
-            while adjacent and before and before[-1].lower in rules.SUBJECT_VERB_FILLERS:
-                before.pop()
-            last = before[-1].lower if before and adjacent else ""
+            verb = " ".join(match.group().removesuffix("that").removesuffix("que").split())
+            has_that = match.group().endswith(("that", "que"))
+            # The word just before the verb decides most cases; read only the last few words
+            # first and the subject's whole window only for a verb that survives them.
+            near = claimants.words(text, max(0, match.start() - 60), match.start())
+            adjacent = bool(near) and not text[near[-1].end : match.start()].strip()
+            fillers = 0
+            while adjacent and fillers < len(near) and (
+                    near[-1 - fillers].lower in rules.SUBJECT_VERB_FILLERS
+                    or _ADVERB.fullmatch(near[-1 - fillers].text)):
+                fillers += 1  # "He proudly told", "the suppliers invariably reported"
+            last = near[-1 - fillers].lower if adjacent and fillers < len(near) else ""
             if last in rules.NON_ASSERTING_BEFORE_VERB:
                 continue
             if last in rules.PASSIVE_BEFORE_VERB:
-                hedges.append(f"{last} {first}")
+                before_last = near[-2 - fillers].lower if len(near) > 1 + fillers else ""
+                if first in rules.PASSIVE_HEDGE_VERBS and \
+                        before_last not in rules.NON_ASSERTING_BEFORE_VERB:
+                    hedges.append(f"{last} {first}")  # "can't be said" hedges nothing
                 continue
             if last in rules.DETERMINERS or (adjacent and last.endswith(("’s", "'s"))):
                 continue
             if first in rules.NOUN_LIKE_FORMS and self._followed_by_verb(text, match.end()):
                 continue
+            window = claimants.subject_window(text, match.start())
+            before = claimants.words(text, window, match.start())
+            if adjacent and fillers:
+                del before[-fillers:]
+            if quoted is None:
+                quoted = _QUOTE.search(text) is not None
             if verb not in rules.SPEECH_VERBS and not has_that and \
-                    not self._reports_statement(text, match):
+                    not quoted and not self._reports_statement(text, match):
                 if verb in self._needs_that:
                     continue
                 if figures is None:
-                    figures = bool(self._quantities.parse(text))
+                    figures = bool(self._figures(sentence))
                 if not figures:
                     continue  # "the hospital reported the incident to the police"
             found = self._claimant(text, before, match.start(), match.end(), verb, speakers)
@@ -338,8 +403,29 @@ class ClaimExtractor:
                 continue
             claimant, method = found
             phrase = " ".join(match.group().split())
-            return _Attribution(claimant, phrase, method, match.start(), match.end())
-        return None
+            attribution = _Attribution(claimant, phrase, method, match.start(), match.end())
+            if _in_quotation(text, match.start()):
+                inside.append(attribution)  # '"Warren said ...," Dossaji said': Dossaji's
+                continue
+            return attribution
+        return inside[0] if inside else None
+
+    def _figures(self, sentence: _Sentence) -> tuple[Quantity, ...]:
+        """The sentence's figures, parsed once however many rules ask."""
+        if sentence.parsed is None:
+            sentence.parsed = self._quantities.parse(sentence.text)
+        return sentence.parsed
+
+    def _verbs_in(self, text: str) -> Iterator[re.Match[str]]:
+        """Attribution verbs of ``text`` in order: the verb pattern is tried, anchored, only
+        where a word that can start a verb stands (searching its 300 alternatives at every
+        position of every sentence was the extractor's largest cost)."""
+        starts = self._verb_starts
+        for word in _LOWER_WORD.finditer(text):
+            if word.group() in starts:
+                found = self._verb.match(text, word.start())
+                if found is not None:
+                    yield found
 
     @staticmethod
     def _pronoun_of(text: str, attribution: _Attribution | None) -> str:
@@ -351,15 +437,24 @@ class ClaimExtractor:
 
     @staticmethod
     def _reports_statement(text: str, match: re.Match[str]) -> bool:
-        """Whether a verb that can take an object reports speech here: a quotation in the
-        sentence, a colon or clause end right after it ('..., he added.'), or a reported clause
-        opened by a pronoun ("warned they had the votes")."""
-        if _QUOTE.search(text):
-            return True
+        """Whether a verb that can take an object reports speech here (the sentence has no
+        quotation): a colon or clause end right after it ('..., he added.'), or a reported
+        clause opened by a pronoun ("warned they had the votes")."""
         if _OPENS_CLAUSE_AFTER.match(text, match.end()):
             return True
-        following = claimants.words(text, match.end(), min(len(text), match.end() + 20))
-        return bool(following) and following[0].lower in rules.CLAUSE_SUBJECT_PRONOUNS
+        following = claimants.words(text, match.end(), min(len(text), match.end() + 60))
+        if not following:
+            return False
+        first = following[0].lower
+        if first in rules.CLAUSE_SUBJECT_PRONOUNS or first.endswith("ing"):
+            return True  # "warned they had the votes", "reported being logged out"
+        # "Tests found the boiler's flue pipe had not been attached": a clause, not an object
+        for word in following[:6]:
+            if word.lower in rules.FINITE_VERBS:
+                return True
+            if word.lower in rules.OBJECT_ENDS:
+                return False
+        return False
 
     @staticmethod
     def _followed_by_verb(text: str, position: int) -> bool:
@@ -420,6 +515,41 @@ class ClaimExtractor:
                 earlier.note = earlier.note or note
 
 
+_CHUNK = 4096
+
+
+def _words_in(wanted: frozenset[str], text: str) -> frozenset[str]:
+    """The words of ``wanted`` that ``text`` holds. A long text is read in pieces (with an
+    overlap longer than any wanted word), so a 1 MB "sentence" never becomes one list of
+    200,000 words: that list alone made the time per character grow fivefold."""
+    if len(text) <= _CHUNK:
+        return wanted.intersection(_WORD.findall(text))
+    found: set[str] = set()
+    for start in range(0, len(text), _CHUNK):
+        found.update(wanted.intersection(_WORD.findall(text, start, start + _CHUNK + 40)))
+    return frozenset(found)
+
+
+def _is_heading(found: list[_Sentence], index: int) -> bool:
+    """A paragraph of one short sentence that does not end like one (see
+    :data:`rules.HEADING_MAX_CHARS`)."""
+    sentence = found[index]
+    alone = (index == 0 or found[index - 1].paragraph != sentence.paragraph) and (
+        index + 1 == len(found) or found[index + 1].paragraph != sentence.paragraph)
+    return alone and len(sentence.text) < rules.HEADING_MAX_CHARS and \
+        sentence.text.rstrip()[-1:] not in _SENTENCE_ENDS
+
+
+_SENTENCE_ENDS = frozenset(".!?…\"”’')]:;")
+
+
+def _in_quotation(text: str, position: int) -> bool:
+    """Whether ``position`` lies inside a quotation opened earlier in the sentence."""
+    head = text[:position]
+    curly = head.count("“") - head.count("”")
+    return curly > 0 or (curly == 0 and head.count('"') % 2 == 1)
+
+
 def _first_words(phrases: tuple[str, ...]) -> frozenset[str]:
     """The first word of each phrase as :data:`_WORD` reads it ("can't be" -> "can")."""
     return frozenset(_WORD.findall(phrase.lower())[0] for phrase in phrases)
@@ -430,6 +560,9 @@ def _is_fragment(claimant: str) -> bool:
     lowered = claimant.lower().split()
     if not lowered or lowered[0] in ("it", "there", "this", "that"):
         return True
+    if lowered[-1] in ("and", "or", "of", "the", "to") or "n't" in claimant or \
+            "n’t" in claimant:
+        return True  # "do the job and", "didn't do much else of"
     return len(lowered) > rules.MAX_SUBJECT_WORDS or bool(_FRAGMENT.intersection(lowered))
 
 

@@ -30,9 +30,12 @@ from store.records import Quantity
 INT64_MAX = 2**63 - 1
 _TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade",
                         "night"})
+_ARTICLES = frozenset({"a", "an"})
 _SIGNS = frozenset("$€£¥₹₩₦₽₺₪")
 _START = re.compile(r"(?<![\w.,:/-])(?:[A-Za-z]*[$€£¥₹₩₦₽₺₪]|\.?\d|[A-Za-z]+)")
 """Where a figure can start: a currency sign (with its letters, "US$"), a digit, a word."""
+_SIGN_OR_DIGIT = re.compile(r"(?<![\w.,:/-])(?:[A-Za-z]*[$€£¥₹₩₦₽₺₪]|\.?\d)")
+_ALPHA = re.compile(r"[a-z]+")
 
 
 def _alternation(words: tuple[str, ...] | frozenset[str] | list[str]) -> str:
@@ -63,8 +66,8 @@ def _word_number(text: str) -> int | None:
 
 def _number(text: str, scale: str | None) -> int | float | None:
     """The value of digits or number words with an optional scale word ("1.5 million")."""
-    if text[0].isdigit():
-        value: float = float(text.replace(",", ""))
+    if text[0].isdigit() or text[0] == ".":
+        value: float = float(re.sub(r"[,\s\u00a0\u202f]", "", text))
     else:
         words = _word_number(text)
         if words is None:
@@ -93,7 +96,10 @@ class QuantityParser:
     def __init__(self) -> None:
         small = _alternation(list(rules.SMALL_NUMBERS))
         scales = _alternation(list(rules.SCALES))
-        digits = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+        # Thousands by commas ("1,200") or by spaces as Spanish and French write them
+        # ("5 095", with a plain or a narrow no-break space).
+        digits = (r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.\w])|\d+)"
+                  r"(?:\.\d+)?|\.\d+")
         words = (
             rf"half\s+a\s+dozen|an?\s+(?:{scales})(?:[\s-]+(?:and\s+)?(?:{small}|{scales}))*"
             rf"|(?:{small})(?:[\s-]+(?:and\s+)?(?:{small}|{scales}))*"
@@ -148,8 +154,9 @@ class QuantityParser:
         self._month_before = re.compile(rf"\b(?:{months}|may)\.?\s+$", re.IGNORECASE)
         self._of = re.compile(r"\s+of\b(?:\s+(?:the|its|their|his|her|our|these|those)\b)?",
                               re.IGNORECASE)
-        self._whole_after_of = re.compile(rf"\s+of\s+(?:(?P<d>{digits})|(?P<w>{words}))(?![\w])",
-                                          re.IGNORECASE)
+        self._whole_after_of = re.compile(
+            rf"\s+(?:of|in)\s+(?:(?P<d>{digits})|(?P<w>{words}))(?![\w])", re.IGNORECASE
+        )
         self._hyphen_item = re.compile(r"-(?P<w>[A-Za-z][a-z]+)(?![\w-])")
         self._token = re.compile(
             rf"[ \t]+(\d+(?:\.\d+)?\s?(?:{_alternation(rules.UNITS)})(?![\w])|[A-Za-z][\w’'/-]*)",
@@ -161,6 +168,10 @@ class QuantityParser:
              *(code.lower() for code in rules.CURRENCY_SIGNS if code[-1] not in _SIGNS)]
         )
         self._vague_starts = frozenset(w.split()[0].lower() for w in rules.QUANTITY_WORDS)
+        self._starts = self._number_starts | self._vague_starts
+        self._after_article = frozenset([*rules.SCALES, *rules.FRACTIONS, *_TIME_UNITS,
+                                         *(unit + "s" for unit in _TIME_UNITS), "handful", "few",
+                                         "total", "record", "quarter"])
 
     def parse(self, sentence: str) -> tuple[Quantity, ...]:
         """Every figure in ``sentence``, in order of appearance.
@@ -171,7 +182,16 @@ class QuantityParser:
         """
         found: list[Quantity] = []
         taken_until = 0
-        for token in _START.finditer(sentence):
+        tokens = list(_SIGN_OR_DIGIT.finditer(sentence))
+        present = set(_ALPHA.findall(sentence.lower()))
+        named = self._starts.intersection(present)
+        if named & _ARTICLES and self._after_article.isdisjoint(present):
+            named -= _ARTICLES  # "a" and "an" start a figure only before "dozen", "third", ...
+        if named:  # number and vague words are rarer than words: look for them only if there
+            tokens += [m for m in _START.finditer(sentence)
+                       if m.group()[0].isalpha() and m.group().lower() in named]
+            tokens.sort(key=lambda m: m.start())
+        for token in tokens:
             position = token.start()
             if position < taken_until:
                 continue
@@ -255,7 +275,7 @@ class QuantityParser:
                     if not scale and second.group("scale"):
                         count = _number(body, second.group("scale"))
         if body.lower() == "one" and qualifier is None and high is None and not unit and \
-                not self._of.match(sentence, end):
+                not self._of.match(sentence, end) and not self._whole_after_of.match(sentence, end):
             return None, end  # "one" is far more often a pronoun or determiner than a figure.
         if unit is None:
             if percent := self._percent.match(sentence, end):
@@ -266,8 +286,10 @@ class QuantityParser:
             elif measure := self._unit.match(sentence, end) or \
                     self._glued_measure.match(sentence, end):
                 unit, end = " ".join(measure.group("u").split()), measure.end()
-            elif self._glued_unit.match(sentence, end):
-                return None, end  # a calibre glued to its number ("130mm"), part of an item
+            elif glued := self._glued_unit.match(sentence, end):
+                # "a 22mm pipe"; after a count ("7 130mm cannons") the calibre is taken as
+                # that count's item before it is ever read as a figure of its own
+                unit, end = glued.group(0).strip(), glued.end()
         of_whole = None
         position = end
         whole_of = self._whole_after_of.match(sentence, position)
@@ -284,8 +306,9 @@ class QuantityParser:
         else:
             item, after = self._item(sentence, position)
             end = max(end, after) if item else end
-        if not item and unit is None and qualifier is None and of_whole is None:
-            return None, match.end()
+        if not item and unit is None and qualifier is None and of_whole is None and \
+                not match.group("digits"):
+            return None, match.end()  # "the two" or "a" alone: no figure
         text = sentence[text_start:text_end].strip()
         return Quantity(count, text, item, unit=unit, high=high, of=of_whole), end
 

@@ -28,6 +28,12 @@ _ENDS_SENTENCE = re.compile(r"[.!?:;\"”’)\]]\s*$")
 _ABBREVIATION = re.compile(
     rf"(?<![\w.])(?:{'|'.join(map(re.escape, rules.NAME_ABBREVIATIONS))})\.$", re.IGNORECASE
 )
+_CLOSING_QUOTES = "”\"’'"
+_SPEAKER_NEXT = re.compile(
+    r"(?:(?:[A-Z][\w.’'-]*|of|the)\s+){1,5}(?:said|says|told|added|wrote|asked|explained|"
+    r"noted|continued|recalled|insisted|replied|argued|warned)\b"
+    r"|(?:he|she|they)\s+(?:said|says|told|added|wrote|explained|noted|continued)\b"
+)
 HARD_WRAP_MIN_CHARS = 50
 """A line shorter than this that does not end like a sentence is a heading, not a wrapped line."""
 
@@ -92,14 +98,16 @@ def _add(pieces: list[Span], text: str, start: int, end: int, paragraph: int) ->
 
 
 def _joined(pieces: list[Span], text: str) -> list[Span]:
-    """Pieces that end in "Mr." or "Feb." joined to the next piece of the same paragraph."""
+    """Pieces joined to the next piece of the same paragraph when they end in "Mr." or "Feb.",
+    or end a quotation whose speaker comes next ('"... did it." Deyal told this newspaper.')."""
     joined: list[Span] = []
     for piece in pieces:
         if joined:
             last = joined[-1]
-            if last.paragraph == piece.paragraph and _ABBREVIATION.search(
+            if last.paragraph == piece.paragraph and (_ABBREVIATION.search(
                 text, max(last.start, last.end - 8), last.end
-            ):
+            ) or (text[last.end - 1] in _CLOSING_QUOTES
+                  and _SPEAKER_NEXT.match(text, piece.start, piece.end))):
                 joined[-1] = Span(last.start, piece.end, last.paragraph)
                 continue
         joined.append(piece)

@@ -1,0 +1,59 @@
+"""Claim extraction held to hand labels of real articles (the dev set of issue 12).
+
+The labels (tests/data/claim_labels/, see tests/claim_labels.py for how a claim is matched to
+one) were written without looking at the extractor's output; the pages are read from
+``../shared/real-world/html`` and the tests skip where that folder is absent.
+
+``test_goals`` asserts the issue's goals. They are not met yet (the figures are in
+/work/notes/issue-12.md and printed by benchmarks/bench_claims_real.py), so it is a strict
+xfail: the day the extractor meets them it XPASSes, fails, and the marker must go.
+``test_no_worse_than_now`` holds the figures reached so far, so a change that loses ground on
+real reporting fails at once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from store.claims import extract_claims
+from tests.claim_labels import Score, load_labels, score_all
+
+
+@pytest.fixture(scope="module")
+def score(request: pytest.FixtureRequest) -> Score:
+    from tests.conftest import REAL_WORLD
+
+    if not (REAL_WORLD / "html").is_dir():
+        pytest.skip(f"{REAL_WORLD} (real pages from other projects) is not beside this checkout")
+    pages = load_labels()
+    assert len(pages) >= 20, "the dev set has at least 20 labelled articles"
+    total, _ = score_all(Path(REAL_WORLD) / "html", extract_claims, pages)
+    return total
+
+
+def test_every_label_is_in_its_stored_body(score: Score) -> None:
+    """A label that no longer occurs in the body means the importer changed the text."""
+    assert score.located == score.statements
+
+
+def test_no_claim_crosses_a_paragraph_and_no_pronoun_claimant(score: Score) -> None:
+    assert score.crossing == 0
+    assert score.fragment_claimants == 0
+
+
+@pytest.mark.xfail(strict=True, reason="issue 12 goals not met yet on the dev labels")
+def test_goals(score: Score) -> None:
+    assert score.found_with_claimant >= 0.90
+    assert score.figure_accuracy >= 0.90
+    assert score.precision >= 0.95
+
+
+def test_no_worse_than_now(score: Score) -> None:
+    """The dev-set figures reached in issue 12 (before the issue: 30 %
+    found with the right claimant, 24 % of figures, 92 % precision, 45 claims across paragraphs)."""
+    assert score.recall >= 0.83
+    assert score.found_with_claimant >= 0.64
+    assert score.figure_accuracy >= 0.80
+    assert score.precision >= 0.97
