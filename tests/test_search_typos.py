@@ -83,7 +83,7 @@ def test_the_keys_reach_every_word_within_the_budget_of_a_random_typo() -> None:
     for query in (typo(rng.choice(vocabulary_words)) for _ in range(300)):
         budget = vocabulary.key_depth(query)
         within = {w for w in vocabulary_words if OSA.distance(query, w) <= budget}
-        reached = {found.word for found in vocabulary.near(conn, query)}
+        reached = {found.word for found in vocabulary.near(conn, query, budget)} | {query}
         assert within <= reached, query
         checked += len(within)
     assert checked > 200

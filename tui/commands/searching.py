@@ -54,13 +54,16 @@ def search_command(db: str | None, query: str, kind: str | None = None, limit: i
     kinds = frozenset(k for k in KINDS if k == kind) if kind else None
     engine = SearchEngine(_StoreFile(db))
     try:
-        hits = engine.search(query, limit=limit, kinds=kinds)
+        result = engine.search_result(query, limit=limit, kinds=kinds)
     except QueryError as error:
         raise CommandError(f"search {query!r}: {error}") from error
     except SearchError as error:
         raise CommandError(str(error)) from error
     finally:
         engine.close()
+    hits = result.hits
+    if result.notice:  # on stderr, so the table or the JSON stays what it was
+        print(result.notice, file=sys.stderr)
     if as_json:
         json.dump([hit.as_json() for hit in hits], out, ensure_ascii=False, indent=2)
         out.write("\n")
