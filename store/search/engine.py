@@ -172,7 +172,7 @@ class SearchEngine:
         whose first batch is weak (typos that only some records survive) is ranked over every
         candidate.
         """
-        expansions = _with_cooccurring_completions(source, query, expansions, kinds)
+        expansions, beside = _with_cooccurring_completions(source, query, expansions, kinds)
         per_kind = max(1, CANDIDATES // len(kinds))
         batch = max(FIRST_BATCH, 3 * limit)
         found = {kind: source.candidates(query, expansions, kind, per_kind)
@@ -192,7 +192,11 @@ class SearchEngine:
                    if expansions[word].found] for clause in query.clauses]
         clauses = [clause for clause in scored if clause]
         total = sum(len(ids) for ids in found.values())
-        documents = []
+        # The records that hold the other words as typed beside a completion: ranked whatever
+        # their age, or the newest records with a typo neighbour would hide them.
+        documents = list(beside)
+        listed = {(doc.kind, doc.id) for doc in beside}
+        found = {kind: [i for i in ids if (kind, i) not in listed] for kind, ids in found.items()}
         if clauses and total > batch:
             first = {kind: ids[: -(-len(ids) * batch // total)]
                      for kind, ids in found.items()}
@@ -292,9 +296,10 @@ def _add_unlisted_completions(source: CandidateSource, query: Query,
 
 def _with_cooccurring_completions(source: CandidateSource, query: Query,
                                   expansions: dict[WordTerm, Expansion],
-                                  kinds: list[RecordKind]) -> dict[WordTerm, Expansion]:
+                                  kinds: list[RecordKind],
+                                  ) -> tuple[dict[WordTerm, Expansion], list[Document]]:
     """``expansions`` with the half-typed last word also standing for what it completes to in
-    the records of the other words.
+    the records of the other words, and those of the records read that hold such a word.
 
     "readying tra": the listed completions of "tra" are its most frequent words (track,
     train, trade…), and the one the user means, beside "readying", ranks far below them; the
@@ -305,11 +310,11 @@ def _with_cooccurring_completions(source: CandidateSource, query: Query,
     in them that start with the prefix join the last word's forms, most frequent first.
     """
     if len(query.clauses) < 2 or len(query.clauses[-1].words) != 1:
-        return expansions
+        return expansions, []
     last = query.clauses[-1].words[0]
     expansion = expansions[last]
     if not (expansion.broader or expansion.unlisted) or last.mode != "fuzzy" or last.scope:
-        return expansions  # not a completed word of three letters or more
+        return expansions, []  # not a completed word of three letters or more
     rest = replace(query, clauses=query.clauses[:-1])
     narrowed = dict(expansions)
     for clause in rest.clauses:
@@ -321,19 +326,23 @@ def _with_cooccurring_completions(source: CandidateSource, query: Query,
     prefix = " ".join(words(last.text))
     pattern = re.compile(r"(?<![^\W_])" + re.escape(prefix) + r"[^\W_]*")
     counts: Counter[str] = Counter()
+    beside: list[Document] = []
     per_kind = max(1, COOCCURRING_RECORDS // len(kinds))
     for kind in kinds:
         for document in source.documents(kind, source.candidates(rest, narrowed, kind,
                                                                  per_kind)):
-            for _, text in document.fields:
-                counts.update(pattern.findall(text.lower()))
+            completed = [form for _, text in document.fields
+                         for form in pattern.findall(text.lower())]
+            if completed:
+                counts.update(completed)
+                beside.append(document)
     known = set(expansion.forms)
     more = [form for form, _ in counts.most_common() if form not in known][:COOCCURRING_FORMS]
     if not more:
-        return expansions
+        return expansions, beside
     widened = source.narrow(expansion, [*expansion.forms, *more])
     return {**expansions, last: replace(widened, broader=expansion.broader,
-                                        unlisted=expansion.unlisted)}
+                                        unlisted=expansion.unlisted)}, beside
 
 
 def _word_pattern(word: WordTerm, expansion: Expansion) -> re.Pattern[str]:
