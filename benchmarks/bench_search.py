@@ -281,7 +281,7 @@ def main() -> None:
               f"({len(documents) * 10 / seconds:,.0f} records/s)")
         with sqlite3.connect(db) as conn:
             distinct = conn.execute("SELECT count(*) FROM search_vocab").fetchone()[0]
-            keys = conn.execute("SELECT count(*) FROM search_vocab_key").fetchone()[0]
+            keys = conn.execute("SELECT count(*) FROM search_word_key").fetchone()[0]
             from store.search.index import rebuild
 
             started = time.perf_counter()

@@ -171,7 +171,7 @@ def record_texts(documents: list[DocumentDraft]) -> dict[tuple[str, int], str]:
 
 # -- the two systems ------------------------------------------------------------------------------
 
-def build_store(path: Path, documents: list[DocumentDraft]) -> None:
+def build_store(path: Path, documents: list[DocumentDraft], final: Path) -> None:
     from store.store import Store
 
     store = Store.open(str(path))
@@ -184,7 +184,7 @@ def build_store(path: Path, documents: list[DocumentDraft]) -> None:
         store.close()
     seconds = time.perf_counter() - started
     records = sum(1 + len(d.comments) + len(d.claims or []) for d in documents)
-    (Path(str(path) + ".import.json")).write_text(json.dumps(
+    (Path(str(final) + ".import.json")).write_text(json.dumps(
         {"seconds": seconds, "records": records}))
     print(f"  import: {records:,} records in {seconds:.1f} s ({records / seconds:,.0f}/s)")
 
@@ -436,7 +436,7 @@ def main() -> None:
     if args.fresh and db.exists():
         for stale in db.parent.glob(db.name + "*"):
             stale.unlink()
-    cached_store(db, lambda partial: build_store(partial, documents))
+    cached_store(db, lambda partial: build_store(partial, documents, db))
     index = CACHE / f"tantivy-{digest}"
     if not index.exists():
         started = time.perf_counter()

@@ -21,6 +21,7 @@ from textual.screen import Screen
 from store.importer import import_paths
 from store.paths import sample_data_dir
 from store.search.hits import SearchHit
+from store.search.result import SearchResult
 from store.store import Store
 from tests.app_helpers import SIZE, make_app, screen_segments, screen_text, settle, sync
 from tests.conftest import ROOT
@@ -233,7 +234,7 @@ async def test_a_slow_answer_to_an_earlier_key_press_is_dropped(tmp_path: Path) 
     release = threading.Event()
     real_search = app.search.search
 
-    def slow_for_one_letter(query: str, limit: int = 50) -> list[SearchHit] | None:
+    def slow_for_one_letter(query: str, limit: int = 50) -> SearchResult | None:
         if len(query) == 1:
             release.wait(5)
         return real_search(query, limit)
@@ -294,6 +295,11 @@ async def test_no_hits_and_an_empty_store_say_so(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await search_for(pilot, "qqqxxzz")
         assert "No matches for 'qqqxxzz'." in screen_text(app)
+        assert "no match for 'qqqxxzz'" in screen_text(app)
+        await pilot.press(*" oryx")
+        await settle(pilot)
+        assert "no match for 'qqqxxzz'; results without it" in screen_text(app)
+        assert hit_list(app).hits
     empty = make_app(Store.open(str(tmp_path / "empty.sqlite3")), tmp_path)
     async with empty.run_test(size=SIZE) as pilot:
         await search_for(pilot, "tanks")
@@ -408,7 +414,7 @@ async def test_each_key_paints_once_with_its_own_hits_not_the_last_keys(
     app = make_app(sample_store(tmp_path), tmp_path)
     real_search = app.search.search
 
-    def ten_ms(query: str, limit: int = 50) -> list[SearchHit] | None:
+    def ten_ms(query: str, limit: int = 50) -> SearchResult | None:
         time.sleep(0.010)
         return real_search(query, limit)
 
@@ -432,7 +438,7 @@ async def test_a_slow_search_does_not_hold_back_the_typed_letter(tmp_path: Path)
     release = threading.Event()
     real_search = app.search.search
 
-    def stuck_on_x(query: str, limit: int = 50) -> list[SearchHit] | None:
+    def stuck_on_x(query: str, limit: int = 50) -> SearchResult | None:
         if query.endswith("x"):
             release.wait(5)
         return real_search(query, limit)

@@ -40,6 +40,14 @@ def test_table_shows_kind_field_and_match(filled_db: str,
     assert "Oryx is reporting" in rows[0]
 
 
+def test_a_word_that_matches_nothing_is_left_out_and_said_on_stderr(
+        filled_db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", filled_db, "search", "palmira tnaks xyzzyq", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)[0]["text"] == TANKS_CLAIM
+    assert captured.err.strip() == "no match for 'xyzzyq'; results without it"
+
+
 def test_a_bad_query_is_one_line_and_a_usage_error(filled_db: str,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db", filled_db, "search", "status:maybe"]) == 2

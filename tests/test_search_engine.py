@@ -84,7 +84,9 @@ def test_prefix_and_suffix_anchor_to_the_field(engine: SearchEngine) -> None:
 def test_partial_last_word_is_completed(engine: SearchEngine) -> None:
     hit = _top(engine, "olive harv")
     assert hit.kind == "article" and hit.text == "Olive harvest grows in the valley"
-    assert engine.search("olive harv ") == []  # a finished word is not completed
+    finished = engine.search_result("olive harv ")  # a finished word is not completed:
+    assert finished.dropped == ("harv",)  # it matches nothing, so it is left out, and said
+    assert finished.notice == "no match for 'harv'; results without it"
 
 
 def test_or_finds_either_word(engine: SearchEngine) -> None:
@@ -179,11 +181,23 @@ def test_a_store_from_before_search_gets_its_index_on_upgrade(tmp_path: object) 
         reopened.close()
 
 
+def test_a_word_that_matches_nothing_is_left_out_and_said(engine: SearchEngine) -> None:
+    alone = engine.search_result("tanks ")
+    result = engine.search_result("tanks xyzzyq ")
+    assert result.state == "hits" and result.hits == alone.hits
+    assert result.notice == "no match for 'xyzzyq'; results without it"
+    nothing = engine.search_result("xyzzyq plughw ")
+    assert (nothing.state, nothing.hits) == ("no_match", [])
+    assert nothing.notice == "no match for 'xyzzyq', 'plughw'"
+    assert engine.search_result("qty:>", as_typed=True).state == "nothing_yet"
+
+
 def test_searching_a_missing_store_finds_nothing_and_creates_nothing(tmp_path: object) -> None:
     from pathlib import Path
 
     store = Store.open(str(Path(str(tmp_path)) / "none" / "x.sqlite3"))
     assert SearchEngine(store).search("tanks") == []
+    assert SearchEngine(store).search_result("tanks").state == "empty_store"
     assert not (Path(str(tmp_path)) / "none").exists()
 
 
@@ -227,6 +241,8 @@ def test_the_first_letter_of_a_new_word_keeps_the_hits_while_typing(
     before = engine.search("palmira", as_typed=True)
     assert before
     assert engine.search("palmira q", as_typed=True) == before  # "q" may become any word
-    assert engine.search("palmira q") == []  # a finished query: no record has "q"
-    assert engine.search("palmira q ", as_typed=True) == []  # a space finished the word
+    # A finished query: no record has "q", so it is answered without it, and says so.
+    finished = engine.search_result("palmira q")
+    assert finished.hits == before and finished.dropped == ("q",)
+    assert engine.search_result("palmira q ", as_typed=True).dropped == ("q",)
     assert engine.search("palmira qu", as_typed=True) != before  # two letters complete

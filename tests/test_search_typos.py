@@ -83,7 +83,7 @@ def test_the_keys_reach_every_word_within_the_budget_of_a_random_typo() -> None:
     for query in (typo(rng.choice(vocabulary_words)) for _ in range(300)):
         budget = vocabulary.key_depth(query)
         within = {w for w in vocabulary_words if OSA.distance(query, w) <= budget}
-        reached = {found.word for found in vocabulary.near(conn, query)}
+        reached = {found.word for found in vocabulary.near(conn, query, budget)} | {query}
         assert within <= reached, query
         checked += len(within)
     assert checked > 200
@@ -115,3 +115,26 @@ def test_a_store_keyed_the_old_way_is_rekeyed_on_upgrade(tmp_path: Path) -> None
     finally:
         engine.close()
         reopened.close()
+
+
+def test_a_short_last_word_completes_to_what_stands_beside_the_other_words(
+        tmp_path: Path) -> None:
+    """'readying tra': sixteen commoner words start with "tra", and the typo neighbour
+    "reading" of "readying" is in every record; the one record that says "readying" beside
+    "traverse" still comes first."""
+    common = ["track", "train", "trade", "trail", "tram", "trap", "trash", "travel", "tray",
+              "trauma", "tractor", "traffic", "tragic", "trait", "trance", "transit"]
+    store = Store.open(str(tmp_path / "completions.sqlite3"))
+    drafts = [DocumentDraft(title=f"Note {n}", body=f"Reading about the {common[n % 16]} "
+                            f"and the {common[(n + 5) % 16]} again.", source=f"{n}.txt",
+                            claims=[]) for n in range(240)]
+    drafts.insert(7, DocumentDraft(title="Rare", body="Readying to traverse the ridge.",
+                                   source="rare.txt", claims=[]))
+    store.add_documents(drafts)
+    engine = SearchEngine(store)
+    try:
+        hits = engine.search("readying tra", as_typed=True)
+        assert hits and hits[0].text == "Rare"
+    finally:
+        engine.close()
+        store.close()

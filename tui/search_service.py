@@ -22,8 +22,8 @@ from store.page_cache import prefetch
 
 if TYPE_CHECKING:
     from store.search.engine import SearchEngine
-    from store.search.hits import SearchHit
     from store.search.matching import WordMatcher
+    from store.search.result import SearchResult
     from store.store import Store
 
 RESULT_LIMIT = 50
@@ -60,8 +60,10 @@ class SearchService:
         if path is not None:
             prefetch(path)
 
-    def search(self, query: str, limit: int = RESULT_LIMIT) -> list[SearchHit] | None:
-        """Hits for ``query``; None when a newer search cancelled this worker while it waited.
+    def search(self, query: str, limit: int = RESULT_LIMIT) -> SearchResult | None:
+        """Hits for ``query`` and the engine's word on it (no match, nothing to look for yet,
+        an empty store, words left out); None when a newer search cancelled this worker while
+        it waited.
 
         Raises :class:`~store.search.query.QueryError` (a bad query) and whatever the store
         raises; the screen shows either as one line.
@@ -70,7 +72,7 @@ class SearchService:
         with self._searching:
             if get_current_worker().is_cancelled:
                 return None
-            return engine.search(query, limit, as_typed=True)
+            return engine.search_result(query, limit, as_typed=True)
 
     def matcher(self, query: str) -> WordMatcher:
         """The query's words as the engine expands them, to find them in an article."""

@@ -78,6 +78,11 @@ class CandidateSource(Protocol):
         """The searchable text of those records (unknown ids are left out)."""
         ...
 
+    def has_records(self) -> bool:
+        """Whether the store holds any record at all (an empty store is said so, not "no
+        match")."""
+        ...
+
     def reading(self) -> AbstractContextManager[None]:
         """One consistent view of the store for the calls made inside it."""
         ...

@@ -22,6 +22,8 @@ from store.search.candidates import MIN_COMPLETION, Document, Expansion
 from store.search.index import SEARCH_TABLES, tags_text
 from store.search.query import Query, TextScope, WordTerm
 
+MMAP_BYTES = 1 << 30
+"""How much of the store file is mapped into memory for reading (address space, not RAM)."""
 NEAR_WORDS = 8
 """Stored words kept per query word (closest first, then most frequent)."""
 COMPLETIONS = 12
@@ -94,6 +96,10 @@ class SqliteCandidateSource:
         self._conn = sqlite3.connect(uri, uri=True, isolation_level=None,
                                      check_same_thread=False)
         self._conn.execute("PRAGMA busy_timeout = 10000")
+        # The store read through the OS's page cache without a copy per page: a typo look-up
+        # reads a few hundred pages of the word tables at random, which SQLite's own 2 MiB
+        # cache kept evicting (each miss a read() call).
+        self._conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         self._expansions: OrderedDict[tuple[WordTerm, bool, bool], Expansion] = OrderedDict()
         self._answers: OrderedDict[tuple[str, tuple[object, ...]], list[int]] = OrderedDict()
         self._documents: OrderedDict[tuple[RecordKind, int], Document] = OrderedDict()
@@ -119,6 +125,9 @@ class SqliteCandidateSource:
         finally:
             if self._conn.in_transaction:
                 self._conn.execute("COMMIT")
+
+    def has_records(self) -> bool:
+        return self._conn.execute("SELECT 1 FROM article LIMIT 1").fetchone() is not None
 
     def has_index(self) -> bool:
         marks = ",".join("?" * len(SEARCH_TABLES))
@@ -158,11 +167,8 @@ class SqliteCandidateSource:
             forms[word] = None
         edits = max_edits(word)
         if edits:
-            scored = []
-            for found in vocabulary.near(self._conn, word):
-                distance = OSA.distance(word, found.word, score_cutoff=edits)
-                if distance <= edits and found.word != word:
-                    scored.append((distance, -found.freq, found.word))
+            scored = [(OSA.distance(word, found.word), -found.freq, found.word)
+                      for found in vocabulary.near(self._conn, word, edits)]
             for _, _, near_word in sorted(scored)[:NEAR_WORDS]:
                 forms[near_word] = None
         completed = False

@@ -305,20 +305,35 @@ def completions(conn: Cursorable, prefix: str, limit: int) -> list[VocabularyWor
     return [VocabularyWord(word, freq) for word, freq in rows]
 
 
-def near(conn: Cursorable, word: str) -> list[VocabularyWord]:
-    """Words that share a deletion key with ``word``: every word within its typo budget,
-    and some beyond it (the caller checks the distance)."""
+def near(conn: Cursorable, word: str, edits: int) -> list[VocabularyWord]:
+    """Every stored word within ``edits`` edits of ``word`` (a transposition counting one),
+    other than ``word`` itself.
+
+    The words that share a deletion key with it are checked by their text alone (a few
+    hundred, of which a few are close enough), and only those close enough are looked up for
+    their counts: the look-ups went to two B-trees per candidate before, 5–25 ms for the
+    ≈650 candidates of "recenly" at 100k records.
+    """
+    from rapidfuzz.distance import OSA
+
     keys = sorted(deletion_keys(word))
     gens = [row[0] for row in conn.execute("SELECT gen FROM search_word_gen")]
     if not gens:
         return []
     rows = conn.execute(
-        "SELECT v.word, v.freq FROM search_word w JOIN search_vocab v ON v.word = w.word "  # noqa: S608
-        "WHERE w.id IN (SELECT word_id FROM search_word_key WHERE gen IN "
-        f"({','.join('?' * len(gens))}) AND key IN ({','.join('?' * len(keys))}))",
+        "SELECT word FROM search_word WHERE id IN (SELECT word_id FROM search_word_key "  # noqa: S608
+        f"WHERE gen IN ({','.join('?' * len(gens))}) AND key IN ({','.join('?' * len(keys))}))",
         [*gens, *keys],
     )
-    return [VocabularyWord(w, freq) for w, freq in rows]
+    close = [found for (found,) in rows
+             if found != word and OSA.distance(word, found, score_cutoff=edits) <= edits]
+    if not close:
+        return []
+    counted = conn.execute(
+        f"SELECT word, freq FROM search_vocab WHERE word IN ({','.join('?' * len(close))})",  # noqa: S608
+        close,
+    )
+    return [VocabularyWord(w, freq) for w, freq in counted]
 
 
 def prefix_occurrences(conn: Cursorable, prefix: str, most_words: int) -> int | None:

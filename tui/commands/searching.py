@@ -9,6 +9,7 @@ from typing import TextIO
 
 from store.paths import resolve_db_url, store_file_problem
 from store.records import KINDS
+from store.safe_text import one_line
 from tui.commands.common import check_store_folder, open_store
 from tui.commands.output import Field, chosen_format, write_records
 from tui.errors import CommandError, UsageError
@@ -68,7 +69,7 @@ def search_command(db: str | None, query: str, kind: str | None = None, limit: i
         raise CommandError(f"cannot open the store {engine_store.path}: {problem}")
     engine = SearchEngine(engine_store)
     try:
-        hits = engine.search(query, limit=limit, kinds=kinds)
+        result = engine.search_result(query, limit=limit, kinds=kinds)
     except QueryError as error:
         raise UsageError(f"search {query!r}: {error}") from error
     except SearchError as error:
@@ -78,6 +79,9 @@ def search_command(db: str | None, query: str, kind: str | None = None, limit: i
         raise CommandError(f"cannot read the store {where}: {error}") from error
     finally:
         engine.close()
+    hits = result.hits
+    if result.notice:  # on stderr, so the table, the TSV or the JSON stays what it was
+        print(one_line(result.notice), file=sys.stderr)
     write_records(chosen_format(fmt, out), _SEARCH_FIELDS, hits, out, lambda h: h.as_json())
     if not hits:
         print("no matches", file=sys.stderr)

@@ -37,7 +37,7 @@ from textual.worker import Worker
 
 from store.safe_text import one_line
 from store.search.hits import SearchHit
-from store.search.query import QUERY_HELP, QueryError, parse_query
+from store.search.query import QUERY_HELP, QueryError
 from tui.frame_hold import FrameHold
 from tui.screens.reader import ReaderScreen
 from tui.search_service import RESULT_LIMIT
@@ -125,13 +125,16 @@ class SearchScreen(Screen[None]):
         whether the store is empty or the query has nothing to look for yet ("qty:>")."""
 
         def __init__(self, query: str, hits: Sequence[SearchHit], problem: str = "",
-                     empty_store: bool = False, unfinished: bool = False) -> None:
+                     empty_store: bool = False, unfinished: bool = False,
+                     notice: str = "") -> None:
             super().__init__()
             self.query = query
             self.hits = hits
             self.problem = problem
             self.empty_store = empty_store
             self.unfinished = unfinished
+            self.notice = notice
+            """The words left out because nothing matches them, said in one line."""
 
     def __init__(self, query: str = "") -> None:
         super().__init__()
@@ -214,18 +217,19 @@ class SearchScreen(Screen[None]):
     def _search(self, query: str) -> None:
         service = self.app.search
         try:
-            hits = service.search(query)
-            if hits is None:
+            result = service.search(query)
+            if result is None:
                 return  # a newer key press took over
-            empty = not hits and self.app.store.is_empty()
-            unfinished = not hits and parse_query(query, typing=True).is_empty
         except QueryError as error:
             self.post_message(self.Results(query, (), problem=str(error)))
             return
         except Exception as error:  # the store could not be read: one line, never a traceback
             self.post_message(self.Results(query, (), problem=f"cannot search: {error}"))
             return
-        self.post_message(self.Results(query, hits, empty_store=empty, unfinished=unfinished))
+        self.post_message(self.Results(query, result.hits,
+                                       empty_store=result.state == "empty_store",
+                                       unfinished=result.state == "nothing_yet",
+                                       notice=result.notice))
 
     def on_search_screen_results(self, message: Results) -> None:
         if message.query != self.current_query:
@@ -253,13 +257,14 @@ class SearchScreen(Screen[None]):
                 self._show_status("Keep typing: nothing to look for yet")
                 return
             hits.show(message.query, (), f"No matches for {one_line(message.query, 60)!r}.")
-            self._show_status("0 hits")
+            self._show_status(one_line(message.notice, 80) or "0 hits")
             return
         hits.show(message.query, message.hits)
         count = len(message.hits)
         more = "+" if count >= RESULT_LIMIT else ""
-        self._show_status(f"{count}{more} hit{'s' if count != 1 else ''}  ·  ↑↓ choose  ·  "
-                          "enter opens  ·  tab, then space marks")
+        notice = f"{one_line(message.notice, 80)}  ·  " if message.notice else ""
+        self._show_status(f"{notice}{count}{more} hit{'s' if count != 1 else ''}  ·  ↑↓ choose"
+                          "  ·  enter opens  ·  tab, then space marks")
 
     def _show_status(self, text: str, style: str = "") -> None:
         status = self.query_one(StatusLine)
