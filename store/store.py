@@ -185,10 +185,10 @@ class Store:
             return
         now = _file_identity(path)
         if now is None:
-            raise StoreError(f"not saved: the store file {path} was deleted while claimdesk "
+            raise StoreError(f"the store file {path} was deleted while claimdesk "
                              "had it open; restore it, or restart claimdesk to start a new one")
         if now != self._identity:
-            raise StoreError(f"not saved: the store file {path} was replaced by another file "
+            raise StoreError(f"the store file {path} was replaced by another file "
                              "while claimdesk had it open; restart claimdesk to use the new one")
 
     def check(self) -> None:

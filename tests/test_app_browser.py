@@ -283,7 +283,7 @@ async def test_first_run_imports_samples_and_notifies(tmp_path: Path,
         calls.append(paths)
         assert hasattr(store, "add_documents")
         fill_store(store)  # type: ignore[arg-type]
-        return types.SimpleNamespace(added=3)
+        return types.SimpleNamespace(added=3, stopped=None)
 
     monkeypatch.setitem(sys.modules, "store.importer",
                         types.SimpleNamespace(import_paths=import_paths))

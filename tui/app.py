@@ -171,6 +171,8 @@ class ClaimdeskApp(App[None]):
             from store.importer import import_paths
 
             report = import_paths(self.store, [folder])
+            if report.stopped is not None:  # the store refused to write (full, locked)
+                raise RuntimeError(report.stopped)
         except Exception as error:  # any failure is one line, and the app stays usable
             self.post_message(self.SamplesImported(f"could not import the samples: {error}",
                                                    ok=False))

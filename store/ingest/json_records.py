@@ -73,14 +73,20 @@ def parse_json_lines(text: str, source: str) -> list[DocumentDraft]:
     return list(_drafts(_records(text.splitlines()), source))
 
 
-def stream_json_lines(path: Path, max_record: int = MAX_BYTES) -> Iterator[DocumentDraft]:
+MAX_RECORD_BYTES = MAX_BYTES
+"""The longest line (one record) read: the limit of a whole file, since a record is held whole.
+One 100 MB record took 5:45 and 3.3 GB before there was a limit."""
+
+
+def stream_json_lines(path: Path, max_record: int | None = None) -> Iterator[DocumentDraft]:
     """Drafts from a JSON Lines file of any size, as they are read; a bad line raises
     ImportFailure after the drafts before it were yielded (the caller takes them back).
 
     One line (one record) is held whole, so a line longer than ``max_record`` bytes is
     refused as a file of that size would be, without reading the rest of it into memory.
     """
-    yield from _drafts(_records(_lines(path, max_record)), stored_name(path))
+    limit = MAX_RECORD_BYTES if max_record is None else max_record
+    yield from _drafts(_records(_lines(path, limit)), stored_name(path))
 
 
 def _lines(path: Path, max_record: int) -> Iterator[str]:
@@ -92,8 +98,8 @@ def _lines(path: Path, max_record: int) -> Iterator[str]:
                 number += 1
                 if len(raw) > max_record and not raw.endswith(b"\n"):
                     raise ImportFailure(f"line {number}: a record of more than "
-                                        f"{max_record // 2**20} MiB (the limit for one record, "
-                                        "as for a file)")
+                                        f"{_size(max_record)} (the limit for one record, as "
+                                        "for a file)")
                 if number == 1:
                     raw = raw.removeprefix(codecs.BOM_UTF8)
                 try:
@@ -103,6 +109,10 @@ def _lines(path: Path, max_record: int) -> Iterator[str]:
                                         "of the line)") from None
     except OSError as error:
         raise ImportFailure(f"line {number + 1}: {os_reason(error)}") from error
+
+
+def _size(limit: int) -> str:
+    return f"{limit // 2**20} MiB" if limit >= 2**20 else f"{limit:,} bytes"
 
 
 def _records(lines: Iterable[str]) -> Iterator[Located]:
@@ -175,6 +185,12 @@ def _named(where: str) -> Iterator[None]:
         raise ImportFailure(f"{where}: a value of a type this field cannot hold") from None
 
 
+def _shown(value: Any) -> str:
+    """A value from the file as an error message quotes it: short."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
 def _a(noun: str) -> str:
     """"a claim", "an article"."""
     return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
@@ -207,7 +223,8 @@ def _kind_and_article(where: str, record: Any) -> tuple[str, Any]:
         raise ImportFailure(f"{where}: not a JSON object")
     kind = record.get("kind")
     if kind not in KINDS:
-        raise ImportFailure(f"{where}: kind must be one of {', '.join(KINDS)}, not {kind!r}")
+        raise ImportFailure(f"{where}: kind must be one of {', '.join(KINDS)}, "
+                            f"not {_shown(kind)}")
     key = record.get("id") if kind == "article" else record.get("article_id")
     if not isinstance(key, int | str) or isinstance(key, bool):
         field_name = "id" if kind == "article" else "article_id"
@@ -261,7 +278,7 @@ def _claim(located: Located, index: dict[Any, int]) -> ClaimDraft:
                             "which its article does not have")
     status = record.get("status", ClaimStatus.UNVERIFIED.value)
     if status.__class__ is not str or status not in _STATUSES:
-        raise ImportFailure(f"{where}: unknown claim status {status!r}")
+        raise ImportFailure(f"{where}: unknown claim status {_shown(status)}")
     return ClaimDraft(
         text=record["text"],
         start=record.get("start") or 0,
