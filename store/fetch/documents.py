@@ -46,7 +46,7 @@ CONTENT_TYPE_SUFFIX = {
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
 """Control characters no text has (tab, line and page breaks are \\x09-\\x0d)."""
 _MANY_DOCUMENTS = (FEED, JSON_RECORDS, JSON_LINES)
-"""Formats holding many documents, whose URLs are their own: the fetched URL is none of them."""
+"""A page's URL is the fetched one when it names none; these hold many documents instead."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,8 +126,14 @@ def parse_job(job: ParseJob) -> Parsed:
         return Parsed(failure=str(error))
     except Exception as error:  # a reader library choking on hostile input: one line, go on
         return Parsed(failure=f"could not be read: {type(error).__name__}: {error}")
-    title = drafts[0].site if drafts and name == FEED.name else None
+    title = drafts[0].site if drafts and is_feed_format(name) else None
     return Parsed(drafts=tuple(drafts), format=name, feed_title=title)
+
+
+def is_feed_format(name: str) -> bool:
+    """Whether a format (by its name in :data:`store.ingest.formats.FORMATS`) is a feed: RSS
+    and Atom ("feed"), and any other kind of feed a later release reads ("JSON Feed")."""
+    return "feed" in name.casefold()
 
 
 SUMMARY_CHARS = 1500
