@@ -176,10 +176,13 @@ def main() -> int:
 
             seconds, cpu, summary = _claimdesk(db, "refresh")
             seen = stats()
+            base_seconds, base_cpu, _ = _claimdesk(db, "stats")
             print(f"second refresh, nothing new: {seconds:.2f} s as a command "
                   f"(start-up included), CPU {cpu:.2f} s")
             print(f"  {summary}")
-            print(f"  requests {seen['requests']}, conditional {seen['conditional']}")
+            print(f"  requests {seen['requests']}, conditional {seen['conditional']}; start-up "
+                  f"peer `claimdesk stats` in the same run: {base_seconds:.2f} s, CPU "
+                  f"{base_cpu:.2f} s")
 
             store = Store.open(db)
             started = time.perf_counter()
