@@ -14,6 +14,10 @@ Goals (issue 15):
 - ``claimdesk refresh --full-pages`` of 50 × 20 entries (1,000 pages) in ≤ 30 s on 2 cores;
 - a second ``refresh`` with nothing new sends only conditional requests and takes < 0.5 s.
 
+The peer, in the same run: the same pages written to a folder and imported with ``claimdesk
+import`` (the file import, whose worker pool the refresh uses), so the refresh's cost above
+parsing can be read whatever the machine's load.
+
 Printed: the wall time of each ``claimdesk`` run (a fresh process, as a user runs it, start-up
 included) and of the refresh itself (in this process, start-up excluded), the requests the
 server saw, and the load average, since the machine may be shared.
@@ -115,6 +119,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--feeds", type=int, default=50)
     parser.add_argument("--entries", type=int, default=20)
+    parser.add_argument("--no-peer", dest="peer", action="store_false",
+                        help="skip importing the same pages from files (the peer)")
     args = parser.parse_args()
     from store.fetch.refresh import refresh_feeds
     from store.fetch.subscriptions import add_subscription
@@ -152,12 +158,31 @@ def main() -> int:
                   f"{seen['most_in_flight']} at a time; load average now "
                   f"{os.getloadavg()[0]:.2f}")
 
+            if args.peer:
+                folder_pages = Path(folder) / "pages"
+                folder_pages.mkdir()
+                real = _pages()
+                for f in range(args.feeds):
+                    for n in range(args.entries):
+                        url = f"{base}/page/{f}/{n}"
+                        body = _unique(real[(f * args.entries + n) % len(real)], url,
+                                       f"Dispatch {n} of desk {f}")
+                        (folder_pages / f"{f:03}-{n:03}.html").write_bytes(body)
+                peer_db = str(Path(folder) / "peer.sqlite3")
+                seconds, cpu, summary = _claimdesk(peer_db, "import", "-q", str(folder_pages))
+                print(f"peer, the same {pages:,} pages imported from files: {seconds:.2f} s, "
+                      f"CPU {cpu:.1f} s; load average now {os.getloadavg()[0]:.2f}")
+                print(f"  {summary}")
+
             seconds, cpu, summary = _claimdesk(db, "refresh")
             seen = stats()
+            base_seconds, base_cpu, _ = _claimdesk(db, "stats")
             print(f"second refresh, nothing new: {seconds:.2f} s as a command "
                   f"(start-up included), CPU {cpu:.2f} s")
             print(f"  {summary}")
-            print(f"  requests {seen['requests']}, conditional {seen['conditional']}")
+            print(f"  requests {seen['requests']}, conditional {seen['conditional']}; start-up "
+                  f"peer `claimdesk stats` in the same run: {base_seconds:.2f} s, CPU "
+                  f"{base_cpu:.2f} s")
 
             store = Store.open(db)
             started = time.perf_counter()

@@ -106,6 +106,10 @@ def test_the_content_decides_the_format_whatever_the_content_type_says(
     assert [r.status for r in report.results] == ["new 1", "new 1"]
     pages = import_urls(store, [server.add("/page.rss", Route(page("A page"), "text/plain"))])
     assert pages.ok and "A page" in {a.title for a in store.list_articles()}
+    add_subscription(store, server.url("/page.rss"))
+    [subscribed_page] = refresh_feeds(store, [server.url("/page.rss")]).results
+    assert subscribed_page.reason == ("not a feed: it serves an HTML page (`claimdesk import "
+                                      "URL` imports it once)")
 
 
 def test_the_charset_named_in_the_headers_decodes_the_feed(server: LocalServer,

@@ -68,7 +68,7 @@ class ClaimdeskApp(App[None]):
         Binding("o", "open_url", "Open URL", show=False, id="app.open_url"),
         Binding("v", "judge", "Judge claim", id="app.judge",
                 tooltip="Set the status and note of the claim under the cursor"),
-        Binding("R", "refresh_feeds", "Refresh feeds", id="app.refresh_feeds",
+        Binding("R", "refresh_feeds", "Refresh feeds", show=False, id="app.refresh_feeds",
                 tooltip="Fetch every subscribed feed and import what is new"),
         Binding("F", "feeds", "Feeds", show=False, id="app.feeds",
                 tooltip="List the subscribed feeds with their last status"),

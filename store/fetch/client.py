@@ -19,7 +19,9 @@ after 30 s``, ``too large: more than 32 MB``, ``too many redirects (more than 5)
 
 from __future__ import annotations
 
+import functools
 import re
+import ssl
 import threading
 import time
 from collections.abc import Iterator
@@ -28,6 +30,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from urllib.parse import urlsplit
 
+import certifi
 import httpx
 
 from store.ingest.reading import MAX_BYTES
@@ -124,6 +127,7 @@ class Fetcher:
         self._cancelled = threading.Event()
         self._client = httpx.Client(
             headers={"User-Agent": user_agent()},
+            verify=_tls_context(),
             timeout=httpx.Timeout(timeout),
             follow_redirects=False,
             limits=httpx.Limits(max_connections=None, max_keepalive_connections=32),
@@ -221,6 +225,13 @@ class Fetcher:
         if size is None:
             return f"too large: more than the {limit} limit"
         return f"too large: {size / 1e6:.1f} MB (the limit is {limit})"
+
+
+@functools.cache
+def _tls_context() -> ssl.SSLContext:
+    """httpx's default TLS settings (certifi's CAs), made once per process: loading the CAs
+    took 0.1 s of a 0.2 s refresh of fifty unchanged feeds, and the app refreshes often."""
+    return ssl.create_default_context(cafile=certifi.where())
 
 
 def host_of(url: str) -> str:

@@ -29,14 +29,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from store.fetch.client import DEFAULT_TIMEOUT, Fetched, Fetcher, FetchError, Validators
-from store.fetch.documents import Parsed, ParseJob, is_summary, parse_job, with_page
+from store.fetch.documents import (
+    Parsed,
+    ParseJob,
+    is_feed_format,
+    is_summary,
+    parse_job,
+    with_page,
+)
 from store.fetch.subscriptions import (
     FetchRecord,
     known_urls,
     list_subscriptions,
     record_fetches,
 )
-from store.ingest.formats import FEED
 from store.ingest.reading import MAX_BYTES
 from store.records import DocumentDraft
 from store.store import AddOutcome, Store, StoreError
@@ -264,7 +270,11 @@ class _Run:
             return
         feed.result.title = parsed.feed_title
         feed.drafts = list(parsed.drafts)
-        if self.full_pages and parsed.format == FEED.name:
+        if self.subscribed and not is_feed_format(parsed.format):
+            self._fail(feed, f"not a feed: it serves {_a(parsed.format)} (`claimdesk import "
+                       "URL` imports it once)")
+            return
+        if self.full_pages:
             self._fetch_pages(feed)
         if feed.waiting == 0:
             self._finish(feed)
@@ -374,6 +384,13 @@ class _Run:
             self.listener(result)
         if self.progress is not None:
             self.progress(len(self.report.results), self.total, self.report.new)
+
+
+def _a(name: str) -> str:
+    """"an HTML page", "a saved page", "JSON data"."""
+    if not name.endswith("page"):
+        return f"{name} data"
+    return f"an {name}" if name[:1].lower() in "aeiouh" else f"a {name}"
 
 
 def _parsed(future: Future[Parsed]) -> Parsed:

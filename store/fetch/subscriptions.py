@@ -141,17 +141,24 @@ def record_fetches(store: Store, records: Sequence[FetchRecord]) -> None:
     """
     if not records:
         return
-    with store._write() as conn:
-        for record in records:
-            values: dict[str, Any] = {"status": record.status, "ok": record.ok,
-                                      "last_fetched": record.when}
-            if record.validators is not None:
-                values["etag"] = record.validators.etag
-                values["last_modified"] = record.validators.last_modified
-            if record.title:
-                values["title"] = record.title
-            conn.execute(sa.update(SUBSCRIPTION).where(SUBSCRIPTION.c.url == record.url)
-                         .values(**values))
+    table = SUBSCRIPTION
+    common = {"status": sa.bindparam("b_status"), "ok": sa.bindparam("b_ok"),
+              "last_fetched": sa.bindparam("b_when", type_=UTCDateTime()),
+              "title": sa.func.coalesce(sa.bindparam("b_title", type_=sa.String), table.c.title)}
+    keep = sa.update(table).where(table.c.url == sa.bindparam("b_url")).values(**common)
+    new = keep.values(etag=sa.bindparam("b_etag"), last_modified=sa.bindparam("b_modified"))
+    rows: dict[bool, list[dict[str, Any]]] = {True: [], False: []}
+    for record in records:
+        row = {"b_url": record.url, "b_status": record.status, "b_ok": record.ok,
+               "b_when": record.when, "b_title": record.title or None}
+        if record.validators is not None:
+            row["b_etag"] = record.validators.etag
+            row["b_modified"] = record.validators.last_modified
+        rows[record.validators is not None].append(row)
+    with store._write() as conn:  # one executemany per shape of update
+        for has_validators, batch in rows.items():
+            if batch:
+                conn.execute(new if has_validators else keep, batch)
 
 
 def known_urls(store: Store, urls: Sequence[str]) -> set[str]:
