@@ -273,7 +273,8 @@ class Store:
                     size = int(conn.exec_driver_sql(
                         "SELECT pg_database_size(current_database())").scalar() or 0)
         return StoreStats(
-            url=self.url,
+            url=self.url if sa.make_url(self.url).password is None
+            else sa.make_url(self.url).render_as_string(hide_password=True),
             path=str(path) if path else None,
             articles=counts["article"],
             claims=counts["claim"],

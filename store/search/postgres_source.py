@@ -114,13 +114,22 @@ def connection_string(url: str) -> str:
         else url
 
 
+class PostgresUnavailableError(RuntimeError):
+    """The driver is missing or the server cannot be reached."""
+
+
 class PostgresCandidateSource:
     """:class:`~store.search.candidates.CandidateSource` over a PostgreSQL store."""
 
     def __init__(self, url: str) -> None:
-        import psycopg
-
-        self._conn = psycopg.connect(connection_string(url), autocommit=True)
+        try:
+            import psycopg
+        except ImportError as error:
+            raise PostgresUnavailableError("the psycopg driver is not installed") from error
+        try:
+            self._conn = psycopg.connect(connection_string(url), autocommit=True)
+        except psycopg.Error as error:
+            raise PostgresUnavailableError(" ".join(str(error).split())) from error
         self._terms = Terms()
         self._phrases: dict[str, tuple[str, ...]] = {}
         self._expansions: OrderedDict[tuple[WordTerm, bool, bool], Expansion] = OrderedDict()
