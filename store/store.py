@@ -117,7 +117,10 @@ class Store:
     @property
     def where(self) -> str:
         """The store as error messages name it: its file, or its URL without a password."""
-        return str(self.path or sa.make_url(self.url).render_as_string(hide_password=True))
+        if self.path is not None:
+            return str(self.path)
+        url = sa.make_url(self.url)
+        return self.url if url.password is None else url.render_as_string(hide_password=True)
 
     def close(self) -> None:
         if self._engine is not None:

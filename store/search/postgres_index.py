@@ -90,7 +90,9 @@ class Terms:
 
     def __init__(self, columns: int = 5) -> None:
         self._columns = columns
-        self._db = sqlite3.connect(":memory:")
+        # Not shared between threads at once: the search engine holds its lock around a
+        # search, and the write path makes one per batch. The app searches from worker threads.
+        self._db = sqlite3.connect(":memory:", check_same_thread=False)
         names = ", ".join(f"c{i}" for i in range(columns))
         self._db.execute(f"CREATE VIRTUAL TABLE t USING fts5({names}, tokenize='{TOKENIZER}')")
         self._db.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
