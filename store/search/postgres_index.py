@@ -30,6 +30,7 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from store.search.index import TOKENIZER, record_texts, tags_text
@@ -203,41 +204,43 @@ def _write_vectors(cursor: Any, terms: Terms, rows: RowBatch, titles: dict[int, 
          if rows.comments else []),
     ):
         if vectors:
-            ids, literals = zip(*vectors, strict=True)
-            cursor.execute(
-                f"INSERT INTO {table} (id, words) "  # noqa: S608
-                "SELECT i, w::tsvector FROM unnest(%s::bigint[], %s::text[]) AS u (i, w)",
-                (list(ids), list(literals)),
-            )
+            with cursor.copy(f"COPY {table} (id, words) FROM STDIN".encode()) as copy:
+                for row in vectors:
+                    copy.write_row(row)
 
 
 def add_counts(cursor: Any, counts: Counter[str]) -> None:
-    """Count words into the vocabulary; new words get their deletion keys."""
+    """Count words into the vocabulary; new words get their deletion keys.
+
+    New words and their keys go in by COPY, sorted (a B-tree filled in order, as SQLite's
+    vocabulary is): they cannot conflict with stored rows, since the writer holds the write
+    lock and they were looked up under it. Known words get their counts added in one UPDATE.
+    In the first profile the per-row inserts and their array parameters took half the import.
+    """
     if not counts:
         return
     words = sorted(counts)
-    cursor.execute(
-        "SELECT w FROM unnest(%s::text[]) AS u (w) "
-        "WHERE NOT EXISTS (SELECT 1 FROM search_vocab v WHERE v.word = u.w)", (words,))
-    new = [row[0] for row in cursor.fetchall()]
-    cursor.execute(
-        "INSERT INTO search_vocab (word, freq) SELECT * FROM unnest(%s::text[], %s::bigint[]) "
-        "ON CONFLICT (word) DO UPDATE SET freq = search_vocab.freq + excluded.freq",
-        (words, [counts[word] for word in words]),
-    )
-    keys: list[int] = []
-    keyed: list[str] = []
-    for word in new:
-        if MIN_KEYED_LENGTH <= len(word) <= MAX_KEYED_LENGTH:
-            for key in deletion_keys(word):
-                keys.append(key)
-                keyed.append(word)
-    if keys:
+    cursor.execute("SELECT word FROM search_vocab WHERE word = ANY(%s)", (words,))
+    known = {row[0] for row in cursor.fetchall()}
+    new = [word for word in words if word not in known]
+    if known:
+        ordered = sorted(known)
         cursor.execute(
-            "INSERT INTO search_vocab_key (key, word) "
-            "SELECT * FROM unnest(%s::bigint[], %s::text[]) ON CONFLICT DO NOTHING",
-            (keys, keyed),
+            "UPDATE search_vocab v SET freq = v.freq + u.n "
+            "FROM unnest(%s::text[], %s::bigint[]) AS u (w, n) WHERE v.word = u.w",
+            (ordered, [counts[word] for word in ordered]),
         )
+    if not new:
+        return
+    with cursor.copy(b"COPY search_vocab (word, freq) FROM STDIN") as copy:
+        for word in new:
+            copy.write_row((word, counts[word]))
+    keys = [(key, word) for word in new if MIN_KEYED_LENGTH <= len(word) <= MAX_KEYED_LENGTH
+            for key in deletion_keys(word)]
+    keys.sort(key=itemgetter(0))  # by key alone: a third of the time of sorting the pairs
+    with cursor.copy(b"COPY search_vocab_key (key, word) FROM STDIN") as copy:
+        for row in keys:
+            copy.write_row(row)
 
 
 REBUILD_CHUNK = 2_000
