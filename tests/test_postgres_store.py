@@ -94,6 +94,32 @@ def test_other_dialect_drivers_are_refused_plainly(postgres_url: str) -> None:
     plain.close()
 
 
+def test_a_postgresql_store_from_before_its_search_index_gets_it_on_upgrade(
+        postgres_url: str) -> None:
+    """The numbered steps run on PostgreSQL too: a store at the step before the search index
+    (its records written, no index tables) is indexed when a newer claimdesk opens it."""
+    from store.schema import CURRENT_VERSION, STEPS, _step_9_postgres_search_index
+    from tests.db_helpers import execute_elsewhere
+    from tests.search_sample import other_draft, sample_draft
+
+    step = STEPS.index(_step_9_postgres_search_index) + 1
+    old = Store.open(postgres_url)
+    old.add_documents([sample_draft(), other_draft()])
+    old.close()
+    for table in ("search_article", "search_claim", "search_comment", "search_vocab",
+                  "search_vocab_key"):
+        execute_elsewhere(old, f"DROP TABLE {table}")
+    execute_elsewhere(old, f"UPDATE schema_version SET version = {step - 1}")
+    upgraded = Store.open(postgres_url)
+    assert upgraded.stats().schema_version == CURRENT_VERSION
+    engine = SearchEngine(upgraded)
+    hits = engine.search("palmira tnaks")
+    assert hits and "44 tanks" in hits[0].text
+    assert [h.kind for h in engine.search("olive harvst", kinds={"article"})] == ["article"]
+    engine.close()
+    upgraded.close()
+
+
 # -- the same answers ----------------------------------------------------------------------------
 
 
