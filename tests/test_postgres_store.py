@@ -109,7 +109,7 @@ def test_a_postgresql_store_from_before_its_search_index_gets_it_on_upgrade(
     for table in ("search_article", "search_claim", "search_comment", "search_vocab",
                   "search_vocab_key"):
         execute_elsewhere(old, f"DROP TABLE {table}")
-    execute_elsewhere(old, f"UPDATE schema_version SET version = {step - 1}")
+    execute_elsewhere(old, f"UPDATE schema_version SET version = {step - 1}")  # noqa: S608
     upgraded = Store.open(postgres_url)
     assert upgraded.stats().schema_version == CURRENT_VERSION
     engine = SearchEngine(upgraded)
