@@ -149,6 +149,38 @@ def test_sample_data_lists_and_searches_the_same_on_both(
     assert found >= len(QUERIES) - 3  # the queries do find things
 
 
+def test_the_postgresql_index_holds_the_terms_of_sqlites_fts5_index(
+        tmp_path: Path, postgres_url: str) -> None:
+    """Same terms, cut and stemmed alike ("tanks" -> "tank", "Übermäßig" -> "ubermaßig"), so
+    the two indexes find the same records."""
+    import sqlite3
+
+    import psycopg
+
+    from store.search.postgres_source import connection_string
+    from tests.search_sample import other_draft, sample_draft
+
+    sqlite = Store.open(str(tmp_path / "desk.sqlite3"))
+    postgres = Store.open(postgres_url)
+    for store in (sqlite, postgres):
+        store.add_documents([sample_draft(), other_draft()])
+    assert sqlite.path is not None
+    with sqlite3.connect(sqlite.path) as conn, \
+            psycopg.connect(connection_string(postgres_url)) as pg:
+        for kind in ("article", "claim", "comment"):
+            conn.execute(f"CREATE VIRTUAL TABLE temp.v_{kind} USING fts5vocab("
+                         f"main, {kind}_fts, 'row')")
+            fts5 = {row[0] for row in conn.execute(f"SELECT term FROM temp.v_{kind}")}  # noqa: S608
+            query = f"SELECT DISTINCT lexeme FROM search_{kind}, unnest(words)"  # noqa: S608
+            ours = {row[0] for row in pg.execute(query.encode())
+                    if not row[0].startswith(("|", "#"))}
+            assert ours == fts5, kind
+            if kind == "claim":  # stemmed, as FTS5's porter tokenizer does
+                assert "tank" in ours and "tanks" not in ours
+    sqlite.close()
+    postgres.close()
+
+
 def test_copy_round_trip_sqlite_postgres_sqlite_is_the_same_store(
         capsys: pytest.CaptureFixture[str], tmp_path: Path, postgres_url: str) -> None:
     first, back = str(tmp_path / "mine.sqlite3"), str(tmp_path / "back.sqlite3")

@@ -123,33 +123,39 @@ class Terms:
 
 
 def quote(lexeme: str) -> str:
-    """A lexeme as a ``tsvector``/``tsquery`` literal."""
-    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+    """A lexeme as a ``tsvector``/``tsquery`` literal (FTS5's terms never need escaping, but
+    the literal must be right whatever it is given)."""
+    if "'" in lexeme or "\\" in lexeme:
+        lexeme = lexeme.replace("\\", "\\\\").replace("'", "''")
+    return "'" + lexeme + "'"
 
 
 def tsvector(columns: Sequence[Sequence[str]], weights: Sequence[str],
              tags: Sequence[str] = ()) -> str:
     """A ``tsvector`` literal: each column's terms under its weight, each column after a
-    :data:`START` marker, and ``tags`` again under :data:`TAG`."""
+    :data:`START` marker, and ``tags`` again under :data:`TAG`.
+
+    The import's hot loop on PostgreSQL (every term of every record passes here once), so it
+    does little per term: positions are gathered as strings and joined once per lexeme.
+    """
     positions: dict[str, list[str]] = {}
     position = 0
-
-    def put(lexeme: str, weight: str) -> None:
-        found = positions.setdefault(lexeme, [])
-        if len(found) < MAX_POSITIONS_PER_TERM:
-            found.append(f"{min(position, MAX_POSITION)}{weight}")
-
     groups = [(terms, weight, "") for terms, weight in zip(columns, weights, strict=True)]
     if tags:
         groups.append((tags, "D", TAG))
     for terms, weight, prefix in groups:
         if not terms:
             continue
-        position += 1
-        put(prefix + START, weight)
-        for term in terms:
-            position += 1
-            put(prefix + term, weight)
+        lexemes = [prefix + START, *(prefix + term for term in terms)] if prefix \
+            else [START, *terms]
+        for offset, lexeme in enumerate(lexemes, position + 1):
+            spot = f"{offset if offset < MAX_POSITION else MAX_POSITION}{weight}"
+            found = positions.get(lexeme)
+            if found is None:
+                positions[lexeme] = [spot]
+            elif len(found) < MAX_POSITIONS_PER_TERM:
+                found.append(spot)
+        position += len(lexemes)
     return " ".join(f"{quote(lexeme)}:{','.join(spots)}" for lexeme, spots in positions.items())
 
 
