@@ -28,6 +28,7 @@ triggers because the terms come from Python. Every writer of record text goes th
 from __future__ import annotations
 
 import sqlite3
+import zlib
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from operator import itemgetter
@@ -111,9 +112,10 @@ class Terms:
             [(number, *row, *[""] * (width - len(row))) for number, row in enumerate(texts)],
         )
         result: list[list[list[str]]] = [[[] for _ in range(width)] for _ in texts]
-        for term, doc, column, _offset in self._db.execute(
+        column = {f"c{i}": i for i in range(width)}
+        for term, doc, name, _offset in self._db.execute(
                 "SELECT term, doc, col, offset FROM v ORDER BY doc, col, offset"):
-            result[doc][int(column[1:])].append(term)
+            result[doc][column[name]].append(term)
         self._db.execute("DELETE FROM t")
         return result
 
@@ -209,10 +211,7 @@ def _write_vectors(cursor: Any, terms: Terms, rows: RowBatch, titles: dict[int, 
         ("search_comment", _child_vectors(terms, rows.comments, "body", "author", titles)
          if rows.comments else []),
     ):
-        if vectors:
-            with cursor.copy(f"COPY {table} (id, words) FROM STDIN".encode()) as copy:
-                for row in vectors:
-                    copy.write_row(row)
+        _copy_rows(cursor, f"COPY {table} (id, words) FROM STDIN".encode(), vectors)
 
 
 def add_counts(cursor: Any, counts: Counter[str]) -> None:
@@ -238,15 +237,40 @@ def add_counts(cursor: Any, counts: Counter[str]) -> None:
         )
     if not new:
         return
-    with cursor.copy(b"COPY search_vocab (word, freq) FROM STDIN") as copy:
-        for word in new:
-            copy.write_row((word, counts[word]))
+    _copy_rows(cursor, b"COPY search_vocab (word, freq) FROM STDIN",
+               [(word, counts[word]) for word in new])
     keys = [(key, word) for word in new if MIN_KEYED_LENGTH <= len(word) <= MAX_KEYED_LENGTH
-            for key in deletion_keys(word)]
+            for key in _deletion_keys(word)]
     keys.sort(key=itemgetter(0))  # by key alone: a third of the time of sorting the pairs
-    with cursor.copy(b"COPY search_vocab_key (key, word) FROM STDIN") as copy:
-        for row in keys:
-            copy.write_row(row)
+    _copy_rows(cursor, b"COPY search_vocab_key (key, word) FROM STDIN", keys)
+
+
+def _deletion_keys(word: str) -> set[int]:
+    """:func:`store.search.vocabulary.deletion_keys` (depth 1), cutting an ASCII word's bytes
+    rather than encoding each deletion: the same keys in a third of the time."""
+    if not word.isascii():
+        return deletion_keys(word)
+    raw = word.encode("ascii")
+    keys = {zlib.crc32(raw[:i] + raw[i + 1:]) for i in range(len(raw))}
+    keys.add(zlib.crc32(raw))
+    return keys
+
+
+def _copy_rows(cursor: Any, statement: bytes, rows: Sequence[tuple[Any, Any]]) -> None:
+    """Rows of two columns by COPY, written as text in one block (psycopg's ``write_row`` per
+    row cost more than the server's work); if a value holds a character COPY would need
+    escaped, they go row by row instead."""
+    if not rows:
+        return
+    text = "".join([f"{a}\t{b}\n" for a, b in rows])
+    plain = text.count("\t") == len(rows) and text.count("\n") == len(rows) \
+        and "\\" not in text and "\r" not in text
+    with cursor.copy(statement) as copy:
+        if plain:
+            copy.write(text.encode("utf-8"))
+        else:
+            for row in rows:
+                copy.write_row(row)
 
 
 REBUILD_CHUNK = 2_000
