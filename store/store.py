@@ -127,7 +127,10 @@ class Store:
     @property
     def where(self) -> str:
         """The store as error messages name it: its file, or its URL without a password."""
-        return str(self.path or sa.make_url(self.url).render_as_string(hide_password=True))
+        if self.path is not None:
+            return str(self.path)
+        url = sa.make_url(self.url)
+        return self.url if url.password is None else url.render_as_string(hide_password=True)
 
     def close(self) -> None:
         if self._engine is not None:
@@ -336,7 +339,8 @@ class Store:
                     size = int(conn.exec_driver_sql(
                         "SELECT pg_database_size(current_database())").scalar() or 0)
         return StoreStats(
-            url=self.url,
+            url=self.url if sa.make_url(self.url).password is None
+            else sa.make_url(self.url).render_as_string(hide_password=True),
             path=str(path) if path else None,
             articles=counts["article"],
             claims=counts["claim"],

@@ -1,13 +1,74 @@
-"""Shared fixtures: a throwaway store per test, and the real page the project started from."""
+"""Shared fixtures: a throwaway store per test, and the real page the project started from.
+
+A test module marked ``pytestmark = pytest.mark.both_databases`` runs each of its tests that
+use ``store`` or ``db_path`` twice: on a SQLite file and on a fresh database of a real
+PostgreSQL server that the suite starts once (:mod:`tests.pg_server`). A test of something
+only SQLite has (its file, WAL, pragmas) is marked ``sqlite_only``. Without the server's
+binaries or the psycopg driver, the PostgreSQL runs are skipped and say why.
+"""
 
 from __future__ import annotations
 
+import importlib.util
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from store.store import Store
+from tests.pg_server import PostgresServer, find_bin_dir
+
+DATABASES = ("sqlite", "postgresql")
+_numbers = itertools.count(1)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "both_databases: run store tests on SQLite and PostgreSQL")
+    config.addinivalue_line("markers", "sqlite_only: a test of what only SQLite has")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    wanted = {"store", "db_path"} & set(metafunc.fixturenames)
+    marked = metafunc.definition.get_closest_marker("both_databases")
+    if wanted and marked and not metafunc.definition.get_closest_marker("sqlite_only"):
+        metafunc.parametrize("database", DATABASES, indirect=True)
+
+
+@pytest.fixture
+def database(request: pytest.FixtureRequest) -> str:
+    """Which database the test's store is on: SQLite unless the test is parametrised."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """One PostgreSQL server for the whole run, started on first use, stopped at the end."""
+    bin_dir = find_bin_dir()
+    if bin_dir is None:
+        pytest.skip("PostgreSQL's initdb/pg_ctl are not installed (Debian: apt-get install "
+                    "postgresql)")
+    if importlib.util.find_spec("psycopg") is None:
+        pytest.skip("psycopg is not installed: pip install 'claimdesk[postgres]'")
+    server = PostgresServer.start(bin_dir)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def postgres_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """A URL of a new, empty database on the suite's PostgreSQL server, dropped afterwards."""
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    name = f"test_{next(_numbers)}"
+    url = server.create_database(name)
+    yield url
+    server.drop_database(name)
+
+
+def _store_location(request: pytest.FixtureRequest, database: str, path: Path) -> str:
+    if database == "postgresql":
+        return str(request.getfixturevalue("postgres_url"))
+    return str(path)
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DIR = ROOT / "sample_data"
@@ -21,9 +82,10 @@ They live beside the checkout, never inside it: tests that read them skip where 
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    """A new, empty SQLite store in a temporary folder."""
-    opened = Store.open(str(tmp_path / "store.sqlite3"))
+def store(request: pytest.FixtureRequest, database: str, tmp_path: Path) -> Iterator[Store]:
+    """A new, empty store: a SQLite file in a temporary folder, or (parametrised, see the
+    module docstring) a new PostgreSQL database."""
+    opened = Store.open(_store_location(request, database, tmp_path / "store.sqlite3"))
     yield opened
     opened.close()
 
@@ -37,9 +99,10 @@ def real_world() -> Path:
 
 
 @pytest.fixture
-def db_path(tmp_path: Path) -> str:
-    """A path for a store the test opens through the command line."""
-    return str(tmp_path / "cli.sqlite3")
+def db_path(request: pytest.FixtureRequest, database: str, tmp_path: Path) -> str:
+    """A path (or, parametrised, a PostgreSQL URL) for a store the test opens through the
+    command line."""
+    return _store_location(request, database, tmp_path / "cli.sqlite3")
 
 
 @pytest.fixture(autouse=True)

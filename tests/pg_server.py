@@ -20,6 +20,10 @@ from pathlib import Path
 
 SUPERUSER = "claimdesk"
 FALLBACK_USER = "claimdesk-pg"
+ANALYST = "analyst"
+ANALYST_PASSWORD = "right-horse-battery"  # noqa: S105 (a throwaway server's test role)
+"""A role that must give its password (SCRAM), for the connection-error tests; every other
+role connects on the socket without one."""
 
 
 def find_bin_dir() -> Path | None:
@@ -66,8 +70,8 @@ class PostgresServer:
     def data_dir(self) -> Path:
         return self.root / "data"
 
-    def url(self, database: str = "postgres") -> str:
-        return f"postgresql+psycopg://{SUPERUSER}@/{database}?host={self.socket_dir}"
+    def url(self, database: str = "postgres", user: str = SUPERUSER) -> str:
+        return f"postgresql+psycopg://{user}@/{database}?host={self.socket_dir}"
 
     def _run(self, command: Sequence[str]) -> subprocess.CompletedProcess[str]:
         argv = [str(self.bin_dir / command[0]), *command[1:]]
@@ -87,16 +91,22 @@ class PostgresServer:
         try:
             server._run(["initdb", "-D", str(server.data_dir), "-U", SUPERUSER,
                          "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync"])
+            hba = server.data_dir / "pg_hba.conf"
+            hba.write_text(f"local all {ANALYST} scram-sha-256\nlocal all all trust\n")
             options = (f"-k {server.socket_dir} -c listen_addresses='' -c fsync=off "
                        "-c synchronous_commit=off -c full_page_writes=off "
                        "-c max_connections=60 -c shared_buffers=128MB")
             server._run(["pg_ctl", "-D", str(server.data_dir), "-l",
                          str(root / "server.log"), "-o", options, "-w", "start"])
-        except subprocess.CalledProcessError as error:
+            server.execute(f"CREATE ROLE {ANALYST} LOGIN SUPERUSER PASSWORD '{ANALYST_PASSWORD}'")
+        except Exception as error:
             log = root / "server.log"
             detail = log.read_text() if log.exists() else ""
+            if (server.data_dir / "postmaster.pid").exists():
+                server.stop()  # started, then failed: leave no server behind
             shutil.rmtree(root, ignore_errors=True)
-            raise RuntimeError(f"PostgreSQL did not start: {error.stderr}{detail}") from error
+            stderr = getattr(error, "stderr", "") or str(error)
+            raise RuntimeError(f"PostgreSQL did not start: {stderr}{detail}") from error
         return server
 
     def stop(self) -> None:

@@ -13,6 +13,8 @@ import pytest
 from tests.conftest import ROOT, SAMPLE_DIR, SEED_PAGE
 from tui.cli import main
 
+pytestmark = pytest.mark.both_databases
+
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
@@ -129,8 +131,13 @@ def test_db_from_environment(capsys: pytest.CaptureFixture[str], db_path: str,
                              monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CLAIMDESK_DB", db_path)
     _run(capsys, "import", str(SEED_PAGE))
-    assert Path(db_path).exists()
-    assert json.loads(_run(capsys, "stats", "--json")[1])["store"].endswith("cli.sqlite3")
+    stats = json.loads(_run(capsys, "stats", "--json")[1])
+    assert stats["articles"] == 1
+    if "://" in db_path:  # PostgreSQL
+        assert stats["store"] == db_path
+    else:
+        assert Path(db_path).exists()
+        assert stats["store"].endswith("cli.sqlite3")
 
 
 def test_a_store_that_is_not_a_database_is_one_line(capsys: pytest.CaptureFixture[str],

@@ -18,6 +18,8 @@ from tests.conftest import SEED_PAGE
 from tests.export_data import KILLED, ORYX, SEIZED, Seeded, markdown_blocks, seed
 from tui.cli import main
 
+pytestmark = pytest.mark.both_databases
+
 
 @pytest.fixture
 def seeded(store: Store) -> Seeded:
@@ -25,7 +27,7 @@ def seeded(store: Store) -> Seeded:
 
 
 def _run(store: Store, *args: str) -> int:
-    return main(["--db", str(store.path), "export", *args])
+    return main(["--db", store.url, "export", *args])
 
 
 def _one_error_line(err: str) -> str:

@@ -13,6 +13,8 @@ from tests.conftest import ROOT
 from tests.search_sample import TANKS_CLAIM, other_draft, sample_draft
 from tui.cli import build_parser, main
 
+pytestmark = pytest.mark.both_databases
+
 
 @pytest.fixture
 def filled_db(db_path: str) -> str:

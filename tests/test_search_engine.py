@@ -17,6 +17,8 @@ from store.search.query import QueryError
 from store.store import Store
 from tests.search_sample import MEN_CLAIM, ORYX_CLAIM, TANKS_CLAIM, other_draft, sample_draft
 
+pytestmark = pytest.mark.both_databases
+
 
 @pytest.fixture
 def engine(store: Store) -> Iterator[SearchEngine]:
@@ -135,27 +137,38 @@ def test_records_imported_after_the_engine_opened_are_found(engine: SearchEngine
     assert {h.kind for h in hits} == {"article", "comment"}  # "Zarkawi" one typo away
 
 
+def _write_elsewhere(store: Store, sql: str, *params: object) -> None:
+    """Run ``sql`` (``?`` placeholders) on a connection of its own, as another program would."""
+    if store.path is None:
+        import psycopg
+
+        from store.search.postgres_source import connection_string
+
+        with psycopg.connect(connection_string(store.url)) as pg:
+            pg.execute(sql.replace("?", "%s").encode(), params)
+        return
+    with sqlite3.connect(store.path) as conn:
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(sql, params)
+        for table in ("article_fts", "claim_fts", "comment_fts"):
+            conn.execute(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")  # noqa: S608
+
+
 def test_a_record_edited_after_it_was_found_shows_its_new_text(engine: SearchEngine,
                                                                store: Store) -> None:
     # The source remembers the records it read; another connection's write must not leave
     # the old text in the hits.
     hit = _top(engine, "palmira tnaks")
-    assert store.path is not None
-    with sqlite3.connect(store.path) as conn:
-        conn.execute("UPDATE claim SET text = ? WHERE id = ?",
-                     (hit.text + " Edited later.", hit.id))
+    _write_elsewhere(store, "UPDATE claim SET text = ? WHERE id = ?",
+                     hit.text + " Edited later.", hit.id)
     again = [h for h in engine.search("palmira tnaks") if (h.kind, h.id) == (hit.kind, hit.id)]
     assert [h.text for h in again] == [hit.text + " Edited later."]
 
 
 def test_deleting_an_article_keeps_the_index_consistent(engine: SearchEngine,
                                                         store: Store) -> None:
-    assert store.path is not None
-    with sqlite3.connect(store.path) as conn:
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("DELETE FROM article WHERE id = 1")
-        for table in ("article_fts", "claim_fts", "comment_fts"):
-            conn.execute(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")  # noqa: S608
+    assert engine.search("palmyra")
+    _write_elsewhere(store, "DELETE FROM article WHERE id = ?", 1)
     assert engine.search("palmyra") == []
 
 

@@ -11,6 +11,9 @@ import pytest
 from store.records import ClaimDraft, ClaimStatus, CommentDraft, DocumentDraft, Quantity
 from store.schema import CURRENT_VERSION
 from store.store import Store, StoreError
+from tests.db_helpers import execute_elsewhere, other_connection, refuse_comments_saying
+
+pytestmark = pytest.mark.both_databases
 
 
 def _draft(title: str = "Base captured", url: str | None = None, body: str | None = None,
@@ -69,11 +72,7 @@ def test_the_same_document_twice_in_one_batch_is_stored_once(store: Store) -> No
 
 def test_a_document_the_database_refuses_leaves_nothing_and_harms_no_other(store: Store) -> None:
     store.add_documents([_draft("Earlier")])
-    path = store.path
-    assert path is not None
-    with sqlite3.connect(path) as conn:  # a refusal in the middle of a document's rows
-        conn.execute("CREATE TRIGGER refuse BEFORE INSERT ON comment WHEN NEW.body LIKE "
-                     "'%poison%' BEGIN SELECT RAISE(ABORT, 'refused'); END")
+    refuse_comments_saying(store, "poison")  # a refusal in the middle of a document's rows
     outcomes = store.add_documents([_draft("Good"), _draft("poison"), _draft("Also good")])
     assert [o.created for o in outcomes] == [True, False, True]
     assert outcomes[1].error is not None and "refused" in outcomes[1].error
@@ -109,6 +108,7 @@ def test_stats_and_schema_version(store: Store) -> None:
     assert stats.size_bytes > 0 and stats.schema_version == CURRENT_VERSION
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_runs_with_wal_and_foreign_keys(store: Store) -> None:
     store.add_documents([_draft()])
     path = store.path
@@ -121,10 +121,7 @@ def test_sqlite_runs_with_wal_and_foreign_keys(store: Store) -> None:
 
 def test_a_store_from_a_newer_claimdesk_is_refused_plainly(store: Store) -> None:
     store.add_documents([_draft()])
-    path = store.path
-    assert path is not None
-    with sqlite3.connect(path) as conn:
-        conn.execute("UPDATE schema_version SET version = 99")
+    execute_elsewhere(store, "UPDATE schema_version SET version = 99")
     with pytest.raises(StoreError, match="schema version 99"):
         Store(store.url).counts()
 
@@ -137,24 +134,29 @@ def test_a_file_that_is_not_a_database_is_refused_plainly(tmp_path: Path) -> Non
 
 
 def test_reads_go_on_and_writes_wait_while_another_process_writes(store: Store) -> None:
-    """The browser keeps reading, and a second import waits instead of failing (WAL + timeout)."""
+    """The browser keeps reading, and a second import waits instead of failing (WAL + timeout
+    on SQLite, the writers' advisory lock on PostgreSQL)."""
     import threading
     import time
 
+    from store.db import WRITE_LOCK
+
     store.add_documents([_draft("First")])
-    path = store.path
-    assert path is not None
-    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-    other.execute("BEGIN IMMEDIATE")
-    other.execute("INSERT INTO comment (article_id, author, body, position) "
-                  "VALUES (1, 'other process', 'hello', 9)")
-    assert store.counts()["comment"] == 2  # reads see the last commit, not blocked
-    release = threading.Timer(0.3, lambda: other.execute("COMMIT"))
-    release.start()
-    started = time.monotonic()
-    [outcome] = store.add_documents([_draft("Second")])
-    release.join()
-    other.close()
+    with other_connection(store) as other:
+        if store.path is None:
+            other.execute("BEGIN")
+            other.execute(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+        else:
+            other.execute("BEGIN IMMEDIATE")
+        other.execute("INSERT INTO comment (id, article_id, author, body, position) "
+                      "VALUES ((SELECT max(id) + 1 FROM comment), 1, 'other process', "
+                      "'hello', 9)")
+        assert store.counts()["comment"] == 2  # reads see the last commit, not blocked
+        release = threading.Timer(0.3, lambda: other.execute("COMMIT"))
+        release.start()
+        started = time.monotonic()
+        [outcome] = store.add_documents([_draft("Second")])
+        release.join()
     assert outcome.created and time.monotonic() - started >= 0.25
     assert store.counts() == {"article": 2, "claim": 4, "comment": 5}
 
@@ -196,11 +198,7 @@ def test_a_transaction_stores_a_document_once_across_its_batches(store: Store) -
 
 def test_a_refused_document_in_a_transaction_harms_no_batch(store: Store) -> None:
     store.add_documents([_draft("Earlier")])
-    path = store.path
-    assert path is not None
-    with sqlite3.connect(path) as conn:
-        conn.execute("CREATE TRIGGER refuse BEFORE INSERT ON comment WHEN NEW.body LIKE "
-                     "'%poison%' BEGIN SELECT RAISE(ABORT, 'refused'); END")
+    refuse_comments_saying(store, "poison")
     with store.transaction() as transaction:
         transaction.add_documents([_draft("Good")])
         outcomes = transaction.add_documents([_draft("poison"), _draft("Also good")])

@@ -132,6 +132,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_export(sub)
     feeds.add_parsers(sub)
+
+    copy = sub.add_parser(
+        "copy", help="copy a whole store into another (e.g. a SQLite file into PostgreSQL)",
+        description="Copy every article of SRC, with its comments, claims, judgements and "
+        "figures, into DEST. Articles DEST already has are left as they are there, so running "
+        "it again copies nothing twice.",
+    )
+    copy.add_argument("--from", dest="source", required=True, metavar="PATH|URL")
+    copy.add_argument("--to", dest="dest", required=True, metavar="PATH|URL")
+    copy.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     return parser
 
 
@@ -164,6 +174,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 args.db, args.fmt, query=args.query, kind=args.kind, ids=args.ids,
                 output=args.output, force=args.force, limit=args.limit,
             )
+        if args.command == "copy":
+            return commands.copy_command(args.source, args.dest, quiet=args.quiet)
         if args.command == "stats":
             return commands.stats_command(args.db, fmt=args.fmt)
         return commands.open_app(args.db)

@@ -261,12 +261,28 @@ def open_source(store: StoreLocation) -> CandidateSource | None:
 
 
 def _postgres_source(store: StoreLocation) -> CandidateSource:
-    """The PostgreSQL candidate source (:mod:`store.search.postgres_source`), after the
-    store has been opened once to bring its schema (and so its index) up to date."""
-    from store.search.postgres_source import open_postgres_source
+    """The PostgreSQL candidate source (:mod:`store.search.postgres_source`).
 
-    store.is_empty()  # opens the store: driver check, connection errors, schema upgrade
-    return open_postgres_source(store.url)
+    Like SQLite's, it is opened without SQLAlchemy; only a store that cannot be reached (the
+    store then says why in one line: no driver, no server) or has no index yet (the store's
+    upgrade builds it) is opened as a store.
+    """
+    from store.search.postgres_source import PostgresUnavailableError, open_postgres_source
+
+    try:
+        source = open_postgres_source(store.url)
+    except PostgresUnavailableError as error:
+        store.is_empty()
+        raise SearchError(str(error)) from error
+    if source.has_index():
+        return source
+    source.close()
+    store.is_empty()
+    source = open_postgres_source(store.url)
+    if not source.has_index():
+        source.close()
+        raise SearchError("the store has no search index")
+    return source
 
 
 def _strong_enough(hits: list[SearchHit], clauses: list[list[ScoredWord]], limit: int) -> bool:

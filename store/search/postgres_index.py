@@ -28,8 +28,10 @@ triggers because the terms come from Python. Every writer of record text goes th
 from __future__ import annotations
 
 import sqlite3
+import zlib
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from store.search.index import TOKENIZER, record_texts, tags_text
@@ -90,7 +92,9 @@ class Terms:
 
     def __init__(self, columns: int = 5) -> None:
         self._columns = columns
-        self._db = sqlite3.connect(":memory:")
+        # Not shared between threads at once: the search engine holds its lock around a
+        # search, and the write path makes one per batch. The app searches from worker threads.
+        self._db = sqlite3.connect(":memory:", check_same_thread=False)
         names = ", ".join(f"c{i}" for i in range(columns))
         self._db.execute(f"CREATE VIRTUAL TABLE t USING fts5({names}, tokenize='{TOKENIZER}')")
         self._db.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
@@ -108,9 +112,10 @@ class Terms:
             [(number, *row, *[""] * (width - len(row))) for number, row in enumerate(texts)],
         )
         result: list[list[list[str]]] = [[[] for _ in range(width)] for _ in texts]
-        for term, doc, column, _offset in self._db.execute(
+        column = {f"c{i}": i for i in range(width)}
+        for term, doc, name, _offset in self._db.execute(
                 "SELECT term, doc, col, offset FROM v ORDER BY doc, col, offset"):
-            result[doc][int(column[1:])].append(term)
+            result[doc][column[name]].append(term)
         self._db.execute("DELETE FROM t")
         return result
 
@@ -120,33 +125,39 @@ class Terms:
 
 
 def quote(lexeme: str) -> str:
-    """A lexeme as a ``tsvector``/``tsquery`` literal."""
-    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+    """A lexeme as a ``tsvector``/``tsquery`` literal (FTS5's terms never need escaping, but
+    the literal must be right whatever it is given)."""
+    if "'" in lexeme or "\\" in lexeme:
+        lexeme = lexeme.replace("\\", "\\\\").replace("'", "''")
+    return "'" + lexeme + "'"
 
 
 def tsvector(columns: Sequence[Sequence[str]], weights: Sequence[str],
              tags: Sequence[str] = ()) -> str:
     """A ``tsvector`` literal: each column's terms under its weight, each column after a
-    :data:`START` marker, and ``tags`` again under :data:`TAG`."""
+    :data:`START` marker, and ``tags`` again under :data:`TAG`.
+
+    The import's hot loop on PostgreSQL (every term of every record passes here once), so it
+    does little per term: positions are gathered as strings and joined once per lexeme.
+    """
     positions: dict[str, list[str]] = {}
     position = 0
-
-    def put(lexeme: str, weight: str) -> None:
-        found = positions.setdefault(lexeme, [])
-        if len(found) < MAX_POSITIONS_PER_TERM:
-            found.append(f"{min(position, MAX_POSITION)}{weight}")
-
     groups = [(terms, weight, "") for terms, weight in zip(columns, weights, strict=True)]
     if tags:
         groups.append((tags, "D", TAG))
     for terms, weight, prefix in groups:
         if not terms:
             continue
-        position += 1
-        put(prefix + START, weight)
-        for term in terms:
-            position += 1
-            put(prefix + term, weight)
+        lexemes = [prefix + START, *(prefix + term for term in terms)] if prefix \
+            else [START, *terms]
+        for offset, lexeme in enumerate(lexemes, position + 1):
+            spot = f"{offset if offset < MAX_POSITION else MAX_POSITION}{weight}"
+            found = positions.get(lexeme)
+            if found is None:
+                positions[lexeme] = [spot]
+            elif len(found) < MAX_POSITIONS_PER_TERM:
+                found.append(spot)
+        position += len(lexemes)
     return " ".join(f"{quote(lexeme)}:{','.join(spots)}" for lexeme, spots in positions.items())
 
 
@@ -200,42 +211,66 @@ def _write_vectors(cursor: Any, terms: Terms, rows: RowBatch, titles: dict[int, 
         ("search_comment", _child_vectors(terms, rows.comments, "body", "author", titles)
          if rows.comments else []),
     ):
-        if vectors:
-            ids, literals = zip(*vectors, strict=True)
-            cursor.execute(
-                f"INSERT INTO {table} (id, words) "  # noqa: S608
-                "SELECT i, w::tsvector FROM unnest(%s::bigint[], %s::text[]) AS u (i, w)",
-                (list(ids), list(literals)),
-            )
+        _copy_rows(cursor, f"COPY {table} (id, words) FROM STDIN".encode(), vectors)
 
 
 def add_counts(cursor: Any, counts: Counter[str]) -> None:
-    """Count words into the vocabulary; new words get their deletion keys."""
+    """Count words into the vocabulary; new words get their deletion keys.
+
+    New words and their keys go in by COPY, sorted (a B-tree filled in order, as SQLite's
+    vocabulary is): they cannot conflict with stored rows, since the writer holds the write
+    lock and they were looked up under it. Known words get their counts added in one UPDATE.
+    In the first profile the per-row inserts and their array parameters took half the import.
+    """
     if not counts:
         return
     words = sorted(counts)
-    cursor.execute(
-        "SELECT w FROM unnest(%s::text[]) AS u (w) "
-        "WHERE NOT EXISTS (SELECT 1 FROM search_vocab v WHERE v.word = u.w)", (words,))
-    new = [row[0] for row in cursor.fetchall()]
-    cursor.execute(
-        "INSERT INTO search_vocab (word, freq) SELECT * FROM unnest(%s::text[], %s::bigint[]) "
-        "ON CONFLICT (word) DO UPDATE SET freq = search_vocab.freq + excluded.freq",
-        (words, [counts[word] for word in words]),
-    )
-    keys: list[int] = []
-    keyed: list[str] = []
-    for word in new:
-        if MIN_KEYED_LENGTH <= len(word) <= MAX_KEYED_LENGTH:
-            for key in deletion_keys(word):
-                keys.append(key)
-                keyed.append(word)
-    if keys:
+    cursor.execute("SELECT word FROM search_vocab WHERE word = ANY(%s)", (words,))
+    known = {row[0] for row in cursor.fetchall()}
+    new = [word for word in words if word not in known]
+    if known:
+        ordered = sorted(known)
         cursor.execute(
-            "INSERT INTO search_vocab_key (key, word) "
-            "SELECT * FROM unnest(%s::bigint[], %s::text[]) ON CONFLICT DO NOTHING",
-            (keys, keyed),
+            "UPDATE search_vocab v SET freq = v.freq + u.n "
+            "FROM unnest(%s::text[], %s::bigint[]) AS u (w, n) WHERE v.word = u.w",
+            (ordered, [counts[word] for word in ordered]),
         )
+    if not new:
+        return
+    _copy_rows(cursor, b"COPY search_vocab (word, freq) FROM STDIN",
+               [(word, counts[word]) for word in new])
+    keys = [(key, word) for word in new if MIN_KEYED_LENGTH <= len(word) <= MAX_KEYED_LENGTH
+            for key in _deletion_keys(word)]
+    keys.sort(key=itemgetter(0))  # by key alone: a third of the time of sorting the pairs
+    _copy_rows(cursor, b"COPY search_vocab_key (key, word) FROM STDIN", keys)
+
+
+def _deletion_keys(word: str) -> set[int]:
+    """:func:`store.search.vocabulary.deletion_keys` (depth 1), cutting an ASCII word's bytes
+    rather than encoding each deletion: the same keys in a third of the time."""
+    if not word.isascii():
+        return deletion_keys(word)
+    raw = word.encode("ascii")
+    keys = {zlib.crc32(raw[:i] + raw[i + 1:]) for i in range(len(raw))}
+    keys.add(zlib.crc32(raw))
+    return keys
+
+
+def _copy_rows(cursor: Any, statement: bytes, rows: Sequence[tuple[Any, Any]]) -> None:
+    """Rows of two columns by COPY, written as text in one block (psycopg's ``write_row`` per
+    row cost more than the server's work); if a value holds a character COPY would need
+    escaped, they go row by row instead."""
+    if not rows:
+        return
+    text = "".join([f"{a}\t{b}\n" for a, b in rows])
+    plain = text.count("\t") == len(rows) and text.count("\n") == len(rows) \
+        and "\\" not in text and "\r" not in text
+    with cursor.copy(statement) as copy:
+        if plain:
+            copy.write(text.encode("utf-8"))
+        else:
+            for row in rows:
+                copy.write_row(row)
 
 
 REBUILD_CHUNK = 2_000

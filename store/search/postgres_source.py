@@ -114,13 +114,22 @@ def connection_string(url: str) -> str:
         else url
 
 
+class PostgresUnavailableError(RuntimeError):
+    """The driver is missing or the server cannot be reached."""
+
+
 class PostgresCandidateSource:
     """:class:`~store.search.candidates.CandidateSource` over a PostgreSQL store."""
 
     def __init__(self, url: str) -> None:
-        import psycopg
-
-        self._conn = psycopg.connect(connection_string(url), autocommit=True)
+        try:
+            import psycopg
+        except ImportError as error:
+            raise PostgresUnavailableError("the psycopg driver is not installed") from error
+        try:
+            self._conn = psycopg.connect(connection_string(url), autocommit=True)
+        except psycopg.Error as error:
+            raise PostgresUnavailableError(" ".join(str(error).split())) from error
         self._terms = Terms()
         self._phrases: dict[str, tuple[str, ...]] = {}
         self._expansions: OrderedDict[tuple[WordTerm, bool, bool], Expansion] = OrderedDict()
@@ -138,19 +147,21 @@ class PostgresCandidateSource:
     @contextmanager
     def reading(self) -> Iterator[None]:
         """One snapshot for every look-up of a search; memory kept only while nothing has
-        been committed since the last one."""
-        with self._conn.transaction():
-            self._conn.execute(b"SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
-            snapshot = str(self._rows("SELECT pg_current_snapshot()::text")[0][0])
+        been committed since the last one. One round trip to begin, one to end."""
+        cursor = self._conn.execute(b"BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; "
+                                    b"SELECT pg_current_snapshot()::text")
+        cursor.nextset()  # the first result is BEGIN's
+        snapshot = str(cursor.fetchall()[0][0])
+        try:
             if snapshot != self._snapshot:
                 self._expansions.clear()
                 self._documents.clear()
                 self._snapshot = snapshot
             self._in_read = True
-            try:
-                yield
-            finally:
-                self._in_read = False
+            yield
+        finally:
+            self._in_read = False
+            self._conn.execute(b"COMMIT")
 
     def has_index(self) -> bool:
         names = ",".join(f"'{name}'" for name in SEARCH_TABLES)
@@ -192,44 +203,59 @@ class PostgresCandidateSource:
         return self._expand_word(tokens[0], last)
 
     def _expand_word(self, word: str, last: bool) -> Expansion:
-        forms: dict[str, None] = {}
-        if self._rows("SELECT 1 FROM search_vocab WHERE word = %s", (word,)):
-            forms[word] = None
         edits = max_edits(word)
+        complete = last and len(word) >= MIN_COMPLETION
+        found = self._look_up(word, edits, complete)
+        forms: dict[str, None] = {}
+        if found[0]:
+            forms[word] = None
         if edits:
-            depth = 1 if edits == 1 else 2
-            keys = sorted(vocabulary.deletion_keys(word, depth))
             scored = []
-            for found, freq in self._rows(
-                    "SELECT word, freq FROM search_vocab WHERE word IN "
-                    "(SELECT word FROM search_vocab_key WHERE key = ANY(%s))", (keys,)):
-                distance = OSA.distance(word, found, score_cutoff=edits)
-                if distance <= edits and found != word:
-                    scored.append((distance, -freq, found))
+            for near_word, freq in found[1]:
+                distance = OSA.distance(word, near_word, score_cutoff=edits)
+                if distance <= edits and near_word != word:
+                    scored.append((distance, -freq, near_word))
             for _, _, near_word in sorted(scored)[:NEAR_WORDS]:
                 forms[near_word] = None
         completed = False
-        if last and len(word) >= MIN_COMPLETION:
-            for (found,) in self._rows(
-                    "SELECT word FROM search_vocab WHERE word > %s AND word < %s "
-                    "ORDER BY freq DESC, word LIMIT %s",
-                    (word, word + "\U0010ffff", COMPLETIONS)):
-                forms[found] = None
-                completed = True
+        for completion, _ in found[2]:
+            forms[completion] = None
+            completed = True
         phrases = [_Phrase(self._terms_of(form)) for form in forms]
         native = _native(phrases)
         broader = ""
         unlisted = False
         if completed and len(word) >= 3:
-            row = self._rows(
-                "SELECT count(*), sum(freq) FROM (SELECT freq FROM search_vocab "
-                "WHERE word > %s AND word < %s LIMIT %s) AS p",
-                (word, word + "\U0010ffff", PREFIX_WORDS + 1))[0]
-            if row[0] <= PREFIX_WORDS and int(row[1] or 0) <= PREFIX_BUDGET:
+            [(words_, occurrences)] = found[3]
+            if int(words_) <= PREFIX_WORDS and int(occurrences or 0) <= PREFIX_BUDGET:
                 broader = _native([*phrases, _Phrase(self._terms_of(word), star=True)])
             else:
                 unlisted = True
         return Expansion(tuple(forms), bool(forms), native, broader, unlisted)
+
+    def _look_up(self, word: str, edits: int, complete: bool) -> list[list[tuple[Any, Any]]]:
+        """In one round trip: [the word itself], its deletion-key neighbours, its most
+        frequent completions, and (words, occurrences) of its prefix: what the SQLite source
+        asks in four (see :mod:`store.search.vocabulary`)."""
+        parts = ["SELECT 0, word, freq FROM search_vocab WHERE word = %s"]
+        params: list[object] = [word]
+        if edits:
+            parts.append("SELECT 1, word, freq FROM search_vocab WHERE word IN "
+                         "(SELECT word FROM search_vocab_key WHERE key = ANY(%s))")
+            params.append(sorted(vocabulary.deletion_keys(word, 1 if edits == 1 else 2)))
+        end = word + "\U0010ffff"
+        if complete:
+            parts.append("(SELECT 2, word, freq FROM search_vocab WHERE word > %s AND word < %s "
+                         "ORDER BY freq DESC, word LIMIT %s)")
+            params += [word, end, COMPLETIONS]
+            if len(word) >= 3:
+                parts.append("SELECT 3, count(*)::text, sum(freq) FROM (SELECT freq FROM "
+                             "search_vocab WHERE word > %s AND word < %s LIMIT %s) AS p")
+                params += [word, end, PREFIX_WORDS + 1]
+        found: list[list[tuple[Any, Any]]] = [[], [], [], []]
+        for part, value, freq in self._rows(" UNION ALL ".join(parts), params):
+            found[part].append((value, freq))
+        return found
 
     def narrow(self, expansion: Expansion, forms: Sequence[str]) -> Expansion:
         phrases = [_Phrase(self._terms_of(form)) for form in forms]

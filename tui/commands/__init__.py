@@ -4,6 +4,7 @@ Printing lives here; logic lives in :mod:`store`. :mod:`tui.cli` parses the argu
 these functions.
 """
 
+from tui.commands.copying import copy_command
 from tui.commands.exporting import EXPORT_SEARCH_LIMIT, export_command
 from tui.commands.importing import import_command
 from tui.commands.listing import list_command, paths_command, stats_command
@@ -13,6 +14,7 @@ from tui.commands.searching import search_command
 
 __all__ = [
     "EXPORT_SEARCH_LIMIT",
+    "copy_command",
     "export_command",
     "import_command",
     "list_command",

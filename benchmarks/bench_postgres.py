@@ -1,0 +1,157 @@
+"""The team store beside SQLite, in the same run: import, search latency, the same hits, copy.
+
+    python benchmarks/bench_postgres.py                   # 100k records (10k documents)
+    python benchmarks/bench_postgres.py --records 1000000
+
+Starts a throwaway PostgreSQL server (Debian's initdb/pg_ctl, on a Unix socket: see
+``tests/pg_server.py``; fsync off, as a scratch server), generates the search benchmark's
+synthetic store (``bench_search.py``: 1 article, 3 claims, 6 comments per document over a
+≥200k-word vocabulary), and then, for SQLite and PostgreSQL alike:
+
+- imports it through ``Store.add_documents`` in batches of 500, as an import does;
+- runs the search benchmark's 36 queries three times through ``SearchEngine`` (p50/p95,
+  the two engines interleaved query by query so both see the same load);
+- compares the top-10 hits of every query, and every record as ``list`` returns it;
+- copies the SQLite store into an empty PostgreSQL database (``claimdesk copy``'s code).
+
+Prints figures against issue 16's goals; asserts nothing. Timings on a shared machine are
+noisy: compare the two columns of one run, not runs with each other.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench_search import make_documents, make_queries, make_vocabulary  # noqa: E402
+
+from store.records import DocumentDraft  # noqa: E402
+from store.search.engine import SearchEngine  # noqa: E402
+from store.store import Store  # noqa: E402
+from tests.pg_server import PostgresServer, find_bin_dir  # noqa: E402
+
+ROUNDS = 3
+
+
+def _import(store: Store, documents: list[DocumentDraft]) -> float:
+    store.is_empty()  # the schema first, outside the timing
+    started = time.perf_counter()
+    for start in range(0, len(documents), 500):
+        store.add_documents(documents[start : start + 500])
+    return time.perf_counter() - started
+
+
+def _percentile(times: list[float], share: float) -> float:
+    ordered = sorted(times)
+    return ordered[max(0, int(len(ordered) * share) - 1)] * 1000
+
+
+def _search(engines: dict[str, SearchEngine], queries: list[str]) -> dict[str, list[float]]:
+    times: dict[str, list[float]] = {name: [] for name in engines}
+    for engine in engines.values():
+        engine.search(queries[0])  # open the source: connection, first pages
+    for _ in range(ROUNDS):
+        for query in queries:
+            for name, engine in engines.items():
+                started = time.perf_counter()
+                engine.search(query)
+                times[name].append(time.perf_counter() - started)
+    return times
+
+
+def _same_hits(a: SearchEngine, b: SearchEngine, queries: list[str]) -> int:
+    same = 0
+    for query in queries:
+        left = [(h.kind, h.id, round(h.score, 6), h.field) for h in a.search(query, limit=10)]
+        right = [(h.kind, h.id, round(h.score, 6), h.field) for h in b.search(query, limit=10)]
+        same += left == right
+        if left != right:
+            print(f"  differs: {query!r}\n    sqlite {left}\n    postgres {right}")
+    return same
+
+
+def _same_records(a: Store, b: Store, ignore_import_time: bool) -> bool:
+    from dataclasses import asdict
+
+    for kind in ("article", "claim", "comment"):
+        left, right = ([asdict(r) for r in store.list_records(kind)] for store in (a, b))
+        if ignore_import_time:
+            for row in (*left, *right):
+                row.pop("imported_at", None)
+        if left != right:
+            return False
+    return True
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=int, default=100_000)
+    parser.add_argument("--vocabulary", type=int, default=220_000)
+    args = parser.parse_args()
+    bin_dir = find_bin_dir()
+    if bin_dir is None:
+        print("PostgreSQL is not installed (apt-get install postgresql): nothing to compare")
+        return
+    workdir = Path(tempfile.mkdtemp(prefix="bench-postgres-"))
+    server = PostgresServer.start(bin_dir)
+    try:
+        started = time.perf_counter()
+        vocabulary = make_vocabulary(args.vocabulary, random.Random(1))  # noqa: S311 (seeded)
+        documents = make_documents(args.records, vocabulary, seed=2)
+        queries = make_queries(documents, seed=3)
+        print(f"generated {len(documents):,} documents ({len(documents) * 10:,} records) in "
+              f"{time.perf_counter() - started:.1f} s; {len(queries)} queries x {ROUNDS}")
+        sqlite = Store.open(str(workdir / "store.sqlite3"))
+        postgres = Store.open(server.create_database("imported"))
+        imports = {"sqlite": _import(sqlite, documents), "postgres": _import(postgres, documents)}
+        copied = Store.open(server.create_database("copied"))
+        copied.is_empty()
+        from store.copying import copy_store
+
+        started = time.perf_counter()
+        outcome = copy_store(sqlite, copied)
+        copy_seconds = time.perf_counter() - started
+        engines = {"sqlite": SearchEngine(sqlite), "postgres": SearchEngine(postgres)}
+        times = _search(engines, queries)
+        same = _same_hits(engines["sqlite"], engines["postgres"], queries)
+        copied_engine = SearchEngine(copied)
+        same_copy = _same_hits(engines["sqlite"], copied_engine, queries)
+        records = len(documents) * 10
+        print(f"{'':28}{'SQLite':>12}{'PostgreSQL':>14}{'ratio':>8}")
+        print(f"{'import (s)':28}{imports['sqlite']:12.1f}{imports['postgres']:14.1f}"
+              f"{imports['postgres'] / imports['sqlite']:8.2f}")
+        print(f"{'import (records/s)':28}{records / imports['sqlite']:12,.0f}"
+              f"{records / imports['postgres']:14,.0f}")
+        for label, share in (("search p50 (ms)", 0.5), ("search p95 (ms)", 0.95)):
+            left, right = (_percentile(times[n], share) for n in ("sqlite", "postgres"))
+            print(f"{label:28}{left:12.1f}{right:14.1f}{right / left:8.2f}")
+        mean = {n: statistics.mean(t) * 1000 for n, t in times.items()}
+        print(f"{'search mean (ms)':28}{mean['sqlite']:12.1f}{mean['postgres']:14.1f}")
+        print(f"copy SQLite -> PostgreSQL: {copy_seconds:.1f} s for {outcome.articles:,} articles "
+              f"({records / copy_seconds:,.0f} records/s)")
+        print(f"identical top-10 hits, imported stores: {same}/{len(queries)} queries; "
+              f"SQLite vs its copy: {same_copy}/{len(queries)}")
+        print(f"identical records: imported (import times aside) "
+              f"{_same_records(sqlite, postgres, ignore_import_time=True)}; "
+              f"copy {_same_records(sqlite, copied, ignore_import_time=False)}")
+        for engine in (*engines.values(), copied_engine):
+            engine.close()
+        for store in (sqlite, postgres, copied):
+            store.close()
+    finally:
+        server.stop()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,349 @@
+"""The team store: PostgreSQL behind the same commands, errors a user can act on, the same
+answers as SQLite for the same data, several writers at once, and ``claimdesk copy``."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from store.records import ClaimStatus
+from store.search.engine import SearchEngine
+from store.store import Store, StoreError
+from tests.conftest import ROOT, SAMPLE_DIR
+from tests.pg_server import ANALYST, ANALYST_PASSWORD, PostgresServer
+from tui.cli import main
+
+QUERIES = [
+    "palmira tnaks", "oryx s-125", "amaq", "claimant:amaq qty:>100", "russian base",
+    "grain exprts", "ferry", "author:evan", "harbour", "palm", "tanks | bmps", "!russian amaq",
+    "status:unverifiable tanks", "dredging", "container volumes", "zarkawi", "site:longwar",
+    "spoils", "^why", "base$", "'tanks", "title:palmyra", "kind:claim qty:10..100",
+    "!kind:comment russian", "tag:syria",
+]
+"""Queries over the sample data: typos, scopes, filters, exclusions, prefixes."""
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def _one_line(err: str) -> str:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in err, err
+    return lines[0]
+
+
+# -- no driver, no server ----------------------------------------------------------------------
+
+
+def test_without_the_extra_every_command_says_what_to_install(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name.startswith("psycopg") else real(name, *a))
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # `import psycopg` fails as if absent
+    url = "postgresql://desk@db.example.org/claims"
+    for argv in (["stats"], ["list", "claims"], ["search", "tanks"],
+                 ["import", str(SAMPLE_DIR)]):
+        code, _, err = _run(capsys, "--db", url, *argv)
+        assert code == 1
+        assert "pip install 'claimdesk[postgres]'" in _one_line(err), argv
+
+
+def test_a_server_that_is_not_there_is_one_line_naming_host_and_database(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    url = f"postgresql://desk:hunter2@/claims?host={tmp_path}"
+    code, _, err = _run(capsys, "--db", url, "stats")
+    line = _one_line(err)
+    assert code == 1 and str(tmp_path) in line and "database claims" in line
+    assert "no server answers" in line and "hunter2" not in err
+
+
+def test_a_wrong_password_is_one_line_without_the_password(
+        capsys: pytest.CaptureFixture[str], postgres_server: PostgresServer) -> None:
+    url = postgres_server.url("postgres", user=f"{ANALYST}:not-the-password")
+    code, _, err = _run(capsys, "--db", url, "list", "articles")
+    line = _one_line(err)
+    assert code == 1 and "wrong password" in line and "database postgres" in line
+    assert "not-the-password" not in err and str(postgres_server.socket_dir) in line
+    good = postgres_server.url("postgres", user=f"{ANALYST}:{ANALYST_PASSWORD}")
+    assert Store.open(good).counts() == {"article": 0, "claim": 0, "comment": 0}
+
+
+def test_a_missing_database_is_one_line_saying_how_to_create_it(
+        capsys: pytest.CaptureFixture[str], postgres_server: PostgresServer) -> None:
+    code, _, err = _run(capsys, "--db", postgres_server.url("nosuchdesk"), "stats")
+    line = _one_line(err)
+    assert code == 1 and "there is no database nosuchdesk" in line and "createdb" in line
+
+
+def test_other_dialect_drivers_are_refused_plainly(postgres_url: str) -> None:
+    with pytest.raises(StoreError, match="psycopg 3"):
+        Store.open(postgres_url.replace("+psycopg", "+psycopg2")).counts()
+    plain = Store.open(postgres_url.replace("postgresql+psycopg", "postgresql"))
+    assert plain.counts()["article"] == 0  # postgresql:// means psycopg 3
+    plain.close()
+
+
+def test_a_postgresql_store_from_before_its_search_index_gets_it_on_upgrade(
+        postgres_url: str) -> None:
+    """The numbered steps run on PostgreSQL too: a store at the step before the search index
+    (its records written, no index tables) is indexed when a newer claimdesk opens it."""
+    from store.schema import CURRENT_VERSION, STEPS, _step_9_postgres_search_index
+    from tests.db_helpers import execute_elsewhere
+    from tests.search_sample import other_draft, sample_draft
+
+    step = STEPS.index(_step_9_postgres_search_index) + 1
+    old = Store.open(postgres_url)
+    old.add_documents([sample_draft(), other_draft()])
+    old.close()
+    for table in ("search_article", "search_claim", "search_comment", "search_vocab",
+                  "search_vocab_key"):
+        execute_elsewhere(old, f"DROP TABLE {table}")
+    execute_elsewhere(old, f"UPDATE schema_version SET version = {step - 1}")  # noqa: S608
+    upgraded = Store.open(postgres_url)
+    assert upgraded.stats().schema_version == CURRENT_VERSION
+    engine = SearchEngine(upgraded)
+    hits = engine.search("palmira tnaks")
+    assert hits and "44 tanks" in hits[0].text
+    assert [h.kind for h in engine.search("olive harvst", kinds={"article"})] == ["article"]
+    engine.close()
+    upgraded.close()
+
+
+# -- the same answers ----------------------------------------------------------------------------
+
+
+def _without_import_time(text: str) -> list[dict[str, Any]]:
+    records = json.loads(text)
+    for record in records:
+        record.pop("imported", None)
+        record.pop("source", None)
+    return list(records)
+
+
+def test_sample_data_lists_and_searches_the_same_on_both(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, postgres_url: str) -> None:
+    sqlite = str(tmp_path / "desk.sqlite3")
+    for db in (sqlite, postgres_url):
+        assert _run(capsys, "--db", db, "import", "-q", str(SAMPLE_DIR))[0] == 0
+    for kind in ("articles", "claims", "comments"):
+        lists = [_without_import_time(_run(capsys, "--db", db, "list", kind, "--json")[1])
+                 for db in (sqlite, postgres_url)]
+        assert lists[0] == lists[1] and lists[0], kind
+    found = 0
+    for query in QUERIES:
+        hits = [_run(capsys, "--db", db, "search", query, "--limit", "10", "--json")[1]
+                for db in (sqlite, postgres_url)]
+        assert json.loads(hits[0]) == json.loads(hits[1]), query
+        found += bool(json.loads(hits[0]))
+    assert found >= len(QUERIES) - 3  # the queries do find things
+
+
+def test_the_postgresql_index_holds_the_terms_of_sqlites_fts5_index(
+        tmp_path: Path, postgres_url: str) -> None:
+    """Same terms, cut and stemmed alike ("tanks" -> "tank", "Übermäßig" -> "ubermaßig"), so
+    the two indexes find the same records."""
+    import sqlite3
+
+    import psycopg
+
+    from store.search.postgres_source import connection_string
+    from tests.search_sample import other_draft, sample_draft
+
+    sqlite = Store.open(str(tmp_path / "desk.sqlite3"))
+    postgres = Store.open(postgres_url)
+    for store in (sqlite, postgres):
+        store.add_documents([sample_draft(), other_draft()])
+    assert sqlite.path is not None
+    with sqlite3.connect(sqlite.path) as conn, \
+            psycopg.connect(connection_string(postgres_url)) as pg:
+        for kind in ("article", "claim", "comment"):
+            conn.execute(f"CREATE VIRTUAL TABLE temp.v_{kind} USING fts5vocab("
+                         f"main, {kind}_fts, 'row')")
+            fts5 = {row[0] for row in conn.execute(f"SELECT term FROM temp.v_{kind}")}  # noqa: S608
+            query = f"SELECT DISTINCT lexeme FROM search_{kind}, unnest(words)"  # noqa: S608
+            ours = {row[0] for row in pg.execute(query.encode())
+                    if not row[0].startswith(("|", "#"))}
+            assert ours == fts5, kind
+            if kind == "claim":  # stemmed, as FTS5's porter tokenizer does
+                assert "tank" in ours and "tanks" not in ours
+    sqlite.close()
+    postgres.close()
+
+
+def test_copy_round_trip_sqlite_postgres_sqlite_is_the_same_store(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, postgres_url: str) -> None:
+    first, back = str(tmp_path / "mine.sqlite3"), str(tmp_path / "back.sqlite3")
+    _run(capsys, "--db", first, "import", "-q", str(SAMPLE_DIR))
+    mine = Store.open(first)
+    claim = mine.list_claims()[2]
+    mine.set_claim_status(claim.id, ClaimStatus.DISPUTED, "two sources deny it")
+    mine.close()
+    code, out, err = _run(capsys, "copy", "--from", first, "--to", postgres_url)
+    assert code == 0 and "5 articles, 21 claims, 8 comments copied" in out
+    assert "5 of 5 articles done" in err
+    assert _run(capsys, "copy", "--from", postgres_url, "--to", back)[0] == 0
+    code, out, _ = _run(capsys, "copy", "--from", first, "--to", postgres_url)  # again
+    assert code == 0 and out.startswith("0 articles") and "5 articles were there" in out
+    for kind in ("articles", "claims", "comments"):
+        lists = [_run(capsys, "--db", db, "list", kind, "--json")[1]
+                 for db in (first, postgres_url, back)]
+        assert lists[0] == lists[1] == lists[2], kind
+    judged = Store.open(back).get_claim(claim.id)
+    assert judged is not None and judged.status is ClaimStatus.DISPUTED
+    assert judged.note == "two sources deny it"
+    for query in ("palmira tnaks", "disputed", "grain"):
+        hits = [_run(capsys, "--db", db, "search", query, "--json")[1]
+                for db in (first, postgres_url)]
+        assert hits[0] == hits[1], query
+
+
+def test_copy_into_a_store_with_other_articles_gives_new_ids_and_keeps_links(
+        tmp_path: Path, postgres_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.fixtures_store import palmyra_draft
+
+    mine = str(tmp_path / "mine.sqlite3")
+    Store.open(mine).add_document(palmyra_draft())  # four comments, one a reply
+    _run(capsys, "--db", postgres_url, "import", "-q",
+         str(SAMPLE_DIR / "002_harbour_ledger_feed.xml"))
+    team = Store.open(postgres_url)
+    before = team.counts()
+    assert _run(capsys, "copy", "--from", mine, "--to", postgres_url)[0] == 0
+    source = Store.open(mine)
+    copied = [a for a in team.list_articles() if a.title == source.list_articles()[0].title]
+    assert len(copied) == 1
+    theirs = team.list_comments(article_id=copied[0].id)
+    ours = source.list_comments(article_id=source.list_articles()[0].id)
+    assert [c.body for c in theirs] == [c.body for c in ours]
+    assert _replies(theirs) == _replies(ours) and _replies(ours)
+    after = team.counts()
+    assert after["article"] == before["article"] + 1
+    assert SearchEngine(team).search("palmira tnaks")  # the copy is searchable
+    team.close()
+    source.close()
+
+
+def _replies(comments: list[Any]) -> list[tuple[str, str]]:
+    """(the replied-to comment's body, the reply's body) for each reply."""
+    bodies = {c.id: c.body for c in comments}
+    return [(bodies[c.parent_id], c.body) for c in comments if c.parent_id is not None]
+
+
+# -- several writers ---------------------------------------------------------------------------
+
+
+def _documents(folder: Path, importer: int, count: int) -> None:
+    folder.mkdir(parents=True)
+    for number in range(count):
+        records = [{"kind": "article", "id": 1, "url": f"https://desk.example/{importer}/{number}",
+                    "title": f"Importer {importer} report {number} on the harbour",
+                    "body": f"Officials say {number + 10} ships left port {importer} on Monday. "
+                            "The ministry claims exports rose."}]
+        (folder / f"{number:03}.json").write_text(json.dumps(records))
+
+
+def test_four_importers_and_an_analyst_at_once_lose_nothing(tmp_path: Path,
+                                                            postgres_url: str) -> None:
+    """Four `claimdesk import` processes and an app's work (searching, judging) at once:
+    every import finishes and reports every document, every document is stored once, every
+    judgement is kept, and a record another importer wrote is found without a restart."""
+    per_importer = 12
+    folders = []
+    for importer in range(4):
+        folder = tmp_path / f"in{importer}"
+        _documents(folder, importer, per_importer)
+        folders.append(folder)
+    app = Store.open(postgres_url)
+    app.add_documents([])  # the schema exists before anyone races to make it
+    from tests.search_sample import sample_draft
+
+    app.add_document(sample_draft())
+    engine = SearchEngine(app)
+    claims = [c.id for c in app.list_claims()]
+    command = [sys.executable, "-m", "tui", "--db", postgres_url, "import"]
+    processes = [subprocess.Popen([*command, str(folder)], cwd=ROOT, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True) for folder in folders]
+    judged: dict[int, tuple[ClaimStatus, str]] = {}
+    errors: list[BaseException] = []
+    searches = 0
+    stop = threading.Event()
+
+    def analyst() -> None:
+        nonlocal searches
+        statuses = [ClaimStatus.DISPUTED, ClaimStatus.CORROBORATED, ClaimStatus.FALSE]
+        turn = 0
+        try:
+            while not stop.is_set():
+                claim_id = claims[turn % len(claims)]
+                app.set_claim_status(claim_id, statuses[turn % 3], f"judged {turn}")
+                judged[claim_id] = (statuses[turn % 3], f"judged {turn}")
+                engine.search("harbour ships")
+                searches += 1
+                turn += 1
+        except BaseException as error:
+            errors.append(error)
+
+    worker = threading.Thread(target=analyst)
+    worker.start()
+    try:
+        results = [p.communicate(timeout=240) for p in processes]
+    finally:
+        stop.set()
+        worker.join(timeout=60)
+    assert not worker.is_alive(), "the analyst's work never finished (a deadlock?)"
+    assert not errors, errors
+    for process, (out, err) in zip(processes, results, strict=True):
+        assert process.returncode == 0, err
+        assert f"{per_importer} added, 0 already in the store, 0 failed" in out
+    assert app.counts()["article"] == 1 + 4 * per_importer
+    assert judged and searches
+    for claim_id, (status, note) in judged.items():
+        kept = app.get_claim(claim_id)
+        assert kept is not None and (kept.status, kept.note) == (status, note)
+    last = f"Importer 3 report {per_importer - 1} "
+    hits = engine.search(last, limit=5)
+    assert any(h.kind == "article" and h.text.startswith(last) for h in hits)
+    engine.close()
+    app.close()
+
+
+def test_a_claim_judged_by_two_people_at_once_keeps_the_last(postgres_url: str) -> None:
+    """No history table exists yet (issue 14): both judgements succeed, and the claim shows
+    the one committed last."""
+    from tests.search_sample import sample_draft
+
+    first = Store.open(postgres_url)
+    first.add_document(sample_draft())
+    second = Store(first.url)
+    claim = first.list_claims()[0]
+    barrier = threading.Barrier(2)
+    done: list[tuple[str, str]] = []
+
+    def judge(store: Store, status: ClaimStatus, note: str) -> None:
+        barrier.wait()
+        store.set_claim_status(claim.id, status, note)
+        done.append((status.value, note))
+
+    threads = [
+        threading.Thread(target=judge, args=(first, ClaimStatus.CORROBORATED, "Ana: confirmed")),
+        threading.Thread(target=judge, args=(second, ClaimStatus.FALSE, "Ben: denied")),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert len(done) == 2
+    shown = Store(first.url).get_claim(claim.id)
+    assert shown is not None and (shown.status.value, shown.note) == done[-1]
+    first.close()
+    second.close()
