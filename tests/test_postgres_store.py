@@ -98,11 +98,11 @@ def test_a_postgresql_store_from_before_its_search_index_gets_it_on_upgrade(
         postgres_url: str) -> None:
     """The numbered steps run on PostgreSQL too: a store at the step before the search index
     (its records written, no index tables) is indexed when a newer claimdesk opens it."""
-    from store.schema import CURRENT_VERSION, STEPS, _step_9_postgres_search_index
+    from store.schema import CURRENT_VERSION, STEPS, _step_7_postgres_search_index
     from tests.db_helpers import execute_elsewhere
     from tests.search_sample import other_draft, sample_draft
 
-    step = STEPS.index(_step_9_postgres_search_index) + 1
+    step = STEPS.index(_step_7_postgres_search_index) + 1
     old = Store.open(postgres_url)
     old.add_documents([sample_draft(), other_draft()])
     old.close()

@@ -163,6 +163,9 @@ class PostgresCandidateSource:
             self._in_read = False
             self._conn.execute(b"COMMIT")
 
+    def has_records(self) -> bool:
+        return bool(self._rows("SELECT 1 FROM article LIMIT 1"))
+
     def has_index(self) -> bool:
         names = ",".join(f"'{name}'" for name in SEARCH_TABLES)
         found = self._rows(f"SELECT count(*) FROM pg_tables WHERE tablename IN ({names}) "  # noqa: S608

@@ -305,7 +305,7 @@ def import_urls_command(db: str | None, urls: Sequence[str], quiet: bool = False
     added = sum(1 for o in outcomes if o.created)
     already = sum(1 for o in outcomes if not o.created and o.error is None)
     failed = report.failed + sum(1 for o in outcomes if o.error is not None)
-    urls = len(report.results)
-    print(f"{urls} URL{'' if urls == 1 else 's'}: {added} added, {already} already in the store, "
+    fetched = len(report.results)
+    print(f"{fetched} URL{'' if fetched == 1 else 's'}: {added} added, {already} already in the store, "
           f"{failed} failed ({seconds:.2f} s)", file=out)
     return 0 if failed == 0 else 1
