@@ -306,6 +306,6 @@ def import_urls_command(db: str | None, urls: Sequence[str], quiet: bool = False
     already = sum(1 for o in outcomes if not o.created and o.error is None)
     failed = report.failed + sum(1 for o in outcomes if o.error is not None)
     fetched = len(report.results)
-    print(f"{fetched} URL{'' if fetched == 1 else 's'}: {added} added, {already} already in the store, "
-          f"{failed} failed ({seconds:.2f} s)", file=out)
+    print(f"{fetched} URL{'' if fetched == 1 else 's'}: {added} added, {already} already in "
+          f"the store, {failed} failed ({seconds:.2f} s)", file=out)
     return 0 if failed == 0 else 1
