@@ -5,7 +5,7 @@
 
 Uses the stores :mod:`bench_browser` generates (and caches). For the longest list (comments,
 half the records) it prints: the ids query behind ``A`` (``Store.browse_ids``), putting them in
-the app's :class:`~tui.marks.Marks`, the memory those marks hold, inverting them, and the export
+the app's :class:`~tui.app.marks.Marks`, the memory those marks hold, inverting them, and the export
 job the app's worker runs (:func:`tui.exporting.export_marks`) for the first 10,000 marks as
 JSON Lines and as a Markdown brief. The goal: ``A`` on 100k rows under a second; the app asks
 before marking more than 10,000 rows because of the memory and the export time.
@@ -26,8 +26,8 @@ from bench_browser import generated_store  # this folder: the script runs from h
 
 from store.browse import SortOrder
 from store.store import Store
+from tui.app.marks import Mark, Marks
 from tui.exporting import export_marks
-from tui.marks import Mark, Marks
 
 EXPORTED = 10_000
 

@@ -99,9 +99,9 @@ async def measure(db: Path, queries: list[str]) -> dict[str, float]:
 
     from store.store import Store
     from tui.app import ClaimdeskApp
-    from tui.screens.search import QueryInput, SearchScreen
-    from tui.search_service import SearchService
-    from tui.widgets.hit_list import HitList
+    from tui.app.screens.search import QueryInput, SearchScreen
+    from tui.app.search_service import SearchService
+    from tui.app.widgets.hit_list import HitList
 
     painted: dict[str, float] = {}
     echoed: dict[str, float] = {}

@@ -16,8 +16,8 @@ from textual.worker import WorkerCancelled, WorkerFailed
 from store.store import Store
 from tests.fixtures_store import fill_store
 from tui.app import ClaimdeskApp
-from tui.screens.browser import BrowserScreen
-from tui.widgets.record_list import RecordList
+from tui.app.screens.browser import BrowserScreen
+from tui.app.widgets.record_list import RecordList
 
 SIZE = (120, 40)
 P = ParamSpec("P")

@@ -22,8 +22,8 @@ from tests.app_helpers import (
 )
 from tests.fixtures_store import TITLE, fill_store
 from tui.app import ClaimdeskApp
-from tui.modals.help import HelpModal
-from tui.screens.browser import BrowserScreen
+from tui.app.modals.help import HelpModal
+from tui.app.screens.browser import BrowserScreen
 
 
 @sync
@@ -251,7 +251,7 @@ async def test_o_opens_the_articles_url(tmp_path: Path, monkeypatch: pytest.Monk
 
 @sync
 async def test_slash_opens_search(tmp_path: Path) -> None:
-    from tui.screens.search import SearchScreen
+    from tui.app.screens.search import SearchScreen
 
     app = make_app(filled_store(tmp_path), tmp_path)
     async with app.run_test(size=SIZE) as pilot:

@@ -26,10 +26,10 @@ from store.store import Store
 from tests.app_helpers import SIZE, browser, current_list, filled_store, screen_text, settle, sync
 from tests.fixtures_store import KILLED, ORYX, TANKS, TITLE
 from tui.app import ClaimdeskApp
-from tui.modals.confirm import ConfirmModal
-from tui.modals.export import FORMAT_KEYS, ExportModal
-from tui.modals.help import HelpModal
-from tui.screens.browser import BrowserScreen
+from tui.app.modals.confirm import ConfirmModal
+from tui.app.modals.export import FORMAT_KEYS, ExportModal
+from tui.app.modals.help import HelpModal
+from tui.app.screens.browser import BrowserScreen
 
 NOW = datetime(2026, 11, 24, 23, 10)
 OFFICIALS = "Officials said 12 fighters were killed in the clashes."
@@ -238,7 +238,7 @@ async def test_mark_all_unmark_all_and_invert_act_on_the_current_list(tmp_path: 
 @sync
 async def test_marking_a_long_list_asks_first(tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("tui.screens.browser.CONFIRM_ABOVE", 3)
+    monkeypatch.setattr("tui.app.screens.browser.CONFIRM_ABOVE", 3)
     app = export_app(filled_store(tmp_path), tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

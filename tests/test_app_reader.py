@@ -7,9 +7,9 @@ from pathlib import Path
 from store.records import ClaimStatus
 from tests.app_helpers import SIZE, browser, filled_store, make_app, screen_text, settle, sync
 from tests.fixtures_store import KILLED, TANKS
-from tui.modals.judge import JudgeClaimModal
-from tui.screens.browser import BrowserScreen
-from tui.screens.reader import CURRENT_CLAIM_STYLE, ClaimList, CommentTree, ReaderScreen
+from tui.app.modals.judge import JudgeClaimModal
+from tui.app.screens.browser import BrowserScreen
+from tui.app.screens.reader import CURRENT_CLAIM_STYLE, ClaimList, CommentTree, ReaderScreen
 
 
 def reader(app: object) -> ReaderScreen:

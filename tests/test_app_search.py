@@ -25,16 +25,15 @@ from store.store import Store
 from tests.app_helpers import SIZE, make_app, screen_segments, screen_text, settle, sync
 from tests.conftest import ROOT
 from tests.search_sample import other_draft
-from tui import search_service
-from tui.app import ClaimdeskApp
+from tui.app import ClaimdeskApp, search_service
+from tui.app.modals.help import HelpModal
+from tui.app.palette import BindingsProvider
+from tui.app.screens.browser import BrowserScreen
+from tui.app.screens.reader import CURRENT_MATCH_STYLE, ClaimList, CommentTree, ReaderScreen
+from tui.app.screens.search import SearchScreen
+from tui.app.widgets.hit_list import MATCH_STYLE, THUMB, HitList, scroll_thumb
 from tui.commands.opening import FRAMES_PER_SECOND
-from tui.frame_hold import HOLD_LIMIT
-from tui.modals.help import HelpModal
-from tui.palette import BindingsProvider
-from tui.screens.browser import BrowserScreen
-from tui.screens.reader import CURRENT_MATCH_STYLE, ClaimList, CommentTree, ReaderScreen
-from tui.screens.search import SearchScreen
-from tui.widgets.hit_list import MATCH_STYLE, THUMB, HitList, scroll_thumb
+from tui.perf.frame_hold import HOLD_LIMIT
 
 
 def sample_store(tmp_path: Path) -> Store:
@@ -367,7 +366,7 @@ async def test_slash_reopens_search_with_the_last_query(tmp_path: Path) -> None:
 def test_the_app_command_asks_textual_to_paint_as_soon_as_results_arrive(tmp_path: Path) -> None:
     """Set before Textual is imported (it reads TEXTUAL_FPS once); a user's own value wins."""
     code = (
-        "import sys, tui.cli, tui.store_loader as loader\n"
+        "import sys, tui.cli, tui.app.store_loader as loader\n"
         "def stop(self):\n"
         "    import textual.constants\n"
         "    print(textual.constants.MAX_FPS)\n"

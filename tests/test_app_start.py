@@ -7,7 +7,7 @@ from pathlib import Path
 from tests.app_helpers import SIZE, screen_text, sync
 from tests.fixtures_store import fill_store
 from tui.app import ClaimdeskApp
-from tui.store_loader import StoreLoader
+from tui.app.store_loader import StoreLoader
 
 
 @sync

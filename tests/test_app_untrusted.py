@@ -7,7 +7,7 @@ from pathlib import Path
 from store.records import ClaimDraft, CommentDraft, DocumentDraft
 from store.store import Store
 from tests.app_helpers import SIZE, make_app, screen_segments, screen_text, settle, sync
-from tui.widgets.highlight import Span, highlighted
+from tui.app.widgets.highlight import Span, highlighted
 
 MARKUP_AUTHOR = "[bold red]ALERT[/bold red]"
 LINK = "[link=https://evil.example]click me[/link]"

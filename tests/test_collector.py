@@ -12,7 +12,7 @@ import pytest
 
 from store.store import Store
 from tests.app_helpers import make_app, sync
-from tui.collector import IdleCollector
+from tui.perf.collector import IdleCollector
 
 
 class _Node:

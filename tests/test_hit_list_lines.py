@@ -1,4 +1,4 @@
-"""A hit's headline fills its cells exactly, in any script (tui.widgets.hit_list)."""
+"""A hit's headline fills its cells exactly, in any script (tui.app.widgets.hit_list)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from rich.segment import Segment
 from rich.style import Style
 
 from store.safe_text import one_line, printable
-from tui.widgets.hit_list import _fitted, _fitted_segments
+from tui.app.widgets.hit_list import _fitted, _fitted_segments
 
 TEXTS = [
     "short", "x" * 200, "Щуюаи жбтбчзи " * 20, "日本語のテキスト" * 20, "e\u0301" * 150,

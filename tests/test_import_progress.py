@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import SAMPLE_DIR
 from tui.cli import main
-from tui.import_progress import ImportProgress
+from tui.commands.import_progress import ImportProgress
 
 
 class _Terminal(io.StringIO):

@@ -22,7 +22,7 @@ from store.export import (
     fetch_records,
     write_atomic,
 )
-from tui.marks import Mark, counted, describe
+from tui.app.marks import Mark, counted, describe
 
 if TYPE_CHECKING:
     from store.store import Store

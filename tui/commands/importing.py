@@ -20,10 +20,10 @@ def import_command(db: str | None, paths: Sequence[str], quiet: bool = False,
     """Import files and folders; one line per document, a summary; exit 1 if any failed.
 
     A progress bar (files done of all, documents, rate) shows on stderr during a long import
-    when stderr is a terminal; see :mod:`tui.import_progress`.
+    when stderr is a terminal; see :mod:`tui.commands.import_progress`.
     """
     from store.importer import FileFailure, import_paths
-    from tui.import_progress import ImportProgress
+    from tui.commands.import_progress import ImportProgress
 
     # Looked up per call, not bound at import, so a caller's (or a test's) redirection counts.
     out = out or sys.stdout

@@ -29,7 +29,7 @@ def open_app(db: str | None) -> int:
     """
     configure_textual()
     from tui.app import ClaimdeskApp
-    from tui.store_loader import StoreLoader
+    from tui.app.store_loader import StoreLoader
 
     default_store = db is None and not os.environ.get(DB_ENV)
     loader = StoreLoader(db)  # opened by the app's first worker, off the start-up path

@@ -31,7 +31,7 @@ from textual.strip import Strip
 
 from store.safe_text import one_line, printable
 from store.search.hits import SearchHit
-from tui.widgets.cursor_keys import cursor_bindings
+from tui.app.widgets.cursor_keys import cursor_bindings
 
 LINES_PER_HIT = 2
 MATCH_STYLE = "bold #000000 on #5fd7ff"

@@ -1,7 +1,7 @@
 """The Textual app: a thin shell that holds the store, the marks and the app-wide actions.
 
-Screens do the showing (:mod:`tui.screens`), dialogs ask (:mod:`tui.modals`), lists read their
-own pages. What lives here is what every screen shares: marks that survive view switches,
+Screens do the showing (:mod:`tui.app.screens`), dialogs ask (:mod:`tui.app.modals`), lists
+read their own pages. What lives here is what every screen shares: marks that survive view switches,
 judging a claim (saved at once, then shown on every screen), export and copy (of the marks, or
 of the row under the cursor when nothing is marked, VisiData's habit), open in a browser, help,
 the command palette's actions, the user's keymap, and the first run's sample import.
@@ -27,23 +27,23 @@ from textual.message import Message
 from store.paths import app_paths
 from store.records import AnyRecord, ArticleRecord, ClaimRecord
 from store.safe_text import one_line
-from tui.collector import CHECK_SECONDS, IdleCollector
-from tui.keymap import load_keymap
-from tui.marks import Mark, Marks, counted, describe
-from tui.modals.confirm import ConfirmModal
-from tui.modals.help import HelpModal
-from tui.modals.judge import JudgeClaimModal, Judgement
-from tui.palette import BindingsProvider
-from tui.screens.browser import BrowserScreen
-from tui.screens.reader import ReaderScreen
-from tui.screens.search import SearchScreen
-from tui.search_service import SearchService
-from tui.store_loader import StoreLoader
+from tui.app.keymap import load_keymap
+from tui.app.marks import Mark, Marks, counted, describe
+from tui.app.modals.confirm import ConfirmModal
+from tui.app.modals.help import HelpModal
+from tui.app.modals.judge import JudgeClaimModal, Judgement
+from tui.app.palette import BindingsProvider
+from tui.app.screens.browser import BrowserScreen
+from tui.app.screens.reader import ReaderScreen
+from tui.app.screens.search import SearchScreen
+from tui.app.search_service import SearchService
+from tui.app.store_loader import StoreLoader
+from tui.perf.collector import CHECK_SECONDS, IdleCollector
 
 if TYPE_CHECKING:
     from store.store import Store
+    from tui.app.modals.export import ExportChoice
     from tui.exporting import Citations, ExportOutcome
-    from tui.modals.export import ExportChoice
 
 LONG_EXPORT = 5_000
 """Above this many records an export takes a moment (about 0.3 s per 10,000): say it started."""
@@ -258,7 +258,7 @@ class ClaimdeskApp(App[None]):
             self.notify("Nothing to export: nothing is marked or under the cursor")
             return
         from store.export import FORMATS, default_export_path
-        from tui.modals.export import ExportModal
+        from tui.app.modals.export import ExportModal
 
         now = self.clock()
         defaults = {fmt: default_export_path(fmt, now, self.export_dir) for fmt in FORMATS}

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from store.records import ClaimRecord, ClaimStatus, Quantity, RecordKind
-from tui.widgets.record_list import Column, Sort
+from tui.app.widgets.record_list import Column, Sort
 
 STATUS_STYLES: dict[str, str] = {
     ClaimStatus.UNVERIFIED: "",

@@ -31,10 +31,10 @@ from textual.widgets.tree import TreeNode
 
 from store.records import AnyRecord, ArticleRecord, ClaimRecord, CommentRecord, RecordKind
 from store.safe_text import one_line, printable
-from tui.columns import STATUS_STYLES, day, first_line
-from tui.widgets.highlight import Span, highlighted, paragraphs, spans_in
-from tui.widgets.hit_list import MATCH_STYLE
-from tui.widgets.status_bar import StatusBar
+from tui.app.columns import STATUS_STYLES, day, first_line
+from tui.app.widgets.highlight import Span, highlighted, paragraphs, spans_in
+from tui.app.widgets.hit_list import MATCH_STYLE
+from tui.app.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
     from tui.app import ClaimdeskApp

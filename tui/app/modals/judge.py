@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 
 from store.records import ClaimRecord, ClaimStatus
 from store.safe_text import printable
-from tui.columns import STATUS_STYLES
+from tui.app.columns import STATUS_STYLES
 
 NOTE_LIMIT = 280
 

@@ -5,7 +5,7 @@ the reader on top of it, so ``escape`` from the reader comes back to the same hi
 ``escape`` here goes back to wherever ``/`` was pressed).
 
 Each key press starts a thread worker (exclusive: a newer one cancels the older, which then
-does not search at all if it was still waiting, see :class:`tui.search_service.SearchService`).
+does not search at all if it was still waiting, see :class:`tui.app.search_service.SearchService`).
 The worker posts :class:`SearchScreen.Results` carrying the query it answered; the handler
 drops results whose query is no longer what the input holds, so a slow answer to "pal" never
 replaces the answer to "palm" that came first.
@@ -37,10 +37,10 @@ from textual.widgets import Footer, Header, Input
 from store.safe_text import one_line
 from store.search.hits import SearchHit
 from store.search.query import QUERY_HELP, QueryError, parse_query
-from tui.frame_hold import FrameHold
-from tui.screens.reader import ReaderScreen
-from tui.search_service import RESULT_LIMIT
-from tui.widgets.hit_list import HitList
+from tui.app.screens.reader import ReaderScreen
+from tui.app.search_service import RESULT_LIMIT
+from tui.app.widgets.hit_list import HitList
+from tui.perf.frame_hold import FrameHold
 
 if TYPE_CHECKING:
     from tui.app import ClaimdeskApp

@@ -6,7 +6,7 @@ reader (an article, or a claim's or comment's article at that spot).
 
 Marking every row (``A``) or inverting the marks (``I``) acts on the whole list, not only the
 rows read so far: the ids come from one store query in a thread worker (never records), and
-more than :data:`~tui.marks.CONFIRM_ABOVE` new marks are asked about first. ``U`` unmarks the
+more than :data:`~tui.app.marks.CONFIRM_ABOVE` new marks are asked about first. ``U`` unmarks the
 list's rows and keeps the marks made in the other views.
 """
 
@@ -24,12 +24,12 @@ from textual.widgets import ContentSwitcher, Footer, Header, Tab, Tabs
 
 from store.records import KINDS, AnyRecord, RecordKind
 from store.safe_text import one_line
-from tui.columns import COLUMNS, DEFAULT_SORTS, TITLES
-from tui.marks import CONFIRM_ABOVE, counted
-from tui.modals.confirm import ConfirmModal
-from tui.sources import StoreSource
-from tui.widgets.record_list import RecordList
-from tui.widgets.status_bar import StatusBar
+from tui.app.columns import COLUMNS, DEFAULT_SORTS, TITLES
+from tui.app.marks import CONFIRM_ABOVE, counted
+from tui.app.modals.confirm import ConfirmModal
+from tui.app.sources import StoreSource
+from tui.app.widgets.record_list import RecordList
+from tui.app.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
     from tui.app import ClaimdeskApp

@@ -3,7 +3,7 @@
 :class:`store.search.engine.SearchEngine` reads the store file with its own SQLite connection;
 the app keeps a single one so every search shares its open connection and warm page cache. It
 is created lazily from a worker thread, because it needs the :class:`Store`, which may still be
-opening (see :mod:`tui.store_loader`); nothing here may run on the UI thread.
+opening (see :mod:`tui.app.store_loader`); nothing here may run on the UI thread.
 
 Searches are serialised here rather than in the engine so that a burst of key presses does not
 queue a search per key: each waiting worker looks, once it holds the lock, whether a newer key

@@ -30,7 +30,7 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from store.safe_text import one_line
-from tui.widgets.cursor_keys import cursor_bindings
+from tui.app.widgets.cursor_keys import cursor_bindings
 
 PAGE_SIZE = 100
 CACHED_PAGES = 40
