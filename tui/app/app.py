@@ -23,10 +23,12 @@ from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.signal import Signal
 
 from store.paths import app_paths
 from store.records import AnyRecord, ArticleRecord, ClaimRecord
 from store.safe_text import one_line
+from tui.app.contract import DeskScreen, Pointed, article_id_of
 from tui.app.keymap import load_keymap
 from tui.app.marks import Mark, Marks, counted, describe
 from tui.app.modals.confirm import ConfirmModal
@@ -76,6 +78,14 @@ class ClaimdeskApp(App[None]):
             self.claim = claim
             self.reason = reason
 
+    class _ClaimRead(Message):
+        """The claim a search hit names, read for the judging dialog (or why not)."""
+
+        def __init__(self, claim: ClaimRecord | None, reason: str = "") -> None:
+            super().__init__()
+            self.claim = claim
+            self.reason = reason
+
     class SamplesImported(Message):
         def __init__(self, summary: str, ok: bool) -> None:
             super().__init__()
@@ -112,7 +122,13 @@ class ClaimdeskApp(App[None]):
         self.keymap_file = keymap_file or app_paths().keymap_file
         self.export_dir = export_dir
         self.clock = clock
-        self.marks = Marks()
+        self.claim_judged: Signal[ClaimRecord] = Signal(self, "claim_judged")
+        """A claim's status or note was saved (see :mod:`tui.app.contract`)."""
+        self.marks_changed: Signal[None] = Signal(self, "marks_changed")
+        """A mark was added or removed, on any screen."""
+        self.store_changed: Signal[None] = Signal(self, "store_changed")
+        """Records were added while the app runs (the first run's samples)."""
+        self.marks = Marks(on_change=lambda: self.marks_changed.publish(None))
         """(kind, id) of every marked row, across views, in marking order."""
         self.search = SearchService(lambda: self.store)
         """The one search engine (opened by the first search, closed on exit)."""
@@ -174,25 +190,34 @@ class ClaimdeskApp(App[None]):
     def on_claimdesk_app_samples_imported(self, message: SamplesImported) -> None:
         self.notify(one_line(message.summary, 200), severity="information" if message.ok
                     else "error", timeout=8)
-        for screen in self.screen_stack:
-            if isinstance(screen, BrowserScreen):
-                screen.reload()
+        self.store_changed.publish(None)
 
     # -- marks -------------------------------------------------------------------------------
 
-    def is_marked(self, record: AnyRecord) -> bool:
-        return (record.kind, record.id) in self.marks
+    def is_marked(self, item: Pointed) -> bool:
+        return (item.kind, item.id) in self.marks
 
-    def toggle_mark(self, record: AnyRecord) -> bool:
-        """Mark or unmark ``record``; True when it is now marked."""
-        return self.marks.toggle((record.kind, record.id))
+    def toggle_mark(self, item: Pointed) -> bool:
+        """Mark or unmark ``item``; True when it is now marked (``marks_changed`` tells the
+        screens)."""
+        return self.marks.toggle((item.kind, item.id))
+
+    def desk(self) -> DeskScreen | None:
+        """The screen the app's keys act on; None while a dialog is on top."""
+        screen = self.screen
+        return screen if isinstance(screen, DeskScreen) else None
+
+    def current_item(self) -> Pointed | None:
+        """The row, claim, comment or hit under the cursor of the screen on top."""
+        desk = self.desk()
+        return desk.current_item() if desk is not None else None
 
     def _chosen(self) -> list[Mark] | None:
-        """What export and copy act on: the marks, else the row under the cursor, else None."""
+        """What export and copy act on: the marks, else the item under the cursor, else None."""
         if self.marks:
             return list(self.marks)
-        record = self._current_record()
-        return [(record.kind, record.id)] if record is not None else None
+        item = self.current_item()
+        return [(item.kind, item.id)] if item is not None else None
 
     def _describe(self, chosen: list[Mark]) -> str:
         if self.marks:
@@ -208,20 +233,35 @@ class ClaimdeskApp(App[None]):
         else:
             self.push_screen(ReaderScreen(record.article_id, focus=(record.kind, record.id)))
 
-    def _current_record(self) -> AnyRecord | None:
-        current = getattr(self.screen, "current_record", None)
-        return current() if callable(current) else None
-
     # -- judging -----------------------------------------------------------------------------
 
     def action_judge(self) -> None:
-        record = self._current_record()
-        if isinstance(self.screen, ReaderScreen):
-            self.screen.action_judge()
-        elif isinstance(record, ClaimRecord):
-            self.judge_claim(record)
+        """``v``: judge the claim under the cursor (the reader binds its own ``v``, for the
+        claim highlighted in its claims pane whichever pane has the focus)."""
+        desk = self.desk()
+        item = desk.current_item() if desk is not None else None
+        if isinstance(item, ClaimRecord):
+            self.judge_claim(item)
+        elif item is not None and item.kind == "claim":  # a search hit: read the claim first
+            self._read_claim(item.id)
         else:
-            self.notify("Judging works on claims: press 2 for the claims list")
+            self.notify(desk.JUDGE_HINT if desk is not None else DeskScreen.JUDGE_HINT)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="judge-read")
+    def _read_claim(self, claim_id: int) -> None:
+        try:
+            claim = self.store.get_claim(claim_id)
+        except Exception as error:  # one line for the user
+            self.post_message(self._ClaimRead(None, f"cannot read claim {claim_id}: {error}"))
+            return
+        self.post_message(self._ClaimRead(claim, "" if claim is not None else
+                                          f"claim {claim_id} is no longer in the store"))
+
+    def on_claimdesk_app__claim_read(self, message: _ClaimRead) -> None:
+        if message.claim is None:
+            self.notify(one_line(message.reason, 200), severity="error")
+        else:
+            self.judge_claim(message.claim)
 
     def judge_claim(self, claim: ClaimRecord) -> None:
         def save(judgement: Judgement | None) -> None:
@@ -244,10 +284,7 @@ class ClaimdeskApp(App[None]):
         if claim is None:
             self.notify(one_line(message.reason, 200), severity="error")
             return
-        for screen in self.screen_stack:
-            show = getattr(screen, "show_judged", None)
-            if callable(show):
-                show(claim)
+        self.claim_judged.publish(claim)
         self.notify(f"Claim {claim.id}: {claim.status.value}", timeout=3)
 
     # -- export ------------------------------------------------------------------------------
@@ -322,14 +359,13 @@ class ClaimdeskApp(App[None]):
                     markup=False, timeout=5 if hint else 3)
 
     def action_open_url(self) -> None:
-        record = self._current_record()
-        if record is not None:
-            self._open_url(record)
+        item = self.current_item()
+        if item is not None:
+            self._open_url(article_id_of(item))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="browser")
-    def _open_url(self, record: AnyRecord) -> None:
-        article = record if isinstance(record, ArticleRecord) else \
-            self.store.get_article(record.article_id)
+    def _open_url(self, article_id: int) -> None:
+        article = self.store.get_article(article_id)
         if article is None or not article.url:
             self.call_from_thread(self.notify, "This article has no URL")
             return
@@ -340,18 +376,15 @@ class ClaimdeskApp(App[None]):
                               else f"No web browser found for {one_line(article.url, 80)}")
 
     def action_search(self) -> None:
-        if isinstance(self.screen, SearchScreen):
-            self.screen.action_focus_query()
-        else:
-            self.push_screen(SearchScreen(self.search.last_query))
+        # On the search screen ``/`` is its own key (back to the query line), never this one.
+        self.push_screen(SearchScreen(self.search.last_query))
 
     def on_unmount(self) -> None:
         self.search.close()
         self.collector.stop()
 
     def action_help(self) -> None:
-        if isinstance(self.screen, HelpModal):
-            return
+        # The help dialog binds ? and F1 itself (to close), so this never runs on top of it.
         rows: dict[str, tuple[list[str], str, str]] = {}
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
@@ -363,6 +396,7 @@ class ClaimdeskApp(App[None]):
                 keys.append(display)
         table = [(" ".join(keys), does, binding_id) for keys, does, binding_id in rows.values()]
         title = type(self.screen).__name__.removesuffix("Screen")
+        desk = self.desk()
         self.push_screen(HelpModal(title, sorted(table, key=lambda r: r[2]),
                                    str(self.keymap_file),
-                                   notes=getattr(self.screen, "HELP_NOTES", "")))
+                                   notes=desk.HELP_NOTES if desk is not None else ""))

@@ -10,7 +10,7 @@ why the screens ask before marking more than :data:`CONFIRM_ABOVE` rows at once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from store.records import KINDS, RecordKind
 
@@ -21,10 +21,20 @@ CONFIRM_ABOVE = 10_000
 
 
 class Marks:
-    """An ordered set of marks: ``in``, ``len`` and iteration work as on a set."""
+    """An ordered set of marks: ``in``, ``len`` and iteration work as on a set.
 
-    def __init__(self, marks: Iterable[Mark] = ()) -> None:
+    ``on_change`` runs after every change (the app publishes its ``marks_changed`` signal
+    there), so no screen has to remember to tell the others.
+    """
+
+    def __init__(self, marks: Iterable[Mark] = (),
+                 on_change: Callable[[], object] | None = None) -> None:
         self._marks: dict[Mark, None] = dict.fromkeys(marks)
+        self._on_change = on_change
+
+    def _changed(self) -> None:
+        if self._on_change is not None:
+            self._on_change()
 
     def __contains__(self, mark: object) -> bool:
         return mark in self._marks
@@ -37,23 +47,27 @@ class Marks:
 
     def toggle(self, mark: Mark) -> bool:
         """Mark or unmark; True when ``mark`` is now marked."""
-        if mark in self._marks:
+        marked = mark not in self._marks
+        if marked:
+            self._marks[mark] = None
+        else:
             del self._marks[mark]
-            return False
-        self._marks[mark] = None
-        return True
+        self._changed()
+        return marked
 
     def mark_all(self, kind: RecordKind, ids: Iterable[int]) -> int:
         """Mark every id of ``kind`` given (already marked ones keep their place); how many
         were new."""
         before = len(self._marks)
         self._marks.update(dict.fromkeys((kind, record_id) for record_id in ids))
+        self._changed()
         return len(self._marks) - before
 
     def unmark_kind(self, kind: RecordKind) -> int:
         """Unmark every record of ``kind``; how many were unmarked."""
         before = len(self._marks)
         self._marks = {mark: None for mark in self._marks if mark[0] != kind}
+        self._changed()
         return before - len(self._marks)
 
     def invert(self, kind: RecordKind, ids: Iterable[int]) -> int:
@@ -63,12 +77,14 @@ class Marks:
         """
         marked = {record_id for mark_kind, record_id in self._marks if mark_kind == kind}
         flipped = [record_id for record_id in ids if record_id not in marked]
-        self.unmark_kind(kind)
-        self.mark_all(kind, flipped)
+        self._marks = {mark: None for mark in self._marks if mark[0] != kind}
+        self._marks.update(dict.fromkeys((kind, record_id) for record_id in flipped))
+        self._changed()
         return len(flipped)
 
     def clear(self) -> None:
         self._marks.clear()
+        self._changed()
 
     def count(self, kind: RecordKind) -> int:
         return sum(1 for mark_kind, _ in self._marks if mark_kind == kind)

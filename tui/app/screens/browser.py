@@ -19,12 +19,12 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header, Tab, Tabs
 
-from store.records import KINDS, AnyRecord, RecordKind
+from store.records import KINDS, AnyRecord, ClaimRecord, RecordKind
 from store.safe_text import one_line
 from tui.app.columns import COLUMNS, DEFAULT_SORTS, TITLES
+from tui.app.contract import DeskScreen
 from tui.app.marks import CONFIRM_ABOVE, counted
 from tui.app.modals.confirm import ConfirmModal
 from tui.app.sources import StoreSource
@@ -41,8 +41,10 @@ class ViewTabs(Tabs, can_focus=False):
     """The three views' titles with their row counts; clickable, never holds the focus."""
 
 
-class BrowserScreen(Screen[None]):
+class BrowserScreen(DeskScreen):
     """Lists of everything in the store."""
+
+    JUDGE_HINT = "Judging works on claims: press 2 for the claims list"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "show('article')", "Articles", id="browser.articles"),
@@ -92,6 +94,9 @@ class BrowserScreen(Screen[None]):
     def on_mount(self) -> None:
         self.current_list.focus()
         self._show_status()
+        self.app.claim_judged.subscribe(self, self.show_judged)
+        self.app.marks_changed.subscribe(self, self.refresh_marks, immediate=True)
+        self.app.store_changed.subscribe(self, self.reload)
 
     # -- the lists ---------------------------------------------------------------------------
 
@@ -107,12 +112,12 @@ class BrowserScreen(Screen[None]):
     def record_list(self, kind: RecordKind) -> RecordList:
         return self.query_one(f"#list-{kind}", RecordList)
 
-    def current_record(self) -> AnyRecord | None:
+    def current_item(self) -> AnyRecord | None:
         record: AnyRecord | None = self.current_list.current_record
         return record
 
-    def reload(self) -> None:
-        """Read every list again (after an import)."""
+    def reload(self, _news: None = None) -> None:
+        """Read every list again (after an import: the ``store_changed`` signal)."""
         for kind in KINDS:
             self.record_list(kind).reload()
 
@@ -160,12 +165,11 @@ class BrowserScreen(Screen[None]):
     # -- acting on a row ---------------------------------------------------------------------
 
     def action_toggle_mark(self) -> None:
-        record = self.current_record()
+        record = self.current_item()
         if record is None:
             return
-        self.app.toggle_mark(record)
+        self.app.toggle_mark(record)  # the marks_changed signal repaints the list
         self.current_list.cursor += 1
-        self.refresh_marks()
 
     def action_mark_list(self, change: MarkChange) -> None:
         records = self.current_list
@@ -208,20 +212,15 @@ class BrowserScreen(Screen[None]):
             marks.invert(message.kind, message.ids)
         self.notify(f"{counted(marks.count(message.kind), message.kind)} marked in this list "
                     f"({len(marks):,} in all)", timeout=3)
-        self.refresh_marks()
 
     def action_unmark_list(self) -> None:
         unmarked = self.app.marks.unmark_kind(self.kind)
         if unmarked:
             self.notify(f"Unmarked {counted(unmarked, self.kind)} "
                         f"({len(self.app.marks):,} marked in all)", timeout=3)
-        self.refresh_marks()
 
-    def on_screen_resume(self) -> None:
-        # Marks and judgements may have changed in the reader.
-        self.refresh_marks()
-
-    def refresh_marks(self) -> None:
+    def refresh_marks(self, _news: None = None) -> None:
+        """Show the marks as they are now (the ``marks_changed`` signal, from any screen)."""
         self.current_list.refresh()
         self._show_status()
 
@@ -229,9 +228,10 @@ class BrowserScreen(Screen[None]):
         self.app.open_record(message.record)
 
     def action_go_to_article(self) -> None:
-        record = self.current_record()
+        record = self.current_item()
         if record is not None:
             self.app.open_record(record)
 
-    def show_judged(self, claim: AnyRecord) -> None:
+    def show_judged(self, claim: ClaimRecord) -> None:
+        """A claim was judged, here or elsewhere (the ``claim_judged`` signal)."""
         self.record_list("claim").replace_record(claim)

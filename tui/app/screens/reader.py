@@ -3,7 +3,7 @@
 Opened on an article, or on a claim or comment "at that spot": the body scrolls to the claim's
 paragraph (or the thread to its comment) and the cursor lands on it. Opened from a search hit
 in the body, it scrolls to the matched word. Everything shown comes from one worker read;
-judging a claim elsewhere updates it here through :meth:`show_judged`.
+judging a claim elsewhere updates it here through the app's ``claim_judged`` signal.
 
 ``space`` marks what has the focus (a claim, a comment, else the article) into the app's one
 set of marks; marked claims and comments carry a ●, and the status line counts every mark.
@@ -24,7 +24,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, OptionList, Static, Tree
 from textual.widgets.option_list import Option
 from textual.widgets.tree import TreeNode
@@ -32,6 +31,7 @@ from textual.widgets.tree import TreeNode
 from store.records import AnyRecord, ArticleRecord, ClaimRecord, CommentRecord, RecordKind
 from store.safe_text import one_line, printable
 from tui.app.columns import STATUS_STYLES, day, first_line
+from tui.app.contract import DeskScreen
 from tui.app.widgets.highlight import Span, highlighted, paragraphs, spans_in
 from tui.app.widgets.hit_list import MATCH_STYLE
 from tui.app.widgets.status_bar import StatusBar
@@ -97,7 +97,7 @@ class CommentTree(Tree[CommentRecord]):
     ]
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(DeskScreen):
     """One article, read closely."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -162,10 +162,19 @@ class ReaderScreen(Screen[None]):
     def on_mount(self) -> None:
         self._load(self.article_id)
         self._show_status()
+        self.app.claim_judged.subscribe(self, self.show_judged)
+        self.app.marks_changed.subscribe(self, self._show_marks, immediate=True)
 
-    def on_screen_resume(self) -> None:
-        # Marks may have changed elsewhere (an export dialog, a future search screen).
+    def _show_marks(self, _news: None = None) -> None:
+        """The marks changed (here or on another screen): the ● signs and the count."""
         self._show_status()
+        if self.view is None:
+            return
+        self._fill_claims()
+        for comment in self.view.comments:
+            node = self._comment_nodes.get(comment.id)
+            if node is not None:
+                node.set_label(self._comment_label(comment))
 
     def _show_status(self) -> None:
         article = self.view.article if self.view else None
@@ -440,7 +449,7 @@ class ReaderScreen(Screen[None]):
 
     # -- actions -----------------------------------------------------------------------------
 
-    def current_record(self) -> AnyRecord | None:
+    def current_item(self) -> AnyRecord | None:
         """What ``space``, ``e``, ``y`` and ``o`` act on: the focused pane's item (None when
         that pane has no cursor yet: marking the article instead would surprise), else the
         article."""
@@ -467,17 +476,9 @@ class ReaderScreen(Screen[None]):
         self.query_one(CommentTree).focus()
 
     def action_toggle_mark(self) -> None:
-        record = self.current_record()
-        if record is None:
-            return
-        self.app.toggle_mark(record)
-        if isinstance(record, ClaimRecord):
-            self._fill_claims()
-        elif isinstance(record, CommentRecord):
-            node = self._comment_nodes.get(record.id)
-            if node is not None:
-                node.set_label(self._comment_label(record))
-        self._show_status()
+        record = self.current_item()
+        if record is not None:
+            self.app.toggle_mark(record)  # the marks_changed signal redraws the signs
 
     def action_focus_claims(self) -> None:
         self.query_one(ClaimList).focus()

@@ -29,7 +29,6 @@ from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import Reactive, reactive
-from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input
@@ -37,6 +36,7 @@ from textual.widgets import Footer, Header, Input
 from store.safe_text import one_line
 from store.search.hits import SearchHit
 from store.search.query import QUERY_HELP, QueryError, parse_query
+from tui.app.contract import DeskScreen
 from tui.app.screens.reader import ReaderScreen
 from tui.app.search_service import RESULT_LIMIT
 from tui.app.widgets.hit_list import HitList
@@ -94,8 +94,10 @@ class QueryInput(Input):
     still reads it."""
 
 
-class SearchScreen(Screen[None]):
+class SearchScreen(DeskScreen):
     """Fuzzy search over the whole store."""
+
+    JUDGE_HINT = "Judging works on claims: choose a CLAIM hit (tab moves into the list)"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Back", id="search.close"),
@@ -155,6 +157,10 @@ class SearchScreen(Screen[None]):
         if self.initial_query:
             self._search(self.initial_query)
         self._prepare()
+        self.app.marks_changed.subscribe(self, self._show_marks, immediate=True)
+
+    def _show_marks(self, _news: None = None) -> None:
+        self.query_one(HitList).refresh()
 
     @work(thread=True, exit_on_error=False, group="prepare")
     def _prepare(self) -> None:
@@ -249,10 +255,14 @@ class SearchScreen(Screen[None]):
     # -- acting on hits ----------------------------------------------------------------------
 
     def _is_marked(self, hit: SearchHit) -> bool:
-        return (hit.kind, hit.id) in self.app.marks
+        return self.app.is_marked(hit)
 
     def current_hit(self) -> SearchHit | None:
         return self.query_one(HitList).current_hit
+
+    def current_item(self) -> SearchHit | None:
+        """The hit under the cursor: ``e``, ``y``, ``o`` and ``v`` act on its record."""
+        return self.current_hit()
 
     def action_hit_down(self) -> None:
         self.query_one(HitList).action_cursor_down()
@@ -288,18 +298,13 @@ class SearchScreen(Screen[None]):
             self.app.push_screen(ReaderScreen(hit.article_id, focus=(hit.kind, hit.id),
                                               query=query))
 
-    def on_screen_resume(self) -> None:
-        # Marks may have changed in the reader.
-        self.query_one(HitList).refresh()
-
     def action_toggle_mark(self) -> None:
         hit = self.current_hit()
         if hit is None:
             return
-        self.app.marks.toggle((hit.kind, hit.id))
+        self.app.toggle_mark(hit)  # the marks_changed signal repaints the list
         hits = self.query_one(HitList)
         hits.cursor += 1
-        hits.refresh()
         self._show_status(f"{len(self.app.marks)} marked")
 
     def action_switch_focus(self) -> None:
