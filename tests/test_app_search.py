@@ -21,6 +21,7 @@ from textual.screen import Screen
 from store.importer import import_paths
 from store.paths import sample_data_dir
 from store.search.hits import SearchHit
+from store.search.results import SearchResult
 from store.store import Store
 from tests.app_helpers import SIZE, make_app, screen_segments, screen_text, settle, sync
 from tests.conftest import ROOT
@@ -212,12 +213,12 @@ async def test_results_for_an_older_query_are_never_shown(tmp_path: Path) -> Non
         screen = search_screen(app)
         shown = list(hit_list(app).hits)
         stale = SearchHit("article", 999, 100.0, "title", "Stale", (), "Stale answer", 999, 0)
-        screen.on_search_screen_results(SearchScreen.Results("ory", [stale]))
+        screen.on_search_screen_results(SearchScreen.Results("ory", SearchResult.of([stale])))
         await pilot.pause()
         assert list(hit_list(app).hits) == shown
         assert "Stale answer" not in screen_text(app)
         # the same message for the query in the input is shown (the check is not vacuous)
-        screen.on_search_screen_results(SearchScreen.Results("oryx", [stale]))
+        screen.on_search_screen_results(SearchScreen.Results("oryx", SearchResult.of([stale])))
         await pilot.pause()
         assert "Stale answer" in screen_text(app)
 
@@ -232,7 +233,7 @@ async def test_a_slow_answer_to_an_earlier_key_press_is_dropped(tmp_path: Path) 
     release = threading.Event()
     real_search = app.search.search
 
-    def slow_for_one_letter(query: str, limit: int = 50) -> list[SearchHit] | None:
+    def slow_for_one_letter(query: str, limit: int = 50) -> SearchResult | None:
         if len(query) == 1:
             release.wait(5)
         return real_search(query, limit)
@@ -293,6 +294,10 @@ async def test_no_hits_and_an_empty_store_say_so(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await search_for(pilot, "qqqxxzz")
         assert "No matches for 'qqqxxzz'." in screen_text(app)
+        await pilot.press("ctrl+u", "q")  # one letter that starts no stored word: not yet
+        await settle(pilot)
+        assert "No matches" not in screen_text(app)
+        assert "Keep typing" in screen_text(app)
     empty = make_app(Store.open(str(tmp_path / "empty.sqlite3")), tmp_path)
     async with empty.run_test(size=SIZE) as pilot:
         await search_for(pilot, "tanks")
@@ -407,7 +412,7 @@ async def test_each_key_paints_once_with_its_own_hits_not_the_last_keys(
     app = make_app(sample_store(tmp_path), tmp_path)
     real_search = app.search.search
 
-    def ten_ms(query: str, limit: int = 50) -> list[SearchHit] | None:
+    def ten_ms(query: str, limit: int = 50) -> SearchResult | None:
         time.sleep(0.010)
         return real_search(query, limit)
 
@@ -431,7 +436,7 @@ async def test_a_slow_search_does_not_hold_back_the_typed_letter(tmp_path: Path)
     release = threading.Event()
     real_search = app.search.search
 
-    def stuck_on_x(query: str, limit: int = 50) -> list[SearchHit] | None:
+    def stuck_on_x(query: str, limit: int = 50) -> SearchResult | None:
         if query.endswith("x"):
             release.wait(5)
         return real_search(query, limit)
@@ -491,7 +496,8 @@ async def test_lines_kept_from_the_last_key_read_as_if_drawn_anew(tmp_path: Path
         await pilot.press("down")
         await settle(pilot)
         screen = search_screen(app)
-        screen.on_search_screen_results(SearchScreen.Results(hits.shown_query, hits.hits))
+        again = SearchResult.of(hits.hits)
+        screen.on_search_screen_results(SearchScreen.Results(hits.shown_query, again))
         await pilot.pause()
         kept = kept_lines(app)
         assert await drawn_anew(pilot, app) == kept

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
@@ -30,6 +31,7 @@ from store.search.hits import SearchHit
 from store.search.matching import Span, WordMatcher
 from store.search.query import Clause, Query, WordTerm, parse_query
 from store.search.ranking import SCOPE_FIELDS, ScoredWord, best_possible, form_score, rank
+from store.search.results import SearchResult, SearchState
 from store.search.vocabulary import words
 
 CANDIDATES = 1000
@@ -88,19 +90,41 @@ class SearchEngine:
         ``as_typed``: the query is being typed key by key, so a figure filter still half
         written at its end ("qty:>") is left out until finished rather than refused.
         """
+        result = self.find(query, limit, kinds, as_typed=as_typed)
+        return list(result.hits) if result is not None else []
+
+    def find(self, query: str, limit: int = 50,
+             kinds: frozenset[RecordKind] | set[RecordKind] | None = None,
+             *, as_typed: bool = False,
+             cancelled: Callable[[], bool] | None = None) -> SearchResult | None:
+        """:meth:`search`, with the state that explains an empty list (see
+        :class:`~store.search.results.SearchState`).
+
+        ``cancelled`` is asked once this search holds the engine's lock: a caller whose
+        answer is no longer wanted (a newer key press) gets None without a search, so a burst
+        of keys does not queue a search each. Only :meth:`search` omits it, so only it never
+        sees None.
+        """
         parsed, typing = _parsed(query, as_typed)
-        if parsed.is_empty or limit < 1:
-            return []
+        if parsed.is_empty:
+            return SearchResult((), SearchState.NOTHING_YET)
         wanted = [k for k in KINDS if (kinds is None or k in kinds)
                   and (parsed.kinds is None or k in parsed.kinds)]
-        if not wanted:
-            return []
+        if not wanted or limit < 1:
+            return SearchResult((), SearchState.NO_MATCH)
         with self._lock:
+            if cancelled is not None and cancelled():
+                return None
             source = self._open()
             if source is None:
-                return []
-            return self._search(source, parsed, wanted, limit, typing=typing,
+                return SearchResult((), SearchState.EMPTY_STORE)
+            hits = self._search(source, parsed, wanted, limit, typing=typing,
                                 unfinished=as_typed and typing)
+            if hits is None:
+                return SearchResult((), SearchState.NOTHING_YET)
+            if not hits and not source.candidates(Query(), {}, "article", 1):
+                return SearchResult((), SearchState.EMPTY_STORE)  # no article, so no record
+            return SearchResult.of(hits)
 
     def matcher(self, query: str, *, as_typed: bool = False) -> WordMatcher:
         """What ``query`` looks for in a text, with each word expanded as :meth:`search` does.
@@ -128,8 +152,9 @@ class SearchEngine:
         return self.matcher(query).spans(text)
 
     def _search(self, source: CandidateSource, query: Query, kinds: list[RecordKind],
-                limit: int, typing: bool, unfinished: bool = False) -> list[SearchHit]:
-        """Rank the candidates, the newest :data:`FIRST_BATCH` first when there are many.
+                limit: int, typing: bool, unfinished: bool = False) -> list[SearchHit] | None:
+        """Rank the candidates, the newest :data:`FIRST_BATCH` first when there are many;
+        None when leaving out an ``unfinished`` last word leaves nothing to look for.
 
         A short or common word ("ta", "claims !p") finds a full budget of records that all
         match it equally well; fetching and scoring all 1,000 costs 20–40 ms at 10k records,
@@ -142,7 +167,7 @@ class SearchEngine:
             if unfinished:
                 query = _without_unfinished_word(query, expansions)
                 if query.is_empty:
-                    return []
+                    return None
             per_kind = max(1, CANDIDATES // len(kinds))
             batch = max(FIRST_BATCH, 3 * limit)
             found = {kind: source.candidates(query, expansions, kind, per_kind)

@@ -132,6 +132,9 @@ class ClaimdeskApp(App[None]):
         """(kind, id) of every marked row, across views, in marking order."""
         self.search = SearchService(lambda: self.store)
         """The one search engine (opened by the first search, closed on exit)."""
+        self.last_query = ""
+        """The query of the last search the user made: ``/`` opens search on it again and
+        ``n``/``N`` in the reader step through its matches. UI thread only."""
         self.collector = IdleCollector()
 
     @property
@@ -377,7 +380,7 @@ class ClaimdeskApp(App[None]):
 
     def action_search(self) -> None:
         # On the search screen ``/`` is its own key (back to the query line), never this one.
-        self.push_screen(SearchScreen(self.search.last_query))
+        self.push_screen(SearchScreen(self.last_query))
 
     def on_unmount(self) -> None:
         self.search.close()

@@ -5,9 +5,11 @@ the app keeps a single one so every search shares its open connection and warm p
 is created lazily from a worker thread, because it needs the :class:`Store`, which may still be
 opening (see :mod:`tui.app.store_loader`); nothing here may run on the UI thread.
 
-Searches are serialised here rather than in the engine so that a burst of key presses does not
-queue a search per key: each waiting worker looks, once it holds the lock, whether a newer key
-press has cancelled it, and gives up without searching if so.
+Searches are serialised by the engine's one lock; a burst of key presses does not queue a
+search per key, because each waiting worker is asked, once it holds that lock, whether a newer
+key press has cancelled it (``cancelled=``), and gives up without searching if so. The query
+the user last searched is not kept here: it is the app's (``ClaimdeskApp.last_query``), read
+and written on the UI thread only.
 """
 
 from __future__ import annotations
@@ -22,8 +24,8 @@ from store.page_cache import prefetch
 
 if TYPE_CHECKING:
     from store.search.engine import SearchEngine
-    from store.search.hits import SearchHit
     from store.search.matching import WordMatcher
+    from store.search.results import SearchResult
     from store.store import Store
 
 RESULT_LIMIT = 50
@@ -37,9 +39,7 @@ class SearchService:
         self._store = store
         self._engine: SearchEngine | None = None
         self._opening = threading.Lock()
-        self._searching = threading.Lock()
-        self.last_query = ""
-        """The query of the last search the user made (``n``/``N`` in the reader use it)."""
+        """Guards making the engine, once; searching is the engine's own lock."""
 
     def engine(self) -> SearchEngine:
         with self._opening:
@@ -60,17 +60,16 @@ class SearchService:
         if path is not None:
             prefetch(path)
 
-    def search(self, query: str, limit: int = RESULT_LIMIT) -> list[SearchHit] | None:
-        """Hits for ``query``; None when a newer search cancelled this worker while it waited.
+    def search(self, query: str, limit: int = RESULT_LIMIT) -> SearchResult | None:
+        """Hits for ``query`` and their state; None when a newer search cancelled this worker
+        while it waited.
 
         Raises :class:`~store.search.query.QueryError` (a bad query) and whatever the store
         raises; the screen shows either as one line.
         """
-        engine = self.engine()
-        with self._searching:
-            if get_current_worker().is_cancelled:
-                return None
-            return engine.search(query, limit, as_typed=True)
+        worker = get_current_worker()
+        return self.engine().find(query, limit, as_typed=True,
+                                  cancelled=lambda: worker.is_cancelled)
 
     def matcher(self, query: str) -> WordMatcher:
         """The query's words as the engine expands them, to find them in an article."""
@@ -78,9 +77,7 @@ class SearchService:
             from store.search.matching import WordMatcher
 
             return WordMatcher()
-        engine = self.engine()
-        with self._searching:
-            return engine.matcher(query, as_typed=True)
+        return self.engine().matcher(query, as_typed=True)
 
     def close(self) -> None:
         with self._opening:

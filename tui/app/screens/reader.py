@@ -415,7 +415,7 @@ class ReaderScreen(DeskScreen):
         self._show_comment(self.highlighted_comment)
 
     def _request_step(self, step: int) -> None:
-        query = self.app.search.last_query
+        query = self.app.last_query
         if not query.strip():
             self.notify("No search yet: press / to search; then n and N step through its "
                         "matches here", timeout=4)

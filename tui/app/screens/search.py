@@ -6,9 +6,11 @@ the reader on top of it, so ``escape`` from the reader comes back to the same hi
 
 Each key press starts a thread worker (exclusive: a newer one cancels the older, which then
 does not search at all if it was still waiting, see :class:`tui.app.search_service.SearchService`).
-The worker posts :class:`SearchScreen.Results` carrying the query it answered; the handler
-drops results whose query is no longer what the input holds, so a slow answer to "pal" never
-replaces the answer to "palm" that came first.
+The worker posts :class:`SearchScreen.Results` carrying the query it answered and the engine's
+:class:`~store.search.results.SearchResult` (hits and why there are none); the handler drops
+results whose query is no longer what the input holds, so a slow answer to "pal" never
+replaces the answer to "palm" that came first. What an empty list means is the engine's to say:
+this screen shows the state it is given.
 
 Keys: while typing, ``up``/``down`` move through the hits and ``enter`` opens one (fzf's
 habit); ``tab`` moves into the list, where ``space`` marks a hit and ``/`` goes back to typing.
@@ -35,7 +37,8 @@ from textual.widgets import Footer, Header, Input
 
 from store.safe_text import one_line
 from store.search.hits import SearchHit
-from store.search.query import QUERY_HELP, QueryError, parse_query
+from store.search.query import QUERY_HELP, QueryError
+from store.search.results import SearchResult, SearchState
 from tui.app.contract import DeskScreen
 from tui.app.screens.reader import ReaderScreen
 from tui.app.search_service import RESULT_LIMIT
@@ -122,17 +125,18 @@ class SearchScreen(DeskScreen):
     app: ClaimdeskApp
 
     class Results(Message):
-        """What a worker found for ``query``: hits, or a one-line ``problem``; with no hits,
-        whether the store is empty or the query has nothing to look for yet ("qty:>")."""
+        """What a worker found for ``query``: the engine's result, or a one-line ``problem``."""
 
-        def __init__(self, query: str, hits: Sequence[SearchHit], problem: str = "",
-                     empty_store: bool = False, unfinished: bool = False) -> None:
+        def __init__(self, query: str, result: SearchResult | None = None,
+                     problem: str = "") -> None:
             super().__init__()
             self.query = query
-            self.hits = hits
+            self.result = result or SearchResult((), SearchState.NO_MATCH)
             self.problem = problem
-            self.empty_store = empty_store
-            self.unfinished = unfinished
+
+        @property
+        def hits(self) -> Sequence[SearchHit]:
+            return self.result.hits
 
     def __init__(self, query: str = "") -> None:
         super().__init__()
@@ -198,20 +202,16 @@ class SearchScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="search")
     def _search(self, query: str) -> None:
-        service = self.app.search
         try:
-            hits = service.search(query)
-            if hits is None:
-                return  # a newer key press took over
-            empty = not hits and self.app.store.is_empty()
-            unfinished = not hits and parse_query(query, typing=True).is_empty
+            result = self.app.search.search(query)
         except QueryError as error:
-            self.post_message(self.Results(query, (), problem=str(error)))
+            self.post_message(self.Results(query, problem=str(error)))
             return
         except Exception as error:  # the store could not be read: one line, never a traceback
-            self.post_message(self.Results(query, (), problem=f"cannot search: {error}"))
+            self.post_message(self.Results(query, problem=f"cannot search: {error}"))
             return
-        self.post_message(self.Results(query, hits, empty_store=empty, unfinished=unfinished))
+        if result is not None:  # None: a newer key press took over
+            self.post_message(self.Results(query, result))
 
     def on_search_screen_results(self, message: Results) -> None:
         if message.query != self.current_query:
@@ -227,17 +227,18 @@ class SearchScreen(DeskScreen):
             hits.show(message.query, (), message.problem, ERROR_STYLE)
             self._show_status(message.problem, ERROR_STYLE)
             return
-        self.app.search.last_query = message.query
-        if message.empty_store:
+        self.app.last_query = message.query
+        state = message.result.state
+        if state is SearchState.EMPTY_STORE:
             hits.show(message.query, (), "The store is empty: import documents with "
                       "`claimdesk import PATH`, then search them here.")
             self._show_status("")
             return
-        if not message.hits:
-            if message.unfinished:
-                hits.show(message.query, (), "")
-                self._show_status("Keep typing: nothing to look for yet")
-                return
+        if state is SearchState.NOTHING_YET:
+            hits.show(message.query, (), "")
+            self._show_status("Keep typing: nothing to look for yet")
+            return
+        if state is SearchState.NO_MATCH:
             hits.show(message.query, (), f"No matches for {one_line(message.query, 60)!r}.")
             self._show_status("0 hits")
             return
@@ -290,7 +291,7 @@ class SearchScreen(DeskScreen):
 
     def _open(self, hit: SearchHit) -> None:
         """The reader at the match: a claim or comment focused, a body scrolled to the word."""
-        query = self.app.search.last_query = self.current_query
+        query = self.app.last_query = self.current_query
         if hit.kind == "article":
             at = hit.offset if hit.field == "body" else None
             self.app.push_screen(ReaderScreen(hit.article_id, body_offset=at, query=query))
