@@ -6,7 +6,7 @@
 Uses the stores :mod:`bench_browser` generates (and caches). For the longest list (comments,
 half the records) it prints: the ids query behind ``A`` (``Store.browse_ids``), putting them in
 the app's :class:`~tui.app.marks.Marks`, the memory those marks hold, inverting them, and the export
-job the app's worker runs (:func:`tui.exporting.export_marks`) for the first 10,000 marks as
+job the app's worker runs (:func:`store.export.pipeline.export_marks`) for the first 10,000 marks as
 JSON Lines and as a Markdown brief. The goal: ``A`` on 100k rows under a second; the app asks
 before marking more than 10,000 rows because of the memory and the export time.
 """
@@ -25,9 +25,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench_browser import generated_store  # this folder: the script runs from here
 
 from store.browse import SortOrder
+from store.export.pipeline import export_marks
 from store.store import Store
 from tui.app.marks import Mark, Marks
-from tui.exporting import export_marks
 
 EXPORTED = 10_000
 

@@ -43,9 +43,9 @@ from tui.app.store_loader import StoreLoader
 from tui.perf.collector import CHECK_SECONDS, IdleCollector
 
 if TYPE_CHECKING:
+    from store.export.pipeline import Citations, ExportOutcome
     from store.store import Store
     from tui.app.modals.export import ExportChoice
-    from tui.exporting import Citations, ExportOutcome
 
 LONG_EXPORT = 5_000
 """Above this many records an export takes a moment (about 0.3 s per 10,000): say it started."""
@@ -314,7 +314,7 @@ class ClaimdeskApp(App[None]):
 
     @work(thread=True, exclusive=False, exit_on_error=False, group="export")
     def _export(self, chosen: list[Mark], fmt: str, path: Path, overwrite: bool) -> None:
-        from tui.exporting import export_marks
+        from store.export.pipeline import export_marks
 
         self.post_message(self.Exported(export_marks(self.store, chosen, fmt, path, overwrite),
                                         fmt, chosen))
@@ -347,7 +347,7 @@ class ClaimdeskApp(App[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="cite")
     def _cite(self, chosen: list[Mark]) -> None:
-        from tui.exporting import citations_for
+        from store.export.pipeline import citations_for
 
         self.post_message(self.Cited(citations_for(self.store, chosen)))
 

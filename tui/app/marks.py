@@ -13,6 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 
 from store.records import KINDS, RecordKind
+from store.wording import counted, describe
+
+__all__ = ["CONFIRM_ABOVE", "Mark", "Marks", "counted", "describe"]
 
 Mark = tuple[RecordKind, int]
 
@@ -95,12 +98,3 @@ class Marks:
             found[kind] += 1
         return found
 
-
-def counted(count: int, kind: str) -> str:
-    """``1 claim``, ``3 claims``, ``1,200 comments``."""
-    return f"{count:,} {kind}{'' if count == 1 else 's'}"
-
-
-def describe(counts: dict[RecordKind, int]) -> str:
-    """``2 claims, 1 comment``: the non-zero counts in list order (articles, claims, comments)."""
-    return ", ".join(counted(counts[kind], kind) for kind in KINDS if counts.get(kind))

@@ -13,16 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from store.export import (
-    FORMATS,
-    ExportBundle,
-    ExportExistsError,
-    bundle_for,
-    citations,
-    fetch_records,
-    write_atomic,
-)
-from tui.app.marks import Mark, counted, describe
+from store.export.bundle import ExportBundle, RecordRef, bundle_for, fetch_records
+from store.export.citation import citations
+from store.export.files import ExportExistsError, write_atomic
+from store.export.formats import FORMATS
+from store.wording import counted, describe
+
+Mark = RecordRef
 
 if TYPE_CHECKING:
     from store.store import Store
