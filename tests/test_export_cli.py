@@ -76,7 +76,8 @@ def test_export_everything_to_the_default_folder(store: Store, seeded: Seeded,
 
 @pytest.mark.parametrize(("args", "message"), [
     (["--kind", "claim", "--ids", "99", "--format", "md"], "no claim with id 99"),
-    (["--kind", "comment", "--format", "claimreview"], "no claim was chosen"),
+    (["--kind", "comment", "--format", "claimreview"],
+     "ClaimReview JSON-LD (claims only) needs claims"),
     (["--kind", "article", "--ids", "1", "--format", "md", "-o", "/dev/null/brief.md"],
      "cannot write /dev/null/brief.md"),
 ])

@@ -314,9 +314,9 @@ class ClaimdeskApp(App[None]):
 
     @work(thread=True, exclusive=False, exit_on_error=False, group="export")
     def _export(self, chosen: list[Mark], fmt: str, path: Path, overwrite: bool) -> None:
-        from store.export.pipeline import export_marks
+        from store.export.pipeline import export_records
 
-        self.post_message(self.Exported(export_marks(self.store, chosen, fmt, path, overwrite),
+        self.post_message(self.Exported(export_records(self.store, chosen, fmt, path, overwrite),
                                         fmt, chosen))
 
     def on_claimdesk_app_exported(self, message: Exported) -> None:

@@ -1,4 +1,8 @@
-"""``claimdesk export``: the hits of a query, named ids or everything, in one format."""
+"""``claimdesk export``: the hits of a query, named ids or everything, in one format.
+
+This module chooses the records and words the outcome; rendering and writing are the export
+pipeline's (:mod:`store.export.pipeline`), the same code the app's ``e`` runs.
+"""
 
 from __future__ import annotations
 
@@ -16,8 +20,8 @@ from store.export import (
     bundle_for,
     default_export_path,
     fetch_records,
-    write_atomic,
 )
+from store.export.pipeline import render_export, write_export
 from store.records import KINDS, AnyRecord, RecordKind
 from tui.commands.common import open_store
 from tui.errors import CommandError
@@ -86,16 +90,17 @@ def export_command(db: str | None, fmt: str, query: str | None = None,
         what = f"{kind}s" if kind else "records"
         raise CommandError(f"nothing to export: no {what} " +
                            (f"match {query!r}" if query is not None else "in the store"))
-    try:
-        text = exporter.render(bundle)
-    except ExportError as error:
-        raise CommandError(str(error)) from error
     if output == "-":
-        out.write(text)
+        try:
+            out.write(render_export(bundle, fmt))
+        except ExportError as error:
+            raise CommandError(str(error)) from error
         return 0
     path = target or default_export_path(fmt, datetime.now())
     try:
-        write_atomic(path, text, overwrite=force)
+        write_export(bundle, fmt, path, overwrite=force)
+    except ExportError as error:
+        raise CommandError(str(error)) from error
     except ExportExistsError as error:
         raise CommandError(f"{error.path} already exists; add --force to overwrite it") from error
     except OSError as error:
