@@ -23,12 +23,12 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from store import browse, schema
 from store.converters import article_record, claim_record, comment_record
-from store.db import BUSY_TIMEOUT_MS, WRITE_OPTION, create_engine, is_sqlite
+from store.db import BUSY_TIMEOUT_MS, WRITE_OPTION, create_engine
 from store.models import ARTICLE as A
 from store.models import CLAIM as CL
 from store.models import COMMENT as C
 from store.models import QUANTITY as Q
-from store.paths import resolve_db_url
+from store.paths import resolve_db_url, sqlite_file
 from store.records import (
     AnyRecord,
     ArticleRecord,
@@ -101,10 +101,7 @@ class Store:
     @property
     def path(self) -> Path | None:
         """The SQLite file, or None for other backends and in-memory stores."""
-        if not is_sqlite(self.url):
-            return None
-        database = sa.make_url(self.url).database
-        return Path(database) if database and database != ":memory:" else None
+        return sqlite_file(self.url)
 
     @property
     def where(self) -> str:

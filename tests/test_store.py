@@ -213,3 +213,16 @@ def test_a_transaction_that_writes_nothing_creates_no_store(tmp_path: Path) -> N
     with missing.transaction() as transaction:
         assert transaction.add_documents([]) == []
     assert not (tmp_path / "later").exists()
+
+
+def test_one_parser_finds_the_file_of_every_kind_of_store_url(tmp_path: Path) -> None:
+    from store.paths import db_file, sqlite_file
+
+    file = tmp_path / "a b" / "store.sqlite3"
+    assert sqlite_file(f"sqlite:///{file}") == file
+    assert sqlite_file("sqlite://") is None  # in memory
+    assert sqlite_file("sqlite:///:memory:") is None
+    assert sqlite_file("postgresql+psycopg://u:p@localhost/claimdesk") is None
+    assert db_file(str(file)) == file  # a plain path, as --db takes it
+    assert db_file(f"sqlite:///{file}") == file
+    assert Store(f"sqlite:///{file}").path == file

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from store.paths import resolve_db_url
+from store.paths import db_file, resolve_db_url
 from store.records import KINDS
 from tui.commands.common import Column, open_store, print_table
 from tui.errors import CommandError
@@ -22,9 +22,7 @@ class _StoreFile:
 
     def __init__(self, db: str | None) -> None:
         self.url = resolve_db_url(db)
-        self.path: Path | None = None
-        if self.url.startswith("sqlite:///"):
-            self.path = Path(self.url.removeprefix("sqlite:///"))
+        self.path: Path | None = db_file(db)
 
     def exists(self) -> bool:
         return self.path is None or self.path.exists()
