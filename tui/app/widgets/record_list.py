@@ -12,7 +12,6 @@ The widget knows nothing of the store: it is given a :class:`RecordSource` and
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
@@ -22,6 +21,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events, work
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -153,7 +153,8 @@ class RecordList(ScrollView, can_focus=True):
         self.sort = sort
         self.is_marked = is_marked or (lambda _record: False)
         self.total: int | None = None
-        self._pages: OrderedDict[int, Sequence[Any]] = OrderedDict()
+        self._pages: LRUCache[int, Sequence[Any]] = LRUCache(CACHED_PAGES)
+        """Pages read so far by number, the least recently used dropped (Textual's cache)."""
         self._generation = 0
         self._styles: dict[str, Style] = {}
 
@@ -219,10 +220,7 @@ class RecordList(ScrollView, can_focus=True):
     def on_record_list__page_loaded(self, message: _PageLoaded) -> None:
         if message.generation != self._generation:
             return
-        self._pages[message.number] = message.records
-        self._pages.move_to_end(message.number)
-        while len(self._pages) > CACHED_PAGES:
-            self._pages.popitem(last=False)
+        self._pages.set(message.number, message.records)
         self.refresh()
         if message.number == self.cursor // PAGE_SIZE:
             self.post_message(self.Highlighted(self, self.current_record))
@@ -244,13 +242,15 @@ class RecordList(ScrollView, can_focus=True):
 
     def loaded_records(self) -> list[Any]:
         """Every record held in the cache, in list order (for select-all and tests)."""
-        return [record for _n, page in sorted(self._pages.items()) for record in page]
+        return [record for number in sorted(self._pages.keys())
+                for record in self._pages[number]]
 
     def replace_record(self, record: Any) -> None:
         """Show a changed record (a judged claim) wherever the cache holds it."""
-        for number, page in self._pages.items():
+        for number in list(self._pages.keys()):
+            page = self._pages[number]
             if any(r.id == record.id for r in page):
-                self._pages[number] = [record if r.id == record.id else r for r in page]
+                self._pages.set(number, [record if r.id == record.id else r for r in page])
         self.refresh()
 
     def set_sort(self, sort: Sort) -> None:
