@@ -71,9 +71,6 @@ DETERMINERS: frozenset[str] = frozenset({
     "other", "both", "each", "every", "several", "few", "own",
 })  # fmt: skip
 
-#: "according to X", matched with either case of the first letter.
-ACCORDING_TO = "according to"
-
 # --- Claimants ---------------------------------------------------------------------------------
 
 #: Pronouns that stand for a source named earlier: the claim is kept and its claimant carried

@@ -41,10 +41,6 @@ from store.search.vocabulary import (
 
 TOKENIZER = "porter unicode61 remove_diacritics 2"
 
-ARTICLE_COLUMNS = ("title", "body", "author", "site", "tags")
-CLAIM_COLUMNS = ("text", "claimant", "context")
-COMMENT_COLUMNS = ("body", "author", "context")
-
 _TITLE_OF = "(SELECT title FROM article WHERE id = {row}.article_id)"
 
 SEARCH_DDL: tuple[str, ...] = (
@@ -115,8 +111,6 @@ SEARCH_DDL: tuple[str, ...] = (
     "INSERT INTO comment_fts (rowid, body, author, context) "
     f"VALUES (new.id, new.body, new.author, {_TITLE_OF.format(row='new')}); END",
 )
-
-SEARCH_TABLES = ("article_fts", "claim_fts", "comment_fts", "search_vocab", "search_vocab_key")
 
 
 def create_search_index(conn: Cursorable) -> None:
