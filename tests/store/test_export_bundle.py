@@ -44,7 +44,7 @@ def test_bundle_brings_articles_and_source_comments_once(store: Store, seeded: S
 
 def test_exports_work_without_textual() -> None:
     """The app's dialog and the command line share this library; a server could use it too."""
-    from tests.test_layers import _modules_after
+    from tests.store.test_layers import _modules_after
 
     modules = _modules_after("import store.export, store.export.markdown, store.export.csv_export")
     assert "store.export.markdown" in modules

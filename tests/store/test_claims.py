@@ -17,7 +17,7 @@ from store.claims import ClaimExtractor, QuantityParser, extract_claims
 from store.claims.claimants import normalise_name
 from store.records import ClaimDraft, ClaimStatus, CommentDraft, DocumentDraft, Quantity
 
-PAGE = Path(__file__).resolve().parent.parent / "sample_data" / "000_ad01ffdc07868135.txt"
+PAGE = Path(__file__).resolve().parents[2] / "sample_data" / "000_ad01ffdc07868135.txt"
 AMAQ_LIST = (
     "Amaq claims that all of the following were seized: 44 tanks, 7 BMPs, 7 130mm cannons, "
     "14 23mm cannons, several anti-armor rocket launchers, dozens of anti-armor rockets, various "
