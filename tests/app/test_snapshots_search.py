@@ -6,9 +6,9 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from tests.app_helpers import SIZE, settle
 from tests.app.test_app_search import sample_store
 from tests.app.test_snapshots import KEYMAP, SnapCompare
+from tests.app_helpers import SIZE, settle
 from tui.app import ClaimdeskApp
 
 
