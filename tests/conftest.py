@@ -1,13 +1,26 @@
-"""Shared fixtures: a throwaway store per test, and the real page the project started from."""
+"""Shared fixtures: a throwaway store per test, and the real page the project started from.
+
+Textual reads ``TEXTUAL_FPS`` when it is first imported, and pytest-textual-snapshot imports it
+as soon as pytest loads the plugin; so that plugin is not loaded by its entry point
+(``-p no:textual-snapshot`` in pyproject.toml) but from here, after the frame rate is set to
+the app's own (:mod:`tui.perf.overrides`): the tests paint at the rate users get.
+"""
 
 from __future__ import annotations
 
+from tui.perf.overrides import configure_textual
+
+configure_textual()
+
+# ruff: noqa: E402 - the imports below may load Textual, so they come after configure_textual
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from store.store import Store
+
+pytest_plugins = ("pytest_textual_snapshot",)
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DIR = ROOT / "sample_data"

@@ -33,8 +33,8 @@ from tui.app.screens.browser import BrowserScreen
 from tui.app.screens.reader import CURRENT_MATCH_STYLE, ClaimList, CommentTree, ReaderScreen
 from tui.app.screens.search import SearchScreen
 from tui.app.widgets.hit_list import MATCH_STYLE, THUMB, HitList, scroll_thumb
-from tui.commands.opening import FRAMES_PER_SECOND
 from tui.perf.frame_hold import HOLD_LIMIT
+from tui.perf.overrides import FRAMES_PER_SECOND
 
 
 def sample_store(tmp_path: Path) -> Store:

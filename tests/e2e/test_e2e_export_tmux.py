@@ -15,12 +15,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from markdown_it import MarkdownIt
 
 from tests.conftest import ROOT, SAMPLE_DIR
 from tests.tmux_helpers import needs_tmux, tmux_session, wait_for_file
 
-pytestmark = needs_tmux
+pytestmark = [needs_tmux, pytest.mark.xdist_group("tmux")]  # one worker, one at a time
 
 
 def test_mark_rows_in_two_views_export_them_and_copy(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import gc
 import time
+from collections.abc import Callable
 
 IDLE_SECONDS = 1.0
 """Quiet time after the last input before a full collection runs."""
@@ -32,9 +33,12 @@ NO_AUTOMATIC_FULL = 1_000_000_000
 class IdleCollector:
     """Moves full garbage collections to the moments the user is not typing."""
 
-    def __init__(self, idle_seconds: float = IDLE_SECONDS) -> None:
+    def __init__(self, idle_seconds: float = IDLE_SECONDS,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        """``clock`` is the time in seconds (a test passes one it moves by hand)."""
         self.idle_seconds = idle_seconds
-        self._last_input = time.monotonic()
+        self._clock = clock
+        self._last_input = clock()
         self._collected_since_input = True
         self._thresholds: tuple[int, int, int] | None = None
 
@@ -57,13 +61,13 @@ class IdleCollector:
             self._thresholds = None
 
     def input_seen(self) -> None:
-        self._last_input = time.monotonic()
+        self._last_input = self._clock()
         self._collected_since_input = False
 
     def collect_if_idle(self) -> bool:
         """Run a full collection if the user has paused since the last one; True if it ran."""
         if self._collected_since_input or \
-                time.monotonic() - self._last_input < self.idle_seconds:
+                self._clock() - self._last_input < self.idle_seconds:
             return False
         gc.collect()
         self._collected_since_input = True

@@ -44,6 +44,7 @@ from tui.app.screens.reader import ReaderScreen
 from tui.app.search_service import RESULT_LIMIT
 from tui.app.widgets.hit_list import HitList
 from tui.perf.frame_hold import FrameHold
+from tui.perf.overrides import repaint_only_virtual_size
 
 if TYPE_CHECKING:
     from tui.app import ClaimdeskApp
@@ -88,13 +89,10 @@ class QueryInput(Input):
         Binding("pageup", "screen.hit_page_up", "Page up", show=False, id="search.page_up"),
     ]
 
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
-    """As in every widget, but a change only repaints. ``Input`` sets it to the text's width
-    on every key press, and the widget's own setting would then lay out the whole screen again
-    (header, footer and every key in it) although the line never changes size. At 1M records
-    the interface's own share of a key press fell from a median 5.1–5.9 ms to 2.6–3.6 ms
-    without that layout (timed to the hit list's first drawn line). Scrolling a long query
-    still reads it."""
+    virtual_size: Reactive[Size] = repaint_only_virtual_size()
+    """``Input`` sets it to the text's width on every key press; this one only repaints
+    (the figure is in :func:`~tui.perf.overrides.repaint_only_virtual_size`). Scrolling a
+    long query still reads it."""
 
 
 class SearchScreen(DeskScreen):

@@ -32,6 +32,7 @@ from textual.strip import Strip
 from store.safe_text import one_line, printable
 from store.search.hits import SearchHit
 from tui.app.widgets.cursor_keys import cursor_bindings
+from tui.perf.overrides import repaint_only_virtual_size
 
 LINES_PER_HIT = 2
 MATCH_STYLE = "bold #000000 on #5fd7ff"
@@ -77,9 +78,10 @@ class HitList(ScrollView, can_focus=True):
     """
 
     cursor: reactive[int] = reactive(0, always_update=True)
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
-    """As in every widget, but a change only repaints: the list's size does not depend on it,
-    and the scroll bar is drawn with the lines (:meth:`show` repaints the ones that change)."""
+    virtual_size: Reactive[Size] = repaint_only_virtual_size()
+    """A change only repaints: the list's size does not depend on it, and the scroll bar is
+    drawn with the lines (:meth:`show` repaints the ones that change; the figure is in
+    :func:`~tui.perf.overrides.repaint_only_virtual_size`)."""
 
     class Opened(Message):
         """The user asked to open ``hit`` (enter, or a double click)."""
