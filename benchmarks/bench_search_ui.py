@@ -214,7 +214,7 @@ def main() -> None:
 
     if args.fps:
         os.environ["TEXTUAL_FPS"] = args.fps
-    from tui.perf.overrides import configure_textual
+    from tui.perf.textual_settings import configure_textual
 
     configure_textual()  # before Textual is imported, as in the real command
     stores = [args.db] if args.db else [generated_store(size) for size in args.sizes]

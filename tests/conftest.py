@@ -3,12 +3,12 @@
 Textual reads ``TEXTUAL_FPS`` when it is first imported, and pytest-textual-snapshot imports it
 as soon as pytest loads the plugin; so that plugin is not loaded by its entry point
 (``-p no:textual-snapshot`` in pyproject.toml) but from here, after the frame rate is set to
-the app's own (:mod:`tui.perf.overrides`): the tests paint at the rate users get.
+the app's own (:mod:`tui.perf.textual_settings`): the tests paint at the rate users get.
 """
 
 from __future__ import annotations
 
-from tui.perf.overrides import configure_textual
+from tui.perf.textual_settings import configure_textual
 
 configure_textual()
 

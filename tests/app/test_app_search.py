@@ -34,7 +34,7 @@ from tui.app.screens.reader import CURRENT_MATCH_STYLE, ClaimList, CommentTree, 
 from tui.app.screens.search import SearchScreen
 from tui.app.widgets.hit_list import MATCH_STYLE, THUMB, HitList, scroll_thumb
 from tui.perf.frame_hold import HOLD_LIMIT
-from tui.perf.overrides import FRAMES_PER_SECOND
+from tui.perf.textual_settings import FRAMES_PER_SECOND
 
 
 def sample_store(tmp_path: Path) -> Store:

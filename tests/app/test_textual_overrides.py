@@ -1,4 +1,4 @@
-"""What claimdesk changes in Textual (:mod:`tui.perf.overrides`) still changes something.
+"""What claimdesk changes in Textual (:mod:`tui.perf.textual_settings`) still changes something.
 
 Each test fails when a Textual upgrade takes away what an override relies on, rather than
 letting the override silently stop working (or stop mattering) behind a green suite.
@@ -13,7 +13,8 @@ from textual.widget import Widget
 
 from tui.app.screens.search import QueryInput
 from tui.app.widgets.hit_list import HitList
-from tui.perf.overrides import FRAMES_PER_SECOND
+from tui.perf.overrides import OwnScrollBarView
+from tui.perf.textual_settings import FRAMES_PER_SECOND
 
 
 def test_the_tests_paint_at_the_apps_frame_rate() -> None:
@@ -36,4 +37,6 @@ def test_the_hit_list_still_hooks_textual_s_wheel_check() -> None:
     """The hit list draws its own scroll bar, so it answers Textual's question of whether the
     wheel may scroll; the question must still be asked by that name."""
     assert isinstance(vars(Widget)["allow_vertical_scroll"], property)
-    assert isinstance(vars(HitList)["allow_vertical_scroll"], property)
+    assert isinstance(vars(OwnScrollBarView)["allow_vertical_scroll"], property)
+    assert issubclass(HitList, OwnScrollBarView)
+    # (test_app_search's mouse-wheel test shows the wheel scrolling the hits through it)

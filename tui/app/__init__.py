@@ -4,7 +4,7 @@ Everything that imports Textual lives in this package; the command line loads it
 the app. ``from tui.app import ClaimdeskApp`` is the one name the rest of the code needs. It is
 resolved on first use, not when the package is imported, so that importing a light module of
 the app (``tui.app.store_loader``) does not start Textual before ``TEXTUAL_FPS`` is set (see
-:mod:`tui.perf.overrides`).
+:mod:`tui.perf.textual_settings`).
 """
 
 from __future__ import annotations

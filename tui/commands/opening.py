@@ -6,7 +6,7 @@ import os
 
 from store.paths import DB_ENV, sample_data_dir
 from tui.errors import CommandError
-from tui.perf.overrides import configure_textual
+from tui.perf.textual_settings import configure_textual
 
 
 def open_app(db: str | None) -> int:

@@ -26,13 +26,12 @@ from textual.binding import BindingType
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import Reactive, reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from store.safe_text import one_line, printable
 from store.search.hits import SearchHit
 from tui.app.widgets.cursor_keys import cursor_bindings
-from tui.perf.overrides import repaint_only_virtual_size
+from tui.perf.overrides import OwnScrollBarView, repaint_only_virtual_size
 
 LINES_PER_HIT = 2
 MATCH_STYLE = "bold #000000 on #5fd7ff"
@@ -53,7 +52,7 @@ HEADLINE_CHARS_PER_CELL = 4
 marks, and a bounded amount of work however long the text is."""
 
 
-class HitList(ScrollView, can_focus=True):
+class HitList(OwnScrollBarView, can_focus=True):
     """A cursor over a list of hits; tells its screen when one is opened."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*cursor_bindings("hits", "hit")]
@@ -137,11 +136,6 @@ class HitList(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._fit_content()
-
-    @property
-    def allow_vertical_scroll(self) -> bool:
-        # Textual allows the mouse wheel only where it shows its own scroll bar.
-        return not self.disabled and self.max_scroll_y > 0
 
     def _thumb(self) -> range:
         """The rows of the list where the scroll bar's thumb is (none when all lines fit)."""
