@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Sequence
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -34,6 +34,15 @@ from tui.app.widgets.cursor_keys import cursor_bindings
 from tui.perf.overrides import OwnScrollBarView, repaint_only_virtual_size
 
 LINES_PER_HIT = 2
+
+_Headline = tuple[Literal["headline"], str, str, str, bool, bool, str]
+"""A hit's first line: kind, headline text, score as shown, cursor on it, marked, bar."""
+_Snippet = tuple[Literal["snippet"], str, str, tuple[tuple[int, int], ...], bool, str]
+"""A hit's second line: the field, its snippet, the matched spans, cursor on it, bar."""
+_Message = tuple[Literal["message"], str, str, str]
+_Blank = tuple[Literal["blank"], str]
+_Shape = _Headline | _Snippet | _Message | _Blank
+"""What one row of the list shows; its last item is the scroll bar's cell there."""
 MATCH_STYLE = "bold #000000 on #5fd7ff"
 """Matched words, here and in the reader's body (claims there are yellow; matches cyan)."""
 BADGE_WIDTH = 9
@@ -158,78 +167,73 @@ class HitList(OwnScrollBarView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         palette = self._palette or _Palette(self)
-        width = max(self.size.width - BAR_WIDTH, 0)
-        at = int(self.scroll_y) + y
-        bar = palette.bar(y)
-        line = self._line(at)
-        if line is None:
-            if at == 0 and not self.hits and self.message:
-                style = (palette.parsed(self.message_style) if self.message_style else
-                         palette.on(palette.plain, "hit-list--message"))
-                return Strip([Segment(set_cell_size("  " + one_line(self.message), width),
-                                      style), bar], width + BAR_WIDTH)
-            return Strip([Segment(" " * width, palette.plain), bar] if width else [bar],
-                         width + BAR_WIDTH)
-        hit, part, at_cursor, marked = line
-        base = palette.cursor if at_cursor else palette.plain
-        segments = (self._headline(hit, width, base, palette, marked) if part == 0
-                    else self._snippet(hit, base, palette))
-        return Strip([*_fitted_segments(segments, width, base), bar], width + BAR_WIDTH)
+        return self._draw(self._describe(y, int(self.scroll_y), palette.thumb), palette)
 
-    def _line(self, line: int) -> tuple[SearchHit, int, bool, bool] | None:
-        """What line ``line`` of the list shows: a hit, which of its lines, whether the cursor
-        is on it and whether it is marked; None for the message or a blank line."""
-        index, part = divmod(line, LINES_PER_HIT)
+    def _describe(self, y: int, top: int, thumb: range) -> _Shape:
+        """Everything row ``y`` of the list draws (besides its width and the styles, whose
+        changes repaint the whole list). :meth:`_draw` reads nothing else, so two equal
+        shapes draw equal lines: :meth:`show` repaints only the rows whose shape changed."""
+        bar = "thumb" if y in thumb else "track" if thumb else ""
+        index, part = divmod(top + y, LINES_PER_HIT)
         if index >= len(self.hits):
-            return None
+            if top + y == 0 and self.message:
+                return ("message", self.message, self.message_style, bar)
+            return ("blank", bar)
         hit = self.hits[index]
-        return hit, part, index == self.cursor, part == 0 and self.is_marked(hit)
+        at_cursor = index == self.cursor
+        if part == 0:
+            return ("headline", hit.kind, hit.text, _score_text(hit), at_cursor,
+                    self.is_marked(hit), bar)
+        return ("snippet", hit.field, hit.snippet, hit.spans, at_cursor, bar)
 
-    def _visible_lines(self) -> list[tuple[object, ...]]:
-        """Per line on screen, everything its drawing depends on (besides size and styles,
-        whose changes repaint the whole list): equal descriptions draw equal lines."""
-        top = int(self.scroll_y)
-        thumb = self._thumb()
-        described: list[tuple[object, ...]] = []
-        for y in range(self.size.height):
-            bar = "thumb" if y in thumb else "track" if thumb else ""
-            line = self._line(top + y)
-            if line is None:
-                described.append(("message", self.message, self.message_style, bar)
-                                 if top + y == 0 and not self.hits else (bar,))
-                continue
-            hit, part, at_cursor, marked = line
-            described.append((hit.kind, hit.text, _score_text(hit), at_cursor, marked, bar)
-                             if part == 0 else
-                             (hit.field, hit.snippet, hit.spans, at_cursor, bar))
-        return described
+    def _visible_lines(self) -> list[_Shape]:
+        top, thumb = int(self.scroll_y), self._thumb()
+        return [self._describe(y, top, thumb) for y in range(self.size.height)]
 
-    def _headline(self, hit: SearchHit, width: int, base: Style,
+    def _draw(self, shape: _Shape, palette: _Palette) -> Strip:
+        width = max(self.size.width - BAR_WIDTH, 0)
+        segments: list[Segment] = []
+        match shape:
+            case ("headline", kind, text, score, at_cursor, marked, bar):
+                base = palette.cursor if at_cursor else palette.plain
+                segments = self._headline(kind, text, score, width, base, palette, marked)
+            case ("snippet", field, snippet, spans, at_cursor, bar):
+                base = palette.cursor if at_cursor else palette.plain
+                segments = self._snippet(field, snippet, spans, base, palette)
+            case ("message", message, message_style, bar):
+                base = (palette.parsed(message_style) if message_style else
+                        palette.on(palette.plain, "hit-list--message"))
+                segments = [Segment("  " + one_line(message), base)]
+            case (_, bar):
+                base = palette.plain
+        return Strip([*_fitted_segments(segments, width, base), palette.bar(bar)],
+                     width + BAR_WIDTH)
+
+    def _headline(self, kind: str, text: str, score: str, width: int, base: Style,
                   palette: _Palette, marked: bool) -> list[Segment]:
         if marked:
             base = palette.on(base, "hit-list--marked")
-        label, badge_style = BADGES.get(hit.kind, (hit.kind.upper(), "reverse"))
-        score = _score_text(hit)
+        label, badge_style = BADGES.get(kind, (kind.upper(), "reverse"))
         room = max(width - INDENT - len(score), 10)
         return [
             Segment("● " if marked else "  ", base),
             Segment(f" {label} ".center(BADGE_WIDTH), palette.on(base, badge_style)),
             Segment(" ", base),
-            Segment(_fitted(hit.text, room), palette.on(base, "bold")),
+            Segment(_fitted(text, room), palette.on(base, "bold")),
             Segment(score, palette.on(base, "hit-list--score")),
         ]
 
-    def _snippet(self, hit: SearchHit, base: Style, palette: _Palette) -> list[Segment]:
+    def _snippet(self, field: str, snippet: str, spans: tuple[tuple[int, int], ...],
+                 base: Style, palette: _Palette) -> list[Segment]:
         """The snippet cut at the matched spans, each piece shown literally (no Rich ``Text``:
         a line of plain pieces needs none of its wrapping and justifying)."""
-        snippet = hit.snippet
         match = palette.on(base, MATCH_STYLE)
         segments = [Segment(" " * INDENT, base),
-                    Segment(f"{hit.field}: ", palette.on(base, "hit-list--field"))]
+                    Segment(f"{field}: ", palette.on(base, "hit-list--field"))]
         cuts = sorted({0, len(snippet), *(min(max(at, 0), len(snippet))
-                                          for span in hit.spans for at in span)})
+                                          for span in spans for at in span)})
         for start, end in itertools.pairwise(cuts):
-            inside = any(low <= start and end <= high for low, high in hit.spans)
+            inside = any(low <= start and end <= high for low, high in spans)
             segments.append(Segment(printable(snippet[start:end]), match if inside else base))
         return segments
 
@@ -350,14 +354,16 @@ class _Palette:
         self.plain = widget.rich_style
         self.cursor = self.plain + widget.get_component_rich_style("hit-list--cursor")
         self._combined: dict[tuple[Style, str], Style] = {}
-        self._thumb = widget._thumb()
-        self._track = (Segment(" ", self.on(self.plain, "hit-list--scrollbar")) if self._thumb
-                       else Segment(" ", self.plain))
-        self._thumb_cell = Segment(THUMB, self.on(self.plain, "hit-list--scrollbar-thumb"))
+        self.thumb = widget._thumb()
+        self._bar = {
+            "thumb": Segment(THUMB, self.on(self.plain, "hit-list--scrollbar-thumb")),
+            "track": Segment(" ", self.on(self.plain, "hit-list--scrollbar")),
+            "": Segment(" ", self.plain),
+        }
 
-    def bar(self, row: int) -> Segment:
-        """The scroll bar's cell on ``row`` of the list."""
-        return self._thumb_cell if row in self._thumb else self._track
+    def bar(self, part: str) -> Segment:
+        """The scroll bar's cell: its ``thumb``, its ``track``, or none (all lines fit)."""
+        return self._bar[part]
 
     def parsed(self, name: str) -> Style:
         return self.on(Style(), name)
