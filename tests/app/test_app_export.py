@@ -23,7 +23,16 @@ from store.export import FORMATS
 from store.importer import import_paths
 from store.paths import sample_data_dir
 from store.store import Store
-from tests.app_helpers import SIZE, browser, current_list, filled_store, screen_text, settle, sync
+from tests.app_helpers import (
+    SIZE,
+    browser,
+    current_list,
+    filled_store,
+    paste,
+    screen_text,
+    settle,
+    sync,
+)
 from tests.fixtures_store import KILLED, ORYX, TANKS, TITLE
 from tui.app import ClaimdeskApp
 from tui.app.modals.confirm import ConfirmModal
@@ -54,7 +63,9 @@ async def export(pilot: Pilot[None], fmt: str, path: Path | None = None) -> None
     await pilot.press("e")
     assert isinstance(pilot.app.screen, ExportModal)
     if path is not None:
-        await pilot.press("tab", "ctrl+a", "ctrl+k", *str(path), "shift+tab")
+        await pilot.press("tab", "ctrl+a", "ctrl+k")
+        await paste(pilot, str(path))
+        await pilot.press("shift+tab")
     await pilot.press(FORMAT_KEYS[fmt])
     await settle(pilot)
 
@@ -175,7 +186,9 @@ async def test_changing_format_changes_the_extension_of_the_file(tmp_path: Path)
         assert field.value == str(default_file(tmp_path, "md"))
         await pilot.press("down")
         assert field.value == str(default_file(tmp_path, "csv"))
-        await pilot.press("tab", "ctrl+a", "ctrl+k", *str(tmp_path / "mine.csv"), "shift+tab")
+        await pilot.press("tab", "ctrl+a", "ctrl+k")
+        await paste(pilot, str(tmp_path / "mine.csv"))
+        await pilot.press("shift+tab")
         await pilot.press("down")
         assert field.value == str(tmp_path / "mine.json")
         await pilot.press("escape")
