@@ -8,9 +8,12 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: setup run test test-store test-cli test-app test-e2e lint typecheck bench clean
 
-# Tests run in parallel, one worker per core; the tmux tier (tests/e2e) shares one worker and
-# runs one test at a time (--dist loadgroup and its xdist_group marker).
-PARALLEL ?= -n auto --dist loadgroup
+# Tests run in parallel with pytest-xdist, two workers per core: most of an app test's time is
+# Pilot waiting for the app to go idle (sleeps of 20 ms), so one worker per core leaves the CPU
+# half idle. The tmux tier (tests/e2e) shares one worker and runs one test at a time
+# (--dist loadgroup and its xdist_group marker). `make test PARALLEL=` runs serially.
+WORKERS  ?= $(shell $(PYTHON) -c 'import os; print(2 * (os.cpu_count() or 1))')
+PARALLEL ?= -n $(WORKERS) --dist loadgroup
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)

@@ -220,7 +220,7 @@ class RecordList(ScrollView, can_focus=True):
     def on_record_list__page_loaded(self, message: _PageLoaded) -> None:
         if message.generation != self._generation:
             return
-        self._pages.set(message.number, message.records)
+        self._keep_page(message.number, message.records)
         self.refresh()
         if message.number == self.cursor // PAGE_SIZE:
             self.post_message(self.Highlighted(self, self.current_record))
@@ -228,6 +228,11 @@ class RecordList(ScrollView, can_focus=True):
     def on_record_list__load_failed(self, message: _LoadFailed) -> None:
         self.notify(one_line(message.reason, 200), title="Cannot read the store",
                     severity="error")
+
+    def _keep_page(self, number: int, records: Sequence[Any]) -> None:
+        # Textual's LRUCache.set leaves the value of a key it holds already: replace it.
+        self._pages.discard(number)
+        self._pages.set(number, records)
 
     def record_at(self, index: int) -> Any | None:
         """The record at row ``index`` if its page has been read, else None."""
@@ -250,7 +255,7 @@ class RecordList(ScrollView, can_focus=True):
         for number in list(self._pages.keys()):
             page = self._pages[number]
             if any(r.id == record.id for r in page):
-                self._pages.set(number, [record if r.id == record.id else r for r in page])
+                self._keep_page(number, [record if r.id == record.id else r for r in page])
         self.refresh()
 
     def set_sort(self, sort: Sort) -> None:
