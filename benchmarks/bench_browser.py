@@ -41,8 +41,8 @@ from textual.strip import Strip  # noqa: E402
 from store.records import ClaimDraft, ClaimStatus, CommentDraft, DocumentDraft  # noqa: E402
 from store.store import Store  # noqa: E402
 from tui.app import ClaimdeskApp  # noqa: E402
-from tui.screens.browser import BrowserScreen  # noqa: E402
-from tui.widgets.record_list import RecordList  # noqa: E402
+from tui.app.screens.browser import BrowserScreen  # noqa: E402
+from tui.app.widgets.record_list import RecordList  # noqa: E402
 
 CACHE = Path(tempfile.gettempdir()) / "claimdesk-bench-browser"
 WORDS = ["palmyra", "tanks", "base", "russian", "video", "claims", "amaq", "battle", "province",

@@ -9,7 +9,7 @@ the rest once the worker processes are up). After each kill the store is checked
 integrity check, foreign keys, no orphan comments, claims or quantities, each full-text index
 matching its rows, no article stored twice or with a cut body, each JSON Lines file whole or
 absent. Then every worker must be gone, and one import left to finish brings everything in.
-The same code runs in the suite with 6 runs (``tests/test_faults_kill.py``).
+The same code runs in the suite with 6 runs (``tests/store/test_faults_kill.py``).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.test_faults_kill import kill_imports
+from tests.store.test_faults_kill import kill_imports
 
 
 def main() -> None:

@@ -5,10 +5,11 @@
 
 Uses the stores :mod:`bench_browser` generates (and caches). For the longest list (comments,
 half the records) it prints: the ids query behind ``A`` (``Store.browse_ids``), putting them in
-the app's :class:`~tui.marks.Marks`, the memory those marks hold, inverting them, and the export
-job the app's worker runs (:func:`tui.exporting.export_marks`) for the first 10,000 marks as
-JSON Lines and as a Markdown brief. The goal: ``A`` on 100k rows under a second; the app asks
-before marking more than 10,000 rows because of the memory and the export time.
+the app's :class:`~tui.app.marks.Marks`, the memory those marks hold, inverting them, and the
+export job the app's worker runs (:func:`store.export.pipeline.export_records`) for the first
+10,000 marks as JSON Lines and as a Markdown brief. The goal: ``A`` on 100k rows under a
+second; the app asks before marking more than 10,000 rows because of the memory and the export
+time.
 """
 
 from __future__ import annotations
@@ -25,9 +26,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench_browser import generated_store  # this folder: the script runs from here
 
 from store.browse import SortOrder
+from store.export.pipeline import export_records
 from store.store import Store
-from tui.exporting import export_marks
-from tui.marks import Mark, Marks
+from tui.app.marks import Mark, Marks
 
 EXPORTED = 10_000
 
@@ -55,7 +56,7 @@ def measure(records: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
         for fmt in ("jsonl", "md"):
             started = time.perf_counter()
-            outcome = export_marks(store, chosen, fmt, Path(folder) / f"out.{fmt}")
+            outcome = export_records(store, chosen, fmt, Path(folder) / f"out.{fmt}")
             took = time.perf_counter() - started
             size = outcome.path.stat().st_size / 2**20 if outcome.ok else 0
             print(f"{'':>19}export of {EXPORTED:,} marks as {fmt}: {took:.2f} s, {size:.1f} MiB"

@@ -99,9 +99,9 @@ async def measure(db: Path, queries: list[str]) -> dict[str, float]:
 
     from store.store import Store
     from tui.app import ClaimdeskApp
-    from tui.screens.search import QueryInput, SearchScreen
-    from tui.search_service import SearchService
-    from tui.widgets.hit_list import HitList
+    from tui.app.screens.search import QueryInput, SearchScreen
+    from tui.app.search_service import SearchService
+    from tui.app.widgets.hit_list import HitList
 
     painted: dict[str, float] = {}
     echoed: dict[str, float] = {}
@@ -214,7 +214,7 @@ def main() -> None:
 
     if args.fps:
         os.environ["TEXTUAL_FPS"] = args.fps
-    from tui.commands.opening import configure_textual
+    from tui.perf.textual_settings import configure_textual
 
     configure_textual()  # before Textual is imported, as in the real command
     stores = [args.db] if args.db else [generated_store(size) for size in args.sizes]

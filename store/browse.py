@@ -33,9 +33,6 @@ class SortOrder:
     column: str
     descending: bool = False
 
-    def flipped(self) -> SortOrder:
-        return SortOrder(self.column, not self.descending)
-
 
 SORT_COLUMNS: Mapping[RecordKind, Mapping[str, sa.ColumnElement[object]]] = {
     "article": {"published": A.c.published, "site": A.c.site, "title": A.c.title,

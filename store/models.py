@@ -126,8 +126,6 @@ class SchemaVersion(SQLModel, table=True):
     version: int
 
 
-TABLES = (Article, Comment, Claim, ClaimQuantity)
-
 # Core handles on the tables, for bulk inserts and column selects (SQLModel leaves
 # ``__table__`` untyped).
 ARTICLE: sa.Table = Article.__table__  # type: ignore[attr-defined]

@@ -59,6 +59,29 @@ def resolve_db_url(db: str | None) -> str:
     return f"sqlite:///{Path(value).expanduser().resolve()}"
 
 
+def sqlite_file(url: str) -> Path | None:
+    """The file a SQLite URL names; None for other backends and in-memory databases.
+
+    The one place a database URL is taken apart, by SQLAlchemy's ``make_url`` (imported here,
+    on first use: ``claimdesk search`` on a plain path never needs it, see :func:`db_file`).
+    """
+    if not url.startswith("sqlite"):
+        return None
+    from sqlalchemy.engine import make_url
+
+    database = make_url(url).database
+    return Path(database) if database and database != ":memory:" else None
+
+
+def db_file(db: str | None) -> Path | None:
+    """The SQLite file ``--db`` / ``CLAIMDESK_DB`` / the default names, without loading
+    SQLAlchemy for a plain path (the usual case: 0.25 s of ``claimdesk search``)."""
+    value = db or os.environ.get(DB_ENV) or str(app_paths().default_db)
+    if "://" in value:
+        return sqlite_file(value)
+    return Path(value).expanduser().resolve()
+
+
 def sample_data_dir() -> Path:
     """The sample corpus, shipped as package data so an installed claimdesk can open it.
 

@@ -30,13 +30,12 @@ from store.db import (
     connection_problem,
     create_engine,
     is_postgres,
-    is_sqlite,
 )
 from store.models import ARTICLE as A
 from store.models import CLAIM as CL
 from store.models import COMMENT as C
 from store.models import QUANTITY as Q
-from store.paths import resolve_db_url, store_file_problem
+from store.paths import resolve_db_url, sqlite_file, store_file_problem
 from store.records import (
     AnyRecord,
     ArticleRecord,
@@ -119,10 +118,7 @@ class Store:
     @property
     def path(self) -> Path | None:
         """The SQLite file, or None for other backends and in-memory stores."""
-        if not is_sqlite(self.url):
-            return None
-        database = sa.make_url(self.url).database
-        return Path(database) if database and database != ":memory:" else None
+        return sqlite_file(self.url)
 
     @property
     def where(self) -> str:

@@ -5,9 +5,20 @@ use ``store`` or ``db_path`` twice: on a SQLite file and on a fresh database of 
 PostgreSQL server that the suite starts once (:mod:`tests.pg_server`). A test of something
 only SQLite has (its file, WAL, pragmas) is marked ``sqlite_only``. Without the server's
 binaries or the psycopg driver, the PostgreSQL runs are skipped and say why.
+
+Textual reads ``TEXTUAL_FPS`` when it is first imported, and pytest-textual-snapshot imports it
+as soon as pytest loads the plugin; so that plugin is not loaded by its entry point
+(``-p no:textual-snapshot`` in pyproject.toml) but from here, after the frame rate is set to
+the app's own (:mod:`tui.perf.textual_settings`): the tests paint at the rate users get.
 """
 
 from __future__ import annotations
+
+from tui.perf.textual_settings import configure_textual
+
+configure_textual()
+
+# ruff: noqa: E402 - the imports below may load Textual, so they come after configure_textual
 
 import importlib.util
 import itertools
@@ -69,6 +80,8 @@ def _store_location(request: pytest.FixtureRequest, database: str, path: Path) -
     if database == "postgresql":
         return str(request.getfixturevalue("postgres_url"))
     return str(path)
+
+pytest_plugins = ("pytest_textual_snapshot",)
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DIR = ROOT / "sample_data"

@@ -1,7 +1,7 @@
 """Texts that would make a careless extractor slow: repeated verbs, endless subjects, figures.
 
 Shared by ``benchmarks/bench_extract_linear.py`` (time per KB from 1 KB to 1 MB) and the test
-that proves extraction time grows linearly with the text (tests/test_claims_linear.py).
+that proves extraction time grows linearly with the text (tests/store/test_claims_linear.py).
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ WordPress writes on every comment (not by nesting: ``blog.wordpress.com.diverse`
 ``<li>`` before its reply list, so no parser nests its replies). Pingbacks and trackbacks are no
 reader comments and are not counted.
 
-Used by tests/test_comments_real.py (the goals) and benchmarks/bench_comments_real.py (the
+Used by tests/store/test_comments_real.py (the goals) and benchmarks/bench_comments_real.py (the
 per-page table in the issue note).
 """
 

@@ -183,9 +183,6 @@ DETERMINERS: frozenset[str] = frozenset({
     "other", "both", "each", "every", "several", "few", "own",
 })  # fmt: skip
 
-#: "according to X", matched with either case of the first letter.
-ACCORDING_TO = "according to"
-
 #: "according to" followed by one of these names no source ("season according to taste").
 ACCORDING_TO_NON_SOURCES: frozenset[str] = frozenset({
     "taste", "preference", "plan", "plans", "schedule", "directions", "instructions", "recipe",

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
@@ -31,7 +32,7 @@ from store.search.hits import SearchHit
 from store.search.matching import Span, WordMatcher
 from store.search.query import Clause, Query, WordTerm, parse_query
 from store.search.ranking import SCOPE_FIELDS, ScoredWord, best_possible, form_score, rank
-from store.search.result import SearchResult
+from store.search.result import SearchResult, SearchState
 from store.search.vocabulary import words
 
 CANDIDATES = 1000
@@ -100,24 +101,40 @@ class SearchEngine:
         written at its end ("qty:>") is left out until finished rather than refused.
         The hits of :meth:`search_result` (the in-process API benchmarks use).
         """
-        return self.search_result(query, limit, kinds, as_typed=as_typed).hits
+        return list(self.search_result(query, limit, kinds, as_typed=as_typed).hits)
 
     def search_result(self, query: str, limit: int = 50,
                       kinds: frozenset[RecordKind] | set[RecordKind] | None = None,
                       *, as_typed: bool = False) -> SearchResult:
         """:meth:`search`'s hits with the state of the query: hits, no match, nothing to look
         for yet, an empty store; and the words left out because nothing matches them."""
+        result = self.find(query, limit, kinds, as_typed=as_typed)
+        assert result is not None  # only a ``cancelled`` callback makes find give up
+        return result
+
+    def find(self, query: str, limit: int = 50,
+             kinds: frozenset[RecordKind] | set[RecordKind] | None = None,
+             *, as_typed: bool = False,
+             cancelled: Callable[[], bool] | None = None) -> SearchResult | None:
+        """:meth:`search_result`, for a caller whose answer may stop being wanted.
+
+        ``cancelled`` is asked once this search holds the engine's lock: a caller whose
+        answer is no longer wanted (a newer key press) gets None without a search, so a burst
+        of keys does not queue a search each.
+        """
         parsed, typing = _parsed(query, as_typed)
         if parsed.is_empty:
-            return SearchResult([], "nothing_yet")
+            return SearchResult((), SearchState.NOTHING_YET)
         wanted = [k for k in KINDS if (kinds is None or k in kinds)
                   and (parsed.kinds is None or k in parsed.kinds)]
         if not wanted or limit < 1:
-            return SearchResult([], "no_match")
+            return SearchResult((), SearchState.NO_MATCH)
         with self._lock:
+            if cancelled is not None and cancelled():
+                return None
             source = self._open()
             if source is None:
-                return SearchResult([], "empty_store")
+                return SearchResult((), SearchState.EMPTY_STORE)
             return self._search(source, parsed, wanted, limit, typing=typing,
                                 unfinished=as_typed and typing)
 
@@ -155,14 +172,14 @@ class SearchEngine:
             if unfinished:
                 query = _without_unfinished_word(query, expansions)
                 if query.is_empty:
-                    return SearchResult([], "nothing_yet")
+                    return SearchResult((), SearchState.NOTHING_YET)
             query, dropped = _without_unmatched_words(query, expansions)
             hits = [] if query.is_empty else self._ranked(source, query, expansions, kinds,
                                                           limit)
             if hits:
-                return SearchResult(hits, "hits", dropped)
-            return SearchResult([], "no_match" if source.has_records() else "empty_store",
-                                dropped)
+                return SearchResult(hits, SearchState.HITS, dropped)
+            state = SearchState.NO_MATCH if source.has_records() else SearchState.EMPTY_STORE
+            return SearchResult((), state, dropped)
 
     def _ranked(self, source: CandidateSource, query: Query,
                 expansions: dict[WordTerm, Expansion], kinds: list[RecordKind],

@@ -42,10 +42,6 @@ from store.search.vocabulary import (
 
 TOKENIZER = "porter unicode61 remove_diacritics 2"
 
-ARTICLE_COLUMNS = ("title", "body", "author", "site", "tags")
-CLAIM_COLUMNS = ("text", "claimant", "context")
-COMMENT_COLUMNS = ("body", "author", "context")
-
 _TITLE_OF = "(SELECT title FROM article WHERE id = {row}.article_id)"
 
 SEARCH_DDL: tuple[str, ...] = (

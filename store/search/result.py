@@ -1,20 +1,33 @@
-"""What a search answers: its hits, and the state the engine found the query in.
+"""What a search answers: its hits, and what an empty list means, decided by the engine alone.
 
-The engine decides the state, so the command line and the app say the same thing for the same
-query, and neither parses the query again or asks the store whether it is empty.
+An empty list of hits can mean different things to a person typing, and only the engine knows
+which: it parsed the query, expanded its words and read the store. The command line and the
+app show the :class:`SearchState` they are given and never guess (the app used to parse the
+query again and ask the store whether it was empty, and so answered a lone ``q`` with "No
+matches for 'q'" where the engine had left that unfinished letter out).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from enum import StrEnum
 
 from store.search.hits import SearchHit
 
-SearchState = Literal["hits", "no_match", "nothing_yet", "empty_store"]
-"""``hits``: some were found. ``no_match``: the query was searched and nothing matched.
-``nothing_yet``: nothing to look for yet (a figure filter half typed, "qty:>"; a lone "!").
-``empty_store``: the store holds no records (or no file) to search."""
+
+class SearchState(StrEnum):
+    """Why a search's list of hits is what it is."""
+
+    HITS = "hits"
+    """At least one hit."""
+    NO_MATCH = "no_match"
+    """The query was searched and nothing in the store matches it."""
+    NOTHING_YET = "nothing_yet"
+    """The query has nothing to look up so far: a lone ``!``, a figure filter without its
+    figure (``qty:>``), the first letter of a word that no stored word is (``q``)."""
+    EMPTY_STORE = "empty_store"
+    """There is nothing in the store (or no store file) to find."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,9 +39,14 @@ class SearchResult:
     :attr:`notice` says so.
     """
 
-    hits: list[SearchHit]
+    hits: Sequence[SearchHit]
     state: SearchState
     dropped: tuple[str, ...] = field(default=())
+
+    @classmethod
+    def of(cls, hits: Sequence[SearchHit], dropped: tuple[str, ...] = ()) -> SearchResult:
+        """Hits that were searched for: HITS, or NO_MATCH when there are none."""
+        return cls(hits, SearchState.HITS if hits else SearchState.NO_MATCH, dropped)
 
     @property
     def notice(self) -> str:
@@ -37,6 +55,6 @@ class SearchResult:
         if not self.dropped:
             return ""
         words = ", ".join(f"'{word}'" for word in self.dropped)
-        if self.state != "hits":
+        if self.state is not SearchState.HITS:
             return f"no match for {words}"
         return f"no match for {words}; results without {'it' if len(self.dropped) == 1 else 'them'}"

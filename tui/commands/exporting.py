@@ -1,4 +1,8 @@
-"""``claimdesk export``: the hits of a query, named ids or everything, in one format."""
+"""``claimdesk export``: the hits of a query, named ids or everything, in one format.
+
+This module chooses the records and words the outcome; rendering and writing are the export
+pipeline's (:mod:`store.export.pipeline`), the same code the app's ``e`` runs.
+"""
 
 from __future__ import annotations
 
@@ -18,8 +22,8 @@ from store.export import (
     default_export_path,
     export_target,
     fetch_records,
-    write_atomic,
 )
+from store.export.pipeline import render_export, write_export
 from store.records import KINDS, AnyRecord, RecordKind
 from store.safe_text import printable
 from tui.commands.common import open_store
@@ -102,18 +106,20 @@ def export_command(db: str | None, fmt: str, query: str | None = None,
         what = f"{kind}s" if kind else "records"
         raise CommandError(f"nothing to export: no {what} " +
                            (f"match {query!r}" if query is not None else "in the store"))
-    try:
-        text = exporter.render(bundle)
-    except ExportError as error:
-        raise CommandError(str(error)) from error
     if output == "-":
+        try:
+            text = render_export(bundle, fmt)
+        except ExportError as error:
+            raise CommandError(str(error)) from error
         # On a terminal, document text must not act on it (titles, OSC 52, clearing): the
         # same seam as every other command. Into a pipe or file, the data stays exact.
         out.write(printable(text) if out.isatty() else text)
         return 0
     path = target or default_export_path(fmt, datetime.now())
     try:
-        write_atomic(path, text, overwrite=force)
+        write_export(bundle, fmt, path, overwrite=force)
+    except ExportError as error:
+        raise CommandError(str(error)) from error
     except ExportExistsError as error:
         raise CommandError(f"{error.path} already exists; add --force to overwrite it") from error
     except ExportTargetError as error:

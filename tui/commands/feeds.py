@@ -218,7 +218,7 @@ def refresh_command(db: str | None, urls: Sequence[str] | None, timeout: float =
                     out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Fetch the subscribed feeds; one line per feed, a summary; exit 1 if any failed."""
     from store.fetch.refresh import refresh_feeds
-    from tui.refresh_progress import RefreshProgress
+    from tui.commands.refresh_progress import RefreshProgress
 
     out, err = out or sys.stdout, err or sys.stderr
 
@@ -273,7 +273,7 @@ def import_urls_command(db: str | None, urls: Sequence[str], quiet: bool = False
                         err: TextIO | None = None) -> int:
     """Fetch and import pages and feeds; one line per document, as for files."""
     from store.fetch.refresh import import_urls
-    from tui.refresh_progress import RefreshProgress
+    from tui.commands.refresh_progress import RefreshProgress
 
     out, err = out or sys.stdout, err or sys.stderr
 

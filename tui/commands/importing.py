@@ -39,10 +39,11 @@ def import_command(db: str | None, paths: Sequence[str], quiet: bool = False,
     Lines name each file as the user typed it (``Path`` would print ``./a//b`` as ``a/b``) and,
     for a file of many documents such as a JSON export, the file read, not the files its
     records once came from. A progress bar (files done of all, documents, rate) shows on
-    stderr during a long import when stderr is a terminal; see :mod:`tui.import_progress`.
+    stderr during a long import when stderr is a terminal; see
+    :mod:`tui.commands.import_progress`.
     """
     from store.importer import FileFailure, import_paths
-    from tui.import_progress import ImportProgress
+    from tui.commands.import_progress import ImportProgress
 
     # Looked up per call, not bound at import, so a caller's (or a test's) redirection counts.
     out = out or sys.stdout

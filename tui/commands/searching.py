@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from store.paths import resolve_db_url, store_file_problem
+from store.paths import db_file, resolve_db_url, store_file_problem
 from store.records import KINDS
 from store.safe_text import one_line
 from tui.commands.common import check_store_folder, open_store
@@ -27,9 +27,7 @@ class _StoreFile:
 
     def __init__(self, db: str | None) -> None:
         self.url = resolve_db_url(db)
-        self.path: Path | None = None
-        if self.url.startswith("sqlite:///"):
-            self.path = Path(self.url.removeprefix("sqlite:///"))
+        self.path: Path | None = db_file(db)
 
     def exists(self) -> bool:
         return self.path is None or self.path.exists()

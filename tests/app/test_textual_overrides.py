@@ -1,0 +1,42 @@
+"""What claimdesk changes in Textual (:mod:`tui.perf.textual_settings`) still changes something.
+
+Each test fails when a Textual upgrade takes away what an override relies on, rather than
+letting the override silently stop working (or stop mattering) behind a green suite.
+"""
+
+from __future__ import annotations
+
+import textual.constants
+import textual.screen
+from textual.reactive import Reactive
+from textual.widget import Widget
+
+from tui.app.screens.search import QueryInput
+from tui.app.widgets.hit_list import HitList
+from tui.perf.overrides import OwnScrollBarView
+from tui.perf.textual_settings import FRAMES_PER_SECOND
+
+
+def test_the_tests_paint_at_the_apps_frame_rate() -> None:
+    """conftest sets TEXTUAL_FPS before Textual loads; Textual still reads it there."""
+    assert int(FRAMES_PER_SECOND) == textual.constants.MAX_FPS
+    assert 1 / int(FRAMES_PER_SECOND) == textual.screen.UPDATE_PERIOD
+
+
+def test_virtual_size_is_still_a_reactive_that_lays_out_the_screen() -> None:
+    """Ours repaints only; Textual's own must still be a layout reactive to override."""
+    textual_own = Widget.__dict__.get("virtual_size") or next(
+        vars(cls)["virtual_size"] for cls in Widget.__mro__ if "virtual_size" in vars(cls))
+    assert isinstance(textual_own, Reactive) and textual_own._layout
+    for widget in (QueryInput, HitList):
+        ours = vars(widget)["virtual_size"]
+        assert isinstance(ours, Reactive) and not ours._layout, widget
+
+
+def test_the_hit_list_still_hooks_textual_s_wheel_check() -> None:
+    """The hit list draws its own scroll bar, so it answers Textual's question of whether the
+    wheel may scroll; the question must still be asked by that name."""
+    assert isinstance(vars(Widget)["allow_vertical_scroll"], property)
+    assert isinstance(vars(OwnScrollBarView)["allow_vertical_scroll"], property)
+    assert issubclass(HitList, OwnScrollBarView)
+    # (test_app_search's mouse-wheel test shows the wheel scrolling the hits through it)

@@ -1,0 +1,100 @@
+"""What the user marked: small ``(kind, id)`` references, in the order they were marked.
+
+Marks are references, not records, so they survive view switches, re-sorting and (later) new
+searches, and a list of a million rows can be marked without holding a million records. The
+order of marking is kept because an export lists the records in that order.
+
+Marking every row of a list still costs a reference per row (about 100 bytes each), which is
+why the screens ask before marking more than :data:`CONFIRM_ABOVE` rows at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from store.records import KINDS, RecordKind
+from store.wording import counted, describe
+
+__all__ = ["CONFIRM_ABOVE", "Mark", "Marks", "counted", "describe"]
+
+Mark = tuple[RecordKind, int]
+
+CONFIRM_ABOVE = 10_000
+"""Marking more rows than this at once (select all, invert) asks first."""
+
+
+class Marks:
+    """An ordered set of marks: ``in``, ``len`` and iteration work as on a set.
+
+    ``on_change`` runs after every change (the app publishes its ``marks_changed`` signal
+    there), so no screen has to remember to tell the others.
+    """
+
+    def __init__(self, marks: Iterable[Mark] = (),
+                 on_change: Callable[[], object] | None = None) -> None:
+        self._marks: dict[Mark, None] = dict.fromkeys(marks)
+        self._on_change = on_change
+
+    def _changed(self) -> None:
+        if self._on_change is not None:
+            self._on_change()
+
+    def __contains__(self, mark: object) -> bool:
+        return mark in self._marks
+
+    def __len__(self) -> int:
+        return len(self._marks)
+
+    def __iter__(self) -> Iterator[Mark]:
+        return iter(self._marks)
+
+    def toggle(self, mark: Mark) -> bool:
+        """Mark or unmark; True when ``mark`` is now marked."""
+        marked = mark not in self._marks
+        if marked:
+            self._marks[mark] = None
+        else:
+            del self._marks[mark]
+        self._changed()
+        return marked
+
+    def mark_all(self, kind: RecordKind, ids: Iterable[int]) -> int:
+        """Mark every id of ``kind`` given (already marked ones keep their place); how many
+        were new."""
+        before = len(self._marks)
+        self._marks.update(dict.fromkeys((kind, record_id) for record_id in ids))
+        self._changed()
+        return len(self._marks) - before
+
+    def unmark_kind(self, kind: RecordKind) -> int:
+        """Unmark every record of ``kind``; how many were unmarked."""
+        before = len(self._marks)
+        self._marks = {mark: None for mark in self._marks if mark[0] != kind}
+        self._changed()
+        return before - len(self._marks)
+
+    def invert(self, kind: RecordKind, ids: Iterable[int]) -> int:
+        """Among ``ids`` of ``kind`` (a whole list), mark the unmarked and unmark the marked.
+
+        Marks of other kinds stay. Returns how many of ``kind`` are marked afterwards.
+        """
+        marked = {record_id for mark_kind, record_id in self._marks if mark_kind == kind}
+        flipped = [record_id for record_id in ids if record_id not in marked]
+        self._marks = {mark: None for mark in self._marks if mark[0] != kind}
+        self._marks.update(dict.fromkeys((kind, record_id) for record_id in flipped))
+        self._changed()
+        return len(flipped)
+
+    def clear(self) -> None:
+        self._marks.clear()
+        self._changed()
+
+    def count(self, kind: RecordKind) -> int:
+        return sum(1 for mark_kind, _ in self._marks if mark_kind == kind)
+
+    def counts(self) -> dict[RecordKind, int]:
+        found: dict[RecordKind, int] = dict.fromkeys(KINDS, 0)
+        for kind, _ in self._marks:
+            found[kind] += 1
+        return found
+

@@ -1,0 +1,505 @@
+"""The reader: one article's body with its claims highlighted, its claims, its comment thread.
+
+Opened on an article, or on a claim or comment "at that spot": the body scrolls to the claim's
+paragraph (or the thread to its comment) and the cursor lands on it. Opened from a search hit
+in the body, it scrolls to the matched word. Everything shown comes from one worker read;
+judging a claim elsewhere updates it here through the app's ``claim_judged`` signal.
+
+``space`` marks what has the focus (a claim, a comment, else the article) into the app's one
+set of marks; marked claims and comments carry a ●, and the status line counts every mark.
+
+``n``/``N`` step through the words of the last search query in this article, found the way
+the search engine found them (typos and completions included, see
+:mod:`store.search.matching`); the matches are drawn in the search colours.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.widgets import Footer, Header, Label, OptionList, Static, Tree
+from textual.widgets.option_list import Option
+from textual.widgets.tree import TreeNode
+
+from store.records import AnyRecord, ArticleRecord, ClaimRecord, CommentRecord, RecordKind
+from store.safe_text import one_line, printable
+from tui.app.columns import STATUS_STYLES, day, first_line
+from tui.app.contract import DeskScreen
+from tui.app.widgets.highlight import Span, highlighted, paragraphs, spans_in
+from tui.app.widgets.hit_list import MATCH_STYLE
+from tui.app.widgets.status_bar import StatusBar
+
+if TYPE_CHECKING:
+    from tui.app import ClaimdeskApp
+
+CLAIM_STYLE = "underline on #4a3b00"
+CURRENT_CLAIM_STYLE = "bold #000000 on #ffd75f"
+CURRENT_MATCH_STYLE = "bold #ffffff on #005fd7"
+"""The match ``n``/``N`` stepped to; the others are in the search colour, MATCH_STYLE."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleView:
+    """Everything the reader shows, read in one go by a worker."""
+
+    article: ArticleRecord
+    claims: tuple[ClaimRecord, ...]
+    comments: tuple[CommentRecord, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchMatches:
+    """Where the words of ``query`` occur in the article's body and in each comment."""
+
+    query: str
+    body: tuple[tuple[int, int], ...] = ()
+    comments: dict[int, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+
+
+class ArticleBody(VerticalScroll):
+    """The article text, one widget per paragraph so the view can scroll to a claim."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "scroll_down", "Down", show=False, id="reader.body.down"),
+        Binding("k", "scroll_up", "Up", show=False, id="reader.body.up"),
+        Binding("g", "scroll_home", "Top", show=False, id="reader.body.top"),
+        Binding("G", "scroll_end", "Bottom", show=False, id="reader.body.bottom"),
+    ]
+
+
+class ClaimList(OptionList):
+    """The article's claims: status, claimant and quote."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False, id="reader.claims.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="reader.claims.up"),
+        Binding("g", "first", "First", show=False, id="reader.claims.first"),
+        Binding("G", "last", "Last", show=False, id="reader.claims.last"),
+    ]
+
+
+class CommentTree(Tree[CommentRecord]):
+    """Comments threaded under their parents; enter folds a thread, space marks a comment."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "screen.toggle_mark", "Mark", id="reader.comments.mark"),
+        Binding("j", "cursor_down", "Down", show=False, id="reader.comments.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="reader.comments.up"),
+        Binding("g", "scroll_home", "First", show=False, id="reader.comments.first"),
+        Binding("G", "scroll_end", "Last", show=False, id="reader.comments.last"),
+    ]
+
+
+class ReaderScreen(DeskScreen):
+    """One article, read closely."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "app.pop_screen", "Back", id="reader.back"),
+        Binding("v", "judge", "Judge claim", id="reader.judge",
+                tooltip="Set the highlighted claim's status and note"),
+        Binding("p", "parent", "Parent comment", id="reader.parent"),
+        Binding("space", "toggle_mark", "Mark", id="reader.mark"),
+        Binding("c", "focus_claims", "Claims", show=False, id="reader.focus_claims"),
+        Binding("t", "focus_thread", "Thread", show=False, id="reader.focus_thread"),
+        Binding("b", "focus_body", "Body", show=False, id="reader.focus_body"),
+        Binding("n", "next_match", "Next match", id="reader.next_match",
+                tooltip="The next place the last search query matches in this article"),
+        Binding("N", "previous_match", "Previous match", show=False,
+                id="reader.previous_match"),
+    ]
+
+    app: ClaimdeskApp
+
+    class Loaded(Message):
+        def __init__(self, view: ArticleView | None, reason: str = "") -> None:
+            super().__init__()
+            self.view = view
+            self.reason = reason
+
+    class Matched(Message):
+        def __init__(self, matches: SearchMatches, step: int) -> None:
+            super().__init__()
+            self.matches = matches
+            self.step = step
+
+    def __init__(self, article_id: int, focus: tuple[RecordKind, int] | None = None,
+                 body_offset: int | None = None, query: str = "") -> None:
+        """``focus``: a claim or comment to land on; ``body_offset``: a place in the body to
+        scroll to; ``query``: a search whose matches to show at once (else ``n`` finds them)."""
+        super().__init__()
+        self.article_id = article_id
+        self.focus_on = focus
+        self.body_offset = body_offset
+        self.search_query = query
+        self.matches = SearchMatches("")
+        self.match_index: int | None = None
+        self.view: ArticleView | None = None
+        self.current_claim_id: int | None = None
+        self._comment_nodes: dict[int, TreeNode[CommentRecord]] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal():
+            yield ArticleBody(Static("Loading…", id="article-head"), id="body")
+            with Vertical(id="side"):
+                yield Label("Claims", id="claims-title", classes="pane-title")
+                yield ClaimList(id="claims")
+                yield Label("Comments", id="comments-title", classes="pane-title")
+                tree = CommentTree("Comments", id="comments")
+                tree.show_root = False
+                yield tree
+                yield Static("", id="comment-text")
+        yield StatusBar(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._load(self.article_id)
+        self._show_status()
+        self.app.claim_judged.subscribe(self, self.show_judged)
+        self.app.marks_changed.subscribe(self, self._show_marks, immediate=True)
+
+    def _show_marks(self, _news: None = None) -> None:
+        """The marks changed (here or on another screen): the ● signs and the count."""
+        self._show_status()
+        if self.view is None:
+            return
+        self._fill_claims()
+        for comment in self.view.comments:
+            node = self._comment_nodes.get(comment.id)
+            if node is not None:
+                node.set_label(self._comment_label(comment))
+
+    def _show_status(self) -> None:
+        article = self.view.article if self.view else None
+        where = ("this article is marked" if article is not None and self.app.is_marked(article)
+                 else "")
+        self.query_one(StatusBar).show("Reader", where, marks=len(self.app.marks))
+
+    def _mark_sign(self, record: AnyRecord) -> Text:
+        return Text("● " if self.app.is_marked(record) else "  ", style="bold")
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="reader")
+    def _load(self, article_id: int) -> None:
+        store = self.app.store
+        try:
+            article = store.get_article(article_id)
+            if article is None:
+                self.post_message(self.Loaded(None, f"article {article_id} is not in the store"))
+                return
+            view = ArticleView(article, tuple(store.list_claims(article_id=article_id)),
+                               tuple(store.list_comments(article_id=article_id)))
+        except Exception as error:  # shown as one line, never a traceback
+            self.post_message(self.Loaded(None, str(error)))
+            return
+        self.post_message(self.Loaded(view))
+
+    def on_reader_screen_loaded(self, message: Loaded) -> None:
+        if message.view is None:
+            self.notify(one_line(message.reason, 200), severity="error", markup=False)
+            self.app.pop_screen()
+            return
+        self.view = message.view
+        self.sub_title = one_line(message.view.article.title, 80)
+        self._fill_claims()
+        self._fill_comments()
+        self._fill_body()
+        self._show_status()
+        # After a refresh: the tree places its nodes on lines only when it lays itself out.
+        self.call_after_refresh(self._go_to_focus)
+        if self.search_query:
+            self._match(self.search_query, step=0)
+
+    # -- filling -----------------------------------------------------------------------------
+
+    def _article_head(self, article: ArticleRecord) -> Text:
+        head = Text(printable(article.title), style="bold")
+        byline = " · ".join(one_line(part) for part in
+                            (article.site or "", article.author or "", day(article.published))
+                            if part)
+        if byline:
+            head.append("\n" + byline, style="italic")
+        if article.url:
+            head.append("\n" + one_line(article.url), style="dim")
+        return head
+
+    def _body_spans(self) -> list[Span]:
+        assert self.view is not None
+        spans = [Span(c.start, c.end, CURRENT_CLAIM_STYLE if c.id == self.current_claim_id
+                      else CLAIM_STYLE)
+                 for c in self.view.claims if c.comment_id is None]
+        spans.extend(Span(start, end, CURRENT_MATCH_STYLE if index == self.match_index
+                          else MATCH_STYLE)
+                     for index, (start, end) in enumerate(self.matches.body))
+        return spans
+
+    def _fill_body(self) -> None:
+        assert self.view is not None
+        body = self.query_one(ArticleBody)
+        body.query(".paragraph").remove()
+        self.query_one("#article-head", Static).update(self._article_head(self.view.article))
+        spans = self._body_spans()
+        body.mount_all(
+            Static(highlighted(p.text, spans_in(p, spans)), classes="paragraph",
+                   id=f"para-{p.start}")
+            for p in paragraphs(self.view.article.body)
+        )
+
+    def _refresh_body(self) -> None:
+        assert self.view is not None
+        spans = self._body_spans()
+        for p in paragraphs(self.view.article.body):
+            self.query_one(f"#para-{p.start}", Static).update(
+                highlighted(p.text, spans_in(p, spans)))
+
+    def _claim_label(self, claim: ClaimRecord) -> Text:
+        label = self._mark_sign(claim)
+        label.append(f"{claim.status.value:<12} ", style=STATUS_STYLES.get(claim.status, ""))
+        label.append(one_line(claim.claimant or "—", 16), style="bold")
+        label.append(": " + one_line(claim.text))
+        if claim.comment_id is not None:
+            label.append("  (in a comment)", style="dim")
+        if claim.note:
+            label.append(f"\n  note: {one_line(claim.note)}", style="italic")
+        return label
+
+    def _fill_claims(self) -> None:
+        assert self.view is not None
+        claims = self.query_one(ClaimList)
+        highlighted_index = claims.highlighted
+        claims.clear_options()
+        claims.add_options(Option(self._claim_label(c), id=str(c.id)) for c in self.view.claims)
+        if highlighted_index is not None and self.view.claims:
+            claims.highlighted = min(highlighted_index, len(self.view.claims) - 1)
+        self.query_one("#claims-title", Label).update(f"Claims ({len(self.view.claims)})")
+
+    def _fill_comments(self) -> None:
+        assert self.view is not None
+        tree = self.query_one(CommentTree)
+        tree.clear()
+        nodes: dict[int, TreeNode[CommentRecord]] = {}
+        for comment in self.view.comments:
+            parent = nodes.get(comment.parent_id or -1, tree.root)
+            nodes[comment.id] = parent.add(self._comment_label(comment), data=comment,
+                                           expand=True)
+        for node in nodes.values():
+            node.allow_expand = bool(node.children)
+        tree.root.expand_all()
+        self._comment_nodes = nodes
+        self.query_one("#comments-title", Label).update(f"Comments ({len(self.view.comments)})")
+
+    def _comment_label(self, comment: CommentRecord) -> Text:
+        label = self._mark_sign(comment)
+        label.append(one_line(comment.author, 24), style="bold")
+        label.append(f" · {day(comment.posted)} · " if comment.posted else " · ", style="dim")
+        label.append(one_line(first_line(comment.body), 80))
+        return label
+
+    def _go_to_focus(self) -> None:
+        if self.focus_on is None:
+            self.query_one(ArticleBody).focus()
+            if self.body_offset is not None:
+                self._scroll_body_to(self.body_offset)
+            return
+        kind, record_id = self.focus_on
+        if kind == "claim":
+            claims = self.query_one(ClaimList)
+            claims.highlighted = claims.get_option_index(str(record_id))
+            claims.focus()
+        elif kind == "comment":
+            self._select_comment(record_id)
+            self.query_one(CommentTree).focus()
+
+    def _select_comment(self, comment_id: int) -> None:
+        node = self._comment_nodes.get(comment_id)
+        if node is not None:
+            tree = self.query_one(CommentTree)
+            tree.move_cursor(node)
+            tree.scroll_to_node(node, animate=False)
+
+    # -- following the cursor ----------------------------------------------------------------
+
+    def claim(self, claim_id: int) -> ClaimRecord | None:
+        if self.view is None:
+            return None
+        return next((c for c in self.view.claims if c.id == claim_id), None)
+
+    @property
+    def highlighted_claim(self) -> ClaimRecord | None:
+        option = self.query_one(ClaimList).highlighted_option
+        return self.claim(int(option.id)) if option is not None and option.id else None
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        claim = self.claim(int(event.option.id or 0))
+        if claim is None:
+            return
+        self.current_claim_id = claim.id
+        self._refresh_body()
+        if claim.comment_id is None:
+            self._scroll_body_to(claim.start)
+        else:
+            self._select_comment(claim.comment_id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        claim = self.claim(int(event.option.id or 0))
+        if claim is not None and claim.comment_id is None:
+            self._scroll_body_to(claim.start)
+
+    def _scroll_body_to(self, offset: int) -> None:
+        assert self.view is not None
+        for p in paragraphs(self.view.article.body):
+            if p.start <= offset < p.end + 2:
+                widget = self.query_one(f"#para-{p.start}", Static)
+                self.query_one(ArticleBody).scroll_to_widget(widget, animate=False, top=True)
+                return
+
+    @property
+    def highlighted_comment(self) -> CommentRecord | None:
+        node = self.query_one(CommentTree).cursor_node
+        return node.data if node is not None else None
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[CommentRecord]) -> None:
+        self._show_comment(event.node.data)
+
+    def _show_comment(self, comment: CommentRecord | None) -> None:
+        if comment is None or self.view is None:
+            return
+        spans = [Span(c.start, c.end, CURRENT_CLAIM_STYLE if c.id == self.current_claim_id
+                      else CLAIM_STYLE)
+                 for c in self.view.claims if c.comment_id == comment.id]
+        text = Text(one_line(comment.author), style="bold")
+        parent = next((c for c in self.view.comments if c.id == comment.parent_id), None)
+        if parent is not None:
+            text.append(f" replying to {one_line(parent.author)}", style="dim")
+        text.append("\n")
+        spans.extend(Span(start, end, MATCH_STYLE)
+                     for start, end in self.matches.comments.get(comment.id, ()))
+        text.append_text(highlighted(comment.body, spans))
+        self.query_one("#comment-text", Static).update(text)
+
+    # -- search matches (n / N) --------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="reader-match")
+    def _match(self, query: str, step: int) -> None:
+        """Find ``query``'s words in the body and comments, then move ``step`` matches."""
+        view = self.view
+        if view is None:
+            return
+        try:
+            matcher = self.app.search.matcher(query)
+        except Exception as error:  # a refused query or an unreadable store: one line
+            self.post_message(self.Matched(SearchMatches(query), step=0))
+            self.app.call_from_thread(self.notify, one_line(str(error), 200), severity="error",
+                                      markup=False)
+            return
+        matches = SearchMatches(query, tuple(matcher.spans(view.article.body)),
+                                {c.id: tuple(matcher.spans(c.body)) for c in view.comments})
+        self.post_message(self.Matched(matches, step))
+
+    def on_reader_screen_matched(self, message: Matched) -> None:
+        self.matches = message.matches
+        self.match_index = None
+        if self.body_offset is not None:
+            # Opened at a matched word: that one is the current match, n goes to the next.
+            self.match_index = next((i for i, (_start, end) in enumerate(self.matches.body)
+                                     if end > self.body_offset), None)
+        if message.step:
+            self._step_match(message.step)
+        else:
+            self._refresh_body()
+        self._show_comment(self.highlighted_comment)
+
+    def _request_step(self, step: int) -> None:
+        query = self.app.last_query
+        if not query.strip():
+            self.notify("No search yet: press / to search; then n and N step through its "
+                        "matches here", timeout=4)
+            return
+        if self.view is None:
+            return
+        if query != self.matches.query:
+            self._match(query, step)
+            return
+        self._step_match(step)
+
+    def _step_match(self, step: int) -> None:
+        body = self.matches.body
+        query = one_line(self.matches.query, 40)
+        if not body:
+            # The query is the user's text: "[/]" in it is not markup.
+            self.notify(f"No match for {query!r} in this article's text", timeout=3,
+                        markup=False)
+            return
+        if self.match_index is None:
+            self.match_index = 0 if step > 0 else len(body) - 1
+        else:
+            self.match_index = (self.match_index + step) % len(body)
+        self._refresh_body()
+        self._scroll_body_to(body[self.match_index][0])
+        self.notify(f"Match {self.match_index + 1} of {len(body)} for {query!r}", timeout=2,
+                    markup=False)
+
+    def action_next_match(self) -> None:
+        self._request_step(1)
+
+    def action_previous_match(self) -> None:
+        self._request_step(-1)
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def current_item(self) -> AnyRecord | None:
+        """What ``space``, ``e``, ``y`` and ``o`` act on: the focused pane's item (None when
+        that pane has no cursor yet: marking the article instead would surprise), else the
+        article."""
+        focused = self.focused
+        if isinstance(focused, ClaimList):
+            return self.highlighted_claim
+        if isinstance(focused, CommentTree):
+            return self.highlighted_comment
+        return self.view.article if self.view else None
+
+    def action_judge(self) -> None:
+        claim = self.highlighted_claim
+        if claim is None:
+            self.notify("No claim is highlighted (the claims pane is on the right, key c)")
+            return
+        self.app.judge_claim(claim)
+
+    def action_parent(self) -> None:
+        comment = self.highlighted_comment
+        if comment is None or comment.parent_id is None:
+            self.notify("This comment is not a reply")
+            return
+        self._select_comment(comment.parent_id)
+        self.query_one(CommentTree).focus()
+
+    def action_toggle_mark(self) -> None:
+        record = self.current_item()
+        if record is not None:
+            self.app.toggle_mark(record)  # the marks_changed signal redraws the signs
+
+    def action_focus_claims(self) -> None:
+        self.query_one(ClaimList).focus()
+
+    def action_focus_thread(self) -> None:
+        tree = self.query_one(CommentTree)
+        if tree.cursor_node is None and self._comment_nodes:
+            tree.move_cursor(next(iter(self._comment_nodes.values())))
+        tree.focus()
+
+    def action_focus_body(self) -> None:
+        self.query_one(ArticleBody).focus()
+
+    def show_judged(self, claim: ClaimRecord) -> None:
+        """A claim was judged (here or elsewhere): show its new status and note."""
+        if self.view is None or self.claim(claim.id) is None:
+            return
+        claims = tuple(claim if c.id == claim.id else c for c in self.view.claims)
+        self.view = replace(self.view, claims=claims)
+        self._fill_claims()
