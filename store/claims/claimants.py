@@ -197,6 +197,7 @@ def clean_name(text: str, named: list[Word]) -> str | None:
     return normalise_name(_quote(text, run))
 
 
+_AFTER_QUOTE = re.compile(r"[”\"’'][,.!?]?\s*$|[,.!?][”\"’']\s*$|[—–-]\s*$")
 _SOURCE_CHARS = 200
 """A source after "according to" is read from at most this many characters (linear time)."""
 _NOT_IN_SOURCE = frozenset({"is", "was", "were", "are", "be", "been", "had", "has", "have",
@@ -232,7 +233,12 @@ def after_verb(text: str, position: int) -> str | None:
 
 
 def _right_phrase(text: str, position: int) -> str | None:
-    """A lower-case source after an inverted verb: "said a dispatcher", "says a report"."""
+    """A lower-case source after an inverted verb right after a quotation ('"Send help,"
+    said a dispatcher'); without the quotation ('..., said the rail link "is working"') the
+    words after the verb are what was said, not who said it."""
+    verb_start = text.rfind(" ", 0, max(0, position - 1))
+    if not _AFTER_QUOTE.search(text, 0, max(0, verb_start + 1)):
+        return None
     found = words(text, position, min(len(text), position + 120))
     if not found or found[0].start - position > 2 or found[0].lower not in \
             rules.RIGHT_PHRASE_STARTS:

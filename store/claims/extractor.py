@@ -440,8 +440,8 @@ class ClaimExtractor:
         """Whether a verb that can take an object reports speech here (the sentence has no
         quotation): a colon or clause end right after it ('..., he added.'), or a reported
         clause opened by a pronoun ("warned they had the votes")."""
-        if _OPENS_CLAUSE_AFTER.match(text, match.end()):
-            return True
+        if _OPENS_CLAUSE_AFTER.match(text, match.end()) and "," in text[: match.start()]:
+            return True  # "The plan will fail, Smith noted." (not "... the headline suggests.")
         following = claimants.words(text, match.end(), min(len(text), match.end() + 60))
         if not following:
             return False

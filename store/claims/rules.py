@@ -16,7 +16,7 @@ from __future__ import annotations
 ATTRIBUTION_VERBS: tuple[str, ...] = (
     "claims", "claimed", "claim",
     "said", "says", "say",
-    "reported", "reports", "report",
+    "reported", "reports",
     "is reporting", "are reporting", "was reporting", "were reporting",
     "announced", "announces",
     "alleged", "alleges",
@@ -181,6 +181,9 @@ DETERMINERS: frozenset[str] = frozenset({
     "the", "a", "an", "these", "those", "this", "that", "his", "her", "its", "their", "our",
     "my", "your", "such", "many", "some", "any", "all", "no", "which", "what", "whose",
     "other", "both", "each", "every", "several", "few", "own",
+    # adjectives that make the next word a noun ("its own annual report counts ...")
+    "annual", "new", "latest", "recent", "final", "official", "monthly", "weekly", "quarterly",
+    "previous", "initial", "preliminary", "full", "separate", "earlier", "later", "public",
 })  # fmt: skip
 
 #: "according to" followed by one of these names no source ("season according to taste").
@@ -256,7 +259,7 @@ DISCOURSE_WORDS: frozenset[str] = frozenset({
     "however", "separately", "meanwhile", "also", "still", "but", "and", "yet", "later",
     "earlier", "today", "yesterday", "now", "then", "moreover", "furthermore", "instead",
     "similarly", "so", "thus", "indeed", "additionally", "finally", "first", "second", "even",
-    "only", "last", "night", "week",
+    "only",
     # subordinators: "…, when it said …" has the pronoun "it" as its subject
     "when", "while", "after", "before", "because", "since", "as", "although", "though",
     "where", "whereas", "until", "once", "if", "unless",

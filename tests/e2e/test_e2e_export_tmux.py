@@ -35,7 +35,7 @@ def test_mark_rows_in_two_views_export_them_and_copy(tmp_path: Path) -> None:
                           "--db", str(db)])
     with tmux_session(command, ROOT) as tmux:
         tmux.run("set-option", "-s", "set-clipboard", "on")
-        tmux.wait_for("Claims 21")
+        tmux.wait_for("Claims 22")
         tmux.keys("2")
         tmux.wait_for("44 tanks, 7 BMPs")
         tmux.keys("Space", "Space", "3")

@@ -46,7 +46,7 @@ def test_browse_read_judge_and_quit(tmux: Tmux) -> None:
     tmux.keys("2")
     tmux.wait_for("Claimant")
     tmux.wait_for("44 tanks, 7 BMPs")
-    tmux.keys("j", "j", "v", "4", "Enter")  # the third claim is Amaq's list of seized arms
+    tmux.keys("j", "v", "4", "Enter")  # the second claim is Amaq's list of seized arms
     tmux.wait_for("disputed")
     tmux.keys("a")
     tmux.wait_for("Claims (6)")
