@@ -20,7 +20,6 @@ from __future__ import annotations
 import codecs
 import json
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -152,8 +151,12 @@ def _drafts(records: Iterable[Located], source: str) -> Iterator[DocumentDraft]:
     pending: dict[Any, _Pending] = {}
     done: set[Any] = set()
     for where, record in records:
-        with _named(where):
+        try:  # a try costs nothing in the loop; a context manager per record did
             draft = _take(where, record, pending, done, source)
+        except ImportFailure:
+            raise
+        except Exception as error:
+            raise _unforeseen(where, error) from None
         if draft is not None:
             yield draft
     for key, group in pending.items():
@@ -161,28 +164,26 @@ def _drafts(records: Iterable[Located], source: str) -> Iterator[DocumentDraft]:
             where, record = (group.comments + group.claims)[0]
             raise ImportFailure(f"{where}: {_a(record['kind'])} of article {key}, which the "
                                 "file does not have")
-        with _named(group.article[0]):
+        try:
             draft = _draft(group, source)
+        except ImportFailure:
+            raise
+        except Exception as error:
+            raise _unforeseen(group.article[0], error) from None
         yield draft
 
 
-@contextmanager
-def _named(where: str) -> Iterator[None]:
+def _unforeseen(where: str, error: Exception) -> ImportFailure:
     """A safety net: any error of Python's reading a record becomes one line naming it.
 
     Every field is checked by type (:data:`_FIELDS`), so this should never be met; if a shape
     nobody foresaw gets through, the user still gets the line, not a traceback.
     """
-    try:
-        yield
-    except ImportFailure:
-        raise
-    except RecursionError:
-        raise ImportFailure(f"{where}: nested too deeply to read") from None
-    except (OverflowError, ValueError):
-        raise ImportFailure(f"{where}: a number or time out of range") from None
-    except Exception:  # see the docstring
-        raise ImportFailure(f"{where}: a value of a type this field cannot hold") from None
+    if isinstance(error, RecursionError):
+        return ImportFailure(f"{where}: nested too deeply to read")
+    if isinstance(error, OverflowError | ValueError):
+        return ImportFailure(f"{where}: a number or time out of range")
+    return ImportFailure(f"{where}: a value of a type this field cannot hold")
 
 
 def _shown(value: Any) -> str:
