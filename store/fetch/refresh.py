@@ -252,8 +252,8 @@ class _Run:
     def _fetched_feed(self, feed: _Feed, future: Future[Fetched]) -> None:
         try:
             fetched = future.result()
-        except FetchError as error:
-            self._fail(feed, str(error))
+        except Exception as error:  # FetchError, or a bug: one feed's line, never the run's end
+            self._fail(feed, _reason(error))
             return
         feed.fetched = fetched
         if fetched.not_modified or fetched.body is None:
@@ -302,8 +302,8 @@ class _Run:
     def _fetched_page(self, feed: _Feed, index: int, future: Future[Fetched]) -> None:
         try:
             fetched = future.result()
-        except FetchError as error:
-            self._page_failed(feed, index, str(error))
+        except Exception as error:  # as for a feed: one entry's warning
+            self._page_failed(feed, index, _reason(error))
             return
         if fetched.body is None:  # a 304 to an unconditional request: nothing to read
             self._page_failed(feed, index, "the server sent no page")
@@ -384,6 +384,10 @@ class _Run:
             self.listener(result)
         if self.progress is not None:
             self.progress(len(self.report.results), self.total, self.report.new)
+
+
+def _reason(error: Exception) -> str:
+    return str(error) if isinstance(error, FetchError) else f"{type(error).__name__}: {error}"
 
 
 def _a(name: str) -> str:
