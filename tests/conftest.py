@@ -124,3 +124,7 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_DOCUMENTS_DIR", "XDG_CACHE_HOME"):
         monkeypatch.setenv(name, str(tmp_path / "home" / name.lower()))
     monkeypatch.delenv("CLAIMDESK_DB", raising=False)
+    # A terminal size left in the environment by an earlier test in the same worker (Textual's
+    # test driver sets them) would cut the command line's tables: each test starts without.
+    for name in ("COLUMNS", "LINES"):
+        monkeypatch.delenv(name, raising=False)

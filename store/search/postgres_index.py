@@ -28,7 +28,6 @@ triggers because the terms come from Python. Every writer of record text goes th
 from __future__ import annotations
 
 import sqlite3
-import zlib
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from operator import itemgetter
@@ -38,8 +37,10 @@ from store.search.index import TOKENIZER, record_texts, tags_text
 from store.search.vocabulary import (
     MAX_KEYED_LENGTH,
     MIN_KEYED_LENGTH,
+    _ascii_keys,
     count_words,
     deletion_keys,
+    key_depth,
 )
 
 if TYPE_CHECKING:
@@ -246,14 +247,12 @@ def add_counts(cursor: Any, counts: Counter[str]) -> None:
 
 
 def _deletion_keys(word: str) -> set[int]:
-    """:func:`store.search.vocabulary.deletion_keys` (depth 1), cutting an ASCII word's bytes
-    rather than encoding each deletion: the same keys in a third of the time."""
+    """:func:`store.search.vocabulary.deletion_keys`: the keys SQLite files a word under
+    (deletions of its first letters, as many as its typo budget), so a look-up finds the same
+    words on both; an ASCII word's are cut from its bytes, in a third of the time."""
     if not word.isascii():
         return deletion_keys(word)
-    raw = word.encode("ascii")
-    keys = {zlib.crc32(raw[:i] + raw[i + 1:]) for i in range(len(raw))}
-    keys.add(zlib.crc32(raw))
-    return keys
+    return {key - 2**31 for key in _ascii_keys(word.encode("ascii"), key_depth(word))}
 
 
 def _copy_rows(cursor: Any, statement: bytes, rows: Sequence[tuple[Any, Any]]) -> None:

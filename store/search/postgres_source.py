@@ -245,7 +245,7 @@ class PostgresCandidateSource:
         if edits:
             parts.append("SELECT 1, word, freq FROM search_vocab WHERE word IN "
                          "(SELECT word FROM search_vocab_key WHERE key = ANY(%s))")
-            params.append(sorted(vocabulary.deletion_keys(word, 1 if edits == 1 else 2)))
+            params.append(sorted(vocabulary.deletion_keys(word)))
         end = word + "\U0010ffff"
         if complete:
             parts.append("(SELECT 2, word, freq FROM search_vocab WHERE word > %s AND word < %s "

@@ -188,9 +188,12 @@ def test_copy_round_trip_sqlite_postgres_sqlite_is_the_same_store(
     mine = Store.open(first)
     claim = mine.list_claims()[2]
     mine.set_claim_status(claim.id, ClaimStatus.DISPUTED, "two sources deny it")
+    held = mine.stats()
     mine.close()
     code, out, err = _run(capsys, "copy", "--from", first, "--to", postgres_url)
-    assert code == 0 and "5 articles, 21 claims, 8 comments copied" in out
+    assert code == 0
+    assert (f"{held.articles} articles, {held.claims} claims, {held.comments} comments copied"
+            in out)
     assert "5 of 5 articles done" in err
     assert _run(capsys, "copy", "--from", postgres_url, "--to", back)[0] == 0
     code, out, _ = _run(capsys, "copy", "--from", first, "--to", postgres_url)  # again

@@ -200,7 +200,7 @@ def test_a_word_that_matches_nothing_is_left_out_and_said(engine: SearchEngine) 
     assert result.state == "hits" and result.hits == alone.hits
     assert result.notice == "no match for 'xyzzyq'; results without it"
     nothing = engine.search_result("xyzzyq plughw ")
-    assert (nothing.state, nothing.hits) == ("no_match", [])
+    assert (nothing.state, list(nothing.hits)) == ("no_match", [])
     assert nothing.notice == "no match for 'xyzzyq', 'plughw'"
     assert engine.search_result("qty:>", as_typed=True).state == "nothing_yet"
 
