@@ -22,6 +22,7 @@ configure_textual()
 
 import importlib.util
 import itertools
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -62,8 +63,18 @@ def postgres_server() -> Iterator[PostgresServer]:
     if importlib.util.find_spec("psycopg") is None:
         pytest.skip("psycopg is not installed: pip install 'claimdesk[postgres]'")
     server = PostgresServer.start(bin_dir)
-    yield server
-    server.stop()
+    # A run ended by SIGTERM (a timeout) would leave the server running: make it unwind as
+    # Ctrl-C does, through this teardown. (One killed harder is stopped by the next run.)
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        yield server
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        server.stop()
+
+
+def _interrupt(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 @pytest.fixture

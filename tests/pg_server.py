@@ -9,6 +9,7 @@ by code point as in SQLite, and trades durability for speed (fsync off): it is t
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pwd
 import shutil
@@ -18,6 +19,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+PREFIX = "claimdesk-pg-"
+OWNER = "owner.pid"
+"""The process a server belongs to: a server whose owner is gone (a test run killed before
+its teardown) is stopped by the next run."""
 SUPERUSER = "claimdesk"
 FALLBACK_USER = "claimdesk-pg"
 ANALYST = "analyst"
@@ -54,6 +59,33 @@ def _server_user() -> str | None:
     return FALLBACK_USER
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def stop_orphans(bin_dir: Path) -> None:
+    """Stop the servers of earlier runs whose process has died, and remove their folders."""
+    for owner in Path(tempfile.gettempdir()).glob(f"{PREFIX}*/{OWNER}"):
+        try:
+            pid = int(owner.read_text())
+        except (OSError, ValueError):
+            continue
+        if _alive(pid):
+            continue
+        root = owner.parent
+        server = PostgresServer(root, bin_dir, _server_user())
+        if (server.data_dir / "postmaster.pid").exists():
+            with contextlib.suppress(subprocess.CalledProcessError):
+                server.stop()
+        shutil.rmtree(root, ignore_errors=True)
+
+
 @dataclass
 class PostgresServer:
     """A running server; :meth:`url` names a database on it."""
@@ -81,7 +113,9 @@ class PostgresServer:
 
     @classmethod
     def start(cls, bin_dir: Path) -> PostgresServer:
-        root = Path(tempfile.mkdtemp(prefix="claimdesk-pg-"))
+        stop_orphans(bin_dir)
+        root = Path(tempfile.mkdtemp(prefix=PREFIX))
+        (root / OWNER).write_text(str(os.getpid()))
         server = cls(root, bin_dir, _server_user())
         server.socket_dir.mkdir()
         if server.user is not None:
