@@ -1,6 +1,7 @@
 """The team store beside SQLite, in the same run: import, search latency, the same hits, copy.
 
-    python benchmarks/bench_postgres.py                   # 100k records (10k documents)
+    python benchmarks/bench_postgres.py                   # 10k records (make bench)
+    python benchmarks/bench_postgres.py --records 100000  # issue 16's figures
     python benchmarks/bench_postgres.py --records 1000000
 
 Starts a throwaway PostgreSQL server (Debian's initdb/pg_ctl, on a Unix socket: see
@@ -95,7 +96,7 @@ def _same_records(a: Store, b: Store, ignore_import_time: bool) -> bool:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--records", type=int, default=100_000)
+    parser.add_argument("--records", type=int, default=10_000)
     parser.add_argument("--vocabulary", type=int, default=220_000)
     args = parser.parse_args()
     bin_dir = find_bin_dir()
