@@ -45,9 +45,29 @@ from tui.app.screens.browser import BrowserScreen  # noqa: E402
 from tui.app.widgets.record_list import RecordList  # noqa: E402
 
 CACHE = Path(tempfile.gettempdir()) / "claimdesk-bench-browser"
-WORDS = ["palmyra", "tanks", "base", "russian", "video", "claims", "amaq", "battle", "province",
-         "army", "militia", "rockets", "spoils", "verify", "figures", "infographic", "weapons",
-         "ammunition", "homs", "syria", "aleppo"]
+WORDS = [
+    "palmyra",
+    "tanks",
+    "base",
+    "russian",
+    "video",
+    "claims",
+    "amaq",
+    "battle",
+    "province",
+    "army",
+    "militia",
+    "rockets",
+    "spoils",
+    "verify",
+    "figures",
+    "infographic",
+    "weapons",
+    "ammunition",
+    "homs",
+    "syria",
+    "aleppo",
+]
 SITES = ["longwarjournal.org", "example.org", "news.example.net", "reuters.com", "bbc.co.uk"]
 
 
@@ -61,18 +81,35 @@ def _draft(rng: random.Random, number: int) -> DocumentDraft:
     claims = []
     for sentence in sentences[:4]:
         start = body.index(sentence)
-        claims.append(ClaimDraft(sentence, start, start + len(sentence),
-                                 claimant=rng.choice(["Amaq", "Officials", "Oryx", None]),
-                                 status=rng.choice(list(ClaimStatus))))
+        claims.append(
+            ClaimDraft(
+                sentence,
+                start,
+                start + len(sentence),
+                claimant=rng.choice(["Amaq", "Officials", "Oryx", None]),
+                status=rng.choice(list(ClaimStatus)),
+            )
+        )
     published = datetime(2015, 1, 1, tzinfo=UTC) + timedelta(minutes=number * 7)
-    comments = [CommentDraft(f"reader{rng.randrange(5000)}", _sentence(rng, 20),
-                             published + timedelta(hours=i + 1),
-                             parent_index=i - 1 if i and rng.random() < 0.3 else None)
-                for i in range(5)]
-    return DocumentDraft(title=f"{_sentence(rng, 7)} #{number}", body=body,
-                         source=f"gen/{number}.txt", url=f"https://example.org/a/{number}",
-                         site=rng.choice(SITES), published=published, comments=comments,
-                         claims=claims)
+    comments = [
+        CommentDraft(
+            f"reader{rng.randrange(5000)}",
+            _sentence(rng, 20),
+            published + timedelta(hours=i + 1),
+            parent_index=i - 1 if i and rng.random() < 0.3 else None,
+        )
+        for i in range(5)
+    ]
+    return DocumentDraft(
+        title=f"{_sentence(rng, 7)} #{number}",
+        body=body,
+        source=f"gen/{number}.txt",
+        url=f"https://example.org/a/{number}",
+        site=rng.choice(SITES),
+        published=published,
+        comments=comments,
+        claims=claims,
+    )
 
 
 def generated_store(records: int) -> Path:
@@ -83,8 +120,7 @@ def generated_store(records: int) -> Path:
         rng = random.Random(records)  # noqa: S311 (test data, not secrets)
         articles = max(records // 10, 1)
         for first in range(0, articles, 2000):
-            store.add_documents([_draft(rng, n)
-                                 for n in range(first, min(first + 2000, articles))])
+            store.add_documents([_draft(rng, n) for n in range(first, min(first + 2000, articles))])
         store.close()
 
     return cached_store(CACHE / f"store-{records}.sqlite3", build)
@@ -146,8 +182,14 @@ async def measure_app(path: Path, view: str, steps: int = 40) -> dict[str, float
         RecordList.render_line = draw  # type: ignore[method-assign]
     store.close()
     times.sort()
-    return {"rows": total, "first_paint": first_paint, "step_median": statistics.median(times),
-            "step_p95": times[int(len(times) * 0.95) - 1], "to_end": to_end, "rss": rss_mib()}
+    return {
+        "rows": total,
+        "first_paint": first_paint,
+        "step_median": statistics.median(times),
+        "step_p95": times[int(len(times) * 0.95) - 1],
+        "to_end": to_end,
+        "rss": rss_mib(),
+    }
 
 
 def measure_process(path: Path) -> tuple[float, float] | None:
@@ -157,13 +199,29 @@ def measure_process(path: Path) -> tuple[float, float] | None:
     session = f"bench-browser-{time.monotonic_ns()}"
     command = f"sleep 0.3; exec {sys.executable} -m tui --db {path}"
     started = time.perf_counter() + 0.3  # the pause that lets tmux size the pane
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40",
-                    "-c", str(ROOT), command], check=True)
+    subprocess.run(
+        [
+            "tmux",
+            "new-session",
+            "-d",
+            "-s",
+            session,
+            "-x",
+            "120",
+            "-y",
+            "40",
+            "-c",
+            str(ROOT),
+            command,
+        ],
+        check=True,
+    )
     frame: float | None = None
     try:
         while time.perf_counter() - started < 10:
-            screen = subprocess.run(["tmux", "capture-pane", "-p", "-t", session],
-                                    capture_output=True, text=True).stdout
+            screen = subprocess.run(
+                ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True
+            ).stdout
             if frame is None and "Articles" in screen:
                 frame = time.perf_counter() - started
             if "row 1 of" in screen and " 20" in screen:
@@ -179,19 +237,26 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--process", action="store_true", help="also time the real command")
     args = parser.parse_args()
-    print(f"{'records':>10} {'list':>8} {'rows':>9} {'first paint':>12} {'step med':>9} "
-          f"{'step p95':>9} {'G (end)':>8} {'RSS MiB':>8} {'process':>8}")
+    print(
+        f"{'records':>10} {'list':>8} {'rows':>9} {'first paint':>12} {'step med':>9} "
+        f"{'step p95':>9} {'G (end)':>8} {'RSS MiB':>8} {'process':>8}"
+    )
     for size in args.sizes:
         path = generated_store(size)
         process = measure_process(path) if args.process else None
         for view in ("article", "comment"):
             figures = asyncio.run(measure_app(path, view))
-            shown = (f"{process[0] * 1000:5.0f}/{process[1] * 1000:.0f}ms"
-                     if process is not None and view == "article" else "     -")
-            print(f"{size:>10,} {view + 's':>8} {int(figures['rows']):>9,} "
-                  f"{figures['first_paint'] * 1000:10.0f}ms "
-                  f"{figures['step_median'] * 1000:7.1f}ms {figures['step_p95'] * 1000:7.1f}ms "
-                  f"{figures['to_end'] * 1000:6.0f}ms {figures['rss']:8.0f} {shown}")
+            shown = (
+                f"{process[0] * 1000:5.0f}/{process[1] * 1000:.0f}ms"
+                if process is not None and view == "article"
+                else "     -"
+            )
+            print(
+                f"{size:>10,} {view + 's':>8} {int(figures['rows']):>9,} "
+                f"{figures['first_paint'] * 1000:10.0f}ms "
+                f"{figures['step_median'] * 1000:7.1f}ms {figures['step_p95'] * 1000:7.1f}ms "
+                f"{figures['to_end'] * 1000:6.0f}ms {figures['rss']:8.0f} {shown}"
+            )
 
 
 if __name__ == "__main__":

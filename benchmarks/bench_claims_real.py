@@ -47,27 +47,37 @@ def main() -> None:
     if folder is None:
         sys.exit("../shared/real-world/html is not beside this checkout")
     total = Score()
-    print(f"{'article':44} {'stmts':>5} {'found':>6} {'claim.':>6} {'figs':>9} {'prec':>6} "
-          f"{'cross':>5} {'frag':>4} {'ms':>6}")
+    print(
+        f"{'article':44} {'stmts':>5} {'found':>6} {'claim.':>6} {'figs':>9} {'prec':>6} "
+        f"{'cross':>5} {'frag':>4} {'ms':>6}"
+    )
     for page in load_labels():
         draft = real_page_draft(folder, page)
         claims, seconds = _best_time(draft, args.repeat)
         score = score_page(page, draft, claims, seconds)
         total += score
-        print(f"{page.stem.removeprefix('adbar_trafilatura__')[:44]:44} {score.statements:5} "
-              f"{score.recall:6.0%} {score.claimant_accuracy:6.0%} "
-              f"{score.right_figures:3}/{score.figures:<3} {score.precision:6.0%} "
-              f"{score.crossing:5} {score.fragment_claimants:4} {score.ms_per_article:6.2f}")
+        print(
+            f"{page.stem.removeprefix('adbar_trafilatura__')[:44]:44} {score.statements:5} "
+            f"{score.recall:6.0%} {score.claimant_accuracy:6.0%} "
+            f"{score.right_figures:3}/{score.figures:<3} {score.precision:6.0%} "
+            f"{score.crossing:5} {score.fragment_claimants:4} {score.ms_per_article:6.2f}"
+        )
     print()
-    print(f"articles {total.articles}, labelled statements {total.statements} "
-          f"(located in the body {total.located}), extracted claims {total.claims}")
+    print(
+        f"articles {total.articles}, labelled statements {total.statements} "
+        f"(located in the body {total.located}), extracted claims {total.claims}"
+    )
     print(f"recall (found in one paragraph)        {total.recall:6.1%}")
     print(f"found with the right claimant (goal)   {total.found_with_claimant:6.1%}  (>= 90%)")
     print(f"claimant accuracy among found          {total.claimant_accuracy:6.1%}")
-    print(f"figures with the right count (goal)    {total.figure_accuracy:6.1%}  (>= 90%)"
-          f"  {total.right_figures}/{total.figures}")
-    print(f"precision (goal)                       {total.precision:6.1%}  (>= 95%)"
-          f"  not_claims hit {total.not_claims_hit}")
+    print(
+        f"figures with the right count (goal)    {total.figure_accuracy:6.1%}  (>= 90%)"
+        f"  {total.right_figures}/{total.figures}"
+    )
+    print(
+        f"precision (goal)                       {total.precision:6.1%}  (>= 95%)"
+        f"  not_claims hit {total.not_claims_hit}"
+    )
     print(f"claims crossing paragraphs             {total.crossing}")
     print(f"pronoun/fragment claimants             {total.fragment_claimants}")
     print(f"extraction ms per article (best of {args.repeat})  {total.ms_per_article:6.2f}  (<= 2)")

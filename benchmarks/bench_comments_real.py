@@ -43,13 +43,18 @@ def table(real_world: Path) -> None:
         s = score(expected_comments(path, markup), draft.comments)
         for i, v in enumerate((s.expected, s.found, s.authors, s.replies, s.parents)):
             totals[i] += v
-        print(f"{name:44} {s.found:>4}/{s.expected:<4} {s.authors:>4}/{s.expected:<4} "
-              f"{s.parents:>4}/{s.replies:<4} {s.extra:>5}")
+        print(
+            f"{name:44} {s.found:>4}/{s.expected:<4} {s.authors:>4}/{s.expected:<4} "
+            f"{s.parents:>4}/{s.replies:<4} {s.extra:>5}"
+        )
     expected, found, authors, replies, parents = totals
-    print(f"{'all':44} {found:>4}/{expected:<4} {authors:>4}/{expected:<4} "
-          f"{parents:>4}/{replies:<4}")
-    print(f"found {found / expected:.1%}, with author {authors / expected:.1%}, "
-          f"replies with right parent {parents / replies:.1%}")
+    print(
+        f"{'all':44} {found:>4}/{expected:<4} {authors:>4}/{expected:<4} {parents:>4}/{replies:<4}"
+    )
+    print(
+        f"found {found / expected:.1%}, with author {authors / expected:.1%}, "
+        f"replies with right parent {parents / replies:.1%}"
+    )
 
 
 def depths(values: list[int]) -> None:

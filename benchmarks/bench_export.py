@@ -24,22 +24,36 @@ from store.records import (
 )
 from store.store import Store
 
-SENTENCE = ("Amaq claims that all of the following were seized: 44 tanks, 7 BMPs, 7 130mm "
-            "cannons, 14 23mm cannons, several anti-armor rocket launchers.")
+SENTENCE = (
+    "Amaq claims that all of the following were seized: 44 tanks, 7 BMPs, 7 130mm "
+    "cannons, 14 23mm cannons, several anti-armor rocket launchers."
+)
 
 
 def _draft(number: int) -> DocumentDraft:
     body = " ".join([SENTENCE] * 10)
     step = len(SENTENCE) + 1
     return DocumentDraft(
-        title=f"Jihadis celebrate capture of Russian base, part {number}", body=body,
-        source=f"bench-{number}.txt", url=f"https://example.org/{number}", site="Outlet",
+        title=f"Jihadis celebrate capture of Russian base, part {number}",
+        body=body,
+        source=f"bench-{number}.txt",
+        url=f"https://example.org/{number}",
+        site="Outlet",
         author="Reporter",
-        comments=[CommentDraft(f"reader {i}", f"Comment {i}: why did the planes not return?")
-                  for i in range(10)],
-        claims=[ClaimDraft(SENTENCE, i * step, i * step + len(SENTENCE), claimant="Amaq",
-                           quantities=(Quantity(44, "44", "tanks"), Quantity(7, "7", "BMPs")))
-                for i in range(10)],
+        comments=[
+            CommentDraft(f"reader {i}", f"Comment {i}: why did the planes not return?")
+            for i in range(10)
+        ],
+        claims=[
+            ClaimDraft(
+                SENTENCE,
+                i * step,
+                i * step + len(SENTENCE),
+                claimant="Amaq",
+                quantities=(Quantity(44, "44", "tanks"), Quantity(7, "7", "BMPs")),
+            )
+            for i in range(10)
+        ],
     )
 
 

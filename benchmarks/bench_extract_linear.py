@@ -48,10 +48,13 @@ def main() -> None:
         later = max(figures[1:]) / min(figures[1:]) if len(figures) > 2 else spread
         worst = max(worst, spread)
         worst_later = max(worst_later, later)
-        print(f"{name:24}" + "".join(f"{f:10.3f}" for f in figures)
-              + f"  {spread:6.2f}  {later:6.2f}")
-    print(f"\nms per KB; worst spread {worst:.2f}, from 4 KB on {worst_later:.2f} "
-          "(goal: within 2x, i.e. linear)")
+        print(
+            f"{name:24}" + "".join(f"{f:10.3f}" for f in figures) + f"  {spread:6.2f}  {later:6.2f}"
+        )
+    print(
+        f"\nms per KB; worst spread {worst:.2f}, from 4 KB on {worst_later:.2f} "
+        "(goal: within 2x, i.e. linear)"
+    )
 
 
 if __name__ == "__main__":

@@ -38,33 +38,60 @@ PARAGRAPHS = (
 
 
 def _article_records(a: int) -> list[dict[str, Any]]:
-    body = " ".join(p.format(day="Tuesday", n=a % 40 + 2, m=a % 9 + 1, k=a % 700 + 100)
-                    for p in PARAGRAPHS)
-    records: list[dict[str, Any]] = [{
-        "kind": "article", "id": a, "title": f"Port tonnage fell in March (report {a})",
-        "url": f"https://bench.example/{a}", "site": "Bench Ledger", "author": "Dana Whitlock",
-        "published": "2024-04-03T07:30:00+00:00", "body": body, "images": [],
-        "tags": ["ports", "trade"], "source": "bench", "comment_count": COMMENTS_PER_ARTICLE,
-        "claim_count": CLAIMS_PER_ARTICLE,
-    }]
+    body = " ".join(
+        p.format(day="Tuesday", n=a % 40 + 2, m=a % 9 + 1, k=a % 700 + 100) for p in PARAGRAPHS
+    )
+    records: list[dict[str, Any]] = [
+        {
+            "kind": "article",
+            "id": a,
+            "title": f"Port tonnage fell in March (report {a})",
+            "url": f"https://bench.example/{a}",
+            "site": "Bench Ledger",
+            "author": "Dana Whitlock",
+            "published": "2024-04-03T07:30:00+00:00",
+            "body": body,
+            "images": [],
+            "tags": ["ports", "trade"],
+            "source": "bench",
+            "comment_count": COMMENTS_PER_ARTICLE,
+            "claim_count": CLAIMS_PER_ARTICLE,
+        }
+    ]
     first_comment = a * 10
     for c in range(COMMENTS_PER_ARTICLE):
-        records.append({
-            "kind": "comment", "id": first_comment + c, "article_id": a,
-            "parent_id": first_comment if c % 2 else None, "author": f"reader{c}",
-            "posted": "2024-04-03T11:02:00+00:00", "position": c,
-            "body": f"The union said {c + 3}00 workers were on strike, not 900.",
-        })
+        records.append(
+            {
+                "kind": "comment",
+                "id": first_comment + c,
+                "article_id": a,
+                "parent_id": first_comment if c % 2 else None,
+                "author": f"reader{c}",
+                "posted": "2024-04-03T11:02:00+00:00",
+                "position": c,
+                "body": f"The union said {c + 3}00 workers were on strike, not 900.",
+            }
+        )
     for k in range(CLAIMS_PER_ARTICLE):
         on_comment = k == CLAIMS_PER_ARTICLE - 1
-        records.append({
-            "kind": "claim", "id": a * 10 + k, "article_id": a,
-            "comment_id": first_comment if on_comment else None,
-            "text": "cargo tonnage fell 12 percent", "start": 40, "end": 69,
-            "claimant": "The port authority", "attribution": "said", "hedges": [],
-            "quantities": [{"count": 12, "text": "12", "item": "percent"}],
-            "status": "unverified", "note": "", "method": "bench",
-        })
+        records.append(
+            {
+                "kind": "claim",
+                "id": a * 10 + k,
+                "article_id": a,
+                "comment_id": first_comment if on_comment else None,
+                "text": "cargo tonnage fell 12 percent",
+                "start": 40,
+                "end": 69,
+                "claimant": "The port authority",
+                "attribution": "said",
+                "hedges": [],
+                "quantities": [{"count": 12, "text": "12", "item": "percent"}],
+                "status": "unverified",
+                "note": "",
+                "method": "bench",
+            }
+        )
     return records
 
 
@@ -80,26 +107,32 @@ def write_jsonl(path: Path, articles: int) -> int:
 
 
 def _page(n: int) -> str:
-    body = "".join(f"<p>{p.format(day='Monday', n=n % 30 + 3, m=n % 7 + 2, k=n % 500 + 50)}</p>"
-                   for p in PARAGRAPHS)
+    body = "".join(
+        f"<p>{p.format(day='Monday', n=n % 30 + 3, m=n % 7 + 2, k=n % 500 + 50)}</p>"
+        for p in PARAGRAPHS
+    )
 
     def comment(i: int, replies: str = "") -> str:
         children = f'<ol class="children">{replies}</ol>' if replies else ""
-        return (f'<li class="comment"><article class="comment-body"><footer>'
-                f'<div class="comment-author vcard"><b class="fn">reader{i}</b></div>'
-                f'<time datetime="2024-04-0{i % 9 + 1}T10:00:00+00:00">April</time></footer>'
-                f'<div class="comment-content"><p>Reader {i} said {i * 7} ships were late.</p>'
-                f"</div></article>{children}</li>")
+        return (
+            f'<li class="comment"><article class="comment-body"><footer>'
+            f'<div class="comment-author vcard"><b class="fn">reader{i}</b></div>'
+            f'<time datetime="2024-04-0{i % 9 + 1}T10:00:00+00:00">April</time></footer>'
+            f'<div class="comment-content"><p>Reader {i} said {i * 7} ships were late.</p>'
+            f"</div></article>{children}</li>"
+        )
 
     thread = comment(1, comment(2) + comment(3, comment(4))) + comment(5)
-    return (f"<!DOCTYPE html><html><head><title>Harbour report {n}</title>"
-            f'<link rel="canonical" href="https://pages.example/{n}">'
-            f'<meta name="author" content="Dana Whitlock">'
-            f'<meta property="article:published_time" content="2024-04-03T09:30:00+02:00">'
-            f'</head><body><nav><a href="/">Home</a><a href="/trade">Trade</a></nav>'
-            f"<article><h1>Harbour report {n}</h1>{body}</article>"
-            f'<div id="comments"><ol class="comment-list">{thread}</ol></div>'
-            f"<footer>© Bench Ledger</footer></body></html>")
+    return (
+        f"<!DOCTYPE html><html><head><title>Harbour report {n}</title>"
+        f'<link rel="canonical" href="https://pages.example/{n}">'
+        f'<meta name="author" content="Dana Whitlock">'
+        f'<meta property="article:published_time" content="2024-04-03T09:30:00+02:00">'
+        f'</head><body><nav><a href="/">Home</a><a href="/trade">Trade</a></nav>'
+        f"<article><h1>Harbour report {n}</h1>{body}</article>"
+        f'<div id="comments"><ol class="comment-list">{thread}</ol></div>'
+        f"<footer>© Bench Ledger</footer></body></html>"
+    )
 
 
 def write_pages(folder: Path, pages: int) -> None:
@@ -133,19 +166,25 @@ def run_import(target: Path, db: Path) -> dict[str, float]:
 
 
 def _in_child(target: Path, db: Path) -> dict[str, float]:
-    done = subprocess.run([sys.executable, __file__, "--run", str(target), str(db)],
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, __file__, "--run", str(target), str(db)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 
 
 def _report(name: str, result: dict[str, float], extra: str = "") -> None:
     seconds = result["seconds"]
-    print(f"{name}: {result['documents']:,.0f} documents, {result['records']:,.0f} records "
-          f"in {seconds:.1f} s -> {result['documents'] / seconds:,.0f} documents/s, "
-          f"{result['records'] / seconds:,.0f} records/s{extra}; peak RSS "
-          f"{result['peak_rss_mb']:.0f} MB (workers {result['workers_peak_rss_mb']:.0f} MB)"
-          + (f"; {result['failed']:.0f} FAILED" if result["failed"] else ""))
+    print(
+        f"{name}: {result['documents']:,.0f} documents, {result['records']:,.0f} records "
+        f"in {seconds:.1f} s -> {result['documents'] / seconds:,.0f} documents/s, "
+        f"{result['records'] / seconds:,.0f} records/s{extra}; peak RSS "
+        f"{result['peak_rss_mb']:.0f} MB (workers {result['workers_peak_rss_mb']:.0f} MB)"
+        + (f"; {result['failed']:.0f} FAILED" if result["failed"] else "")
+    )
 
 
 def main() -> None:
@@ -163,9 +202,11 @@ def main() -> None:
             corpus = folder / "export.jsonl"
             started = time.perf_counter()
             lines = write_jsonl(corpus, args.articles)
-            print(f"wrote {args.articles:,} articles as {lines:,} JSONL records "
-                  f"({corpus.stat().st_size / 1e6:.0f} MB) in {time.perf_counter() - started:.1f}"
-                  " s")
+            print(
+                f"wrote {args.articles:,} articles as {lines:,} JSONL records "
+                f"({corpus.stat().st_size / 1e6:.0f} MB) in {time.perf_counter() - started:.1f}"
+                " s"
+            )
             _report("JSONL", _in_child(corpus, folder / "jsonl.sqlite3"))
         if args.pages:
             pages = folder / "pages"

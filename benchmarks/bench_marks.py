@@ -49,9 +49,11 @@ def measure(records: int) -> None:
     started = time.perf_counter()
     marks.invert("comment", ids[: len(ids) // 2])
     inverting = time.perf_counter() - started
-    print(f"{records:>9,} records: {len(ids):,} comments; ids query {query * 1000:.0f} ms, "
-          f"marking {marking * 1000:.0f} ms ({held:.0f} MiB held), invert {inverting * 1000:.0f}"
-          " ms")
+    print(
+        f"{records:>9,} records: {len(ids):,} comments; ids query {query * 1000:.0f} ms, "
+        f"marking {marking * 1000:.0f} ms ({held:.0f} MiB held), invert {inverting * 1000:.0f}"
+        " ms"
+    )
     chosen: list[Mark] = [("comment", i) for i in ids[:EXPORTED]]
     with tempfile.TemporaryDirectory() as folder:
         for fmt in ("jsonl", "md"):
@@ -59,8 +61,10 @@ def measure(records: int) -> None:
             outcome = export_records(store, chosen, fmt, Path(folder) / f"out.{fmt}")
             took = time.perf_counter() - started
             size = outcome.path.stat().st_size / 2**20 if outcome.ok else 0
-            print(f"{'':>19}export of {EXPORTED:,} marks as {fmt}: {took:.2f} s, {size:.1f} MiB"
-                  f" ({outcome.summary or outcome.problem})")
+            print(
+                f"{'':>19}export of {EXPORTED:,} marks as {fmt}: {took:.2f} s, {size:.1f} MiB"
+                f" ({outcome.summary or outcome.problem})"
+            )
     store.close()
 
 

@@ -1,6 +1,6 @@
 """Title, author, date and site of the dev set's news pages against hand labels.
 
-    python benchmarks/bench_metadata_real.py           # per field: right / labelled, and misses
+python benchmarks/bench_metadata_real.py           # per field: right / labelled, and misses
 """
 
 from __future__ import annotations
@@ -18,8 +18,10 @@ REAL_WORLD = ROOT.parent / "shared" / "real-world"
 
 
 def main() -> None:
-    drafts = {page: load_file(REAL_WORLD / "html" / f"adbar_trafilatura__{page}.html")[0]
-              for page in labels()}
+    drafts = {
+        page: load_file(REAL_WORLD / "html" / f"adbar_trafilatura__{page}.html")[0]
+        for page in labels()
+    }
     scores = score(drafts)
     total = sum(s.right for s in scores.values())
     labelled = sum(s.labelled for s in scores.values())
@@ -28,8 +30,12 @@ def main() -> None:
         print(f"{field:7} {s.right:>3}/{s.labelled:<3} {s.right / s.labelled:6.1%}")
         for page in s.wrong:
             draft = drafts[page]
-            got = {"title": draft.title[:70], "author": draft.author, "site": draft.site,
-                   "date": draft.published}[field]
+            got = {
+                "title": draft.title[:70],
+                "author": draft.author,
+                "site": draft.site,
+                "date": draft.published,
+            }[field]
             print(f"        {page}: {got!r} (label {labels()[page][field]!r})")
     print(f"fields  {total:>3}/{labelled:<3} {total / labelled:6.1%}")
     good, pages = pages_all_right(drafts)

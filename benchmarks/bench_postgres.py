@@ -110,8 +110,10 @@ def main() -> None:
         vocabulary = make_vocabulary(args.vocabulary, random.Random(1))  # noqa: S311 (seeded)
         documents = make_documents(args.records, vocabulary, seed=2)
         queries = make_queries(documents, seed=3)
-        print(f"generated {len(documents):,} documents ({len(documents) * 10:,} records) in "
-              f"{time.perf_counter() - started:.1f} s; {len(queries)} queries x {ROUNDS}")
+        print(
+            f"generated {len(documents):,} documents ({len(documents) * 10:,} records) in "
+            f"{time.perf_counter() - started:.1f} s; {len(queries)} queries x {ROUNDS}"
+        )
         sqlite = Store.open(str(workdir / "store.sqlite3"))
         postgres = Store.open(server.create_database("imported"))
         imports = {"sqlite": _import(sqlite, documents), "postgres": _import(postgres, documents)}
@@ -129,22 +131,32 @@ def main() -> None:
         same_copy = _same_hits(engines["sqlite"], copied_engine, queries)
         records = len(documents) * 10
         print(f"{'':28}{'SQLite':>12}{'PostgreSQL':>14}{'ratio':>8}")
-        print(f"{'import (s)':28}{imports['sqlite']:12.1f}{imports['postgres']:14.1f}"
-              f"{imports['postgres'] / imports['sqlite']:8.2f}")
-        print(f"{'import (records/s)':28}{records / imports['sqlite']:12,.0f}"
-              f"{records / imports['postgres']:14,.0f}")
+        print(
+            f"{'import (s)':28}{imports['sqlite']:12.1f}{imports['postgres']:14.1f}"
+            f"{imports['postgres'] / imports['sqlite']:8.2f}"
+        )
+        print(
+            f"{'import (records/s)':28}{records / imports['sqlite']:12,.0f}"
+            f"{records / imports['postgres']:14,.0f}"
+        )
         for label, share in (("search p50 (ms)", 0.5), ("search p95 (ms)", 0.95)):
             left, right = (_percentile(times[n], share) for n in ("sqlite", "postgres"))
             print(f"{label:28}{left:12.1f}{right:14.1f}{right / left:8.2f}")
         mean = {n: statistics.mean(t) * 1000 for n, t in times.items()}
         print(f"{'search mean (ms)':28}{mean['sqlite']:12.1f}{mean['postgres']:14.1f}")
-        print(f"copy SQLite -> PostgreSQL: {copy_seconds:.1f} s for {outcome.articles:,} articles "
-              f"({records / copy_seconds:,.0f} records/s)")
-        print(f"identical top-10 hits, imported stores: {same}/{len(queries)} queries; "
-              f"SQLite vs its copy: {same_copy}/{len(queries)}")
-        print(f"identical records: imported (import times aside) "
-              f"{_same_records(sqlite, postgres, ignore_import_time=True)}; "
-              f"copy {_same_records(sqlite, copied, ignore_import_time=False)}")
+        print(
+            f"copy SQLite -> PostgreSQL: {copy_seconds:.1f} s for {outcome.articles:,} articles "
+            f"({records / copy_seconds:,.0f} records/s)"
+        )
+        print(
+            f"identical top-10 hits, imported stores: {same}/{len(queries)} queries; "
+            f"SQLite vs its copy: {same_copy}/{len(queries)}"
+        )
+        print(
+            f"identical records: imported (import times aside) "
+            f"{_same_records(sqlite, postgres, ignore_import_time=True)}; "
+            f"copy {_same_records(sqlite, copied, ignore_import_time=False)}"
+        )
         for engine in (*engines.values(), copied_engine):
             engine.close()
         for store in (sqlite, postgres, copied):

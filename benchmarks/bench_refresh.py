@@ -41,8 +41,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-REAL_PAGES = [ROOT.parent / "shared" / "real-world" / "html",
-              Path("/work/shared/real-world/html")]
+REAL_PAGES = [ROOT.parent / "shared" / "real-world" / "html", Path("/work/shared/real-world/html")]
 _CANONICAL = re.compile(rb"<link[^>]+rel=[\"']?canonical[^>]*>|<meta[^>]+og:url[^>]*>", re.I)
 _PARAGRAPH = re.compile(rb"(<p(?:\s[^>]*)?>)(.*?)</p>", re.I | re.S)
 _TITLE = re.compile(rb"<title>.*?</title>|<meta[^>]+og:title[^>]*>", re.I | re.S)
@@ -84,8 +83,10 @@ def _serve(feeds: int, entries: int, conn: Connection) -> None:
                 body = _unique(pages[(f * entries + n) % len(pages)], url, title)
                 server.add(path, Route(body))
                 items.append((title, url, f"<p>{title}: the first lines only…</p>"))
-            server.add(f"/feed/{f}", Route(rss(f"Desk {f}", items), "application/rss+xml",
-                                           etag=f'"desk-{f}-v1"'))
+            server.add(
+                f"/feed/{f}",
+                Route(rss(f"Desk {f}", items), "application/rss+xml", etag=f'"desk-{f}-v1"'),
+            )
         conn.send(server.base)
         while True:
             command = conn.recv()
@@ -93,20 +94,27 @@ def _serve(feeds: int, entries: int, conn: Connection) -> None:
                 break
             seen = list(server.requests)
             server.requests.clear()
-            conn.send({
-                "requests": len(seen),
-                "conditional": sum(1 for r in seen if "If-None-Match" in r.headers),
-                "pages": sum(1 for r in seen if r.path.startswith("/page/")),
-                "most_in_flight": server.most_in_flight,
-            })
+            conn.send(
+                {
+                    "requests": len(seen),
+                    "conditional": sum(1 for r in seen if "If-None-Match" in r.headers),
+                    "pages": sum(1 for r in seen if r.path.startswith("/page/")),
+                    "most_in_flight": server.most_in_flight,
+                }
+            )
 
 
 def _claimdesk(db: str, *args: str) -> tuple[float, float, str]:
     """Run claimdesk; its wall time, the CPU seconds it and its workers used, its summary."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "tui", "--db", db, *args], cwd=ROOT,
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "tui", "--db", db, *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     seconds = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
@@ -119,8 +127,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--feeds", type=int, default=50)
     parser.add_argument("--entries", type=int, default=20)
-    parser.add_argument("--no-peer", dest="peer", action="store_false",
-                        help="skip importing the same pages from files (the peer)")
+    parser.add_argument(
+        "--no-peer",
+        dest="peer",
+        action="store_false",
+        help="skip importing the same pages from files (the peer)",
+    )
     args = parser.parse_args()
     from store.fetch.refresh import refresh_feeds
     from store.fetch.subscriptions import add_subscription
@@ -149,14 +161,20 @@ def main() -> int:
 
             seconds, cpu, summary = _claimdesk(db, "refresh", "--full-pages")
             seen = stats()
-            print(f"first refresh --full-pages, {args.feeds} feeds × {args.entries} entries "
-                  f"({pages:,} pages): {seconds:.2f} s  (goal ≤ 30 s)")
-            print(f"  CPU used by claimdesk and its workers: {cpu:.1f} s (on "
-                  f"{os.cpu_count()} idle cores at least {cpu / (os.cpu_count() or 1):.1f} s)")
+            print(
+                f"first refresh --full-pages, {args.feeds} feeds × {args.entries} entries "
+                f"({pages:,} pages): {seconds:.2f} s  (goal ≤ 30 s)"
+            )
+            print(
+                f"  CPU used by claimdesk and its workers: {cpu:.1f} s (on "
+                f"{os.cpu_count()} idle cores at least {cpu / (os.cpu_count() or 1):.1f} s)"
+            )
             print(f"  {summary}")
-            print(f"  requests {seen['requests']:,} ({seen['pages']:,} pages), at most "
-                  f"{seen['most_in_flight']} at a time; load average now "
-                  f"{os.getloadavg()[0]:.2f}")
+            print(
+                f"  requests {seen['requests']:,} ({seen['pages']:,} pages), at most "
+                f"{seen['most_in_flight']} at a time; load average now "
+                f"{os.getloadavg()[0]:.2f}"
+            )
 
             if args.peer:
                 folder_pages = Path(folder) / "pages"
@@ -165,24 +183,33 @@ def main() -> int:
                 for f in range(args.feeds):
                     for n in range(args.entries):
                         url = f"{base}/page/{f}/{n}"
-                        body = _unique(real[(f * args.entries + n) % len(real)], url,
-                                       f"Dispatch {n} of desk {f}")
+                        body = _unique(
+                            real[(f * args.entries + n) % len(real)],
+                            url,
+                            f"Dispatch {n} of desk {f}",
+                        )
                         (folder_pages / f"{f:03}-{n:03}.html").write_bytes(body)
                 peer_db = str(Path(folder) / "peer.sqlite3")
                 seconds, cpu, summary = _claimdesk(peer_db, "import", "-q", str(folder_pages))
-                print(f"peer, the same {pages:,} pages imported from files: {seconds:.2f} s, "
-                      f"CPU {cpu:.1f} s; load average now {os.getloadavg()[0]:.2f}")
+                print(
+                    f"peer, the same {pages:,} pages imported from files: {seconds:.2f} s, "
+                    f"CPU {cpu:.1f} s; load average now {os.getloadavg()[0]:.2f}"
+                )
                 print(f"  {summary}")
 
             seconds, cpu, summary = _claimdesk(db, "refresh")
             seen = stats()
             base_seconds, base_cpu, _ = _claimdesk(db, "stats")
-            print(f"second refresh, nothing new: {seconds:.2f} s as a command "
-                  f"(start-up included), CPU {cpu:.2f} s")
+            print(
+                f"second refresh, nothing new: {seconds:.2f} s as a command "
+                f"(start-up included), CPU {cpu:.2f} s"
+            )
             print(f"  {summary}")
-            print(f"  requests {seen['requests']}, conditional {seen['conditional']}; start-up "
-                  f"peer `claimdesk stats` in the same run: {base_seconds:.2f} s, CPU "
-                  f"{base_cpu:.2f} s")
+            print(
+                f"  requests {seen['requests']}, conditional {seen['conditional']}; start-up "
+                f"peer `claimdesk stats` in the same run: {base_seconds:.2f} s, CPU "
+                f"{base_cpu:.2f} s"
+            )
 
             store = Store.open(db)
             started = time.perf_counter()
@@ -191,9 +218,11 @@ def main() -> int:
             seen = stats()
             store.close()
             statuses = {r.status for r in report.results}
-            print(f"third refresh, in this process: {engine:.3f} s  (goal < 0.5 s); "
-                  f"statuses {sorted(statuses)}; requests {seen['requests']}, conditional "
-                  f"{seen['conditional']}")
+            print(
+                f"third refresh, in this process: {engine:.3f} s  (goal < 0.5 s); "
+                f"statuses {sorted(statuses)}; requests {seen['requests']}, conditional "
+                f"{seen['conditional']}"
+            )
     finally:
         ours.send("stop")
         server.join(timeout=10)

@@ -32,14 +32,66 @@ sys.path.insert(0, str(ROOT))
 # ruff: noqa: S311
 from store.records import ClaimDraft, CommentDraft, DocumentDraft, Quantity  # noqa: E402
 
-SYLLABLES = ["ka", "ra", "mi", "to", "sel", "an", "dor", "vi", "lu", "pre", "gen", "os", "tar",
-             "bel", "un", "cho", "ix", "mar", "ten", "sy", "qua", "ber", "fo", "lin", "zed", "ha"]
+SYLLABLES = [
+    "ka",
+    "ra",
+    "mi",
+    "to",
+    "sel",
+    "an",
+    "dor",
+    "vi",
+    "lu",
+    "pre",
+    "gen",
+    "os",
+    "tar",
+    "bel",
+    "un",
+    "cho",
+    "ix",
+    "mar",
+    "ten",
+    "sy",
+    "qua",
+    "ber",
+    "fo",
+    "lin",
+    "zed",
+    "ha",
+]
 CYRILLIC = "абвгдежзиклмнопрстуфхцчшщыэюя"
 ARABIC = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 COMMON = [
-    "the", "of", "and", "to", "in", "a", "that", "is", "was", "for", "on", "with", "as", "by",
-    "at", "from", "were", "said", "claims", "forces", "army", "tanks", "base", "city", "killed",
-    "reported", "militants", "video", "attack",
+    "the",
+    "of",
+    "and",
+    "to",
+    "in",
+    "a",
+    "that",
+    "is",
+    "was",
+    "for",
+    "on",
+    "with",
+    "as",
+    "by",
+    "at",
+    "from",
+    "were",
+    "said",
+    "claims",
+    "forces",
+    "army",
+    "tanks",
+    "base",
+    "city",
+    "killed",
+    "reported",
+    "militants",
+    "video",
+    "attack",
 ]
 
 
@@ -91,18 +143,34 @@ def make_documents(records: int, vocabulary: list[str], seed: int) -> list[Docum
         for index in rng.sample(range(len(sentences)), 3):
             start = body.index(sentences[index])
             count = rng.randint(1, 500)
-            claims.append(ClaimDraft(sentences[index], start, start + len(sentences[index]),
-                                     claimant=rng.choice(vocabulary).capitalize(),
-                                     quantities=(Quantity(count, str(count), "units"),)))
-        documents.append(DocumentDraft(
-            title=text.sentence(rng.randint(5, 10)).rstrip("."),
-            body=body, source=f"bench-{number}.txt", url=f"https://bench.example/{number}",
-            site=f"site{number % 50}.example", author=rng.choice(vocabulary).capitalize(),
-            published=datetime(2020, 1, 1, tzinfo=UTC), tags=[rng.choice(vocabulary)],
-            comments=[CommentDraft(rng.choice(vocabulary).capitalize(),
-                                   text.sentence(rng.randint(10, 45))) for _ in range(6)],
-            claims=claims,
-        ))
+            claims.append(
+                ClaimDraft(
+                    sentences[index],
+                    start,
+                    start + len(sentences[index]),
+                    claimant=rng.choice(vocabulary).capitalize(),
+                    quantities=(Quantity(count, str(count), "units"),),
+                )
+            )
+        documents.append(
+            DocumentDraft(
+                title=text.sentence(rng.randint(5, 10)).rstrip("."),
+                body=body,
+                source=f"bench-{number}.txt",
+                url=f"https://bench.example/{number}",
+                site=f"site{number % 50}.example",
+                author=rng.choice(vocabulary).capitalize(),
+                published=datetime(2020, 1, 1, tzinfo=UTC),
+                tags=[rng.choice(vocabulary)],
+                comments=[
+                    CommentDraft(
+                        rng.choice(vocabulary).capitalize(), text.sentence(rng.randint(10, 45))
+                    )
+                    for _ in range(6)
+                ],
+                claims=claims,
+            )
+        )
     return documents
 
 
@@ -112,10 +180,10 @@ def typo(word: str, rng: random.Random) -> str:
     i = rng.randint(1, len(word) - 3)
     kind = rng.choice(["swap", "drop", "sub"])
     if kind == "swap":
-        return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+        return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
     if kind == "drop":
-        return word[:i] + word[i + 1:]
-    return word[:i] + rng.choice("aeiou") + word[i + 1:]
+        return word[:i] + word[i + 1 :]
+    return word[:i] + rng.choice("aeiou") + word[i + 1 :]
 
 
 def make_queries(documents: list[DocumentDraft], seed: int) -> list[str]:
@@ -185,14 +253,18 @@ def measure_queries(db: str, queries: list[str]) -> None:
             counts.append(len(engine.search(query)))
             times.append(time.perf_counter() - started)
     times.sort()
-    print(json.dumps({
-        "first_ms": first * 1000,
-        "p50_ms": statistics.median(times) * 1000,
-        "p95_ms": times[int(len(times) * 0.95) - 1] * 1000,
-        "max_ms": times[-1] * 1000,
-        "hits_mean": statistics.mean(counts),
-        "rss_mib": _peak_rss_mib(),
-    }))
+    print(
+        json.dumps(
+            {
+                "first_ms": first * 1000,
+                "p50_ms": statistics.median(times) * 1000,
+                "p95_ms": times[int(len(times) * 0.95) - 1] * 1000,
+                "max_ms": times[-1] * 1000,
+                "hits_mean": statistics.mean(counts),
+                "rss_mib": _peak_rss_mib(),
+            }
+        )
+    )
 
 
 def _peak_rss_mib() -> float:
@@ -211,9 +283,13 @@ def process_times(db: str, queries: list[str]) -> tuple[float, float]:
     timer = ["/usr/bin/time", "-f", "%M"] if Path("/usr/bin/time").exists() else []
     for query in queries:
         started = time.perf_counter()
-        done = subprocess.run([*timer, sys.executable, "-m", "tui", "--db", db, "search", query,
-                               "--limit", "20"], cwd=ROOT, capture_output=True, text=True,
-                              check=False)
+        done = subprocess.run(
+            [*timer, sys.executable, "-m", "tui", "--db", db, "search", query, "--limit", "20"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         assert done.returncode in (0, 1), done.stderr  # 1: no hits (grep's convention)
         times.append(time.perf_counter() - started)
         if timer:
@@ -226,17 +302,20 @@ def fzf_times(db: Path, queries: list[str], workdir: Path) -> float | None:
         return None
     lines = workdir / "records.txt"
     with sqlite3.connect(db) as conn, lines.open("w", encoding="utf-8") as out:
-        for kind, sql in (("article", "SELECT id, title || ' ' || body FROM article"),
-                          ("claim", "SELECT id, text FROM claim"),
-                          ("comment", "SELECT id, author || ' ' || body FROM comment")):
+        for kind, sql in (
+            ("article", "SELECT id, title || ' ' || body FROM article"),
+            ("claim", "SELECT id, text FROM claim"),
+            ("comment", "SELECT id, author || ' ' || body FROM comment"),
+        ):
             for record_id, text in conn.execute(sql):
                 out.write(f"{kind} {record_id} {text.replace(chr(10), ' ')}\n")
     times = []
     for query in queries:
         with lines.open("rb") as source:
             started = time.perf_counter()
-            subprocess.run(["fzf", "--filter", query], stdin=source, capture_output=True,
-                           check=False)
+            subprocess.run(
+                ["fzf", "--filter", query], stdin=source, capture_output=True, check=False
+            )
             times.append(time.perf_counter() - started)
     return statistics.median(times)
 
@@ -246,13 +325,18 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=10_000)
     parser.add_argument("--vocabulary", type=int, default=220_000)
     parser.add_argument("--keep", type=Path, help="write the store here and keep it")
-    parser.add_argument("--compare", action="store_true",
-                        help="also import without the search index, to price it")
-    parser.add_argument("--db", type=Path,
-                        help="query this store (no generation, no import figures); the queries "
-                             "are drawn from its records")
-    parser.add_argument("--measure", nargs=2, metavar=("DB", "QUERIES_JSON"),
-                        help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--compare", action="store_true", help="also import without the search index, to price it"
+    )
+    parser.add_argument(
+        "--db",
+        type=Path,
+        help="query this store (no generation, no import figures); the queries "
+        "are drawn from its records",
+    )
+    parser.add_argument(
+        "--measure", nargs=2, metavar=("DB", "QUERIES_JSON"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args()
     if args.measure:
         measure_queries(args.measure[0], json.loads(Path(args.measure[1]).read_text()))
@@ -271,14 +355,18 @@ def main() -> None:
         vocabulary = make_vocabulary(args.vocabulary, random.Random(1))
         documents = make_documents(args.records, vocabulary, seed=2)
         queries = make_queries(documents, seed=3)
-        print(f"generated {len(documents):,} documents ({len(documents) * 10:,} records) "
-              f"in {time.perf_counter() - started:.1f} s")
+        print(
+            f"generated {len(documents):,} documents ({len(documents) * 10:,} records) "
+            f"in {time.perf_counter() - started:.1f} s"
+        )
         if args.compare:
             bare = build(workdir / "bare.sqlite3", documents, with_index=False)
             print(f"import without search index: {bare:.1f} s")
         seconds = build(db, documents, with_index=True)
-        print(f"import with search index:    {seconds:.1f} s "
-              f"({len(documents) * 10 / seconds:,.0f} records/s)")
+        print(
+            f"import with search index:    {seconds:.1f} s "
+            f"({len(documents) * 10 / seconds:,.0f} records/s)"
+        )
         with sqlite3.connect(db) as conn:
             distinct = conn.execute("SELECT count(*) FROM search_vocab").fetchone()[0]
             keys = conn.execute("SELECT count(*) FROM search_word_key").fetchone()[0]
@@ -289,8 +377,10 @@ def main() -> None:
             conn.commit()
             rebuilt = time.perf_counter() - started
         size = sum(p.stat().st_size for p in db.parent.glob(db.name + "*")) / 2**20
-        print(f"vocabulary: {distinct:,} distinct words, {keys:,} deletion keys; "
-              f"store {size:,.0f} MiB")
+        print(
+            f"vocabulary: {distinct:,} distinct words, {keys:,} deletion keys; "
+            f"store {size:,.0f} MiB"
+        )
         print(f"index rebuild from the tables (upgrade of an existing store): {rebuilt:.1f} s")
         report_queries(db, queries, workdir)
     finally:
@@ -303,8 +393,10 @@ def query_existing(db: Path, workdir: Path) -> None:
     from bench_search_ui import store_queries
 
     with sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True) as conn:
-        records = sum(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608
-                      for table in ("article", "claim", "comment"))
+        records = sum(
+            conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608
+            for table in ("article", "claim", "comment")
+        )
     print(f"{db}: {records:,} records")
     report_queries(db, store_queries(db, 36), workdir)
 
@@ -312,23 +404,33 @@ def query_existing(db: Path, workdir: Path) -> None:
 def report_queries(db: Path, queries: list[str], workdir: Path) -> None:
     query_file = workdir / "queries.json"
     query_file.write_text(json.dumps(queries))
-    done = subprocess.run([sys.executable, __file__, "--measure", str(db), str(query_file)],
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, __file__, "--measure", str(db), str(query_file)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     figures = json.loads(done.stdout)
-    print(f"engine over {len(queries)} queries x3: p50 {figures['p50_ms']:.1f} ms, "
-          f"p95 {figures['p95_ms']:.1f} ms, max {figures['max_ms']:.1f} ms, first "
-          f"{figures['first_ms']:.1f} ms, {figures['hits_mean']:.0f} hits on average; "
-          f"peak RSS {figures['rss_mib']:.0f} MiB")
+    print(
+        f"engine over {len(queries)} queries x3: p50 {figures['p50_ms']:.1f} ms, "
+        f"p95 {figures['p95_ms']:.1f} ms, max {figures['max_ms']:.1f} ms, first "
+        f"{figures['first_ms']:.1f} ms, {figures['hits_mean']:.0f} hits on average; "
+        f"peak RSS {figures['rss_mib']:.0f} MiB"
+    )
     sample = queries[:8]
     whole, rss = process_times(str(db), sample)
-    print(f"`claimdesk search` whole process: median {whole * 1000:.0f} ms over "
-          f"{len(sample)} queries; peak RSS {rss:.0f} MiB")
+    print(
+        f"`claimdesk search` whole process: median {whole * 1000:.0f} ms over "
+        f"{len(sample)} queries; peak RSS {rss:.0f} MiB"
+    )
     fzf = fzf_times(db, sample, workdir)
     if fzf is None:
         print("fzf not installed: no comparison")
     else:
-        print(f"`fzf --filter` on the same records as lines: median {fzf * 1000:.0f} ms "
-              f"({fzf / whole:.1f}x the claimdesk process)")
+        print(
+            f"`fzf --filter` on the same records as lines: median {fzf * 1000:.0f} ms "
+            f"({fzf / whole:.1f}x the claimdesk process)"
+        )
     print("queries:", " · ".join(queries))
 
 

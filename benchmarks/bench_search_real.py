@@ -63,6 +63,7 @@ KINDS = ("article", "claim", "comment")
 
 # -- corpus -------------------------------------------------------------------------------------
 
+
 def real_words() -> tuple[list[str], list[float]]:
     """wordfreq's most frequent English words (letters only) and their frequencies."""
     from wordfreq import top_n_list, word_frequency
@@ -138,18 +139,31 @@ def make_documents(records: int, seed: int = 7) -> list[DocumentDraft]:
         for index in rng.sample(range(len(sentences)), 3):
             start = body.index(sentences[index])
             count = rng.randint(1, 500)
-            claims.append(ClaimDraft(sentences[index], start, start + len(sentences[index]),
-                                     claimant=writer.person(),
-                                     quantities=(Quantity(count, str(count), "units"),)))
-        documents.append(DocumentDraft(
-            title=writer.sentence(rng.randint(5, 10)).rstrip("."),
-            body=body, source=f"real-{number}.txt", url=f"https://real.example/{number}",
-            site=f"site{number % 50}.example", author=writer.person(),
-            tags=[rng.choice(writer.places).lower()],
-            comments=[CommentDraft(writer.person(), writer.sentence(rng.randint(10, 45)))
-                      for _ in range(6)],
-            claims=claims,
-        ))
+            claims.append(
+                ClaimDraft(
+                    sentences[index],
+                    start,
+                    start + len(sentences[index]),
+                    claimant=writer.person(),
+                    quantities=(Quantity(count, str(count), "units"),),
+                )
+            )
+        documents.append(
+            DocumentDraft(
+                title=writer.sentence(rng.randint(5, 10)).rstrip("."),
+                body=body,
+                source=f"real-{number}.txt",
+                url=f"https://real.example/{number}",
+                site=f"site{number % 50}.example",
+                author=writer.person(),
+                tags=[rng.choice(writer.places).lower()],
+                comments=[
+                    CommentDraft(writer.person(), writer.sentence(rng.randint(10, 45)))
+                    for _ in range(6)
+                ],
+                claims=claims,
+            )
+        )
     return documents
 
 
@@ -159,7 +173,8 @@ def record_texts(documents: list[DocumentDraft]) -> dict[tuple[str, int], str]:
     claim_id = comment_id = 0
     for number, doc in enumerate(documents, 1):
         texts[("article", number)] = " ".join(
-            [doc.title, doc.body, doc.author or "", doc.site or "", *doc.tags])
+            [doc.title, doc.body, doc.author or "", doc.site or "", *doc.tags]
+        )
         for comment in doc.comments:
             comment_id += 1
             texts[("comment", comment_id)] = f"{comment.body} {comment.author} {doc.title}"
@@ -170,6 +185,7 @@ def record_texts(documents: list[DocumentDraft]) -> dict[tuple[str, int], str]:
 
 
 # -- the two systems ------------------------------------------------------------------------------
+
 
 def build_store(path: Path, documents: list[DocumentDraft], final: Path) -> None:
     from store.store import Store
@@ -184,8 +200,9 @@ def build_store(path: Path, documents: list[DocumentDraft], final: Path) -> None
         store.close()
     seconds = time.perf_counter() - started
     records = sum(1 + len(d.comments) + len(d.claims or []) for d in documents)
-    (Path(str(final) + ".import.json")).write_text(json.dumps(
-        {"seconds": seconds, "records": records}))
+    (Path(str(final) + ".import.json")).write_text(
+        json.dumps({"seconds": seconds, "records": records})
+    )
     print(f"  import: {records:,} records in {seconds:.1f} s ({records / seconds:,.0f}/s)")
 
 
@@ -224,15 +241,32 @@ class Tantivy:
         musts = []
         for number, token in enumerate(tokens):
             budget = 0 if len(token) < 3 else 1 if len(token) <= 4 else 2
-            alternatives = [(Occur.Should, Q.boost_query(
-                Q.term_query(self.schema, "all", token), 3.0))]
+            alternatives = [
+                (Occur.Should, Q.boost_query(Q.term_query(self.schema, "all", token), 3.0))
+            ]
             if budget:
-                alternatives.append((Occur.Should, Q.fuzzy_term_query(
-                    self.schema, "all", token, distance=budget, transposition_cost_one=True)))
+                alternatives.append(
+                    (
+                        Occur.Should,
+                        Q.fuzzy_term_query(
+                            self.schema, "all", token, distance=budget, transposition_cost_one=True
+                        ),
+                    )
+                )
             if prefix_last and number == len(tokens) - 1:
-                alternatives.append((Occur.Should, Q.fuzzy_term_query(
-                    self.schema, "all", token, distance=0 if len(token) <= 4 else 1,
-                    transposition_cost_one=True, prefix=True)))
+                alternatives.append(
+                    (
+                        Occur.Should,
+                        Q.fuzzy_term_query(
+                            self.schema,
+                            "all",
+                            token,
+                            distance=0 if len(token) <= 4 else 1,
+                            transposition_cost_one=True,
+                            prefix=True,
+                        ),
+                    )
+                )
             musts.append((Occur.Must, Q.boolean_query(alternatives)))
         found = self.searcher.search(Q.boolean_query(musts), limit).hits
         out = []
@@ -243,6 +277,7 @@ class Tantivy:
 
 
 # -- queries --------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Case:
@@ -269,8 +304,11 @@ def typo_budget(word: str) -> int:
     return 0 if len(word) < 3 else 1 if len(word) <= 4 else 2
 
 
-def make_cases(texts: dict[tuple[str, int], str], counts: Counter[str], seed: int = 11,
-               ) -> list[Case]:
+def make_cases(
+    texts: dict[tuple[str, int], str],
+    counts: Counter[str],
+    seed: int = 11,
+) -> list[Case]:
     from rapidfuzz.distance import OSA
 
     from store.search.vocabulary import words
@@ -282,8 +320,10 @@ def make_cases(texts: dict[tuple[str, int], str], counts: Counter[str], seed: in
     cases: list[Case] = []
 
     def rare(tokens: list[str], exclude: set[str], shortest: int) -> list[str]:
-        pool = sorted({t for t in tokens if len(t) >= shortest and t not in exclude},
-                      key=lambda t: (counts[t], t))
+        pool = sorted(
+            {t for t in tokens if len(t) >= shortest and t not in exclude},
+            key=lambda t: (counts[t], t),
+        )
         return pool[:3]
 
     tries = 0
@@ -298,8 +338,11 @@ def make_cases(texts: dict[tuple[str, int], str], counts: Counter[str], seed: in
             for token in set(tokens):
                 for wrong in wrong_of.get(token, ()):
                     distance = OSA.distance(wrong, token)
-                    if 0 < distance <= typo_budget(wrong) and \
-                            family == f"typo-{distance}" and wrong not in counts:
+                    if (
+                        0 < distance <= typo_budget(wrong)
+                        and family == f"typo-{distance}"
+                        and wrong not in counts
+                    ):
                         options.append((token, wrong))
             if not options:
                 continue
@@ -331,6 +374,7 @@ def make_cases(texts: dict[tuple[str, int], str], counts: Counter[str], seed: in
 
 # -- measuring ------------------------------------------------------------------------------------
 
+
 def relevant(text: str, intended: tuple[str, ...]) -> bool:
     from store.search.vocabulary import words
 
@@ -343,8 +387,9 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[max(0, int(len(ordered) * share) - 1)]
 
 
-def run(db: Path, peer: Tantivy, cases: list[Case], texts: dict[tuple[str, int], str],
-        limit: int) -> None:
+def run(
+    db: Path, peer: Tantivy, cases: list[Case], texts: dict[tuple[str, int], str], limit: int
+) -> None:
     from store.search.engine import SearchEngine
     from store.store import Store
 
@@ -358,7 +403,9 @@ def run(db: Path, peer: Tantivy, cases: list[Case], texts: dict[tuple[str, int],
         return peer.search(case.query, case.family.startswith("prefix"), limit)
 
     systems: dict[str, Callable[[Case], list[tuple[str, int]]]] = {
-        "claimdesk": ours, "tantivy": theirs}
+        "claimdesk": ours,
+        "tantivy": theirs,
+    }
     times: dict[str, list[float]] = {name: [] for name in systems}
     ranks: dict[str, list[tuple[str, int | None, int]]] = {name: [] for name in systems}
     for number, case in enumerate(cases):
@@ -367,32 +414,44 @@ def run(db: Path, peer: Tantivy, cases: list[Case], texts: dict[tuple[str, int],
             started = time.perf_counter()
             hits = systems[name](case)
             times[name].append(time.perf_counter() - started)
-            first = next((i for i, key in enumerate(hits)
-                          if relevant(texts.get(key, ""), case.intended)), None)
+            first = next(
+                (i for i, key in enumerate(hits) if relevant(texts.get(key, ""), case.intended)),
+                None,
+            )
             ranks[name].append((case.family, first, len(hits)))
     families = [*FAMILIES, "typo (all)", "prefix (all)", "all"]
-    print(f"\n{'family':<13}{'n':>5}  " + "".join(
-        f"{name + ' r@1/3/10':>26}" for name in systems))
+    print(f"\n{'family':<13}{'n':>5}  " + "".join(f"{name + ' r@1/3/10':>26}" for name in systems))
     for family in families:
+
         def member(f: str, family: str = family) -> bool:
-            return family == "all" or f == family or (
-                family.endswith("(all)") and f.startswith(family.split()[0]))
+            return (
+                family == "all"
+                or f == family
+                or (family.endswith("(all)") and f.startswith(family.split()[0]))
+            )
+
         row = f"{family:<13}"
         n = 0
         for name in systems:
             picked = [first for f, first, _ in ranks[name] if member(f)]
             n = len(picked)
-            figures = [sum(1 for r in picked if r is not None and r < k) / max(n, 1)
-                       for k in (1, 3, 10)]
+            figures = [
+                sum(1 for r in picked if r is not None and r < k) / max(n, 1) for k in (1, 3, 10)
+            ]
             row += f"{'':>8}{figures[0]:.2f} / {figures[1]:.2f} / {figures[2]:.2f}"
         print(f"{row[:13]}{n:>5}  {row[13:]}")
     for name in systems:
         empty = sum(1 for _, _, count in ranks[name] if count == 0)
-        print(f"{name:>10}: p50 {statistics.median(times[name]) * 1000:5.1f} ms, "
-              f"p95 {percentile(times[name], 0.95) * 1000:5.1f} ms, "
-              f"max {max(times[name]) * 1000:6.1f} ms; {empty} queries with no hit")
-    misses = [(case.family, case.query) for case, (_, first, _) in
-              zip(cases, ranks["claimdesk"], strict=True) if first is None]
+        print(
+            f"{name:>10}: p50 {statistics.median(times[name]) * 1000:5.1f} ms, "
+            f"p95 {percentile(times[name], 0.95) * 1000:5.1f} ms, "
+            f"max {max(times[name]) * 1000:6.1f} ms; {empty} queries with no hit"
+        )
+    misses = [
+        (case.family, case.query)
+        for case, (_, first, _) in zip(cases, ranks["claimdesk"], strict=True)
+        if first is None
+    ]
     print(f"claimdesk misses ({len(misses)}):", "; ".join(f"{f}:{q}" for f, q in misses[:40]))
     engine.close()
 
@@ -404,14 +463,26 @@ def store_figures(db: Path) -> None:
         print(f"import (when built): {data['records']:,} records in {data['seconds']:.1f} s")
     with sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True) as conn:
         sizes = dict(conn.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name"))
-        names = {row[0]: row[1] for row in conn.execute(
-            "SELECT name, tbl_name FROM sqlite_master WHERE type IN ('table', 'index')")}
-    search = sum(size for name, size in sizes.items()
-                 if name.startswith(("search_", "article_fts", "claim_fts", "comment_fts")))
-    records = sum(size for name, size in sizes.items()
-                  if names.get(name, name) in ("article", "claim", "comment", "claim_quantity"))
-    print(f"store {sum(sizes.values()) / 2**20:,.0f} MiB: records {records / 2**20:,.0f} MiB, "
-          f"search index {search / 2**20:,.0f} MiB ({search / max(records, 1):.2f}x the records)")
+        names = {
+            row[0]: row[1]
+            for row in conn.execute(
+                "SELECT name, tbl_name FROM sqlite_master WHERE type IN ('table', 'index')"
+            )
+        }
+    search = sum(
+        size
+        for name, size in sizes.items()
+        if name.startswith(("search_", "article_fts", "claim_fts", "comment_fts"))
+    )
+    records = sum(
+        size
+        for name, size in sizes.items()
+        if names.get(name, name) in ("article", "claim", "comment", "claim_quantity")
+    )
+    print(
+        f"store {sum(sizes.values()) / 2**20:,.0f} MiB: records {records / 2**20:,.0f} MiB, "
+        f"search index {search / 2**20:,.0f} MiB ({search / max(records, 1):.2f}x the records)"
+    )
     for name, size in sorted(sizes.items(), key=lambda item: -item[1])[:8]:
         print(f"    {name:<32} {size / 2**20:8.1f} MiB")
 
@@ -424,14 +495,15 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=10)
     args = parser.parse_args()
     load = os.getloadavg()
-    print(f"load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; "
-          f"{os.cpu_count()} cores")
+    print(f"load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; {os.cpu_count()} cores")
     started = time.perf_counter()
     documents = make_documents(args.records)
     texts = record_texts(documents)
     digest = hashlib.sha256("\n".join(texts.values()).encode()).hexdigest()[:12]
-    print(f"generated {len(documents):,} documents ({len(texts):,} records, corpus "
-          f"{digest}) in {time.perf_counter() - started:.0f} s")
+    print(
+        f"generated {len(documents):,} documents ({len(texts):,} records, corpus "
+        f"{digest}) in {time.perf_counter() - started:.0f} s"
+    )
     db = args.store or CACHE / f"real-{digest}.sqlite3"
     if args.fresh and db.exists():
         for stale in db.parent.glob(db.name + "*"):
@@ -445,8 +517,10 @@ def main() -> None:
         print(f"  tantivy index built in {time.perf_counter() - started:.0f} s")
     cases_file = CACHE / f"cases-{digest}.json"
     if cases_file.exists():
-        cases = [Case(c["family"], c["query"], tuple(c["intended"]))
-                 for c in json.loads(cases_file.read_text())]
+        cases = [
+            Case(c["family"], c["query"], tuple(c["intended"]))
+            for c in json.loads(cases_file.read_text())
+        ]
     else:
         from store.search.vocabulary import count_words
 
@@ -454,13 +528,20 @@ def main() -> None:
         cases_file.write_text(json.dumps([c.__dict__ for c in cases], indent=0))
     documents.clear()  # the texts are all the measuring needs
     store_figures(db)
-    print(f"{len(cases)} queries: " + ", ".join(
-        f"{f} {sum(1 for c in cases if c.family == f)}" for f in FAMILIES))
+    print(
+        f"{len(cases)} queries: "
+        + ", ".join(f"{f} {sum(1 for c in cases if c.family == f)}" for f in FAMILIES)
+    )
     run(db, Tantivy(index), cases, texts, args.limit)
     load = os.getloadavg()
     print(f"load average after: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
-                            capture_output=True, text=True, check=False).stdout.strip()
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
     print(f"code at {commit}")
 
 

@@ -72,22 +72,39 @@ def store_queries(db: Path, count: int, seed: int = 3) -> list[str]:
         ids = rng.sample(range(1, top + 1), min(top, 80))
         documents = []
         for article_id in ids:
-            row = conn.execute("SELECT title, body FROM article WHERE id = ?",
-                               (article_id,)).fetchone()
-            comment = conn.execute("SELECT author, body FROM comment WHERE article_id = ? "
-                                   "ORDER BY id LIMIT 1", (article_id,)).fetchone()
+            row = conn.execute(
+                "SELECT title, body FROM article WHERE id = ?", (article_id,)
+            ).fetchone()
+            comment = conn.execute(
+                "SELECT author, body FROM comment WHERE article_id = ? ORDER BY id LIMIT 1",
+                (article_id,),
+            ).fetchone()
             if row is None or comment is None:
                 continue
-            documents.append(DocumentDraft(title=row[0], body=row[1], source="bench",
-                                           comments=[CommentDraft(comment[0], comment[1])]))
+            documents.append(
+                DocumentDraft(
+                    title=row[0],
+                    body=row[1],
+                    source="bench",
+                    comments=[CommentDraft(comment[0], comment[1])],
+                )
+            )
     queries = bench_search.make_queries(documents, seed=seed)
     return queries[:count]
 
 
 def _key(char: str) -> tuple[str, str]:
-    names = {" ": "space", "!": "exclamation_mark", ":": "colon", ">": "greater_than_sign",
-             "'": "apostrophe", "|": "vertical_line", "^": "circumflex_accent",
-             "$": "dollar_sign", "-": "minus"}
+    names = {
+        " ": "space",
+        "!": "exclamation_mark",
+        ":": "colon",
+        ">": "greater_than_sign",
+        "'": "apostrophe",
+        "|": "vertical_line",
+        "^": "circumflex_accent",
+        "$": "dollar_sign",
+        "-": "minus",
+    }
     return names.get(char, char), char
 
 
@@ -110,8 +127,9 @@ async def measure(db: Path, queries: list[str]) -> dict[str, float]:
     arrived = asyncio.Event()
     display = ClaimdeskApp._display
 
-    def timed_display(self: App[None], screen: Screen[Any],
-                      renderable: RenderableType | None) -> None:
+    def timed_display(
+        self: App[None], screen: Screen[Any], renderable: RenderableType | None
+    ) -> None:
         display(self, screen, renderable)
         if isinstance(screen, SearchScreen):
             echoed.setdefault(screen.current_query, time.perf_counter())
@@ -180,8 +198,9 @@ async def measure(db: Path, queries: list[str]) -> dict[str, float]:
                     elif prefix.strip():
                         missed += 1
                     if query_input.value != prefix:
-                        raise RuntimeError(f"typed {prefix!r}, the input holds "
-                                           f"{query_input.value!r}")
+                        raise RuntimeError(
+                            f"typed {prefix!r}, the input holds {query_input.value!r}"
+                        )
     finally:
         ClaimdeskApp._display = display  # type: ignore[method-assign]
         SearchService.search = search  # type: ignore[method-assign]
@@ -191,8 +210,10 @@ async def measure(db: Path, queries: list[str]) -> dict[str, float]:
     echoes.sort()
     engine = sorted(engine_times.values())
     return {
-        "keys": len(times), "missed": missed,
-        "p50": statistics.median(times), "p95": times[int(len(times) * 0.95) - 1],
+        "keys": len(times),
+        "missed": missed,
+        "p50": statistics.median(times),
+        "p95": times[int(len(times) * 0.95) - 1],
         "max": times[-1],
         "engine_p50": statistics.median(engine),
         "engine_p95": engine[int(len(engine) * 0.95) - 1],
@@ -207,8 +228,9 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--db", type=Path, help="measure this store instead of generated ones")
     parser.add_argument("--queries", type=int, default=36, help="how many queries (≥30)")
-    parser.add_argument("--fps", default=None,
-                        help="TEXTUAL_FPS for the app (default: what `claimdesk` sets)")
+    parser.add_argument(
+        "--fps", default=None, help="TEXTUAL_FPS for the app (default: what `claimdesk` sets)"
+    )
     args = parser.parse_args()
     import os
 
@@ -219,21 +241,27 @@ def main() -> None:
     configure_textual()  # before Textual is imported, as in the real command
     stores = [args.db] if args.db else [generated_store(size) for size in args.sizes]
     print(f"TEXTUAL_FPS={os.environ['TEXTUAL_FPS']}")
-    print(f"{'store':>28} {'records':>10} {'keys':>6} {'p50':>8} {'p95':>8} {'max':>8} "
-          f"{'engine p50':>11} {'engine p95':>11} {'rest p50':>9} {'rest p95':>9} "
-          f"{'echo p95':>9}")
+    print(
+        f"{'store':>28} {'records':>10} {'keys':>6} {'p50':>8} {'p95':>8} {'max':>8} "
+        f"{'engine p50':>11} {'engine p95':>11} {'rest p50':>9} {'rest p95':>9} "
+        f"{'echo p95':>9}"
+    )
     for db in stores:
         with sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True) as conn:
-            records = sum(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608
-                          for table in ("article", "claim", "comment"))
+            records = sum(
+                conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608
+                for table in ("article", "claim", "comment")
+            )
         queries = store_queries(db, args.queries)
         figures = asyncio.run(measure(db, queries))
-        print(f"{db.name:>28} {records:>10,} {int(figures['keys']):>6} "
-              f"{figures['p50'] * 1000:6.1f}ms {figures['p95'] * 1000:6.1f}ms "
-              f"{figures['max'] * 1000:6.1f}ms {figures['engine_p50'] * 1000:9.1f}ms "
-              f"{figures['engine_p95'] * 1000:9.1f}ms {figures['ui_p50'] * 1000:7.1f}ms "
-              f"{figures['ui_p95'] * 1000:7.1f}ms {figures['echo_p95'] * 1000:7.1f}ms"
-              + (f"  ({int(figures['missed'])} keys never painted)" if figures["missed"] else ""))
+        print(
+            f"{db.name:>28} {records:>10,} {int(figures['keys']):>6} "
+            f"{figures['p50'] * 1000:6.1f}ms {figures['p95'] * 1000:6.1f}ms "
+            f"{figures['max'] * 1000:6.1f}ms {figures['engine_p50'] * 1000:9.1f}ms "
+            f"{figures['engine_p95'] * 1000:9.1f}ms {figures['ui_p50'] * 1000:7.1f}ms "
+            f"{figures['ui_p95'] * 1000:7.1f}ms {figures['echo_p95'] * 1000:7.1f}ms"
+            + (f"  ({int(figures['missed'])} keys never painted)" if figures["missed"] else "")
+        )
         print("  queries:", json.dumps(queries, ensure_ascii=False))
 
 

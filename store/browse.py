@@ -35,12 +35,19 @@ class SortOrder:
 
 
 SORT_COLUMNS: Mapping[RecordKind, Mapping[str, sa.ColumnElement[object]]] = {
-    "article": {"published": A.c.published, "site": A.c.site, "title": A.c.title,
-                "id": A.c.id},
-    "claim": {"article": CL.c.article_id, "claimant": CL.c.claimant, "status": CL.c.status,
-              "id": CL.c.id},
-    "comment": {"article": C.c.article_id, "author": C.c.author, "posted": C.c.posted,
-                "id": C.c.id},
+    "article": {"published": A.c.published, "site": A.c.site, "title": A.c.title, "id": A.c.id},
+    "claim": {
+        "article": CL.c.article_id,
+        "claimant": CL.c.claimant,
+        "status": CL.c.status,
+        "id": CL.c.id,
+    },
+    "comment": {
+        "article": C.c.article_id,
+        "author": C.c.author,
+        "posted": C.c.posted,
+        "id": C.c.id,
+    },
 }
 """The columns each list can be sorted by; every one is indexed, so sorting stays cheap."""
 
@@ -64,8 +71,14 @@ def count_rows(conn: Connection, kind: RecordKind) -> int:
     return int(conn.execute(sa.select(sa.func.count()).select_from(table)).scalar() or 0)
 
 
-def page_ids(conn: Connection, kind: RecordKind, order: SortOrder, offset: int, limit: int,
-             total: int | None = None) -> list[int]:
+def page_ids(
+    conn: Connection,
+    kind: RecordKind,
+    order: SortOrder,
+    offset: int,
+    limit: int,
+    total: int | None = None,
+) -> list[int]:
     """Ids of rows ``offset .. offset+limit`` of the list of ``kind`` in ``order``.
 
     ``total`` (the row count, when the caller knows it) lets pages past the middle be read
@@ -83,8 +96,11 @@ def page_ids(conn: Connection, kind: RecordKind, order: SortOrder, offset: int, 
         limit = max(end - offset, 0)
         offset = total - end
     keys = [column] if column is table.c.id else [column, table.c.id]
-    query = (sa.select(table.c.id)
-             .order_by(*(key.desc() if descending else key.asc() for key in keys))
-             .limit(limit).offset(offset))
+    query = (
+        sa.select(table.c.id)
+        .order_by(*(key.desc() if descending else key.asc() for key in keys))
+        .limit(limit)
+        .offset(offset)
+    )
     ids = [int(row_id) for row_id in conn.execute(query).scalars()]
     return ids[::-1] if backwards else ids

@@ -11,25 +11,50 @@ from store.records import ArticleRecord, ClaimRecord, ClaimStatus, CommentRecord
 
 def article_record(row: Row[Any]) -> ArticleRecord:
     return ArticleRecord(
-        id=row.id, title=row.title, url=row.url, site=row.site, author=row.author,
-        published=row.published, body=row.body, images=tuple(row.images or ()),
-        tags=tuple(row.tags or ()), source=row.source, fingerprint=row.fingerprint,
-        imported_at=row.imported_at, claim_count=row.claim_count,
+        id=row.id,
+        title=row.title,
+        url=row.url,
+        site=row.site,
+        author=row.author,
+        published=row.published,
+        body=row.body,
+        images=tuple(row.images or ()),
+        tags=tuple(row.tags or ()),
+        source=row.source,
+        fingerprint=row.fingerprint,
+        imported_at=row.imported_at,
+        claim_count=row.claim_count,
         comment_count=row.comment_count,
     )
 
 
 def claim_record(row: Row[Any], quantities: tuple[Quantity, ...]) -> ClaimRecord:
     return ClaimRecord(
-        id=row.id, article_id=row.article_id, comment_id=row.comment_id, text=row.text,
-        start=row.start, end=row.end, claimant=row.claimant, attribution=row.attribution,
-        hedges=tuple(row.hedges or ()), quantities=quantities, status=ClaimStatus(row.status),
-        note=row.note, method=row.method, article_title=row.article_title,
+        id=row.id,
+        article_id=row.article_id,
+        comment_id=row.comment_id,
+        text=row.text,
+        start=row.start,
+        end=row.end,
+        claimant=row.claimant,
+        attribution=row.attribution,
+        hedges=tuple(row.hedges or ()),
+        quantities=quantities,
+        status=ClaimStatus(row.status),
+        note=row.note,
+        method=row.method,
+        article_title=row.article_title,
     )
 
 
 def comment_record(row: Row[Any]) -> CommentRecord:
     return CommentRecord(
-        id=row.id, article_id=row.article_id, parent_id=row.parent_id, author=row.author,
-        posted=row.posted, body=row.body, position=row.position, article_title=row.article_title,
+        id=row.id,
+        article_id=row.article_id,
+        parent_id=row.parent_id,
+        author=row.author,
+        posted=row.posted,
+        body=row.body,
+        position=row.position,
+        article_title=row.article_title,
     )

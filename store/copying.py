@@ -33,8 +33,17 @@ from store.writing import RowBatch, chunks, insert_many
 
 CHUNK = 1_000
 """Articles per destination transaction."""
-KNOWN_TABLES = frozenset({"article", "comment", "claim", "claim_quantity", "schema_version",
-                          *SQLITE_SEARCH_TABLES, *POSTGRES_SEARCH_TABLES})
+KNOWN_TABLES = frozenset(
+    {
+        "article",
+        "comment",
+        "claim",
+        "claim_quantity",
+        "schema_version",
+        *SQLITE_SEARCH_TABLES,
+        *POSTGRES_SEARCH_TABLES,
+    }
+)
 
 Progress = Callable[[int, int], None]
 """Called after each chunk with (articles looked at, articles in the source)."""
@@ -56,14 +65,20 @@ def copy_store(source: Store, dest: Store, progress: Progress | None = None) -> 
     total = source.counts()["article"]
     with source._read() as read:
         names = set(sa.inspect(read).get_table_names())
-        outcome.not_copied = sorted(name for name in names - KNOWN_TABLES
-                                    if not name.startswith(("sqlite_", "article_fts",
-                                                            "claim_fts", "comment_fts")))
+        outcome.not_copied = sorted(
+            name
+            for name in names - KNOWN_TABLES
+            if not name.startswith(("sqlite_", "article_fts", "claim_fts", "comment_fts"))
+        )
         done = 0
         last = 0
         while True:
-            articles = [dict(row._mapping) for row in read.execute(
-                sa.select(A).where(A.c.id > last).order_by(A.c.id).limit(CHUNK))]
+            articles = [
+                dict(row._mapping)
+                for row in read.execute(
+                    sa.select(A).where(A.c.id > last).order_by(A.c.id).limit(CHUNK)
+                )
+            ]
             if not articles:
                 break
             last = articles[-1]["id"]
@@ -80,14 +95,22 @@ def _children(read: Connection, articles: list[dict[str, Any]]) -> RowBatch:
     ids = [row["id"] for row in articles]
     batch = RowBatch(articles=articles)
     for chunk in chunks(ids, 500):
-        batch.comments += [dict(row._mapping) for row in read.execute(
-            sa.select(C).where(C.c.article_id.in_(chunk)).order_by(C.c.id))]
-        batch.claims += [dict(row._mapping) for row in read.execute(
-            sa.select(CL).where(CL.c.article_id.in_(chunk)).order_by(CL.c.id))]
+        batch.comments += [
+            dict(row._mapping)
+            for row in read.execute(sa.select(C).where(C.c.article_id.in_(chunk)).order_by(C.c.id))
+        ]
+        batch.claims += [
+            dict(row._mapping)
+            for row in read.execute(
+                sa.select(CL).where(CL.c.article_id.in_(chunk)).order_by(CL.c.id)
+            )
+        ]
     claim_ids = [row["id"] for row in batch.claims]
     for chunk in chunks(claim_ids, 500):
-        batch.quantities += [dict(row._mapping) for row in read.execute(
-            sa.select(Q).where(Q.c.claim_id.in_(chunk)).order_by(Q.c.id))]
+        batch.quantities += [
+            dict(row._mapping)
+            for row in read.execute(sa.select(Q).where(Q.c.claim_id.in_(chunk)).order_by(Q.c.id))
+        ]
     return batch
 
 
@@ -97,11 +120,14 @@ def _present(conn: Connection, articles: list[dict[str, Any]]) -> set[int]:
     by_print = {row["fingerprint"]: row["id"] for row in articles}
     found: set[int] = set()
     for chunk in chunks(list(by_url), 500):
-        found.update(by_url[row.url] for row in conn.execute(
-            sa.select(A.c.url).where(A.c.url.in_(chunk))))
+        found.update(
+            by_url[row.url] for row in conn.execute(sa.select(A.c.url).where(A.c.url.in_(chunk)))
+        )
     for chunk in chunks(list(by_print), 500):
-        found.update(by_print[row.fingerprint] for row in conn.execute(
-            sa.select(A.c.fingerprint).where(A.c.fingerprint.in_(chunk))))
+        found.update(
+            by_print[row.fingerprint]
+            for row in conn.execute(sa.select(A.c.fingerprint).where(A.c.fingerprint.in_(chunk)))
+        )
     return found
 
 
@@ -118,8 +144,12 @@ def _write_chunk(conn: Connection, batch: RowBatch, outcome: CopyOutcome) -> Non
     if not rows.articles:
         return
     _renumber(conn, rows)
-    for table, part in ((A, rows.articles), (C, rows.comments), (CL, rows.claims),
-                        (Q, rows.quantities)):
+    for table, part in (
+        (A, rows.articles),
+        (C, rows.comments),
+        (CL, rows.claims),
+        (Q, rows.quantities),
+    ):
         if part:
             insert_many(conn, table, part)
     _index_words(conn, rows)
@@ -131,8 +161,12 @@ def _write_chunk(conn: Connection, batch: RowBatch, outcome: CopyOutcome) -> Non
 def _renumber(conn: Connection, rows: RowBatch) -> None:
     """Keep the rows' ids if they are all above the destination's, else give new ones."""
     free = _next_ids(conn)
-    tables = ((rows.articles, free.article), (rows.comments, free.comment),
-              (rows.claims, free.claim), (rows.quantities, free.quantity))
+    tables = (
+        (rows.articles, free.article),
+        (rows.comments, free.comment),
+        (rows.claims, free.claim),
+        (rows.quantities, free.quantity),
+    )
     if all(not part or min(r["id"] for r in part) >= first for part, first in tables):
         return
     maps: list[dict[int, int]] = []

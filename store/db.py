@@ -63,9 +63,7 @@ def check_driver(url: str) -> None:
     import importlib.util
 
     if importlib.util.find_spec("psycopg") is None:
-        raise DriverMissingError(
-            f"a PostgreSQL store needs the psycopg driver: {POSTGRES_EXTRA}"
-        )
+        raise DriverMissingError(f"a PostgreSQL store needs the psycopg driver: {POSTGRES_EXTRA}")
 
 
 def create_engine(url: str) -> Engine:
@@ -126,8 +124,17 @@ def connection_problem(url: str, error: BaseException) -> str:
         reason = f"the server refused user {parsed.username or '?'}: wrong password or user"
     elif "does not exist" in lowered and "database" in lowered:
         reason = f"there is no database {database} (create it: createdb {database})"
-    elif any(word in lowered for word in ("refused", "no such file", "could not translate",
-                                           "timeout", "timed out", "is the server running")):
+    elif any(
+        word in lowered
+        for word in (
+            "refused",
+            "no such file",
+            "could not translate",
+            "timeout",
+            "timed out",
+            "is the server running",
+        )
+    ):
         reason = "no server answers there (is it running, and is the host right?)"
     else:
         reason = text.split(" DETAIL:")[0][:200]

@@ -118,8 +118,11 @@ def _walk(folder: Path) -> Iterator[FoundFile | FileFailure]:
     failures: list[FileFailure] = []
 
     def on_error(error: OSError) -> None:
-        failures.append(FileFailure(Path(error.filename or folder), "cannot read folder: "
-                                    f"{error.strerror or error}"))
+        failures.append(
+            FileFailure(
+                Path(error.filename or folder), f"cannot read folder: {error.strerror or error}"
+            )
+        )
 
     for root, dirs, files in os.walk(folder, onerror=on_error):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -253,8 +256,12 @@ Progress = Callable[[int, int], None]
 """Told ``(files done, files in all)`` after each file."""
 
 
-def import_paths(store: Store, paths: Iterable[Path], listener: Listener | None = None,
-                 progress: Progress | None = None) -> ImportReport:
+def import_paths(
+    store: Store,
+    paths: Iterable[Path],
+    listener: Listener | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
     """Import every document under ``paths`` into ``store``; never raises for bad input."""
     report = ImportReport()
     pending: list[DocumentDraft] = []

@@ -93,8 +93,9 @@ class Claim(SQLModel, table=True):
     method: str = ""
     # Added by schema step 4: the user judged this claim (status or note set by hand, or kept
     # from a claimdesk export); `claimdesk reextract` never touches such a claim.
-    judged: bool = Field(default=False, sa_column=sa.Column(sa.Boolean, nullable=False,
-                                                           server_default=sa.false()))
+    judged: bool = Field(
+        default=False, sa_column=sa.Column(sa.Boolean, nullable=False, server_default=sa.false())
+    )
 
 
 class ClaimQuantity(SQLModel, table=True):

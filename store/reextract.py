@@ -50,19 +50,28 @@ def id_batches(ids: list[int], size: int = BATCH_ARTICLES) -> Iterator[list[int]
         yield list(chunk)
 
 
-def reextract_articles(conn: Connection, ids: list[int], report: ReextractReport,
-                       extract: Extract = extract_claims) -> RowBatch:
+def reextract_articles(
+    conn: Connection, ids: list[int], report: ReextractReport, extract: Extract = extract_claims
+) -> RowBatch:
     """Bring the claims of articles ``ids`` up to date in ``conn``'s transaction; the rows
     inserted are returned so the caller can index their words."""
     counter = IdCounter(0, 0, _next(conn, CL), _next(conn, Q))
     inserted = RowBatch()
     for article_id in ids:
-        article = conn.execute(sa.select(A.c.title, A.c.body, A.c.source)
-                               .where(A.c.id == article_id)).one()
-        comments = conn.execute(sa.select(C.c.id, C.c.author, C.c.body).where(
-            C.c.article_id == article_id).order_by(C.c.position)).all()
-        draft = DocumentDraft(title=article.title, body=article.body, source=article.source,
-                              comments=[CommentDraft(c.author, c.body) for c in comments])
+        article = conn.execute(
+            sa.select(A.c.title, A.c.body, A.c.source).where(A.c.id == article_id)
+        ).one()
+        comments = conn.execute(
+            sa.select(C.c.id, C.c.author, C.c.body)
+            .where(C.c.article_id == article_id)
+            .order_by(C.c.position)
+        ).all()
+        draft = DocumentDraft(
+            title=article.title,
+            body=article.body,
+            source=article.source,
+            comments=[CommentDraft(c.author, c.body) for c in comments],
+        )
         comment_ids = [c.id for c in comments]
         fresh = extract(draft)
         _update(conn, article_id, fresh, comment_ids, counter, inserted, report)
@@ -80,10 +89,20 @@ def _next(conn: Connection, table: sa.Table) -> int:
 Key = tuple[int | None, int, int]
 
 
-def _update(conn: Connection, article_id: int, fresh: list[ClaimDraft], comment_ids: list[int],
-            counter: IdCounter, inserted: RowBatch, report: ReextractReport) -> None:
-    old = conn.execute(sa.select(CL.c.id, CL.c.comment_id, CL.c.start, CL.c.end, CL.c.judged)
-                       .where(CL.c.article_id == article_id)).all()
+def _update(
+    conn: Connection,
+    article_id: int,
+    fresh: list[ClaimDraft],
+    comment_ids: list[int],
+    counter: IdCounter,
+    inserted: RowBatch,
+    report: ReextractReport,
+) -> None:
+    old = conn.execute(
+        sa.select(CL.c.id, CL.c.comment_id, CL.c.start, CL.c.end, CL.c.judged).where(
+            CL.c.article_id == article_id
+        )
+    ).all()
     by_key: dict[Key, Any] = {(row.comment_id, row.start, row.end): row for row in old}
     judged = [row for row in old if row.judged]
     report.kept_judged += len(judged)
@@ -98,8 +117,9 @@ def _update(conn: Connection, article_id: int, fresh: list[ClaimDraft], comment_
                 _rewrite(conn, row.id, claim, counter, inserted)
                 report.updated += 1
             continue
-        if any(j.comment_id == where and j.start < claim.end and claim.start < j.end
-               for j in judged):
+        if any(
+            j.comment_id == where and j.start < claim.end and claim.start < j.end for j in judged
+        ):
             continue  # the user's judgement of this text stands
         new.append(claim)
     stale = [row.id for row in old if row.id not in matched and not row.judged]
@@ -111,18 +131,32 @@ def _update(conn: Connection, article_id: int, fresh: list[ClaimDraft], comment_
     report.added += len(new)
 
 
-def _rewrite(conn: Connection, claim_id: int, claim: ClaimDraft, counter: IdCounter,
-             inserted: RowBatch) -> None:
+def _rewrite(
+    conn: Connection, claim_id: int, claim: ClaimDraft, counter: IdCounter, inserted: RowBatch
+) -> None:
     """A claim found again at the same place: its fields and figures from the new rules."""
-    conn.execute(sa.update(CL).where(CL.c.id == claim_id).values(
-        text=claim.text, claimant=claim.claimant, attribution=claim.attribution,
-        hedges=list(claim.hedges), status=ClaimStatus(claim.status).value, note=claim.note,
-        method=claim.method,
-    ))
+    conn.execute(
+        sa.update(CL)
+        .where(CL.c.id == claim_id)
+        .values(
+            text=claim.text,
+            claimant=claim.claimant,
+            attribution=claim.attribution,
+            hedges=list(claim.hedges),
+            status=ClaimStatus(claim.status).value,
+            note=claim.note,
+            method=claim.method,
+        )
+    )
     conn.execute(sa.delete(Q).where(Q.c.claim_id == claim_id))
     probe = RowBatch()
-    add_claims(probe, [replace(claim, comment_index=None)], 0, [],
-               IdCounter(0, 0, claim_id, counter.quantity))
+    add_claims(
+        probe,
+        [replace(claim, comment_index=None)],
+        0,
+        [],
+        IdCounter(0, 0, claim_id, counter.quantity),
+    )
     for row in probe.quantities:
         row["claim_id"] = claim_id
     counter.quantity += len(probe.quantities)

@@ -21,8 +21,7 @@ from __future__ import annotations
 import re
 
 _CONTROL = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b\u2060-\u2064\ufeff"
-    "\ud800-\udfff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b\u2060-\u2064\ufeff\ud800-\udfff]"
 )
 INVISIBLE = re.compile("[\x80-\x9f\u202a-\u202e\u2066-\u2069\u200b\u2060-\u2064\ufeff]")
 """What JSON may carry but should carry escaped (``\\u202e``): see :func:`json_safe`."""

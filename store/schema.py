@@ -38,7 +38,6 @@ def _step_2_search_index(conn: Connection) -> None:
     create_search_index(conn.connection.dbapi_connection)  # type: ignore[arg-type]
 
 
-
 def _step_3_browse_sort_indexes(conn: Connection) -> None:
     """Indexes behind every order the browser's lists offer (see :mod:`store.browse`).
 
@@ -64,15 +63,21 @@ def _step_4_quantity_units(conn: Connection) -> None:
     has the columns (made by step 1 from today's models) only gets the missing ones.
     """
     have = {column["name"] for column in sa.inspect(conn).get_columns("claim_quantity")}
-    for name, kind in (("value", "FLOAT"), ("unit", "VARCHAR"), ("high", "FLOAT"),
-                       ("whole", "FLOAT")):
+    for name, kind in (
+        ("value", "FLOAT"),
+        ("unit", "VARCHAR"),
+        ("high", "FLOAT"),
+        ("whole", "FLOAT"),
+    ):
         if name not in have:
             conn.exec_driver_sql(f"ALTER TABLE claim_quantity ADD COLUMN {name} {kind}")
-    conn.exec_driver_sql("UPDATE claim_quantity SET value = count "
-                         "WHERE value IS NULL AND count IS NOT NULL")
+    conn.exec_driver_sql(
+        "UPDATE claim_quantity SET value = count WHERE value IS NULL AND count IS NOT NULL"
+    )
     for name in ("value", "unit"):
-        conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS ix_claim_quantity_{name} "
-                             f"ON claim_quantity ({name})")
+        conn.exec_driver_sql(
+            f"CREATE INDEX IF NOT EXISTS ix_claim_quantity_{name} ON claim_quantity ({name})"
+        )
     claim_columns = {column["name"] for column in sa.inspect(conn).get_columns("claim")}
     if "judged" not in claim_columns:
         conn.exec_driver_sql("ALTER TABLE claim ADD COLUMN judged BOOLEAN NOT NULL DEFAULT FALSE")
@@ -94,8 +99,7 @@ def _step_5_search_word_keys(conn: Connection) -> None:
     from store.search.vocabulary import VOCABULARY_DDL, rekey
 
     driver = conn.connection.dbapi_connection
-    if not conn.exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE name = 'search_vocab'").first():
+    if not conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'search_vocab'").first():
         return  # no search index (step 2 makes the new tables when it runs)
     for statement in VOCABULARY_DDL:
         conn.exec_driver_sql(statement)
@@ -113,7 +117,8 @@ def _step_6_subscriptions(conn: Connection) -> None:
     """
     metadata = sa.MetaData()
     table = sa.Table(
-        "subscription", metadata,
+        "subscription",
+        metadata,
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column("url", sa.String, nullable=False, unique=True),
         sa.Column("title", sa.String, nullable=True),
@@ -143,9 +148,15 @@ def _step_7_postgres_search_index(conn: Connection) -> None:
 
 
 Step = Callable[[Connection], None]
-STEPS: list[Step] = [_step_1_tables, _step_2_search_index, _step_3_browse_sort_indexes,
-                     _step_4_quantity_units, _step_5_search_word_keys,
-                     _step_6_subscriptions, _step_7_postgres_search_index]
+STEPS: list[Step] = [
+    _step_1_tables,
+    _step_2_search_index,
+    _step_3_browse_sort_indexes,
+    _step_4_quantity_units,
+    _step_5_search_word_keys,
+    _step_6_subscriptions,
+    _step_7_postgres_search_index,
+]
 CURRENT_VERSION = len(STEPS)
 
 
@@ -166,8 +177,10 @@ def _refuse_foreign(conn: Connection) -> None:
     tables = sa.inspect(conn).get_table_names()
     if tables:
         shown = ", ".join(sorted(tables)[:3]) + (", …" if len(tables) > 3 else "")
-        raise SchemaError(f"not a claimdesk store: the database holds other tables ({shown}); "
-                          "name a new file or an empty database")
+        raise SchemaError(
+            f"not a claimdesk store: the database holds other tables ({shown}); "
+            "name a new file or an empty database"
+        )
 
 
 def upgrade(engine: Engine) -> int:

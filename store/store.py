@@ -163,11 +163,14 @@ class Store:
             raise StoreError(f"cannot open the store {where}: {error.orig}") from error
         except ImportError as error:
             # create_engine imports the URL's driver: postgresql:// without psycopg installed.
-            raise StoreError(f"cannot open the store {where}: its database driver "
-                             f"({error.name or 'for this URL'}) is not installed") from error
+            raise StoreError(
+                f"cannot open the store {where}: its database driver "
+                f"({error.name or 'for this URL'}) is not installed"
+            ) from error
         except (SQLAlchemyError, OSError) as error:
-            raise StoreError(f"cannot open the store {where}: "
-                             f"{getattr(error, 'strerror', None) or error}") from error
+            raise StoreError(
+                f"cannot open the store {where}: {getattr(error, 'strerror', None) or error}"
+            ) from error
         if self.path is not None:
             self._identity = _file_identity(self.path)
         return engine
@@ -184,11 +187,15 @@ class Store:
             return
         now = _file_identity(path)
         if now is None:
-            raise StoreError(f"the store file {path} was deleted while claimdesk "
-                             "had it open; restore it, or restart claimdesk to start a new one")
+            raise StoreError(
+                f"the store file {path} was deleted while claimdesk "
+                "had it open; restore it, or restart claimdesk to start a new one"
+            )
         if now != self._identity:
-            raise StoreError(f"the store file {path} was replaced by another file "
-                             "while claimdesk had it open; restart claimdesk to use the new one")
+            raise StoreError(
+                f"the store file {path} was replaced by another file "
+                "while claimdesk had it open; restart claimdesk to use the new one"
+            )
 
     def check(self) -> None:
         """Open the database now and check its schema (StoreError if it is not a usable store).
@@ -221,8 +228,11 @@ class Store:
         (another program holding the store past the busy timeout is the usual one)."""
         engine = self._get_engine()
         try:
-            with engine.connect().execution_options(**{WRITE_OPTION: True}) as conn, \
-                    _journals_in_memory(conn), conn.begin():
+            with (
+                engine.connect().execution_options(**{WRITE_OPTION: True}) as conn,
+                _journals_in_memory(conn),
+                conn.begin(),
+            ):
                 self._check_same_file()  # under the write lock: nobody writes meanwhile
                 yield conn
         except DBAPIError as error:
@@ -265,8 +275,9 @@ class Store:
         with ExitStack() as held:
             yield WriteTransaction(self, held)
 
-    def set_claim_status(self, claim_id: int, status: ClaimStatus, note: str | None = None) -> \
-            ClaimRecord:
+    def set_claim_status(
+        self, claim_id: int, status: ClaimStatus, note: str | None = None
+    ) -> ClaimRecord:
         """Judge a claim; ``note=None`` keeps the note it has. Raises KeyError if unknown."""
         values: dict[str, Any] = {"status": ClaimStatus(status).value, "judged": True}
         if note is not None:
@@ -307,8 +318,9 @@ class Store:
         with self._read() as conn:
 
             def count(table: sa.Table) -> int:
-                return int(conn.execute(sa.select(sa.func.count()).select_from(table)).scalar()
-                           or 0)
+                return int(
+                    conn.execute(sa.select(sa.func.count()).select_from(table)).scalar() or 0
+                )
 
             return {"article": count(A), "claim": count(CL), "comment": count(C)}
 
@@ -332,10 +344,13 @@ class Store:
             with self._read() as conn:
                 version = schema.current_version(conn)
                 if is_postgres(self.url):
-                    size = int(conn.exec_driver_sql(
-                        "SELECT pg_database_size(current_database())").scalar() or 0)
+                    size = int(
+                        conn.exec_driver_sql("SELECT pg_database_size(current_database())").scalar()
+                        or 0
+                    )
         return StoreStats(
-            url=self.url if sa.make_url(self.url).password is None
+            url=self.url
+            if sa.make_url(self.url).password is None
             else sa.make_url(self.url).render_as_string(hide_password=True),
             path=str(path) if path else None,
             articles=counts["article"],
@@ -345,15 +360,14 @@ class Store:
             schema_version=version,
         )
 
-    def list_articles(self, limit: int | None = None, offset: int = 0,
-                      ids: Sequence[int] | None = None) -> list[ArticleRecord]:
+    def list_articles(
+        self, limit: int | None = None, offset: int = 0, ids: Sequence[int] | None = None
+    ) -> list[ArticleRecord]:
         """Articles, newest published first (undated last), with claim and comment counts."""
         if not self.exists():
             return []
-        claim_count = (sa.select(sa.func.count()).where(CL.c.article_id == A.c.id)
-                       .scalar_subquery())
-        comment_count = (sa.select(sa.func.count()).where(C.c.article_id == A.c.id)
-                         .scalar_subquery())
+        claim_count = sa.select(sa.func.count()).where(CL.c.article_id == A.c.id).scalar_subquery()
+        comment_count = sa.select(sa.func.count()).where(C.c.article_id == A.c.id).scalar_subquery()
         query = sa.select(A, claim_count.label("claim_count"), comment_count.label("comment_count"))
         if ids is not None:
             query = query.where(A.c.id.in_(list(ids)))
@@ -362,8 +376,9 @@ class Store:
         with self._read() as conn:
             return [article_record(row) for row in conn.execute(query)]
 
-    def list_records(self, kind: RecordKind, limit: int | None = None,
-                     ids: Sequence[int] | None = None) -> Sequence[AnyRecord]:
+    def list_records(
+        self, kind: RecordKind, limit: int | None = None, ids: Sequence[int] | None = None
+    ) -> Sequence[AnyRecord]:
         """Records of one kind, in that kind's list order: the one place that picks the reader,
         so callers that take a kind (list, export, paging) need no table of their own."""
         if kind == "article":
@@ -376,9 +391,13 @@ class Store:
         found = self.list_articles(ids=[article_id])
         return found[0] if found else None
 
-    def list_claims(self, limit: int | None = None, offset: int = 0,
-                    article_id: int | None = None,
-                    ids: Sequence[int] | None = None) -> list[ClaimRecord]:
+    def list_claims(
+        self,
+        limit: int | None = None,
+        offset: int = 0,
+        article_id: int | None = None,
+        ids: Sequence[int] | None = None,
+    ) -> list[ClaimRecord]:
         """Claims in article order, then by their place in the text."""
         if not self.exists():
             return []
@@ -387,8 +406,13 @@ class Store:
             query = query.where(CL.c.article_id == article_id)
         if ids is not None:
             query = query.where(CL.c.id.in_(list(ids)))
-        query = query.order_by(CL.c.article_id, CL.c.comment_id.is_not(None), CL.c.comment_id,
-                               CL.c.start).limit(limit).offset(offset)
+        query = (
+            query.order_by(
+                CL.c.article_id, CL.c.comment_id.is_not(None), CL.c.comment_id, CL.c.start
+            )
+            .limit(limit)
+            .offset(offset)
+        )
         with self._read() as conn:
             rows = conn.execute(query).all()
             quantities = self._quantities(conn, [row.id for row in rows])
@@ -398,21 +422,23 @@ class Store:
         found = self.list_claims(ids=[claim_id])
         return found[0] if found else None
 
-    def _quantities(self, conn: Connection, claim_ids: list[int]) -> dict[int, tuple[Quantity,
-                                                                                      ...]]:
+    def _quantities(
+        self, conn: Connection, claim_ids: list[int]
+    ) -> dict[int, tuple[Quantity, ...]]:
         found: dict[int, list[Quantity]] = {}
         for chunk in chunks(claim_ids, 500):
-            query = sa.select(Q).where(Q.c.claim_id.in_(chunk)).order_by(Q.c.claim_id,
-                                                                          Q.c.position)
+            query = sa.select(Q).where(Q.c.claim_id.in_(chunk)).order_by(Q.c.claim_id, Q.c.position)
             for row in conn.execute(query):
-                found.setdefault(row.claim_id, []).append(
-                    quantity_of_row(row._mapping)
-                )
+                found.setdefault(row.claim_id, []).append(quantity_of_row(row._mapping))
         return {key: tuple(value) for key, value in found.items()}
 
-    def list_comments(self, limit: int | None = None, offset: int = 0,
-                      article_id: int | None = None,
-                      ids: Sequence[int] | None = None) -> list[CommentRecord]:
+    def list_comments(
+        self,
+        limit: int | None = None,
+        offset: int = 0,
+        article_id: int | None = None,
+        ids: Sequence[int] | None = None,
+    ) -> list[CommentRecord]:
         """Comments in article order, then in their order on the page."""
         if not self.exists():
             return []
@@ -425,7 +451,6 @@ class Store:
         with self._read() as conn:
             return [comment_record(row) for row in conn.execute(query)]
 
-
     # -- browsing (the app's paged lists; see store.browse) ----------------------------------
 
     def count_rows(self, kind: RecordKind) -> int:
@@ -435,8 +460,14 @@ class Store:
         with self._read() as conn:
             return browse.count_rows(conn, kind)
 
-    def browse_page(self, kind: RecordKind, order: browse.SortOrder, offset: int, limit: int,
-                    total: int | None = None) -> list[AnyRecord]:
+    def browse_page(
+        self,
+        kind: RecordKind,
+        order: browse.SortOrder,
+        offset: int,
+        limit: int,
+        total: int | None = None,
+    ) -> list[AnyRecord]:
         """Records ``offset .. offset+limit`` of the list of ``kind`` sorted by ``order``.
 
         Only that page is read: ids from an index walk, then the records of those ids.
@@ -456,7 +487,6 @@ class Store:
             return []
         with self._read() as conn:
             return browse.page_ids(conn, kind, order, 0, browse.count_rows(conn, kind))
-
 
 
 class WriteTransaction:
@@ -493,7 +523,8 @@ class WriteTransaction:
         written = iter(self._add_valid(valid))
         return [
             AddOutcome(d.title, d.source, None, created=False, error=problems[id(d)])
-            if id(d) in problems else next(written)
+            if id(d) in problems
+            else next(written)
             for d in drafts
         ]
 
@@ -536,8 +567,10 @@ class WriteTransaction:
         if transaction_lost(conn, error):
             where = self._store.where
             reason = str(error.orig) if isinstance(error, DBAPIError) else refusal(error)
-            raise StoreError(f"cannot write to the store {where}: {reason}; "
-                             "nothing of this transaction was saved") from error
+            raise StoreError(
+                f"cannot write to the store {where}: {reason}; "
+                "nothing of this transaction was saved"
+            ) from error
 
 
 def _file_identity(path: Path) -> tuple[int, int] | None:
@@ -558,8 +591,9 @@ def _next_ids(conn: Connection) -> IdCounter:
     return IdCounter(next_id(A), next_id(C), next_id(CL), next_id(Q))
 
 
-def _existing(conn: Connection, drafts: Sequence[DocumentDraft],
-              prints: Sequence[str]) -> dict[str, int]:
+def _existing(
+    conn: Connection, drafts: Sequence[DocumentDraft], prints: Sequence[str]
+) -> dict[str, int]:
     """Ids of stored articles matching any draft, keyed by ``url:`` / ``fp:`` strings."""
     urls = [d.url for d in drafts if d.url]
     found: dict[str, int] = {}
@@ -585,8 +619,13 @@ def _write_batch(conn: Connection, drafts: Sequence[DocumentDraft]) -> list[AddO
         existing = next((known[k] for k in keys if k in known), None)
         if existing is not None:
             outcomes.append(
-                AddOutcome(draft.title, draft.source, existing, created=False,
-                           warnings=tuple(draft.warnings))
+                AddOutcome(
+                    draft.title,
+                    draft.source,
+                    existing,
+                    created=False,
+                    warnings=tuple(draft.warnings),
+                )
             )
             continue
         article_id = ids.article
@@ -598,16 +637,27 @@ def _write_batch(conn: Connection, drafts: Sequence[DocumentDraft]) -> list[AddO
         claims = draft.claims or []
         add_claims(rows, claims, article_id, comment_ids, ids)
         outcomes.append(
-            AddOutcome(draft.title, draft.source, article_id, created=True,
-                       comments=len(draft.comments), claims=len(claims),
-                       warnings=tuple(draft.warnings))
+            AddOutcome(
+                draft.title,
+                draft.source,
+                article_id,
+                created=True,
+                comments=len(draft.comments),
+                claims=len(claims),
+                warnings=tuple(draft.warnings),
+            )
         )
-    for table, batch in ((A, rows.articles), (C, rows.comments), (CL, rows.claims),
-                         (Q, rows.quantities)):
+    for table, batch in (
+        (A, rows.articles),
+        (C, rows.comments),
+        (CL, rows.claims),
+        (Q, rows.quantities),
+    ):
         if batch:
             insert_many(conn, table, batch)
     _index_words(conn, rows)
     return outcomes
+
 
 @contextmanager
 def _journals_in_memory(conn: Connection) -> Iterator[None]:
@@ -652,8 +702,14 @@ def quantity_of_row(row: Any) -> Quantity:
     if count is None and value is not None:
         count = int(value) if value.is_integer() and abs(value) < 2**63 else value
     high, whole = row.get("high"), row.get("whole")
-    return Quantity(count, row["text"], row["item"], unit=row.get("unit"),
-                    high=_whole_number(high), of=_whole_number(whole))
+    return Quantity(
+        count,
+        row["text"],
+        row["item"],
+        unit=row.get("unit"),
+        high=_whole_number(high),
+        of=_whole_number(whole),
+    )
 
 
 def _whole_number(value: float | None) -> int | float | None:

@@ -19,8 +19,12 @@ def worker_pool() -> ProcessPoolExecutor:
     """A new pool of one parsing process per core (the caller shuts it down)."""
     context = multiprocessing.get_context("spawn")
     _start_resource_tracker()
-    return ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=context,
-                               initializer=_watch_parent, initargs=(os.getpid(),))
+    return ProcessPoolExecutor(
+        max_workers=os.cpu_count() or 1,
+        mp_context=context,
+        initializer=_watch_parent,
+        initargs=(os.getpid(),),
+    )
 
 
 PARENT_CHECK_SECONDS = 0.5

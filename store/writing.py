@@ -73,10 +73,17 @@ def problem(draft: DocumentDraft) -> str | None:
     return None
 
 
-_FATAL_SQLITE_CODES = frozenset({
-    sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOMEM,
-    sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN,
-})
+_FATAL_SQLITE_CODES = frozenset(
+    {
+        sqlite3.SQLITE_FULL,
+        sqlite3.SQLITE_IOERR,
+        sqlite3.SQLITE_CORRUPT,
+        sqlite3.SQLITE_NOMEM,
+        sqlite3.SQLITE_NOTADB,
+        sqlite3.SQLITE_READONLY,
+        sqlite3.SQLITE_CANTOPEN,
+    }
+)
 """Errors after which SQLite may have rolled back the whole transaction, or after which
 nothing more can be written: the transaction fails, not one document."""
 
@@ -124,14 +131,19 @@ def insert_many(conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -
     compiled = sa.insert(table).compile(dialect=dialect, column_keys=list(rows[0]))
     # A positional driver (sqlite3's "?") wants the values in the statement's order.
     keys = list(compiled.positiontup or ()) if dialect.positional else list(rows[0])
-    columns = [(key, table.c[key].type.dialect_impl(dialect).bind_processor(dialect))
-               for key in keys]
+    columns = [
+        (key, table.c[key].type.dialect_impl(dialect).bind_processor(dialect)) for key in keys
+    ]
     if dialect.positional:
-        params: list[Any] = [tuple([process(row[key]) if process else row[key]
-                                    for key, process in columns]) for row in rows]
+        params: list[Any] = [
+            tuple([process(row[key]) if process else row[key] for key, process in columns])
+            for row in rows
+        ]
     else:
-        params = [{key: process(row[key]) if process else row[key] for key, process in columns}
-                  for row in rows]
+        params = [
+            {key: process(row[key]) if process else row[key] for key, process in columns}
+            for row in rows
+        ]
     driver = conn.connection.driver_connection
     if isinstance(driver, sqlite3.Connection):
         _insert_multirow(conn, driver, table, keys, params)
@@ -139,8 +151,13 @@ def insert_many(conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -
         conn.exec_driver_sql(compiled.string, params)
 
 
-def _insert_multirow(conn: Connection, driver: sqlite3.Connection, table: sa.Table,
-                     keys: list[str], params: list[tuple[Any, ...]]) -> None:
+def _insert_multirow(
+    conn: Connection,
+    driver: sqlite3.Connection,
+    table: sa.Table,
+    keys: list[str],
+    params: list[tuple[Any, ...]],
+) -> None:
     """``INSERT … VALUES (…), (…), …`` with many rows per statement, on SQLite.
 
     An executemany runs the statement once per row, and a statement that fires triggers (the
@@ -168,8 +185,9 @@ def chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
         yield items[start : start + size]
 
 
-def article_row(draft: DocumentDraft, article_id: int, print_: str,
-                 now: datetime) -> dict[str, Any]:
+def article_row(
+    draft: DocumentDraft, article_id: int, print_: str, now: datetime
+) -> dict[str, Any]:
     return {
         "id": article_id,
         "title": draft.title,
@@ -186,8 +204,9 @@ def article_row(draft: DocumentDraft, article_id: int, print_: str,
     }
 
 
-def add_comments(rows: RowBatch, draft: DocumentDraft, article_id: int,
-                  ids: IdCounter) -> list[int]:
+def add_comments(
+    rows: RowBatch, draft: DocumentDraft, article_id: int, ids: IdCounter
+) -> list[int]:
     comment_ids: list[int] = []
     for position, comment in enumerate(draft.comments):
         comment_id = ids.comment
@@ -195,52 +214,63 @@ def add_comments(rows: RowBatch, draft: DocumentDraft, article_id: int,
         parent = comment.parent_index
         parent_id = comment_ids[parent] if parent is not None else None
         comment_ids.append(comment_id)
-        rows.comments.append({
-            "id": comment_id,
-            "article_id": article_id,
-            "parent_id": parent_id,
-            "author": comment.author,
-            "posted": comment.posted,
-            "body": comment.body,
-            "position": position,
-        })
+        rows.comments.append(
+            {
+                "id": comment_id,
+                "article_id": article_id,
+                "parent_id": parent_id,
+                "author": comment.author,
+                "posted": comment.posted,
+                "body": comment.body,
+                "position": position,
+            }
+        )
     return comment_ids
 
 
-def add_claims(rows: RowBatch, claims: Sequence[ClaimDraft], article_id: int,
-                comment_ids: list[int], ids: IdCounter) -> None:
+def add_claims(
+    rows: RowBatch,
+    claims: Sequence[ClaimDraft],
+    article_id: int,
+    comment_ids: list[int],
+    ids: IdCounter,
+) -> None:
     for claim in claims:
         claim_id = ids.claim
         ids.claim += 1
         index = claim.comment_index
-        rows.claims.append({
-            "id": claim_id,
-            "article_id": article_id,
-            "comment_id": comment_ids[index] if index is not None else None,
-            "text": claim.text,
-            "start": claim.start,
-            "end": claim.end,
-            "claimant": claim.claimant,
-            "attribution": claim.attribution,
-            "hedges": list(claim.hedges),
-            "status": ClaimStatus(claim.status).value,
-            "note": claim.note,
-            "method": claim.method,
-            "judged": is_judged(claim),
-        })
+        rows.claims.append(
+            {
+                "id": claim_id,
+                "article_id": article_id,
+                "comment_id": comment_ids[index] if index is not None else None,
+                "text": claim.text,
+                "start": claim.start,
+                "end": claim.end,
+                "claimant": claim.claimant,
+                "attribution": claim.attribution,
+                "hedges": list(claim.hedges),
+                "status": ClaimStatus(claim.status).value,
+                "note": claim.note,
+                "method": claim.method,
+                "judged": is_judged(claim),
+            }
+        )
         for position, quantity in enumerate(claim.quantities):
-            rows.quantities.append({
-                "id": ids.quantity,
-                "claim_id": claim_id,
-                "position": position,
-                "count": _stored_count(quantity.count),
-                "text": quantity.text,
-                "item": quantity.item,
-                "value": _real(quantity.count),
-                "unit": quantity.unit,
-                "high": _real(quantity.high),
-                "whole": _real(quantity.of),
-            })
+            rows.quantities.append(
+                {
+                    "id": ids.quantity,
+                    "claim_id": claim_id,
+                    "position": position,
+                    "count": _stored_count(quantity.count),
+                    "text": quantity.text,
+                    "item": quantity.item,
+                    "value": _real(quantity.count),
+                    "unit": quantity.unit,
+                    "high": _real(quantity.high),
+                    "whole": _real(quantity.of),
+                }
+            )
             ids.quantity += 1
 
 

@@ -132,17 +132,27 @@ def load_labels(folder: Path = LABEL_DIR) -> list[LabelledPage]:
                 kind=s.get("kind", "attributed"),
                 figures=tuple(
                     Figure(
-                        text=f["text"], count=_number(f.get("count")), unit=f.get("unit"),
-                        item=f.get("item"), high=_number(f.get("high")),
-                        of=_number(f.get("of")), vague=bool(f.get("vague")),
+                        text=f["text"],
+                        count=_number(f.get("count")),
+                        unit=f.get("unit"),
+                        item=f.get("item"),
+                        high=_number(f.get("high")),
+                        of=_number(f.get("of")),
+                        vague=bool(f.get("vague")),
                     )
                     for f in s.get("figures") or ()
                 ),
             )
             for s in data.get("statements") or ()
         )
-        pages.append(LabelledPage(path.stem, data.get("file", path.stem + ".html"), statements,
-                                  tuple(data.get("not_claims") or ())))
+        pages.append(
+            LabelledPage(
+                path.stem,
+                data.get("file", path.stem + ".html"),
+                statements,
+                tuple(data.get("not_claims") or ()),
+            )
+        )
     return pages
 
 
@@ -166,9 +176,21 @@ class Score:
     misses: list[str] = field(default_factory=list)
 
     def __iadd__(self, other: Score) -> Score:
-        for name in ("statements", "located", "found", "right_claimant", "figures",
-                     "right_figures", "claims", "precise", "not_claims_hit", "crossing",
-                     "fragment_claimants", "seconds", "articles"):
+        for name in (
+            "statements",
+            "located",
+            "found",
+            "right_claimant",
+            "figures",
+            "right_figures",
+            "claims",
+            "precise",
+            "not_claims_hit",
+            "crossing",
+            "fragment_claimants",
+            "seconds",
+            "articles",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.misses.extend(other.misses)
         return self
@@ -213,19 +235,21 @@ def _same(a: float | None, b: float | None) -> bool:
 def _figure_right(figure: Figure, quantities: Iterable[Quantity]) -> bool:
     for quantity in quantities:
         if figure.vague or figure.count is None:
-            overlap = quantity.text.lower() in figure.text.lower() or \
-                figure.text.lower() in quantity.text.lower()
+            overlap = (
+                quantity.text.lower() in figure.text.lower()
+                or figure.text.lower() in quantity.text.lower()
+            )
             if quantity.count is None and overlap:
                 return True
             continue
         count = None if quantity.count is None else float(quantity.count)
         if not _same(count, figure.count):
             continue
-        if figure.high is not None and not _same(_number(getattr(quantity, "high", None)),
-                                                 figure.high):
+        if figure.high is not None and not _same(
+            _number(getattr(quantity, "high", None)), figure.high
+        ):
             continue
-        if figure.of is not None and not _same(_number(getattr(quantity, "of", None)),
-                                               figure.of):
+        if figure.of is not None and not _same(_number(getattr(quantity, "of", None)), figure.of):
             continue
         return True
     return False
@@ -237,8 +261,9 @@ def _paragraph(body: str, position: int) -> tuple[int, int]:
     return start, len(body) if end < 0 else end
 
 
-def score_page(page: LabelledPage, draft: DocumentDraft, claims: list[ClaimDraft],
-               seconds: float = 0.0) -> Score:
+def score_page(
+    page: LabelledPage, draft: DocumentDraft, claims: list[ClaimDraft], seconds: float = 0.0
+) -> Score:
     """How the claims extracted from ``draft`` hold to ``page``'s labels."""
     body = draft.body
     score = Score(seconds=seconds, articles=1)
@@ -251,23 +276,27 @@ def score_page(page: LabelledPage, draft: DocumentDraft, claims: list[ClaimDraft
         score.figures += len(statement.figures)
         where = body.find(statement.text)
         if where < 0:
-            score.misses.append(f"{page.stem}: label text not in the stored body: "
-                                f"{statement.text[:60]!r}")
+            score.misses.append(
+                f"{page.stem}: label text not in the stored body: {statement.text[:60]!r}"
+            )
             continue
         score.located += 1
         end = where + len(statement.text)
         label_spans.append((where, end))
-        holding = [i for i, c in enumerate(own)
-                   if c.start <= where and end <= c.end and "\n" not in c.text]
+        holding = [
+            i for i, c in enumerate(own) if c.start <= where and end <= c.end and "\n" not in c.text
+        ]
         left, right = _paragraph(body, where)
         nearby = [q for c in own if c.start < right and left < c.end for q in c.quantities]
         for figure in statement.figures:
             if _figure_right(figure, nearby):
                 score.right_figures += 1
             else:
-                score.misses.append(f"{page.stem}: figure {figure.text!r} "
-                                    f"(count {figure.count}) not parsed; have "
-                                    f"{[(q.text, q.count) for q in nearby][:4]}")
+                score.misses.append(
+                    f"{page.stem}: figure {figure.text!r} "
+                    f"(count {figure.count}) not parsed; have "
+                    f"{[(q.text, q.count) for q in nearby][:4]}"
+                )
         if not holding:
             score.misses.append(f"{page.stem}: missed {statement.text[:70]!r}")
             continue
@@ -276,8 +305,10 @@ def score_page(page: LabelledPage, draft: DocumentDraft, claims: list[ClaimDraft
         if any(statement.accepts(own[i].claimant) for i in holding):
             score.right_claimant += 1
         else:
-            score.misses.append(f"{page.stem}: claimant {own[holding[0]].claimant!r} for "
-                                f"{statement.claimant!r}: {statement.text[:50]!r}")
+            score.misses.append(
+                f"{page.stem}: claimant {own[holding[0]].claimant!r} for "
+                f"{statement.claimant!r}: {statement.text[:50]!r}"
+            )
     not_spans = [(p, p + len(t)) for t in page.not_claims if (p := body.find(t)) >= 0]
     for index, claim in enumerate(own):
         if "\n" in claim.text:
@@ -286,10 +317,14 @@ def score_page(page: LabelledPage, draft: DocumentDraft, claims: list[ClaimDraft
             score.fragment_claimants += 1
             score.misses.append(f"{page.stem}: fragment claimant {claim.claimant!r}")
         wrong = any(claim.start < e and s < claim.end for s, e in not_spans)
-        labelled = index in covered or any(claim.start < e and s < claim.end
-                                           for s, e in label_spans)
-        plain = bool(claim.claimant and claim.attribution) or bool(claim.hedges) \
+        labelled = index in covered or any(
+            claim.start < e and s < claim.end for s, e in label_spans
+        )
+        plain = (
+            bool(claim.claimant and claim.attribution)
+            or bool(claim.hedges)
             or claim.status == "unverifiable"
+        )
         if wrong:
             score.not_claims_hit += 1
             score.misses.append(f"{page.stem}: not a claim: {claim.text[:70]!r}")
@@ -308,9 +343,12 @@ def real_page_draft(html_dir: Path, page: LabelledPage) -> DocumentDraft:
     return parse_html_page(path.read_text(encoding="utf-8", errors="replace"), str(path))[0]
 
 
-def score_all(html_dir: Path, extract: Callable[[DocumentDraft], list[ClaimDraft]],
-              pages: list[LabelledPage] | None = None,
-              timer: Callable[[], float] | None = None) -> tuple[Score, list[tuple[str, Score]]]:
+def score_all(
+    html_dir: Path,
+    extract: Callable[[DocumentDraft], list[ClaimDraft]],
+    pages: list[LabelledPage] | None = None,
+    timer: Callable[[], float] | None = None,
+) -> tuple[Score, list[tuple[str, Score]]]:
     """The overall score and each article's, extracting with ``extract``."""
     import time
 

@@ -58,8 +58,9 @@ def postgres_server() -> Iterator[PostgresServer]:
     """One PostgreSQL server for the whole run, started on first use, stopped at the end."""
     bin_dir = find_bin_dir()
     if bin_dir is None:
-        pytest.skip("PostgreSQL's initdb/pg_ctl are not installed (Debian: apt-get install "
-                    "postgresql)")
+        pytest.skip(
+            "PostgreSQL's initdb/pg_ctl are not installed (Debian: apt-get install postgresql)"
+        )
     if importlib.util.find_spec("psycopg") is None:
         pytest.skip("psycopg is not installed: pip install 'claimdesk[postgres]'")
     server = PostgresServer.start(bin_dir)
@@ -91,6 +92,7 @@ def _store_location(request: pytest.FixtureRequest, database: str, path: Path) -
     if database == "postgresql":
         return str(request.getfixturevalue("postgres_url"))
     return str(path)
+
 
 pytest_plugins = ("pytest_textual_snapshot",)
 

@@ -47,11 +47,19 @@ def execute_elsewhere(store: Store, sql: str, *params: Any) -> None:
 def refuse_comments_saying(store: Store, word: str) -> None:
     """Make the database itself refuse any comment whose body holds ``word``."""
     if store.path is not None:
-        execute_elsewhere(store, "CREATE TRIGGER refuse BEFORE INSERT ON comment WHEN NEW.body "
-                          f"LIKE '%{word}%' BEGIN SELECT RAISE(ABORT, 'refused'); END")
+        execute_elsewhere(
+            store,
+            "CREATE TRIGGER refuse BEFORE INSERT ON comment WHEN NEW.body "
+            f"LIKE '%{word}%' BEGIN SELECT RAISE(ABORT, 'refused'); END",
+        )
         return
-    execute_elsewhere(store, "CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN "
-                      f"IF NEW.body LIKE '%{word}%' THEN RAISE EXCEPTION 'refused'; END IF; "
-                      "RETURN NEW; END $$ LANGUAGE plpgsql")
-    execute_elsewhere(store, "CREATE TRIGGER refuse BEFORE INSERT ON comment FOR EACH ROW "
-                      "EXECUTE FUNCTION refuse()")
+    execute_elsewhere(
+        store,
+        "CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN "
+        f"IF NEW.body LIKE '%{word}%' THEN RAISE EXCEPTION 'refused'; END IF; "
+        "RETURN NEW; END $$ LANGUAGE plpgsql",
+    )
+    execute_elsewhere(
+        store,
+        "CREATE TRIGGER refuse BEFORE INSERT ON comment FOR EACH ROW EXECUTE FUNCTION refuse()",
+    )

@@ -28,7 +28,9 @@ from tests.conftest import SEED_PAGE
 
 PAGE_LINES = [line.strip() for line in SEED_PAGE.read_text(encoding="utf-8").splitlines()]
 TITLE = PAGE_LINES[0]
-URL = "https://www.longwarjournal.org/archives/2016/12/jihadis-celebrate-capture-of-russian-base.php"
+URL = (
+    "https://www.longwarjournal.org/archives/2016/12/jihadis-celebrate-capture-of-russian-base.php"
+)
 SITE = "FDD's Long War Journal"
 AUTHOR = "Thomas Joscelyn"
 BODY = "\n\n".join(line for line in PAGE_LINES[2:9] if line)
@@ -46,9 +48,11 @@ KILLED = _page_sentence("In addition, 352 men")
 ORYX = _page_sentence("Oryx is reporting")
 PADDY = next(line for line in PAGE_LINES if line.startswith("Why did not the Russian planes"))
 MOOSE = "This was a huge gain for IS. " + ORYX
-EVAN = ("The lone pawn is my favorite…\n\nLooking at the photos, it does seem like the Russians "
-        "tried to burn some stuff, what exactly, I’m not sure.\nI’m curious about some things, "
-        "such as,\nWhat if anything the Russians did burn, or if that photo is from the base?")
+EVAN = (
+    "The lone pawn is my favorite…\n\nLooking at the photos, it does seem like the Russians "
+    "tried to burn some stuff, what exactly, I’m not sure.\nI’m curious about some things, "
+    "such as,\nWhat if anything the Russians did burn, or if that photo is from the base?"
+)
 
 HOSTILE_FORMULA = '=HYPERLINK("http://evil","x")'
 HOSTILE_SUM = "@SUM(1+1)"
@@ -64,7 +68,12 @@ def _claim(body: str, text: str, **fields: object) -> ClaimDraft:
 def palmyra_draft() -> DocumentDraft:
     """The seed page's article with four of its comments and three claims."""
     return DocumentDraft(
-        title=TITLE, body=BODY, source=SEED_PAGE.name, url=URL, site=SITE, author=AUTHOR,
+        title=TITLE,
+        body=BODY,
+        source=SEED_PAGE.name,
+        url=URL,
+        site=SITE,
+        author=AUTHOR,
         published=datetime(2016, 12, 13, 21, 5, tzinfo=UTC),
         comments=[
             CommentDraft("Paddy Singh", PADDY, datetime(2016, 12, 13, 22, 0, tzinfo=UTC)),
@@ -72,16 +81,35 @@ def palmyra_draft() -> DocumentDraft:
             CommentDraft("Evan", EVAN, None, parent_index=1),
         ],
         claims=[
-            _claim(BODY, SEIZED, claimant="Amaq", attribution="claims",
-                   quantities=(Quantity(44, "44", "tanks"), Quantity(7, "7", "BMPs"),
-                               Quantity(None, "dozens", "anti-armor rockets")),
-                   status=ClaimStatus.UNVERIFIABLE,
-                   note="Of course, it is impossible to independently verify these figures."),
-            _claim(BODY, KILLED, hedges=("purportedly",),
-                   quantities=(Quantity(352, "352", "men"),), status=ClaimStatus.DISPUTED,
-                   note="Amaq figure | not confirmed\nby anyone else"),
-            _claim(MOOSE, ORYX, claimant="Oryx", attribution="is reporting",
-                   status=ClaimStatus.CORROBORATED, comment_index=1),
+            _claim(
+                BODY,
+                SEIZED,
+                claimant="Amaq",
+                attribution="claims",
+                quantities=(
+                    Quantity(44, "44", "tanks"),
+                    Quantity(7, "7", "BMPs"),
+                    Quantity(None, "dozens", "anti-armor rockets"),
+                ),
+                status=ClaimStatus.UNVERIFIABLE,
+                note="Of course, it is impossible to independently verify these figures.",
+            ),
+            _claim(
+                BODY,
+                KILLED,
+                hedges=("purportedly",),
+                quantities=(Quantity(352, "352", "men"),),
+                status=ClaimStatus.DISPUTED,
+                note="Amaq figure | not confirmed\nby anyone else",
+            ),
+            _claim(
+                MOOSE,
+                ORYX,
+                claimant="Oryx",
+                attribution="is reporting",
+                status=ClaimStatus.CORROBORATED,
+                comment_index=1,
+            ),
         ],
     )
 
@@ -90,14 +118,22 @@ def hostile_draft() -> DocumentDraft:
     """A document whose every field tries to break a format (no URL, site, author or date)."""
     body = "=1+1 tanks were seized. -5 degrees was the low."
     return DocumentDraft(
-        title=HOSTILE_TITLE, body=body, source="hostile.txt",
+        title=HOSTILE_TITLE,
+        body=body,
+        source="hostile.txt",
         comments=[
             CommentDraft("=cmd|' /C calc'!A0", HOSTILE_FORMULA),
             CommentDraft("mallory", HOSTILE_SUM),
             CommentDraft("\x1b[31mred\x1b[0m", HOSTILE_MARKDOWN),
         ],
-        claims=[_claim(body, "=1+1 tanks were seized.", claimant="@attacker",
-                       quantities=(Quantity(-5, "-5", "degrees"),))],
+        claims=[
+            _claim(
+                body,
+                "=1+1 tanks were seized.",
+                claimant="@attacker",
+                quantities=(Quantity(-5, "-5", "degrees"),),
+            )
+        ],
     )
 
 
@@ -122,7 +158,8 @@ def seed(store: Store) -> Seeded:
     assert palmyra is not None and hostile is not None
     [hostile_claim] = store.list_claims(article_id=hostile.id)
     return Seeded(
-        palmyra=palmyra, hostile=hostile,
+        palmyra=palmyra,
+        hostile=hostile,
         claims=store.list_claims(article_id=palmyra.id),
         comments=store.list_comments(article_id=palmyra.id),
         hostile_claim=hostile_claim,
@@ -132,9 +169,20 @@ def seed(store: Store) -> Seeded:
 
 def hostile_article() -> ArticleRecord:
     """A bare article record (no URL, site, author or date), for tests without a store."""
-    return ArticleRecord(id=1, title=HOSTILE_TITLE, url=None, site=None, author=None,
-                         published=None, body="", images=(), tags=(), source="hostile.txt",
-                         fingerprint="", imported_at=datetime(2026, 1, 1, tzinfo=UTC))
+    return ArticleRecord(
+        id=1,
+        title=HOSTILE_TITLE,
+        url=None,
+        site=None,
+        author=None,
+        published=None,
+        body="",
+        images=(),
+        tags=(),
+        source="hostile.txt",
+        fingerprint="",
+        imported_at=datetime(2026, 1, 1, tzinfo=UTC),
+    )
 
 
 def _plain(inline: Token) -> str:
@@ -175,6 +223,12 @@ def markdown_blocks(markdown: str) -> list[tuple[str, str]]:
                 quote.append(text)
             else:
                 found.append(({"list_item_open": "item"}.get(where, where), text))
-        assert tokens[index].type not in ("html_block", "code_block", "ordered_list_open",
-                                          "fence", "hr", "table_open")
+        assert tokens[index].type not in (
+            "html_block",
+            "code_block",
+            "ordered_list_open",
+            "fence",
+            "hr",
+            "table_open",
+        )
     return found

@@ -10,9 +10,14 @@ from typing import Any
 
 def article_line(key: int | str, title: str, body: str = "", **fields: Any) -> dict[str, Any]:
     """An article record as ``claimdesk list --json`` writes it, with no comments or claims."""
-    record: dict[str, Any] = {"kind": "article", "id": key, "title": title,
-                              "body": body or f"The body of {title}, long enough to read.",
-                              "comment_count": 0, "claim_count": 0}
+    record: dict[str, Any] = {
+        "kind": "article",
+        "id": key,
+        "title": title,
+        "body": body or f"The body of {title}, long enough to read.",
+        "comment_count": 0,
+        "claim_count": 0,
+    }
     record.update(fields)
     return record
 
@@ -32,26 +37,34 @@ def consistency_problems(db: Path) -> list[str]:
         problems = [row[0] for row in conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
         problems += [f"foreign key: {row}" for row in conn.execute("PRAGMA foreign_key_check")]
         for sql, what in (
-            ("SELECT count(*) FROM comment WHERE article_id NOT IN (SELECT id FROM article)",
-             "comments without their article"),
-            ("SELECT count(*) FROM claim WHERE article_id NOT IN (SELECT id FROM article)",
-             "claims without their article"),
-            ("SELECT count(*) FROM claim_quantity WHERE claim_id NOT IN (SELECT id FROM claim)",
-             "quantities without their claim"),
+            (
+                "SELECT count(*) FROM comment WHERE article_id NOT IN (SELECT id FROM article)",
+                "comments without their article",
+            ),
+            (
+                "SELECT count(*) FROM claim WHERE article_id NOT IN (SELECT id FROM article)",
+                "claims without their article",
+            ),
+            (
+                "SELECT count(*) FROM claim_quantity WHERE claim_id NOT IN (SELECT id FROM claim)",
+                "quantities without their claim",
+            ),
         ):
             count = conn.execute(sql).fetchone()[0]
             if count:
                 problems.append(f"{count} {what}")
-        for table, fts in (("article", "article_fts"), ("claim", "claim_fts"),
-                           ("comment", "comment_fts")):
+        for table, fts in (
+            ("article", "article_fts"),
+            ("claim", "claim_fts"),
+            ("comment", "comment_fts"),
+        ):
             try:
                 conn.execute(f"INSERT INTO {fts}({fts}) VALUES('integrity-check')")
             except sqlite3.DatabaseError as error:
                 problems.append(f"{fts}: {error}")
             # the names are this loop's own constants
             rows = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608
-            indexed = conn.execute(
-                f"SELECT count(*) FROM {fts}_docsize").fetchone()[0]  # noqa: S608
+            indexed = conn.execute(f"SELECT count(*) FROM {fts}_docsize").fetchone()[0]  # noqa: S608
             if rows != indexed:
                 problems.append(f"{fts} indexes {indexed} rows of {rows}")
         return problems

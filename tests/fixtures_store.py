@@ -29,22 +29,40 @@ PARAGRAPHS = [
     "from inside the Russian base does document some of the Islamic State’s “spoils.”",
 ]
 BODY = "\n\n".join(PARAGRAPHS)
-TANKS = ("Amaq claims that all of the following were seized: 44 tanks, 7 BMPs, 7 130mm cannons, "
-         "14 23mm cannons.")
-KILLED = ("In addition, 352 men from the Syrian Army and allied Shiite militias were purportedly "
-          "killed.")
+TANKS = (
+    "Amaq claims that all of the following were seized: 44 tanks, 7 BMPs, 7 130mm cannons, "
+    "14 23mm cannons."
+)
+KILLED = (
+    "In addition, 352 men from the Syrian Army and allied Shiite militias were purportedly killed."
+)
 COMMENTS = [
-    CommentDraft("Paddy Singh", "Why did not the Russian planes return to bomb places that are "
-                 "documented above? Poor leadership?", datetime(2016, 12, 13, 15, 2, tzinfo=UTC)),
-    CommentDraft("Timothy", "I wouldn’t say ISIS is bragging about the success. Subsequent "
-                 "videos shows ISIS is now in North and Southeast T4, the largest military "
-                 "airport in Syria.", datetime(2016, 12, 13, 16, 40, tzinfo=UTC)),
-    CommentDraft("Moose", "This was a huge gain for IS. Oryx is reporting that they also "
-                 "captured an S-125 surface-to-air missile.",
-                 datetime(2016, 12, 13, 18, 5, tzinfo=UTC), parent_index=1),
-    CommentDraft("Evan", "The lone pawn is my favorite…\nLooking at the photos, it does seem "
-                 "like the Russians tried to burn some stuff.",
-                 datetime(2016, 12, 14, 9, 30, tzinfo=UTC)),
+    CommentDraft(
+        "Paddy Singh",
+        "Why did not the Russian planes return to bomb places that are "
+        "documented above? Poor leadership?",
+        datetime(2016, 12, 13, 15, 2, tzinfo=UTC),
+    ),
+    CommentDraft(
+        "Timothy",
+        "I wouldn’t say ISIS is bragging about the success. Subsequent "
+        "videos shows ISIS is now in North and Southeast T4, the largest military "
+        "airport in Syria.",
+        datetime(2016, 12, 13, 16, 40, tzinfo=UTC),
+    ),
+    CommentDraft(
+        "Moose",
+        "This was a huge gain for IS. Oryx is reporting that they also "
+        "captured an S-125 surface-to-air missile.",
+        datetime(2016, 12, 13, 18, 5, tzinfo=UTC),
+        parent_index=1,
+    ),
+    CommentDraft(
+        "Evan",
+        "The lone pawn is my favorite…\nLooking at the photos, it does seem "
+        "like the Russians tried to burn some stuff.",
+        datetime(2016, 12, 14, 9, 30, tzinfo=UTC),
+    ),
 ]
 ORYX = "Oryx is reporting that they also captured an S-125 surface-to-air missile."
 
@@ -67,34 +85,65 @@ def palmyra_draft() -> DocumentDraft:
         tags=["Syria", "Islamic state"],
         comments=list(COMMENTS),
         claims=[
-            _claim(TANKS, BODY, claimant="Amaq", attribution="Amaq claims",
-                   quantities=(Quantity(44, "44", "tanks"), Quantity(7, "7", "BMPs"))),
-            _claim(KILLED, BODY, claimant="Amaq", hedges=("purportedly",),
-                   quantities=(Quantity(352, "352", "men"),),
-                   status=ClaimStatus.UNVERIFIABLE, note="no independent source"),
-            _claim(ORYX, COMMENTS[2].body, claimant="Oryx", attribution="Oryx is reporting",
-                   comment_index=2),
+            _claim(
+                TANKS,
+                BODY,
+                claimant="Amaq",
+                attribution="Amaq claims",
+                quantities=(Quantity(44, "44", "tanks"), Quantity(7, "7", "BMPs")),
+            ),
+            _claim(
+                KILLED,
+                BODY,
+                claimant="Amaq",
+                hedges=("purportedly",),
+                quantities=(Quantity(352, "352", "men"),),
+                status=ClaimStatus.UNVERIFIABLE,
+                note="no independent source",
+            ),
+            _claim(
+                ORYX,
+                COMMENTS[2].body,
+                claimant="Oryx",
+                attribution="Oryx is reporting",
+                comment_index=2,
+            ),
         ],
     )
 
 
 def other_drafts() -> list[DocumentDraft]:
     """Two short articles from other outlets and dates, so sorting changes the order."""
-    first = ("Turkish-backed rebels advanced on al-Bab. Officials said 12 fighters were killed "
-             "in the clashes.")
+    first = (
+        "Turkish-backed rebels advanced on al-Bab. Officials said 12 fighters were killed "
+        "in the clashes."
+    )
     second = "Aid groups warned of shortages in Aleppo as winter began."
     return [
         DocumentDraft(
-            title="Rebels advance on al-Bab", body=first, source="bab.txt",
-            url="https://example.org/al-bab", site="example.org", author="A. Writer",
+            title="Rebels advance on al-Bab",
+            body=first,
+            source="bab.txt",
+            url="https://example.org/al-bab",
+            site="example.org",
+            author="A. Writer",
             published=datetime(2016, 12, 20, tzinfo=UTC),
             comments=[CommentDraft("Zed", "Who are the officials?")],
-            claims=[_claim("Officials said 12 fighters were killed in the clashes.", first,
-                           claimant="Officials", quantities=(Quantity(12, "12", "fighters"),))],
+            claims=[
+                _claim(
+                    "Officials said 12 fighters were killed in the clashes.",
+                    first,
+                    claimant="Officials",
+                    quantities=(Quantity(12, "12", "fighters"),),
+                )
+            ],
         ),
         DocumentDraft(
-            title="Aleppo braces for winter", body=second, source="aleppo.txt",
-            url="https://news.example.net/aleppo", site="news.example.net",
+            title="Aleppo braces for winter",
+            body=second,
+            source="aleppo.txt",
+            url="https://news.example.net/aleppo",
+            site="news.example.net",
             published=datetime(2016, 11, 2, tzinfo=UTC),
         ),
     ]

@@ -103,9 +103,9 @@ def _handler(server: LocalServer) -> type[BaseHTTPRequestHandler]:
                 self.send_header("Content-Length", "0")
                 self.end_headers()
                 return
-            if (route.etag and self.headers.get("If-None-Match") == route.etag) or \
-                    (route.last_modified and \
-                    self.headers.get("If-Modified-Since") == route.last_modified):
+            if (route.etag and self.headers.get("If-None-Match") == route.etag) or (
+                route.last_modified and self.headers.get("If-Modified-Since") == route.last_modified
+            ):
                 self.send_response(304)
                 self._validators(route)
                 self.send_header("Content-Length", "0")
@@ -135,8 +135,14 @@ def _handler(server: LocalServer) -> type[BaseHTTPRequestHandler]:
             if route.last_modified:
                 self.send_header("Last-Modified", route.last_modified)
 
-        def _send(self, status: int, body: bytes, content_type: str,
-                  route: Route | None = None, extra: dict[str, str] | None = None) -> None:
+        def _send(
+            self,
+            status: int,
+            body: bytes,
+            content_type: str,
+            route: Route | None = None,
+            extra: dict[str, str] | None = None,
+        ) -> None:
             self.send_response(status)
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
@@ -179,8 +185,9 @@ def serving() -> Iterator[LocalServer]:
     holder = LocalServer(base="")
     httpd = _QuietServer(("127.0.0.1", 0), _handler(holder))
     holder.base = f"http://127.0.0.1:{httpd.server_address[1]}"
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05},
-                              daemon=True)
+    thread = threading.Thread(
+        target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    )
     thread.start()
     try:
         yield holder

@@ -89,6 +89,9 @@ def score(drafts: dict[str, DocumentDraft]) -> dict[str, FieldScore]:
 def pages_all_right(drafts: dict[str, DocumentDraft]) -> tuple[int, int]:
     """Pages whose every labelled field is right, and the pages."""
     table = labels()
-    good = sum(1 for page, fields in table.items()
-               if all(fields[f] == UNKNOWN or right(f, fields[f], drafts[page]) for f in FIELDS))
+    good = sum(
+        1
+        for page, fields in table.items()
+        if all(fields[f] == UNKNOWN or right(f, fields[f], drafts[page]) for f in FIELDS)
+    )
     return good, len(table)

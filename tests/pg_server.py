@@ -35,9 +35,10 @@ def find_bin_dir() -> Path | None:
     """The folder of initdb and pg_ctl: $CLAIMDESK_PG_BIN, else the newest Debian install."""
     if env := os.environ.get("CLAIMDESK_PG_BIN"):
         return Path(env) if (Path(env) / "initdb").is_file() else None
-    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"),
-                   key=lambda p: int(p.parent.parent.name) if p.parent.parent.name.isdigit()
-                   else 0)
+    found = sorted(
+        Path("/usr/lib/postgresql").glob("*/bin/initdb"),
+        key=lambda p: int(p.parent.parent.name) if p.parent.parent.name.isdigit() else 0,
+    )
     if found:
         return found[-1].parent
     initdb = shutil.which("initdb")
@@ -54,8 +55,11 @@ def _server_user() -> str | None:
             return name
         except KeyError:
             continue
-    subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin",
-                    FALLBACK_USER], check=True, capture_output=True)
+    subprocess.run(
+        ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", FALLBACK_USER],
+        check=True,
+        capture_output=True,
+    )
     return FALLBACK_USER
 
 
@@ -123,15 +127,39 @@ class PostgresServer:
             for path in (root, server.socket_dir):
                 os.chown(path, entry.pw_uid, entry.pw_gid)
         try:
-            server._run(["initdb", "-D", str(server.data_dir), "-U", SUPERUSER,
-                         "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync"])
+            server._run(
+                [
+                    "initdb",
+                    "-D",
+                    str(server.data_dir),
+                    "-U",
+                    SUPERUSER,
+                    "--auth=trust",
+                    "--encoding=UTF8",
+                    "--locale=C",
+                    "--no-sync",
+                ]
+            )
             hba = server.data_dir / "pg_hba.conf"
             hba.write_text(f"local all {ANALYST} scram-sha-256\nlocal all all trust\n")
-            options = (f"-k {server.socket_dir} -c listen_addresses='' -c fsync=off "
-                       "-c synchronous_commit=off -c full_page_writes=off "
-                       "-c max_connections=60 -c shared_buffers=128MB")
-            server._run(["pg_ctl", "-D", str(server.data_dir), "-l",
-                         str(root / "server.log"), "-o", options, "-w", "start"])
+            options = (
+                f"-k {server.socket_dir} -c listen_addresses='' -c fsync=off "
+                "-c synchronous_commit=off -c full_page_writes=off "
+                "-c max_connections=60 -c shared_buffers=128MB"
+            )
+            server._run(
+                [
+                    "pg_ctl",
+                    "-D",
+                    str(server.data_dir),
+                    "-l",
+                    str(root / "server.log"),
+                    "-o",
+                    options,
+                    "-w",
+                    "start",
+                ]
+            )
             server.execute(f"CREATE ROLE {ANALYST} LOGIN SUPERUSER PASSWORD '{ANALYST_PASSWORD}'")
         except Exception as error:
             log = root / "server.log"
@@ -160,6 +188,7 @@ class PostgresServer:
     def execute(self, sql: str) -> None:
         import psycopg
 
-        with psycopg.connect(f"dbname=postgres user={SUPERUSER} host={self.socket_dir}",
-                             autocommit=True) as conn:
+        with psycopg.connect(
+            f"dbname=postgres user={SUPERUSER} host={self.socket_dir}", autocommit=True
+        ) as conn:
             conn.execute(sql.encode())

@@ -85,8 +85,9 @@ def _squeeze(text: str) -> str:
     return " ".join(text.split())
 
 
-def _own(item: lxml.html.HtmlElement, items: set[lxml.html.HtmlElement]) -> \
-        Iterator[lxml.html.HtmlElement]:
+def _own(
+    item: lxml.html.HtmlElement, items: set[lxml.html.HtmlElement]
+) -> Iterator[lxml.html.HtmlElement]:
     """Elements inside ``item`` but not inside a comment nested in it."""
     stack = list(item)
     while stack:
@@ -106,16 +107,21 @@ def expected_comments(path: Path, markup: PageMarkup) -> list[Expected]:
     for n, item in enumerate(items):
         own = set(_own(item, item_set))
         authors = [e for e in item.xpath(markup.author) if e in own]
-        paragraphs = [_squeeze(e.text_content()) for e in item.xpath(markup.paragraph)
-                      if e in own and _squeeze(e.text_content())]
+        paragraphs = [
+            _squeeze(e.text_content())
+            for e in item.xpath(markup.paragraph)
+            if e in own and _squeeze(e.text_content())
+        ]
         depth = int(_DEPTH.search(item.get("class", "")).group(1))  # type: ignore[union-attr]
         parent = last_at.get(depth - 1) if depth > 1 else None
         last_at[depth] = n
-        expected.append(Expected(
-            author=_squeeze(authors[0].text_content()) if authors else "",
-            snippet=paragraphs[0][:30] if paragraphs else "",
-            parent=parent,
-        ))
+        expected.append(
+            Expected(
+                author=_squeeze(authors[0].text_content()) if authors else "",
+                snippet=paragraphs[0][:30] if paragraphs else "",
+                parent=parent,
+            )
+        )
     return expected
 
 
@@ -138,8 +144,7 @@ def score(expected: list[Expected], found: list[CommentDraft]) -> Score:
         parent = expected[n].parent
         if n in match and parent in match and found[match[n]].parent_index == match[parent]:
             parents += 1
-    return Score(len(expected), len(match), authors, len(replies), parents,
-                 len(found) - len(match))
+    return Score(len(expected), len(match), authors, len(replies), parents, len(found) - len(match))
 
 
 def deep_thread(depth: int) -> str:
@@ -150,9 +155,16 @@ def deep_thread(depth: int) -> str:
         f'<span class="says">says:</span></div><time datetime="2024-03-01T10:{n % 60:02}:00Z">'
         f'March 1</time></footer><div class="comment-content"><p>Reply {n}: the council said '
         f'it spent {n} euros.</p></div><div class="reply"><a class="comment-reply-link">Reply'
-        f'</a></div></article><ol class="children">' for n in range(depth))
-    paragraphs = "".join(f"<p>Paragraph {n} of the article about the council's budget, which "
-                         f"the council said grew by {n} percent.</p>" for n in range(6))
-    return (f"<!DOCTYPE html><html lang='en'><head><title>Budget</title></head><body><article>"
-            f"<h1>Budget</h1>{paragraphs}</article><div id='comments'><ol class='comment-list'>"
-            f"{opened}{'</ol></li>' * depth}</ol></div></body></html>")
+        f'</a></div></article><ol class="children">'
+        for n in range(depth)
+    )
+    paragraphs = "".join(
+        f"<p>Paragraph {n} of the article about the council's budget, which "
+        f"the council said grew by {n} percent.</p>"
+        for n in range(6)
+    )
+    return (
+        f"<!DOCTYPE html><html lang='en'><head><title>Budget</title></head><body><article>"
+        f"<h1>Budget</h1>{paragraphs}</article><div id='comments'><ol class='comment-list'>"
+        f"{opened}{'</ol></li>' * depth}</ol></div></body></html>"
+    )

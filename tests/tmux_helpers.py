@@ -27,8 +27,9 @@ class Tmux:
         self.session = session
 
     def run(self, *args: str) -> str:
-        done = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True,
-                              text=True, check=True)
+        done = subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=True
+        )
         return done.stdout
 
     def screen(self) -> str:
@@ -55,8 +56,9 @@ class Tmux:
         raise AssertionError(f"{text!r} never appeared; the screen was:\n{self.screen()}")
 
     def is_alive(self) -> bool:
-        done = subprocess.run(["tmux", "-L", self.socket, "has-session", "-t", self.session],
-                              capture_output=True)
+        done = subprocess.run(
+            ["tmux", "-L", self.socket, "has-session", "-t", self.session], capture_output=True
+        )
         return done.returncode == 0
 
     def wait_until_gone(self, timeout: float = 5.0) -> bool:
@@ -85,9 +87,27 @@ def tmux_session(command: str, cwd: Path, width: int = 120, height: int = 40) ->
     """Run ``command`` (a shell command line) in a fresh tmux server; kill it afterwards."""
     tmux = Tmux(f"claimdesk-test-{uuid.uuid4().hex[:8]}", "e2e")
     # A moment's pause lets tmux give the pane its size before the app asks for it.
-    subprocess.run(["tmux", "-L", tmux.socket, "-f", "/dev/null", "new-session", "-d", "-s",
-                    tmux.session, "-x", str(width), "-y", str(height), "-c", str(cwd),
-                    f"sleep 0.3; exec {command}"], check=True)
+    subprocess.run(
+        [
+            "tmux",
+            "-L",
+            tmux.socket,
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            tmux.session,
+            "-x",
+            str(width),
+            "-y",
+            str(height),
+            "-c",
+            str(cwd),
+            f"sleep 0.3; exec {command}",
+        ],
+        check=True,
+    )
     socket_path = Path(tmux.run("display-message", "-p", "#{socket_path}").strip())
     try:
         yield tmux

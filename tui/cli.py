@@ -55,32 +55,61 @@ def _id_list(value: str) -> list[int]:
 
 def _add_format(parser: argparse.ArgumentParser, what: str) -> None:
     """``--format`` and its old alias ``--json``; without either, the output decides."""
-    parser.add_argument("--format", dest="fmt", choices=OUTPUT_FORMATS,
-                        help="table (aligned, cut to the terminal), tsv (whole fields, a "
-                        "header line; \\t \\n \\\\ escaped), json (an array) or jsonl (one "
-                        "object a line); default: table on a terminal, else tsv")
-    parser.add_argument("--json", dest="fmt", action="store_const", const="json",
-                        help=f"print {what}: the same as --format json")
+    parser.add_argument(
+        "--format",
+        dest="fmt",
+        choices=OUTPUT_FORMATS,
+        help="table (aligned, cut to the terminal), tsv (whole fields, a "
+        "header line; \\t \\n \\\\ escaped), json (an array) or jsonl (one "
+        "object a line); default: table on a terminal, else tsv",
+    )
+    parser.add_argument(
+        "--json",
+        dest="fmt",
+        action="store_const",
+        const="json",
+        help=f"print {what}: the same as --format json",
+    )
 
 
 def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     exp = sub.add_parser(
-        "export", help="export records as " + ", ".join(FORMATS),
+        "export",
+        help="export records as " + ", ".join(FORMATS),
         description="Export the hits of QUERY, the records named by --ids, or with neither "
         "everything of --kind (default: all kinds). Claims and comments bring their articles.",
     )
     exp.add_argument("query", nargs="?", metavar="QUERY", help="export what this search finds")
     exp.add_argument("--kind", type=_kind, choices=KINDS, help="only records of this kind")
-    exp.add_argument("--ids", type=_id_list, action="extend", metavar="ID,...",
-                     help="ids of records of --kind, e.g. --kind claim --ids 1,2")
-    exp.add_argument("--format", dest="fmt", required=True, choices=list(FORMATS),
-                     help=", ".join(f"{f.name}: {f.label}" for f in FORMATS.values()))
-    exp.add_argument("-o", "--output", metavar="FILE|-",
-                     help="where to write; - for standard output (default: a new "
-                     "timestamped file in the exports folder, see `claimdesk paths`)")
+    exp.add_argument(
+        "--ids",
+        type=_id_list,
+        action="extend",
+        metavar="ID,...",
+        help="ids of records of --kind, e.g. --kind claim --ids 1,2",
+    )
+    exp.add_argument(
+        "--format",
+        dest="fmt",
+        required=True,
+        choices=list(FORMATS),
+        help=", ".join(f"{f.name}: {f.label}" for f in FORMATS.values()),
+    )
+    exp.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE|-",
+        help="where to write; - for standard output (default: a new "
+        "timestamped file in the exports folder, see `claimdesk paths`)",
+    )
     exp.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
-    exp.add_argument("--limit", type=_positive_int, default=commands.EXPORT_SEARCH_LIMIT,
-                     metavar="N", help="at most N search hits (default: %(default)s)")
+    exp.add_argument(
+        "--limit",
+        type=_positive_int,
+        default=commands.EXPORT_SEARCH_LIMIT,
+        metavar="N",
+        help="at most N search hits (default: %(default)s)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -99,11 +128,20 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     imp = sub.add_parser("import", help="import files, folders and web pages or feeds (URLs)")
-    imp.add_argument("paths", nargs="+", metavar="PATH|URL",
-                     help="a file, a folder (recursive) or an http(s) URL")
+    imp.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH|URL",
+        help="a file, a folder (recursive) or an http(s) URL",
+    )
     imp.add_argument("-q", "--quiet", action="store_true", help="print only failures and summary")
-    imp.add_argument("--timeout", type=feeds.seconds_arg, default=30.0, metavar="S",
-                     help="give up on a URL's server after S seconds (default 30)")
+    imp.add_argument(
+        "--timeout",
+        type=feeds.seconds_arg,
+        default=30.0,
+        metavar="S",
+        help="give up on a URL's server after S seconds (default 30)",
+    )
 
     lst = sub.add_parser("list", help="list articles, claims or comments")
     lst.add_argument("kind", choices=LIST_KINDS)
@@ -111,20 +149,29 @@ def build_parser() -> argparse.ArgumentParser:
     lst.add_argument("--limit", type=_positive_int, metavar="N", help="at most N records")
 
     sub.add_parser("paths", help="where the store, config and exports live")
-    sub.add_parser("reextract", help="extract the claims of stored documents again "
-                   "(a claim you judged is kept as it is)")
+    sub.add_parser(
+        "reextract",
+        help="extract the claims of stored documents again (a claim you judged is kept as it is)",
+    )
 
     from store.search.query import QUERY_HELP
 
     search = sub.add_parser(
-        "search", help="fuzzy search across articles, claims and comments",
-        epilog=QUERY_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
+        "search",
+        help="fuzzy search across articles, claims and comments",
+        epilog=QUERY_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    search.add_argument("query", nargs="+", metavar="QUERY",
-                        help="words to find (quote a query with ! in it from the shell)")
+    search.add_argument(
+        "query",
+        nargs="+",
+        metavar="QUERY",
+        help="words to find (quote a query with ! in it from the shell)",
+    )
     search.add_argument("--kind", choices=SEARCH_KINDS, help="only this kind of record")
-    search.add_argument("--limit", type=_positive_int, default=20, metavar="N",
-                        help="at most N hits (default 20)")
+    search.add_argument(
+        "--limit", type=_positive_int, default=20, metavar="N", help="at most N hits (default 20)"
+    )
     _add_format(search, "a JSON array of hits")
 
     stats = sub.add_parser("stats", help="counts of articles, claims, comments; store size")
@@ -134,7 +181,8 @@ def build_parser() -> argparse.ArgumentParser:
     feeds.add_parsers(sub)
 
     copy = sub.add_parser(
-        "copy", help="copy a whole store into another (e.g. a SQLite file into PostgreSQL)",
+        "copy",
+        help="copy a whole store into another (e.g. a SQLite file into PostgreSQL)",
         description="Copy every article of SRC, with its comments, claims, judgements and "
         "figures, into DEST. Articles DEST already has are left as they are there, so running "
         "it again copies nothing twice.",
@@ -156,23 +204,29 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error("export takes QUERY or --ids, not both")
     try:
         if args.command == "import":
-            return feeds.import_targets(args.db, args.paths, quiet=args.quiet,
-                                        timeout=args.timeout)
+            return feeds.import_targets(args.db, args.paths, quiet=args.quiet, timeout=args.timeout)
         if args.command in feeds.COMMANDS:
             return feeds.run(args)
         if args.command == "list":
             return commands.list_command(args.db, args.kind, fmt=args.fmt, limit=args.limit)
         if args.command == "search":
-            return commands.search_command(args.db, " ".join(args.query), kind=args.kind,
-                                           limit=args.limit, fmt=args.fmt)
+            return commands.search_command(
+                args.db, " ".join(args.query), kind=args.kind, limit=args.limit, fmt=args.fmt
+            )
         if args.command == "paths":
             return commands.paths_command(args.db)
         if args.command == "reextract":
             return commands.reextract_command(args.db)
         if args.command == "export":
             return commands.export_command(
-                args.db, args.fmt, query=args.query, kind=args.kind, ids=args.ids,
-                output=args.output, force=args.force, limit=args.limit,
+                args.db,
+                args.fmt,
+                query=args.query,
+                kind=args.kind,
+                ids=args.ids,
+                output=args.output,
+                force=args.force,
+                limit=args.limit,
             )
         if args.command == "copy":
             return commands.copy_command(args.source, args.dest, quiet=args.quiet)

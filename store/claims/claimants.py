@@ -134,8 +134,11 @@ def apposition_subject(text: str, before: list[Word], verb_start: int) -> list[W
     candidates = [segment for segment in _segments(text, before, verb_start) if segment][-3:]
     for candidate in reversed(candidates):
         first = candidate[0]
-        if first.capitalised and first.lower not in rules.DETERMINERS | rules.SUBJECT_BREAKS \
-                | rules.DISCOURSE_WORDS and len(candidate) <= rules.MAX_SUBJECT_WORDS:
+        if (
+            first.capitalised
+            and first.lower not in rules.DETERMINERS | rules.SUBJECT_BREAKS | rules.DISCOURSE_WORDS
+            and len(candidate) <= rules.MAX_SUBJECT_WORDS
+        ):
             return candidate
     for candidate in reversed(candidates[-2:]):
         if all(word.lower in rules.DISCOURSE_WORDS for word in candidate):
@@ -180,14 +183,20 @@ def clean_name(text: str, named: list[Word]) -> str | None:
     while len(run) > 1 and run[0].text.rstrip(".") in rules.NAME_TITLES and run[1].capitalised:
         run = run[1:]
     # "Transport Secretary Grant Shapps", "CEO Adrian Cummins": the name after the last title
-    titles = [i for i, w in enumerate(run[:-1]) if w.text.rstrip(".") in rules.NAME_TITLES
-              and all(x.capitalised for x in run[i + 1 :])]
+    titles = [
+        i
+        for i, w in enumerate(run[:-1])
+        if w.text.rstrip(".") in rules.NAME_TITLES and all(x.capitalised for x in run[i + 1 :])
+    ]
     if titles and len(run) - titles[-1] - 1 >= 2:
         run = run[titles[-1] + 1 :]
     for index, word in enumerate(run):
-        if index >= 2 and word.lower in ("of", "from", "at") and \
-                run[index - 1].text not in rules.ORGANISATION_HEADS and \
-                not any(w.text in rules.ORGANISATION_HEADS for w in run[:index]):
+        if (
+            index >= 2
+            and word.lower in ("of", "from", "at")
+            and run[index - 1].text not in rules.ORGANISATION_HEADS
+            and not any(w.text in rules.ORGANISATION_HEADS for w in run[:index])
+        ):
             run = run[:index]
             break
     while run and run[-1].lower in rules.NAME_CONNECTORS:
@@ -200,10 +209,39 @@ def clean_name(text: str, named: list[Word]) -> str | None:
 _AFTER_QUOTE = re.compile(r"[”\"’'][,.!?]?\s*$|[,.!?][”\"’']\s*$|[—–-]\s*$")
 _SOURCE_CHARS = 200
 """A source after "according to" is read from at most this many characters (linear time)."""
-_NOT_IN_SOURCE = frozenset({"is", "was", "were", "are", "be", "been", "had", "has", "have",
-                            "would", "will", "could", "should", "may", "might", "did", "do"})
-_CALENDAR = rules.DATE_WORDS | {"monday", "tuesday", "wednesday", "thursday", "friday",
-                                "saturday", "sunday", "today", "yesterday", "tonight"}
+_NOT_IN_SOURCE = frozenset(
+    {
+        "is",
+        "was",
+        "were",
+        "are",
+        "be",
+        "been",
+        "had",
+        "has",
+        "have",
+        "would",
+        "will",
+        "could",
+        "should",
+        "may",
+        "might",
+        "did",
+        "do",
+    }
+)
+_CALENDAR = rules.DATE_WORDS | {
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+}
 
 
 _RIGHT_LEAD = re.compile(r"\s+(?:(?:a|an|the)\s+)?(?:[a-z][\w-]*\s+){0,2}(?=[A-Z])")
@@ -240,8 +278,11 @@ def _right_phrase(text: str, position: int) -> str | None:
     if not _AFTER_QUOTE.search(text, 0, max(0, verb_start + 1)):
         return None
     found = words(text, position, min(len(text), position + 120))
-    if not found or found[0].start - position > 2 or found[0].lower not in \
-            rules.RIGHT_PHRASE_STARTS:
+    if (
+        not found
+        or found[0].start - position > 2
+        or found[0].lower not in rules.RIGHT_PHRASE_STARTS
+    ):
         return None
     run: list[Word] = []
     for word in found:
@@ -300,8 +341,10 @@ def according_to(text: str, position: int) -> str | None:
     return _quote(text, found)
 
 
-_STATEMENT = re.compile(r"\s+(?:a|an|his|her|their|its)\s+(?:statement|interview|email|post|"
-                        r"letter|tweet|video|news|press|filing|report|speech)\b")
+_STATEMENT = re.compile(
+    r"\s+(?:a|an|his|her|their|its)\s+(?:statement|interview|email|post|"
+    r"letter|tweet|video|news|press|filing|report|speech)\b"
+)
 
 
 def _statement_follows(text: str, position: int) -> bool:

@@ -48,15 +48,22 @@ _FULL_NAME = re.compile(r"(?<![\w’'.-])[A-Z][a-z’'-]+(?:[ \t]+[A-Z][a-z’'-
 def _is_person(name: str) -> bool:
     """A name of two or three capitalised words that is not an organisation's."""
     words = name.split()
-    return bool(_PERSON.match(name)) and not name.startswith("The ") and \
-        words[-1] not in rules.ORGANISATION_HEADS and \
-        not any(name.endswith(suffix) for suffix in rules.ORGANISATION_SUFFIXES)
+    return (
+        bool(_PERSON.match(name))
+        and not name.startswith("The ")
+        and words[-1] not in rules.ORGANISATION_HEADS
+        and not any(name.endswith(suffix) for suffix in rules.ORGANISATION_SUFFIXES)
+    )
 
 
 def _is_single_name(name: str) -> bool:
     """One capitalised word that can be a person ("Meghan", "Hasib"), not an acronym."""
-    return " " not in name and name[:1].isupper() and not name.isupper() and \
-        name not in rules.ORGANISATION_HEADS
+    return (
+        " " not in name
+        and name[:1].isupper()
+        and not name.isupper()
+        and name not in rules.ORGANISATION_HEADS
+    )
 
 
 _MALE = frozenset({"he", "his", "him", "himself", "mr"})
@@ -69,9 +76,31 @@ _NOT_GIVEN = frozenset({
 _ADVERB = re.compile(r"[a-z]{3,}ly")
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[^\W\d_]+")
 _WORD = re.compile(r"[^\W\d_]+")
-_FRAGMENT = frozenset({"is", "was", "were", "are", "if", "whether", "not", "clear", "be", "do",
-                       "did", "does", "had", "has", "have", "would", "could", "will", "we",
-                       "i", "you"})
+_FRAGMENT = frozenset(
+    {
+        "is",
+        "was",
+        "were",
+        "are",
+        "if",
+        "whether",
+        "not",
+        "clear",
+        "be",
+        "do",
+        "did",
+        "does",
+        "had",
+        "has",
+        "have",
+        "would",
+        "could",
+        "will",
+        "we",
+        "i",
+        "you",
+    }
+)
 
 
 def _words_pattern(phrases: tuple[str, ...] | list[str] | frozenset[str]) -> str:
@@ -180,12 +209,17 @@ class _Speakers:
 
     def _first_full_name(self, surname: str) -> tuple[str, int] | None:
         """The first "Given Surname" of the text, and where it is (one search per surname)."""
-        pattern = re.compile(rf"(?<![\w’'.-])((?:[A-Z][\w’'-]+\s+){{1,2}}){re.escape(surname)}"
-                             rf"(?![\w’'-])")
+        pattern = re.compile(
+            rf"(?<![\w’'.-])((?:[A-Z][\w’'-]+\s+){{1,2}}){re.escape(surname)}"
+            rf"(?![\w’'-])"
+        )
         for match in pattern.finditer(self.text):
             written = match.group(1).split()
-            given = [w for w in written
-                     if w.rstrip(".") not in rules.NAME_TITLES and w.lower() not in _NOT_GIVEN]
+            given = [
+                w
+                for w in written
+                if w.rstrip(".") not in rules.NAME_TITLES and w.lower() not in _NOT_GIVEN
+            ]
             if any(w.endswith(("’s", "'s", "s’", "s'")) for w in written):
                 continue  # "The Islamic State’s Amaq": an owner, not a given name
             if given and written[-1] == given[-1]:
@@ -197,14 +231,17 @@ class ClaimExtractor:
     """Finds claims in article and comment text; build once, call :meth:`extract` many times."""
 
     def __init__(self) -> None:
-        all_verbs = rules.ATTRIBUTION_VERBS + rules.ATTRIBUTION_VERBS_WITH_THAT + \
-            rules.SPANISH_VERBS
+        all_verbs = (
+            rules.ATTRIBUTION_VERBS + rules.ATTRIBUTION_VERBS_WITH_THAT + rules.SPANISH_VERBS
+        )
         verbs = _words_pattern(all_verbs)
         # Case-sensitive on purpose: "United States" and "Says who" are not attributions.
         self._verb = re.compile(rf"(?<![\w’'-])(?:{verbs})(?![\w’'-])(?:\s+(?:that|que)\b)?")
         self._needs_that = frozenset(rules.ATTRIBUTION_VERBS_WITH_THAT)
-        forms = "|".join(rf"[{f[0].upper()}{f[0]}]" + r"\s+".join(map(re.escape, f[1:].split()))
-                         for f in rules.ACCORDING_TO_FORMS)
+        forms = "|".join(
+            rf"[{f[0].upper()}{f[0]}]" + r"\s+".join(map(re.escape, f[1:].split()))
+            for f in rules.ACCORDING_TO_FORMS
+        )
         self._according = re.compile(rf"(?<![\w-])(?:{forms})\s+")
         self._hedge = re.compile(rf"(?<![\w-])(?:{_words_pattern(rules.HEDGES)})(?![\w-])", re.I)
         self._verify = re.compile(
@@ -221,8 +258,13 @@ class ClaimExtractor:
         self._verify_words = _first_words(rules.UNVERIFIABLE_PHRASES)
         self._participle_words = _first_words(rules.PARTICIPLE_VERBS)
         self._according_words = _first_words(rules.ACCORDING_TO_FORMS)
-        self._triggers = self._verb_words | self._hedge_words | self._verify_words | \
-            self._participle_words | _first_words(rules.ACCORDING_TO_FORMS)
+        self._triggers = (
+            self._verb_words
+            | self._hedge_words
+            | self._verify_words
+            | self._participle_words
+            | _first_words(rules.ACCORDING_TO_FORMS)
+        )
 
     def extract(self, text: str, comment_index: int | None = None) -> list[ClaimDraft]:
         """Claims in ``text``, with spans into it; ``comment_index`` is copied onto each."""
@@ -258,8 +300,10 @@ class ClaimExtractor:
     @staticmethod
     def _sentences(text: str) -> list[_Sentence]:
         """Sentences with surrounding whitespace trimmed and their paragraph number."""
-        return [_Sentence(span.start, text[span.start : span.end], span.paragraph)
-                for span in sentences.split(text)]
+        return [
+            _Sentence(span.start, text[span.start : span.end], span.paragraph)
+            for span in sentences.split(text)
+        ]
 
     def _hits(self, found: list[_Sentence]) -> list[frozenset[str]]:
         """The rule words each sentence holds (first words of verbs, "according", hedges,
@@ -269,8 +313,13 @@ class ClaimExtractor:
         triggers = self._triggers
         return [_words_in(triggers, s.text.lower()) for s in found]
 
-    def _analyse(self, sentence: _Sentence, previous: _Sentence | None, speakers: _Speakers,
-                 hit: frozenset[str]) -> None:
+    def _analyse(
+        self,
+        sentence: _Sentence,
+        previous: _Sentence | None,
+        speakers: _Speakers,
+        hit: frozenset[str],
+    ) -> None:
         """Fill in what the rules find in one sentence; ``previous`` is its claim context."""
         if not hit:
             return
@@ -304,32 +353,41 @@ class ClaimExtractor:
             sentence.method = "carried-claimant" if carried else "hedge"
         if sentence.is_claim or verify is not None:
             sentence.quantities = self._figures(sentence)
-        if not sentence.is_claim and verify is not None and (
-            sentence.quantities or not sentence.verify_points_back
+        if (
+            not sentence.is_claim
+            and verify is not None
+            and (sentence.quantities or not sentence.verify_points_back)
         ):
             sentence.method = "unverifiable-figure" if sentence.quantities else "unverifiable"
         if sentence.claimant is not None:
             sentence.claimant = speakers.full_name(sentence.claimant, sentence.start)
             resolved = sentence.method == "carried-claimant" and attribution is not None
-            speakers.heard(sentence.claimant, text,
-                           self._pronoun_of(text, attribution) if resolved else "")
+            speakers.heard(
+                sentence.claimant, text, self._pronoun_of(text, attribution) if resolved else ""
+            )
 
     def _according_to(self, text: str) -> _Attribution | None:
         for match in self._according.finditer(text):
             following = claimants.words(text, match.end(), min(len(text), match.end() + 40))
-            if following and (following[0].lower in rules.ACCORDING_TO_NON_SOURCES or (
-                    len(following) > 1 and following[0].lower in ("the", "your", "their")
-                    and following[1].lower in rules.ACCORDING_TO_NON_SOURCES)):
+            if following and (
+                following[0].lower in rules.ACCORDING_TO_NON_SOURCES
+                or (
+                    len(following) > 1
+                    and following[0].lower in ("the", "your", "their")
+                    and following[1].lower in rules.ACCORDING_TO_NON_SOURCES
+                )
+            ):
                 continue  # "season according to taste": no source
             claimant = claimants.according_to(text, match.end())
             if claimant is not None and _is_fragment(claimant):
                 claimant = None
-            return _Attribution(claimant, "according to", "according-to", match.start(),
-                                match.end())
+            return _Attribution(
+                claimant, "according to", "according-to", match.start(), match.end()
+            )
         return None
 
     def _saying(self, text: str, speakers: _Speakers) -> _Attribution | None:
-        """"The trust wrote to the board, saying ...": the claim of the sentence's subject."""
+        """ "The trust wrote to the board, saying ...": the claim of the sentence's subject."""
         match = self._participle.search(text)
         if match is None:
             return None
@@ -349,8 +407,9 @@ class ClaimExtractor:
         phrase = " ".join(match.group().lstrip(", ").split())
         return _Attribution(claimant, phrase, "attribution-verb", match.start(), match.end())
 
-    def _attribution_verb(self, text: str, sentence: _Sentence,
-                          speakers: _Speakers) -> _Attribution | None:
+    def _attribution_verb(
+        self, text: str, sentence: _Sentence, speakers: _Speakers
+    ) -> _Attribution | None:
         """The first verb that attributes the sentence to a source; passives become hedges."""
         hedges = sentence.hedges
         figures: bool | None = None
@@ -367,17 +426,24 @@ class ClaimExtractor:
             near = claimants.words(text, max(0, match.start() - 60), match.start())
             adjacent = bool(near) and not text[near[-1].end : match.start()].strip()
             fillers = 0
-            while adjacent and fillers < len(near) and (
+            while (
+                adjacent
+                and fillers < len(near)
+                and (
                     near[-1 - fillers].lower in rules.SUBJECT_VERB_FILLERS
-                    or _ADVERB.fullmatch(near[-1 - fillers].text)):
+                    or _ADVERB.fullmatch(near[-1 - fillers].text)
+                )
+            ):
                 fillers += 1  # "He proudly told", "the suppliers invariably reported"
             last = near[-1 - fillers].lower if adjacent and fillers < len(near) else ""
             if last in rules.NON_ASSERTING_BEFORE_VERB:
                 continue
             if last in rules.PASSIVE_BEFORE_VERB:
                 before_last = near[-2 - fillers].lower if len(near) > 1 + fillers else ""
-                if first in rules.PASSIVE_HEDGE_VERBS and \
-                        before_last not in rules.NON_ASSERTING_BEFORE_VERB:
+                if (
+                    first in rules.PASSIVE_HEDGE_VERBS
+                    and before_last not in rules.NON_ASSERTING_BEFORE_VERB
+                ):
                     hedges.append(f"{last} {first}")  # "can't be said" hedges nothing
                 continue
             if last in rules.DETERMINERS or (adjacent and last.endswith(("’s", "'s"))):
@@ -390,8 +456,12 @@ class ClaimExtractor:
                 del before[-fillers:]
             if quoted is None:
                 quoted = _QUOTE.search(text) is not None
-            if verb not in rules.SPEECH_VERBS and not has_that and \
-                    not quoted and not self._reports_statement(text, match):
+            if (
+                verb not in rules.SPEECH_VERBS
+                and not has_that
+                and not quoted
+                and not self._reports_statement(text, match)
+            ):
                 if verb in self._needs_that:
                     continue
                 if figures is None:
@@ -462,8 +532,14 @@ class ClaimExtractor:
         return bool(following) and following[0].lower in rules.VERB_FOLLOWERS
 
     @staticmethod
-    def _claimant(text: str, before: list[claimants.Word], verb_start: int, verb_end: int,
-                  verb: str, speakers: _Speakers) -> tuple[str | None, str] | None:
+    def _claimant(
+        text: str,
+        before: list[claimants.Word],
+        verb_start: int,
+        verb_end: int,
+        verb: str,
+        speakers: _Speakers,
+    ) -> tuple[str | None, str] | None:
         """(claimant, method) for a verb with subject words ``before``; None if no attribution."""
         run = claimants.clause_subject(text, before, verb_start)
         if run is None:
@@ -484,8 +560,9 @@ class ClaimExtractor:
         if claimant is not None and claimant.lower() in rules.THIRD_PERSON_PRONOUNS:
             speaker = speakers.pronoun(claimant.lower())
             return (speaker, "carried-claimant") if speaker else (None, "attribution-verb")
-        if claimant is not None and (_is_fragment(claimant)
-                                     or claimant.lower() in rules.NON_CLAIMANT_PRONOUNS):
+        if claimant is not None and (
+            _is_fragment(claimant) or claimant.lower() in rules.NON_CLAIMANT_PRONOUNS
+        ):
             return None
         return claimant, "attribution-verb"
 
@@ -535,9 +612,13 @@ def _is_heading(found: list[_Sentence], index: int) -> bool:
     :data:`rules.HEADING_MAX_CHARS`)."""
     sentence = found[index]
     alone = (index == 0 or found[index - 1].paragraph != sentence.paragraph) and (
-        index + 1 == len(found) or found[index + 1].paragraph != sentence.paragraph)
-    return alone and len(sentence.text) < rules.HEADING_MAX_CHARS and \
-        sentence.text.rstrip()[-1:] not in _SENTENCE_ENDS
+        index + 1 == len(found) or found[index + 1].paragraph != sentence.paragraph
+    )
+    return (
+        alone
+        and len(sentence.text) < rules.HEADING_MAX_CHARS
+        and sentence.text.rstrip()[-1:] not in _SENTENCE_ENDS
+    )
 
 
 _SENTENCE_ENDS = frozenset(".!?…\"”’')]:;")
@@ -560,8 +641,7 @@ def _is_fragment(claimant: str) -> bool:
     lowered = claimant.lower().split()
     if not lowered or lowered[0] in ("it", "there", "this", "that"):
         return True
-    if lowered[-1] in ("and", "or", "of", "the", "to") or "n't" in claimant or \
-            "n’t" in claimant:
+    if lowered[-1] in ("and", "or", "of", "the", "to") or "n't" in claimant or "n’t" in claimant:
         return True  # "do the job and", "didn't do much else of"
     return len(lowered) > rules.MAX_SUBJECT_WORDS or bool(_FRAGMENT.intersection(lowered))
 

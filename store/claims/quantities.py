@@ -28,8 +28,9 @@ from store.claims import rules
 from store.records import Quantity
 
 INT64_MAX = 2**63 - 1
-_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade",
-                        "night"})
+_TIME_UNITS = frozenset(
+    {"second", "minute", "hour", "day", "week", "month", "year", "decade", "night"}
+)
 _ARTICLES = frozenset({"a", "an"})
 _SIGNS = frozenset("$€£¥₹₩₦₽₺₪")
 _START = re.compile(r"(?<![\w.,:/-])(?:[A-Za-z]*[$€£¥₹₩₦₽₺₪]|\.?\d|[A-Za-z]+)")
@@ -40,8 +41,9 @@ _ALPHA = re.compile(r"[a-z]+")
 
 def _alternation(words: tuple[str, ...] | frozenset[str] | list[str]) -> str:
     """A regex alternation, longest first so "tens of thousands" wins over "thousands"."""
-    escaped = (r"\s+".join(map(re.escape, w.split())) for w in sorted(set(words), key=len,
-                                                                      reverse=True))
+    escaped = (
+        r"\s+".join(map(re.escape, w.split())) for w in sorted(set(words), key=len, reverse=True)
+    )
     return "|".join(escaped)
 
 
@@ -98,8 +100,10 @@ class QuantityParser:
         scales = _alternation(list(rules.SCALES))
         # Thousands by commas ("1,200") or by spaces as Spanish and French write them
         # ("5 095", with a plain or a narrow no-break space).
-        digits = (r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.\w])|\d+)"
-                  r"(?:\.\d+)?|\.\d+")
+        digits = (
+            r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.\w])|\d+)"
+            r"(?:\.\d+)?|\.\d+"
+        )
         words = (
             rf"half\s+a\s+dozen|an?\s+(?:{scales})(?:[\s-]+(?:and\s+)?(?:{small}|{scales}))*"
             rf"|(?:{small})(?:[\s-]+(?:and\s+)?(?:{small}|{scales}))*"
@@ -129,8 +133,9 @@ class QuantityParser:
             rf"(?<![\w-])(?:between|{_alternation(rules.QUANTITY_QUALIFIERS)})\s+$", re.IGNORECASE
         )
         self._range = re.compile(r"\s*[-–]\s*|\s+(?:to|and|or)\s+", re.IGNORECASE)
-        self._percent = re.compile(rf"\s?(?:{_alternation(rules.PERCENT_WORDS)})(?![\w])",
-                                   re.IGNORECASE)
+        self._percent = re.compile(
+            rf"\s?(?:{_alternation(rules.PERCENT_WORDS)})(?![\w])", re.IGNORECASE
+        )
         self._currency_word = re.compile(
             rf"\s+(?:{_alternation(list(rules.CURRENCY_WORDS))})(?![\w])", re.IGNORECASE
         )
@@ -138,22 +143,21 @@ class QuantityParser:
         self._unit = re.compile(
             rf"(?:\s+|-)(?P<u>{_alternation(rules.MEASURE_UNITS)})(?![\w])", re.IGNORECASE
         )
-        self._glued_measure = re.compile(
-            rf"(?P<u>{_alternation(rules.GLUED_UNITS)})(?![\w])"
-        )
-        self._glued_unit = re.compile(rf"(?:{_alternation(rules.UNITS)})(?![\w])",
-                                      re.IGNORECASE)
+        self._glued_measure = re.compile(rf"(?P<u>{_alternation(rules.GLUED_UNITS)})(?![\w])")
+        self._glued_unit = re.compile(rf"(?:{_alternation(rules.UNITS)})(?![\w])", re.IGNORECASE)
         self._not_count = re.compile(
             rf"(?::\d|(?:st|nd|rd|th|s)\b|’s\b|'s\b|\s*(?:{_alternation(rules.AFTER_NUMBER_NOT_COUNT)})"
             rf"(?![\w]))",
             re.IGNORECASE,
         )
-        months = _alternation([w for w in rules.DATE_WORDS if w not in ("am", "pm", "a.m.",
-                                                                         "p.m.", "may")])
+        months = _alternation(
+            [w for w in rules.DATE_WORDS if w not in ("am", "pm", "a.m.", "p.m.", "may")]
+        )
         self._month_after = re.compile(rf"\s+(?:{months})\b", re.IGNORECASE)
         self._month_before = re.compile(rf"\b(?:{months}|may)\.?\s+$", re.IGNORECASE)
-        self._of = re.compile(r"\s+of\b(?:\s+(?:the|its|their|his|her|our|these|those)\b)?",
-                              re.IGNORECASE)
+        self._of = re.compile(
+            r"\s+of\b(?:\s+(?:the|its|their|his|her|our|these|those)\b)?", re.IGNORECASE
+        )
         self._whole_after_of = re.compile(
             rf"\s+(?:of|in)\s+(?:(?P<d>{digits})|(?P<w>{words}))(?![\w])", re.IGNORECASE
         )
@@ -164,14 +168,30 @@ class QuantityParser:
         )
         self._year = re.compile(r"(?:1[6-9]|20)\d\d")
         self._number_starts = frozenset(
-            [*rules.SMALL_NUMBERS, "a", "an", "half", *rules.FRACTIONS,
-             *(code.lower() for code in rules.CURRENCY_SIGNS if code[-1] not in _SIGNS)]
+            [
+                *rules.SMALL_NUMBERS,
+                "a",
+                "an",
+                "half",
+                *rules.FRACTIONS,
+                *(code.lower() for code in rules.CURRENCY_SIGNS if code[-1] not in _SIGNS),
+            ]
         )
         self._vague_starts = frozenset(w.split()[0].lower() for w in rules.QUANTITY_WORDS)
         self._starts = self._number_starts | self._vague_starts
-        self._after_article = frozenset([*rules.SCALES, *rules.FRACTIONS, *_TIME_UNITS,
-                                         *(unit + "s" for unit in _TIME_UNITS), "handful", "few",
-                                         "total", "record", "quarter"])
+        self._after_article = frozenset(
+            [
+                *rules.SCALES,
+                *rules.FRACTIONS,
+                *_TIME_UNITS,
+                *(unit + "s" for unit in _TIME_UNITS),
+                "handful",
+                "few",
+                "total",
+                "record",
+                "quarter",
+            ]
+        )
 
     def parse(self, sentence: str) -> tuple[Quantity, ...]:
         """Every figure in ``sentence``, in order of appearance.
@@ -188,8 +208,11 @@ class QuantityParser:
         if named & _ARTICLES and self._after_article.isdisjoint(present):
             named -= _ARTICLES  # "a" and "an" start a figure only before "dozen", "third", ...
         if named:  # number and vague words are rarer than words: look for them only if there
-            tokens += [m for m in _START.finditer(sentence)
-                       if m.group()[0].isalpha() and m.group().lower() in named]
+            tokens += [
+                m
+                for m in _START.finditer(sentence)
+                if m.group()[0].isalpha() and m.group().lower() in named
+            ]
             tokens.sort(key=lambda m: m.start())
         for token in tokens:
             position = token.start()
@@ -224,8 +247,12 @@ class QuantityParser:
 
     def _quantity(self, sentence: str, match: re.Match[str]) -> tuple[Quantity | None, int]:
         start, end = match.start(), match.end()
-        body = match.group("digits") or match.group("words") or match.group("frac") \
+        body = (
+            match.group("digits")
+            or match.group("words")
+            or match.group("frac")
             or match.group("dozen")
+        )
         if body is None:
             return None, end
         sign = match.group("cur")
@@ -239,9 +266,11 @@ class QuantityParser:
             measure = self._unit.match(sentence, end)
             if measure is None or measure.group("u").lower() not in _TIME_UNITS:
                 return None, end  # "an hour" is a figure; "a" alone is an article
-        if not unit and (self._not_count.match(sentence, end)
-                         or self._month_before.search(sentence, max(0, start - 12), start)
-                         or self._month_after.match(sentence, end)):
+        if not unit and (
+            self._not_count.match(sentence, end)
+            or self._month_before.search(sentence, max(0, start - 12), start)
+            or self._month_after.match(sentence, end)
+        ):
             return None, end
         if not unit and not scale and match.group("digits") and self._year.fullmatch(body):
             return None, end
@@ -254,9 +283,10 @@ class QuantityParser:
             text_start = qualifier.start()
         high = None
         ranged = self._range.match(sentence, end)
-        if ranged is not None and (ranged.group(0).strip().lower() != "and"
-                                   or (qualifier and qualifier.group(0).lower().startswith(
-                                       "between"))):
+        if ranged is not None and (
+            ranged.group(0).strip().lower() != "and"
+            or (qualifier and qualifier.group(0).lower().startswith("between"))
+        ):
             second = self._range_end.match(sentence, ranged.end())
             other = second and (second.group("digits") or second.group("words"))
             if second is not None and other:
@@ -274,8 +304,14 @@ class QuantityParser:
                         unit = unit or self._currency_signs.get(second.group("cur").lower())
                     if not scale and second.group("scale"):
                         count = _number(body, second.group("scale"))
-        if body.lower() == "one" and qualifier is None and high is None and not unit and \
-                not self._of.match(sentence, end) and not self._whole_after_of.match(sentence, end):
+        if (
+            body.lower() == "one"
+            and qualifier is None
+            and high is None
+            and not unit
+            and not self._of.match(sentence, end)
+            and not self._whole_after_of.match(sentence, end)
+        ):
             return None, end  # "one" is far more often a pronoun or determiner than a figure.
         if unit is None:
             if percent := self._percent.match(sentence, end):
@@ -283,8 +319,9 @@ class QuantityParser:
             elif money := self._currency_word.match(sentence, end):
                 unit = self._currency_words[" ".join(money.group(0).split()).lower()]
                 end = money.end()
-            elif measure := self._unit.match(sentence, end) or \
-                    self._glued_measure.match(sentence, end):
+            elif measure := self._unit.match(sentence, end) or self._glued_measure.match(
+                sentence, end
+            ):
                 unit, end = " ".join(measure.group("u").split()), measure.end()
             elif glued := self._glued_unit.match(sentence, end):
                 # "a 22mm pipe"; after a count ("7 130mm cannons") the calibre is taken as
@@ -306,8 +343,13 @@ class QuantityParser:
         else:
             item, after = self._item(sentence, position)
             end = max(end, after) if item else end
-        if not item and unit is None and qualifier is None and of_whole is None and \
-                not match.group("digits"):
+        if (
+            not item
+            and unit is None
+            and qualifier is None
+            and of_whole is None
+            and not match.group("digits")
+        ):
             return None, match.end()  # "the two" or "a" alone: no figure
         text = sentence[text_start:text_end].strip()
         return Quantity(count, text, item, unit=unit, high=high, of=of_whole), end

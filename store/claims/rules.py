@@ -64,8 +64,16 @@ SPEECH_VERBS: frozenset[str] = frozenset({
 AUDIENCE_VERBS: frozenset[str] = frozenset({"told", "tells"})
 
 #: "..., saying ..." attributes the sentence to its subject ("The trust wrote, saying ...").
-PARTICIPLE_VERBS: tuple[str, ...] = ("saying", "adding", "noting", "claiming", "warning",
-                                     "arguing", "insisting", "stating")
+PARTICIPLE_VERBS: tuple[str, ...] = (
+    "saying",
+    "adding",
+    "noting",
+    "claiming",
+    "warning",
+    "arguing",
+    "insisting",
+    "stating",
+)
 
 #: A verb that can take an object ("reported the incident", "found a tool") reports a statement
 #: only when what follows is not a plain object: a plain object is a few words with none of
@@ -389,8 +397,14 @@ CURRENCY_WORDS: dict[str, str] = {
 }  # fmt: skip
 
 #: Words after a number that make it a percentage.
-PERCENT_WORDS: tuple[str, ...] = ("%", "percent", "per cent", "percentage points", "pct",
-                                  "por ciento")
+PERCENT_WORDS: tuple[str, ...] = (
+    "%",
+    "percent",
+    "per cent",
+    "percentage points",
+    "pct",
+    "por ciento",
+)
 
 #: Units of measure and of time after a number: the figure keeps them as its unit
 #: ("1,200 tonnes of grain" -> 1200 tonnes, item grain; "four months" -> 4 months).

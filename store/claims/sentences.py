@@ -104,10 +104,13 @@ def _joined(pieces: list[Span], text: str) -> list[Span]:
     for piece in pieces:
         if joined:
             last = joined[-1]
-            if last.paragraph == piece.paragraph and (_ABBREVIATION.search(
-                text, max(last.start, last.end - 8), last.end
-            ) or (text[last.end - 1] in _CLOSING_QUOTES
-                  and _SPEAKER_NEXT.match(text, piece.start, piece.end))):
+            if last.paragraph == piece.paragraph and (
+                _ABBREVIATION.search(text, max(last.start, last.end - 8), last.end)
+                or (
+                    text[last.end - 1] in _CLOSING_QUOTES
+                    and _SPEAKER_NEXT.match(text, piece.start, piece.end)
+                )
+            ):
                 joined[-1] = Span(last.start, piece.end, last.paragraph)
                 continue
         joined.append(piece)

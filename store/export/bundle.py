@@ -128,8 +128,11 @@ R = TypeVar("R")
 
 
 def _read_chunked(read: Callable[[list[int]], Sequence[R]], ids: Sequence[int]) -> list[R]:
-    return [record for start in range(0, len(ids), _CHUNK)
-            for record in read(list(ids[start : start + _CHUNK]))]
+    return [
+        record
+        for start in range(0, len(ids), _CHUNK)
+        for record in read(list(ids[start : start + _CHUNK]))
+    ]
 
 
 def bundle_for(store: Store, items: Iterable[AnyRecord]) -> ExportBundle:
@@ -143,15 +146,22 @@ def bundle_for(store: Store, items: Iterable[AnyRecord]) -> ExportBundle:
     wanted = {item.article_id for item in unique if not isinstance(item, ArticleRecord)}
     missing = sorted(wanted - articles.keys())
     if missing:
-        articles.update((a.id, a) for a in _read_chunked(
-            lambda chunk: store.list_articles(ids=chunk), missing))
+        articles.update(
+            (a.id, a) for a in _read_chunked(lambda chunk: store.list_articles(ids=chunk), missing)
+        )
     comments = {item.id: item for item in unique if isinstance(item, CommentRecord)}
-    sources = sorted({item.comment_id for item in unique
-                      if isinstance(item, ClaimRecord) and item.comment_id is not None}
-                     - comments.keys())
+    sources = sorted(
+        {
+            item.comment_id
+            for item in unique
+            if isinstance(item, ClaimRecord) and item.comment_id is not None
+        }
+        - comments.keys()
+    )
     if sources:
-        comments.update((c.id, c) for c in _read_chunked(
-            lambda chunk: store.list_comments(ids=chunk), sources))
+        comments.update(
+            (c.id, c) for c in _read_chunked(lambda chunk: store.list_comments(ids=chunk), sources)
+        )
     return ExportBundle(items=unique, articles=articles, comments=comments)
 
 
@@ -166,6 +176,7 @@ def fetch_records(store: Store, refs: Sequence[RecordRef]) -> list[AnyRecord]:
         ids[kind].append(record_id)
     found: dict[RecordRef, AnyRecord] = {}
     for kind, wanted in ids.items():
+
         def read(chunk: list[int], kind: RecordKind = kind) -> Sequence[AnyRecord]:
             return store.list_records(kind, ids=chunk)
 

@@ -31,8 +31,9 @@ def _cite(text: str, source: str, date: str, url: str | None) -> str:
     return f'> "{one_line(text)}" — {source}{_tail(date, url)}'
 
 
-def citation(record: AnyRecord, article: ArticleRecord,
-             comment: CommentRecord | None = None) -> str:
+def citation(
+    record: AnyRecord, article: ArticleRecord, comment: CommentRecord | None = None
+) -> str:
     """A Markdown citation of ``record`` found in ``article``.
 
     ``comment`` is the comment a claim was found in, when the caller has it; the claim is then
@@ -62,7 +63,10 @@ def citation(record: AnyRecord, article: ArticleRecord,
 def citations(bundle: ExportBundle, records: Iterable[AnyRecord] | None = None) -> str:
     """Citations of ``records`` (default: everything marked), separated by blank lines."""
     chosen = bundle.items if records is None else tuple(records)
-    quoted = [citation(r, bundle.article_of(r),
-                       bundle.comment_of(r) if isinstance(r, ClaimRecord) else None)
-              for r in chosen]
+    quoted = [
+        citation(
+            r, bundle.article_of(r), bundle.comment_of(r) if isinstance(r, ClaimRecord) else None
+        )
+        for r in chosen
+    ]
     return "\n\n".join(quoted) + ("\n" if quoted else "")

@@ -29,9 +29,23 @@ BOM = "\ufeff"
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 COLUMNS = (
-    "kind", "id", "article_id", "article_title", "article_url", "site", "author", "date",
-    "claimant", "attribution", "text", "quantities", "status", "note", "comment_id",
-    "parent_id", "found_in",
+    "kind",
+    "id",
+    "article_id",
+    "article_title",
+    "article_url",
+    "site",
+    "author",
+    "date",
+    "claimant",
+    "attribution",
+    "text",
+    "quantities",
+    "status",
+    "note",
+    "comment_id",
+    "parent_id",
+    "found_in",
 )
 """Fixed for every kind so a sheet of mixed records lines up; a cell a kind lacks is empty.
 
@@ -52,8 +66,11 @@ def _number(value: int | None) -> str:
 
 
 def _article_cells(article: ArticleRecord) -> dict[str, str]:
-    return {"article_title": article.title, "article_url": article.url or "",
-            "site": article.site or ""}
+    return {
+        "article_title": article.title,
+        "article_url": article.url or "",
+        "site": article.site or "",
+    }
 
 
 def _found_in(claim: ClaimRecord, article: ArticleRecord, comment: CommentRecord | None) -> str:
@@ -65,8 +82,12 @@ def _found_in(claim: ClaimRecord, article: ArticleRecord, comment: CommentRecord
 
 def _row(record: AnyRecord, bundle: ExportBundle) -> dict[str, str]:
     article = bundle.article_of(record)
-    row = {"kind": record.kind, "id": str(record.id), "article_id": str(article.id),
-           **_article_cells(article)}
+    row = {
+        "kind": record.kind,
+        "id": str(record.id),
+        "article_id": str(article.id),
+        **_article_cells(article),
+    }
     if isinstance(record, ArticleRecord):
         row |= {"author": record.author or "", "date": day(record.published)}
     elif isinstance(record, ClaimRecord):
@@ -74,15 +95,22 @@ def _row(record: AnyRecord, bundle: ExportBundle) -> dict[str, str]:
         row |= {
             "author": comment.author if comment else (article.author or ""),
             "date": day(comment.posted if comment else article.published),
-            "claimant": record.claimant or "", "attribution": record.attribution or "",
-            "text": record.text, "quantities": quantities_text(record.quantities),
-            "status": record.status.value, "note": record.note,
+            "claimant": record.claimant or "",
+            "attribution": record.attribution or "",
+            "text": record.text,
+            "quantities": quantities_text(record.quantities),
+            "status": record.status.value,
+            "note": record.note,
             "comment_id": _number(record.comment_id),
             "found_in": _found_in(record, article, comment),
         }
     else:
-        row |= {"author": record.author, "date": day(record.posted), "text": record.body,
-                "parent_id": _number(record.parent_id)}
+        row |= {
+            "author": record.author,
+            "date": day(record.posted),
+            "text": record.body,
+            "parent_id": _number(record.parent_id),
+        }
     return row
 
 
@@ -96,6 +124,7 @@ def export_csv(bundle: ExportBundle) -> str:
     writer.writeheader()
     for record in bundle.items:
         row = _row(record, bundle)
-        writer.writerow({name: value if name in _NUMERIC else neutralise(value)
-                         for name, value in row.items()})
+        writer.writerow(
+            {name: value if name in _NUMERIC else neutralise(value) for name, value in row.items()}
+        )
     return BOM + buffer.getvalue()

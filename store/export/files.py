@@ -85,9 +85,11 @@ def export_target(path: Path, overwrite: bool = False) -> Path:
     if stat.S_ISDIR(info.st_mode):
         raise ExportTargetError(f"{path} is a folder: name a file to export to (in it, say)")
     if not stat.S_ISREG(info.st_mode):
-        raise ExportTargetError(f"{path} is not a regular file (a device, FIFO or socket): "
-                                "claimdesk exports only to files; -o - writes to standard "
-                                "output")
+        raise ExportTargetError(
+            f"{path} is not a regular file (a device, FIFO or socket): "
+            "claimdesk exports only to files; -o - writes to standard "
+            "output"
+        )
     if not overwrite:
         raise ExportExistsError(path)
     return target

@@ -43,7 +43,12 @@ FORMATS: dict[str, Exporter] = {
         Exporter("csv", "CSV for spreadsheets", "csv", "store.export.csv_export:export_csv"),
         Exporter("json", "JSON array", "json", "store.export.json_export:export_json"),
         Exporter("jsonl", "JSON Lines", "jsonl", "store.export.json_export:export_jsonl"),
-        Exporter("claimreview", "ClaimReview JSON-LD (claims only)", "jsonld",
-                 "store.export.claimreview:export_claimreview", claims_only=True),
+        Exporter(
+            "claimreview",
+            "ClaimReview JSON-LD (claims only)",
+            "jsonld",
+            "store.export.claimreview:export_claimreview",
+            claims_only=True,
+        ),
     )
 }

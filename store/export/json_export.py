@@ -40,5 +40,6 @@ def export_json(bundle: ExportBundle) -> str:
 
 def export_jsonl(bundle: ExportBundle) -> str:
     """One JSON object per line, for tools that stream records."""
-    return "".join(json_safe(json.dumps(obj, ensure_ascii=False)) + "\n"
-                   for obj in export_objects(bundle))
+    return "".join(
+        json_safe(json.dumps(obj, ensure_ascii=False)) + "\n" for obj in export_objects(bundle)
+    )

@@ -106,8 +106,10 @@ def _claim_lines(claim: ClaimRecord, bundle: ExportBundle) -> list[str]:
         article = bundle.article_of(claim)
         outlet = inline(article.site or "") or f'"{inline(article.title)}"'
         commenter = inline(comment.author) if comment else ""
-        lines.append(f"- Found in: a comment by {commenter or 'an anonymous reader'} on {outlet}"
-                     " (a reader's claim, not the outlet's)")
+        lines.append(
+            f"- Found in: a comment by {commenter or 'an anonymous reader'} on {outlet}"
+            " (a reader's claim, not the outlet's)"
+        )
     return lines
 
 

@@ -59,7 +59,8 @@ def export_summary(bundle: ExportBundle, claims_only: bool = False) -> str:
     if claims_only:
         left_out = describe({**counts, "claim": 0})
         return counted(counts["claim"], "claim") + (
-            f" (ClaimReview leaves out {left_out})" if left_out else "")
+            f" (ClaimReview leaves out {left_out})" if left_out else ""
+        )
     what = describe(counts)
     if counts["claim"] or counts["comment"]:
         what += f" from {counted(len(bundle.articles), 'article')}"
@@ -71,8 +72,10 @@ def render_export(bundle: ExportBundle, fmt: str) -> str:
     cannot hold what was chosen (ClaimReview without a claim)."""
     exporter = FORMATS[fmt]
     if exporter.claims_only and not bundle.claims:
-        raise ExportError(f"{exporter.label} needs claims, and the "
-                          f"{describe(bundle.counts())} chosen include none")
+        raise ExportError(
+            f"{exporter.label} needs claims, and the "
+            f"{describe(bundle.counts())} chosen include none"
+        )
     return exporter.render(bundle)
 
 
@@ -85,8 +88,9 @@ def write_export(bundle: ExportBundle, fmt: str, path: Path, overwrite: bool = F
     return write_atomic(path, render_export(bundle, fmt), overwrite=overwrite)
 
 
-def export_records(store: Store, marks: Sequence[Mark], fmt: str, path: Path,
-                   overwrite: bool = False) -> ExportOutcome:
+def export_records(
+    store: Store, marks: Sequence[Mark], fmt: str, path: Path, overwrite: bool = False
+) -> ExportOutcome:
     """Write the records named by ``marks`` to ``path`` in format ``fmt``; never raises."""
     try:
         bundle = bundle_for(store, fetch_records(store, marks))

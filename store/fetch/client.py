@@ -99,7 +99,8 @@ class HostLimits:
     def turn(self, host: str) -> Iterator[None]:
         with self._lock:
             semaphore = self._semaphores.setdefault(
-                host, threading.BoundedSemaphore(self._per_host))
+                host, threading.BoundedSemaphore(self._per_host)
+            )
         with semaphore:
             with self._lock:
                 self._active[host] = self._active.get(host, 0) + 1
@@ -118,8 +119,13 @@ class Fetcher:
     guarded by a lock.
     """
 
-    def __init__(self, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = MAX_BYTES,
-                 per_host: int = PER_HOST, max_redirects: int = MAX_REDIRECTS) -> None:
+    def __init__(
+        self,
+        timeout: float = DEFAULT_TIMEOUT,
+        max_bytes: int = MAX_BYTES,
+        per_host: int = PER_HOST,
+        max_redirects: int = MAX_REDIRECTS,
+    ) -> None:
         self.timeout = timeout
         self.max_bytes = max_bytes
         self.max_redirects = max_redirects
@@ -197,12 +203,16 @@ class Fetcher:
 
     def _answer(self, url: str, response: httpx.Response, started: float) -> Fetched:
         status = response.status_code
-        validators = Validators(response.headers.get("ETag"),
-                                response.headers.get("Last-Modified"))
+        validators = Validators(response.headers.get("ETag"), response.headers.get("Last-Modified"))
         content_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
-        common = {"url": url, "final_url": str(response.url), "status": status,
-                  "content_type": content_type, "charset": response.charset_encoding,
-                  "validators": validators}
+        common = {
+            "url": url,
+            "final_url": str(response.url),
+            "status": status,
+            "content_type": content_type,
+            "charset": response.charset_encoding,
+            "validators": validators,
+        }
         if status == 304:
             return Fetched(body=None, seconds=time.monotonic() - started, **common)
         if status >= 300:

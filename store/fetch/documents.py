@@ -85,8 +85,7 @@ def decode_body(data: bytes, charset: str | None) -> DocumentText:
         text = data.decode(name)
     except UnicodeDecodeError:
         decoded = decode_document(data)
-        decoded.warnings.append(f"not {charset} as the server said: decoded as "
-                                f"{decoded.encoding}")
+        decoded.warnings.append(f"not {charset} as the server said: decoded as {decoded.encoding}")
         return decoded
     controls = len(_CONTROLS.findall(text))
     if controls > max(16, len(text) // 100):
@@ -106,8 +105,10 @@ def parse_body(job: ParseJob) -> tuple[list[DocumentDraft], str]:
     from store.ingest.urls import canonical_url
 
     document = decode_body(job.body, job.charset)
-    suffix = CONTENT_TYPE_SUFFIX.get(job.content_type) or \
-        PurePosixPath(urlsplit(job.final_url).path).suffix.lower()
+    suffix = (
+        CONTENT_TYPE_SUFFIX.get(job.content_type)
+        or PurePosixPath(urlsplit(job.final_url).path).suffix.lower()
+    )
     fmt = detect_format(Path("response" + suffix), document.text)
     drafts = fmt.parse(document.text, job.source)
     # A page ("HTML page", "saved page") is one article, at the fetched URL unless it names

@@ -70,8 +70,9 @@ def read_opml(data: bytes) -> FeedList:
     for feed in parsed["feeds"]:
         url = (feed.get("url") or "").strip()
         if not is_web_url(url):
-            found.problems.append(f"passed over {url or 'an outline without xmlUrl'}: "
-                                  "not an http(s) URL")
+            found.problems.append(
+                f"passed over {url or 'an outline without xmlUrl'}: not an http(s) URL"
+            )
             continue
         tags = tuple(dict.fromkeys(tag.strip() for tag in feed.get("tags", []) if tag.strip()))
         title = (feed.get("title") or "").strip() or None
@@ -96,8 +97,7 @@ def read_newsboat_urls(text: str) -> FeedList:
         if not is_web_url(url):
             found.problems.append(f"line {number}: passed over {url!r}: not an http(s) URL")
             continue
-        title = next((word[1:] for word in rest if word.startswith("~") and len(word) > 1),
-                     None)
+        title = next((word[1:] for word in rest if word.startswith("~") and len(word) > 1), None)
         tags = tuple(dict.fromkeys(word for word in rest if not word.startswith(("~", "!"))))
         found.feeds.append(ListedFeed(url, tags, title))
     return found
@@ -112,11 +112,9 @@ def write_opml(subscriptions: Sequence[Subscription], now: datetime | None = Non
     body = ET.SubElement(root, "body")
     for subscription in subscriptions:
         name = subscription.title or subscription.url
-        attributes = {"type": "rss", "text": name, "title": name,
-                      "xmlUrl": subscription.url}
+        attributes = {"type": "rss", "text": name, "title": name, "xmlUrl": subscription.url}
         if subscription.tags:
-            attributes["category"] = ",".join(tag.replace(",", " ")
-                                              for tag in subscription.tags)
+            attributes["category"] = ",".join(tag.replace(",", " ") for tag in subscription.tags)
         ET.SubElement(body, "outline", attributes)
     ET.indent(root)
     written: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)

@@ -147,10 +147,13 @@ class _DaemonThreads:
     """
 
     def __init__(self, count: int) -> None:
-        self._jobs: queue.SimpleQueue[tuple[Future[Any], Callable[..., Any], tuple[Any, ...]]
-                                      | None] = queue.SimpleQueue()
-        self._threads = [threading.Thread(target=self._work, name=f"claimdesk-fetch-{n}",
-                                          daemon=True) for n in range(count)]
+        self._jobs: queue.SimpleQueue[
+            tuple[Future[Any], Callable[..., Any], tuple[Any, ...]] | None
+        ] = queue.SimpleQueue()
+        self._threads = [
+            threading.Thread(target=self._work, name=f"claimdesk-fetch-{n}", daemon=True)
+            for n in range(count)
+        ]
         for thread in self._threads:
             thread.start()
 
@@ -191,9 +194,16 @@ class _Feed:
 
 
 class _Run:
-    def __init__(self, store: Store, fetcher: Fetcher, subscribed: bool, full_pages: bool,
-                 listener: Listener | None, progress: Progress | None,
-                 stop: threading.Event | None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        fetcher: Fetcher,
+        subscribed: bool,
+        full_pages: bool,
+        listener: Listener | None,
+        progress: Progress | None,
+        stop: threading.Event | None,
+    ) -> None:
         self.store = store
         self.fetcher = fetcher
         self.subscribed = subscribed
@@ -216,8 +226,7 @@ class _Run:
         try:
             for url, validators in feeds:
                 feed = _Feed(url, validators, FeedResult(url))
-                self._submit("feed", feed, self.threads.submit(self.fetcher.get, url,
-                                                               validators))
+                self._submit("feed", feed, self.threads.submit(self.fetcher.get, url, validators))
             while self.work and not self.stop.is_set():
                 done, _ = wait(list(self.work), timeout=0.5, return_when=FIRST_COMPLETED)
                 for future in done:
@@ -260,8 +269,9 @@ class _Run:
             feed.result.not_modified = True
             self._finish(feed)
             return
-        job = ParseJob(fetched.body, feed.url, fetched.final_url, fetched.content_type,
-                       fetched.charset)
+        job = ParseJob(
+            fetched.body, feed.url, fetched.final_url, fetched.content_type, fetched.charset
+        )
         self._submit("parse", feed, self.parser.submit(job))
 
     def _parsed_feed(self, feed: _Feed, parsed: Parsed) -> None:
@@ -271,8 +281,11 @@ class _Run:
         feed.result.title = parsed.feed_title
         feed.drafts = list(parsed.drafts)
         if self.subscribed and not is_feed_format(parsed.format):
-            self._fail(feed, f"not a feed: it serves {_a(parsed.format)} (`claimdesk import "
-                       "URL` imports it once)")
+            self._fail(
+                feed,
+                f"not a feed: it serves {_a(parsed.format)} (`claimdesk import "
+                "URL` imports it once)",
+            )
             return
         if self.full_pages:
             self._fetch_pages(feed)
@@ -308,8 +321,9 @@ class _Run:
         if fetched.body is None:  # a 304 to an unconditional request: nothing to read
             self._page_failed(feed, index, "the server sent no page")
             return
-        job = ParseJob(fetched.body, feed.url, fetched.final_url, fetched.content_type,
-                       fetched.charset)
+        job = ParseJob(
+            fetched.body, feed.url, fetched.final_url, fetched.content_type, fetched.charset
+        )
         self._submit("page-parse", feed, self.parser.submit(job), index)
 
     def _parsed_page(self, feed: _Feed, index: int, parsed: Parsed) -> None:
@@ -359,8 +373,9 @@ class _Run:
             self._record(feed, feed.result.status, False, None, None)
         self._emit(feed.result)
 
-    def _record(self, feed: _Feed, status: str, ok: bool, validators: Validators | None,
-                title: str | None) -> None:
+    def _record(
+        self, feed: _Feed, status: str, ok: bool, validators: Validators | None, title: str | None
+    ) -> None:
         self.records.append(FetchRecord(feed.url, status, ok, validators, title))
         if time.monotonic() - self.last_saved >= SAVE_SECONDS:
             self._save_records()
@@ -391,7 +406,7 @@ def _reason(error: Exception) -> str:
 
 
 def _a(name: str) -> str:
-    """"an HTML page", "a saved page", "JSON data"."""
+    """ "an HTML page", "a saved page", "JSON data"."""
     if not name.endswith("page"):
         return f"{name} data"
     return f"an {name}" if name[:1].lower() in "aeiouh" else f"a {name}"
@@ -405,11 +420,17 @@ def _parsed(future: Future[Parsed]) -> Parsed:
         return Parsed(failure=f"the parser stopped: {type(error).__name__}: {error}")
 
 
-def refresh_feeds(store: Store, urls: Sequence[str] | None = None,
-                  timeout: float = DEFAULT_TIMEOUT, full_pages: bool = False,
-                  listener: Listener | None = None, progress: Progress | None = None,
-                  max_bytes: int = MAX_BYTES, stop: threading.Event | None = None,
-                  fetcher: Fetcher | None = None) -> RefreshReport:
+def refresh_feeds(
+    store: Store,
+    urls: Sequence[str] | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    full_pages: bool = False,
+    listener: Listener | None = None,
+    progress: Progress | None = None,
+    max_bytes: int = MAX_BYTES,
+    stop: threading.Event | None = None,
+    fetcher: Fetcher | None = None,
+) -> RefreshReport:
     """Fetch every subscribed feed (or those of ``urls``) and store what is new.
 
     A URL in ``urls`` that is not subscribed is reported as failed ("not subscribed").
@@ -437,9 +458,14 @@ def refresh_feeds(store: Store, urls: Sequence[str] | None = None,
     return report
 
 
-def import_urls(store: Store, urls: Sequence[str], timeout: float = DEFAULT_TIMEOUT,
-                listener: Listener | None = None, progress: Progress | None = None,
-                max_bytes: int = MAX_BYTES) -> RefreshReport:
+def import_urls(
+    store: Store,
+    urls: Sequence[str],
+    timeout: float = DEFAULT_TIMEOUT,
+    listener: Listener | None = None,
+    progress: Progress | None = None,
+    max_bytes: int = MAX_BYTES,
+) -> RefreshReport:
     """Fetch pages and feeds once and store their documents (``claimdesk import URL``)."""
     with Fetcher(timeout=timeout, max_bytes=max_bytes) as fetcher:
         run = _Run(store, fetcher, False, False, listener, progress, None)

@@ -66,8 +66,13 @@ class Subscription:
 
 def _record(row: Any, entries: int) -> Subscription:
     return Subscription(
-        url=row.url, title=row.title, tags=tuple(row.tags or ()),
-        last_fetched=row.last_fetched, status=row.status, ok=bool(row.ok), entries=entries,
+        url=row.url,
+        title=row.title,
+        tags=tuple(row.tags or ()),
+        last_fetched=row.last_fetched,
+        status=row.status,
+        ok=bool(row.ok),
+        entries=entries,
         validators=Validators(row.etag, row.last_modified),
     )
 
@@ -89,25 +94,36 @@ def _entry_counts(conn: sa.Connection, urls: list[str]) -> dict[str, int]:
     if not urls:
         return {}
     source = ARTICLE.c.source
-    query = (sa.select(source, sa.func.count()).where(source.in_(urls)).group_by(source))
+    query = sa.select(source, sa.func.count()).where(source.in_(urls)).group_by(source)
     return {row[0]: int(row[1]) for row in conn.execute(query)}
 
 
-def add_subscription(store: Store, url: str, tags: Sequence[str] = (),
-                     title: str | None = None) -> bool:
+def add_subscription(
+    store: Store, url: str, tags: Sequence[str] = (), title: str | None = None
+) -> bool:
     """Subscribe to ``url``; False when it was subscribed already (its new tags are added)."""
     with store._write() as conn:
-        row = conn.execute(sa.select(SUBSCRIPTION.c.tags, SUBSCRIPTION.c.title)
-                           .where(SUBSCRIPTION.c.url == url)).first()
+        row = conn.execute(
+            sa.select(SUBSCRIPTION.c.tags, SUBSCRIPTION.c.title).where(SUBSCRIPTION.c.url == url)
+        ).first()
         if row is not None:
             merged = list(dict.fromkeys([*(row.tags or []), *tags]))
-            conn.execute(sa.update(SUBSCRIPTION).where(SUBSCRIPTION.c.url == url)
-                         .values(tags=merged, title=row.title or title))
+            conn.execute(
+                sa.update(SUBSCRIPTION)
+                .where(SUBSCRIPTION.c.url == url)
+                .values(tags=merged, title=row.title or title)
+            )
             return False
-        conn.execute(sa.insert(SUBSCRIPTION).values(
-            url=url, title=title, tags=list(dict.fromkeys(tags)), added_at=datetime.now(UTC),
-            status=NEVER_FETCHED, ok=True,
-        ))
+        conn.execute(
+            sa.insert(SUBSCRIPTION).values(
+                url=url,
+                title=title,
+                tags=list(dict.fromkeys(tags)),
+                added_at=datetime.now(UTC),
+                status=NEVER_FETCHED,
+                ok=True,
+            )
+        )
         return True
 
 
@@ -142,15 +158,23 @@ def record_fetches(store: Store, records: Sequence[FetchRecord]) -> None:
     if not records:
         return
     table = SUBSCRIPTION
-    common = {"status": sa.bindparam("b_status"), "ok": sa.bindparam("b_ok"),
-              "last_fetched": sa.bindparam("b_when", type_=UTCDateTime()),
-              "title": sa.func.coalesce(sa.bindparam("b_title", type_=sa.String), table.c.title)}
+    common = {
+        "status": sa.bindparam("b_status"),
+        "ok": sa.bindparam("b_ok"),
+        "last_fetched": sa.bindparam("b_when", type_=UTCDateTime()),
+        "title": sa.func.coalesce(sa.bindparam("b_title", type_=sa.String), table.c.title),
+    }
     keep = sa.update(table).where(table.c.url == sa.bindparam("b_url")).values(**common)
     new = keep.values(etag=sa.bindparam("b_etag"), last_modified=sa.bindparam("b_modified"))
     rows: dict[bool, list[dict[str, Any]]] = {True: [], False: []}
     for record in records:
-        row = {"b_url": record.url, "b_status": record.status, "b_ok": record.ok,
-               "b_when": record.when, "b_title": record.title or None}
+        row = {
+            "b_url": record.url,
+            "b_status": record.status,
+            "b_ok": record.ok,
+            "b_when": record.when,
+            "b_title": record.title or None,
+        }
         if record.validators is not None:
             row["b_etag"] = record.validators.etag
             row["b_modified"] = record.validators.last_modified

@@ -12,27 +12,117 @@ from __future__ import annotations
 
 import re
 
-LEAD_INS = ("view all posts by", "all posts by", "more by", "posts by", "article by",
-            "written by", "posted by", "published by", "story by", "words by", "reporting by",
-            "report by", "text by", "author:", "authors:", "author", "by:", "by", "von", "por",
-            "par", "door", "di", "av", "af")
-JOB_TITLES = ("staff writer", "staff reporter", "staff", "senior writer", "senior reporter",
-              "reporter", "correspondent", "contributor", "contributing writer", "editor",
-              "news desk", "desk", "columnist", "writer", "special to")
-NOT_PEOPLE = frozenset({
-    "no author", "unknown", "unknown author", "anonymous", "admin", "administrator",
-    "letters", "letters to the editor", "editorial board", "the editorial board", "editor",
-    "editors", "staff", "guest", "guest author", "article by", "by",
-})
-AGENCIES = frozenset({"afp", "ap", "associated press", "reuters", "pa", "pa media", "dpa",
-                      "ani", "ians", "pti", "efe", "ansa", "xinhua", "bloomberg", "upi", "tass",
-                      "agence france-presse", "press association"})
-PLACEHOLDER_TITLES = frozenset({"escenic", "untitled", "untitled document", "no title",
-                                "home", "index", "wordpress", "drupal", "joomla", "arc",
-                                "article", "news", "default", "page not found", "null"})
+LEAD_INS = (
+    "view all posts by",
+    "all posts by",
+    "more by",
+    "posts by",
+    "article by",
+    "written by",
+    "posted by",
+    "published by",
+    "story by",
+    "words by",
+    "reporting by",
+    "report by",
+    "text by",
+    "author:",
+    "authors:",
+    "author",
+    "by:",
+    "by",
+    "von",
+    "por",
+    "par",
+    "door",
+    "di",
+    "av",
+    "af",
+)
+JOB_TITLES = (
+    "staff writer",
+    "staff reporter",
+    "staff",
+    "senior writer",
+    "senior reporter",
+    "reporter",
+    "correspondent",
+    "contributor",
+    "contributing writer",
+    "editor",
+    "news desk",
+    "desk",
+    "columnist",
+    "writer",
+    "special to",
+)
+NOT_PEOPLE = frozenset(
+    {
+        "no author",
+        "unknown",
+        "unknown author",
+        "anonymous",
+        "admin",
+        "administrator",
+        "letters",
+        "letters to the editor",
+        "editorial board",
+        "the editorial board",
+        "editor",
+        "editors",
+        "staff",
+        "guest",
+        "guest author",
+        "article by",
+        "by",
+    }
+)
+AGENCIES = frozenset(
+    {
+        "afp",
+        "ap",
+        "associated press",
+        "reuters",
+        "pa",
+        "pa media",
+        "dpa",
+        "ani",
+        "ians",
+        "pti",
+        "efe",
+        "ansa",
+        "xinhua",
+        "bloomberg",
+        "upi",
+        "tass",
+        "agence france-presse",
+        "press association",
+    }
+)
+PLACEHOLDER_TITLES = frozenset(
+    {
+        "escenic",
+        "untitled",
+        "untitled document",
+        "no title",
+        "home",
+        "index",
+        "wordpress",
+        "drupal",
+        "joomla",
+        "arc",
+        "article",
+        "news",
+        "default",
+        "page not found",
+        "null",
+    }
+)
 
-_MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|"
-           r"november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?(?!\w)")
+_MONTHS = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?(?!\w)"
+)
 _BARE_MONTHS = r"(?:january|february|september|october|november|december)(?!\w)"
 """Months that may end a byline with no day or year ("CBS News February"); not May, June,
 April or August, which are also names."""
@@ -47,7 +137,8 @@ _LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 _JOB = re.compile(
-    r"[\s,|·•–—-]+(?:" + "|".join(re.escape(w) for w in JOB_TITLES) + r")\s*$", re.IGNORECASE)
+    r"[\s,|·•–—-]+(?:" + "|".join(re.escape(w) for w in JOB_TITLES) + r")\s*$", re.IGNORECASE
+)
 _PARENS = re.compile(r"\s*\([^)]*\)\s*")
 _SPLIT = re.compile(r"\s*(?:;|\||/|&|\band\b|\bund\b|\by\b|\bet\b|,)\s*", re.IGNORECASE)
 _EMAIL = re.compile(r"\S+@\S+")
@@ -66,8 +157,9 @@ def clean_byline(text: str | None, site: str | None = None) -> str | None:
     text = _EMAIL.sub(" ", " ".join(text.split()))
     text = re.split(r"\s+for\s+the\s+", text, maxsplit=1, flags=re.IGNORECASE)[0]
     text = re.split(r"\s+[Ff]or\s+(?=[A-Z])", text, maxsplit=1)[0]  # "… for MailOnline"
-    text = re.split(r",\s*illustration|,\s*photos?\b|\s+\|\s+photos?\b", text, maxsplit=1,
-                    flags=re.IGNORECASE)[0]
+    text = re.split(
+        r",\s*illustration|,\s*photos?\b|\s+\|\s+photos?\b", text, maxsplit=1, flags=re.IGNORECASE
+    )[0]
     outlets = _outlet_names(site)
     people: list[str] = []
     for part in _SPLIT.split(_PARENS.sub(" ", text)):
@@ -100,9 +192,12 @@ def _nobody(name: str, outlets: set[str]) -> bool:
     if not name or not _LETTER.search(name) or folded in NOT_PEOPLE or folded in AGENCIES:
         return True
     letters = _LETTERS.sub("", folded)
-    return any(letters == outlet or (folded.startswith("the ") and outlet.startswith(letters))
-               or (" " not in name and letters and outlet.startswith(letters))
-               for outlet in outlets)
+    return any(
+        letters == outlet
+        or (folded.startswith("the ") and outlet.startswith(letters))
+        or (" " not in name and letters and outlet.startswith(letters))
+        for outlet in outlets
+    )
 
 
 def _outlet_names(site: str | None) -> set[str]:

@@ -29,20 +29,20 @@ class Depth:
 class CommentLayout:
     """One comment markup.
 
-    ``comment`` matches one comment; in nested markup its element also holds its replies.
-    ``thread``, when set, is the container comments must be in (a comment nested in another
-    comment is in its thread already), so the same classes elsewhere on a page (a "recent
-    comments" widget) are not taken for comments. ``replies`` is the reply container: a comment
-    inside another comment is its reply only across such a container (None: any nesting is a
-    reply); without one, the inner element is a wrapper of the same comment (WordPress themes
-    put an ``article.comment`` inside ``li.comment``). ``depth`` reads a flat layout's depths.
-    ``skip`` matches comments to leave out (pingbacks, the opening post of a forum topic); their
-    replies move up to the nearest comment kept. ``time_attributes`` are read before the text.
-    ``own_author``/``own_time`` name attributes of the comment element itself that hold its
-author and time (new Reddit's ``<shreddit-comment author=… created=…>``), read first.
-``whole_as_body``: when no body selector matches, the comment element itself, without its
-noise and replies, is the body (old themes put the paragraphs straight into it). ``deleted``
-are bodies that mean a comment was removed.
+        ``comment`` matches one comment; in nested markup its element also holds its replies.
+        ``thread``, when set, is the container comments must be in (a comment nested in another
+        comment is in its thread already), so the same classes elsewhere on a page (a "recent
+        comments" widget) are not taken for comments. ``replies`` is the reply container: a comment
+        inside another comment is its reply only across such a container (None: any nesting is a
+        reply); without one, the inner element is a wrapper of the same comment (WordPress themes
+        put an ``article.comment`` inside ``li.comment``). ``depth`` reads a flat layout's depths.
+        ``skip`` matches comments to leave out (pingbacks, the opening post of a forum topic); their
+        replies move up to the nearest comment kept. ``time_attributes`` are read before the text.
+        ``own_author``/``own_time`` name attributes of the comment element itself that hold its
+    author and time (new Reddit's ``<shreddit-comment author=… created=…>``), read first.
+    ``whole_as_body``: when no body selector matches, the comment element itself, without its
+    noise and replies, is the body (old themes put the paragraphs straight into it). ``deleted``
+    are bodies that mean a comment was removed.
     """
 
     name: str
@@ -77,28 +77,63 @@ stand alone. Tried before WordPress, whose ``li.comment`` its comments also carr
 
 WORDPRESS = CommentLayout(
     name="wordpress",
-    comment=("li.comment, li.review, div.comment[id^='comment-'], "
-             "article.comment[id^='comment-']"),
+    comment=("li.comment, li.review, div.comment[id^='comment-'], article.comment[id^='comment-']"),
     replies=".children, .comment-children, ul.replies, ol.replies, .comment-replies, .indented",
     skip=".pingback, .trackback",
-    author=(".comment-author .fn", ".fn", ".comment-author-name", ".comment__author-name",
-            ".comment-author-link", "cite.comment-author", ".comment-author strong",
-            ".comment-author b", ".commenter", ".woocommerce-review__author", "cite",
-            ".comment__author", ".comment-author", ".username", "[class*='comment-author-name']",
-            "[class*='comment_author']"),
-    time=("time", ".comment-metadata", ".commentmetadata", ".comment-meta", ".comment-date",
-          ".comment-time", ".comment__time", ".datetime", "[class*='comment-date']",
-          "[class*='comment_date']", "[class*='comment-time']", ".comment-author"),
-    body=(".comment-content", ".comment__content", "li.review .description", ".comment-text",
-          ".commenttext", ".contenttext", ".comment-entry", ".comment-body",
-          "[class*='comment-content']", "[class*='comment_content']", "[class*='comment-text']"),
+    author=(
+        ".comment-author .fn",
+        ".fn",
+        ".comment-author-name",
+        ".comment__author-name",
+        ".comment-author-link",
+        "cite.comment-author",
+        ".comment-author strong",
+        ".comment-author b",
+        ".commenter",
+        ".woocommerce-review__author",
+        "cite",
+        ".comment__author",
+        ".comment-author",
+        ".username",
+        "[class*='comment-author-name']",
+        "[class*='comment_author']",
+    ),
+    time=(
+        "time",
+        ".comment-metadata",
+        ".commentmetadata",
+        ".comment-meta",
+        ".comment-date",
+        ".comment-time",
+        ".comment__time",
+        ".datetime",
+        "[class*='comment-date']",
+        "[class*='comment_date']",
+        "[class*='comment-time']",
+        ".comment-author",
+    ),
+    body=(
+        ".comment-content",
+        ".comment__content",
+        "li.review .description",
+        ".comment-text",
+        ".commenttext",
+        ".contenttext",
+        ".comment-entry",
+        ".comment-body",
+        "[class*='comment-content']",
+        "[class*='comment_content']",
+        "[class*='comment-text']",
+    ),
     whole_as_body=True,
-    noise=(".reply, .comment-reply, .comment-reply-link, .comment-reply-title, .comment-meta, "
-           ".commentmetadata, .comment-metadata, .comment-header, .comment-author, "
-           ".comment__meta, .comment__avatar, .comment__links, .comment-number, .says, "
-           ".avatar, .avatar-image-container, .comment-likes, .comment-like-feedback, "
-           ".comment-actions, .comment-tools, .comment-edit-link, .edit-link, "
-           ".wprm-comment-rating, .sharedaddy, .links, form, img, svg"),
+    noise=(
+        ".reply, .comment-reply, .comment-reply-link, .comment-reply-title, .comment-meta, "
+        ".commentmetadata, .comment-metadata, .comment-header, .comment-author, "
+        ".comment__meta, .comment__avatar, .comment__links, .comment-number, .says, "
+        ".avatar, .avatar-image-container, .comment-likes, .comment-like-feedback, "
+        ".comment-actions, .comment-tools, .comment-edit-link, .edit-link, "
+        ".wprm-comment-rating, .sharedaddy, .links, form, img, svg"
+    ),
 )
 """WordPress core (``wp_list_comments``) and its themes: ``ol``/``ul`` lists named
 ``comment-list``/``commentlist``, replies in ``.children``, the body in ``.comment-content``,
@@ -180,9 +215,14 @@ post 1 is the topic itself (the article), the others are the comments, in order.
 PHPBB = CommentLayout(
     name="phpbb",
     comment="div.post[id^='p']",
-    author=(".postprofile .username-coloured", ".postprofile .username",
-            "p.author .username-coloured", "p.author .username", "p.author strong",
-            ".postprofile dt a"),
+    author=(
+        ".postprofile .username-coloured",
+        ".postprofile .username",
+        "p.author .username-coloured",
+        "p.author .username",
+        "p.author strong",
+        ".postprofile dt a",
+    ),
     time=("p.author time", "time", "p.author"),
     body=(".postbody .content", ".content"),
     noise="blockquote, .signature, .notice, .post-buttons, .codebox > p, .attachbox > dt",
@@ -194,12 +234,19 @@ text in ``.content``; quotes of other posts and signatures are not the post's ow
 XENFORO = CommentLayout(
     name="xenforo",
     comment="article.message--post, li.message[id^='post-']",
-    author=(".message-name .username", ".message-userDetails .username", "a.username.author",
-            ".messageUserInfo .username", ".username"),
+    author=(
+        ".message-name .username",
+        ".message-userDetails .username",
+        "a.username.author",
+        ".messageUserInfo .username",
+        ".username",
+    ),
     time=(".message-attribution-main time", "time.u-dt", ".DateTime", "time"),
     body=(".message-body .bbWrapper", ".bbWrapper", ".messageText", ".message-body"),
-    noise=("blockquote.bbCodeBlock--quote, .bbCodeBlock--quote, .bbCodeQuote, "
-           ".messageTextEndMarker, .message-signature, .js-selectToQuoteEnd"),
+    noise=(
+        "blockquote.bbCodeBlock--quote, .bbCodeBlock--quote, .bbCodeQuote, "
+        ".messageTextEndMarker, .message-signature, .js-selectToQuoteEnd"
+    ),
     time_attributes=("datetime", "data-time", "title"),
 )
 """A XenForo 2 thread (``article.message--post``) or XenForo 1 (``li.message``): the author in
@@ -208,10 +255,16 @@ XENFORO = CommentLayout(
 
 MICRODATA = CommentLayout(
     name="schema.org microdata",
-    comment=("[itemtype$='schema.org/Comment'], [itemtype$='schema.org/Answer'], "
-             "[itemtype$='schema.org/UserComments']"),
-    author=("[itemprop='author'] [itemprop='name']", "[itemprop='author']",
-            "[itemprop='creator'] [itemprop='name']", "[itemprop='creator']"),
+    comment=(
+        "[itemtype$='schema.org/Comment'], [itemtype$='schema.org/Answer'], "
+        "[itemtype$='schema.org/UserComments']"
+    ),
+    author=(
+        "[itemprop='author'] [itemprop='name']",
+        "[itemprop='author']",
+        "[itemprop='creator'] [itemprop='name']",
+        "[itemprop='creator']",
+    ),
     time=("[itemprop='dateCreated']", "[itemprop='datePublished']"),
     body=("[itemprop='text']", "[itemprop='commentText']", "[itemprop='description']"),
     noise="[itemprop='author'], [itemprop='dateCreated'], [itemprop='datePublished']",
@@ -219,8 +272,17 @@ MICRODATA = CommentLayout(
 """Any page that marks its comments up with schema.org ``Comment`` (or ``Answer``) microdata;
 a comment nested in another is its reply."""
 
-COMMENT_LAYOUTS: list[CommentLayout] = [STACK_EXCHANGE, WORDPRESS, HACKER_NEWS, OLD_REDDIT,
-                                        NEW_REDDIT, DISCOURSE, PHPBB, XENFORO, DRUPAL_7,
-                                        MICRODATA]
+COMMENT_LAYOUTS: list[CommentLayout] = [
+    STACK_EXCHANGE,
+    WORDPRESS,
+    HACKER_NEWS,
+    OLD_REDDIT,
+    NEW_REDDIT,
+    DISCOURSE,
+    PHPBB,
+    XENFORO,
+    DRUPAL_7,
+    MICRODATA,
+]
 """Tried in order; the first layout that finds comments on a page is used (schema.org JSON-LD
 comments, which are not markup, are read after these: see :mod:`store.ingest.comments`)."""

@@ -50,15 +50,18 @@ class _Entry:
     times: list[LexborNode] = field(default_factory=list)
 
 
-def read_comments(html: str, layouts: Sequence[CommentLayout] = COMMENT_LAYOUTS,
-                  clock: PageClock | None = None) -> list[CommentDraft]:
+def read_comments(
+    html: str, layouts: Sequence[CommentLayout] = COMMENT_LAYOUTS, clock: PageClock | None = None
+) -> list[CommentDraft]:
     """Comments in page order, each reply pointing at its parent by index."""
     return comments_in_tree(LexborHTMLParser(html), layouts, clock or PageClock())
 
 
-def comments_in_tree(tree: LexborHTMLParser,
-                     layouts: Sequence[CommentLayout] = COMMENT_LAYOUTS,
-                     clock: PageClock | None = None) -> list[CommentDraft]:
+def comments_in_tree(
+    tree: LexborHTMLParser,
+    layouts: Sequence[CommentLayout] = COMMENT_LAYOUTS,
+    clock: PageClock | None = None,
+) -> list[CommentDraft]:
     """As :func:`read_comments`, on a page already parsed (the parse is shared)."""
     clock = clock or PageClock()
     for layout in layouts:
@@ -210,18 +213,19 @@ class _LayoutReader:
             if author in self.layout.deleted:
                 author = ""
             kept[index] = len(comments)
-            comments.append(CommentDraft(
-                author=author,
-                body=body,
-                posted=self._posted(entry, _AnyOf(items, author_noise, own)),
-                parent_index=kept[parent] if parent is not None else None,
-            ))
+            comments.append(
+                CommentDraft(
+                    author=author,
+                    body=body,
+                    posted=self._posted(entry, _AnyOf(items, author_noise, own)),
+                    parent_index=kept[parent] if parent is not None else None,
+                )
+            )
         return comments
 
     def _posted(self, entry: _Entry, excluded: _AnyOf) -> datetime | None:
         if self.layout.own_time:
-            moment = parse_machine_time(entry.node.attributes.get(self.layout.own_time),
-                                        self.clock)
+            moment = parse_machine_time(entry.node.attributes.get(self.layout.own_time), self.clock)
             if moment is not None:
                 return moment
         author = entry.parts.get("author")
@@ -235,8 +239,9 @@ class _LayoutReader:
             if moment is not None:
                 return moment
             # The node's own text, without its author's name or the other parts inside it.
-            hidden = _AnyOf(*excluded.sets, {author.mem_id} if author is not None else set(),
-                            keep=node.mem_id)
+            hidden = _AnyOf(
+                *excluded.sets, {author.mem_id} if author is not None else set(), keep=node.mem_id
+            )
             moment = parse_written_time(node_text_without(node, hidden), self.clock)
             if moment is not None:
                 return moment
@@ -309,9 +314,11 @@ def json_ld_comments(tree: LexborHTMLParser, clock: PageClock) -> list[CommentDr
                 if draft is not None:
                     own = len(comments)
                     comments.append(draft)
-            children = [(v, own, key in ("comment", "comments") or (in_comments and
-                         key == "hasPart")) for key, v in value.items()
-                        if isinstance(v, dict | list)]
+            children = [
+                (v, own, key in ("comment", "comments") or (in_comments and key == "hasPart"))
+                for key, v in value.items()
+                if isinstance(v, dict | list)
+            ]
             stack.extend(reversed(children))
     return comments
 
@@ -322,8 +329,9 @@ def _is_comment(value: dict[str, Any]) -> bool:
     return any(k in ("Comment", "Answer") for k in kinds)
 
 
-def _json_ld_comment(value: dict[str, Any], parent: int | None,
-                     clock: PageClock) -> CommentDraft | None:
+def _json_ld_comment(
+    value: dict[str, Any], parent: int | None, clock: PageClock
+) -> CommentDraft | None:
     text = value.get("text") or value.get("commentText") or ""
     body = html_to_text(text) if isinstance(text, str) else ""
     if not body:
@@ -338,6 +346,7 @@ def _json_ld_comment(value: dict[str, Any], parent: int | None,
         author=clean_author(author) if isinstance(author, str) else "",
         body=body,
         posted=(parse_machine_time(posted, clock) or parse_written_time(posted, clock))
-        if isinstance(posted, str) else None,
+        if isinstance(posted, str)
+        else None,
         parent_index=parent,
     )

@@ -19,10 +19,15 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import get_month_names
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-_TIME = re.compile(r"(?<![\d./-])(\d{1,2})[:h.](\d\d)(?::(\d\d))?(?![\d]|[./-]\d)\s*"
-                   r"(a\.?\s?m\.?|p\.?\s?m\.?)?", re.IGNORECASE)
-_ZONE = re.compile(r"(?<![\d:])[+-]\d\d:?\d\d(?!\d)|\b(?:[Uu][Tt][Cc]|[Gg][Mm][Tt]|Z)\b"
-                   r"|\b(?:[ECMP][SD]T|CES?T|BST|IST|JST|AEST)\b")
+_TIME = re.compile(
+    r"(?<![\d./-])(\d{1,2})[:h.](\d\d)(?::(\d\d))?(?![\d]|[./-]\d)\s*"
+    r"(a\.?\s?m\.?|p\.?\s?m\.?)?",
+    re.IGNORECASE,
+)
+_ZONE = re.compile(
+    r"(?<![\d:])[+-]\d\d:?\d\d(?!\d)|\b(?:[Uu][Tt][Cc]|[Gg][Mm][Tt]|Z)\b"
+    r"|\b(?:[ECMP][SD]T|CES?T|BST|IST|JST|AEST)\b"
+)
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})(?!\d)")
 _NUMBER = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|e|º|°)?\.?(?!\d)", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+\.?")
@@ -47,8 +52,9 @@ def _month_names(languages: tuple[str, ...]) -> dict[str, int]:
     return names
 
 
-def quick_date(text: str, languages: tuple[str, ...], day_first: bool,
-               year: int | None = None) -> datetime | None:
+def quick_date(
+    text: str, languages: tuple[str, ...], day_first: bool, year: int | None = None
+) -> datetime | None:
     """A naive datetime for a written date of a common shape, else None (ask dateparser).
 
     ``year`` is used when the text has none ("Jun 20th at 2:41 am"), with a month name only.
@@ -70,13 +76,16 @@ def quick_date(text: str, languages: tuple[str, ...], day_first: bool,
             hour += 12
         elif half == "am" and hour == 12:
             hour = 0
-        rest = text[:found.start()] + " " + text[found.end():]
+        rest = text[: found.start()] + " " + text[found.end() :]
     numeric = _NUMERIC.search(rest)
     if numeric:
         return _numeric(numeric, day_first, hour, minute, second)
     names = _month_names(languages)
-    months = [m for w in _WORD.findall(rest)
-              if (m := names.get(w.casefold()) or names.get(w.casefold().rstrip(".")))]
+    months = [
+        m
+        for w in _WORD.findall(rest)
+        if (m := names.get(w.casefold()) or names.get(w.casefold().rstrip(".")))
+    ]
     if len(months) != 1:
         return None
     rest = _YEAR.sub(" ", rest)
@@ -86,8 +95,9 @@ def quick_date(text: str, languages: tuple[str, ...], day_first: bool,
     return _made(int(years[0]), months[0], days[0], hour, minute, second)
 
 
-def _numeric(found: re.Match[str], day_first: bool, hour: int, minute: int,
-             second: int) -> datetime | None:
+def _numeric(
+    found: re.Match[str], day_first: bool, hour: int, minute: int, second: int
+) -> datetime | None:
     first, middle, last = (int(v) for v in found.groups())
     if first > 31:  # 2019-12-22
         return _made(first, middle, last, hour, minute, second)
@@ -97,8 +107,7 @@ def _numeric(found: re.Match[str], day_first: bool, hour: int, minute: int,
     return _made(last, month, day, hour, minute, second)
 
 
-def _made(year: int, month: int, day: int, hour: int, minute: int,
-          second: int) -> datetime | None:
+def _made(year: int, month: int, day: int, hour: int, minute: int, second: int) -> datetime | None:
     try:
         return datetime(year, month, day, hour, minute, second)
     except ValueError:

@@ -80,8 +80,7 @@ class _FeedContext:
     """What a feed gives every entry: its site name, the URL relative links are resolved
     against, its author (for entries without one) and how its dates are written."""
 
-    def __init__(self, site: str | None, base: str | None, author: str | None,
-                 clock: PageClock):
+    def __init__(self, site: str | None, base: str | None, author: str | None, clock: PageClock):
         self.site, self.base, self.author, self.clock = site, base, author, clock
 
 

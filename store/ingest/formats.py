@@ -50,16 +50,22 @@ def _saved_page(text: str, source: str) -> list[DocumentDraft]:
 
 SAVED_PAGE = DocumentFormat("saved page", (".txt", ".text"), looks_like_saved_page, _saved_page)
 FEED = DocumentFormat("feed", (".rss", ".atom", ".xml"), looks_like_feed, parse_feed)
-HTML_PAGE = DocumentFormat("HTML page", (".html", ".htm", ".xhtml"), looks_like_html,
-                           parse_html_page)
-JSON_FEED = DocumentFormat("JSON Feed", (".json", ".jsonfeed"), looks_like_json_feed,
-                           parse_json_feed)
+HTML_PAGE = DocumentFormat(
+    "HTML page", (".html", ".htm", ".xhtml"), looks_like_html, parse_html_page
+)
+JSON_FEED = DocumentFormat(
+    "JSON Feed", (".json", ".jsonfeed"), looks_like_json_feed, parse_json_feed
+)
 JSON_RECORDS = DocumentFormat("JSON", (".json",), looks_like_json_array, parse_json_records)
-JSON_LINES = DocumentFormat("JSON lines", (".jsonl", ".ndjson", ".json"), looks_like_json_lines,
-                            parse_json_lines, stream=stream_json_lines)
+JSON_LINES = DocumentFormat(
+    "JSON lines",
+    (".jsonl", ".ndjson", ".json"),
+    looks_like_json_lines,
+    parse_json_lines,
+    stream=stream_json_lines,
+)
 
-FORMATS: list[DocumentFormat] = [FEED, HTML_PAGE, JSON_FEED, JSON_RECORDS, JSON_LINES,
-                                 SAVED_PAGE]
+FORMATS: list[DocumentFormat] = [FEED, HTML_PAGE, JSON_FEED, JSON_RECORDS, JSON_LINES, SAVED_PAGE]
 """In order of preference when several sniffing tests accept a text and the extension does not
 decide: the formats with a strict structure first, plain saved-page text last."""
 

@@ -26,8 +26,13 @@ from store.ingest.posted_time import PageClock, fixed_zone, zone_of
 from store.ingest.urls import canonical_url
 from store.records import DocumentDraft
 
-__all__ = ["COMMENT_LAYOUTS", "CommentLayout", "looks_like_html", "parse_html_page",
-           "read_comments"]
+__all__ = [
+    "COMMENT_LAYOUTS",
+    "CommentLayout",
+    "looks_like_html",
+    "parse_html_page",
+    "read_comments",
+]
 
 _HTML_START = re.compile(
     r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
@@ -37,8 +42,11 @@ _HTML_OPEN = re.compile(r"<html\b", re.IGNORECASE)
 _HTML_CLOSE = re.compile(r"</html\s*>", re.IGNORECASE)
 
 # htmldate gives only the day unless asked for the original timestamp with its time and zone.
-_DATE_PARAMS = {"original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z",
-                "extensive_search": False}
+_DATE_PARAMS = {
+    "original_date": True,
+    "outputformat": "%Y-%m-%dT%H:%M:%S%z",
+    "extensive_search": False,
+}
 
 
 def looks_like_html(head: str) -> bool:
@@ -55,8 +63,9 @@ def parse_html_page(text: str, source: str) -> list[DocumentDraft]:
     """
     if _HTML_OPEN.search(text) and not _HTML_CLOSE.search(text[-4096:]):
         raise ImportFailure("truncated HTML: the page ends before </html>")
-    found = bare_extraction(text, include_comments=False, with_metadata=True,
-                            date_extraction_params=_DATE_PARAMS)
+    found = bare_extraction(
+        text, include_comments=False, with_metadata=True, date_extraction_params=_DATE_PARAMS
+    )
     if not isinstance(found, Document) or not (found.text or "").strip():
         raise ImportFailure("no article text found in the HTML")
     body = tidy(found.text or "")
@@ -82,8 +91,9 @@ def parse_html_page(text: str, source: str) -> list[DocumentDraft]:
     ]
 
 
-def page_clock(tree: LexborHTMLParser, article_time: str | None,
-               published: datetime | None) -> PageClock:
+def page_clock(
+    tree: LexborHTMLParser, article_time: str | None, published: datetime | None
+) -> PageClock:
     """How the page writes times: its language (``<html lang>``, else its declared locale) and
     its zone (the offset of its article's time, else of the first comment time with one)."""
     root = tree.css_first("html")

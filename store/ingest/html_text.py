@@ -13,8 +13,10 @@ from collections.abc import Container, Iterator
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-_BLOCKS = ("p, div, li, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, pre, tr, table, section, "
-           "article, header, footer, figure, figcaption, dd, dt")
+_BLOCKS = (
+    "p, div, li, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, pre, tr, table, section, "
+    "article, header, footer, figure, figcaption, dd, dt"
+)
 _DROPPED = "script, style, noscript, template"
 _INLINE_SPACE = re.compile(r"[ \t\r\f\v\u00a0]+")
 _BLANK_LINES = re.compile(r"\s*\n\s*")
@@ -56,10 +58,20 @@ def tidy(text: str) -> str:
     return _BLANK_LINES.sub("\n", text).strip()
 
 
-_BLOCK_TAGS = frozenset(tag.strip() for tag in _BLOCKS.split(",")) | {"main", "aside", "nav",
-                                                                      "dl", "hr", "address"}
-_DROPPED_TAGS = frozenset(tag.strip() for tag in _DROPPED.split(",")) | {"button", "select",
-                                                                         "textarea", "input"}
+_BLOCK_TAGS = frozenset(tag.strip() for tag in _BLOCKS.split(",")) | {
+    "main",
+    "aside",
+    "nav",
+    "dl",
+    "hr",
+    "address",
+}
+_DROPPED_TAGS = frozenset(tag.strip() for tag in _DROPPED.split(",")) | {
+    "button",
+    "select",
+    "textarea",
+    "input",
+}
 
 
 def node_text_without(node: LexborNode, excluded: Container[int]) -> str:

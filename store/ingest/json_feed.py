@@ -34,8 +34,9 @@ def parse_json_feed(text: str, source: str) -> list[DocumentDraft]:
     try:
         feed = json.loads(text)
     except json.JSONDecodeError as error:
-        raise ImportFailure(f"invalid JSON Feed: line {error.lineno} column {error.colno}: "
-                            f"{error.msg}") from None
+        raise ImportFailure(
+            f"invalid JSON Feed: line {error.lineno} column {error.colno}: {error.msg}"
+        ) from None
     if not isinstance(feed, dict) or not isinstance(feed.get("items"), list):
         raise ImportFailure("a JSON Feed without an items list")
     base = _text_field(feed, "feed_url") or _text_field(feed, "home_page_url")
@@ -58,13 +59,23 @@ def parse_json_feed(text: str, source: str) -> list[DocumentDraft]:
     return drafts
 
 
-def _item_draft(item: dict[str, Any], number: int, source: str, base: str | None,
-                site: str | None, feed_author: str | None) -> DocumentDraft | None:
+def _item_draft(
+    item: dict[str, Any],
+    number: int,
+    source: str,
+    base: str | None,
+    site: str | None,
+    feed_author: str | None,
+) -> DocumentDraft | None:
     html = _text_field(item, "content_html")
-    body = (html_to_text(html) if html else _text_field(item, "content_text").strip()
-            or html_to_text(_text_field(item, "summary")))
-    title = (html_to_text(_text_field(item, "title")).replace("\n", " ")
-             or body.split("\n", 1)[0][:120])
+    body = (
+        html_to_text(html)
+        if html
+        else _text_field(item, "content_text").strip() or html_to_text(_text_field(item, "summary"))
+    )
+    title = (
+        html_to_text(_text_field(item, "title")).replace("\n", " ") or body.split("\n", 1)[0][:120]
+    )
     if not title and not body:
         return None
     link = _text_field(item, "url") or _text_field(item, "external_url")
@@ -81,7 +92,8 @@ def _item_draft(item: dict[str, Any], number: int, source: str, base: str | None
         author=_authors(item) or feed_author,
         published=_date(item.get("date_published") or item.get("date_modified")),
         images=images,
-        tags=[t for t in tags if isinstance(t, str) and t.strip()] if isinstance(tags, list)
+        tags=[t for t in tags if isinstance(t, str) and t.strip()]
+        if isinstance(tags, list)
         else [],
     )
 
@@ -96,8 +108,11 @@ def _authors(data: dict[str, Any]) -> str | None:
     people = data.get("authors")
     if not isinstance(people, list):
         people = [data.get("author")]
-    names = [p["name"].strip() for p in people
-             if isinstance(p, dict) and isinstance(p.get("name"), str) and p["name"].strip()]
+    names = [
+        p["name"].strip()
+        for p in people
+        if isinstance(p, dict) and isinstance(p.get("name"), str) and p["name"].strip()
+    ]
     return " and ".join(names) or None
 
 

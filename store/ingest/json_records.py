@@ -57,8 +57,9 @@ def parse_json_records(text: str, source: str) -> list[DocumentDraft]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise ImportFailure(f"invalid JSON: line {error.lineno} column {error.colno}: "
-                            f"{error.msg}") from None
+        raise ImportFailure(
+            f"invalid JSON: line {error.lineno} column {error.colno}: {error.msg}"
+        ) from None
     except RecursionError:
         raise ImportFailure("invalid JSON: nested too deeply to read") from None
     except ValueError:  # Python's limit of 4,300 digits for a whole number
@@ -96,16 +97,19 @@ def _lines(path: Path, max_record: int) -> Iterator[str]:
             while raw := file.readline(max_record + 1):
                 number += 1
                 if len(raw) > max_record and not raw.endswith(b"\n"):
-                    raise ImportFailure(f"line {number}: a record of more than "
-                                        f"{_size(max_record)} (the limit for one record, as "
-                                        "for a file)")
+                    raise ImportFailure(
+                        f"line {number}: a record of more than "
+                        f"{_size(max_record)} (the limit for one record, as "
+                        "for a file)"
+                    )
                 if number == 1:
                     raw = raw.removeprefix(codecs.BOM_UTF8)
                 try:
                     yield raw.decode("utf-8")
                 except UnicodeDecodeError as error:
-                    raise ImportFailure(f"line {number}: not UTF-8 text (byte {error.start + 1} "
-                                        "of the line)") from None
+                    raise ImportFailure(
+                        f"line {number}: not UTF-8 text (byte {error.start + 1} of the line)"
+                    ) from None
     except OSError as error:
         raise ImportFailure(f"line {number + 1}: {os_reason(error)}") from error
 
@@ -142,8 +146,12 @@ class _Pending:
             return False
         record = self.article[1]
         comments, claims = record.get("comment_count"), record.get("claim_count")
-        return (isinstance(comments, int) and isinstance(claims, int)
-                and len(self.comments) >= comments and len(self.claims) >= claims)
+        return (
+            isinstance(comments, int)
+            and isinstance(claims, int)
+            and len(self.comments) >= comments
+            and len(self.claims) >= claims
+        )
 
 
 def _drafts(records: Iterable[Located], source: str) -> Iterator[DocumentDraft]:
@@ -162,8 +170,9 @@ def _drafts(records: Iterable[Located], source: str) -> Iterator[DocumentDraft]:
     for key, group in pending.items():
         if group.article is None:
             where, record = (group.comments + group.claims)[0]
-            raise ImportFailure(f"{where}: {_a(record['kind'])} of article {key}, which the "
-                                "file does not have")
+            raise ImportFailure(
+                f"{where}: {_a(record['kind'])} of article {key}, which the file does not have"
+            )
         try:
             draft = _draft(group, source)
         except ImportFailure:
@@ -193,17 +202,20 @@ def _shown(value: Any) -> str:
 
 
 def _a(noun: str) -> str:
-    """"a claim", "an article"."""
+    """ "a claim", "an article"."""
     return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
 
 
-def _take(where: str, record: Any, pending: dict[Any, _Pending], done: set[Any],
-          source: str) -> DocumentDraft | None:
+def _take(
+    where: str, record: Any, pending: dict[Any, _Pending], done: set[Any], source: str
+) -> DocumentDraft | None:
     """File one record under its article; the article's draft once it is complete."""
     kind, key = _kind_and_article(where, record)
     if key in done:
-        raise ImportFailure(f"{where}: {_a(kind)} for article {key} after all the comments "
-                            "and claims its counts announce")
+        raise ImportFailure(
+            f"{where}: {_a(kind)} for article {key} after all the comments "
+            "and claims its counts announce"
+        )
     group = pending.get(key)
     if group is None:  # not setdefault: that would build a _Pending for every record
         group = pending[key] = _Pending()
@@ -224,8 +236,7 @@ def _kind_and_article(where: str, record: Any) -> tuple[str, Any]:
         raise ImportFailure(f"{where}: not a JSON object")
     kind = record.get("kind")
     if kind not in KINDS:
-        raise ImportFailure(f"{where}: kind must be one of {', '.join(KINDS)}, "
-                            f"not {_shown(kind)}")
+        raise ImportFailure(f"{where}: kind must be one of {', '.join(KINDS)}, not {_shown(kind)}")
     key = record.get("id") if kind == "article" else record.get("article_id")
     if not isinstance(key, int | str) or isinstance(key, bool):
         field_name = "id" if kind == "article" else "article_id"
@@ -252,8 +263,11 @@ def _draft(group: _Pending, source: str) -> DocumentDraft:
         images=article.get("images") or [],
         tags=article.get("tags") or [],
         comments=[_comment(c, comment_index) for c in comments],
-        claims=([_claim(_checked(c, "claim"), comment_index) for c in group.claims]
-                if has_claims else None),
+        claims=(
+            [_claim(_checked(c, "claim"), comment_index) for c in group.claims]
+            if has_claims
+            else None
+        ),
     )
 
 
@@ -261,8 +275,10 @@ def _comment(located: Located, index: dict[Any, int]) -> CommentDraft:
     where, record = located
     parent = record.get("parent_id")
     if parent is not None and parent not in index:
-        raise ImportFailure(f"{where}: comment {record.get('id')} replies to comment {parent}, "
-                            "which its article does not have")
+        raise ImportFailure(
+            f"{where}: comment {record.get('id')} replies to comment {parent}, "
+            "which its article does not have"
+        )
     return CommentDraft(
         author=record.get("author") or "",
         body=record["body"],
@@ -275,8 +291,10 @@ def _claim(located: Located, index: dict[Any, int]) -> ClaimDraft:
     where, record = located
     comment = record.get("comment_id")
     if comment is not None and comment not in index:
-        raise ImportFailure(f"{where}: claim {record.get('id')} is in comment {comment}, "
-                            "which its article does not have")
+        raise ImportFailure(
+            f"{where}: claim {record.get('id')} is in comment {comment}, "
+            "which its article does not have"
+        )
     status = record.get("status", ClaimStatus.UNVERIFIED.value)
     if status.__class__ is not str or status not in _STATUSES:
         raise ImportFailure(f"{where}: unknown claim status {_shown(status)}")
@@ -326,16 +344,37 @@ _TEXT_LIST = "a list of text"
 _ID = "a whole number or text"
 
 _FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
-    "article": (("title", _TEXT), ("body", _TEXT), ("url", _TEXT_OR_NULL),
-                ("site", _TEXT_OR_NULL), ("author", _TEXT_OR_NULL),
-                ("published", _TEXT_OR_NULL), ("source", _TEXT_OR_NULL),
-                ("images", _TEXT_LIST), ("tags", _TEXT_LIST)),
-    "comment": (("id", _ID), ("parent_id", _ID), ("author", _TEXT_OR_NULL), ("body", _TEXT),
-                ("posted", _TEXT_OR_NULL), ("position", _WHOLE_NUMBER)),
-    "claim": (("id", _ID), ("comment_id", _ID), ("text", _TEXT), ("start", _WHOLE_NUMBER),
-              ("end", _WHOLE_NUMBER),
-              ("claimant", _TEXT_OR_NULL), ("attribution", _TEXT_OR_NULL),
-              ("hedges", _TEXT_LIST), ("note", _TEXT_OR_NULL), ("method", _TEXT_OR_NULL)),
+    "article": (
+        ("title", _TEXT),
+        ("body", _TEXT),
+        ("url", _TEXT_OR_NULL),
+        ("site", _TEXT_OR_NULL),
+        ("author", _TEXT_OR_NULL),
+        ("published", _TEXT_OR_NULL),
+        ("source", _TEXT_OR_NULL),
+        ("images", _TEXT_LIST),
+        ("tags", _TEXT_LIST),
+    ),
+    "comment": (
+        ("id", _ID),
+        ("parent_id", _ID),
+        ("author", _TEXT_OR_NULL),
+        ("body", _TEXT),
+        ("posted", _TEXT_OR_NULL),
+        ("position", _WHOLE_NUMBER),
+    ),
+    "claim": (
+        ("id", _ID),
+        ("comment_id", _ID),
+        ("text", _TEXT),
+        ("start", _WHOLE_NUMBER),
+        ("end", _WHOLE_NUMBER),
+        ("claimant", _TEXT_OR_NULL),
+        ("attribution", _TEXT_OR_NULL),
+        ("hedges", _TEXT_LIST),
+        ("note", _TEXT_OR_NULL),
+        ("method", _TEXT_OR_NULL),
+    ),
 }
 """Each field a record of a kind may have, and the JSON type it must be (null allowed unless
 the rule is plain text). ``bool`` is refused where a number is meant: ``__class__ is int``."""

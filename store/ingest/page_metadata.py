@@ -28,8 +28,14 @@ from store.ingest.html_text import tidy
 _SEGMENT = re.compile(r"\s+[|–—-]\s+|\s+\|\s*")
 _DATE_SEGMENT = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 _LETTERS = re.compile(r"[\W_]+")
-BYLINE_SELECTORS = ("[itemprop='author'] [itemprop='name']", "a[rel='author']",
-                    ".author-name", ".author_single", ".byline__author", ".byline-author")
+BYLINE_SELECTORS = (
+    "[itemprop='author'] [itemprop='name']",
+    "a[rel='author']",
+    ".author-name",
+    ".author_single",
+    ".byline__author",
+    ".byline-author",
+)
 """Where pages write the byline, read when trafilatura and JSON-LD name nobody."""
 _SCAN = 2_000_000
 """Characters of a page searched for a name as written (a byline sits near the top)."""
@@ -48,24 +54,26 @@ def page_title(title: str | None, tree: LexborHTMLParser, site: str | None) -> s
 
 
 def _without_site_suffix(title: str, site: str | None) -> str:
-    """"Uncork the mystery … | DW | 10.06.2013" -> "Uncork the mystery …": trailing segments
+    """ "Uncork the mystery … | DW | 10.06.2013" -> "Uncork the mystery …": trailing segments
     that are the site's name or a date are cut, the headline is kept as written."""
     separators = list(_SEGMENT.finditer(title))
     site_letters = _letters(site or "")
     cut = len(title)
     for separator in reversed(separators):
-        last = title[separator.end():cut].strip()
+        last = title[separator.end() : cut].strip()
         letters = _letters(last)
-        is_site = bool(site_letters and letters and (letters in site_letters
-                                                     or site_letters in letters))
+        is_site = bool(
+            site_letters and letters and (letters in site_letters or site_letters in letters)
+        )
         if not (_DATE_SEGMENT.fullmatch(last) or is_site):
             break
         cut = separator.start()
     return title[:cut].strip() or title
 
 
-def page_author(author: str | None, tree: LexborHTMLParser, html: str,
-                site: str | None) -> str | None:
+def page_author(
+    author: str | None, tree: LexborHTMLParser, html: str, site: str | None
+) -> str | None:
     """The people the page names as its authors, as it writes them; None for none."""
     people = clean_byline((author or "").replace("; ", " and "), site)
     if people is None:
@@ -89,14 +97,12 @@ def _as_written(name: str, html: str) -> str:
     if found is None:
         return name
     written = " ".join(found.group(0).split())
-    return written if written.replace(".", "").replace(" ", "") == name.replace(" ", "") \
-        else name
+    return written if written.replace(".", "").replace(" ", "") == name.replace(" ", "") else name
 
 
 def declared_published(tree: LexborHTMLParser) -> str | None:
     """The publication time the page declares in its metadata, as written."""
-    for value in (_meta(tree, "article:published_time"), *_json_ld_values(tree,
-                                                                         "datePublished")):
+    for value in (_meta(tree, "article:published_time"), *_json_ld_values(tree, "datePublished")):
         if value and re.match(r"\d{4}-\d\d-\d\d", value):
             return value
     return None
@@ -163,7 +169,11 @@ def _json_ld_people(tree: LexborHTMLParser) -> list[str]:
             continue
         authors = obj["author"] if isinstance(obj["author"], list) else [obj["author"]]
         for person in authors:
-            if isinstance(person, dict) and person.get("@type") == "Person" and \
-                    isinstance(person.get("name"), str) and person["name"] not in names:
+            if (
+                isinstance(person, dict)
+                and person.get("@type") == "Person"
+                and isinstance(person.get("name"), str)
+                and person["name"] not in names
+            ):
                 names.append(person["name"])
     return names

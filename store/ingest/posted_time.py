@@ -40,8 +40,9 @@ class PageClock:
     article_date: datetime | None = None
 
     @classmethod
-    def for_locale(cls, locale: str | None, zone: tzinfo | None = None,
-                   article_date: datetime | None = None) -> PageClock:
+    def for_locale(
+        cls, locale: str | None, zone: tzinfo | None = None, article_date: datetime | None = None
+    ) -> PageClock:
         """A clock for a page in ``locale`` ("de-DE", "en_US", "es"); English is always a
         fallback, since many non-English themes still print English month names."""
         language, _, region = (locale or "").replace("_", "-").lower().partition("-")
@@ -120,8 +121,11 @@ def _written(text: str, clock: PageClock) -> datetime | None:
     quick = quick_date(text, clock.languages, clock.day_first, year=base.year)
     if quick is not None:
         if quick < base - timedelta(days=1):  # "Jan 2" under an article of December 30
-            quick = quick.replace(year=quick.year + 1) if not (quick.month == 2 and
-                                                               quick.day == 29) else quick
+            quick = (
+                quick.replace(year=quick.year + 1)
+                if not (quick.month == 2 and quick.day == 29)
+                else quick
+            )
         return _to_utc(quick, clock)
     settings.update(PREFER_DATES_FROM="future", RELATIVE_BASE=base - timedelta(days=1))
     moment = _dateparser(text, clock, settings)

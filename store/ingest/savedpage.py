@@ -77,8 +77,10 @@ _NAME_WORD = r"[A-Z][\w'’.-]*"
 _PARTICLE = r"(?:al|bin|da|de|del|der|el|la|le|van|von)"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{1,4}}"
 # "X is a ..." and the other ways a bio opens ("Mira Okonkwo covers maritime security for ...").
-_BIO = re.compile(rf"(?P<name>{_NAME})\s+(?:is\s+(?:a|an|the)|covers|reports\s+on|writes\s+"
-                  rf"(?:about|on|for)|has\s+(?:covered|reported|written)|is\s+based\s+in)\s")
+_BIO = re.compile(
+    rf"(?P<name>{_NAME})\s+(?:is\s+(?:a|an|the)|covers|reports\s+on|writes\s+"
+    rf"(?:about|on|for)|has\s+(?:covered|reported|written)|is\s+based\s+in)\s"
+)
 _BYLINE = re.compile(rf"By\s+(?P<name>{_NAME}(?:(?:,\s*|\s+and\s+){_NAME})*)")
 _HEADER = re.compile(
     rf"(?P<indent>[ \t]*)(?:{_alternatives(BULLETS)})[ \t]+"

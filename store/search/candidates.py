@@ -69,8 +69,9 @@ class CandidateSource(Protocol):
         completions)."""
         ...
 
-    def candidates(self, query: Query, expansions: Mapping[WordTerm, Expansion],
-                   kind: RecordKind, limit: int) -> list[int]:
+    def candidates(
+        self, query: Query, expansions: Mapping[WordTerm, Expansion], kind: RecordKind, limit: int
+    ) -> list[int]:
         """Ids of up to ``limit`` records of ``kind`` that satisfy the query, newest first."""
         ...
 

@@ -92,9 +92,14 @@ class SearchEngine:
                 self._source.close()
                 self._source = None
 
-    def search(self, query: str, limit: int = 50,
-               kinds: frozenset[RecordKind] | set[RecordKind] | None = None,
-               *, as_typed: bool = False) -> list[SearchHit]:
+    def search(
+        self,
+        query: str,
+        limit: int = 50,
+        kinds: frozenset[RecordKind] | set[RecordKind] | None = None,
+        *,
+        as_typed: bool = False,
+    ) -> list[SearchHit]:
         """Hits for ``query``, best first; raises :class:`QueryError` for a query it refuses.
 
         ``as_typed``: the query is being typed key by key, so a figure filter still half
@@ -103,19 +108,29 @@ class SearchEngine:
         """
         return list(self.search_result(query, limit, kinds, as_typed=as_typed).hits)
 
-    def search_result(self, query: str, limit: int = 50,
-                      kinds: frozenset[RecordKind] | set[RecordKind] | None = None,
-                      *, as_typed: bool = False) -> SearchResult:
+    def search_result(
+        self,
+        query: str,
+        limit: int = 50,
+        kinds: frozenset[RecordKind] | set[RecordKind] | None = None,
+        *,
+        as_typed: bool = False,
+    ) -> SearchResult:
         """:meth:`search`'s hits with the state of the query: hits, no match, nothing to look
         for yet, an empty store; and the words left out because nothing matches them."""
         result = self.find(query, limit, kinds, as_typed=as_typed)
         assert result is not None  # only a ``cancelled`` callback makes find give up
         return result
 
-    def find(self, query: str, limit: int = 50,
-             kinds: frozenset[RecordKind] | set[RecordKind] | None = None,
-             *, as_typed: bool = False,
-             cancelled: Callable[[], bool] | None = None) -> SearchResult | None:
+    def find(
+        self,
+        query: str,
+        limit: int = 50,
+        kinds: frozenset[RecordKind] | set[RecordKind] | None = None,
+        *,
+        as_typed: bool = False,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> SearchResult | None:
         """:meth:`search_result`, for a caller whose answer may stop being wanted.
 
         ``cancelled`` is asked once this search holds the engine's lock: a caller whose
@@ -125,8 +140,11 @@ class SearchEngine:
         parsed, typing = _parsed(query, as_typed)
         if parsed.is_empty:
             return SearchResult((), SearchState.NOTHING_YET)
-        wanted = [k for k in KINDS if (kinds is None or k in kinds)
-                  and (parsed.kinds is None or k in parsed.kinds)]
+        wanted = [
+            k
+            for k in KINDS
+            if (kinds is None or k in kinds) and (parsed.kinds is None or k in parsed.kinds)
+        ]
         if not wanted or limit < 1:
             return SearchResult((), SearchState.NO_MATCH)
         with self._lock:
@@ -135,8 +153,9 @@ class SearchEngine:
             source = self._open()
             if source is None:
                 return SearchResult((), SearchState.EMPTY_STORE)
-            return self._search(source, parsed, wanted, limit, typing=typing,
-                                unfinished=as_typed and typing)
+            return self._search(
+                source, parsed, wanted, limit, typing=typing, unfinished=as_typed and typing
+            )
 
     def matcher(self, query: str, *, as_typed: bool = False) -> WordMatcher:
         """What ``query`` looks for in a text, with each word expanded as :meth:`search` does.
@@ -156,15 +175,23 @@ class SearchEngine:
                 expansions = _expand(source, parsed, typing)
         return WordMatcher.build(
             (word, expansions[word], _completed(parsed, clause, word, typing))
-            for clause in parsed.clauses for word in clause.words
+            for clause in parsed.clauses
+            for word in clause.words
         )
 
     def match_spans(self, query: str, text: str) -> list[Span]:
         """(start, end) of every place in ``text`` where a word of ``query`` matches."""
         return self.matcher(query).spans(text)
 
-    def _search(self, source: CandidateSource, query: Query, kinds: list[RecordKind],
-                limit: int, typing: bool, unfinished: bool = False) -> SearchResult:
+    def _search(
+        self,
+        source: CandidateSource,
+        query: Query,
+        kinds: list[RecordKind],
+        limit: int,
+        typing: bool,
+        unfinished: bool = False,
+    ) -> SearchResult:
         """The query's words expanded, those that match nothing left out (said in the
         result), and the rest ranked (see :meth:`_ranked`)."""
         with source.reading():
@@ -174,16 +201,20 @@ class SearchEngine:
                 if query.is_empty:
                     return SearchResult((), SearchState.NOTHING_YET)
             query, dropped = _without_unmatched_words(query, expansions)
-            hits = [] if query.is_empty else self._ranked(source, query, expansions, kinds,
-                                                          limit)
+            hits = [] if query.is_empty else self._ranked(source, query, expansions, kinds, limit)
             if hits:
                 return SearchResult(hits, SearchState.HITS, dropped)
             state = SearchState.NO_MATCH if source.has_records() else SearchState.EMPTY_STORE
             return SearchResult((), state, dropped)
 
-    def _ranked(self, source: CandidateSource, query: Query,
-                expansions: dict[WordTerm, Expansion], kinds: list[RecordKind],
-                limit: int) -> list[SearchHit]:
+    def _ranked(
+        self,
+        source: CandidateSource,
+        query: Query,
+        expansions: dict[WordTerm, Expansion],
+        kinds: list[RecordKind],
+        limit: int,
+    ) -> list[SearchHit]:
         """Rank the candidates, the newest :data:`FIRST_BATCH` first when there are many.
 
         A short or common word ("ta", "claims !p") finds a full budget of records that all
@@ -195,21 +226,28 @@ class SearchEngine:
         expansions, beside = _with_cooccurring_completions(source, query, expansions, kinds)
         per_kind = max(1, CANDIDATES // len(kinds))
         batch = max(FIRST_BATCH, 3 * limit)
-        found = {kind: source.candidates(query, expansions, kind, per_kind)
-                 for kind in kinds}
+        found = {kind: source.candidates(query, expansions, kind, per_kind) for kind in kinds}
         if sum(len(ids) for ids in found.values()) < batch and any(
-                expansion.broader for expansion in expansions.values()):
+            expansion.broader for expansion in expansions.values()
+        ):
             # A prefix's rarer completions: cheap on a rare prefix, which is when they count.
-            broader = {word: replace(expansion, native=expansion.broader)
-                       if expansion.broader else expansion
-                       for word, expansion in expansions.items()}
-            found = {kind: source.candidates(query, broader, kind, per_kind)
-                     for kind in kinds}
+            broader = {
+                word: replace(expansion, native=expansion.broader)
+                if expansion.broader
+                else expansion
+                for word, expansion in expansions.items()
+            }
+            found = {kind: source.candidates(query, broader, kind, per_kind) for kind in kinds}
         if sum(len(ids) for ids in found.values()) < batch:
-            _add_unlisted_completions(source, query, expansions, found,
-                                      max(1, batch // len(kinds)))
-        scored = [[ScoredWord(word, expansions[word].forms) for word in clause.words
-                   if expansions[word].found] for clause in query.clauses]
+            _add_unlisted_completions(source, query, expansions, found, max(1, batch // len(kinds)))
+        scored = [
+            [
+                ScoredWord(word, expansions[word].forms)
+                for word in clause.words
+                if expansions[word].found
+            ]
+            for clause in query.clauses
+        ]
         clauses = [clause for clause in scored if clause]
         total = sum(len(ids) for ids in found.values())
         # The records that hold the other words as typed beside a completion: ranked whatever
@@ -218,8 +256,7 @@ class SearchEngine:
         listed = {(doc.kind, doc.id) for doc in beside}
         found = {kind: [i for i in ids if (kind, i) not in listed] for kind, ids in found.items()}
         if clauses and total > batch:
-            first = {kind: ids[: -(-len(ids) * batch // total)]
-                     for kind, ids in found.items()}
+            first = {kind: ids[: -(-len(ids) * batch // total)] for kind, ids in found.items()}
             for kind, ids in first.items():
                 documents.extend(source.documents(kind, ids))
             hits = rank(documents, clauses, limit)
@@ -231,13 +268,12 @@ class SearchEngine:
                 more: list[Document] = []
                 for kind in kinds:
                     ids = source.candidates(query, better, kind, max(1, batch // len(kinds)))
-                    more.extend(source.documents(
-                        kind, [i for i in ids if (kind, i) not in seen]))
+                    more.extend(source.documents(kind, [i for i in ids if (kind, i) not in seen]))
                 # A record's score does not depend on the others ranked with it, so the
                 # first batch's best need not be scored again.
                 both = [*hits, *rank(more, clauses, limit)]
                 return sorted(both, key=lambda hit: (-hit.score, -hit.id))[:limit]
-            found = {kind: ids[len(first[kind]):] for kind, ids in found.items()}
+            found = {kind: ids[len(first[kind]) :] for kind, ids in found.items()}
         for kind, ids in found.items():
             documents.extend(source.documents(kind, ids))
         return rank(documents, clauses, limit)
@@ -310,9 +346,13 @@ def _strong_enough(hits: list[SearchHit], clauses: list[list[ScoredWord]], limit
     return hits[limit - 1].score >= best_possible(clauses) - STRONG_MARGIN
 
 
-def _add_unlisted_completions(source: CandidateSource, query: Query,
-                              expansions: dict[WordTerm, Expansion],
-                              found: dict[RecordKind, list[int]], per_kind: int) -> None:
+def _add_unlisted_completions(
+    source: CandidateSource,
+    query: Query,
+    expansions: dict[WordTerm, Expansion],
+    found: dict[RecordKind, list[int]],
+    per_kind: int,
+) -> None:
     """Add to ``found`` the newest records that hold a rare completion of a common prefix.
 
     "berchopreselsel lin": the listed completions of "lin" are its most frequent words, and a
@@ -321,30 +361,52 @@ def _add_unlisted_completions(source: CandidateSource, query: Query,
     records). The rest of the query is rare (that is why too few were found), so its newest
     ``per_kind`` records per kind are read and kept if a word in them starts with the prefix.
     """
-    dropped = [clause for clause in query.clauses
-               if any(expansions[word].unlisted for word in clause.words)]
+    dropped = [
+        clause
+        for clause in query.clauses
+        if any(expansions[word].unlisted for word in clause.words)
+    ]
     rest = tuple(clause for clause in query.clauses if clause not in dropped)
-    if not dropped or not rest or any(
-            word.scope in ("site", "tag") for clause in dropped for word in clause.words):
+    if (
+        not dropped
+        or not rest
+        or any(word.scope in ("site", "tag") for clause in dropped for word in clause.words)
+    ):
         return
     relaxed = replace(query, clauses=rest)
-    checks = [[(SCOPE_FIELDS.get(word.scope or ""), _word_pattern(word, expansions[word]))
-               for word in clause.words] for clause in dropped]
+    checks = [
+        [
+            (SCOPE_FIELDS.get(word.scope or ""), _word_pattern(word, expansions[word]))
+            for word in clause.words
+        ]
+        for clause in dropped
+    ]
     for kind, ids in found.items():
         more = source.candidates(relaxed, expansions, kind, per_kind)
         have = set(ids)
-        kept = [doc.id for doc in source.documents(kind, [i for i in more if i not in have])
-                if all(any(pattern.search(text.lower()) for names, pattern in clause
-                           for name, text in doc.fields if names is None or name in names)
-                       for clause in checks)]
+        kept = [
+            doc.id
+            for doc in source.documents(kind, [i for i in more if i not in have])
+            if all(
+                any(
+                    pattern.search(text.lower())
+                    for names, pattern in clause
+                    for name, text in doc.fields
+                    if names is None or name in names
+                )
+                for clause in checks
+            )
+        ]
         if kept:
             found[kind] = sorted(have.union(kept), reverse=True)
 
 
-def _with_cooccurring_completions(source: CandidateSource, query: Query,
-                                  expansions: dict[WordTerm, Expansion],
-                                  kinds: list[RecordKind],
-                                  ) -> tuple[dict[WordTerm, Expansion], list[Document]]:
+def _with_cooccurring_completions(
+    source: CandidateSource,
+    query: Query,
+    expansions: dict[WordTerm, Expansion],
+    kinds: list[RecordKind],
+) -> tuple[dict[WordTerm, Expansion], list[Document]]:
     """``expansions`` with the half-typed last word also standing for what it completes to in
     the records of the other words, and those of the records read that hold such a word.
 
@@ -360,8 +422,12 @@ def _with_cooccurring_completions(source: CandidateSource, query: Query,
         return expansions, []
     last = query.clauses[-1].words[0]
     expansion = expansions[last]
-    if not (expansion.broader or expansion.unlisted) or last.mode != "fuzzy" or last.scope \
-            or len(last.text) > COOCCURRING_LETTERS:
+    if (
+        not (expansion.broader or expansion.unlisted)
+        or last.mode != "fuzzy"
+        or last.scope
+        or len(last.text) > COOCCURRING_LETTERS
+    ):
         return expansions, []  # not a completed word of three or four letters
     rest = replace(query, clauses=query.clauses[:-1])
     narrowed = dict(expansions)
@@ -377,10 +443,10 @@ def _with_cooccurring_completions(source: CandidateSource, query: Query,
     beside: list[Document] = []
     per_kind = max(1, COOCCURRING_RECORDS // len(kinds))
     for kind in kinds:
-        for document in source.documents(kind, source.candidates(rest, narrowed, kind,
-                                                                 per_kind)):
-            completed = [form for _, text in document.fields
-                         for form in pattern.findall(text.lower())]
+        for document in source.documents(kind, source.candidates(rest, narrowed, kind, per_kind)):
+            completed = [
+                form for _, text in document.fields for form in pattern.findall(text.lower())
+            ]
             if completed:
                 counts.update(completed)
                 beside.append(document)
@@ -389,8 +455,10 @@ def _with_cooccurring_completions(source: CandidateSource, query: Query,
     if not more:
         return expansions, beside
     widened = source.narrow(expansion, [*expansion.forms, *more])
-    return {**expansions, last: replace(widened, broader=expansion.broader,
-                                        unlisted=expansion.unlisted)}, beside
+    return {
+        **expansions,
+        last: replace(widened, broader=expansion.broader, unlisted=expansion.unlisted),
+    }, beside
 
 
 def _word_pattern(word: WordTerm, expansion: Expansion) -> re.Pattern[str]:
@@ -402,8 +470,9 @@ def _word_pattern(word: WordTerm, expansion: Expansion) -> re.Pattern[str]:
     return re.compile(r"(?<![^\W_])(?:" + "|".join(whole) + ")")
 
 
-def _strong_forms(source: CandidateSource, expansions: dict[WordTerm, Expansion],
-                  clauses: list[list[ScoredWord]]) -> dict[WordTerm, Expansion] | None:
+def _strong_forms(
+    source: CandidateSource, expansions: dict[WordTerm, Expansion], clauses: list[list[ScoredWord]]
+) -> dict[WordTerm, Expansion] | None:
     """Expansions cut to each word's strong forms: those within :data:`STRONG_MARGIN` of the
     best its clause can do.
 
@@ -443,15 +512,21 @@ def _without_unfinished_word(query: Query, expansions: dict[WordTerm, Expansion]
     if not query.clauses:
         return query
     last = query.clauses[-1].words[-1]
-    if (last.mode != "fuzzy" or last.scope is not None or expansions[last].found
-            or len(last.text) >= MIN_COMPLETION):
+    if (
+        last.mode != "fuzzy"
+        or last.scope is not None
+        or expansions[last].found
+        or len(last.text) >= MIN_COMPLETION
+    ):
         return query
     kept = query.clauses[-1].words[:-1]
     return replace(query, clauses=query.clauses[:-1] + ((Clause(kept),) if kept else ()))
 
 
-def _without_unmatched_words(query: Query, expansions: dict[WordTerm, Expansion],
-                             ) -> tuple[Query, tuple[str, ...]]:
+def _without_unmatched_words(
+    query: Query,
+    expansions: dict[WordTerm, Expansion],
+) -> tuple[Query, tuple[str, ...]]:
     """``query`` without its clauses of which no word matches anything in the store (no such
     word, none within its typo budget, no completion), and those words as typed.
 
@@ -473,7 +548,8 @@ def _without_unmatched_words(query: Query, expansions: dict[WordTerm, Expansion]
 def _searchable(query: Query) -> Query:
     """Drop words with no letter or digit in them ("—", "..."): there is nothing to look up."""
     clauses = tuple(
-        Clause(kept) for clause in query.clauses
+        Clause(kept)
+        for clause in query.clauses
         if (kept := tuple(word for word in clause.words if words(word.text)))
     )
     exclusions = tuple(word for word in query.exclusions if words(word.text))
@@ -484,7 +560,8 @@ def _completed(query: Query, clause: Clause, word: WordTerm, typing: bool) -> bo
     """Whether ``word`` is completed as a prefix: names in a scope are typed in part
     ("author:eva"), and so is the last word while the user is still typing it."""
     return word.scope is not None or (
-        typing and clause is query.clauses[-1] and word is clause.words[-1])
+        typing and clause is query.clauses[-1] and word is clause.words[-1]
+    )
 
 
 def _expand(source: CandidateSource, query: Query, typing: bool) -> dict[WordTerm, Expansion]:

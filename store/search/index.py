@@ -152,8 +152,10 @@ COUNT_CHUNK_CHARS = 20_000_000
 """Text counted at a time: big chunks, because merging each chunk's counts costs per distinct
 word; bounded, because the chunk is joined into one string."""
 
-_LAST_IDS = "SELECT (SELECT max(id) FROM article), (SELECT max(id) FROM claim), " \
-            "(SELECT max(id) FROM comment)"
+_LAST_IDS = (
+    "SELECT (SELECT max(id) FROM article), (SELECT max(id) FROM claim), "
+    "(SELECT max(id) FROM comment)"
+)
 
 
 def _committed_reader(conn: Cursorable) -> sqlite3.Connection | None:
@@ -164,12 +166,15 @@ def _committed_reader(conn: Cursorable) -> sqlite3.Connection | None:
         return None  # nothing to count
     if str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
         return None  # a reader would keep the writer from spilling its cache
-    path = next((file for _, name, file in conn.execute("PRAGMA database_list")
-                 if name == "main" and file), None)
+    path = next(
+        (file for _, name, file in conn.execute("PRAGMA database_list") if name == "main" and file),
+        None,
+    )
     if not path:
         return None
-    reader = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True,
-                             check_same_thread=False)
+    reader = sqlite3.connect(
+        Path(path).resolve().as_uri() + "?mode=ro", uri=True, check_same_thread=False
+    )
     try:
         reader.execute("BEGIN")
         if reader.execute(_LAST_IDS).fetchone() == last:
@@ -227,12 +232,18 @@ def tags_text(value: Any) -> str:
     return " ".join(str(tag) for tag in tags) if isinstance(tags, list) else str(value)
 
 
-def record_texts(articles: list[dict[str, Any]], claims: list[dict[str, Any]],
-                 comments: list[dict[str, Any]]) -> Iterator[str]:
+def record_texts(
+    articles: list[dict[str, Any]], claims: list[dict[str, Any]], comments: list[dict[str, Any]]
+) -> Iterator[str]:
     """The indexed texts of rows the store is about to write, for the vocabulary."""
     for row in articles:
-        yield from (row["title"], row["body"], row["author"] or "", row["site"] or "",
-                    tags_text(row["tags"]))
+        yield from (
+            row["title"],
+            row["body"],
+            row["author"] or "",
+            row["site"] or "",
+            tags_text(row["tags"]),
+        )
     for row in claims:
         yield from (row["text"], row["claimant"] or "")
     for row in comments:

@@ -88,12 +88,14 @@ class WordMatcher:
             for pattern in self.patterns:
                 if not (pattern.completes and len(pattern.tokens) == 1):
                     by_first.setdefault(pattern.tokens[0], []).append(pattern)
-            prefixes = tuple(p.tokens[0] for p in self.patterns
-                             if p.completes and len(p.tokens) == 1)
+            prefixes = tuple(
+                p.tokens[0] for p in self.patterns if p.completes and len(p.tokens) == 1
+            )
             for at, word in enumerate(lowered):
                 candidates = by_first.get(word, [])
-                longest = max((len(p.tokens) for p in candidates if p.matches(lowered, at)),
-                              default=0)
+                longest = max(
+                    (len(p.tokens) for p in candidates if p.matches(lowered, at)), default=0
+                )
                 if not longest and prefixes and word.startswith(prefixes):
                     longest = 1
                 if longest:

@@ -78,8 +78,13 @@ DDL: tuple[str, ...] = (
     'CREATE TABLE IF NOT EXISTS search_vocab_key (key BIGINT NOT NULL, word TEXT COLLATE "C"'
     " NOT NULL, PRIMARY KEY (key, word))",
 )
-SEARCH_TABLES = ("search_article", "search_claim", "search_comment", "search_vocab",
-                 "search_vocab_key")
+SEARCH_TABLES = (
+    "search_article",
+    "search_claim",
+    "search_comment",
+    "search_vocab",
+    "search_vocab_key",
+)
 
 
 class Terms:
@@ -115,7 +120,8 @@ class Terms:
         result: list[list[list[str]]] = [[[] for _ in range(width)] for _ in texts]
         column = {f"c{i}": i for i in range(width)}
         for term, doc, name, _offset in self._db.execute(
-                "SELECT term, doc, col, offset FROM v ORDER BY doc, col, offset"):
+            "SELECT term, doc, col, offset FROM v ORDER BY doc, col, offset"
+        ):
             result[doc][column[name]].append(term)
         self._db.execute("DELETE FROM t")
         return result
@@ -133,8 +139,9 @@ def quote(lexeme: str) -> str:
     return "'" + lexeme + "'"
 
 
-def tsvector(columns: Sequence[Sequence[str]], weights: Sequence[str],
-             tags: Sequence[str] = ()) -> str:
+def tsvector(
+    columns: Sequence[Sequence[str]], weights: Sequence[str], tags: Sequence[str] = ()
+) -> str:
     """A ``tsvector`` literal: each column's terms under its weight, each column after a
     :data:`START` marker, and ``tags`` again under :data:`TAG`.
 
@@ -149,8 +156,9 @@ def tsvector(columns: Sequence[Sequence[str]], weights: Sequence[str],
     for terms, weight, prefix in groups:
         if not terms:
             continue
-        lexemes = [prefix + START, *(prefix + term for term in terms)] if prefix \
-            else [START, *terms]
+        lexemes = (
+            [prefix + START, *(prefix + term for term in terms)] if prefix else [START, *terms]
+        )
         for offset, lexeme in enumerate(lexemes, position + 1):
             spot = f"{offset if offset < MAX_POSITION else MAX_POSITION}{weight}"
             found = positions.get(lexeme)
@@ -163,21 +171,39 @@ def tsvector(columns: Sequence[Sequence[str]], weights: Sequence[str],
 
 
 def _article_vectors(terms: Terms, rows: Sequence[dict[str, Any]]) -> list[tuple[int, str]]:
-    texts = [(row["title"] or "", row["author"] or "", row["site"] or "", row["body"] or "",
-              tags_text(row["tags"]) if row["tags"] else "") for row in rows]
+    texts = [
+        (
+            row["title"] or "",
+            row["author"] or "",
+            row["site"] or "",
+            row["body"] or "",
+            tags_text(row["tags"]) if row["tags"] else "",
+        )
+        for row in rows
+    ]
     out = []
     for row, (title, author, site, body, tags) in zip(rows, terms.of(texts), strict=True):
-        out.append((row["id"], tsvector([title, author, site, body, tags], (*WEIGHTS, "D"),
-                                         tags=tags)))
+        out.append(
+            (row["id"], tsvector([title, author, site, body, tags], (*WEIGHTS, "D"), tags=tags))
+        )
     return out
 
 
-def _child_vectors(terms: Terms, rows: Sequence[dict[str, Any]], text_key: str,
-                   name_key: str, titles: dict[int, str]) -> list[tuple[int, str]]:
-    texts = [(row[text_key] or "", row[name_key] or "", titles.get(row["article_id"], ""))
-             for row in rows]
-    return [(row["id"], tsvector(columns[:3], WEIGHTS[:3]))
-            for row, columns in zip(rows, terms.of(texts), strict=True)]
+def _child_vectors(
+    terms: Terms,
+    rows: Sequence[dict[str, Any]],
+    text_key: str,
+    name_key: str,
+    titles: dict[int, str],
+) -> list[tuple[int, str]]:
+    texts = [
+        (row[text_key] or "", row[name_key] or "", titles.get(row["article_id"], ""))
+        for row in rows
+    ]
+    return [
+        (row["id"], tsvector(columns[:3], WEIGHTS[:3]))
+        for row, columns in zip(rows, terms.of(texts), strict=True)
+    ]
 
 
 def _titles(cursor: Any, rows: RowBatch) -> dict[int, str]:
@@ -207,10 +233,14 @@ def index_rows(conn: Connection, rows: RowBatch) -> None:
 def _write_vectors(cursor: Any, terms: Terms, rows: RowBatch, titles: dict[int, str]) -> None:
     for table, vectors in (
         ("search_article", _article_vectors(terms, rows.articles) if rows.articles else []),
-        ("search_claim", _child_vectors(terms, rows.claims, "text", "claimant", titles)
-         if rows.claims else []),
-        ("search_comment", _child_vectors(terms, rows.comments, "body", "author", titles)
-         if rows.comments else []),
+        (
+            "search_claim",
+            _child_vectors(terms, rows.claims, "text", "claimant", titles) if rows.claims else [],
+        ),
+        (
+            "search_comment",
+            _child_vectors(terms, rows.comments, "body", "author", titles) if rows.comments else [],
+        ),
     ):
         _copy_rows(cursor, f"COPY {table} (id, words) FROM STDIN".encode(), vectors)
 
@@ -238,10 +268,15 @@ def add_counts(cursor: Any, counts: Counter[str]) -> None:
         )
     if not new:
         return
-    _copy_rows(cursor, b"COPY search_vocab (word, freq) FROM STDIN",
-               [(word, counts[word]) for word in new])
-    keys = [(key, word) for word in new if MIN_KEYED_LENGTH <= len(word) <= MAX_KEYED_LENGTH
-            for key in _deletion_keys(word)]
+    _copy_rows(
+        cursor, b"COPY search_vocab (word, freq) FROM STDIN", [(word, counts[word]) for word in new]
+    )
+    keys = [
+        (key, word)
+        for word in new
+        if MIN_KEYED_LENGTH <= len(word) <= MAX_KEYED_LENGTH
+        for key in _deletion_keys(word)
+    ]
     keys.sort(key=itemgetter(0))  # by key alone: a third of the time of sorting the pairs
     _copy_rows(cursor, b"COPY search_vocab_key (key, word) FROM STDIN", keys)
 
@@ -262,8 +297,12 @@ def _copy_rows(cursor: Any, statement: bytes, rows: Sequence[tuple[Any, Any]]) -
     if not rows:
         return
     text = "".join([f"{a}\t{b}\n" for a, b in rows])
-    plain = text.count("\t") == len(rows) and text.count("\n") == len(rows) \
-        and "\\" not in text and "\r" not in text
+    plain = (
+        text.count("\t") == len(rows)
+        and text.count("\n") == len(rows)
+        and "\\" not in text
+        and "\r" not in text
+    )
     with cursor.copy(statement) as copy:
         if plain:
             copy.write(text.encode("utf-8"))
@@ -288,17 +327,22 @@ def rebuild(conn: Connection) -> None:
 
     cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
-        for statement in ("DELETE FROM search_article", "DELETE FROM search_claim",
-                          "DELETE FROM search_comment", "DELETE FROM search_vocab",
-                          "DELETE FROM search_vocab_key"):
+        for statement in (
+            "DELETE FROM search_article",
+            "DELETE FROM search_claim",
+            "DELETE FROM search_comment",
+            "DELETE FROM search_vocab",
+            "DELETE FROM search_vocab_key",
+        ):
             cursor.execute(statement)
         terms = Terms()
         try:
             for batch in _batches(conn):
                 rows = RowBatch(*batch)
                 _write_vectors(cursor, terms, rows, _titles(cursor, rows))
-                add_counts(cursor, count_words(
-                    record_texts(rows.articles, rows.claims, rows.comments)))
+                add_counts(
+                    cursor, count_words(record_texts(rows.articles, rows.claims, rows.comments))
+                )
         finally:
             terms.close()
     finally:
@@ -309,17 +353,32 @@ def _batches(conn: Connection) -> Iterator[tuple[list[dict[str, Any]], ...]]:
     """The stored records, a chunk of articles at a time with their claims and comments."""
     last = 0
     while True:
-        articles = [dict(row._mapping) for row in conn.exec_driver_sql(
-            "SELECT id, title, author, site, body, tags FROM article WHERE id > %(last)s "
-            "ORDER BY id LIMIT %(n)s", {"last": last, "n": REBUILD_CHUNK})]
+        articles = [
+            dict(row._mapping)
+            for row in conn.exec_driver_sql(
+                "SELECT id, title, author, site, body, tags FROM article WHERE id > %(last)s "
+                "ORDER BY id LIMIT %(n)s",
+                {"last": last, "n": REBUILD_CHUNK},
+            )
+        ]
         if not articles:
             return
         first, last = articles[0]["id"], articles[-1]["id"]
         span = {"first": first, "last": last}
-        comments = [dict(row._mapping) for row in conn.exec_driver_sql(
-            "SELECT id, article_id, body, author FROM comment "
-            "WHERE article_id BETWEEN %(first)s AND %(last)s", span)]
-        claims = [dict(row._mapping) for row in conn.exec_driver_sql(
-            "SELECT id, article_id, text, claimant FROM claim "
-            "WHERE article_id BETWEEN %(first)s AND %(last)s", span)]
+        comments = [
+            dict(row._mapping)
+            for row in conn.exec_driver_sql(
+                "SELECT id, article_id, body, author FROM comment "
+                "WHERE article_id BETWEEN %(first)s AND %(last)s",
+                span,
+            )
+        ]
+        claims = [
+            dict(row._mapping)
+            for row in conn.exec_driver_sql(
+                "SELECT id, article_id, text, claimant FROM claim "
+                "WHERE article_id BETWEEN %(first)s AND %(last)s",
+                span,
+            )
+        ]
         yield articles, comments, claims, []

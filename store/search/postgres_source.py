@@ -44,21 +44,33 @@ _OWN = "own"
 _TAGS = "#"
 # Which weights answer a scoped word, per kind ("" = every column, "#" = the tags' copy).
 _TARGETS: dict[RecordKind, dict[TextScope | None, tuple[str, str]]] = {
-    "article": {None: (_OWN, ""), "title": (_OWN, "A"), "author": (_OWN, "B"),
-                "site": (_OWN, "C"), "tag": (_OWN, _TAGS)},
-    "claim": {None: (_OWN, ""), "claimant": (_OWN, "B"),
-              "site": (_ARTICLE_LEVEL, "C"), "tag": (_ARTICLE_LEVEL, _TAGS)},
-    "comment": {None: (_OWN, ""), "author": (_OWN, "B"),
-                "site": (_ARTICLE_LEVEL, "C"), "tag": (_ARTICLE_LEVEL, _TAGS)},
+    "article": {
+        None: (_OWN, ""),
+        "title": (_OWN, "A"),
+        "author": (_OWN, "B"),
+        "site": (_OWN, "C"),
+        "tag": (_OWN, _TAGS),
+    },
+    "claim": {
+        None: (_OWN, ""),
+        "claimant": (_OWN, "B"),
+        "site": (_ARTICLE_LEVEL, "C"),
+        "tag": (_ARTICLE_LEVEL, _TAGS),
+    },
+    "comment": {
+        None: (_OWN, ""),
+        "author": (_OWN, "B"),
+        "site": (_ARTICLE_LEVEL, "C"),
+        "tag": (_ARTICLE_LEVEL, _TAGS),
+    },
 }
 _OWN_TEXT: dict[RecordKind, str] = {"article": "", "claim": "AB", "comment": "AB"}
 _DOCUMENT_SQL: dict[RecordKind, str] = {
-    "article": "SELECT id, id, title, body, author, site, tags FROM article a "
-               "WHERE a.id = ANY(%s)",
+    "article": "SELECT id, id, title, body, author, site, tags FROM article a WHERE a.id = ANY(%s)",
     "claim": "SELECT c.id, c.article_id, c.text, c.claimant, a.title FROM claim c "
-             "JOIN article a ON a.id = c.article_id WHERE c.id = ANY(%s)",
+    "JOIN article a ON a.id = c.article_id WHERE c.id = ANY(%s)",
     "comment": "SELECT m.id, m.article_id, m.body, m.author, a.title FROM comment m "
-               "JOIN article a ON a.id = m.article_id WHERE m.id = ANY(%s)",
+    "JOIN article a ON a.id = m.article_id WHERE m.id = ANY(%s)",
 }
 _DOCUMENT_FIELDS: dict[RecordKind, tuple[str, ...]] = {
     "article": ("title", "body", "author", "site", "tags"),
@@ -110,8 +122,7 @@ def _tsquery(native: str, weights: str) -> str:
 def connection_string(url: str) -> str:
     """A libpq URI for a SQLAlchemy PostgreSQL URL (``postgresql+psycopg://`` and the like)."""
     scheme, _, rest = url.partition("://")
-    return f"postgresql://{rest}" if scheme.split("+")[0] in ("postgresql", "postgres") \
-        else url
+    return f"postgresql://{rest}" if scheme.split("+")[0] in ("postgresql", "postgres") else url
 
 
 class PostgresUnavailableError(RuntimeError):
@@ -148,8 +159,9 @@ class PostgresCandidateSource:
     def reading(self) -> Iterator[None]:
         """One snapshot for every look-up of a search; memory kept only while nothing has
         been committed since the last one. One round trip to begin, one to end."""
-        cursor = self._conn.execute(b"BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; "
-                                    b"SELECT pg_current_snapshot()::text")
+        cursor = self._conn.execute(
+            b"BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SELECT pg_current_snapshot()::text"
+        )
         cursor.nextset()  # the first result is BEGIN's
         snapshot = str(cursor.fetchall()[0][0])
         try:
@@ -168,8 +180,10 @@ class PostgresCandidateSource:
 
     def has_index(self) -> bool:
         names = ",".join(f"'{name}'" for name in SEARCH_TABLES)
-        found = self._rows(f"SELECT count(*) FROM pg_tables WHERE tablename IN ({names}) "  # noqa: S608
-                           "AND schemaname = current_schema()")
+        found = self._rows(
+            f"SELECT count(*) FROM pg_tables WHERE tablename IN ({names}) "  # noqa: S608
+            "AND schemaname = current_schema()"
+        )
         return bool(found and found[0][0] == len(SEARCH_TABLES))
 
     # -- words -------------------------------------------------------------------------------
@@ -243,17 +257,23 @@ class PostgresCandidateSource:
         parts = ["SELECT 0, word, freq FROM search_vocab WHERE word = %s"]
         params: list[object] = [word]
         if edits:
-            parts.append("SELECT 1, word, freq FROM search_vocab WHERE word IN "
-                         "(SELECT word FROM search_vocab_key WHERE key = ANY(%s))")
+            parts.append(
+                "SELECT 1, word, freq FROM search_vocab WHERE word IN "
+                "(SELECT word FROM search_vocab_key WHERE key = ANY(%s))"
+            )
             params.append(sorted(vocabulary.deletion_keys(word)))
         end = word + "\U0010ffff"
         if complete:
-            parts.append("(SELECT 2, word, freq FROM search_vocab WHERE word > %s AND word < %s "
-                         "ORDER BY freq DESC, word LIMIT %s)")
+            parts.append(
+                "(SELECT 2, word, freq FROM search_vocab WHERE word > %s AND word < %s "
+                "ORDER BY freq DESC, word LIMIT %s)"
+            )
             params += [word, end, COMPLETIONS]
             if len(word) >= 3:
-                parts.append("SELECT 3, count(*)::text, sum(freq) FROM (SELECT freq FROM "
-                             "search_vocab WHERE word > %s AND word < %s LIMIT %s) AS p")
+                parts.append(
+                    "SELECT 3, count(*)::text, sum(freq) FROM (SELECT freq FROM "
+                    "search_vocab WHERE word > %s AND word < %s LIMIT %s) AS p"
+                )
                 params += [word, end, PREFIX_WORDS + 1]
         found: list[list[tuple[Any, Any]]] = [[], [], [], []]
         for part, value, freq in self._rows(" UNION ALL ".join(parts), params):
@@ -266,8 +286,9 @@ class PostgresCandidateSource:
 
     # -- records -----------------------------------------------------------------------------
 
-    def candidates(self, query: Query, expansions: Mapping[WordTerm, Expansion],
-                   kind: RecordKind, limit: int) -> list[int]:
+    def candidates(
+        self, query: Query, expansions: Mapping[WordTerm, Expansion], kind: RecordKind, limit: int
+    ) -> list[int]:
         if query.kinds is not None and kind not in query.kinds:
             return []
         if kind != "claim" and query.claim_only:
@@ -302,8 +323,7 @@ class PostgresCandidateSource:
             where, weights = target
             if where == _OWN and not weights:
                 weights = _OWN_TEXT[kind]
-            (own_not if where == _OWN else article_not).append(
-                _tsquery(expansion.native, weights))
+            (own_not if where == _OWN else article_not).append(_tsquery(expansion.native, weights))
         sql, params = _candidate_sql(query, kind, own, own_not, on_article, article_not)
         return [row[0] for row in self._rows(sql, (*params, limit))]
 
@@ -322,12 +342,15 @@ class PostgresCandidateSource:
                 kept.move_to_end((kind, record_id))
         if missing:
             names = _DOCUMENT_FIELDS[kind]
-            for record_id, article_id, *values in self._rows(_DOCUMENT_SQL[kind],
-                                                             (list(missing),)):
+            for record_id, article_id, *values in self._rows(_DOCUMENT_SQL[kind], (list(missing),)):
                 if kind == "article":
                     values[4] = tags_text(values[4]) if values[4] else ""
-                document = Document(kind, record_id, article_id,
-                                    tuple(zip(names, [v or "" for v in values], strict=True)))
+                document = Document(
+                    kind,
+                    record_id,
+                    article_id,
+                    tuple(zip(names, [v or "" for v in values], strict=True)),
+                )
                 found[record_id] = document
                 kept[(kind, record_id)] = document
             while len(kept) > DOCUMENTS_KEPT:
@@ -339,8 +362,14 @@ def _and(parts: Sequence[str]) -> str:
     return " & ".join(f"({part})" for part in parts)
 
 
-def _candidate_sql(query: Query, kind: RecordKind, own: list[str], own_not: list[str],
-                   on_article: list[str], article_not: list[str]) -> tuple[str, list[object]]:
+def _candidate_sql(
+    query: Query,
+    kind: RecordKind,
+    own: list[str],
+    own_not: list[str],
+    on_article: list[str],
+    article_not: list[str],
+) -> tuple[str, list[object]]:
     """One SELECT for one kind, the PostgreSQL twin of the SQLite source's."""
     index = f"search_{kind}"
     where: list[str] = []
@@ -353,12 +382,12 @@ def _candidate_sql(query: Query, kind: RecordKind, own: list[str], own_not: list
         where.append(f"r.id NOT IN (SELECT id FROM {index} WHERE words @@ %s::tsquery)")  # noqa: S608
         params.append(" | ".join(f"({part})" for part in own_not))
     if on_article:
-        where.append("r.article_id IN (SELECT id FROM search_article "
-                     "WHERE words @@ %s::tsquery)")
+        where.append("r.article_id IN (SELECT id FROM search_article WHERE words @@ %s::tsquery)")
         params.append(_and(on_article))
     if article_not:
-        where.append("r.article_id NOT IN (SELECT id FROM search_article "
-                     "WHERE words @@ %s::tsquery)")
+        where.append(
+            "r.article_id NOT IN (SELECT id FROM search_article WHERE words @@ %s::tsquery)"
+        )
         params.append(" | ".join(f"({part})" for part in article_not))
     if kind == "claim":
         for statuses in query.statuses:
@@ -367,8 +396,9 @@ def _candidate_sql(query: Query, kind: RecordKind, own: list[str], own_not: list
         if query.excluded_statuses:
             where.append("NOT (r.status = ANY(%s))")
             params.append(sorted(query.excluded_statuses))
-        for ranges, negated in [(r, False) for r in query.quantities] + \
-                [(r, True) for r in query.excluded_quantities]:
+        for ranges, negated in [(r, False) for r in query.quantities] + [
+            (r, True) for r in query.excluded_quantities
+        ]:
             bounds: list[str] = []
             for span in ranges:
                 parts = ["q.count IS NOT NULL"]
@@ -379,8 +409,11 @@ def _candidate_sql(query: Query, kind: RecordKind, own: list[str], own_not: list
                     parts.append("q.count <= %s")
                     params.append(span.high)
                 bounds.append("(" + " AND ".join(parts) + ")")
-            exists = ("EXISTS (SELECT 1 FROM claim_quantity q WHERE q.claim_id = r.id AND ("  # noqa: S608
-                      + " OR ".join(bounds) + "))")
+            exists = (
+                "EXISTS (SELECT 1 FROM claim_quantity q WHERE q.claim_id = r.id AND ("  # noqa: S608
+                + " OR ".join(bounds)
+                + "))"
+            )
             where.append(f"NOT {exists}" if negated else exists)
     if not own:
         source, id_column = f"{kind} r", "r.id"

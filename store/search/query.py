@@ -47,8 +47,11 @@ TEXT_SCOPES: tuple[TextScope, ...] = ("title", "author", "claimant", "site", "ta
 FILTER_NAMES = ("kind", "status", "qty")
 _ARTICLE_SCOPES = ("site", "tag")
 _SCOPE_ALIASES: dict[str, str] = {"tags": "tag", "quantity": "qty", "type": "kind"}
-_KIND_ALIASES: dict[str, RecordKind] = {"articles": "article", "claims": "claim",
-                                        "comments": "comment"}
+_KIND_ALIASES: dict[str, RecordKind] = {
+    "articles": "article",
+    "claims": "claim",
+    "comments": "comment",
+}
 _STATUSES: tuple[str, ...] = tuple(status.value for status in ClaimStatus)
 _QTY = re.compile(
     r"^(?:(?P<op>>=|<=|>|<|=)?(?P<num>-?[\d_,]+)|(?P<low>-?[\d_,]+)\.\.(?P<high>-?[\d_,]+))$"
@@ -110,8 +113,15 @@ class Query:
     @property
     def is_empty(self) -> bool:
         """Nothing to look for: no word and no filter (the empty string, a lone ``!``)."""
-        return not (self.clauses or self.exclusions or self.kinds is not None or self.statuses
-                    or self.excluded_statuses or self.quantities or self.excluded_quantities)
+        return not (
+            self.clauses
+            or self.exclusions
+            or self.kinds is not None
+            or self.statuses
+            or self.excluded_statuses
+            or self.quantities
+            or self.excluded_quantities
+        )
 
     @property
     def claim_only(self) -> bool:
@@ -338,7 +348,7 @@ def _quantity(value: str) -> QuantityRange:
     if unit_match is not None:
         sign, code = unit_match.group("sign"), unit_match.group("code")
         unit = _QTY_UNITS[sign] if sign else code.upper()
-        rest = value[unit_match.end():]
+        rest = value[unit_match.end() :]
         if not rest:
             return QuantityRange(None, None, unit)
         numbers = _quantity(rest)

@@ -46,11 +46,23 @@ SHORTLIST = 150
 """Above SHORTLIST_FROM candidates, only the best SHORTLIST (or 3× the limit) are scored
 field by field."""
 FIELD_WEIGHTS = {
-    "title": 1.0, "claim text": 1.0, "comment body": 1.0, "claimant": 1.0, "author": 1.0,
-    "body": 0.98, CONTEXT_FIELD: 0.97, "tags": 0.95, "site": 0.95,
+    "title": 1.0,
+    "claim text": 1.0,
+    "comment body": 1.0,
+    "claimant": 1.0,
+    "author": 1.0,
+    "body": 0.98,
+    CONTEXT_FIELD: 0.97,
+    "tags": 0.95,
+    "site": 0.95,
 }
-SCOPE_FIELDS = {"title": ("title",), "author": ("author",), "claimant": ("claimant",),
-                "site": ("site",), "tag": ("tags",)}
+SCOPE_FIELDS = {
+    "title": ("title",),
+    "author": ("author",),
+    "claimant": ("claimant",),
+    "site": ("site",),
+    "tag": ("tags",),
+}
 _SPACE = re.compile(r"\s")
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 _WORD_CHAR = re.compile(r"[^\W_]")
@@ -78,7 +90,8 @@ class ScoredWord:
         pattern = self._whole_forms
         if pattern is None:  # made once per query word, only for a hit that needs it
             pattern = re.compile(
-                r"(?<![^\W_])(?:" + "|".join(map(re.escape, self.forms)) + r")(?![^\W_])")
+                r"(?<![^\W_])(?:" + "|".join(map(re.escape, self.forms)) + r")(?![^\W_])"
+            )
             object.__setattr__(self, "_whole_forms", pattern)
         found = pattern.search(text)
         return found.span() if found else None
@@ -93,8 +106,7 @@ def length_penalty(length: int) -> float:
     return 2.0 * math.log10(1 + length / 100)
 
 
-def rank(documents: Sequence[Document], clauses: Sequence[Clause],
-         limit: int) -> list[SearchHit]:
+def rank(documents: Sequence[Document], clauses: Sequence[Clause], limit: int) -> list[SearchHit]:
     """The best ``limit`` records as hits, best first; records failing a strict word drop.
 
     Scores are kept per field entry in flat lists (see :class:`_Prepared`), not in a dict per
@@ -123,8 +135,14 @@ def rank(documents: Sequence[Document], clauses: Sequence[Clause],
             ranked.append((sum(best) / len(best) if best else 0.0, index))
     ranked.sort(key=lambda item: (-item[0], -documents[item[1]].id))
     return [
-        _hit(documents[index], score, _field_scores(index, prepared, per_clause), clauses,
-             prepared, index)
+        _hit(
+            documents[index],
+            score,
+            _field_scores(index, prepared, per_clause),
+            clauses,
+            prepared,
+            index,
+        )
         for score, index in ranked[:limit]
     ]
 
@@ -152,16 +170,20 @@ def best_possible(clauses: Sequence[Clause]) -> float:
         return 100.0
     best = []
     for clause in clauses:
-        best.append(max(
-            100.0 if word.term.mode != "fuzzy" or word.term.scope in ("site", "tag")
-            else max((form_score(word, form) for form in word.forms), default=100.0)
-            for word in clause
-        ))
+        best.append(
+            max(
+                100.0
+                if word.term.mode != "fuzzy" or word.term.scope in ("site", "tag")
+                else max((form_score(word, form) for form in word.forms), default=100.0)
+                for word in clause
+            )
+        )
     return sum(best) / len(best)
 
 
-def _shortlist(documents: Sequence[Document], clauses: Sequence[Clause],
-               keep: int) -> list[Document]:
+def _shortlist(
+    documents: Sequence[Document], clauses: Sequence[Clause], keep: int
+) -> list[Document]:
     """The ``keep`` most promising records, by one ``partial_ratio`` per word and record.
 
     Scoring field by field costs Python time per field; with 2,000 candidates that alone is
@@ -185,13 +207,16 @@ def _shortlist(documents: Sequence[Document], clauses: Sequence[Clause],
     for clause in clauses:
         best = [0.0] * len(documents)
         for word in clause:
-            for _, score, index in process.extract(word.needle, composites,
-                                                   scorer=fuzz.partial_ratio, limit=None):
+            for _, score, index in process.extract(
+                word.needle, composites, scorer=fuzz.partial_ratio, limit=None
+            ):
                 best[index] = max(best[index], score)
         for index, score in enumerate(best):
             totals[index] += score
-    order = sorted(range(len(documents)),
-                   key=lambda i: (-totals[i], len(documents[i].headline), -documents[i].id))
+    order = sorted(
+        range(len(documents)),
+        key=lambda i: (-totals[i], len(documents[i].headline), -documents[i].id),
+    )
     return [documents[i] for i in order[:keep]]
 
 
@@ -259,8 +284,9 @@ _ClauseScores = tuple[list[float], set[int]]
 word matched) and the records matched through their article."""
 
 
-def _score_clause(clause: Clause, documents: Sequence[Document],
-                  prepared: _Prepared) -> _ClauseScores:
+def _score_clause(
+    clause: Clause, documents: Sequence[Document], prepared: _Prepared
+) -> _ClauseScores:
     """Each field entry's best score over the clause's words, weighted and penalised.
 
     A score at or below :data:`NO_MATCH` (a poor match in a long field) counts as no match.
@@ -281,8 +307,9 @@ def _score_clause(clause: Clause, documents: Sequence[Document],
             positions, windows = _scoped(word, documents, prepared, entries, via_article)
         if not windows:
             continue
-        for _, score, at in process.extract(word.needle, windows, scorer=fuzz.partial_ratio,
-                                            limit=None):
+        for _, score, at in process.extract(
+            word.needle, windows, scorer=fuzz.partial_ratio, limit=None
+        ):
             position = positions[at]
             weight, penalty = adjust[position]
             score = score * weight - penalty
@@ -291,8 +318,13 @@ def _score_clause(clause: Clause, documents: Sequence[Document],
     return entries, via_article
 
 
-def _scoped(word: ScoredWord, documents: Sequence[Document], prepared: _Prepared,
-            entries: list[float], via_article: set[int]) -> tuple[list[int], list[str]]:
+def _scoped(
+    word: ScoredWord,
+    documents: Sequence[Document],
+    prepared: _Prepared,
+    entries: list[float],
+    via_article: set[int],
+) -> tuple[list[int], list[str]]:
     """A strict or scoped word: strict matches go into ``entries`` and ``via_article`` here;
     returned are the entries a fuzzy one is scored in, and the text to score in each."""
     positions: list[int] = []
@@ -319,16 +351,19 @@ def _scoped(word: ScoredWord, documents: Sequence[Document], prepared: _Prepared
     return positions, windows
 
 
-def _field_scores(index: int, prepared: _Prepared,
-                  per_clause: Sequence[_ClauseScores]) -> list[_FieldScores]:
+def _field_scores(
+    index: int, prepared: _Prepared, per_clause: Sequence[_ClauseScores]
+) -> list[_FieldScores]:
     """Record ``index``'s matched fields and their scores, clause by clause, for :func:`_hit`."""
     start, end = prepared.starts[index], prepared.starts[index + 1]
     fields = prepared.fields
     found: list[_FieldScores] = []
     for entries, via_article in per_clause:
-        scores: _FieldScores = {fields[position]: entries[position]
-                                for position in range(start, end)
-                                if entries[position] > NO_MATCH}
+        scores: _FieldScores = {
+            fields[position]: entries[position]
+            for position in range(start, end)
+            if entries[position] > NO_MATCH
+        }
         if index in via_article:
             scores[None] = 100.0
         found.append(scores)
@@ -384,8 +419,14 @@ def strict_span(word: ScoredWord, text: str) -> tuple[int, int] | None:
     return None
 
 
-def _hit(doc: Document, score: float, scores: Sequence[_FieldScores],
-         clauses: Sequence[Clause], prepared: _Prepared, index: int) -> SearchHit:
+def _hit(
+    doc: Document,
+    score: float,
+    scores: Sequence[_FieldScores],
+    clauses: Sequence[Clause],
+    prepared: _Prepared,
+    index: int,
+) -> SearchHit:
     totals: dict[int, float] = {}
     for found in scores:
         for field, field_score in found.items():
@@ -397,26 +438,36 @@ def _hit(doc: Document, score: float, scores: Sequence[_FieldScores],
     field = 0
     if totals:
         best = max(totals.values())
-        field = max((f for f in totals if totals[f] >= best - OWN_TEXT_MARGIN),
-                    key=lambda f: (doc.fields[f][0] != CONTEXT_FIELD, totals[f], -f))
+        field = max(
+            (f for f in totals if totals[f] >= best - OWN_TEXT_MARGIN),
+            key=lambda f: (doc.fields[f][0] != CONTEXT_FIELD, totals[f], -f),
+        )
     spans = _spans(doc, field, clauses, prepared.lowered(index, field))
     if not spans:  # a weak match by score alone: show a field where a word can be pointed at
         for other in sorted(totals, key=lambda f: -totals[f]):
-            if other != field and (marked := _spans(doc, other, clauses,
-                                                    prepared.lowered(index, other))):
+            if other != field and (
+                marked := _spans(doc, other, clauses, prepared.lowered(index, other))
+            ):
                 field, spans = other, marked
                 break
     name, text = doc.fields[field]
     snippet, snippet_spans = make_snippet(text, spans)
     return SearchHit(
-        kind=doc.kind, id=doc.id, score=max(score, 0.0), field=name, snippet=snippet,
-        spans=snippet_spans, text=doc.headline, article_id=doc.article_id,
+        kind=doc.kind,
+        id=doc.id,
+        score=max(score, 0.0),
+        field=name,
+        snippet=snippet,
+        spans=snippet_spans,
+        text=doc.headline,
+        article_id=doc.article_id,
         offset=spans[0][0] if spans else 0,
     )
 
 
-def _spans(doc: Document, field: int, clauses: Sequence[Clause],
-           text: str) -> list[tuple[int, int]]:
+def _spans(
+    doc: Document, field: int, clauses: Sequence[Clause], text: str
+) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for clause in clauses:
         for word in clause:
@@ -454,8 +505,9 @@ def _whole_words(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return start, end
 
 
-def make_snippet(text: str,
-                 spans: Sequence[tuple[int, int]]) -> tuple[str, tuple[tuple[int, int], ...]]:
+def make_snippet(
+    text: str, spans: Sequence[tuple[int, int]]
+) -> tuple[str, tuple[tuple[int, int], ...]]:
     """A one-line excerpt around the first span; spans re-based onto the excerpt."""
     first = spans[0][0] if spans else 0
     start = max(0, first - SNIPPET_LEAD)

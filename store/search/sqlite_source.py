@@ -52,27 +52,43 @@ _OWN = "own"
 # Which index answers a scoped word, per kind: (where, FTS column filter). Kinds without an
 # entry cannot satisfy the word (a claim has no author).
 _TARGETS: dict[RecordKind, dict[TextScope | None, tuple[str, str]]] = {
-    "article": {None: (_OWN, ""), "title": (_OWN, "{title} : "), "author": (_OWN, "{author} : "),
-                "site": (_OWN, "{site} : "), "tag": (_OWN, "{tags} : ")},
-    "claim": {None: (_OWN, ""), "claimant": (_OWN, "{claimant} : "),
-              "site": (_ARTICLE_LEVEL, "{site} : "), "tag": (_ARTICLE_LEVEL, "{tags} : ")},
-    "comment": {None: (_OWN, ""), "author": (_OWN, "{author} : "),
-                "site": (_ARTICLE_LEVEL, "{site} : "), "tag": (_ARTICLE_LEVEL, "{tags} : ")},
+    "article": {
+        None: (_OWN, ""),
+        "title": (_OWN, "{title} : "),
+        "author": (_OWN, "{author} : "),
+        "site": (_OWN, "{site} : "),
+        "tag": (_OWN, "{tags} : "),
+    },
+    "claim": {
+        None: (_OWN, ""),
+        "claimant": (_OWN, "{claimant} : "),
+        "site": (_ARTICLE_LEVEL, "{site} : "),
+        "tag": (_ARTICLE_LEVEL, "{tags} : "),
+    },
+    "comment": {
+        None: (_OWN, ""),
+        "author": (_OWN, "{author} : "),
+        "site": (_ARTICLE_LEVEL, "{site} : "),
+        "tag": (_ARTICLE_LEVEL, "{tags} : "),
+    },
 }
 _DOCUMENT_SQL: dict[RecordKind, str] = {
     "article": "SELECT id, id, title, body, author, site, tags FROM article",
     "claim": "SELECT c.id, c.article_id, c.text, c.claimant, a.title FROM claim c "
-             "JOIN article a ON a.id = c.article_id",
+    "JOIN article a ON a.id = c.article_id",
     "comment": "SELECT m.id, m.article_id, m.body, m.author, a.title FROM comment m "
-               "JOIN article a ON a.id = m.article_id",
+    "JOIN article a ON a.id = m.article_id",
 }
 _DOCUMENT_FIELDS: dict[RecordKind, tuple[str, ...]] = {
     "article": ("title", "body", "author", "site", "tags"),
     "claim": ("claim text", "claimant", "article title"),
     "comment": ("comment body", "author", "article title"),
 }
-_OWN_TEXT: dict[RecordKind, str] = {"article": "", "claim": "{text claimant} : ",
-                                     "comment": "{body author} : "}
+_OWN_TEXT: dict[RecordKind, str] = {
+    "article": "",
+    "claim": "{text claimant} : ",
+    "comment": "{body author} : ",
+}
 _ALIAS: dict[RecordKind, str] = {"article": "a", "claim": "c", "comment": "m"}
 
 
@@ -93,8 +109,7 @@ class SqliteCandidateSource:
 
     def __init__(self, path: Path) -> None:
         uri = path.resolve().as_uri() + "?mode=ro"
-        self._conn = sqlite3.connect(uri, uri=True, isolation_level=None,
-                                     check_same_thread=False)
+        self._conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
         self._conn.execute("PRAGMA busy_timeout = 10000")
         # The store read through the OS's page cache without a copy per page: a typo look-up
         # reads a few hundred pages of the word tables at random, which SQLite's own 2 MiB
@@ -132,7 +147,8 @@ class SqliteCandidateSource:
     def has_index(self) -> bool:
         marks = ",".join("?" * len(SEARCH_TABLES))
         found = self._conn.execute(
-            f"SELECT count(*) FROM sqlite_master WHERE name IN ({marks})", SEARCH_TABLES,  # noqa: S608
+            f"SELECT count(*) FROM sqlite_master WHERE name IN ({marks})",  # noqa: S608
+            SEARCH_TABLES,
         ).fetchone()
         return bool(found and found[0] == len(SEARCH_TABLES))
 
@@ -167,8 +183,10 @@ class SqliteCandidateSource:
             forms[word] = None
         edits = max_edits(word)
         if edits:
-            scored = [(OSA.distance(word, found.word), -found.freq, found.word)
-                      for found in vocabulary.near(self._conn, word, edits)]
+            scored = [
+                (OSA.distance(word, found.word), -found.freq, found.word)
+                for found in vocabulary.near(self._conn, word, edits)
+            ]
             for _, _, near_word in sorted(scored)[:NEAR_WORDS]:
                 forms[near_word] = None
         completed = False
@@ -194,8 +212,9 @@ class SqliteCandidateSource:
 
     # -- records -----------------------------------------------------------------------------
 
-    def candidates(self, query: Query, expansions: Mapping[WordTerm, Expansion],
-                   kind: RecordKind, limit: int) -> list[int]:
+    def candidates(
+        self, query: Query, expansions: Mapping[WordTerm, Expansion], kind: RecordKind, limit: int
+    ) -> list[int]:
         if query.kinds is not None and kind not in query.kinds:
             return []
         if kind != "claim" and query.claim_only:
@@ -239,8 +258,9 @@ class SqliteCandidateSource:
             # it is asked forwards first; only a fuller answer is asked again newest first.
             # First searches at a million records: "luenunos ta" 17.9 -> 11.0 ms for the
             # three kinds, "selradorlu ge" 11.3 -> 7.9, "zedgenpeos un" 9.2 -> 6.1.
-            oldest_first, _ = _candidate_sql(query, kind, own, own_not, on_article, article_not,
-                                             newest_first=False)
+            oldest_first, _ = _candidate_sql(
+                query, kind, own, own_not, on_article, article_not, newest_first=False
+            )
             ids = self._ids(oldest_first, (*params, limit + 1))
             if len(ids) <= limit:
                 return sorted(ids, reverse=True)
@@ -288,19 +308,32 @@ class SqliteCandidateSource:
     def _read_documents(self, kind: RecordKind, ids: Sequence[int]) -> Iterator[Document]:
         alias = _ALIAS[kind]
         marks = ",".join("?" * len(ids))
-        sql = f"{_DOCUMENT_SQL[kind]} WHERE {alias}.id IN ({marks})" if kind != "article" \
+        sql = (
+            f"{_DOCUMENT_SQL[kind]} WHERE {alias}.id IN ({marks})"
+            if kind != "article"
             else f"{_DOCUMENT_SQL[kind]} WHERE id IN ({marks})"
+        )
         names = _DOCUMENT_FIELDS[kind]
         for record_id, article_id, *values in self._conn.execute(sql, list(ids)):
             if kind == "article":
                 values[4] = tags_text(values[4]) if values[4] else ""
-            yield Document(kind, record_id, article_id,
-                           tuple(zip(names, [value or "" for value in values], strict=True)))
+            yield Document(
+                kind,
+                record_id,
+                article_id,
+                tuple(zip(names, [value or "" for value in values], strict=True)),
+            )
 
 
-def _candidate_sql(query: Query, kind: RecordKind, own: list[str], own_not: list[str],
-                   on_article: list[str], article_not: list[str],
-                   newest_first: bool = True) -> tuple[str, list[object]]:
+def _candidate_sql(
+    query: Query,
+    kind: RecordKind,
+    own: list[str],
+    own_not: list[str],
+    on_article: list[str],
+    article_not: list[str],
+    newest_first: bool = True,
+) -> tuple[str, list[object]]:
     """One SELECT for one kind: FTS drives when there are words, plain SQL otherwise."""
     fts = f"{kind}_fts"
     where: list[str] = []
@@ -328,8 +361,9 @@ def _candidate_sql(query: Query, kind: RecordKind, own: list[str], own_not: list
         if query.excluded_statuses:
             where.append(f"r.status NOT IN ({','.join('?' * len(query.excluded_statuses))})")
             params.extend(sorted(query.excluded_statuses))
-        for ranges, negated in [(r, False) for r in query.quantities] + \
-                [(r, True) for r in query.excluded_quantities]:
+        for ranges, negated in [(r, False) for r in query.quantities] + [
+            (r, True) for r in query.excluded_quantities
+        ]:
             bounds: list[str] = []
             for span in ranges:
                 # ``value`` holds every figure as a number (fractions, percentages, counts
@@ -345,8 +379,11 @@ def _candidate_sql(query: Query, kind: RecordKind, own: list[str], own_not: list
                     parts.append("q.value <= ?")
                     params.append(span.high)
                 bounds.append("(" + " AND ".join(parts) + ")")
-            exists = ("EXISTS (SELECT 1 FROM claim_quantity q WHERE q.claim_id = r.id AND ("  # noqa: S608
-                      + " OR ".join(bounds) + "))")
+            exists = (
+                "EXISTS (SELECT 1 FROM claim_quantity q WHERE q.claim_id = r.id AND ("  # noqa: S608
+                + " OR ".join(bounds)
+                + "))"
+            )
             where.append(f"NOT {exists}" if negated else exists)
     if not own:
         source, id_column = f"{kind} r", "r.id"

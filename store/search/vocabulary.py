@@ -66,8 +66,7 @@ VOCABULARY_DDL = (
     "CREATE TABLE IF NOT EXISTS search_word (id INTEGER PRIMARY KEY, word TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS search_word_key (gen INTEGER NOT NULL, key INTEGER NOT NULL,"
     " word_id INTEGER NOT NULL, PRIMARY KEY (gen, key, word_id)) WITHOUT ROWID",
-    "CREATE TABLE IF NOT EXISTS search_word_gen (gen INTEGER PRIMARY KEY,"
-    " keys INTEGER NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS search_word_gen (gen INTEGER PRIMARY KEY, keys INTEGER NOT NULL)",
 )
 VOCABULARY_TABLES = ("search_vocab", "search_word", "search_word_key", "search_word_gen")
 
@@ -105,8 +104,7 @@ def count_words(texts: Iterable[str], into: Counter[str] | None = None) -> Count
     A separator between texts keeps words from spanning two of them.
     """
     counts: Counter[str] = Counter() if into is None else into
-    tokens = Counter("\n".join(texts).lower().encode("utf-8")
-                     .translate(_ASCII_SEPARATORS).split())
+    tokens = Counter("\n".join(texts).lower().encode("utf-8").translate(_ASCII_SEPARATORS).split())
     for token, n in tokens.items():
         if token.isascii():
             counts[token.decode("ascii")] += n
@@ -132,7 +130,7 @@ def deletions(word: str, depth: int = 1) -> set[str]:
     found = {word}
     frontier = {word}
     for _ in range(depth):
-        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w)) if len(w) > 1}
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w)) if len(w) > 1}
         found |= frontier
     return found
 
@@ -151,10 +149,10 @@ def _ascii_keys(raw: bytes, depth: int) -> set[int]:
     crc = zlib.crc32
     keys = {crc(head)}
     if depth:
-        ones = {head[:i] + head[i + 1:] for i in range(len(head))}
+        ones = {head[:i] + head[i + 1 :] for i in range(len(head))}
         keys.update(crc(one) for one in ones)
         if depth > 1:
-            keys.update(crc(one[:i] + one[i + 1:]) for one in ones for i in range(len(one)))
+            keys.update(crc(one[:i] + one[i + 1 :]) for one in ones for i in range(len(one)))
     return keys
 
 
@@ -198,22 +196,26 @@ def add_words(conn: Cursorable, new_words: Sequence[str]) -> None:
     if not new_words:
         return
     first = int(conn.execute("SELECT coalesce(max(id), 0) FROM search_word").fetchone()[0]) + 1
-    conn.executemany("INSERT INTO search_word (id, word) VALUES (?, ?)",
-                     [(first + n, word) for n, word in enumerate(new_words)])
+    conn.executemany(
+        "INSERT INTO search_word (id, word) VALUES (?, ?)",
+        [(first + n, word) for n, word in enumerate(new_words)],
+    )
     rows = _key_rows(new_words, first)
     if not rows:
         return
-    newest = conn.execute("SELECT gen, keys FROM search_word_gen ORDER BY gen DESC LIMIT 1"
-                          ).fetchone()
-    total = int(conn.execute("SELECT coalesce(sum(keys), 0) FROM search_word_gen"
-                             ).fetchone()[0])
+    newest = conn.execute(
+        "SELECT gen, keys FROM search_word_gen ORDER BY gen DESC LIMIT 1"
+    ).fetchone()
+    total = int(conn.execute("SELECT coalesce(sum(keys), 0) FROM search_word_gen").fetchone()[0])
     if newest is None or newest[1] >= generation_limit(total):
         gen = 0 if newest is None else newest[0] + 1
         conn.execute("INSERT INTO search_word_gen (gen, keys) VALUES (?, 0)", (gen,))
     else:
         gen = newest[0]
-    conn.executemany("INSERT INTO search_word_key (gen, key, word_id) VALUES (?, ?, ?)",
-                     [(gen, key, word_id) for key, word_id in rows])
+    conn.executemany(
+        "INSERT INTO search_word_key (gen, key, word_id) VALUES (?, ?, ?)",
+        [(gen, key, word_id) for key, word_id in rows],
+    )
     conn.execute("UPDATE search_word_gen SET keys = keys + ? WHERE gen = ?", (len(rows), gen))
 
 
@@ -253,8 +255,10 @@ def rekey(conn: Cursorable) -> None:
 def _replace_keys(conn: Cursorable, ordered: list[str], keys: list[tuple[int, int]]) -> None:
     for table in VOCABULARY_TABLES[1:]:
         conn.execute(f"DELETE FROM {table}")  # noqa: S608
-    conn.executemany("INSERT INTO search_word (id, word) VALUES (?, ?)",
-                     [(n, word) for n, word in enumerate(ordered, 1)])
+    conn.executemany(
+        "INSERT INTO search_word (id, word) VALUES (?, ?)",
+        [(n, word) for n, word in enumerate(ordered, 1)],
+    )
     conn.executemany("INSERT INTO search_word_key (gen, key, word_id) VALUES (0, ?, ?)", keys)
     conn.execute("INSERT INTO search_word_gen (gen, keys) VALUES (0, ?)", (len(keys),))
 
@@ -325,8 +329,11 @@ def near(conn: Cursorable, word: str, edits: int) -> list[VocabularyWord]:
         f"WHERE gen IN ({','.join('?' * len(gens))}) AND key IN ({','.join('?' * len(keys))}))",
         [*gens, *keys],
     )
-    close = [found for (found,) in rows
-             if found != word and OSA.distance(word, found, score_cutoff=edits) <= edits]
+    close = [
+        found
+        for (found,) in rows
+        if found != word and OSA.distance(word, found, score_cutoff=edits) <= edits
+    ]
     if not close:
         return []
     counted = conn.execute(

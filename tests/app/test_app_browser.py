@@ -171,8 +171,17 @@ async def test_help_lists_every_key_of_the_screen(tmp_path: Path) -> None:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpModal)
         ids = {binding_id for _, _, binding_id in app.screen.rows}
-        assert {"list.down", "list.sort", "browser.mark", "browser.claims", "app.copy",
-                "app.open_url", "app.search", "app.help", "app.judge"} <= ids
+        assert {
+            "list.down",
+            "list.sort",
+            "browser.mark",
+            "browser.claims",
+            "app.copy",
+            "app.open_url",
+            "app.search",
+            "app.help",
+            "app.judge",
+        } <= ids
         keys = {keys for keys, _, _ in app.screen.rows}
         assert any("j" in k.split() for k in keys)
         await pilot.press("escape")
@@ -227,8 +236,7 @@ async def test_copy_puts_a_markdown_citation_on_the_clipboard(tmp_path: Path) ->
         await pilot.press("2", "y")
         await settle(pilot)
         assert app.clipboard.startswith('> "Amaq claims that all of the following')
-        assert "— Amaq, via longwarjournal.org (2016-12-13) <https://www.longwar" \
-            in app.clipboard
+        assert "— Amaq, via longwarjournal.org (2016-12-13) <https://www.longwar" in app.clipboard
 
 
 @sync
@@ -245,8 +253,9 @@ async def test_o_opens_the_articles_url(tmp_path: Path, monkeypatch: pytest.Monk
         await settle(pilot)
         await pilot.press("3", "o")  # a comment: its article's URL
         await settle(pilot)
-        assert opened == ["https://www.longwarjournal.org/archives/2016/12/"
-                          "jihadis-celebrate-capture.php"]
+        assert opened == [
+            "https://www.longwarjournal.org/archives/2016/12/jihadis-celebrate-capture.php"
+        ]
 
 
 @sync
@@ -273,8 +282,9 @@ async def test_empty_store_says_so(tmp_path: Path) -> None:
 
 
 @sync
-async def test_first_run_imports_samples_and_notifies(tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_first_run_imports_samples_and_notifies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The real importer needs the parser and extractor branches; a stand-in fills the store
     the same way (the app's part is the worker, the notification and the refresh)."""
     calls: list[list[Path]] = []
@@ -285,13 +295,15 @@ async def test_first_run_imports_samples_and_notifies(tmp_path: Path,
         fill_store(store)  # type: ignore[arg-type]
         return types.SimpleNamespace(added=3, stopped=None)
 
-    monkeypatch.setitem(sys.modules, "store.importer",
-                        types.SimpleNamespace(import_paths=import_paths))
+    monkeypatch.setitem(
+        sys.modules, "store.importer", types.SimpleNamespace(import_paths=import_paths)
+    )
     from store.store import Store
 
     store = Store.open(str(tmp_path / "first.sqlite3"))
-    app = ClaimdeskApp(store, first_run_samples=tmp_path / "samples",
-                       keymap_file=tmp_path / "keys.toml")
+    app = ClaimdeskApp(
+        store, first_run_samples=tmp_path / "samples", keymap_file=tmp_path / "keys.toml"
+    )
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await settle(pilot)
@@ -302,19 +314,25 @@ async def test_first_run_imports_samples_and_notifies(tmp_path: Path,
 
 
 @sync
-async def test_first_run_failure_is_one_line(tmp_path: Path,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_first_run_failure_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def import_paths(store: object, paths: list[Path]) -> None:
         raise OSError("samples unreadable")
 
-    monkeypatch.setitem(sys.modules, "store.importer",
-                        types.SimpleNamespace(import_paths=import_paths))
+    monkeypatch.setitem(
+        sys.modules, "store.importer", types.SimpleNamespace(import_paths=import_paths)
+    )
     from store.store import Store
 
-    app = ClaimdeskApp(Store.open(str(tmp_path / "f.sqlite3")), first_run_samples=tmp_path,
-                       keymap_file=tmp_path / "keys.toml")
+    app = ClaimdeskApp(
+        Store.open(str(tmp_path / "f.sqlite3")),
+        first_run_samples=tmp_path,
+        keymap_file=tmp_path / "keys.toml",
+    )
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert any("could not import the samples: samples unreadable" in str(n.message)
-                   for n in app._notifications)
-
+        assert any(
+            "could not import the samples: samples unreadable" in str(n.message)
+            for n in app._notifications
+        )

@@ -46,8 +46,12 @@ OFFICIALS = "Officials said 12 fighters were killed in the clashes."
 
 def export_app(store: Store, tmp_path: Path) -> ClaimdeskApp:
     """The app with its exports going to ``tmp_path/exports`` at a fixed minute."""
-    return ClaimdeskApp(store, keymap_file=tmp_path / "keys.toml",
-                        export_dir=tmp_path / "exports", clock=lambda: NOW)
+    return ClaimdeskApp(
+        store,
+        keymap_file=tmp_path / "keys.toml",
+        export_dir=tmp_path / "exports",
+        clock=lambda: NOW,
+    )
 
 
 def default_file(tmp_path: Path, fmt: str) -> Path:
@@ -119,8 +123,11 @@ async def test_each_format_key_writes_a_file_that_parses(tmp_path: Path, fmt: st
         tokens = MarkdownIt().parse(text)
         inline = " ".join(t.content for t in tokens if t.type == "inline")
         assert TANKS in inline and OFFICIALS in inline and "Paddy Singh" in inline
-        headings = [tokens[i + 1].content for i, t in enumerate(tokens)
-                    if t.type == "heading_open" and t.tag == "h2"]
+        headings = [
+            tokens[i + 1].content
+            for i, t in enumerate(tokens)
+            if t.type == "heading_open" and t.tag == "h2"
+        ]
         assert headings == [TITLE, "Rebels advance on al-Bab"]
     elif fmt == "csv":
         assert text.startswith("\ufeff")
@@ -151,7 +158,9 @@ async def test_nothing_marked_exports_the_row_under_the_cursor(tmp_path: Path) -
         lines = default_file(tmp_path, "jsonl").read_text(encoding="utf-8").splitlines()
         records = [json.loads(line) for line in lines]
         assert [(r["kind"], r.get("text") or r.get("title")) for r in records] == [
-            ("article", TITLE), ("claim", KILLED)]
+            ("article", TITLE),
+            ("claim", KILLED),
+        ]
 
 
 @sync
@@ -249,8 +258,9 @@ async def test_mark_all_unmark_all_and_invert_act_on_the_current_list(tmp_path: 
 
 
 @sync
-async def test_marking_a_long_list_asks_first(tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_marking_a_long_list_asks_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr("tui.app.screens.browser.CONFIRM_ABOVE", 3)
     app = export_app(filled_store(tmp_path), tmp_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -304,8 +314,9 @@ async def test_reader_shows_marks_and_exports_them(tmp_path: Path) -> None:
 
 
 @sync
-async def test_y_copies_the_marked_records_as_citations(tmp_path: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_y_copies_the_marked_records_as_citations(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("TMUX", raising=False)
     app = export_app(filled_store(tmp_path), tmp_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -322,16 +333,18 @@ async def test_y_copies_the_marked_records_as_citations(tmp_path: Path,
 
 
 @sync
-async def test_copy_inside_tmux_mentions_set_clipboard(tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_copy_inside_tmux_mentions_set_clipboard(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("TMUX", str(tmp_path / "tmux-socket") + ",1,0")  # any value: inside tmux
     app = export_app(filled_store(tmp_path), tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("3", "j", "j", "y")  # nothing marked: the row under the cursor
         await settle(pilot)
-        assert app.clipboard.startswith(f'> "This was a huge gain for IS. {ORYX}" — Moose, '
-                                        'comment on')
+        assert app.clipboard.startswith(
+            f'> "This was a huge gain for IS. {ORYX}" — Moose, comment on'
+        )
         assert app.clipboard.count("> ") == 1
         copied = [n for n in notes(app) if n.startswith("Copied 1 citation")]
         assert len(copied) == 1 and "set -g set-clipboard on" in copied[0]
@@ -345,8 +358,13 @@ async def test_new_keys_are_in_help_and_the_palette(tmp_path: Path) -> None:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpModal)
         ids = {binding_id for _, _, binding_id in app.screen.rows}
-        assert {"app.export", "app.copy", "browser.mark_all", "browser.unmark_all",
-                "browser.invert_marks"} <= ids
+        assert {
+            "app.export",
+            "app.copy",
+            "browser.mark_all",
+            "browser.unmark_all",
+            "browser.invert_marks",
+        } <= ids
         await pilot.press("escape", "ctrl+p")
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"Mark all in list")

@@ -14,8 +14,7 @@ from tui.app.screens.search import QueryInput
 
 
 @sync
-async def test_a_query_with_markup_is_shown_as_text_in_the_readers_messages(
-        tmp_path: Path) -> None:
+async def test_a_query_with_markup_is_shown_as_text_in_the_readers_messages(tmp_path: Path) -> None:
     app = make_app(sample_store(tmp_path), tmp_path)
     # notifications=True: run_test leaves toasts out unless asked, and the crash was a toast's
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -37,7 +36,8 @@ async def test_a_query_with_markup_is_shown_as_text_in_the_readers_messages(
 
 @sync
 async def test_a_burst_of_keys_cancels_one_search_per_key_not_every_waiting_one(
-        tmp_path: Path, monkeypatch: Any) -> None:
+    tmp_path: Path, monkeypatch: Any
+) -> None:
     """18,000 keys typed without bracketed paste froze the app for minutes: each key made
     Textual walk every live worker to cancel the group, and the workers waiting for the search
     lock grew with the burst (3,000 keys: 54 s before, 8 s after, on a loaded machine)."""

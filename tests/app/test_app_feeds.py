@@ -20,16 +20,17 @@ def _notes(app: ClaimdeskApp) -> list[str]:
 
 
 @sync
-async def test_r_refreshes_the_feeds_and_the_lists_show_the_new_articles(
-        tmp_path: Path) -> None:
+async def test_r_refreshes_the_feeds_and_the_lists_show_the_new_articles(tmp_path: Path) -> None:
     store = Store.open(str(tmp_path / "app.sqlite3"))
     with serving() as server:
         server.add("/p/1", Route(page("Evacuations in the district", comments=3)))
         server.add("/p/3", Route(page("Third story", paragraphs=5)))
         # Three answers to parse: the third goes to the worker processes, started from the app.
-        items = [("Evacuations in the district", server.url("/p/1"), "<p>Short…</p>"),
-                 ("Second story", server.url("/p/2"), "<p>" + "Long text. " * 200 + "</p>"),
-                 ("Third story", server.url("/p/3"), "<p>Short too…</p>")]
+        items = [
+            ("Evacuations in the district", server.url("/p/1"), "<p>Short…</p>"),
+            ("Second story", server.url("/p/2"), "<p>" + "Long text. " * 200 + "</p>"),
+            ("Third story", server.url("/p/3"), "<p>Short too…</p>"),
+        ]
         add_subscription(store, server.add("/feed", Route(rss("Desk", items), delay=0.3)))
         add_subscription(store, server.url("/gone"))
         app = make_app(store, tmp_path)
@@ -48,8 +49,7 @@ async def test_r_refreshes_the_feeds_and_the_lists_show_the_new_articles(
             text = screen_text(app)
             assert "Articles 3" in text and "Evacuations in the district" in text
             assert "Refreshing" not in text
-            assert "Refreshed 2 feeds: 3 new articles, 1 failed (F lists them)" in \
-                _notes(app)
+            assert "Refreshed 2 feeds: 3 new articles, 1 failed (F lists them)" in _notes(app)
 
             await pilot.press("F")
             await settle(pilot)

@@ -71,8 +71,12 @@ def tanks_claim_id(store: Store) -> int:
 
 
 def keys_app(store: Store, tmp_path: Path) -> ClaimdeskApp:
-    return ClaimdeskApp(store, keymap_file=tmp_path / "keys.toml",
-                        export_dir=tmp_path / "exports", clock=lambda: NOW)
+    return ClaimdeskApp(
+        store,
+        keymap_file=tmp_path / "keys.toml",
+        export_dir=tmp_path / "exports",
+        clock=lambda: NOW,
+    )
 
 
 @pytest.mark.parametrize("where", SCREENS)
@@ -95,7 +99,8 @@ async def test_v_judges_the_claim_under_the_cursor(tmp_path: Path, where: str) -
 @pytest.mark.parametrize("where", SCREENS)
 @sync
 async def test_e_with_nothing_marked_exports_the_claim_under_the_cursor(
-        tmp_path: Path, where: str) -> None:
+    tmp_path: Path, where: str
+) -> None:
     app = keys_app(filled_store(tmp_path), tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -113,8 +118,9 @@ async def test_e_with_nothing_marked_exports_the_claim_under_the_cursor(
 
 @pytest.mark.parametrize("where", SCREENS)
 @sync
-async def test_y_copies_the_claim_under_the_cursor(tmp_path: Path, where: str,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_y_copies_the_claim_under_the_cursor(
+    tmp_path: Path, where: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("TMUX", raising=False)
     app = keys_app(filled_store(tmp_path), tmp_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -128,8 +134,9 @@ async def test_y_copies_the_claim_under_the_cursor(tmp_path: Path, where: str,
 
 @pytest.mark.parametrize("where", SCREENS)
 @sync
-async def test_o_opens_the_url_of_the_claims_article(tmp_path: Path, where: str,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_o_opens_the_url_of_the_claims_article(
+    tmp_path: Path, where: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     opened: list[str] = []
 
     def fake_open(url: str) -> bool:
@@ -148,8 +155,9 @@ async def test_o_opens_the_url_of_the_claims_article(tmp_path: Path, where: str,
 
 @pytest.mark.parametrize("where", SCREENS)
 @sync
-async def test_space_marks_the_claim_and_help_lists_the_app_keys(tmp_path: Path,
-                                                                 where: str) -> None:
+async def test_space_marks_the_claim_and_help_lists_the_app_keys(
+    tmp_path: Path, where: str
+) -> None:
     store = filled_store(tmp_path)
     app = keys_app(store, tmp_path)
     async with app.run_test(size=SIZE) as pilot:

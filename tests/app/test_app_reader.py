@@ -24,9 +24,14 @@ def styled(app: object, style: str) -> str:
 
     wanted = Style.parse(style)
     assert wanted.bgcolor is not None
-    return "".join(seg.text for strip in app.screen._compositor.render_strips()  # type: ignore[attr-defined]
-                   for seg in strip if seg.style and seg.style.bgcolor is not None
-                   and seg.style.bgcolor.triplet == wanted.bgcolor.triplet)
+    return "".join(
+        seg.text
+        for strip in app.screen._compositor.render_strips()  # type: ignore[attr-defined]
+        for seg in strip
+        if seg.style
+        and seg.style.bgcolor is not None
+        and seg.style.bgcolor.triplet == wanted.bgcolor.triplet
+    )
 
 
 @sync

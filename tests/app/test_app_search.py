@@ -64,9 +64,13 @@ def in_style(app: ClaimdeskApp, style: str) -> list[str]:
     """The pieces of text on screen drawn with ``style``'s background colour."""
     wanted = Style.parse(style).bgcolor
     assert wanted is not None
-    return [seg.text for seg in screen_segments(app)
-            if seg.style is not None and seg.style.bgcolor is not None
-            and seg.style.bgcolor.triplet == wanted.triplet]
+    return [
+        seg.text
+        for seg in screen_segments(app)
+        if seg.style is not None
+        and seg.style.bgcolor is not None
+        and seg.style.bgcolor.triplet == wanted.triplet
+    ]
 
 
 async def search_for(pilot: Pilot[None], query: str) -> None:
@@ -78,8 +82,7 @@ async def search_for(pilot: Pilot[None], query: str) -> None:
 
 
 @sync
-async def test_typing_shows_mixed_kinds_with_badges_and_the_matching_field(
-        tmp_path: Path) -> None:
+async def test_typing_shows_mixed_kinds_with_badges_and_the_matching_field(tmp_path: Path) -> None:
     app = make_app(sample_store(tmp_path), tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await search_for(pilot, "palmira tnaks")
@@ -145,8 +148,7 @@ async def test_a_comment_hit_opens_its_comment(tmp_path: Path) -> None:
 
 
 @sync
-async def test_a_body_hit_opens_at_the_word_and_n_steps_through_the_matches(
-        tmp_path: Path) -> None:
+async def test_a_body_hit_opens_at_the_word_and_n_steps_through_the_matches(tmp_path: Path) -> None:
     app = make_app(sample_store(tmp_path), tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await search_for(pilot, "palmira tnaks")
@@ -176,8 +178,7 @@ async def test_a_body_hit_opens_at_the_word_and_n_steps_through_the_matches(
 
 
 @sync
-async def test_n_in_an_article_opened_from_the_lists_uses_the_last_search(
-        tmp_path: Path) -> None:
+async def test_n_in_an_article_opened_from_the_lists_uses_the_last_search(tmp_path: Path) -> None:
     app = make_app(sample_store(tmp_path), tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -341,7 +342,8 @@ async def test_help_on_the_search_screen_shows_its_keys_and_the_syntax(tmp_path:
         await settle(pilot)
         assert isinstance(app.screen, HelpModal)
         assert {"search.mark", "hits.open", "search.focus_query"} <= {
-            row[2] for row in app.screen.rows}
+            row[2] for row in app.screen.rows
+        }
 
 
 @sync
@@ -386,12 +388,23 @@ def test_the_app_command_asks_textual_to_paint_as_soon_as_results_arrive(tmp_pat
     )
     env = {k: v for k, v in os.environ.items() if k != "TEXTUAL_FPS"}
     db = str(tmp_path / "fps.sqlite3")
-    run = subprocess.run([sys.executable, "-c", code, db], cwd=ROOT, env=env,
-                         capture_output=True, text=True, check=True)
+    run = subprocess.run(
+        [sys.executable, "-c", code, db],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert run.stdout.split() == [FRAMES_PER_SECOND]
-    run = subprocess.run([sys.executable, "-c", code, db], cwd=ROOT,
-                         env={**env, "TEXTUAL_FPS": "30"}, capture_output=True, text=True,
-                         check=True)
+    run = subprocess.run(
+        [sys.executable, "-c", code, db],
+        cwd=ROOT,
+        env={**env, "TEXTUAL_FPS": "30"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert run.stdout.split() == ["30"]
 
 
@@ -411,8 +424,7 @@ def record_frames(app: ClaimdeskApp) -> list[tuple[str, str]]:
 
 
 @sync
-async def test_each_key_paints_once_with_its_own_hits_not_the_last_keys(
-        tmp_path: Path) -> None:
+async def test_each_key_paints_once_with_its_own_hits_not_the_last_keys(tmp_path: Path) -> None:
     """Searches that take 10 ms: no frame shows "or" above the hits of "o"."""
     app = make_app(sample_store(tmp_path), tmp_path)
     real_search = app.search.search
@@ -490,8 +502,19 @@ async def test_lines_kept_from_the_last_key_read_as_if_drawn_anew(tmp_path: Path
     async with app.run_test(size=SIZE) as pilot:
         await search_for(pilot, "")
         hits = hit_list(app)
-        for key in [*"palmyr", "a", "space", *"tnks", "backspace", "backspace", *"aks",
-                    "down", "down", "backspace", "s"]:
+        for key in [
+            *"palmyr",
+            "a",
+            "space",
+            *"tnks",
+            "backspace",
+            "backspace",
+            *"aks",
+            "down",
+            "down",
+            "backspace",
+            "s",
+        ]:
             await pilot.press(key)
             await settle(pilot)
             kept = kept_lines(app)
@@ -511,7 +534,8 @@ async def test_lines_kept_from_the_last_key_read_as_if_drawn_anew(tmp_path: Path
 
 @sync
 async def test_the_list_scrolls_as_far_as_its_hits_after_the_terminal_shrinks(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     app = make_app(sample_store(tmp_path), tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await search_for(pilot, "claims")
@@ -550,7 +574,7 @@ def bar_column(app: ClaimdeskApp) -> str:
     """The hit list's last column as the terminal shows it, top to bottom."""
     hits = hit_list(app)
     region = hits.region
-    rows = app.screen._compositor.render_strips()[region.y:region.bottom]
+    rows = app.screen._compositor.render_strips()[region.y : region.bottom]
     return "".join(strip.text[region.right - 1] for strip in rows)
 
 
@@ -584,8 +608,12 @@ async def test_the_scroll_bar_follows_the_number_of_hits_and_the_cursor(tmp_path
         await search_for(pilot, "")
         hits = hit_list(app)
         width = hits.size.width
-        for query, more_than_fit in (("palmyra", True), ("claims", True), ("oryx", False),
-                                     ("palmyra", True)):
+        for query, more_than_fit in (
+            ("palmyra", True),
+            ("claims", True),
+            ("oryx", False),
+            ("palmyra", True),
+        ):
             await pilot.press("ctrl+u", *query)
             await settle(pilot)
             lines = len(hits.hits) * 2
@@ -593,7 +621,7 @@ async def test_the_scroll_bar_follows_the_number_of_hits_and_the_cursor(tmp_path
             assert hits.size.width == width, query  # the hits never change width
             bar = bar_column(app)
             if more_than_fit:  # a thumb at the top, as tall as the share of lines in view
-                thumb = round(hits.size.height ** 2 / lines)
+                thumb = round(hits.size.height**2 / lines)
                 assert bar == THUMB * thumb + " " * (len(bar) - thumb), query
             else:
                 assert THUMB not in bar, query
@@ -634,7 +662,8 @@ def test_a_thumb_is_as_tall_as_the_view_and_as_far_down() -> None:
 
 @sync
 async def test_opening_search_reads_the_store_file_ahead(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     asked: list[Path] = []
     monkeypatch.setattr(search_service, "prefetch", asked.append)
     store = sample_store(tmp_path)

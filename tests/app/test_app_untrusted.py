@@ -20,12 +20,16 @@ def hostile_store(tmp_path: Path) -> Store:
     store = Store.open(str(tmp_path / "hostile.sqlite3"))
     claim = "The claim is here."
     start = BODY.index(claim)
-    store.add_document(DocumentDraft(
-        title=f"Hostile {OSC_TITLE}title [b]bold?[/b]", body=BODY, source="hostile.txt",
-        site="[i]x[/i].org",
-        comments=[CommentDraft(MARKUP_AUTHOR, f"{LINK} and {CLEAR} bell\x07")],
-        claims=[ClaimDraft(claim, start, start + len(claim), claimant=MARKUP_AUTHOR)],
-    ))
+    store.add_document(
+        DocumentDraft(
+            title=f"Hostile {OSC_TITLE}title [b]bold?[/b]",
+            body=BODY,
+            source="hostile.txt",
+            site="[i]x[/i].org",
+            comments=[CommentDraft(MARKUP_AUTHOR, f"{LINK} and {CLEAR} bell\x07")],
+            claims=[ClaimDraft(claim, start, start + len(claim), claimant=MARKUP_AUTHOR)],
+        )
+    )
     return store
 
 
@@ -78,5 +82,5 @@ def test_highlight_keeps_spans_on_the_right_words_around_controls() -> None:
     start = text.index("CLAIM")
     shown = highlighted(text, [Span(start, start + 5, "bold")])
     assert shown.plain == "a␛[2Jb CLAIM c"
-    bold = [shown.plain[s.start:s.end] for s in shown.spans if "bold" in str(s.style)]
+    bold = [shown.plain[s.start : s.end] for s in shown.spans if "bold" in str(s.style)]
     assert bold == ["CLAIM"]

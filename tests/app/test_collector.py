@@ -58,8 +58,9 @@ def collector(clock: Clock) -> Iterator[IdleCollector]:
     assert gc.get_threshold() == thresholds
 
 
-def test_no_full_collection_runs_while_the_user_types(collector: IdleCollector,
-                                                      clock: Clock) -> None:
+def test_no_full_collection_runs_while_the_user_types(
+    collector: IdleCollector, clock: Clock
+) -> None:
     full_runs = gc.get_stats()[2]["collections"]
     garbage = _old_cycle()
     for _ in range(300):  # far more allocation than an automatic full collection waits for
@@ -77,8 +78,9 @@ def test_no_full_collection_runs_while_the_user_types(collector: IdleCollector,
 
 
 @sync
-async def test_the_app_collects_once_the_keyboard_is_quiet(store: Store, tmp_path: Path,
-                                                            clock: Clock) -> None:
+async def test_the_app_collects_once_the_keyboard_is_quiet(
+    store: Store, tmp_path: Path, clock: Clock
+) -> None:
     thresholds = gc.get_threshold()
     app = make_app(store, tmp_path)
     app.collector = IdleCollector(idle_seconds=1.0, clock=clock)

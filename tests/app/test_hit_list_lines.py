@@ -11,8 +11,15 @@ from store.safe_text import one_line, printable
 from tui.app.widgets.hit_list import _fitted, _fitted_segments
 
 TEXTS = [
-    "short", "x" * 200, "Щуюаи жбтбчзи " * 20, "日本語のテキスト" * 20, "e\u0301" * 150,
-    "a\u200db" * 60, "tab\tand\nnewline " * 10, "", "شصنق tomaros " * 15,
+    "short",
+    "x" * 200,
+    "Щуюаи жбтбчзи " * 20,
+    "日本語のテキスト" * 20,
+    "e\u0301" * 150,
+    "a\u200db" * 60,
+    "tab\tand\nnewline " * 10,
+    "",
+    "شصنق tomaros " * 15,
 ]
 
 
@@ -34,8 +41,11 @@ def test_a_long_headline_ends_in_an_ellipsis_and_a_short_one_is_padded() -> None
 @pytest.mark.parametrize("cells", [0, 7, 50, 300])
 def test_a_line_of_pieces_takes_exactly_its_cells(text: str, cells: int) -> None:
     match, pad = Style(bold=True), Style(italic=True)
-    pieces = [Segment("  body: ", None), Segment(printable(one_line(text)), match),
-              Segment(" tail", None)]
+    pieces = [
+        Segment("  body: ", None),
+        Segment(printable(one_line(text)), match),
+        Segment(" tail", None),
+    ]
     fitted = _fitted_segments(pieces, cells, pad)
     assert sum(cell_len(piece.text) for piece in fitted) == cells
     assert "".join(piece.text for piece in fitted).startswith("  body: "[:cells])

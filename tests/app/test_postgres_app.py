@@ -17,7 +17,8 @@ from tui.app.screens.browser import BrowserScreen
 
 @sync
 async def test_the_app_browses_judges_and_searches_a_postgresql_store(
-        tmp_path: Path, postgres_url: str) -> None:
+    tmp_path: Path, postgres_url: str
+) -> None:
     store = Store.open(postgres_url)
     fill_store(store)
     colleague = Store(postgres_url)
@@ -39,8 +40,9 @@ async def test_the_app_browses_judges_and_searches_a_postgresql_store(
         colleague.add_document(other_draft())  # another analyst imports while we search
         await pilot.press("ctrl+u", *"olive harvst")
         await settle(pilot)
-        assert any(h.kind == "article" and h.text.startswith("Olive harvest")
-                   for h in hit_list(app).hits)
+        assert any(
+            h.kind == "article" and h.text.startswith("Olive harvest") for h in hit_list(app).hits
+        )
     assert app.failure is None
     colleague.close()
     store.close()

@@ -44,8 +44,9 @@ class TestBrowserSnapshots:
         app = make_app(filled_store(tmp_path), tmp_path)
         assert snap_compare(app, terminal_size=SIZE, run_before=_steps("2", "space", "k"))
 
-    def test_reader_with_highlighted_claim_and_thread(self, snap_compare: SnapCompare,
-                                                      tmp_path: Path) -> None:
+    def test_reader_with_highlighted_claim_and_thread(
+        self, snap_compare: SnapCompare, tmp_path: Path
+    ) -> None:
         """The reader on the Palmyra article: the "352 men" claim is the current one (black on
         yellow in the body, highlighted in the claims pane), the "44 tanks" claim underlined
         on brown; the comment thread shows Moose indented under Timothy; the status line
@@ -72,7 +73,12 @@ class TestExportSnapshots:
         l, r), its name and its extension, Markdown highlighted; the file field holds
         ~/Documents/claimdesk/claimdesk-2026-11-24T2310.md; the keys are explained underneath.
         Behind it, the status line says "3 marked"."""
-        app = ClaimdeskApp(filled_store(tmp_path), keymap_file=KEYMAP, export_dir=EXPORT_DIR,
-                           clock=lambda: datetime(2026, 11, 24, 23, 10))
-        assert snap_compare(app, terminal_size=SIZE,
-                            run_before=_steps("2", "space", "space", "3", "space", "e"))
+        app = ClaimdeskApp(
+            filled_store(tmp_path),
+            keymap_file=KEYMAP,
+            export_dir=EXPORT_DIR,
+            clock=lambda: datetime(2026, 11, 24, 23, 10),
+        )
+        assert snap_compare(
+            app, terminal_size=SIZE, run_before=_steps("2", "space", "space", "3", "space", "e")
+        )

@@ -26,7 +26,8 @@ def test_the_tests_paint_at_the_apps_frame_rate() -> None:
 def test_virtual_size_is_still_a_reactive_that_lays_out_the_screen() -> None:
     """Ours repaints only; Textual's own must still be a layout reactive to override."""
     textual_own = Widget.__dict__.get("virtual_size") or next(
-        vars(cls)["virtual_size"] for cls in Widget.__mro__ if "virtual_size" in vars(cls))
+        vars(cls)["virtual_size"] for cls in Widget.__mro__ if "virtual_size" in vars(cls)
+    )
     assert isinstance(textual_own, Reactive) and textual_own._layout
     for widget in (QueryInput, HitList):
         ours = vars(widget)["virtual_size"]

@@ -31,9 +31,11 @@ def _truncated_html() -> bytes:
 
 
 def _broken_feed() -> bytes:
-    return (b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item>'
-            b"<title>Fish & chips prices up 20%</title><link>https://x.example/f</link>"
-            b"<description>Sellers said prices rose.</description></item></channel>")
+    return (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item>'
+        b"<title>Fish & chips prices up 20%</title><link>https://x.example/f</link>"
+        b"<description>Sellers said prices rose.</description></item></channel>"
+    )
 
 
 BAD_FILES: dict[str, Callable[[], bytes]] = {
@@ -61,7 +63,8 @@ def _state(store: Store) -> tuple[object, ...]:
 
 @pytest.mark.parametrize("name", sorted(BAD_FILES))
 def test_each_bad_file_is_one_line_and_exit_1_and_the_store_is_unchanged(
-        name: str, tmp_path: Path, db_path: str, capsys: pytest.CaptureFixture[str]) -> None:
+    name: str, tmp_path: Path, db_path: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["--db", db_path, "import", "-q", str(GOOD_PAGE)]) == 0
     store = Store.open(db_path)
     before = _state(store)
@@ -78,8 +81,9 @@ def test_each_bad_file_is_one_line_and_exit_1_and_the_store_is_unchanged(
     store.close()
 
 
-def test_bad_files_in_a_folder_do_not_stop_the_others(tmp_path: Path, db_path: str,
-                                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_files_in_a_folder_do_not_stop_the_others(
+    tmp_path: Path, db_path: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = tmp_path / "pile"
     (folder / "nested" / "deeper").mkdir(parents=True)
     for name, content in BAD_FILES.items():
@@ -98,8 +102,9 @@ def test_bad_files_in_a_folder_do_not_stop_the_others(tmp_path: Path, db_path: s
     assert len(titles) == 2
 
 
-def test_a_60_mb_text_file_is_refused_quickly_in_bounded_memory(store: Store,
-                                                                tmp_path: Path) -> None:
+def test_a_60_mb_text_file_is_refused_quickly_in_bounded_memory(
+    store: Store, tmp_path: Path
+) -> None:
     huge = tmp_path / "huge.txt"
     _write_big_text(huge)
     assert huge.stat().st_size > MAX_BYTES
@@ -117,15 +122,19 @@ def test_a_60_mb_text_file_is_refused_quickly_in_bounded_memory(store: Store,
 
 
 def test_windows_1252_is_decoded_with_a_warning_never_mojibake(
-        tmp_path: Path, db_path: str, capsys: pytest.CaptureFixture[str]) -> None:
-    text = ("Caf\u00e9 owners say prices rose 20%, \u201cnot sustainable\u201d\n\n"
-            "The association said 30 caf\u00e9s closed in 2023, na\u00efve as that "
-            "may sound \u2026\n")
+    tmp_path: Path, db_path: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "Caf\u00e9 owners say prices rose 20%, \u201cnot sustainable\u201d\n\n"
+        "The association said 30 caf\u00e9s closed in 2023, na\u00efve as that "
+        "may sound \u2026\n"
+    )
     page = tmp_path / "legacy.html"
-    page.write_bytes(f"<!DOCTYPE html><html><head><title>{text.splitlines()[0]}</title></head>"
-                     f"<body><article><p>{text.splitlines()[2]}</p><p>{text.splitlines()[2]}"
-                     f" Again, the owners said so.</p></article></body></html>"
-                     .encode("cp1252"))
+    page.write_bytes(
+        f"<!DOCTYPE html><html><head><title>{text.splitlines()[0]}</title></head>"
+        f"<body><article><p>{text.splitlines()[2]}</p><p>{text.splitlines()[2]}"
+        f" Again, the owners said so.</p></article></body></html>".encode("cp1252")
+    )
     assert main(["--db", db_path, "import", str(page)]) == 0
     captured = capsys.readouterr()
     [warning] = captured.err.splitlines()
@@ -136,8 +145,11 @@ def test_windows_1252_is_decoded_with_a_warning_never_mojibake(
 
 
 def test_an_unreadable_folder_is_named_and_the_rest_imported(
-        tmp_path: Path, db_path: str, capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path,
+    db_path: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Tests run as root, where chmod 000 does not stop reading; os.walk's directory listing
     is made to fail the way it does for a folder without read permission."""
     locked = tmp_path / "pile" / "locked"
@@ -160,7 +172,8 @@ def test_an_unreadable_folder_is_named_and_the_rest_imported(
 
 
 def test_a_dangling_symlink_in_a_folder_is_named(
-        tmp_path: Path, db_path: str, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, db_path: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = tmp_path / "pile"
     folder.mkdir()
     shutil.copy(GOOD_PAGE, folder / "page.html")
@@ -171,7 +184,8 @@ def test_a_dangling_symlink_in_a_folder_is_named(
 
 
 def test_a_store_another_program_keeps_locked_is_one_line_not_a_traceback(
-        db_path: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    db_path: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     import sqlite3
 
     from store import db

@@ -29,8 +29,9 @@ def _list(capsys: pytest.CaptureFixture[str], db: str, kind: str) -> list[dict[s
     return data
 
 
-def test_import_the_seed_page_then_list_it_as_json(capsys: pytest.CaptureFixture[str],
-                                                    db_path: str) -> None:
+def test_import_the_seed_page_then_list_it_as_json(
+    capsys: pytest.CaptureFixture[str], db_path: str
+) -> None:
     code, out, err = _run(capsys, "--db", db_path, "import", str(SEED_PAGE))
     assert code == 0, err
     assert "added" in out and "Jihadis celebrate capture" in out
@@ -56,8 +57,9 @@ def test_import_the_seed_page_then_list_it_as_json(capsys: pytest.CaptureFixture
 
 def test_importing_again_changes_nothing(capsys: pytest.CaptureFixture[str], db_path: str) -> None:
     assert _run(capsys, "--db", db_path, "import", str(SAMPLE_DIR))[0] == 0
-    before = {kind: len(_list(capsys, db_path, kind)) for kind in ("articles", "claims",
-                                                                  "comments")}
+    before = {
+        kind: len(_list(capsys, db_path, kind)) for kind in ("articles", "claims", "comments")
+    }
     code, out, _ = _run(capsys, "--db", db_path, "import", str(SAMPLE_DIR))
     assert code == 0 and "0 added" in out and "already" in out
     after = {kind: len(_list(capsys, db_path, kind)) for kind in before}
@@ -74,7 +76,11 @@ def test_importing_again_changes_nothing(capsys: pytest.CaptureFixture[str], db_
     ],
 )
 def test_a_bad_file_gets_one_line_and_the_others_still_go_in(
-    capsys: pytest.CaptureFixture[str], db_path: str, tmp_path: Path, name: str, content: bytes,
+    capsys: pytest.CaptureFixture[str],
+    db_path: str,
+    tmp_path: Path,
+    name: str,
+    content: bytes,
     reason: str,
 ) -> None:
     bad = tmp_path / name
@@ -95,8 +101,9 @@ def test_a_missing_path_is_named(capsys: pytest.CaptureFixture[str], db_path: st
 
 def test_list_table_and_limit(capsys: pytest.CaptureFixture[str], db_path: str) -> None:
     _run(capsys, "--db", db_path, "import", str(SEED_PAGE))
-    code, out, _ = _run(capsys, "--db", db_path, "list", "comments", "--limit", "2",
-                        "--format", "table")
+    code, out, _ = _run(
+        capsys, "--db", db_path, "list", "comments", "--limit", "2", "--format", "table"
+    )
     lines = out.splitlines()
     assert code == 0 and lines[0].split()[:3] == ["ID", "ARTICLE", "AUTHOR"]
     assert len(lines) == 3 and "Paddy Singh" in lines[1]
@@ -118,8 +125,9 @@ def test_stats_counts_and_size(capsys: pytest.CaptureFixture[str], db_path: str)
     assert stats["claims"] >= 3 and stats["size_bytes"] > 0
 
 
-def test_paths_names_every_location_and_creates_nothing(capsys: pytest.CaptureFixture[str],
-                                                        tmp_path: Path) -> None:
+def test_paths_names_every_location_and_creates_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     code, out, _ = _run(capsys, "paths")
     names = [line.split()[0] for line in out.splitlines()]
     assert code == 0 and names == ["store", "data", "config", "keys", "exports", "samples"]
@@ -127,8 +135,9 @@ def test_paths_names_every_location_and_creates_nothing(capsys: pytest.CaptureFi
     assert not (tmp_path / "home").exists()
 
 
-def test_db_from_environment(capsys: pytest.CaptureFixture[str], db_path: str,
-                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_db_from_environment(
+    capsys: pytest.CaptureFixture[str], db_path: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("CLAIMDESK_DB", db_path)
     _run(capsys, "import", str(SEED_PAGE))
     stats = json.loads(_run(capsys, "stats", "--json")[1])
@@ -140,8 +149,9 @@ def test_db_from_environment(capsys: pytest.CaptureFixture[str], db_path: str,
         assert stats["store"].endswith("cli.sqlite3")
 
 
-def test_a_store_that_is_not_a_database_is_one_line(capsys: pytest.CaptureFixture[str],
-                                                     tmp_path: Path) -> None:
+def test_a_store_that_is_not_a_database_is_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     bogus = tmp_path / "bogus.sqlite3"
     bogus.write_text("not a database\n" * 100)
     code, _, err = _run(capsys, "--db", str(bogus), "stats")
@@ -150,14 +160,20 @@ def test_a_store_that_is_not_a_database_is_one_line(capsys: pytest.CaptureFixtur
 
 def test_the_installed_command_runs(db_path: str) -> None:
     """The `claimdesk` entry point, as a separate process, imports the sample folder."""
-    done = subprocess.run([sys.executable, "-m", "tui", "--db", db_path, "import",
-                           str(SAMPLE_DIR)], cwd=ROOT, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "tui", "--db", db_path, "import", str(SAMPLE_DIR)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert "failed" not in done.stderr
 
 
-def test_special_files_and_other_encodings(capsys: pytest.CaptureFixture[str], db_path: str,
-                                           tmp_path: Path) -> None:
+def test_special_files_and_other_encodings(
+    capsys: pytest.CaptureFixture[str], db_path: str, tmp_path: Path
+) -> None:
     """A FIFO never hangs the import; a Windows-1252 page is decoded and the user is told."""
     import os
 

@@ -38,10 +38,12 @@ def _tricky_draft() -> DocumentDraft:
     body = f"Reporting from the border. {TRICKY_CLAIM} Nobody confirmed it."
     start = body.index(TRICKY_CLAIM)
     return DocumentDraft(
-        title=TRICKY_TITLE, body=body, source="tricky.txt", url="https://example.org/tricky",
+        title=TRICKY_TITLE,
+        body=body,
+        source="tricky.txt",
+        url="https://example.org/tricky",
         comments=[CommentDraft("Ana\tMaria", "First line\nsecond line")],
-        claims=[ClaimDraft(TRICKY_CLAIM, start, start + len(TRICKY_CLAIM),
-                           claimant="Officials")],
+        claims=[ClaimDraft(TRICKY_CLAIM, start, start + len(TRICKY_CLAIM), claimant="Officials")],
     )
 
 
@@ -60,8 +62,15 @@ def filled_db(db_path: str) -> str:
 def _claimdesk(*argv: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     """The real command, its standard output a pipe (not a terminal)."""
     env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
-    return subprocess.run([sys.executable, "-m", "tui", *argv], cwd=ROOT, capture_output=True,
-                          text=True, check=False, env=env, input=stdin)
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *argv],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+        input=stdin,
+    )
 
 
 def _on_a_terminal(*argv: str, columns: int) -> str:
@@ -69,8 +78,14 @@ def _on_a_terminal(*argv: str, columns: int) -> str:
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
     env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
-    process = subprocess.Popen([sys.executable, "-m", "tui", *argv], cwd=ROOT, env=env,
-                               stdin=slave, stdout=slave, stderr=slave)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tui", *argv],
+        cwd=ROOT,
+        env=env,
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+    )
     os.close(slave)
     chunks: list[bytes] = []
     while True:
@@ -89,8 +104,7 @@ def _on_a_terminal(*argv: str, columns: int) -> str:
 def _tsv(text: str) -> list[dict[str, str]]:
     header, *lines = text.splitlines()
     names = header.split("\t")
-    return [dict(zip(names, map(tsv_unescape, line.split("\t")), strict=True))
-            for line in lines]
+    return [dict(zip(names, map(tsv_unescape, line.split("\t")), strict=True)) for line in lines]
 
 
 def test_piped_list_is_tsv_with_whole_fields_one_record_a_line(filled_db: str) -> None:
@@ -108,12 +122,18 @@ def test_piped_list_is_tsv_with_whole_fields_one_record_a_line(filled_db: str) -
 
 def test_cut_and_sort_read_the_fields(filled_db: str) -> None:
     listed = _claimdesk("--db", filled_db, "list", "articles").stdout
-    cut = subprocess.run(["cut", "-f5"], input=listed, capture_output=True, text=True,
-                         check=True).stdout.splitlines()
+    cut = subprocess.run(
+        ["cut", "-f5"], input=listed, capture_output=True, text=True, check=True
+    ).stdout.splitlines()
     assert cut[0] == "title" and TITLE in cut
     assert tsv_escape(TRICKY_TITLE) in cut and WIDE_TITLE in cut
-    ordered = subprocess.run(["sort", "-t", "\t", "-k1,1n"], input="\n".join(
-        listed.splitlines()[1:]) + "\n", capture_output=True, text=True, check=True).stdout
+    ordered = subprocess.run(
+        ["sort", "-t", "\t", "-k1,1n"],
+        input="\n".join(listed.splitlines()[1:]) + "\n",
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert [int(line.split("\t")[0]) for line in ordered.splitlines()] == [1, 2, 3, 4]
 
 
@@ -131,8 +151,11 @@ def test_tsv_keeps_what_the_table_leaves_out(filled_db: str) -> None:
     articles = _tsv(_claimdesk("--db", filled_db, "list", "articles").stdout)
     tricky = next(a for a in articles if a["title"] == TRICKY_TITLE)
     assert tricky["url"] == "https://example.org/tricky"
-    [comment] = [c for c in _tsv(_claimdesk("--db", filled_db, "list", "comments").stdout)
-                 if c["author"] == "Ana\tMaria"]
+    [comment] = [
+        c
+        for c in _tsv(_claimdesk("--db", filled_db, "list", "comments").stdout)
+        if c["author"] == "Ana\tMaria"
+    ]
     assert comment["body"] == "First line\nsecond line"
 
 
@@ -189,8 +212,7 @@ def test_at_80_columns_the_text_gets_the_room(filled_db: str) -> None:
     tanks = next(row for row in rows if "Amaq claims that all" in row)
     assert tanks.endswith("…") and cell_len(tanks) == 80
     assert "unverified" in tanks  # the judgement is never cut
-    assert len(rows) == sum(1 for _ in _tsv(_claimdesk("--db", filled_db, "list",
-                                                      "claims").stdout))
+    assert len(rows) == sum(1 for _ in _tsv(_claimdesk("--db", filled_db, "list", "claims").stdout))
 
 
 def test_search_table_on_a_terminal_fits(filled_db: str) -> None:
@@ -205,13 +227,30 @@ def test_fzf_style_pick_round_trip(filled_db: str, tmp_path: Path) -> None:
     if shutil.which("awk") is None:
         pytest.skip("awk is not installed")
     listed = _claimdesk("--db", filled_db, "list", "claims").stdout
-    picked = subprocess.run(["awk", "-F", "\t", "$4 == \"Officials\" {print $1}"],
-                            input=listed, capture_output=True, text=True, check=True).stdout
-    exported = _claimdesk("--db", filled_db, "export", "--kind", "claim", "--ids",
-                          picked.strip(), "--format", "json", "-o", "-")
+    picked = subprocess.run(
+        ["awk", "-F", "\t", '$4 == "Officials" {print $1}'],
+        input=listed,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    exported = _claimdesk(
+        "--db",
+        filled_db,
+        "export",
+        "--kind",
+        "claim",
+        "--ids",
+        picked.strip(),
+        "--format",
+        "json",
+        "-o",
+        "-",
+    )
     assert exported.returncode == 0, exported.stderr
     assert [o["text"] for o in json.loads(exported.stdout) if o["kind"] == "claim"] == [
-        TRICKY_CLAIM]
+        TRICKY_CLAIM
+    ]
 
 
 @given(st.text(alphabet=st.sampled_from("ab 東…é\u0301"), max_size=30), st.integers(1, 20))
@@ -222,10 +261,12 @@ def test_a_cell_is_exactly_its_width_in_any_script(text: str, width: int) -> Non
         assert cell.rstrip().endswith("…")
 
 
-@given(st.lists(st.integers(1, 40), min_size=1, max_size=6), st.integers(1, 200),
-       st.integers(0, 120))
-def test_columns_fit_any_room_above_their_minimums(natural: list[int], text: int,
-                                                   spare: int) -> None:
+@given(
+    st.lists(st.integers(1, 40), min_size=1, max_size=6), st.integers(1, 200), st.integers(0, 120)
+)
+def test_columns_fit_any_room_above_their_minimums(
+    natural: list[int], text: int, spare: int
+) -> None:
     fields = [Field(f"f{i}", "H", str, 12, 4) for i in range(len(natural))]
     fields.append(Field("text", "TEXT", str, None, 20))
     room = 4 * len(natural) + 20 + len(GAP) * len(natural) + spare

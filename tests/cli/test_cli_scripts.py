@@ -27,8 +27,9 @@ def filled_db(db_path: str) -> str:
 
 
 def _claimdesk(*argv: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "tui", *argv], cwd=ROOT, capture_output=True,
-                          text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *argv], cwd=ROOT, capture_output=True, text=True, check=False
+    )
 
 
 def _one_line(err: str) -> str:
@@ -46,12 +47,15 @@ def test_search_exits_like_grep(filled_db: str) -> None:
     assert _claimdesk("--db", filled_db, "search", "zzyzxqqq", "--json").returncode == 1
 
 
-@pytest.mark.parametrize(("query", "named"), [
-    ("qty:>abc", "qty:>abc"),
-    ("status:bogus", "'bogus'"),
-    ("kind:nothing", "'nothing'"),
-    ("tanks qty:>", "qty:>"),
-])
+@pytest.mark.parametrize(
+    ("query", "named"),
+    [
+        ("qty:>abc", "qty:>abc"),
+        ("status:bogus", "'bogus'"),
+        ("kind:nothing", "'nothing'"),
+        ("tanks qty:>", "qty:>"),
+    ],
+)
 def test_a_malformed_query_is_a_usage_error(filled_db: str, query: str, named: str) -> None:
     done = _claimdesk("--db", filled_db, "search", query)
     assert done.returncode == 2
@@ -62,20 +66,28 @@ def test_a_malformed_query_is_a_usage_error(filled_db: str, query: str, named: s
     assert export.returncode == 2 and named in _one_line(export.stderr)
 
 
-@pytest.mark.parametrize("command", [
-    ["stats"], ["list", "claims"], ["search", "tanks"],
-    ["export", "--format", "json", "-o", "-"],
-])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["stats"],
+        ["list", "claims"],
+        ["search", "tanks"],
+        ["export", "--format", "json", "-o", "-"],
+    ],
+)
 def test_a_store_in_a_missing_folder_is_an_error_for_reading(command: list[str]) -> None:
     done = _claimdesk("--db", f"{MISSING_FOLDER}/x.sqlite3", *command)
     assert done.returncode == 1 and done.stdout == ""
     line = _one_line(done.stderr)
-    assert line == (f"claimdesk: no store at {MISSING_FOLDER}/x.sqlite3: the folder "
-                    f"{MISSING_FOLDER} does not exist")
+    assert line == (
+        f"claimdesk: no store at {MISSING_FOLDER}/x.sqlite3: the folder "
+        f"{MISSING_FOLDER} does not exist"
+    )
 
 
-def test_the_environment_variable_is_checked_the_same_way(monkeypatch: pytest.MonkeyPatch,
-                                                          tmp_path: Path) -> None:
+def test_the_environment_variable_is_checked_the_same_way(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setenv("CLAIMDESK_DB", str(tmp_path / "gone" / "x.sqlite3"))
     done = _claimdesk("stats")
     assert done.returncode == 1 and "folder" in _one_line(done.stderr)
@@ -85,8 +97,10 @@ def test_import_creates_a_store_only_in_a_folder_that_exists(tmp_path: Path) -> 
     missing = tmp_path / "not" / "made"
     done = _claimdesk("--db", str(missing / "x.sqlite3"), "import", str(SEED_PAGE))
     assert done.returncode == 1
-    assert _one_line(done.stderr) == (f"claimdesk: cannot create the store {missing}/x.sqlite3: "
-                                      f"the folder {missing} does not exist")
+    assert _one_line(done.stderr) == (
+        f"claimdesk: cannot create the store {missing}/x.sqlite3: "
+        f"the folder {missing} does not exist"
+    )
     assert not (tmp_path / "not").exists()
     made = _claimdesk("--db", str(tmp_path / "x.sqlite3"), "import", str(SEED_PAGE))
     assert made.returncode == 0 and (tmp_path / "x.sqlite3").is_file()
@@ -120,8 +134,9 @@ def test_a_url_among_files_fails_alone(db_path: str) -> None:
     done = _claimdesk("--db", db_path, "import", "http://127.0.0.1:9/a", str(SEED_PAGE))
     assert done.returncode == 1
     assert "1 added" in done.stdout and "1 failed" in done.stdout
-    assert _one_line(done.stderr) == ("failed   http://127.0.0.1:9/a: cannot connect: "
-                                      "Connection refused")
+    assert _one_line(done.stderr) == (
+        "failed   http://127.0.0.1:9/a: cannot connect: Connection refused"
+    )
 
 
 def test_a_file_url_is_the_file(db_path: str) -> None:
@@ -138,10 +153,10 @@ def test_a_missing_path_is_named_as_it_was_typed(db_path: str) -> None:
 def test_reimporting_a_json_export_names_the_file_read(db_path: str, tmp_path: Path) -> None:
     assert _claimdesk("--db", db_path, "import", str(SAMPLE_DIR)).returncode == 0
     export = tmp_path / "everything.json"
-    assert _claimdesk("--db", db_path, "export", "--format", "json", "-o",
-                      str(export)).returncode == 0
-    articles = len(json.loads(_claimdesk("--db", db_path, "list", "articles",
-                                         "--json").stdout))
+    assert (
+        _claimdesk("--db", db_path, "export", "--format", "json", "-o", str(export)).returncode == 0
+    )
+    articles = len(json.loads(_claimdesk("--db", db_path, "list", "articles", "--json").stdout))
     again = _claimdesk("--db", db_path, "import", str(export))
     assert again.returncode == 0, again.stderr
     *documents, summary = again.stdout.splitlines()
@@ -160,8 +175,14 @@ def test_counts_are_singular_and_plural(db_path: str, tmp_path: Path) -> None:
 
 
 def test_the_app_refuses_a_store_in_a_missing_folder_before_it_opens() -> None:
-    done = subprocess.run([sys.executable, "-m", "tui", "--db", f"{MISSING_FOLDER}/x.sqlite3"],
-                          cwd=ROOT, capture_output=True, text=True, check=False, timeout=30,
-                          stdin=subprocess.DEVNULL)
+    done = subprocess.run(
+        [sys.executable, "-m", "tui", "--db", f"{MISSING_FOLDER}/x.sqlite3"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=30,
+        stdin=subprocess.DEVNULL,
+    )
     assert done.returncode == 1 and done.stdout == ""
     assert _one_line(done.stderr).startswith(f"claimdesk: no store at {MISSING_FOLDER}/x.sqlite3")

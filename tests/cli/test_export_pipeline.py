@@ -15,13 +15,30 @@ from tui.cli import main
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_the_command_line_and_the_app_write_the_same_bytes(store: Store, tmp_path: Path,
-                                                           fmt: str) -> None:
+def test_the_command_line_and_the_app_write_the_same_bytes(
+    store: Store, tmp_path: Path, fmt: str
+) -> None:
     seeded = seed(store)
     claims = [seeded.claims[0].id, seeded.claims[2].id]
     by_cli = tmp_path / f"cli.{fmt}"
-    assert main(["--db", str(store.path), "export", "--kind", "claim", "--ids",
-                 ",".join(map(str, claims)), "--format", fmt, "-o", str(by_cli)]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                str(store.path),
+                "export",
+                "--kind",
+                "claim",
+                "--ids",
+                ",".join(map(str, claims)),
+                "--format",
+                fmt,
+                "-o",
+                str(by_cli),
+            ]
+        )
+        == 0
+    )
     by_app = tmp_path / f"app.{fmt}"
     outcome = export_records(store, [("claim", claim) for claim in claims], fmt, by_app)
     assert outcome.ok, outcome
@@ -29,14 +46,30 @@ def test_the_command_line_and_the_app_write_the_same_bytes(store: Store, tmp_pat
 
 
 def test_a_format_that_cannot_hold_the_records_says_the_same_to_both(
-        store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     seeded = seed(store)
     comment = seeded.comments[0].id
-    assert main(["--db", str(store.path), "export", "--kind", "comment", "--ids", str(comment),
-                 "--format", "claimreview", "-o", str(tmp_path / "cli.jsonld")]) == 1
+    assert (
+        main(
+            [
+                "--db",
+                str(store.path),
+                "export",
+                "--kind",
+                "comment",
+                "--ids",
+                str(comment),
+                "--format",
+                "claimreview",
+                "-o",
+                str(tmp_path / "cli.jsonld"),
+            ]
+        )
+        == 1
+    )
     cli_says = capsys.readouterr().err.strip().removeprefix("claimdesk: ")
-    outcome = export_records(store, [("comment", comment)], "claimreview",
-                             tmp_path / "app.jsonld")
+    outcome = export_records(store, [("comment", comment)], "claimreview", tmp_path / "app.jsonld")
     assert outcome.problem == f"Nothing exported: {cli_says}"
     assert "needs claims" in cli_says
     assert not list(tmp_path.glob("*.jsonld"))  # neither wrote a file

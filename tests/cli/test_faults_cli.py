@@ -20,8 +20,9 @@ from tests.fixtures_store import fill_store
 from tui.cli import main
 
 GOOD_PAGE = SAMPLE_DIR / "001_harbour_ledger_grain_exports.html"
-HOSTILE = ("\x1b]0;pwned\x07 \x1b]52;c;aGk=\x07 \x1b[2J \x9b31m \x9d0;x\x9c \x85 "
-           "\u202eexe.txt \u200bX")
+HOSTILE = (
+    "\x1b]0;pwned\x07 \x1b]52;c;aGk=\x07 \x1b[2J \x9b31m \x9d0;x\x9c \x85 \u202eexe.txt \u200bX"
+)
 """A pane title, a clipboard write (OSC 52), a screen clear, C1 CSI/OSC/NEL, a bidi override and
 a zero-width space: what the attack run put in documents."""
 
@@ -29,10 +30,16 @@ a zero-width space: what the attack run put in documents."""
 def _hostile_store(path: Path) -> str:
     store = Store.open(str(path))
     body = f"Officials said that 12 drones were launched. {HOSTILE} </script><!-- & more"
-    store.add_documents([DocumentDraft(
-        title=f"\u202eTitle {HOSTILE}", body=body, source="hostile.txt",
-        claims=[ClaimDraft(text=body, start=0, end=len(body), claimant=f"Amaq {HOSTILE}")],
-    )])
+    store.add_documents(
+        [
+            DocumentDraft(
+                title=f"\u202eTitle {HOSTILE}",
+                body=body,
+                source="hostile.txt",
+                claims=[ClaimDraft(text=body, start=0, end=len(body), claimant=f"Amaq {HOSTILE}")],
+            )
+        ]
+    )
     store.close()
     return str(path)
 
@@ -46,6 +53,7 @@ def _one_error_line(capsys: pytest.CaptureFixture[str]) -> str:
 
 
 # -- 13. broken stores: one line, exit 1, for every command ----------------------------------
+
 
 def _not_a_database(tmp_path: Path) -> str:
     path = tmp_path / "notes.sqlite3"
@@ -89,7 +97,8 @@ COMMANDS = {
 @pytest.mark.parametrize("command", list(COMMANDS))
 @pytest.mark.parametrize("broken", list(BROKEN))
 def test_a_broken_store_is_one_line_and_exit_1(
-        broken: str, command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    broken: str, command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = BROKEN[broken](tmp_path)
     assert main(["--db", db, *COMMANDS[command]]) == 1
     line = _one_error_line(capsys)
@@ -98,17 +107,22 @@ def test_a_broken_store_is_one_line_and_exit_1(
 
 
 def test_a_folder_as_the_store_is_named_as_a_folder(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["--db", _a_folder(tmp_path), "stats"]) == 1
     assert "folder" in _one_error_line(capsys)
 
 
 # -- 14. a figure filter beyond 64 bits -------------------------------------------------------
 
-@pytest.mark.parametrize("query", ["qty:>9223372036854775807", "qty:<-9223372036854775807",
-                                   "qty:99999999999999999999999"])
+
+@pytest.mark.parametrize(
+    "query",
+    ["qty:>9223372036854775807", "qty:<-9223372036854775807", "qty:99999999999999999999999"],
+)
 def test_a_figure_filter_too_large_is_one_line(
-        query: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    query: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = _hostile_store(tmp_path / "s.sqlite3")
     assert main(["--db", db, "search", query]) == 2  # a query that cannot be read: usage error
     assert "too large" in _one_error_line(capsys)
@@ -116,13 +130,15 @@ def test_a_figure_filter_too_large_is_one_line(
 
 # -- 3. export targets ------------------------------------------------------------------------
 
+
 def _export(db: str, *args: str) -> int:
     return main(["--db", db, "export", "--format", "csv", *args])
 
 
 @pytest.mark.parametrize("force", [[], ["--force"]])
 def test_export_to_a_folder_is_refused_in_one_line(
-        force: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    force: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = _hostile_store(tmp_path / "s.sqlite3")
     (tmp_path / "out").mkdir()
     assert _export(db, "-o", str(tmp_path / "out"), *force) == 1
@@ -132,7 +148,8 @@ def test_export_to_a_folder_is_refused_in_one_line(
 
 
 def test_export_to_a_fifo_is_refused_and_the_fifo_kept(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = _hostile_store(tmp_path / "s.sqlite3")
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
@@ -149,7 +166,8 @@ def test_a_device_is_never_an_export_target() -> None:
 
 
 def test_export_through_a_symlink_writes_its_file_and_keeps_the_link(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = _hostile_store(tmp_path / "s.sqlite3")
     real = tmp_path / "exports" / "2026-11.csv"
     real.parent.mkdir()
@@ -165,7 +183,8 @@ def test_export_through_a_symlink_writes_its_file_and_keeps_the_link(
 
 
 def test_export_to_a_symlink_loop_says_so(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = _hostile_store(tmp_path / "s.sqlite3")
     loop = tmp_path / "loop.csv"
     loop.symlink_to(loop)
@@ -174,7 +193,8 @@ def test_export_to_a_symlink_loop_says_so(
 
 
 def test_import_of_a_symlink_loop_says_so(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     loop = tmp_path / "loop.html"
     loop.symlink_to(loop)
     assert main(["--db", str(tmp_path / "s.sqlite3"), "import", str(loop)]) == 1
@@ -182,6 +202,7 @@ def test_import_of_a_symlink_loop_says_so(
 
 
 # -- 7, 9. nothing from a document acts on a terminal ------------------------------------------
+
 
 def _on_a_terminal(run: Callable[[TextIO], object]) -> bytes:
     """What ``run(out)`` writes to a real pseudo-terminal."""
@@ -210,8 +231,13 @@ def _on_a_terminal(run: Callable[[TextIO], object]) -> bytes:
 
 def _controls(data: bytes) -> set[str]:
     text = data.decode("utf-8")
-    return {ch for ch in text if (ord(ch) < 0x20 and ch not in "\t\n\r")
-            or 0x7F <= ord(ch) <= 0x9F or ch in "\u202e\u200b"}
+    return {
+        ch
+        for ch in text
+        if (ord(ch) < 0x20 and ch not in "\t\n\r")
+        or 0x7F <= ord(ch) <= 0x9F
+        or ch in "\u202e\u200b"
+    }
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "jsonl", "md", "claimreview"])
@@ -225,14 +251,16 @@ def test_an_export_to_a_terminal_carries_no_control_characters(fmt: str, tmp_pat
 
 
 def test_an_export_into_a_pipe_keeps_the_data_exact(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = _hostile_store(tmp_path / "s.sqlite3")
     assert _export(db, "-o", "-") == 0
     assert "\x1b]52;c;aGk=\x07" in capsys.readouterr().out  # a file, not a terminal: unchanged
 
 
 def test_list_and_search_tables_show_invisible_characters(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = _hostile_store(tmp_path / "s.sqlite3")
     # The table is what a person reads; TSV in a pipe keeps the text exact (only controls
     # are escaped there, reversibly: see tui.commands.output).
@@ -243,10 +271,17 @@ def test_list_and_search_tables_show_invisible_characters(
         assert "<U+202E>" in out or args[-1] != "articles", out
 
 
-@pytest.mark.parametrize("args", [["list", "claims", "--json"], ["search", "drones", "--json"],
-                                  ["export", "--format", "json", "-o", "-"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list", "claims", "--json"],
+        ["search", "drones", "--json"],
+        ["export", "--format", "json", "-o", "-"],
+    ],
+)
 def test_json_keeps_invisible_characters_but_escaped(
-        args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = _hostile_store(tmp_path / "s.sqlite3")
     assert main(["--db", db, *args]) == 0
     out = capsys.readouterr().out
@@ -257,7 +292,8 @@ def test_json_keeps_invisible_characters_but_escaped(
 
 
 def test_a_file_name_with_a_bidi_override_is_shown_escaped(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     sneaky = tmp_path / "report\u202elmth.txt"
     sneaky.write_text("Report\n\nOfficials said that 12 drones were launched.\n")
     assert main(["--db", str(tmp_path / "s.sqlite3"), "import", str(sneaky)]) == 0
@@ -266,7 +302,8 @@ def test_a_file_name_with_a_bidi_override_is_shown_escaped(
 
 
 def test_an_error_naming_a_hostile_file_is_printable(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = _hostile_store(tmp_path / "s.sqlite3")
     target = tmp_path / "x\x1b]0;t\x07.csv"
     target.write_text("kept\n")
@@ -277,8 +314,10 @@ def test_an_error_naming_a_hostile_file_is_printable(
 
 # -- 8. ClaimReview JSON-LD can be pasted into a <script> --------------------------------------
 
+
 def test_claimreview_cannot_end_the_script_it_is_pasted_into(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = _hostile_store(tmp_path / "s.sqlite3")
     assert main(["--db", db, "export", "--format", "claimreview", "-o", "-"]) == 0
     out = capsys.readouterr().out
@@ -289,6 +328,7 @@ def test_claimreview_cannot_end_the_script_it_is_pasted_into(
 
 
 # -- messages ---------------------------------------------------------------------------------
+
 
 def test_a_jsonl_error_says_an_article(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "bad.jsonl"
@@ -305,7 +345,8 @@ def test_stats_says_mib(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
 
 
 def test_a_store_that_is_not_claimdesks_is_refused_by_every_command(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "theirs.sqlite3"
     conn = sqlite3.connect(path)
     conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")

@@ -27,13 +27,16 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]
 
 
 def _feed(server: LocalServer, path: str, entries: int, etag: str | None = None) -> str:
-    items = [(f"{path} story {n}", server.url(f"{path}/{n}"), f"<p>Story {n} of {path}.</p>")
-             for n in range(entries)]
+    items = [
+        (f"{path} story {n}", server.url(f"{path}/{n}"), f"<p>Story {n} of {path}.</p>")
+        for n in range(entries)
+    ]
     return server.add(path, Route(rss(f"Feed {path}", items), "application/rss+xml", etag=etag))
 
 
 def test_import_url_fetches_a_page_and_names_a_url_that_fails(
-        server: LocalServer, db_path: str, capsys: pytest.CaptureFixture[str]) -> None:
+    server: LocalServer, db_path: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     url = server.add("/story", Route(page("Evacuations in the district", comments=2)))
     status, out, err = _run(capsys, "--db", db_path, "import", url, server.url("/gone"))
     assert status == 1
@@ -44,9 +47,9 @@ def test_import_url_fetches_a_page_and_names_a_url_that_fails(
     assert status == 0 and f"already  {url}" in out
 
 
-def test_import_takes_urls_and_files_together(server: LocalServer, db_path: str,
-                                              tmp_path: Path,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_takes_urls_and_files_together(
+    server: LocalServer, db_path: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     saved = tmp_path / "saved.html"
     saved.write_bytes(page("From a file"))
     url = server.add("/web", Route(page("From the web", paragraphs=8)))
@@ -56,12 +59,14 @@ def test_import_takes_urls_and_files_together(server: LocalServer, db_path: str,
     assert {a["title"] for a in json.loads(listed)} == {"From a file", "From the web"}
 
 
-def test_subscribe_refresh_and_list_feeds(server: LocalServer, db_path: str,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_subscribe_refresh_and_list_feeds(
+    server: LocalServer, db_path: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     one = _feed(server, "/one", 3, etag='"1"')
     two = _feed(server, "/two", 2)
-    status, out, _ = _run(capsys, "--db", db_path, "feeds", "add", one, two, "--tag", "war",
-                          "--tag", "syria")
+    status, out, _ = _run(
+        capsys, "--db", db_path, "feeds", "add", one, two, "--tag", "war", "--tag", "syria"
+    )
     assert status == 0 and f"subscribed  {one}" in out
     _, out, _ = _run(capsys, "--db", db_path, "feeds", "add", one, "--tag", "isis")
     assert f"already     {one} (tags added)" in out
@@ -72,8 +77,7 @@ def test_subscribe_refresh_and_list_feeds(server: LocalServer, db_path: str,
     assert status == 1
     assert f"new      {one}: new 3" in out and f"new      {two}: new 2" in out
     assert err.strip() == f"failed   {bad}: 404 Not Found"
-    assert "3 feeds: 5 new articles, 2 feeds with new entries, 0 with nothing new, 1 failed" \
-        in out
+    assert "3 feeds: 5 new articles, 2 feeds with new entries, 0 with nothing new, 1 failed" in out
 
     server.routes["/bad"] = Route(rss("Fixed", [("Back", server.url("/b/1"), "<p>Up.</p>")]))
     status, out, _ = _run(capsys, "--db", db_path, "refresh")
@@ -87,21 +91,29 @@ def test_subscribe_refresh_and_list_feeds(server: LocalServer, db_path: str,
     assert feeds[one]["entries"] == 3 and feeds[one]["status"] == "unchanged"
     assert feeds[bad]["status"] == "new 1" and feeds[bad]["last_fetched"] is not None
     _, table, _ = _run(capsys, "--db", db_path, "feeds", "list")  # a pipe: TSV, whole fields
-    assert table.splitlines()[0].split("\t") == ["title", "tags", "last_fetched", "entries",
-                                                 "status", "url"]
+    assert table.splitlines()[0].split("\t") == [
+        "title",
+        "tags",
+        "last_fetched",
+        "entries",
+        "status",
+        "url",
+    ]
     assert any(line.endswith(one) and "Feed /one" in line for line in table.splitlines())
 
 
-def test_refresh_of_named_feeds_only(server: LocalServer, db_path: str,
-                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_refresh_of_named_feeds_only(
+    server: LocalServer, db_path: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     one, two = _feed(server, "/one", 1), _feed(server, "/two", 1)
     _run(capsys, "--db", db_path, "feeds", "add", one, two)
     status, out, _ = _run(capsys, "--db", db_path, "refresh", two)
     assert status == 0 and two in out and one not in out and not server.seen("/one")
 
 
-def test_remove_keeps_the_articles(server: LocalServer, db_path: str,
-                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_remove_keeps_the_articles(
+    server: LocalServer, db_path: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     one = _feed(server, "/one", 2)
     _run(capsys, "--db", db_path, "feeds", "add", one)
     _run(capsys, "--db", db_path, "refresh")
@@ -113,8 +125,9 @@ def test_remove_keeps_the_articles(server: LocalServer, db_path: str,
     assert json.loads(out)["articles"] == 2
 
 
-def test_a_bad_url_or_timeout_is_a_usage_error(db_path: str,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_bad_url_or_timeout_is_a_usage_error(
+    db_path: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     status, _, err = _run(capsys, "--db", db_path, "feeds", "add", "example.com/feed")
     assert status == 1 and err.strip() == "claimdesk: example.com/feed: not an http(s) URL"
     with pytest.raises(SystemExit) as usage:
@@ -123,15 +136,17 @@ def test_a_bad_url_or_timeout_is_a_usage_error(db_path: str,
 
 
 def test_newsboat_urls_import_and_opml_export_round_trip(
-        db_path: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db_path: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     urls = tmp_path / "urls"
     urls.write_text(
         "# my feeds\n"
-        "https://www.longwarjournal.org/feed war \"middle east\"\n"
+        'https://www.longwarjournal.org/feed war "middle east"\n'
         "\n"
-        "http://feeds.example/a.rss?x=1&y=2 ~\"A's feed\" news !\n"
-        "\"query:Unread Articles:unread = \\\"yes\\\"\"\n"
-        "https://plain.example/atom\n")
+        'http://feeds.example/a.rss?x=1&y=2 ~"A\'s feed" news !\n'
+        '"query:Unread Articles:unread = \\"yes\\""\n'
+        "https://plain.example/atom\n"
+    )
     status, out, err = _run(capsys, "--db", db_path, "feeds", "import", str(urls))
     assert status == 0 and "3 feeds in" in out and "3 subscribed, 0 already" in out
     assert "query:Unread Articles" in err and "not an http(s) URL" in err
@@ -155,8 +170,9 @@ def test_newsboat_urls_import_and_opml_export_round_trip(
     assert [f["tags"] for f in json.loads(out)] == [["war", "middle east"], ["news"], []]
 
 
-def test_a_file_that_is_no_feed_list_is_one_line(db_path: str, tmp_path: Path,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_file_that_is_no_feed_list_is_one_line(
+    db_path: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     empty = tmp_path / "empty.opml"
     empty.write_bytes(b"")
     status, _, err = _run(capsys, "--db", db_path, "feeds", "import", str(empty))

@@ -53,7 +53,8 @@ def test_a_short_import_draws_nothing_even_on_a_terminal() -> None:
 
 
 def test_command_output_without_a_terminal_is_plain_lines(
-        tmp_path: Path, db_path: str, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, db_path: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     page = SAMPLE_DIR / "001_harbour_ledger_grain_exports.html"
     assert main(["--db", db_path, "import", str(page)]) == 0
     captured = capsys.readouterr()

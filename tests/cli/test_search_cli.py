@@ -24,18 +24,21 @@ def filled_db(db_path: str) -> str:
     return db_path
 
 
-def test_json_hits_carry_the_documented_fields(filled_db: str,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_hits_carry_the_documented_fields(
+    filled_db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["--db", filled_db, "search", "palmira", "tnaks", "--json", "--limit", "1"]) == 0
     [hit] = json.loads(capsys.readouterr().out)
     assert {"kind", "id", "score", "field", "snippet", "text", "article_id"} <= set(hit)
     assert (hit["kind"], hit["text"], hit["field"]) == ("claim", TANKS_CLAIM, "claim text")
 
 
-def test_table_shows_kind_field_and_match(filled_db: str,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--db", filled_db, "search", "oryx", "--kind", "comment",
-                 "--format", "table"]) == 0
+def test_table_shows_kind_field_and_match(
+    filled_db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        main(["--db", filled_db, "search", "oryx", "--kind", "comment", "--format", "table"]) == 0
+    )
     header, *rows = capsys.readouterr().out.splitlines()
     assert header.split()[:5] == ["KIND", "ID", "ARTICLE", "SCORE", "FIELD"]
     assert rows and all(row.startswith("comment") for row in rows)
@@ -43,15 +46,17 @@ def test_table_shows_kind_field_and_match(filled_db: str,
 
 
 def test_a_word_that_matches_nothing_is_left_out_and_said_on_stderr(
-        filled_db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    filled_db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["--db", filled_db, "search", "palmira tnaks xyzzyq", "--json"]) == 0
     captured = capsys.readouterr()
     assert json.loads(captured.out)[0]["text"] == TANKS_CLAIM
     assert captured.err.strip() == "no match for 'xyzzyq'; results without it"
 
 
-def test_a_bad_query_is_one_line_and_a_usage_error(filled_db: str,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_bad_query_is_one_line_and_a_usage_error(
+    filled_db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["--db", filled_db, "search", "status:maybe"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("claimdesk: search 'status:maybe': unknown status")
@@ -59,7 +64,8 @@ def test_a_bad_query_is_one_line_and_a_usage_error(filled_db: str,
 
 
 def test_an_unfinished_figure_filter_is_refused_on_the_command_line(
-        filled_db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    filled_db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Only the app, where the query is still being typed, waits for the number."""
     assert main(["--db", filled_db, "search", "tanks qty:>"]) == 2
     assert "qty:> is not a figure filter" in capsys.readouterr().err
@@ -82,7 +88,8 @@ def test_search_process_does_not_import_sqlalchemy(filled_db: str) -> None:
         "print('SQLA' if 'sqlalchemy' in sys.modules else 'NONE', file=sys.stderr)\n"
         "print('TEXTUAL' if 'textual' in sys.modules else 'NONE', file=sys.stderr)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                          text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     assert done.stderr.split() == ["NONE", "NONE"]
     assert json.loads(done.stdout)

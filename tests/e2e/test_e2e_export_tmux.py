@@ -27,12 +27,17 @@ pytestmark = [needs_tmux, pytest.mark.xdist_group("tmux")]  # one worker, one at
 def test_mark_rows_in_two_views_export_them_and_copy(tmp_path: Path) -> None:
     db = tmp_path / "e2e.sqlite3"
     documents = tmp_path / "Documents"
-    imported = subprocess.run([sys.executable, "-m", "tui", "--db", str(db), "import",
-                               str(SAMPLE_DIR)], cwd=ROOT, capture_output=True, text=True,
-                              check=False)
+    imported = subprocess.run(
+        [sys.executable, "-m", "tui", "--db", str(db), "import", str(SAMPLE_DIR)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert imported.returncode == 0, imported.stderr
-    command = shlex.join(["env", f"XDG_DOCUMENTS_DIR={documents}", sys.executable, "-m", "tui",
-                          "--db", str(db)])
+    command = shlex.join(
+        ["env", f"XDG_DOCUMENTS_DIR={documents}", sys.executable, "-m", "tui", "--db", str(db)]
+    )
     with tmux_session(command, ROOT) as tmux:
         tmux.run("set-option", "-s", "set-clipboard", "on")
         tmux.wait_for("Claims 22")

@@ -21,22 +21,36 @@ from tests.tmux_helpers import needs_tmux, tmux_session
 
 pytestmark = [needs_tmux, pytest.mark.xdist_group("tmux")]  # one worker, one at a time
 
-PAGES = {"desk-a": "adbar_trafilatura__californiaglobe.com.amazon.html",
-         "desk-b": "adbar_trafilatura__insubordinant.wordpress.com.speed.html"}
+PAGES = {
+    "desk-a": "adbar_trafilatura__californiaglobe.com.amazon.html",
+    "desk-b": "adbar_trafilatura__insubordinant.wordpress.com.speed.html",
+}
 
 
 def test_subscribe_refresh_with_r_and_read_a_new_entrys_comments(
-        tmp_path: Path, real_world: Path) -> None:
+    tmp_path: Path, real_world: Path
+) -> None:
     db = str(tmp_path / "feeds.sqlite3")
     with serving() as server:
         feeds = []
         for desk, name in PAGES.items():
             story = server.add(f"/{desk}/story", Route((real_world / "html" / name).read_bytes()))
-            feeds.append(server.add(f"/{desk}/feed.xml", Route(
-                rss(f"Local {desk}", [(f"{desk} story", story, "<p>The first lines…</p>")]),
-                "application/rss+xml")))
-        added = subprocess.run([sys.executable, "-m", "tui", "--db", db, "feeds", "add", *feeds],
-                               cwd=ROOT, capture_output=True, text=True, check=False)
+            feeds.append(
+                server.add(
+                    f"/{desk}/feed.xml",
+                    Route(
+                        rss(f"Local {desk}", [(f"{desk} story", story, "<p>The first lines…</p>")]),
+                        "application/rss+xml",
+                    ),
+                )
+            )
+        added = subprocess.run(
+            [sys.executable, "-m", "tui", "--db", db, "feeds", "add", *feeds],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         assert added.returncode == 0 and added.stdout.count("subscribed") == 2, added.stderr
         with tmux_session(shlex.join([sys.executable, "-m", "tui", "--db", db]), ROOT) as tmux:
             tmux.wait_for("Articles 0")

@@ -28,12 +28,18 @@ pytestmark = [needs_tmux, pytest.mark.xdist_group("tmux")]  # one worker, one at
 def tmux(tmp_path: Path) -> Iterator[Tmux]:
     db = tmp_path / "e2e.sqlite3"
     hostile = tmp_path / "escapes.txt"
-    hostile.write_text("Escapes in the comments\n\nA plain body paragraph.\n\n1 Comment\n\n"
-                       "  • Mallory says:\n\n    hi\x1b]0;PWNED\x07 there\x1b[2J\n",
-                       encoding="utf-8")
-    imported = subprocess.run([sys.executable, "-m", "tui", "--db", str(db), "import",
-                               str(SAMPLE_DIR), str(hostile)], cwd=ROOT, capture_output=True,
-                              text=True, check=False)
+    hostile.write_text(
+        "Escapes in the comments\n\nA plain body paragraph.\n\n1 Comment\n\n"
+        "  • Mallory says:\n\n    hi\x1b]0;PWNED\x07 there\x1b[2J\n",
+        encoding="utf-8",
+    )
+    imported = subprocess.run(
+        [sys.executable, "-m", "tui", "--db", str(db), "import", str(SAMPLE_DIR), str(hostile)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert imported.returncode == 0, imported.stderr
     with tmux_session(shlex.join([sys.executable, "-m", "tui", "--db", str(db)]), ROOT) as t:
         yield t

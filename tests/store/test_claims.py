@@ -396,9 +396,11 @@ def test_spans_hold_on_any_text(text: str) -> None:
 
 @pytest.mark.parametrize("subordinator", ["when", "after", "because"])
 def test_a_pronoun_after_a_subordinator_is_not_the_claimant(subordinator: str) -> None:
-    """"…, when it said …" carries the earlier source; "when it" is never a claimant."""
-    text = ("The ministry said grain exports rose 18 percent. It did the same last year, "
-            f"{subordinator} it said exports rose 30 percent.")
+    """ "…, when it said …" carries the earlier source; "when it" is never a claimant."""
+    text = (
+        "The ministry said grain exports rose 18 percent. It did the same last year, "
+        f"{subordinator} it said exports rose 30 percent."
+    )
     claims = ClaimExtractor().extract(text)
     assert [c.claimant for c in claims] == ["The ministry", "The ministry"]
     assert claims[1].method == "carried-claimant"

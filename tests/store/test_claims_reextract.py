@@ -37,10 +37,21 @@ def test_reextract_repairs_unjudged_claims_and_keeps_ids(imported: Store) -> Non
     killed = next(c for c in before.values() if c.text.startswith("In addition, 352 men"))
     _sql(store, sa.update(CLAIM).where(CLAIM.c.id == amaq.id).values(claimant="stale"))
     _sql(store, sa.delete(CLAIM).where(CLAIM.c.id == killed.id))
-    _sql(store, sa.insert(CLAIM).values(article_id=amaq.article_id, text="This was a huge gain.",
-                                        start=0, end=21, claimant="Old Rule", hedges=[],
-                                        status="unverified", note="", method="old",
-                                        judged=False))
+    _sql(
+        store,
+        sa.insert(CLAIM).values(
+            article_id=amaq.article_id,
+            text="This was a huge gain.",
+            start=0,
+            end=21,
+            claimant="Old Rule",
+            hedges=[],
+            status="unverified",
+            note="",
+            method="old",
+            judged=False,
+        ),
+    )
     report = store.reextract()
     after = store.list_claims()
     repaired = next(c for c in after if c.id == amaq.id)
@@ -60,8 +71,11 @@ def test_reextract_never_touches_a_judged_claim(imported: Store) -> None:
     report = store.reextract()
     kept = store.get_claim(amaq.id)
     assert kept is not None
-    assert (kept.status, kept.note, kept.claimant) == (ClaimStatus.DISPUTED,
-                                                      "Oryx counts 12 tanks", "Amaq (IS)")
+    assert (kept.status, kept.note, kept.claimant) == (
+        ClaimStatus.DISPUTED,
+        "Oryx counts 12 tanks",
+        "Amaq (IS)",
+    )
     assert report.kept_judged == 1
     # and no second claim was added over the judged one's text
     assert [c.id for c in store.list_claims() if c.text.startswith("Amaq claims")] == [amaq.id]

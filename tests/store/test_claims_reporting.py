@@ -30,8 +30,10 @@ def _one(extractor: ClaimExtractor, text: str, starts: str) -> tuple[str | None,
 
 class TestParagraphs:
     def test_a_claim_never_crosses_a_line_break(self, extractor: ClaimExtractor) -> None:
-        text = ("Council approves harbour plan\nFeb. 9\nThe mayor said 300 jobs would follow.\n"
-                "MORE: Governor says ferry strike ends\nPhoto: the harbour at dusk")
+        text = (
+            "Council approves harbour plan\nFeb. 9\nThe mayor said 300 jobs would follow.\n"
+            "MORE: Governor says ferry strike ends\nPhoto: the harbour at dusk"
+        )
         claims = extractor.extract(text)
         assert [c.text for c in claims] == ["The mayor said 300 jobs would follow."]
         assert all("\n" not in c.text for c in claims)
@@ -39,15 +41,17 @@ class TestParagraphs:
     def test_blank_line_paragraphs_keep_a_hard_wrapped_sentence(
         self, extractor: ClaimExtractor
     ) -> None:
-        text = ("Headline of the day\n\nThe ministry said on Tuesday that exports of grain rose\n"
-                "sharply in March.\n\nNext paragraph.")
+        text = (
+            "Headline of the day\n\nThe ministry said on Tuesday that exports of grain rose\n"
+            "sharply in March.\n\nNext paragraph."
+        )
         (claim,) = extractor.extract(text)
-        assert claim.text == "The ministry said on Tuesday that exports of grain rose\nsharply " \
+        assert (
+            claim.text == "The ministry said on Tuesday that exports of grain rose\nsharply "
             "in March."
+        )
 
-    def test_abbreviations_end_neither_sentences_nor_names(
-        self, extractor: ClaimExtractor
-    ) -> None:
+    def test_abbreviations_end_neither_sentences_nor_names(self, extractor: ClaimExtractor) -> None:
         text = "Ms. Lee spoke first. Mr. Marcus said the plan was signed on Feb. 9 in St. Louis."
         claimant, sentence = _one(extractor, text, "Mr. Marcus")
         assert sentence.endswith("St. Louis.") and claimant == "Marcus"
@@ -75,21 +79,23 @@ class TestClaimants:
     def test_pronoun_takes_the_last_named_speaker_across_paragraphs(
         self, extractor: ClaimExtractor
     ) -> None:
-        text = ("Brad Smith, the company's president, said the fund was ready.\n"
-                "The fund opened in May.\n"
-                "“That money is used for the schools,” he said.")
+        text = (
+            "Brad Smith, the company's president, said the fund was ready.\n"
+            "The fund opened in May.\n"
+            "“That money is used for the schools,” he said."
+        )
         claims = extractor.extract(text)
         assert [c.claimant for c in claims] == ["Brad Smith", "Brad Smith"]
 
-    def test_a_surname_takes_the_full_name_written_before(
-        self, extractor: ClaimExtractor
-    ) -> None:
+    def test_a_surname_takes_the_full_name_written_before(self, extractor: ClaimExtractor) -> None:
         text = "Usman Hasib owns the salons.\nHasib said the policy would stay."
         assert _one(extractor, text, "Hasib said")[0] == "Usman Hasib"
 
     def test_never_a_pronoun_or_a_fragment(self, extractor: ClaimExtractor) -> None:
-        text = ("He said the bridge was safe. It was not immediately clear if the figures said "
-                "anything. They said 4 shops had reopened.")
+        text = (
+            "He said the bridge was safe. It was not immediately clear if the figures said "
+            "anything. They said 4 shops had reopened."
+        )
         for claim in extractor.extract(text):
             assert claim.claimant is None or claim.claimant.lower() not in {"he", "it", "they"}
             assert not (claim.claimant or "").startswith("It was")
@@ -100,24 +106,30 @@ class TestClaimants:
 
 
 class TestPrecision:
-    @pytest.mark.parametrize("text", [
-        "The hospital reported the incident to the police.",
-        "The owner found a tool in the shed.",
-        "Season according to taste and serve.",
-        "King asked whether the vote would be close?",
-        "The company announced a new logo on Monday.",
-        "Her appointment was announced in December 2019.",
-        "The same can't be said of gas-powered cars.",
-    ])
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The hospital reported the incident to the police.",
+            "The owner found a tool in the shed.",
+            "Season according to taste and serve.",
+            "King asked whether the vote would be close?",
+            "The company announced a new logo on Monday.",
+            "Her appointment was announced in December 2019.",
+            "The same can't be said of gas-powered cars.",
+        ],
+    )
     def test_not_a_claim(self, extractor: ClaimExtractor, text: str) -> None:
         assert extractor.extract(text) == []
 
-    @pytest.mark.parametrize("text", [
-        "The hospital reported 12 cases of measles to the county.",
-        "Tests found the boiler's flue pipe had not been attached.",
-        "SDK announced it had improved the platters.",
-        "Many users reported being logged out of their accounts.",
-    ])
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The hospital reported 12 cases of measles to the county.",
+            "Tests found the boiler's flue pipe had not been attached.",
+            "SDK announced it had improved the platters.",
+            "Many users reported being logged out of their accounts.",
+        ],
+    )
     def test_an_act_verb_with_a_statement_is_a_claim(
         self, extractor: ClaimExtractor, text: str
     ) -> None:
@@ -126,10 +138,12 @@ class TestPrecision:
 
 class TestVerificationScope:
     def test_marks_only_the_figures_just_before(self, extractor: ClaimExtractor) -> None:
-        text = ("Officials said the port reopened.\n"
-                "The army said 40 drones were downed. Kyiv said 12 jets were hit. "
-                "These figures could not be independently verified.\n"
-                "Residents said 300 homes lost power.")
+        text = (
+            "Officials said the port reopened.\n"
+            "The army said 40 drones were downed. Kyiv said 12 jets were hit. "
+            "These figures could not be independently verified.\n"
+            "Residents said 300 homes lost power."
+        )
         claims = {c.text[:12]: c for c in extractor.extract(text)}
         assert claims["The army sai"].status is ClaimStatus.UNVERIFIABLE
         assert claims["Kyiv said 12"].status is ClaimStatus.UNVERIFIABLE
@@ -139,8 +153,10 @@ class TestVerificationScope:
     def test_a_verification_with_content_of_its_own_is_a_hedged_claim(
         self, extractor: ClaimExtractor
     ) -> None:
-        text = ("BPD said 40 homes were evacuated. The leak may have been caused by nearby "
-                "construction, but BPD was unable to confirm.")
+        text = (
+            "BPD said 40 homes were evacuated. The leak may have been caused by nearby "
+            "construction, but BPD was unable to confirm."
+        )
         first, second = extractor.extract(text)
         assert first.status is ClaimStatus.UNVERIFIED
         assert second.status is ClaimStatus.UNVERIFIABLE and second.claimant is None
@@ -167,9 +183,16 @@ class TestFigures:
     def test_parse(self, text: str, expected: Quantity) -> None:
         assert QuantityParser().parse(text) == (expected,)
 
-    @pytest.mark.parametrize("text", [
-        "at 6 p.m. on Nov. 8", "the 16th case", "in 2016", "at 1:30 p.m.", "the 2000's",
-    ])
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "at 6 p.m. on Nov. 8",
+            "the 16th case",
+            "in 2016",
+            "at 1:30 p.m.",
+            "the 2000's",
+        ],
+    )
     def test_not_a_figure(self, text: str) -> None:
         assert QuantityParser().parse(text) == ()
 
@@ -200,9 +223,11 @@ def test_a_count_beyond_64_bits_is_stored_and_filtered(store: Store, tmp_path: P
 
 def test_money_filter_on_extracted_claims(store: Store) -> None:
     draft = DocumentDraft(
-        title="Budget", source="t", url="https://example.org/b",
+        title="Budget",
+        source="t",
+        url="https://example.org/b",
         body="The council said the bridge would cost $500,000.\nPolice said 12% fewer cars "
-             "crossed.\nThe mayor said 40 of 112 dams leak.",
+        "crossed.\nThe mayor said 40 of 112 dams leak.",
     )
     from store.claims import extract_claims
 

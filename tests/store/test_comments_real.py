@@ -63,13 +63,24 @@ def test_dev_set_comments_found_with_author_and_parent(real_world: Path) -> None
 
 
 def test_dev_set_bodies_have_no_reply_links_names_or_dates(real_world: Path) -> None:
-    for name in ("anchor.ch.lanka", "archive.org.muffinrezept.net.grundrezept",
-                 "cubadebate.cu-sesiona", "moritz-meyer.net.vreni",
-                 "insubordinant.wordpress.com.speed"):
+    for name in (
+        "anchor.ch.lanka",
+        "archive.org.muffinrezept.net.grundrezept",
+        "cubadebate.cu-sesiona",
+        "moritz-meyer.net.vreni",
+        "insubordinant.wordpress.com.speed",
+    ):
         for comment in _draft(page_path(real_world, name)).comments:
             first, last = comment.body.split("\n")[0], comment.body.split("\n")[-1]
-            for furniture in ("Antworten", "Responder", "Reply", "sagt:", "dijo:", "Liken",
-                              "schreibt:"):
+            for furniture in (
+                "Antworten",
+                "Responder",
+                "Reply",
+                "sagt:",
+                "dijo:",
+                "Liken",
+                "schreibt:",
+            ):
                 assert furniture not in (first, last), (name, comment.body)
             assert not first.startswith(comment.author), (name, comment.body)
 

@@ -16,12 +16,14 @@ def seeded(store: Store) -> Seeded:
     return seed(store)
 
 
-def test_marks_fetch_in_the_order_given_across_reads(store: Store, seeded: Seeded,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_marks_fetch_in_the_order_given_across_reads(
+    store: Store, seeded: Seeded, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(bundle_module, "_CHUNK", 1)  # every id its own read
     oryx, seized = seeded.claims[2], seeded.claims[0]
-    found = fetch_records(store, [("claim", oryx.id), ("article", seeded.hostile.id),
-                                  ("claim", seeded.claims[0].id)])
+    found = fetch_records(
+        store, [("claim", oryx.id), ("article", seeded.hostile.id), ("claim", seeded.claims[0].id)]
+    )
     assert found == [oryx, seeded.hostile, seized]
     with pytest.raises(ExportError, match="no comment with id 99"):
         fetch_records(store, [("claim", oryx.id), ("comment", 99)])

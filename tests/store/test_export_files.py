@@ -34,8 +34,9 @@ def test_write_refuses_to_overwrite_unless_told(tmp_path: Path) -> None:
     assert _leftovers(tmp_path) == []
 
 
-def test_a_failed_write_leaves_no_partial_file(tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_write_leaves_no_partial_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def disk_full(descriptor: int) -> None:
         raise OSError(28, "No space left on device")
 
@@ -51,8 +52,9 @@ def test_a_failed_write_leaves_no_partial_file(tmp_path: Path,
     assert _leftovers(tmp_path) == []
 
 
-def test_a_file_created_while_writing_is_not_replaced(tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_created_while_writing_is_not_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "brief.md"
     real_fsync = os.fsync
 

@@ -47,26 +47,33 @@ def seeded(store: Store) -> Seeded:
 
 
 def _everything(seeded: Seeded) -> list[AnyRecord]:
-    return [*seeded.claims, seeded.comments[2], seeded.hostile, *seeded.hostile_comments,
-            seeded.hostile_claim]
+    return [
+        *seeded.claims,
+        seeded.comments[2],
+        seeded.hostile,
+        *seeded.hostile_comments,
+        seeded.hostile_claim,
+    ]
 
 
 # -- Markdown --------------------------------------------------------------------------------
 
 
 def test_markdown_groups_records_under_their_articles_with_attribution(
-        store: Store, seeded: Seeded) -> None:
+    store: Store, seeded: Seeded
+) -> None:
     blocks = markdown_blocks(export_markdown(bundle_for(store, _everything(seeded))))
     headings = [text for kind, text in blocks if kind == "h2"]
     assert headings == [TITLE, HOSTILE_TITLE]
     palmyra = blocks[: blocks.index(("h2", HOSTILE_TITLE))]
     items = [text for kind, text in palmyra if kind == "item"]
-    assert {f"Outlet: {SITE}", f"Author: {AUTHOR}", "Published: 2016-12-13",
-            f"URL: {URL}"} <= set(items)
+    assert {f"Outlet: {SITE}", f"Author: {AUTHOR}", "Published: 2016-12-13", f"URL: {URL}"} <= set(
+        items
+    )
     quotes = [text for kind, text in palmyra if kind == "quote"]
     assert quotes == [SEIZED, KILLED, ORYX, EVAN]
     # each claim's facts follow its quote
-    after_seized = palmyra[palmyra.index(("quote", SEIZED)) + 1:]
+    after_seized = palmyra[palmyra.index(("quote", SEIZED)) + 1 :]
     assert after_seized[:4] == [
         ("item", "Claimant: Amaq (claims)"),
         ("item", "Quantities: 44 tanks; 7 BMPs; dozens anti-armor rockets"),
@@ -75,8 +82,10 @@ def test_markdown_groups_records_under_their_articles_with_attribution(
     ]
     assert ("item", "Note: Amaq figure | not confirmed by anyone else") in palmyra
     assert ("item", "Claimant: not named") in palmyra
-    assert ("item", f"Found in: a comment by Moose on {SITE} (a reader's claim, not the "
-                    "outlet's)") in palmyra
+    assert (
+        "item",
+        f"Found in: a comment by Moose on {SITE} (a reader's claim, not the outlet's)",
+    ) in palmyra
     assert ("paragraph", "Evan wrote:") in palmyra
 
 
@@ -86,7 +95,10 @@ def test_markdown_keeps_hostile_text_literal(store: Store, seeded: Seeded) -> No
     quotes = [text for kind, text in blocks if kind == "quote"]
     assert quotes == [HOSTILE_FORMULA, HOSTILE_SUM, HOSTILE_MARKDOWN]
     assert [text for kind, text in blocks if kind.startswith("h")] == [
-        "claimdesk brief", HOSTILE_TITLE, "Comments"]
+        "claimdesk brief",
+        HOSTILE_TITLE,
+        "Comments",
+    ]
     html = MarkdownIt("commonmark").render(markdown)
     assert "<script>" not in html and "<a href" not in html
     assert "\x1b" not in markdown
@@ -100,10 +112,11 @@ def _as_written(text: str) -> str:
     return "\n\n".join(p.strip("\n") for p in paragraphs if p.strip("\n"))
 
 
-@given(st.text(alphabet=st.sampled_from("ab 1.-+=*_`#>|<[]()!\\&;:~\n\r\té\""), max_size=60))
+@given(st.text(alphabet=st.sampled_from('ab 1.-+=*_`#>|<[]()!\\&;:~\n\r\té"'), max_size=60))
 def test_markdown_quotes_any_text_literally(body: str) -> None:
-    comment = CommentRecord(id=1, article_id=1, parent_id=None, author="a", posted=None,
-                            body=body, position=0)
+    comment = CommentRecord(
+        id=1, article_id=1, parent_id=None, author="a", posted=None, body=body, position=0
+    )
     bundle = ExportBundle(items=(comment,), articles={1: hostile_article()})
     quotes = [text for kind, text in markdown_blocks(export_markdown(bundle)) if kind == "quote"]
     assert quotes == [_as_written(body) or "(empty)"]
@@ -131,8 +144,7 @@ def test_csv_has_one_row_per_record_with_its_kind(store: Store, seeded: Seeded) 
     seized, killed, oryx, evan = rows[:4]
     assert seized["text"] == SEIZED and seized["claimant"] == "Amaq"
     assert seized["quantities"] == "44 tanks; 7 BMPs; dozens anti-armor rockets"
-    assert (seized["status"], seized["site"], seized["article_url"]) == (
-        "unverifiable", SITE, URL)
+    assert (seized["status"], seized["site"], seized["article_url"]) == ("unverifiable", SITE, URL)
     assert killed["note"] == "Amaq figure | not confirmed\nby anyone else"
     assert (oryx["author"], oryx["comment_id"]) == ("Moose", str(seeded.comments[1].id))
     assert oryx["found_in"] == f"in a comment by Moose on {SITE}"  # never the outlet's claim
@@ -144,8 +156,11 @@ def test_csv_neutralises_formulas_in_every_text_cell(store: Store, seeded: Seede
     rows = _csv_rows(export_csv(bundle_for(store, _everything(seeded))))
     by_text = {row["text"] for row in rows}
     assert "'" + HOSTILE_FORMULA in by_text and "'" + HOSTILE_SUM in by_text
-    claim = next(row for row in rows if row["kind"] == "claim" and row["article_id"] == str(
-        seeded.hostile.id))
+    claim = next(
+        row
+        for row in rows
+        if row["kind"] == "claim" and row["article_id"] == str(seeded.hostile.id)
+    )
     assert claim["claimant"] == "'@attacker"
     # text that looks like a negative number is text too: prefixed, as the module documents
     assert claim["quantities"] == "'-5 degrees"
@@ -156,8 +171,9 @@ def test_csv_neutralises_formulas_in_every_text_cell(store: Store, seeded: Seede
 
 @given(st.text())
 def test_csv_cell_is_the_text_or_the_text_made_inert(body: str) -> None:
-    comment = CommentRecord(id=1, article_id=1, parent_id=None, author="a", posted=None,
-                            body=body, position=0)
+    comment = CommentRecord(
+        id=1, article_id=1, parent_id=None, author="a", posted=None, body=body, position=0
+    )
     bundle = ExportBundle(items=(comment,), articles={1: hostile_article()})
     [row] = _csv_rows(export_csv(bundle))
     assert row["text"] in (body, "'" + body)
@@ -168,7 +184,8 @@ def test_csv_cell_is_the_text_or_the_text_made_inert(body: str) -> None:
 
 
 def test_json_is_the_as_json_shapes_with_the_articles_they_need(
-        store: Store, seeded: Seeded) -> None:
+    store: Store, seeded: Seeded
+) -> None:
     bundle = bundle_for(store, [seeded.claims[2], seeded.comments[2]])
     objects = json.loads(export_json(bundle))
     palmyra = store.get_article(seeded.palmyra.id)
@@ -176,17 +193,28 @@ def test_json_is_the_as_json_shapes_with_the_articles_they_need(
     moose, evan = seeded.comments[1], seeded.comments[2]
     # the article first, then the comment the claim came from and the marked comment, then
     # the claim: the order an importer needs to rebuild links
-    assert objects == [palmyra.as_json(), moose.as_json(), evan.as_json(),
-                       seeded.claims[2].as_json()]
+    assert objects == [
+        palmyra.as_json(),
+        moose.as_json(),
+        evan.as_json(),
+        seeded.claims[2].as_json(),
+    ]
     lines = export_jsonl(bundle).splitlines()
     assert [json.loads(line) for line in lines] == objects
 
 
 def test_json_keeps_unicode_and_control_characters_exact(store: Store, seeded: Seeded) -> None:
-    objects = json.loads(export_jsonl(bundle_for(store, seeded.hostile_comments)).replace(
-        "\n", ",").rstrip(",").join("[]"))
+    objects = json.loads(
+        export_jsonl(bundle_for(store, seeded.hostile_comments))
+        .replace("\n", ",")
+        .rstrip(",")
+        .join("[]")
+    )
     assert [o["body"] for o in objects if o["kind"] == "comment"] == [
-        HOSTILE_FORMULA, HOSTILE_SUM, HOSTILE_MARKDOWN]
+        HOSTILE_FORMULA,
+        HOSTILE_SUM,
+        HOSTILE_MARKDOWN,
+    ]
     assert "\x1b[31mred\x1b[0m" in [o.get("author") for o in objects]
 
 
@@ -204,8 +232,12 @@ def _empty_values(value: Any, path: str = "$") -> list[str]:
 def test_claimreview_has_the_required_fields_and_no_nulls(store: Store, seeded: Seeded) -> None:
     chosen: list[AnyRecord] = [*seeded.claims, seeded.hostile_claim, seeded.comments[0]]
     reviews = json.loads(export_claimreview(bundle_for(store, chosen)))
-    assert [r["claimReviewed"] for r in reviews] == [SEIZED, KILLED, ORYX,
-                                                     seeded.hostile_claim.text]
+    assert [r["claimReviewed"] for r in reviews] == [
+        SEIZED,
+        KILLED,
+        ORYX,
+        seeded.hostile_claim.text,
+    ]
     for review in reviews:
         assert review["@context"] == "https://schema.org"
         assert review["@type"] == "ClaimReview"
@@ -222,7 +254,9 @@ def test_claimreview_has_the_required_fields_and_no_nulls(store: Store, seeded: 
     assert seized["itemReviewed"]["author"] == {"@type": "Thing", "name": "Amaq"}
     appearance = seized["itemReviewed"]["appearance"]
     assert appearance == {
-        "@type": "NewsArticle", "headline": TITLE, "url": URL,
+        "@type": "NewsArticle",
+        "headline": TITLE,
+        "url": URL,
         "author": {"@type": "Person", "name": AUTHOR},
         "datePublished": "2016-12-13T21:05:00+00:00",
         "publisher": {"@type": "Organization", "name": SITE},
@@ -232,20 +266,25 @@ def test_claimreview_has_the_required_fields_and_no_nulls(store: Store, seeded: 
     assert oryx["itemReviewed"]["datePublished"] == "2016-12-14T01:30:00+00:00"
     # Oryx's claim was made in Moose's comment: it appears there, never as the outlet's
     where = oryx["itemReviewed"]["appearance"]
-    assert where["@type"] == "Comment" and where["author"] == {"@type": "Person",
-                                                                 "name": "Moose"}
+    assert where["@type"] == "Comment" and where["author"] == {"@type": "Person", "name": "Moose"}
     assert where["description"] == f"in a comment by Moose on {SITE}"
     assert oryx["itemReviewed"]["author"] == {"@type": "Thing", "name": "Oryx"}
     assert "url" not in hostile and "datePublished" not in hostile["itemReviewed"]
 
 
-@pytest.mark.parametrize(("status", "name"), [
-    (ClaimStatus.UNVERIFIED, "Unverified"), (ClaimStatus.UNVERIFIABLE, "Unverifiable"),
-    (ClaimStatus.CORROBORATED, "Corroborated"), (ClaimStatus.DISPUTED, "Disputed"),
-    (ClaimStatus.FALSE, "False"),
-])
-def test_claimreview_rating_follows_the_status(store: Store, seeded: Seeded,
-                                               status: ClaimStatus, name: str) -> None:
+@pytest.mark.parametrize(
+    ("status", "name"),
+    [
+        (ClaimStatus.UNVERIFIED, "Unverified"),
+        (ClaimStatus.UNVERIFIABLE, "Unverifiable"),
+        (ClaimStatus.CORROBORATED, "Corroborated"),
+        (ClaimStatus.DISPUTED, "Disputed"),
+        (ClaimStatus.FALSE, "False"),
+    ],
+)
+def test_claimreview_rating_follows_the_status(
+    store: Store, seeded: Seeded, status: ClaimStatus, name: str
+) -> None:
     judged = store.set_claim_status(seeded.claims[0].id, status)
     [review] = json.loads(export_claimreview(bundle_for(store, [judged])))
     assert review["reviewRating"]["alternateName"] == name
@@ -263,16 +302,21 @@ def test_citations_attribute_claims_comments_and_articles(store: Store, seeded: 
     seized, _, oryx = seeded.claims
     paddy = seeded.comments[0]
     assert citation(seized, seeded.palmyra) == (
-        f'> "{SEIZED}" — Amaq, via {SITE} (2016-12-13) <{URL}>')
+        f'> "{SEIZED}" — Amaq, via {SITE} (2016-12-13) <{URL}>'
+    )
     assert citation(paddy, seeded.palmyra) == (
-        f'> "{PADDY}" — Paddy Singh, comment on "{TITLE}" (2016-12-13) <{URL}>')
+        f'> "{PADDY}" — Paddy Singh, comment on "{TITLE}" (2016-12-13) <{URL}>'
+    )
     assert citation(seeded.palmyra, seeded.palmyra) == (
-        f'> "{TITLE}" — {AUTHOR}, {SITE} (2016-12-13) <{URL}>')
+        f'> "{TITLE}" — {AUTHOR}, {SITE} (2016-12-13) <{URL}>'
+    )
     assert citation(oryx, seeded.palmyra, seeded.comments[1]) == (
-        f'> "{ORYX}" — Oryx, in a comment by Moose on {SITE} (2016-12-14) <{URL}>')
+        f'> "{ORYX}" — Oryx, in a comment by Moose on {SITE} (2016-12-14) <{URL}>'
+    )
     no_claimant = replace(oryx, claimant=None)
     assert citation(no_claimant, seeded.palmyra, seeded.comments[1]) == (
-        f'> "{ORYX}" — Moose, in a comment on {SITE} (2016-12-14) <{URL}>')
+        f'> "{ORYX}" — Moose, in a comment on {SITE} (2016-12-14) <{URL}>'
+    )
 
 
 def test_citations_are_one_line_each_and_inert(store: Store, seeded: Seeded) -> None:

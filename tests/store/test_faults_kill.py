@@ -26,8 +26,10 @@ from tests.faults_helpers import article_line, consistency_problems, write_lines
 TEXT_FILES = PARALLEL_MIN_FILES
 JSONL_FILES = 2
 JSONL_ARTICLES = 30
-SENTENCE = ("Officials said that {n} drones were launched at dawn, according to the ministry, "
-            "while the governor claimed that 44 tanks were seized near the river. ")
+SENTENCE = (
+    "Officials said that {n} drones were launched at dawn, according to the ministry, "
+    "while the governor claimed that 44 tanks were seized near the river. "
+)
 
 
 def _folder(root: Path, run: int, expected: dict[str, str]) -> Path:
@@ -59,8 +61,9 @@ def _stored_from(db: Path, run: int) -> int:
     except sqlite3.Error:
         return 0
     try:
-        found = conn.execute("SELECT count(*) FROM article WHERE title LIKE ?",
-                             (f"Run {run} %",)).fetchone()
+        found = conn.execute(
+            "SELECT count(*) FROM article WHERE title LIKE ?", (f"Run {run} %",)
+        ).fetchone()
         return int(found[0])
     except sqlite3.Error:
         return 0
@@ -101,8 +104,11 @@ def kill_imports(root: Path, runs: int, seed: int = 20, finish: bool = False) ->
         markers.append(f"CLAIMDESK_KILL_TEST={marker}")
         process = subprocess.Popen(
             [sys.executable, "-m", "tui", "--db", str(db), "import", "-q", str(folder)],
-            cwd=ROOT, env={**os.environ, "CLAIMDESK_KILL_TEST": marker},
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            cwd=ROOT,
+            env={**os.environ, "CLAIMDESK_KILL_TEST": marker},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         if run % 3 == 0:  # at start-up, before the store or the pool is open
             time.sleep(chance.uniform(0.2, 1.5))
         elif run % 3 == 1:  # once the workers are up: while they parse, before a commit
@@ -135,16 +141,32 @@ def kill_imports(root: Path, runs: int, seed: int = 20, finish: bool = False) ->
         left = [pid for marker in markers for pid in _processes_with(marker)]
     assert left == [], f"worker processes {left} outlived the killed imports"
     workers_gone = time.monotonic() - killed_at
-    figures = {"runs": runs, "killed with workers up": killed_with_workers,
-               "articles kept from killed runs": kept, "articles in all": len(expected),
-               "seconds until the last worker was gone": round(workers_gone, 1)}
+    figures = {
+        "runs": runs,
+        "killed with workers up": killed_with_workers,
+        "articles kept from killed runs": kept,
+        "articles in all": len(expected),
+        "seconds until the last worker was gone": round(workers_gone, 1),
+    }
     if not finish:
         return figures
     # an import left to finish brings everything in, once
     done = subprocess.run(
-        [sys.executable, "-m", "tui", "--db", str(db), "import", "-q",
-         *(str(root / f"pile-{run:02}") for run in range(runs))],
-        cwd=ROOT, capture_output=True, text=True, check=False)
+        [
+            sys.executable,
+            "-m",
+            "tui",
+            "--db",
+            str(db),
+            "import",
+            "-q",
+            *(str(root / f"pile-{run:02}") for run in range(runs)),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     _check_whole(db, expected, runs, runs)
     store = Store.open(str(db))
@@ -159,8 +181,7 @@ KILL_RUNS = int(os.environ.get("CLAIMDESK_KILL_RUNS", "6"))
 runs the issue's 20."""
 
 
-def test_kill_9_at_random_moments_leaves_a_consistent_store_and_no_workers(
-        tmp_path: Path) -> None:
+def test_kill_9_at_random_moments_leaves_a_consistent_store_and_no_workers(tmp_path: Path) -> None:
     kill_imports(tmp_path, KILL_RUNS)
 
 
@@ -173,10 +194,12 @@ def _check_whole(db: Path, expected: dict[str, str], run: int, runs: int) -> Non
     titles = [a.title for a in stored]
     assert len(titles) == len(set(titles)), f"run {run}: an article stored twice"
     for article in stored:
-        assert article.body.strip() == expected[article.title].strip(), \
+        assert article.body.strip() == expected[article.title].strip(), (
             f"run {run}: {article.title}"
+        )
     for f in range(JSONL_FILES):
         for source in range(runs):
             mine = [t for t in titles if t.startswith(f"Run {source} lines {f} ")]
-            assert len(mine) in (0, JSONL_ARTICLES), \
+            assert len(mine) in (0, JSONL_ARTICLES), (
                 f"after run {run}: z{f}.jsonl of run {source} half stored"
+            )

@@ -36,20 +36,21 @@ def _titles(store: Store) -> set[str]:
 
 # -- 1. every error while writing one document fails that document only ---------------------
 
+
 def test_a_figure_beyond_64_bits_is_kept_in_words_without_failing_its_batch(store: Store) -> None:
     # Ordinary text can hold a figure no 64-bit column stores: its words and its value stay,
     # its INTEGER count is left empty, and the documents around it are written as usual.
     huge = Quantity(99999999999999999999, "99999999999999999999", "drones")
-    outcomes = store.add_documents([_draft("first"), _draft("huge", quantities=(huge,)),
-                                    _draft("last")])
+    outcomes = store.add_documents(
+        [_draft("first"), _draft("huge", quantities=(huge,)), _draft("last")]
+    )
     assert [o.created for o in outcomes] == [True, True, True]
     assert _titles(store) == {"first", "huge", "last"}
     assert consistency_problems(store.path) == []  # type: ignore[arg-type]
 
 
 def test_a_claim_offset_beyond_64_bits_fails_its_document_only(store: Store) -> None:
-    outcomes = store.add_documents([_draft("first"), _draft("far", start=2**70),
-                                    _draft("last")])
+    outcomes = store.add_documents([_draft("first"), _draft("far", start=2**70), _draft("last")])
     assert [o.created for o in outcomes] == [True, False, True]
     assert _titles(store) == {"first", "last"}
 
@@ -57,8 +58,7 @@ def test_a_claim_offset_beyond_64_bits_fails_its_document_only(store: Store) -> 
 def test_any_error_of_python_while_inserting_fails_that_document_only(store: Store) -> None:
     # A lone surrogate cannot be encoded for SQLite: a UnicodeEncodeError, not a database
     # error, raised in the middle of the batch's insert.
-    outcomes = store.add_documents([_draft("first"), _draft("bad \udcff title"),
-                                    _draft("last")])
+    outcomes = store.add_documents([_draft("first"), _draft("bad \udcff title"), _draft("last")])
     assert [o.created for o in outcomes] == [True, False, True]
     assert outcomes[1].error is not None and "Unicode" in outcomes[1].error
     assert "UnicodeEncodeError" not in outcomes[1].error
@@ -72,7 +72,9 @@ def test_the_whole_folder_is_kept_when_one_text_has_a_huge_number(tmp_path: Path
     for name, figure in (("a", "12"), ("b", "99999999999999999999"), ("c", "7")):
         (folder / f"{name}.txt").write_text(
             f"Report {name}\n\nOfficials said that {figure} drones were launched at dawn, "
-            "according to the ministry.\n", encoding="utf-8")
+            "according to the ministry.\n",
+            encoding="utf-8",
+        )
     store = Store.open(str(tmp_path / "s.sqlite3"))
     report = import_paths(store, [folder])
     assert report.added == 3 and report.failed == 0
@@ -80,6 +82,7 @@ def test_the_whole_folder_is_kept_when_one_text_has_a_huge_number(tmp_path: Path
 
 
 # -- 2. a file name that is not UTF-8 ------------------------------------------------------
+
 
 def test_a_file_name_that_is_not_utf8_is_stored_losslessly(tmp_path: Path) -> None:
     folder = tmp_path / "pile"
@@ -97,6 +100,7 @@ def test_a_file_name_that_is_not_utf8_is_stored_losslessly(tmp_path: Path) -> No
 
 
 # -- 4. a transaction the database ended is failed, everywhere -------------------------------
+
 
 def _fill_up_after(store: Store, spare_pages: int) -> None:
     """Make the database full ``spare_pages`` pages from now: a real SQLITE_FULL."""
@@ -117,8 +121,9 @@ def test_disk_full_during_a_streamed_file_stores_none_of_it(tmp_path: Path) -> N
     before = _titles(store)
     _fill_up_after(store, spare_pages=12)
     big = tmp_path / "all-or-nothing.jsonl"
-    write_lines(big, [article_line(n, f"streamed {n}", body=f"{n} " + "word " * 2000)
-                      for n in range(1, 41)])
+    write_lines(
+        big, [article_line(n, f"streamed {n}", body=f"{n} " + "word " * 2000) for n in range(1, 41)]
+    )
     report = import_paths(store, [big])
     assert not report.ok
     assert report.stopped is not None and "full" in report.stopped
@@ -128,16 +133,21 @@ def test_disk_full_during_a_streamed_file_stores_none_of_it(tmp_path: Path) -> N
 
 
 def test_disk_full_in_a_folder_keeps_what_was_committed_and_says_what_was_not(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     store = Store.open(str(tmp_path / "s.sqlite3"))
     fill_store(store)
     _fill_up_after(store, spare_pages=30)
     folder = tmp_path / "pile"
     folder.mkdir()
     for n in range(1, 9):
-        write_lines(folder / f"{n:02}.jsonl",
-                    [article_line(f"{n}-{k}", f"file {n} article {k}",
-                                  body=f"{n} {k} " + "word " * 1500) for k in range(4)])
+        write_lines(
+            folder / f"{n:02}.jsonl",
+            [
+                article_line(f"{n}-{k}", f"file {n} article {k}", body=f"{n} {k} " + "word " * 1500)
+                for k in range(4)
+            ],
+        )
     report = import_paths(store, [folder])
     assert report.stopped is not None and "full" in report.stopped
     stored = _titles(store)
@@ -151,6 +161,7 @@ def test_disk_full_in_a_folder_keeps_what_was_committed_and_says_what_was_not(
 
 
 # -- 5. the store file replaced or deleted under a running app -------------------------------
+
 
 def _a_claim(store: Store) -> int:
     fill_store(store)
@@ -168,7 +179,8 @@ def test_judging_after_the_store_file_was_deleted_is_refused_with_why(store: Sto
 
 
 def test_judging_after_the_store_file_was_replaced_is_refused_with_why(
-        store: Store, tmp_path: Path) -> None:
+    store: Store, tmp_path: Path
+) -> None:
     claim = _a_claim(store)
     other = Store.open(str(tmp_path / "other.sqlite3"))
     fill_store(other)
@@ -182,6 +194,7 @@ def test_judging_after_the_store_file_was_replaced_is_refused_with_why(
 
 
 # -- 6. a SQLite file that is not a claimdesk store ------------------------------------------
+
 
 def test_another_programs_database_is_refused_not_converted(tmp_path: Path) -> None:
     path = tmp_path / "theirs.sqlite3"

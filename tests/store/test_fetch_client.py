@@ -20,8 +20,15 @@ def server() -> Iterator[LocalServer]:
 
 
 def test_a_page_comes_back_with_its_type_charset_and_validators(server: LocalServer) -> None:
-    url = server.add("/a", Route("café".encode("latin-1"), "text/html; charset=ISO-8859-1",
-                                 etag='"v1"', last_modified="Tue, 01 Dec 2026 08:00:00 GMT"))
+    url = server.add(
+        "/a",
+        Route(
+            "café".encode("latin-1"),
+            "text/html; charset=ISO-8859-1",
+            etag='"v1"',
+            last_modified="Tue, 01 Dec 2026 08:00:00 GMT",
+        ),
+    )
     with Fetcher() as fetcher:
         got = fetcher.get(url)
     assert got.status == 200 and got.body == "café".encode("latin-1")
@@ -69,10 +76,12 @@ def test_a_redirect_loop_ends_in_one_line(server: LocalServer) -> None:
     assert len(server.requests) == 6
 
 
-@pytest.mark.parametrize(("status", "line"), [(404, "404 Not Found"),
-                                              (500, "500 Internal Server Error")])
-def test_an_error_status_is_its_code_and_reason(server: LocalServer, status: int,
-                                                line: str) -> None:
+@pytest.mark.parametrize(
+    ("status", "line"), [(404, "404 Not Found"), (500, "500 Internal Server Error")]
+)
+def test_an_error_status_is_its_code_and_reason(
+    server: LocalServer, status: int, line: str
+) -> None:
     url = server.add("/x", Route(b"oops", status=status))
     with Fetcher() as fetcher, pytest.raises(FetchError, match=f"^{line}$"):
         fetcher.get(url)
@@ -81,8 +90,10 @@ def test_an_error_status_is_its_code_and_reason(server: LocalServer, status: int
 def test_a_server_slower_than_the_timeout_is_given_up_on(server: LocalServer) -> None:
     url = server.add("/slow", Route(b"<rss/>", delay=3))
     started = time.monotonic()
-    with Fetcher(timeout=0.5) as fetcher, \
-            pytest.raises(FetchError, match=r"timed out after 0\.5 s"):
+    with (
+        Fetcher(timeout=0.5) as fetcher,
+        pytest.raises(FetchError, match=r"timed out after 0\.5 s"),
+    ):
         fetcher.get(url)
     assert time.monotonic() - started < 2
 
@@ -91,16 +102,20 @@ def test_a_body_announced_larger_than_the_limit_is_refused_unread(server: LocalS
     """Content-Length says 200 MB and the body trickles: refused on the headers alone."""
     url = server.add("/huge", Route(claimed_length=200_000_000))
     started = time.monotonic()
-    with Fetcher(max_bytes=32_000_000) as fetcher, \
-            pytest.raises(FetchError, match=r"too large: 200.0 MB \(the limit is 32 MB\)"):
+    with (
+        Fetcher(max_bytes=32_000_000) as fetcher,
+        pytest.raises(FetchError, match=r"too large: 200.0 MB \(the limit is 32 MB\)"),
+    ):
         fetcher.get(url)
     assert time.monotonic() - started < 1
 
 
 def test_a_stream_past_the_limit_is_cut_as_it_passes(server: LocalServer) -> None:
     url = server.add("/endless", Route(endless=True))
-    with Fetcher(max_bytes=1_000_000) as fetcher, \
-            pytest.raises(FetchError, match="more than the 1 MB limit"):
+    with (
+        Fetcher(max_bytes=1_000_000) as fetcher,
+        pytest.raises(FetchError, match="more than the 1 MB limit"),
+    ):
         fetcher.get(url)
 
 

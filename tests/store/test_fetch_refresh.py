@@ -16,11 +16,16 @@ from store.store import Store
 from tests.fetch_helpers import page, rss
 from tests.local_server import LocalServer, Route, serving
 
-REAL_FEEDS = ("rbren_rss-parser__guardian.rss", "danmactough_node-feedparser__tpm.atom",
-              "rbren_rss-parser__heise.atom")
-PAGES_WITH_COMMENTS = ("adbar_trafilatura__gormulus.wordpress.com.durfen.html",
-                       "adbar_trafilatura__lemire.me.json.html",
-                       "adbar_trafilatura__insubordinant.wordpress.com.speed.html")
+REAL_FEEDS = (
+    "rbren_rss-parser__guardian.rss",
+    "danmactough_node-feedparser__tpm.atom",
+    "rbren_rss-parser__heise.atom",
+)
+PAGES_WITH_COMMENTS = (
+    "adbar_trafilatura__gormulus.wordpress.com.durfen.html",
+    "adbar_trafilatura__lemire.me.json.html",
+    "adbar_trafilatura__insubordinant.wordpress.com.speed.html",
+)
 
 
 @pytest.fixture
@@ -34,13 +39,23 @@ def _statuses(store: Store) -> dict[str, str]:
 
 
 def test_real_feeds_are_stored_and_a_second_refresh_only_asks_if_changed(
-        server: LocalServer, store: Store, real_world: Path) -> None:
+    server: LocalServer, store: Store, real_world: Path
+) -> None:
     urls = []
     for number, name in enumerate(REAL_FEEDS):
-        validators = {"etag": f'"{name}"'} if number % 2 == 0 else \
-            {"last_modified": "Mon, 30 Nov 2026 10:00:00 GMT"}
-        url = server.add(f"/{name}", Route((real_world / "feeds" / name).read_bytes(),
-                                           "application/rss+xml", **validators))  # type: ignore[arg-type]
+        validators = (
+            {"etag": f'"{name}"'}
+            if number % 2 == 0
+            else {"last_modified": "Mon, 30 Nov 2026 10:00:00 GMT"}
+        )
+        url = server.add(
+            f"/{name}",
+            Route(
+                (real_world / "feeds" / name).read_bytes(),
+                "application/rss+xml",
+                **validators,  # type: ignore[arg-type]
+            ),
+        )
         add_subscription(store, url)
         urls.append(url)
     first = refresh_feeds(store)
@@ -61,9 +76,11 @@ def test_real_feeds_are_stored_and_a_second_refresh_only_asks_if_changed(
 
 
 def test_a_failing_feed_never_stops_the_others_nor_leaves_half_of_itself(
-        server: LocalServer, store: Store) -> None:
-    good = rss("Good", [(f"Item {n}", server.url(f"/good/{n}"), f"<p>Text {n}</p>")
-                        for n in range(3)])
+    server: LocalServer, store: Store
+) -> None:
+    good = rss(
+        "Good", [(f"Item {n}", server.url(f"/good/{n}"), f"<p>Text {n}</p>") for n in range(3)]
+    )
     routes = {
         "/good": Route(good, "application/rss+xml"),
         "/missing": None,
@@ -95,25 +112,29 @@ def test_a_failing_feed_never_stops_the_others_nor_leaves_half_of_itself(
 
 
 def test_the_content_decides_the_format_whatever_the_content_type_says(
-        server: LocalServer, store: Store) -> None:
+    server: LocalServer, store: Store
+) -> None:
     def feed(n: int) -> bytes:
         return rss("Typed wrong", [(f"Entry {n}", server.url(f"/e/{n}"), "<p>Short</p>")])
 
     add_subscription(store, server.add("/feed-as-html", Route(feed(1), "text/html")))
-    add_subscription(store, server.add("/feed-as-binary", Route(feed(2),
-                                                                "application/octet-stream")))
+    add_subscription(
+        store, server.add("/feed-as-binary", Route(feed(2), "application/octet-stream"))
+    )
     report = refresh_feeds(store)
     assert [r.status for r in report.results] == ["new 1", "new 1"]
     pages = import_urls(store, [server.add("/page.rss", Route(page("A page"), "text/plain"))])
     assert pages.ok and "A page" in {a.title for a in store.list_articles()}
     add_subscription(store, server.url("/page.rss"))
     [subscribed_page] = refresh_feeds(store, [server.url("/page.rss")]).results
-    assert subscribed_page.reason == ("not a feed: it serves an HTML page (`claimdesk import "
-                                      "URL` imports it once)")
+    assert subscribed_page.reason == (
+        "not a feed: it serves an HTML page (`claimdesk import URL` imports it once)"
+    )
 
 
-def test_the_charset_named_in_the_headers_decodes_the_feed(server: LocalServer,
-                                                           store: Store) -> None:
+def test_the_charset_named_in_the_headers_decodes_the_feed(
+    server: LocalServer, store: Store
+) -> None:
     title = "Новости: взрыв в Харькове"
     feed = rss("Лента", [(title, server.url("/n/1"), "<p>Текст</p>")], encoding="koi8-r")
     feed = feed.replace(b' encoding="koi8-r"', b"")  # only the header says it
@@ -123,7 +144,8 @@ def test_the_charset_named_in_the_headers_decodes_the_feed(server: LocalServer,
 
 
 def test_full_pages_bring_the_article_text_and_its_comments(
-        server: LocalServer, store: Store, real_world: Path) -> None:
+    server: LocalServer, store: Store, real_world: Path
+) -> None:
     items = []
     for number, name in enumerate(PAGES_WITH_COMMENTS):
         link = server.add(f"/story/{number}", Route((real_world / "html" / name).read_bytes()))
@@ -146,10 +168,13 @@ def test_full_pages_bring_the_article_text_and_its_comments(
 
 
 def test_full_pages_are_fetched_only_for_new_entries_that_are_summaries(
-        server: LocalServer, store: Store) -> None:
+    server: LocalServer, store: Store
+) -> None:
     long_text = "<p>" + "The full article is in the feed. " * 80 + "</p>"
-    items = [("Summary", server.url("/p/1"), "<p>Short…</p>"),
-             ("Full", server.url("/p/2"), long_text)]
+    items = [
+        ("Summary", server.url("/p/1"), "<p>Short…</p>"),
+        ("Full", server.url("/p/2"), long_text),
+    ]
     server.add("/p/1", Route(page("Summary page", comments=2)))
     server.add("/p/2", Route(page("Full page")))
     route = server.add("/feed", Route(rss("Mixed", items), "application/rss+xml", etag='"1"'))
@@ -161,11 +186,17 @@ def test_full_pages_are_fetched_only_for_new_entries_that_are_summaries(
     assert again.status == "nothing new" and len(server.seen("/p/1")) == 1
 
 
-def test_refresh_sends_at_most_two_requests_at_a_time_to_a_host(server: LocalServer,
-                                                               store: Store) -> None:
+def test_refresh_sends_at_most_two_requests_at_a_time_to_a_host(
+    server: LocalServer, store: Store
+) -> None:
     for n in range(10):
-        add_subscription(store, server.add(f"/f{n}", Route(
-            rss(f"F{n}", [("E", server.url(f"/e/{n}"), "<p>x</p>")]), delay=0.05)))
+        add_subscription(
+            store,
+            server.add(
+                f"/f{n}",
+                Route(rss(f"F{n}", [("E", server.url(f"/e/{n}"), "<p>x</p>")]), delay=0.05),
+            ),
+        )
     assert refresh_feeds(store).ok
     assert len(server.requests) == 10 and server.most_in_flight == 2
 
@@ -176,21 +207,24 @@ def test_refresh_of_a_url_not_subscribed_says_so(server: LocalServer, store: Sto
 
 
 def test_an_imported_page_takes_its_canonical_url_else_where_redirects_ended(
-        server: LocalServer, store: Store) -> None:
+    server: LocalServer, store: Store
+) -> None:
     server.add("/short", Route(location="/articles/long-name"))
     server.add("/articles/long-name", Route(page("No canonical")))
     server.add("/c", Route(page("Canonical", canonical="https://news.example/story?utm_source=x")))
     report = import_urls(store, [server.url("/short"), server.url("/c")])
     assert report.ok
     urls = {a.title: a.url for a in store.list_articles()}
-    assert urls == {"No canonical": server.url("/articles/long-name"),
-                    "Canonical": "https://news.example/story"}
-    assert all(a.source in {server.url("/short"), server.url("/c")}
-               for a in store.list_articles())
+    assert urls == {
+        "No canonical": server.url("/articles/long-name"),
+        "Canonical": "https://news.example/story",
+    }
+    assert all(a.source in {server.url("/short"), server.url("/c")} for a in store.list_articles())
 
 
 def test_a_page_imported_from_a_file_and_then_its_url_is_stored_once(
-        server: LocalServer, store: Store, real_world: Path) -> None:
+    server: LocalServer, store: Store, real_world: Path
+) -> None:
     path = real_world / "html" / PAGES_WITH_COMMENTS[0]
     assert import_paths(store, [path]).added == 1
     report = import_urls(store, [server.add("/copy", Route(path.read_bytes()))])
@@ -200,7 +234,8 @@ def test_a_page_imported_from_a_file_and_then_its_url_is_stored_once(
 
 
 def test_a_stopped_refresh_returns_at_once_whatever_the_servers_do(
-        server: LocalServer, store: Store) -> None:
+    server: LocalServer, store: Store
+) -> None:
     """Leaving the app mid-refresh must not wait for a slow server (up to the timeout)."""
     for n in range(4):
         add_subscription(store, server.add(f"/slow/{n}", Route(rss("Slow", []), delay=5)))

@@ -29,8 +29,9 @@ def test_report_lists_what_was_passed_over(store: Store, tmp_path: Path) -> None
     assert [p.name for p in report.passed_over] == ["random.bin", "photo.jpg"]
 
 
-def test_summary_names_what_was_passed_over(capsys: pytest.CaptureFixture[str],
-                                            tmp_path: Path) -> None:
+def test_summary_names_what_was_passed_over(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     folder = _folder(tmp_path)
     code = main(["--db", str(tmp_path / "cli.sqlite3"), "import", str(folder)])
     out = capsys.readouterr().out

@@ -61,8 +61,12 @@ def test_rss_entry_becomes_an_article_with_text_author_date_link_and_tags(tmp_pa
         "<script>track()</script>]]></content:encoded>"
     )
     feed = tmp_path / "courier.rss"
-    feed.write_text(RSS.format(items=_item("Buses", "https://courier.example/buses?utm_source=rss",
-                                           "c-1", extra)), encoding="utf-8")
+    feed.write_text(
+        RSS.format(
+            items=_item("Buses", "https://courier.example/buses?utm_source=rss", "c-1", extra)
+        ),
+        encoding="utf-8",
+    )
     [draft] = load_file(feed)
     assert draft.title == "Buses"
     assert draft.body == "The mayor said 40 buses were added.\nDrivers say 25."
@@ -79,8 +83,10 @@ def test_atom_entries(tmp_path: Path) -> None:
     feed.write_text(ATOM, encoding="utf-8")
     first, second = load_file(feed)
     assert first.title == "Rents rose 9%, agency says"
-    assert first.body == "The housing agency said rents rose 9 percent.\nTenant groups dispute " \
-                         "the figure."
+    assert (
+        first.body == "The housing agency said rents rose 9 percent.\nTenant groups dispute "
+        "the figure."
+    )
     assert first.author == "Jo Park"
     assert first.published == datetime(2024, 6, 1, 16, 30, tzinfo=UTC)
     assert first.url == "https://datadesk.example/rents"
@@ -89,25 +95,27 @@ def test_atom_entries(tmp_path: Path) -> None:
 
 
 def test_entries_without_guid_are_keyed_by_link(tmp_path: Path) -> None:
-    items = "".join([
-        _item("Repeated without guid", "https://courier.example/a"),
-        _item("Repeated without guid", "https://courier.example/a"),
-        _item("Same guid twice", "https://courier.example/b", guid="g-2"),
-        _item("Same guid twice, edited", "https://courier.example/b", guid="g-2"),
-        _item("Other link", "https://courier.example/c"),
-    ])
+    items = "".join(
+        [
+            _item("Repeated without guid", "https://courier.example/a"),
+            _item("Repeated without guid", "https://courier.example/a"),
+            _item("Same guid twice", "https://courier.example/b", guid="g-2"),
+            _item("Same guid twice, edited", "https://courier.example/b", guid="g-2"),
+            _item("Other link", "https://courier.example/c"),
+        ]
+    )
     feed = tmp_path / "courier.xml"
     feed.write_text(RSS.format(items=items), encoding="utf-8")
     drafts = load_file(feed)
-    assert [d.title for d in drafts] == ["Repeated without guid", "Same guid twice",
-                                         "Other link"]
+    assert [d.title for d in drafts] == ["Repeated without guid", "Same guid twice", "Other link"]
 
 
 def test_the_same_entry_in_two_feeds_is_stored_once(store: Store, tmp_path: Path) -> None:
     shared = _item("Shared story", "https://courier.example/shared?utm_source=one")
     (tmp_path / "one.xml").write_text(RSS.format(items=shared), encoding="utf-8")
-    other = _item("Shared story", "https://courier.example/shared?utm_medium=two#top",
-                  guid="another-guid") + _item("Only here", "https://courier.example/only")
+    other = _item(
+        "Shared story", "https://courier.example/shared?utm_medium=two#top", guid="another-guid"
+    ) + _item("Only here", "https://courier.example/only")
     (tmp_path / "two.xml").write_text(RSS.format(items=other), encoding="utf-8")
     report = import_paths(store, [tmp_path])
     assert (report.added, report.unchanged) == (2, 1)

@@ -15,14 +15,20 @@ from store.importer import import_paths, load_file
 from store.store import Store
 
 MOJIBAKE = ("Ã", "Â", "â€", "\ufffd", "Ð", "Ñ\x80")
-AUTHOR_TAGS = ("{http://www.w3.org/2005/Atom}author", "{http://purl.org/dc/elements/1.1/}creator",
-               "author")
+AUTHOR_TAGS = (
+    "{http://www.w3.org/2005/Atom}author",
+    "{http://purl.org/dc/elements/1.1/}creator",
+    "author",
+)
 
 
 def _entries(path: Path) -> list[ET.Element]:
     root = ET.parse(path).getroot()  # noqa: S314 (test data, not untrusted input)
-    return [e for e in root.iter() if e.tag in ("item", "{http://www.w3.org/2005/Atom}entry",
-                                                  "{http://purl.org/rss/1.0/}item")]
+    return [
+        e
+        for e in root.iter()
+        if e.tag in ("item", "{http://www.w3.org/2005/Atom}entry", "{http://purl.org/rss/1.0/}item")
+    ]
 
 
 def _names_an_author(entry: ET.Element) -> bool:
@@ -34,8 +40,7 @@ def _names_an_author(entry: ET.Element) -> bool:
     return False
 
 
-def test_dev_set_xml_feeds_import_with_characters_links_authors_and_dates(
-        real_world: Path) -> None:
+def test_dev_set_xml_feeds_import_with_characters_links_authors_and_dates(real_world: Path) -> None:
     feeds = sorted(p for p in (real_world / "feeds").iterdir() if p.suffix != ".json")
     assert len(feeds) >= 9
     for path in feeds:
@@ -53,8 +58,10 @@ def test_dev_set_xml_feeds_import_with_characters_links_authors_and_dates(
 
 def test_dev_set_relative_atom_links_feed_author_and_offsets(real_world: Path) -> None:
     tpm = load_file(real_world / "feeds" / "danmactough_node-feedparser__tpm.atom")
-    assert tpm[0].url == ("http://talkingpointsmemo.com/livewire/"
-                          "hannity-announces-fox-hired-sebastian-gorka-national-security-strategist")
+    assert tpm[0].url == (
+        "http://talkingpointsmemo.com/livewire/"
+        "hannity-announces-fox-hired-sebastian-gorka-national-security-strategist"
+    )
     assert tpm[0].published == datetime(2017, 11, 8, 23, 15, 58, tzinfo=UTC)
     assert tpm[0].published is not None and tpm[0].published.utcoffset() == timedelta(hours=-5)
     heise = load_file(real_world / "feeds" / "rbren_rss-parser__heise.atom")
@@ -75,8 +82,9 @@ def test_dev_set_json_feed(real_world: Path, store: Store) -> None:
     assert drafts[0].title == "Keller Rinaudo: How can delivery drones save lives?"
     assert drafts[0].url is not None and "utm_" not in drafts[0].url
     assert all(d.author for d in drafts) and all(d.published for d in drafts)
-    assert drafts[0].published is not None and \
-        drafts[0].published.utcoffset() == timedelta(hours=-4)
+    assert drafts[0].published is not None and drafts[0].published.utcoffset() == timedelta(
+        hours=-4
+    )
     report = import_paths(store, [path])
     assert report.ok and report.added == len(items)
 
@@ -106,12 +114,15 @@ def test_windows_1251_feed_reads_as_cyrillic_with_local_dates(tmp_path: Path) ->
 
 
 def test_undeclared_1252_feed_warns_once_per_file(tmp_path: Path) -> None:
-    items = "".join(f"<item><title>Caf\u00e9 {n}</title><link>https://c.example/{n}</link>"
-                    f"<description>\u201cQuoted\u201d {n}</description></item>"
-                    for n in range(40))
+    items = "".join(
+        f"<item><title>Caf\u00e9 {n}</title><link>https://c.example/{n}</link>"
+        f"<description>\u201cQuoted\u201d {n}</description></item>"
+        for n in range(40)
+    )
     path = tmp_path / "cafe.rss"
-    path.write_bytes(f"<rss version='2.0'><channel><title>C</title>{items}</channel></rss>"
-                     .encode("cp1252"))
+    path.write_bytes(
+        f"<rss version='2.0'><channel><title>C</title>{items}</channel></rss>".encode("cp1252")
+    )
     drafts = load_file(path)
     assert len(drafts) == 40 and drafts[3].title == "Café 3"
     assert [w for d in drafts for w in d.warnings] == ["not UTF-8: decoded as Windows-1252"]
@@ -133,8 +144,10 @@ def test_atom_xml_base_feed_author_and_naive_dates_as_written(tmp_path: Path) ->
     path = tmp_path / "blog.atom"
     path.write_text(ATOM_BASE, encoding="utf-8")
     one, two = load_file(path)
-    assert (one.url, two.url) == ("https://blog.example/2024/one.html",
-                                  "https://blog.example/about/two")
+    assert (one.url, two.url) == (
+        "https://blog.example/2024/one.html",
+        "https://blog.example/about/two",
+    )
     assert (one.author, two.author) == ("Ana Ruiz", "Bo Lee")
     # No zone written: the day stays the day written, in every reader's zone.
     assert one.published is not None and one.published.date().isoformat() == "2024-06-01"
@@ -143,8 +156,11 @@ def test_atom_xml_base_feed_author_and_naive_dates_as_written(tmp_path: Path) ->
 
 @pytest.mark.parametrize("version", ["1", "1.1"])
 def test_json_feed_versions(tmp_path: Path, version: str) -> None:
-    people = ('"authors": [{"name": "Mia Chen"}, {"name": "Tom Hale"}]' if version == "1.1"
-              else '"author": {"name": "Mia Chen"}')
+    people = (
+        '"authors": [{"name": "Mia Chen"}, {"name": "Tom Hale"}]'
+        if version == "1.1"
+        else '"author": {"name": "Mia Chen"}'
+    )
     feed = (
         f'{{"version": "https://jsonfeed.org/version/{version}", "title": "Desk", '
         f'"home_page_url": "https://desk.example/", {people}, "items": ['
@@ -167,8 +183,9 @@ def test_json_feed_versions(tmp_path: Path, version: str) -> None:
 
 def test_json_feed_without_items_is_a_clear_error(tmp_path: Path, store: Store) -> None:
     path = tmp_path / "empty.json"
-    path.write_text('{"version": "https://jsonfeed.org/version/1.1", "title": "x"}',
-                    encoding="utf-8")
+    path.write_text(
+        '{"version": "https://jsonfeed.org/version/1.1", "title": "x"}', encoding="utf-8"
+    )
     report = import_paths(store, [path])
     assert not report.ok
     assert report.failures[0].reason == "a JSON Feed without an items list"

@@ -30,14 +30,18 @@ def _comment(number: int, author: str, body: str, replies: str = "") -> str:
     )
 
 
-def _page(comments: str, title: str = "Council says bridge repairs cost €3 million",
-          url: str = "https://news.example/bridge") -> str:
+def _page(
+    comments: str,
+    title: str = "Council says bridge repairs cost €3 million",
+    url: str = "https://news.example/bridge",
+) -> str:
     paragraphs = "".join(
         f"<p>Paragraph {n}: the council said the repairs would cost 3 million euros and take "
-        f"{n + 4} months, according to a report published on Monday.</p>" for n in range(4)
+        f"{n + 4} months, according to a report published on Monday.</p>"
+        for n in range(4)
     )
     return (
-        f'<!DOCTYPE html><html><head><title>{title}</title>'
+        f"<!DOCTYPE html><html><head><title>{title}</title>"
         f'<link rel="canonical" href="{url}"></head><body>'
         f'<nav><a href="/">Home</a> <a href="/local">Local news</a></nav>'
         f'<article><h1>{title}</h1><div class="entry-content">{paragraphs}</div></article>'
@@ -49,8 +53,7 @@ def test_sample_page_body_leaves_out_navigation_bio_donations_and_comments() -> 
     [draft] = load_file(SAMPLE_PAGE)
     assert draft.body.startswith("The trade ministry said on Monday")
     assert "rail link" in draft.body and draft.body.count("\n") >= 5  # paragraphs kept
-    for furniture in ("About us", "Ines Marlow covers trade", "Donate", "Good catch",
-                      "Privacy"):
+    for furniture in ("About us", "Ines Marlow covers trade", "Donate", "Good catch", "Privacy"):
         assert furniture not in draft.body
 
 
@@ -87,13 +90,21 @@ def test_stored_page_has_threaded_comments(store: Store) -> None:
 
 def test_deep_threads_and_a_deleted_comment() -> None:
     """A reply to a deleted (empty) comment moves up to the nearest comment that remains."""
-    deleted = ('<li class="comment"><div class="comment-content"></div><ol class="children">'
-               + _comment(4, "Dee", "Replying to a deleted comment.") + "</ol></li>")
-    thread = _comment(1, "Ann", "Top.", _comment(2, "Bo", "Reply.", _comment(3, "Cy", "Deeper.")
-                                                 + deleted))
+    deleted = (
+        '<li class="comment"><div class="comment-content"></div><ol class="children">'
+        + _comment(4, "Dee", "Replying to a deleted comment.")
+        + "</ol></li>"
+    )
+    thread = _comment(
+        1, "Ann", "Top.", _comment(2, "Bo", "Reply.", _comment(3, "Cy", "Deeper.") + deleted)
+    )
     comments = read_comments(_page(thread + _comment(5, "Eve", "Second thread.")))
     assert [(c.author, c.parent_index) for c in comments] == [
-        ("Ann", None), ("Bo", 0), ("Cy", 1), ("Dee", 1), ("Eve", None)
+        ("Ann", None),
+        ("Bo", 0),
+        ("Cy", 1),
+        ("Dee", 1),
+        ("Eve", None),
     ]
     assert comments[0].posted == datetime(2024, 3, 1, 15, 0, tzinfo=UTC)  # -05:00 -> UTC
 
@@ -107,12 +118,20 @@ def test_other_comment_markup_is_a_layout_not_code() -> None:
         '<div class="txt">An answer.</div></div></div></div>'
         "</section></body></html>"
     )
-    layout = CommentLayout(name="talk", thread="section.talk", comment="div.msg",
-                           author=(".who",), time=(".when",), time_attributes=("data-ts",),
-                           body=(".txt",), replies="div.answers")
+    layout = CommentLayout(
+        name="talk",
+        thread="section.talk",
+        comment="div.msg",
+        author=(".who",),
+        time=(".when",),
+        time_attributes=("data-ts",),
+        body=(".txt",),
+        replies="div.answers",
+    )
     comments = read_comments(html, [layout])
     assert [(c.author, c.body, c.parent_index) for c in comments] == [
-        ("Kim", "First!", None), ("Lou", "An answer.", 0)
+        ("Kim", "First!", None),
+        ("Lou", "An answer.", 0),
     ]
     assert comments[0].posted == datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)
     assert read_comments(html) == []  # the WordPress layout does not match this markup
@@ -141,29 +160,40 @@ def test_page_and_feed_entry_of_one_article_are_stored_once(store: Store, tmp_pa
 def test_reimporting_pages_is_idempotent(store: Store, tmp_path: Path) -> None:
     for n in range(3):
         (tmp_path / f"page{n}.html").write_text(
-            _page(_comment(1, "Ann", "Nice."), title=f"Story {n} on the bridge repairs",
-                  url=f"https://news.example/{n}"), encoding="utf-8")
+            _page(
+                _comment(1, "Ann", "Nice."),
+                title=f"Story {n} on the bridge repairs",
+                url=f"https://news.example/{n}",
+            ),
+            encoding="utf-8",
+        )
     assert import_paths(store, [tmp_path]).added == 3
     again = import_paths(store, [tmp_path])
     assert (again.added, again.unchanged) == (0, 3)
     assert store.counts()["comment"] == 3
 
 
-@pytest.mark.parametrize(("given", "canonical"), [
-    ("https://News.Example:443/a/?utm_source=rss&utm_medium=feed#comments",
-     "https://news.example/a/"),
-    ("https://news.example/story?id=7&fbclid=XYZ", "https://news.example/story?id=7"),
-    ("https://news.example/?p=4187", "https://news.example/?p=4187"),
-    ("tag:news.example,2024:4187", None),
-    ("/2024/05/relative/", None),
-    ("", None),
-])
+@pytest.mark.parametrize(
+    ("given", "canonical"),
+    [
+        (
+            "https://News.Example:443/a/?utm_source=rss&utm_medium=feed#comments",
+            "https://news.example/a/",
+        ),
+        ("https://news.example/story?id=7&fbclid=XYZ", "https://news.example/story?id=7"),
+        ("https://news.example/?p=4187", "https://news.example/?p=4187"),
+        ("tag:news.example,2024:4187", None),
+        ("/2024/05/relative/", None),
+        ("", None),
+    ],
+)
 def test_canonical_url(given: str, canonical: str | None) -> None:
     assert canonical_url(given) == canonical
 
 
 def test_many_pages_parsed_in_worker_processes_give_the_same_outcomes_in_order(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Above a few dozen files, pages are parsed by a process per core; what is stored and
     reported, and in which order, must not depend on that."""
     from store import importer
@@ -172,15 +202,20 @@ def test_many_pages_parsed_in_worker_processes_give_the_same_outcomes_in_order(
     folder.mkdir()
     for n in range(importer.PARALLEL_MIN_FILES + 6):
         (folder / f"page{n:02}.html").write_text(
-            _page(_comment(1, "Ann", "Nice.", _comment(2, "Bo", "Agreed.")),
-                  title=f"Story {n} on the bridge repairs", url=f"https://news.example/{n}"),
-            encoding="utf-8")
+            _page(
+                _comment(1, "Ann", "Nice.", _comment(2, "Bo", "Agreed.")),
+                title=f"Story {n} on the bridge repairs",
+                url=f"https://news.example/{n}",
+            ),
+            encoding="utf-8",
+        )
     (folder / "page05.html").write_text("<html><body><p>cut short", encoding="utf-8")
     shutil.copy(folder / "page07.html", folder / "page07-copy.html")
 
     def summary(report: importer.ImportReport) -> list[tuple[object, ...]]:
-        return ([(o.source, o.created, o.comments, o.claims) for o in report.outcomes]
-                + [(f.path, f.reason) for f in report.failures])
+        return [(o.source, o.created, o.comments, o.claims) for o in report.outcomes] + [
+            (f.path, f.reason) for f in report.failures
+        ]
 
     used: list[bool] = []
     real_loader = importer._loaded_in_order
@@ -199,7 +234,8 @@ def test_many_pages_parsed_in_worker_processes_give_the_same_outcomes_in_order(
     assert summary(in_workers) == summary(in_process)
     assert used == [True, False]
     assert in_workers.added == pages - 1 and in_workers.unchanged == 1
-    assert [(a.id, a.title) for a in parallel.list_articles()] == \
-        [(a.id, a.title) for a in serial.list_articles()]
+    assert [(a.id, a.title) for a in parallel.list_articles()] == [
+        (a.id, a.title) for a in serial.list_articles()
+    ]
     parallel.close()
     serial.close()

@@ -19,8 +19,11 @@ from tests.conftest import SAMPLE_DIR, SEED_PAGE
 from tui import commands
 from tui.cli import main
 
-SAMPLES = [SEED_PAGE, SAMPLE_DIR / "001_harbour_ledger_grain_exports.html",
-           SAMPLE_DIR / "002_harbour_ledger_feed.xml"]
+SAMPLES = [
+    SEED_PAGE,
+    SAMPLE_DIR / "001_harbour_ledger_grain_exports.html",
+    SAMPLE_DIR / "002_harbour_ledger_feed.xml",
+]
 
 
 def _export(db: str) -> list[dict[str, Any]]:
@@ -80,8 +83,9 @@ def exported(tmp_path: Path) -> list[dict[str, Any]]:
 
 
 @pytest.mark.parametrize("layout", ["jsonl", "json array"])
-def test_round_trip_into_an_empty_store(exported: list[dict[str, Any]], tmp_path: Path,
-                                        layout: str) -> None:
+def test_round_trip_into_an_empty_store(
+    exported: list[dict[str, Any]], tmp_path: Path, layout: str
+) -> None:
     dump = tmp_path / ("export.jsonl" if layout == "jsonl" else "export.json")
     if layout == "jsonl":
         dump.write_text("".join(json.dumps(r) + "\n" for r in exported), encoding="utf-8")
@@ -96,32 +100,62 @@ def test_round_trip_into_an_empty_store(exported: list[dict[str, Any]], tmp_path
     assert _content(_export(target_db)) == _content(exported)
 
 
-def _grouped_lines(articles: int, comments: int = 2, claims: int = 2,
-                   body_size: int = 0) -> list[str]:
+def _grouped_lines(
+    articles: int, comments: int = 2, claims: int = 2, body_size: int = 0
+) -> list[str]:
     """A JSONL export written article by article: the article, its comments, its claims."""
     lines: list[str] = []
     for a in range(1, articles + 1):
         body = f"Article {a}: the agency said {a} ships were delayed." + " x" * body_size
-        lines.append(json.dumps({"kind": "article", "id": a, "title": f"Article {a}",
-                                 "body": body, "url": f"https://example.org/{a}",
-                                 "comment_count": comments, "claim_count": claims}))
+        lines.append(
+            json.dumps(
+                {
+                    "kind": "article",
+                    "id": a,
+                    "title": f"Article {a}",
+                    "body": body,
+                    "url": f"https://example.org/{a}",
+                    "comment_count": comments,
+                    "claim_count": claims,
+                }
+            )
+        )
         for c in range(comments):
             cid = a * 100 + c
-            lines.append(json.dumps({"kind": "comment", "id": cid, "article_id": a,
-                                     "parent_id": cid - 1 if c else None, "author": f"r{c}",
-                                     "body": f"Reply {c}", "position": c}))
+            lines.append(
+                json.dumps(
+                    {
+                        "kind": "comment",
+                        "id": cid,
+                        "article_id": a,
+                        "parent_id": cid - 1 if c else None,
+                        "author": f"r{c}",
+                        "body": f"Reply {c}",
+                        "position": c,
+                    }
+                )
+            )
         for k in range(claims):
-            lines.append(json.dumps({"kind": "claim", "id": a * 100 + k, "article_id": a,
-                                     "comment_id": a * 100 + k if k else None,
-                                     "text": f"{a} ships", "start": 0, "end": 7,
-                                     "status": "corroborated", "note": "port log",
-                                     "quantities": [{"count": a, "text": str(a),
-                                                     "item": "ships"}]}))
+            lines.append(
+                json.dumps(
+                    {
+                        "kind": "claim",
+                        "id": a * 100 + k,
+                        "article_id": a,
+                        "comment_id": a * 100 + k if k else None,
+                        "text": f"{a} ships",
+                        "start": 0,
+                        "end": 7,
+                        "status": "corroborated",
+                        "note": "port log",
+                        "quantities": [{"count": a, "text": str(a), "item": "ships"}],
+                    }
+                )
+            )
     return lines
 
 
-def test_jsonl_larger_than_the_whole_file_limit_is_streamed(store: Store,
-                                                            tmp_path: Path) -> None:
+def test_jsonl_larger_than_the_whole_file_limit_is_streamed(store: Store, tmp_path: Path) -> None:
     articles = 40
     body_size = MAX_BYTES // articles // 2 + 1000  # " x" is two bytes
     lines = _grouped_lines(articles, body_size=body_size)
@@ -130,8 +164,7 @@ def test_jsonl_larger_than_the_whole_file_limit_is_streamed(store: Store,
     assert big.stat().st_size > MAX_BYTES
     report = import_paths(store, [big])
     assert report.ok and report.added == articles
-    assert store.counts() == {"article": articles, "claim": 2 * articles,
-                              "comment": 2 * articles}
+    assert store.counts() == {"article": articles, "claim": 2 * articles, "comment": 2 * articles}
     as_array = tmp_path / "big.json"
     as_array.write_text("[" + ",\n".join(lines) + "]", encoding="utf-8")
     refused = import_paths(store, [as_array])
@@ -158,8 +191,9 @@ def test_records_in_any_order_are_grouped(store: Store, tmp_path: Path) -> None:
     assert store.counts() == {"article": 3, "claim": 6, "comment": 6}
 
 
-def test_a_bad_line_late_in_a_big_jsonl_refuses_the_whole_file(store: Store,
-                                                               tmp_path: Path) -> None:
+def test_a_bad_line_late_in_a_big_jsonl_refuses_the_whole_file(
+    store: Store, tmp_path: Path
+) -> None:
     lines = _grouped_lines(1200, comments=0, claims=0)  # more than two write batches
     lines.append('{"kind": "article", "id": 5000, "title": "Cut short", "bo')
     dump = tmp_path / "broken.jsonl"
@@ -172,15 +206,27 @@ def test_a_bad_line_late_in_a_big_jsonl_refuses_the_whole_file(store: Store,
 
 def _articles(path: Path, *titles: str) -> Path:
     """A JSON array of plain articles (claims extracted on import), one per title."""
-    path.write_text(json.dumps([{"kind": "article", "id": n, "title": title,
-                                 "body": f"{title}: the agency said 40 ships were delayed.",
-                                 "url": f"https://other.example/{title}"}
-                                for n, title in enumerate(titles, 1)]), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            [
+                {
+                    "kind": "article",
+                    "id": n,
+                    "title": title,
+                    "body": f"{title}: the agency said 40 ships were delayed.",
+                    "url": f"https://other.example/{title}",
+                }
+                for n, title in enumerate(titles, 1)
+            ]
+        ),
+        encoding="utf-8",
+    )
     return path
 
 
-def test_a_jsonl_refused_after_several_batches_takes_back_only_itself(store: Store,
-                                                                      tmp_path: Path) -> None:
+def test_a_jsonl_refused_after_several_batches_takes_back_only_itself(
+    store: Store, tmp_path: Path
+) -> None:
     """Four write batches in, a record that breaks the file: the store keeps what it had and
     what the other files of the same import brought, and no line ever said the file's
     documents were added."""
@@ -193,23 +239,33 @@ def test_a_jsonl_refused_after_several_batches_takes_back_only_itself(store: Sto
     after = tmp_path / "c_after.jsonl"  # articles 1 and 2 again: new, since taken back
     after.write_text("\n".join(_grouped_lines(2)), encoding="utf-8")
     events: list[Any] = []
-    report = import_paths(store, [_articles(tmp_path / "a_before.json", "Before"), broken,
-                                  after], listener=events.append)
+    report = import_paths(
+        store,
+        [_articles(tmp_path / "a_before.json", "Before"), broken, after],
+        listener=events.append,
+    )
     [failure] = report.failures
     assert failure.path == broken and "line 4801" in failure.reason
     assert str(broken) not in {o.source for o in report.outcomes}
     assert failure in events
     assert str(broken) not in {getattr(e, "source", None) for e in events}
     assert report.added == 3 and len(report.outcomes) == 3
-    assert store.counts() == {"article": before["article"] + 3,
-                              "claim": before["claim"] + 1 + 4,
-                              "comment": before["comment"] + 4}
-    assert {a.title for a in store.list_articles()} == {"Earlier", "Before", "Article 1",
-                                                        "Article 2"}
+    assert store.counts() == {
+        "article": before["article"] + 3,
+        "claim": before["claim"] + 1 + 4,
+        "comment": before["comment"] + 4,
+    }
+    assert {a.title for a in store.list_articles()} == {
+        "Earlier",
+        "Before",
+        "Article 1",
+        "Article 2",
+    }
 
 
-def test_an_article_twice_in_one_jsonl_batches_apart_is_stored_once(store: Store,
-                                                                    tmp_path: Path) -> None:
+def test_an_article_twice_in_one_jsonl_batches_apart_is_stored_once(
+    store: Store, tmp_path: Path
+) -> None:
     lines = _grouped_lines(700, comments=0, claims=0)
     copy = json.loads(lines[49]) | {"id": 9999}  # article 50 again, as document 651
     lines.insert(650, json.dumps(copy))
@@ -223,16 +279,22 @@ def test_an_article_twice_in_one_jsonl_batches_apart_is_stored_once(store: Store
     assert store.counts()["article"] == 700
 
 
-@pytest.mark.parametrize(("record", "reason"), [
-    ({"kind": "claim", "id": 1, "article_id": 9, "text": "x"}, "which the file does not have"),
-    ({"kind": "tweet", "id": 1}, "kind must be one of"),
-    ({"kind": "article", "id": 2, "title": 5, "body": "b"}, "title must be text"),
-])
-def test_records_that_do_not_fit_are_refused_plainly(store: Store, tmp_path: Path,
-                                                     record: dict[str, Any], reason: str) -> None:
+@pytest.mark.parametrize(
+    ("record", "reason"),
+    [
+        ({"kind": "claim", "id": 1, "article_id": 9, "text": "x"}, "which the file does not have"),
+        ({"kind": "tweet", "id": 1}, "kind must be one of"),
+        ({"kind": "article", "id": 2, "title": 5, "body": "b"}, "title must be text"),
+    ],
+)
+def test_records_that_do_not_fit_are_refused_plainly(
+    store: Store, tmp_path: Path, record: dict[str, Any], reason: str
+) -> None:
     dump = tmp_path / "odd.json"
-    dump.write_text(json.dumps([{"kind": "article", "id": 1, "title": "t", "body": "b"},
-                                record]), encoding="utf-8")
+    dump.write_text(
+        json.dumps([{"kind": "article", "id": 1, "title": "t", "body": "b"}, record]),
+        encoding="utf-8",
+    )
     report = import_paths(store, [dump])
     assert reason in report.failures[0].reason
     assert store.is_empty()
@@ -240,8 +302,18 @@ def test_records_that_do_not_fit_are_refused_plainly(store: Store, tmp_path: Pat
 
 def test_articles_without_claims_get_claims_extracted(store: Store, tmp_path: Path) -> None:
     dump = tmp_path / "plain.json"
-    dump.write_text(json.dumps([{"kind": "article", "id": 1, "title": "Ships",
-                                 "body": "The agency said 40 ships were delayed."}]),
-                    encoding="utf-8")
+    dump.write_text(
+        json.dumps(
+            [
+                {
+                    "kind": "article",
+                    "id": 1,
+                    "title": "Ships",
+                    "body": "The agency said 40 ships were delayed.",
+                }
+            ]
+        ),
+        encoding="utf-8",
+    )
     [outcome] = import_paths(store, [dump]).outcomes
     assert outcome.created and outcome.claims >= 1

@@ -22,8 +22,13 @@ import pytest
 
 from tests.conftest import ROOT
 
-WIDGETS_MAY_IMPORT = {"store.records", "store.safe_text", "store.search.hits",
-                      "store.search.result", "store.wording"}
+WIDGETS_MAY_IMPORT = {
+    "store.records",
+    "store.safe_text",
+    "store.search.hits",
+    "store.search.result",
+    "store.wording",
+}
 """The store's plain data and text helpers: what a widget may show."""
 
 
@@ -53,43 +58,64 @@ def test_the_store_never_imports_the_interface_or_textual(path: Path) -> None:
     assert not _under(names, "tui") | _under(names, "textual"), path
 
 
-@pytest.mark.parametrize("path", [ROOT / "tui" / "cli.py", ROOT / "tui" / "errors.py",
-                                  *_sources("tui/commands"),
-                                  ROOT / "tui" / "perf" / "textual_settings.py"],
-                         ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize(
+    "path",
+    [
+        ROOT / "tui" / "cli.py",
+        ROOT / "tui" / "errors.py",
+        *_sources("tui/commands"),
+        ROOT / "tui" / "perf" / "textual_settings.py",
+    ],
+    ids=lambda p: str(p.relative_to(ROOT)),
+)
 def test_only_the_app_imports_textual(path: Path) -> None:
     """The command line reaches the app through one lazy import in ``open_app``."""
     names = _imports(path)
     assert not _under(names, "textual"), path
-    assert _under(names, "tui.app") <= {"tui.app", "tui.app.ClaimdeskApp",
-                                        "tui.app.store_loader", "tui.app.store_loader.StoreLoader"}
+    assert _under(names, "tui.app") <= {
+        "tui.app",
+        "tui.app.ClaimdeskApp",
+        "tui.app.store_loader",
+        "tui.app.store_loader.StoreLoader",
+    }
 
 
-@pytest.mark.parametrize("path", _sources("tui/app/widgets"),
-                         ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize(
+    "path", _sources("tui/app/widgets"), ids=lambda p: str(p.relative_to(ROOT))
+)
 def test_widgets_use_only_the_stores_plain_records_and_never_a_screen(path: Path) -> None:
     names = _imports(path)
-    store = {name for name in _under(names, "store")
-             if not any(name == allowed or name.startswith(allowed + ".")
-                        for allowed in WIDGETS_MAY_IMPORT)}
+    store = {
+        name
+        for name in _under(names, "store")
+        if not any(
+            name == allowed or name.startswith(allowed + ".") for allowed in WIDGETS_MAY_IMPORT
+        )
+    }
     assert not store, f"{path.name} imports the store's internals: {sorted(store)}"
     assert not (_under(names, "sqlalchemy") | _under(names, "sqlmodel")), path
-    assert not (_under(names, "tui.app.screens") | _under(names, "tui.app.modals")
-                | _under(names, "tui.app.app")), path
+    assert not (
+        _under(names, "tui.app.screens")
+        | _under(names, "tui.app.modals")
+        | _under(names, "tui.app.app")
+    ), path
 
 
 def test_the_rules_see_a_forbidden_import(tmp_path: Path) -> None:
     """The reader above is not vacuous: it finds imports hidden in a function."""
     bad = tmp_path / "widget.py"
-    bad.write_text("def f():\n    from store.store import Store\n    import sqlalchemy as sa\n",
-                   encoding="utf-8")
+    bad.write_text(
+        "def f():\n    from store.store import Store\n    import sqlalchemy as sa\n",
+        encoding="utf-8",
+    )
     assert {"store.store", "sqlalchemy"} <= _imports(bad)
 
 
 def _modules_after(statement: str) -> set[str]:
     code = f"{statement}\nimport sys\nprint('\\n'.join(sys.modules))"
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                          text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     return set(done.stdout.split())
 
 

@@ -21,11 +21,31 @@ from tests.pg_server import ANALYST, ANALYST_PASSWORD, PostgresServer
 from tui.cli import main
 
 QUERIES = [
-    "palmira tnaks", "oryx s-125", "amaq", "claimant:amaq qty:>100", "russian base",
-    "grain exprts", "ferry", "author:evan", "harbour", "palm", "tanks | bmps", "!russian amaq",
-    "status:unverifiable tanks", "dredging", "container volumes", "zarkawi", "site:longwar",
-    "spoils", "^why", "base$", "'tanks", "title:palmyra", "kind:claim qty:10..100",
-    "!kind:comment russian", "tag:syria",
+    "palmira tnaks",
+    "oryx s-125",
+    "amaq",
+    "claimant:amaq qty:>100",
+    "russian base",
+    "grain exprts",
+    "ferry",
+    "author:evan",
+    "harbour",
+    "palm",
+    "tanks | bmps",
+    "!russian amaq",
+    "status:unverifiable tanks",
+    "dredging",
+    "container volumes",
+    "zarkawi",
+    "site:longwar",
+    "spoils",
+    "^why",
+    "base$",
+    "'tanks",
+    "title:palmyra",
+    "kind:claim qty:10..100",
+    "!kind:comment russian",
+    "tag:syria",
 ]
 """Queries over the sample data: typos, scopes, filters, exclusions, prefixes."""
 
@@ -46,21 +66,25 @@ def _one_line(err: str) -> str:
 
 
 def test_without_the_extra_every_command_says_what_to_install(
-        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec",
-                        lambda name, *a: None if name.startswith("psycopg") else real(name, *a))
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *a: None if name.startswith("psycopg") else real(name, *a),
+    )
     monkeypatch.setitem(sys.modules, "psycopg", None)  # `import psycopg` fails as if absent
     url = "postgresql://desk@db.example.org/claims"
-    for argv in (["stats"], ["list", "claims"], ["search", "tanks"],
-                 ["import", str(SAMPLE_DIR)]):
+    for argv in (["stats"], ["list", "claims"], ["search", "tanks"], ["import", str(SAMPLE_DIR)]):
         code, _, err = _run(capsys, "--db", url, *argv)
         assert code == 1
         assert "pip install 'claimdesk[postgres]'" in _one_line(err), argv
 
 
 def test_a_server_that_is_not_there_is_one_line_naming_host_and_database(
-        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     url = f"postgresql://desk:hunter2@/claims?host={tmp_path}"
     code, _, err = _run(capsys, "--db", url, "stats")
     line = _one_line(err)
@@ -69,7 +93,8 @@ def test_a_server_that_is_not_there_is_one_line_naming_host_and_database(
 
 
 def test_a_wrong_password_is_one_line_without_the_password(
-        capsys: pytest.CaptureFixture[str], postgres_server: PostgresServer) -> None:
+    capsys: pytest.CaptureFixture[str], postgres_server: PostgresServer
+) -> None:
     url = postgres_server.url("postgres", user=f"{ANALYST}:not-the-password")
     code, _, err = _run(capsys, "--db", url, "list", "articles")
     line = _one_line(err)
@@ -80,7 +105,8 @@ def test_a_wrong_password_is_one_line_without_the_password(
 
 
 def test_a_missing_database_is_one_line_saying_how_to_create_it(
-        capsys: pytest.CaptureFixture[str], postgres_server: PostgresServer) -> None:
+    capsys: pytest.CaptureFixture[str], postgres_server: PostgresServer
+) -> None:
     code, _, err = _run(capsys, "--db", postgres_server.url("nosuchdesk"), "stats")
     line = _one_line(err)
     assert code == 1 and "there is no database nosuchdesk" in line and "createdb" in line
@@ -95,7 +121,8 @@ def test_other_dialect_drivers_are_refused_plainly(postgres_url: str) -> None:
 
 
 def test_a_postgresql_store_from_before_its_search_index_gets_it_on_upgrade(
-        postgres_url: str) -> None:
+    postgres_url: str,
+) -> None:
     """The numbered steps run on PostgreSQL too: a store at the step before the search index
     (its records written, no index tables) is indexed when a newer claimdesk opens it."""
     from store.schema import CURRENT_VERSION, STEPS, _step_7_postgres_search_index
@@ -106,8 +133,13 @@ def test_a_postgresql_store_from_before_its_search_index_gets_it_on_upgrade(
     old = Store.open(postgres_url)
     old.add_documents([sample_draft(), other_draft()])
     old.close()
-    for table in ("search_article", "search_claim", "search_comment", "search_vocab",
-                  "search_vocab_key"):
+    for table in (
+        "search_article",
+        "search_claim",
+        "search_comment",
+        "search_vocab",
+        "search_vocab_key",
+    ):
         execute_elsewhere(old, f"DROP TABLE {table}")
     execute_elsewhere(old, f"UPDATE schema_version SET version = {step - 1}")  # noqa: S608
     upgraded = Store.open(postgres_url)
@@ -132,25 +164,31 @@ def _without_import_time(text: str) -> list[dict[str, Any]]:
 
 
 def test_sample_data_lists_and_searches_the_same_on_both(
-        capsys: pytest.CaptureFixture[str], tmp_path: Path, postgres_url: str) -> None:
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, postgres_url: str
+) -> None:
     sqlite = str(tmp_path / "desk.sqlite3")
     for db in (sqlite, postgres_url):
         assert _run(capsys, "--db", db, "import", "-q", str(SAMPLE_DIR))[0] == 0
     for kind in ("articles", "claims", "comments"):
-        lists = [_without_import_time(_run(capsys, "--db", db, "list", kind, "--json")[1])
-                 for db in (sqlite, postgres_url)]
+        lists = [
+            _without_import_time(_run(capsys, "--db", db, "list", kind, "--json")[1])
+            for db in (sqlite, postgres_url)
+        ]
         assert lists[0] == lists[1] and lists[0], kind
     found = 0
     for query in QUERIES:
-        hits = [_run(capsys, "--db", db, "search", query, "--limit", "10", "--json")[1]
-                for db in (sqlite, postgres_url)]
+        hits = [
+            _run(capsys, "--db", db, "search", query, "--limit", "10", "--json")[1]
+            for db in (sqlite, postgres_url)
+        ]
         assert json.loads(hits[0]) == json.loads(hits[1]), query
         found += bool(json.loads(hits[0]))
     assert found >= len(QUERIES) - 3  # the queries do find things
 
 
 def test_the_postgresql_index_holds_the_terms_of_sqlites_fts5_index(
-        tmp_path: Path, postgres_url: str) -> None:
+    tmp_path: Path, postgres_url: str
+) -> None:
     """Same terms, cut and stemmed alike ("tanks" -> "tank", "Übermäßig" -> "ubermaßig"), so
     the two indexes find the same records."""
     import sqlite3
@@ -165,15 +203,19 @@ def test_the_postgresql_index_holds_the_terms_of_sqlites_fts5_index(
     for store in (sqlite, postgres):
         store.add_documents([sample_draft(), other_draft()])
     assert sqlite.path is not None
-    with sqlite3.connect(sqlite.path) as conn, \
-            psycopg.connect(connection_string(postgres_url)) as pg:
+    with (
+        sqlite3.connect(sqlite.path) as conn,
+        psycopg.connect(connection_string(postgres_url)) as pg,
+    ):
         for kind in ("article", "claim", "comment"):
-            conn.execute(f"CREATE VIRTUAL TABLE temp.v_{kind} USING fts5vocab("
-                         f"main, {kind}_fts, 'row')")
+            conn.execute(
+                f"CREATE VIRTUAL TABLE temp.v_{kind} USING fts5vocab(main, {kind}_fts, 'row')"
+            )
             fts5 = {row[0] for row in conn.execute(f"SELECT term FROM temp.v_{kind}")}  # noqa: S608
             query = f"SELECT DISTINCT lexeme FROM search_{kind}, unnest(words)"  # noqa: S608
-            ours = {row[0] for row in pg.execute(query.encode())
-                    if not row[0].startswith(("|", "#"))}
+            ours = {
+                row[0] for row in pg.execute(query.encode()) if not row[0].startswith(("|", "#"))
+            }
             assert ours == fts5, kind
             if kind == "claim":  # stemmed, as FTS5's porter tokenizer does
                 assert "tank" in ours and "tanks" not in ours
@@ -182,7 +224,8 @@ def test_the_postgresql_index_holds_the_terms_of_sqlites_fts5_index(
 
 
 def test_copy_round_trip_sqlite_postgres_sqlite_is_the_same_store(
-        capsys: pytest.CaptureFixture[str], tmp_path: Path, postgres_url: str) -> None:
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, postgres_url: str
+) -> None:
     first, back = str(tmp_path / "mine.sqlite3"), str(tmp_path / "back.sqlite3")
     _run(capsys, "--db", first, "import", "-q", str(SAMPLE_DIR))
     mine = Store.open(first)
@@ -192,33 +235,42 @@ def test_copy_round_trip_sqlite_postgres_sqlite_is_the_same_store(
     mine.close()
     code, out, err = _run(capsys, "copy", "--from", first, "--to", postgres_url)
     assert code == 0
-    assert (f"{held.articles} articles, {held.claims} claims, {held.comments} comments copied"
-            in out)
+    assert f"{held.articles} articles, {held.claims} claims, {held.comments} comments copied" in out
     assert "5 of 5 articles done" in err
     assert _run(capsys, "copy", "--from", postgres_url, "--to", back)[0] == 0
     code, out, _ = _run(capsys, "copy", "--from", first, "--to", postgres_url)  # again
     assert code == 0 and out.startswith("0 articles") and "5 articles were there" in out
     for kind in ("articles", "claims", "comments"):
-        lists = [_run(capsys, "--db", db, "list", kind, "--json")[1]
-                 for db in (first, postgres_url, back)]
+        lists = [
+            _run(capsys, "--db", db, "list", kind, "--json")[1]
+            for db in (first, postgres_url, back)
+        ]
         assert lists[0] == lists[1] == lists[2], kind
     judged = Store.open(back).get_claim(claim.id)
     assert judged is not None and judged.status is ClaimStatus.DISPUTED
     assert judged.note == "two sources deny it"
     for query in ("palmira tnaks", "disputed", "grain"):
-        hits = [_run(capsys, "--db", db, "search", query, "--json")[1]
-                for db in (first, postgres_url)]
+        hits = [
+            _run(capsys, "--db", db, "search", query, "--json")[1] for db in (first, postgres_url)
+        ]
         assert hits[0] == hits[1], query
 
 
 def test_copy_into_a_store_with_other_articles_gives_new_ids_and_keeps_links(
-        tmp_path: Path, postgres_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, postgres_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     from tests.fixtures_store import palmyra_draft
 
     mine = str(tmp_path / "mine.sqlite3")
     Store.open(mine).add_document(palmyra_draft())  # four comments, one a reply
-    _run(capsys, "--db", postgres_url, "import", "-q",
-         str(SAMPLE_DIR / "002_harbour_ledger_feed.xml"))
+    _run(
+        capsys,
+        "--db",
+        postgres_url,
+        "import",
+        "-q",
+        str(SAMPLE_DIR / "002_harbour_ledger_feed.xml"),
+    )
     team = Store.open(postgres_url)
     before = team.counts()
     assert _run(capsys, "copy", "--from", mine, "--to", postgres_url)[0] == 0
@@ -248,15 +300,22 @@ def _replies(comments: list[Any]) -> list[tuple[str, str]]:
 def _documents(folder: Path, importer: int, count: int) -> None:
     folder.mkdir(parents=True)
     for number in range(count):
-        records = [{"kind": "article", "id": 1, "url": f"https://desk.example/{importer}/{number}",
-                    "title": f"Importer {importer} report {number} on the harbour",
-                    "body": f"Officials say {number + 10} ships left port {importer} on Monday. "
-                            "The ministry claims exports rose."}]
+        records = [
+            {
+                "kind": "article",
+                "id": 1,
+                "url": f"https://desk.example/{importer}/{number}",
+                "title": f"Importer {importer} report {number} on the harbour",
+                "body": f"Officials say {number + 10} ships left port {importer} on Monday. "
+                "The ministry claims exports rose.",
+            }
+        ]
         (folder / f"{number:03}.json").write_text(json.dumps(records))
 
 
-def test_four_importers_and_an_analyst_at_once_lose_nothing(tmp_path: Path,
-                                                            postgres_url: str) -> None:
+def test_four_importers_and_an_analyst_at_once_lose_nothing(
+    tmp_path: Path, postgres_url: str
+) -> None:
     """Four `claimdesk import` processes and an app's work (searching, judging) at once:
     every import finishes and reports every document, every document is stored once, every
     judgement is kept, and a record another importer wrote is found without a restart."""
@@ -274,8 +333,16 @@ def test_four_importers_and_an_analyst_at_once_lose_nothing(tmp_path: Path,
     engine = SearchEngine(app)
     claims = [c.id for c in app.list_claims()]
     command = [sys.executable, "-m", "tui", "--db", postgres_url, "import"]
-    processes = [subprocess.Popen([*command, str(folder)], cwd=ROOT, stdout=subprocess.PIPE,
-                                  stderr=subprocess.PIPE, text=True) for folder in folders]
+    processes = [
+        subprocess.Popen(
+            [*command, str(folder)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for folder in folders
+    ]
     judged: dict[int, tuple[ClaimStatus, str]] = {}
     errors: list[BaseException] = []
     searches = 0

@@ -8,12 +8,15 @@ from store.ingest.savedpage import parse_saved_page
 from tests.store.test_savedpage import saved_page
 
 
-@pytest.mark.parametrize("bio", [
-    "Mira Okonkwo covers maritime security for the Harbour Gazette.",
-    "Mira Okonkwo reports on shipping and ports from Lagos.",
-    "Mira Okonkwo writes about the sea for several outlets.",
-    "Mira Okonkwo has covered West African ports since 2015.",
-])
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Mira Okonkwo covers maritime security for the Harbour Gazette.",
+        "Mira Okonkwo reports on shipping and ports from Lagos.",
+        "Mira Okonkwo writes about the sea for several outlets.",
+        "Mira Okonkwo has covered West African ports since 2015.",
+    ],
+)
 def test_bio_verbs_give_the_author(bio: str) -> None:
     text = saved_page(bio=bio, donation="Please consider a donation to keep our work free.")
     draft = parse_saved_page(text, "bio.txt")
@@ -22,8 +25,10 @@ def test_bio_verbs_give_the_author(bio: str) -> None:
 
 
 def test_a_reporting_sentence_with_covers_stays_in_the_body() -> None:
-    text = saved_page("Insurance", ["The policy covers storm damage.",
-                                    "Ivan Petrov covers the night shift, officials said."])
+    text = saved_page(
+        "Insurance",
+        ["The policy covers storm damage.", "Ivan Petrov covers the night shift, officials said."],
+    )
     draft = parse_saved_page(text, "c.txt")
     assert draft.author is None
     assert draft.body.endswith("officials said.")

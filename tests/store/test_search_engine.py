@@ -47,7 +47,9 @@ def test_typos_in_two_words_find_the_tanks_claim_first(engine: SearchEngine) -> 
 def test_a_name_and_a_model_find_the_comment_and_its_claim(engine: SearchEngine) -> None:
     hits = engine.search("oryx s-125")
     assert {(h.kind, h.text[:30]) for h in hits[:2]} == {
-        ("claim", ORYX_CLAIM[:30]), ("comment", "This was a huge gain for IS. O")}
+        ("claim", ORYX_CLAIM[:30]),
+        ("comment", "This was a huge gain for IS. O"),
+    }
     assert {"Oryx", "S-125"} <= set(_marked(hits[0]))
 
 
@@ -107,32 +109,39 @@ def test_kind_filter_and_kinds_argument(engine: SearchEngine) -> None:
     assert {h.kind for h in engine.search("russians", kinds={"article"})} == {"article"}
 
 
-def test_snippet_spans_and_offset_point_at_the_words(engine: SearchEngine,
-                                                     store: Store) -> None:
+def test_snippet_spans_and_offset_point_at_the_words(engine: SearchEngine, store: Store) -> None:
     hit = next(h for h in engine.search("infogrpahic") if h.kind == "article")
     assert hit.field == "body"
     assert [w.lower() for w in _marked(hit)] == ["infographic"]
     [article] = store.list_articles(ids=[hit.article_id])
-    assert article.body[hit.offset:].lower().startswith("infographic")
+    assert article.body[hit.offset :].lower().startswith("infographic")
     assert "\n" not in hit.snippet
 
 
-def test_status_filter_follows_judgement_without_restart(engine: SearchEngine,
-                                                         store: Store) -> None:
+def test_status_filter_follows_judgement_without_restart(
+    engine: SearchEngine, store: Store
+) -> None:
     assert engine.search("status:disputed") == []
     claim = next(c for c in store.list_claims() if c.text == MEN_CLAIM)
     store.set_claim_status(claim.id, ClaimStatus.DISPUTED)
     assert [h.id for h in engine.search("status:disputed")] == [claim.id]
 
 
-def test_records_imported_after_the_engine_opened_are_found(engine: SearchEngine,
-                                                            store: Store) -> None:
+def test_records_imported_after_the_engine_opened_are_found(
+    engine: SearchEngine, store: Store
+) -> None:
     assert engine.search("zarqawi") == []
-    store.add_documents([DocumentDraft(
-        title="Zarqawi network revisited", body="A look back.", source="later.txt",
-        published=datetime(2017, 1, 1, tzinfo=UTC),
-        comments=[CommentDraft("Nadia", "Zarkawi was killed in 2006.")],
-    )])
+    store.add_documents(
+        [
+            DocumentDraft(
+                title="Zarqawi network revisited",
+                body="A look back.",
+                source="later.txt",
+                published=datetime(2017, 1, 1, tzinfo=UTC),
+                comments=[CommentDraft("Nadia", "Zarkawi was killed in 2006.")],
+            )
+        ]
+    )
     hits = engine.search("zarqawi")
     assert {h.kind for h in hits} == {"article", "comment"}  # "Zarkawi" one typo away
 
@@ -154,19 +163,20 @@ def _write_elsewhere(store: Store, sql: str, *params: object) -> None:
             conn.execute(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")  # noqa: S608
 
 
-def test_a_record_edited_after_it_was_found_shows_its_new_text(engine: SearchEngine,
-                                                               store: Store) -> None:
+def test_a_record_edited_after_it_was_found_shows_its_new_text(
+    engine: SearchEngine, store: Store
+) -> None:
     # The source remembers the records it read; another connection's write must not leave
     # the old text in the hits.
     hit = _top(engine, "palmira tnaks")
-    _write_elsewhere(store, "UPDATE claim SET text = ? WHERE id = ?",
-                     hit.text + " Edited later.", hit.id)
+    _write_elsewhere(
+        store, "UPDATE claim SET text = ? WHERE id = ?", hit.text + " Edited later.", hit.id
+    )
     again = [h for h in engine.search("palmira tnaks") if (h.kind, h.id) == (hit.kind, hit.id)]
     assert [h.text for h in again] == [hit.text + " Edited later."]
 
 
-def test_deleting_an_article_keeps_the_index_consistent(engine: SearchEngine,
-                                                        store: Store) -> None:
+def test_deleting_an_article_keeps_the_index_consistent(engine: SearchEngine, store: Store) -> None:
     assert engine.search("palmyra")
     _write_elsewhere(store, "DELETE FROM article WHERE id = ?", 1)
     assert engine.search("palmyra") == []
@@ -214,12 +224,35 @@ def test_searching_a_missing_store_finds_nothing_and_creates_nothing(tmp_path: o
     assert not (Path(str(tmp_path)) / "none").exists()
 
 
-@settings(max_examples=150, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40)
-       | st.lists(st.sampled_from(["tank", "!", "'", "^", "$", "|", " ", "author:", "qty:>",
-                                   "1", "kind:claim", '"', "*", "NOT", "(", "s-125", "\u0627"]))
-       .map("".join))
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=40)
+    | st.lists(
+        st.sampled_from(
+            [
+                "tank",
+                "!",
+                "'",
+                "^",
+                "$",
+                "|",
+                " ",
+                "author:",
+                "qty:>",
+                "1",
+                "kind:claim",
+                '"',
+                "*",
+                "NOT",
+                "(",
+                "s-125",
+                "\u0627",
+            ]
+        )
+    ).map("".join)
+)
 def test_no_query_string_makes_search_fail(engine: SearchEngine, text: str) -> None:
     try:
         hits = engine.search(text)
@@ -239,8 +272,7 @@ def test_every_hit_marks_a_word_that_found_it(engine: SearchEngine, query: str) 
         assert _marked(hit), (query, hit.kind, hit.field, hit.snippet[:60])
 
 
-def test_a_claim_found_through_its_articles_title_shows_that_title(
-        engine: SearchEngine) -> None:
+def test_a_claim_found_through_its_articles_title_shows_that_title(engine: SearchEngine) -> None:
     hits = engine.search("kind:claim palmira")
     through_title = [hit for hit in hits if "palmyra" not in hit.text.lower()]
     assert through_title  # the page's claims do not name Palmyra; its title does
@@ -248,8 +280,7 @@ def test_a_claim_found_through_its_articles_title_shows_that_title(
         assert hit.field == "article title" and _marked(hit) == ["Palmyra"]
 
 
-def test_the_first_letter_of_a_new_word_keeps_the_hits_while_typing(
-        engine: SearchEngine) -> None:
+def test_the_first_letter_of_a_new_word_keeps_the_hits_while_typing(engine: SearchEngine) -> None:
     assert engine.search("q") == []  # no word of the sample is the letter q
     before = engine.search("palmira", as_typed=True)
     assert before

@@ -26,12 +26,23 @@ def _token(n: int) -> str:
 
 
 def _draft(n: int) -> DocumentDraft:
-    comments = [CommentDraft(f"reader {c}", f"A reply about {_token(n * 10 + c)}.",
-                             parent_index=0 if c else None) for c in range(3)]
-    claims = [ClaimDraft(f"{_token(n * 10 + 5 + k)} rose by 4 percent", 0, 10, claimant="Amaq")
-              for k in range(2)]
-    return DocumentDraft(title=f"Report {_token(n * 10 + 9)}", body=f"Body of report {n}.",
-                         source=f"doc{n}.txt", comments=comments, claims=claims)
+    comments = [
+        CommentDraft(
+            f"reader {c}", f"A reply about {_token(n * 10 + c)}.", parent_index=0 if c else None
+        )
+        for c in range(3)
+    ]
+    claims = [
+        ClaimDraft(f"{_token(n * 10 + 5 + k)} rose by 4 percent", 0, 10, claimant="Amaq")
+        for k in range(2)
+    ]
+    return DocumentDraft(
+        title=f"Report {_token(n * 10 + 9)}",
+        body=f"Body of report {n}.",
+        source=f"doc{n}.txt",
+        comments=comments,
+        claims=claims,
+    )
 
 
 @pytest.fixture
@@ -53,7 +64,8 @@ def _found(engine: SearchEngine, word: str, kind: str) -> set[int]:
 
 @pytest.mark.usefixtures("small_statements")
 def test_every_record_of_a_batch_is_found_right_after_it_is_written(
-        store: Store, engine: SearchEngine) -> None:
+    store: Store, engine: SearchEngine
+) -> None:
     outcomes = store.add_documents([_draft(n) for n in range(20)])
     assert store.counts() == {"article": 20, "claim": 40, "comment": 60}
     claims = {c.text.split()[0]: c.id for c in store.list_claims()}
@@ -71,14 +83,17 @@ def test_every_record_of_a_batch_is_found_right_after_it_is_written(
 
 
 @pytest.mark.usefixtures("small_statements")
-def test_a_refused_document_leaves_no_trace_in_the_index(store: Store,
-                                                          engine: SearchEngine) -> None:
+def test_a_refused_document_leaves_no_trace_in_the_index(
+    store: Store, engine: SearchEngine
+) -> None:
     path = store.path
     assert path is not None
     store.add_documents([DocumentDraft(title="Earlier", body="Stored before.", source="e.txt")])
     with sqlite3.connect(path) as conn:  # a refusal late in the batch's comment statements
-        conn.execute("CREATE TRIGGER refuse BEFORE INSERT ON comment WHEN NEW.body LIKE "
-                     f"'%{_token(172)}%' BEGIN SELECT RAISE(ABORT, 'refused'); END")
+        conn.execute(
+            "CREATE TRIGGER refuse BEFORE INSERT ON comment WHEN NEW.body LIKE "
+            f"'%{_token(172)}%' BEGIN SELECT RAISE(ABORT, 'refused'); END"
+        )
     outcomes = store.add_documents([_draft(n) for n in range(20)])
     assert [o.created for o in outcomes] == [n != 17 for n in range(20)]
     assert _found(engine, _token(179), "article") == set()
@@ -90,8 +105,13 @@ def test_a_refused_document_leaves_no_trace_in_the_index(store: Store,
             conn.execute(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")  # noqa: S608
 
 
-@given(st.lists(st.text(alphabet=st.characters(codec="utf-8"), max_size=30)
-                | st.text(alphabet=string.printable, max_size=30), max_size=8))
+@given(
+    st.lists(
+        st.text(alphabet=st.characters(codec="utf-8"), max_size=30)
+        | st.text(alphabet=string.printable, max_size=30),
+        max_size=8,
+    )
+)
 def test_the_vocabulary_counts_the_words_a_text_is_split_into(texts: list[str]) -> None:
     assert count_words(texts) == Counter(w for text in texts for w in words(text))
 
@@ -99,14 +119,19 @@ def test_the_vocabulary_counts_the_words_a_text_is_split_into(texts: list[str]) 
 def _vocabulary(conn: sqlite3.Connection) -> tuple[list[tuple[str, int]], list[tuple[int, str]]]:
     """The words with their counts, and each deletion key with the word it files (whatever
     ids and generations the words were given)."""
-    return (conn.execute("SELECT word, freq FROM search_vocab ORDER BY word").fetchall(),
-            conn.execute("SELECT k.key, w.word FROM search_word_key k JOIN search_word w "
-                         "ON w.id = k.word_id ORDER BY k.key, w.word").fetchall())
+    return (
+        conn.execute("SELECT word, freq FROM search_vocab ORDER BY word").fetchall(),
+        conn.execute(
+            "SELECT k.key, w.word FROM search_word_key k JOIN search_word w "
+            "ON w.id = k.word_id ORDER BY k.key, w.word"
+        ).fetchall(),
+    )
 
 
 @pytest.mark.parametrize("journal", ["wal", "delete"])
-def test_an_index_build_finds_what_the_import_indexed(store: Store, engine: SearchEngine,
-                                                      journal: str) -> None:
+def test_an_index_build_finds_what_the_import_indexed(
+    store: Store, engine: SearchEngine, journal: str
+) -> None:
     """The build an upgrade runs (words counted in a thread on a WAL store, in line on any
     other) leaves the index as the write path left it: same words, keys and hits."""
     from store.importer import import_paths

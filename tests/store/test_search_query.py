@@ -32,8 +32,10 @@ def test_modifiers_give_match_modes() -> None:
 def test_negation_and_scopes() -> None:
     query = parse_query("!russian author:evan claimant:'amaq")
     assert query.exclusions == (WordTerm("russian"),)
-    assert query.clauses == (Clause((WordTerm("evan", scope="author"),)),
-                             Clause((WordTerm("amaq", "exact", "claimant"),)))
+    assert query.clauses == (
+        Clause((WordTerm("evan", scope="author"),)),
+        Clause((WordTerm("amaq", "exact", "claimant"),)),
+    )
 
 
 def test_filters_on_kind_status_and_quantity() -> None:
@@ -46,16 +48,19 @@ def test_filters_on_kind_status_and_quantity() -> None:
     assert parse_query("qty:44").quantities == ((QuantityRange(44, 44),),)
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("status:bogus", "unknown status 'bogus'"),
-    ("kind:c", "unknown kind 'c'"),
-    ("qty:lots", "qty:lots is not a figure filter"),
-    ("claimnt:amaq", "unknown field 'claimnt:'"),
-    ("!tanks|bmps", "cannot be one side of an OR"),
-    ("kind:claim|author:evan", "can only be OR-ed with values of the same filter"),
-    ("tag:syria|author:evan", "site: and tag: choose articles"),
-    ("qty:>99999999999999999999", "too large"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("status:bogus", "unknown status 'bogus'"),
+        ("kind:c", "unknown kind 'c'"),
+        ("qty:lots", "qty:lots is not a figure filter"),
+        ("claimnt:amaq", "unknown field 'claimnt:'"),
+        ("!tanks|bmps", "cannot be one side of an OR"),
+        ("kind:claim|author:evan", "can only be OR-ed with values of the same filter"),
+        ("tag:syria|author:evan", "site: and tag: choose articles"),
+        ("qty:>99999999999999999999", "too large"),
+    ],
+)
 def test_bad_queries_get_a_plain_message(text: str, message: str) -> None:
     with pytest.raises(QueryError, match=message):
         parse_query(text)
@@ -69,8 +74,9 @@ def test_half_typed_pieces_are_ignored_while_typing() -> None:
     assert parse_query("status:").is_empty
 
 
-@pytest.mark.parametrize("unfinished", ["qty:>", "qty:>=", "qty:<", "qty:-", "qty:10..",
-                                        "qty:10.", "qty:>5|<"])
+@pytest.mark.parametrize(
+    "unfinished", ["qty:>", "qty:>=", "qty:<", "qty:-", "qty:10..", "qty:10.", "qty:>5|<"]
+)
 def test_a_figure_filter_half_typed_at_the_end_waits_for_its_number(unfinished: str) -> None:
     typed = parse_query(f"tanks {unfinished}", typing=True)
     assert typed.clauses == (Clause((WordTerm("tanks"),)),)
@@ -91,10 +97,22 @@ def test_urls_and_times_are_words_not_fields() -> None:
     assert parse_query("https://example.org").clauses[0].words[0].scope is None
 
 
-QUERY_PIECES = st.lists(st.sampled_from(
-    [*"ab !'^$|:<>=.,-_\"*()0123456789", "kind:", "qty:", "status:", "tag:", "author:", "..",
-     "\x00", "\u0627", "é"]
-)).map("".join)
+QUERY_PIECES = st.lists(
+    st.sampled_from(
+        [
+            *"ab !'^$|:<>=.,-_\"*()0123456789",
+            "kind:",
+            "qty:",
+            "status:",
+            "tag:",
+            "author:",
+            "..",
+            "\x00",
+            "\u0627",
+            "é",
+        ]
+    )
+).map("".join)
 
 
 @given(QUERY_PIECES | st.text())

@@ -29,8 +29,10 @@ REAL_TYPOS = {
     "htikn": "think",  # a transposition and a substitution
     "wirh": "with",  # one edit in four letters
 }
-TEXT = ("The people think that photography was surprisingly accommodated, manipulating the "
-        "light with care.")
+TEXT = (
+    "The people think that photography was surprisingly accommodated, manipulating the "
+    "light with care."
+)
 
 
 @pytest.fixture
@@ -45,7 +47,8 @@ def engine(tmp_path: Path) -> Iterator[SearchEngine]:
 
 @pytest.mark.parametrize(("typed", "meant"), sorted(REAL_TYPOS.items()))
 def test_a_real_misspelling_finds_the_article_and_marks_the_word(
-        engine: SearchEngine, typed: str, meant: str) -> None:
+    engine: SearchEngine, typed: str, meant: str
+) -> None:
     hits = engine.search(f"{typed} ")
     assert [hit.kind for hit in hits] == ["article"]
     marked = [hits[0].snippet[start:end].lower() for start, end in hits[0].spans]
@@ -57,8 +60,9 @@ def test_the_keys_reach_every_word_within_the_budget_of_a_random_typo() -> None:
     two edits (substitution, insertion, deletion, transposition)."""
     rng = random.Random(5)  # noqa: S311 (reproducible typos, not secrets)
     letters = "abcdefghijklmnopqrstuvwxyzé"
-    vocabulary_words = sorted({"".join(rng.choice(letters) for _ in range(rng.randint(2, 12)))
-                               for _ in range(3000)})
+    vocabulary_words = sorted(
+        {"".join(rng.choice(letters) for _ in range(rng.randint(2, 12))) for _ in range(3000)}
+    )
     conn = sqlite3.connect(":memory:")
     for statement in vocabulary.VOCABULARY_DDL:
         conn.execute(statement)
@@ -70,13 +74,13 @@ def test_the_keys_reach_every_word_within_the_budget_of_a_random_typo() -> None:
             i = rng.randrange(len(word))
             match rng.choice("sdit"):
                 case "s":
-                    word = word[:i] + rng.choice(letters) + word[i + 1:]
+                    word = word[:i] + rng.choice(letters) + word[i + 1 :]
                 case "d" if len(word) > 2:
-                    word = word[:i] + word[i + 1:]
+                    word = word[:i] + word[i + 1 :]
                 case "i":
                     word = word[:i] + rng.choice(letters) + word[i:]
                 case "t" if i < len(word) - 1:
-                    word = word[:i] + word[i + 1] + word[i] + word[i + 2:]
+                    word = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
         return word
 
     checked = 0
@@ -99,11 +103,14 @@ def test_a_store_keyed_the_old_way_is_rekeyed_on_upgrade(tmp_path: Path) -> None
     with sqlite3.connect(path) as conn:  # the one-deletion keys of the first search index
         for table in ("search_word", "search_word_key", "search_word_gen"):
             conn.execute(f"DROP TABLE {table}")
-        conn.execute("CREATE TABLE search_vocab_key (key INTEGER NOT NULL, word TEXT NOT NULL,"
-                     " PRIMARY KEY (key, word)) WITHOUT ROWID")
+        conn.execute(
+            "CREATE TABLE search_vocab_key (key INTEGER NOT NULL, word TEXT NOT NULL,"
+            " PRIMARY KEY (key, word)) WITHOUT ROWID"
+        )
         # The version just before the step that re-keys the vocabulary.
-        conn.execute("UPDATE schema_version SET version = ?",
-                     (STEPS.index(_step_5_search_word_keys),))
+        conn.execute(
+            "UPDATE schema_version SET version = ?", (STEPS.index(_step_5_search_word_keys),)
+        )
     reopened = Store.open(str(path))
     engine = SearchEngine(reopened)
     try:
@@ -117,19 +124,44 @@ def test_a_store_keyed_the_old_way_is_rekeyed_on_upgrade(tmp_path: Path) -> None
         reopened.close()
 
 
-def test_a_short_last_word_completes_to_what_stands_beside_the_other_words(
-        tmp_path: Path) -> None:
+def test_a_short_last_word_completes_to_what_stands_beside_the_other_words(tmp_path: Path) -> None:
     """'readying tra': sixteen commoner words start with "tra", and the typo neighbour
     "reading" of "readying" is in every record; the one record that says "readying" beside
     "traverse" still comes first."""
-    common = ["track", "train", "trade", "trail", "tram", "trap", "trash", "travel", "tray",
-              "trauma", "tractor", "traffic", "tragic", "trait", "trance", "transit"]
+    common = [
+        "track",
+        "train",
+        "trade",
+        "trail",
+        "tram",
+        "trap",
+        "trash",
+        "travel",
+        "tray",
+        "trauma",
+        "tractor",
+        "traffic",
+        "tragic",
+        "trait",
+        "trance",
+        "transit",
+    ]
     store = Store.open(str(tmp_path / "completions.sqlite3"))
-    drafts = [DocumentDraft(title=f"Note {n}", body=f"Reading about the {common[n % 16]} "
-                            f"and the {common[(n + 5) % 16]} again.", source=f"{n}.txt",
-                            claims=[]) for n in range(240)]
-    drafts.insert(7, DocumentDraft(title="Rare", body="Readying to traverse the ridge.",
-                                   source="rare.txt", claims=[]))
+    drafts = [
+        DocumentDraft(
+            title=f"Note {n}",
+            body=f"Reading about the {common[n % 16]} and the {common[(n + 5) % 16]} again.",
+            source=f"{n}.txt",
+            claims=[],
+        )
+        for n in range(240)
+    ]
+    drafts.insert(
+        7,
+        DocumentDraft(
+            title="Rare", body="Readying to traverse the ridge.", source="rare.txt", claims=[]
+        ),
+    )
     store.add_documents(drafts)
     engine = SearchEngine(store)
     try:

@@ -16,19 +16,31 @@ from tests.db_helpers import execute_elsewhere, other_connection, refuse_comment
 pytestmark = pytest.mark.both_databases
 
 
-def _draft(title: str = "Base captured", url: str | None = None, body: str | None = None,
-           comments: int = 2) -> DocumentDraft:
+def _draft(
+    title: str = "Base captured", url: str | None = None, body: str | None = None, comments: int = 2
+) -> DocumentDraft:
     return DocumentDraft(
         title=title,
         body=body if body is not None else f"{title}. Amaq claims that 44 tanks were seized.",
         source="test.txt",
         url=url,
         published=datetime(2016, 12, 13, tzinfo=UTC),
-        comments=[CommentDraft(f"reader {i}", f"comment {i} on {title}",
-                               parent_index=0 if i else None) for i in range(comments)],
-        claims=[ClaimDraft("Amaq claims that 44 tanks were seized.", 0, 38, claimant="Amaq",
-                           quantities=(Quantity(44, "44", "tanks"),)),
-                ClaimDraft("comment 1", 0, 9, comment_index=1)] if comments > 1 else [],
+        comments=[
+            CommentDraft(f"reader {i}", f"comment {i} on {title}", parent_index=0 if i else None)
+            for i in range(comments)
+        ],
+        claims=[
+            ClaimDraft(
+                "Amaq claims that 44 tanks were seized.",
+                0,
+                38,
+                claimant="Amaq",
+                quantities=(Quantity(44, "44", "tanks"),),
+            ),
+            ClaimDraft("comment 1", 0, 9, comment_index=1),
+        ]
+        if comments > 1
+        else [],
     )
 
 
@@ -55,11 +67,13 @@ def test_document_is_stored_with_comments_threads_and_claims(store: Store) -> No
 
 def test_importing_twice_stores_once_by_url_and_by_fingerprint(store: Store) -> None:
     store.add_documents([_draft("A", url="https://example.org/a"), _draft("B")])
-    again = store.add_documents([
-        _draft("A", url="https://example.org/a"),
-        # no URL: the same text with other white space and case is the same document
-        _draft("B", body="b.   AMAQ claims that 44 tanks were seized."),
-    ])
+    again = store.add_documents(
+        [
+            _draft("A", url="https://example.org/a"),
+            # no URL: the same text with other white space and case is the same document
+            _draft("B", body="b.   AMAQ claims that 44 tanks were seized."),
+        ]
+    )
     assert [o.created for o in again] == [False, False]
     assert store.counts() == {"article": 2, "claim": 4, "comment": 4}
 
@@ -148,9 +162,11 @@ def test_reads_go_on_and_writes_wait_while_another_process_writes(store: Store) 
             other.execute(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
         else:
             other.execute("BEGIN IMMEDIATE")
-        other.execute("INSERT INTO comment (id, article_id, author, body, position) "
-                      "VALUES ((SELECT max(id) + 1 FROM comment), 1, 'other process', "
-                      "'hello', 9)")
+        other.execute(
+            "INSERT INTO comment (id, article_id, author, body, position) "
+            "VALUES ((SELECT max(id) + 1 FROM comment), 1, 'other process', "
+            "'hello', 9)"
+        )
         assert store.counts()["comment"] == 2  # reads see the last commit, not blocked
         release = threading.Timer(0.3, lambda: other.execute("COMMIT"))
         release.start()
@@ -174,8 +190,7 @@ def test_check_refuses_a_bad_file_and_creates_no_missing_one(tmp_path: Path) -> 
 def test_an_error_inside_a_transaction_undoes_every_batch_written_in_it(store: Store) -> None:
     store.add_documents([_draft("Earlier")])
     before = store.counts()
-    with pytest.raises(RuntimeError, match="the file broke"), \
-            store.transaction() as transaction:
+    with pytest.raises(RuntimeError, match="the file broke"), store.transaction() as transaction:
         first = transaction.add_documents([_draft("One"), _draft("Two")])
         second = transaction.add_documents([_draft("Three")])
         assert [o.created for o in first + second] == [True, True, True]
@@ -189,8 +204,9 @@ def test_an_error_inside_a_transaction_undoes_every_batch_written_in_it(store: S
 def test_a_transaction_stores_a_document_once_across_its_batches(store: Store) -> None:
     with store.transaction() as transaction:
         [first] = transaction.add_documents([_draft("A", url="https://example.org/a")])
-        again, other = transaction.add_documents([_draft("A", url="https://example.org/a"),
-                                                  _draft("B")])
+        again, other = transaction.add_documents(
+            [_draft("A", url="https://example.org/a"), _draft("B")]
+        )
     assert (first.created, again.created, other.created) == (True, False, True)
     assert again.article_id == first.article_id
     assert store.counts() == {"article": 2, "claim": 4, "comment": 4}

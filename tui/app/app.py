@@ -63,17 +63,45 @@ class ClaimdeskApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help", id="app.help"),
         Binding("slash", "search", "Search", id="app.search"),
-        Binding("e", "export", "Export", id="app.export",
-                tooltip="Export the marked rows (or the current one) to a file"),
-        Binding("y", "copy", "Copy", show=False, id="app.copy",
-                tooltip="Copy the marked rows (or the current one) as Markdown citations"),
+        Binding(
+            "e",
+            "export",
+            "Export",
+            id="app.export",
+            tooltip="Export the marked rows (or the current one) to a file",
+        ),
+        Binding(
+            "y",
+            "copy",
+            "Copy",
+            show=False,
+            id="app.copy",
+            tooltip="Copy the marked rows (or the current one) as Markdown citations",
+        ),
         Binding("o", "open_url", "Open URL", show=False, id="app.open_url"),
-        Binding("v", "judge", "Judge claim", id="app.judge",
-                tooltip="Set the status and note of the claim under the cursor"),
-        Binding("R", "refresh_feeds", "Refresh feeds", show=False, id="app.refresh_feeds",
-                tooltip="Fetch every subscribed feed and import what is new"),
-        Binding("F", "feeds", "Feeds", show=False, id="app.feeds",
-                tooltip="List the subscribed feeds with their last status"),
+        Binding(
+            "v",
+            "judge",
+            "Judge claim",
+            id="app.judge",
+            tooltip="Set the status and note of the claim under the cursor",
+        ),
+        Binding(
+            "R",
+            "refresh_feeds",
+            "Refresh feeds",
+            show=False,
+            id="app.refresh_feeds",
+            tooltip="Fetch every subscribed feed and import what is new",
+        ),
+        Binding(
+            "F",
+            "feeds",
+            "Feeds",
+            show=False,
+            id="app.feeds",
+            tooltip="List the subscribed feeds with their last status",
+        ),
         Binding("ctrl+q", "quit", "Quit", show=False, id="app.quit"),
     ]
 
@@ -114,9 +142,14 @@ class ClaimdeskApp(App[None]):
             super().__init__()
             self.citations = citations
 
-    def __init__(self, store: Store | StoreLoader, first_run_samples: Path | None = None,
-                 keymap_file: Path | None = None, export_dir: Path | None = None,
-                 clock: Callable[[], datetime] = datetime.now) -> None:
+    def __init__(
+        self,
+        store: Store | StoreLoader,
+        first_run_samples: Path | None = None,
+        keymap_file: Path | None = None,
+        export_dir: Path | None = None,
+        clock: Callable[[], datetime] = datetime.now,
+    ) -> None:
         """``export_dir`` and ``clock`` name the default export file (the platform's documents
         folder and the current minute unless a test fixes them)."""
         super().__init__()
@@ -193,15 +226,23 @@ class ClaimdeskApp(App[None]):
             if report.stopped is not None:  # the store refused to write (full, locked)
                 raise RuntimeError(report.stopped)
         except Exception as error:  # any failure is one line, and the app stays usable
-            self.post_message(self.SamplesImported(f"could not import the samples: {error}",
-                                                   ok=False))
+            self.post_message(
+                self.SamplesImported(f"could not import the samples: {error}", ok=False)
+            )
             return
-        self.post_message(self.SamplesImported(
-            f"First run: imported {report.added} sample documents from {folder}", ok=True))
+        self.post_message(
+            self.SamplesImported(
+                f"First run: imported {report.added} sample documents from {folder}", ok=True
+            )
+        )
 
     def on_claimdesk_app_samples_imported(self, message: SamplesImported) -> None:
-        self.notify(one_line(message.summary, 200), severity="information" if message.ok
-                    else "error", timeout=8, markup=False)
+        self.notify(
+            one_line(message.summary, 200),
+            severity="information" if message.ok else "error",
+            timeout=8,
+            markup=False,
+        )
         self.store_changed.publish(None)
 
     # -- marks -------------------------------------------------------------------------------
@@ -266,8 +307,11 @@ class ClaimdeskApp(App[None]):
         except Exception as error:  # one line for the user
             self.post_message(self._ClaimRead(None, f"cannot read claim {claim_id}: {error}"))
             return
-        self.post_message(self._ClaimRead(claim, "" if claim is not None else
-                                          f"claim {claim_id} is no longer in the store"))
+        self.post_message(
+            self._ClaimRead(
+                claim, "" if claim is not None else f"claim {claim_id} is no longer in the store"
+            )
+        )
 
     def on_claimdesk_app__claim_read(self, message: _ClaimRead) -> None:
         if message.claim is None:
@@ -325,23 +369,28 @@ class ClaimdeskApp(App[None]):
     def _export(self, chosen: list[Mark], fmt: str, path: Path, overwrite: bool) -> None:
         from store.export.pipeline import export_records
 
-        self.post_message(self.Exported(export_records(self.store, chosen, fmt, path, overwrite),
-                                        fmt, chosen))
+        self.post_message(
+            self.Exported(export_records(self.store, chosen, fmt, path, overwrite), fmt, chosen)
+        )
 
     def on_claimdesk_app_exported(self, message: Exported) -> None:
         outcome = message.outcome
         if outcome.exists:
+
             def overwrite(yes: bool | None) -> None:
                 if yes:
                     self._export(message.marks, message.fmt, outcome.path, overwrite=True)
                 else:
                     self.notify(f"Not exported: {outcome.path} was kept", markup=False)
 
-            self.push_screen(ConfirmModal(f"{outcome.path} already exists.\nReplace it?",
-                                          yes="Replace", no="Keep it"), overwrite)
+            self.push_screen(
+                ConfirmModal(
+                    f"{outcome.path} already exists.\nReplace it?", yes="Replace", no="Keep it"
+                ),
+                overwrite,
+            )
         elif outcome.problem:
-            self.notify(one_line(outcome.problem, 300), severity="error", markup=False,
-                        timeout=8)
+            self.notify(one_line(outcome.problem, 300), severity="error", markup=False, timeout=8)
         else:
             self.notify(f"Exported {outcome.summary} → {outcome.path}", markup=False, timeout=8)
 
@@ -367,8 +416,11 @@ class ClaimdeskApp(App[None]):
             return
         self.copy_to_clipboard(cited.text)
         hint = f" ({TMUX_CLIPBOARD_HINT})" if os.environ.get("TMUX") else ""
-        self.notify(f"Copied {counted(cited.count, 'citation')} as Markdown{hint}",
-                    markup=False, timeout=5 if hint else 3)
+        self.notify(
+            f"Copied {counted(cited.count, 'citation')} as Markdown{hint}",
+            markup=False,
+            timeout=5 if hint else 3,
+        )
 
     def action_open_url(self) -> None:
         item = self.current_item()
@@ -384,8 +436,12 @@ class ClaimdeskApp(App[None]):
         import webbrowser  # only when asked: it costs start-up time
 
         opened = webbrowser.open(article.url)
-        self.call_from_thread(self.notify, f"Opened {one_line(article.url, 80)}" if opened
-                              else f"No web browser found for {one_line(article.url, 80)}")
+        self.call_from_thread(
+            self.notify,
+            f"Opened {one_line(article.url, 80)}"
+            if opened
+            else f"No web browser found for {one_line(article.url, 80)}",
+        )
 
     def action_refresh_feeds(self) -> None:
         self.feeds.start()
@@ -395,8 +451,9 @@ class ClaimdeskApp(App[None]):
         try:
             subscriptions = load_subscriptions(self.store)
         except Exception as error:  # one line for the user
-            self.call_from_thread(self.notify, one_line(f"Feeds: {error}", 200),
-                                  severity="error", markup=False)
+            self.call_from_thread(
+                self.notify, one_line(f"Feeds: {error}", 200), severity="error", markup=False
+            )
             return
         self.call_from_thread(self.push_screen, FeedsModal(subscriptions))
 
@@ -415,14 +472,20 @@ class ClaimdeskApp(App[None]):
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
             name = binding.id or binding.action
-            keys, _, _ = rows.setdefault(name, ([], binding.description or binding.action,
-                                                binding.id or ""))
+            keys, _, _ = rows.setdefault(
+                name, ([], binding.description or binding.action, binding.id or "")
+            )
             display = self.get_key_display(binding.with_key(key))
             if display not in keys:
                 keys.append(display)
         table = [(" ".join(keys), does, binding_id) for keys, does, binding_id in rows.values()]
         title = type(self.screen).__name__.removesuffix("Screen")
         desk = self.desk()
-        self.push_screen(HelpModal(title, sorted(table, key=lambda r: r[2]),
-                                   str(self.keymap_file),
-                                   notes=desk.HELP_NOTES if desk is not None else ""))
+        self.push_screen(
+            HelpModal(
+                title,
+                sorted(table, key=lambda r: r[2]),
+                str(self.keymap_file),
+                notes=desk.HELP_NOTES if desk is not None else "",
+            )
+        )

@@ -36,9 +36,12 @@ def load_keymap(path: Path) -> LoadedKeymap:
         return LoadedKeymap(problem=f"{path}: not read ({error}); using the default keys")
     table = data.get("keys", {})
     if not isinstance(table, dict):
-        return LoadedKeymap(problem=f"{path}: [keys] must be a table of id = \"keys\"")
+        return LoadedKeymap(problem=f'{path}: [keys] must be a table of id = "keys"')
     keys = {str(k): v for k, v in table.items() if isinstance(v, str) and v.strip()}
     skipped = sorted(str(k) for k in table if str(k) not in keys)
-    problem = (f"{path}: ignored {', '.join(skipped)} (each value must be a string of keys)"
-               if skipped else None)
+    problem = (
+        f"{path}: ignored {', '.join(skipped)} (each value must be a string of keys)"
+        if skipped
+        else None
+    )
     return LoadedKeymap(keys, problem)

@@ -30,8 +30,9 @@ class Marks:
     there), so no screen has to remember to tell the others.
     """
 
-    def __init__(self, marks: Iterable[Mark] = (),
-                 on_change: Callable[[], object] | None = None) -> None:
+    def __init__(
+        self, marks: Iterable[Mark] = (), on_change: Callable[[], object] | None = None
+    ) -> None:
         self._marks: dict[Mark, None] = dict.fromkeys(marks)
         self._on_change = on_change
 
@@ -97,4 +98,3 @@ class Marks:
         for kind, _ in self._marks:
             found[kind] += 1
         return found
-

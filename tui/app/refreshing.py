@@ -54,8 +54,9 @@ class FeedRefresher:
         self.running = True
         self._stop.clear()
         self._show("Refreshing feeds…")
-        self._app.run_worker(self._refresh, thread=True, exclusive=True, group="refresh",
-                             exit_on_error=False)
+        self._app.run_worker(
+            self._refresh, thread=True, exclusive=True, group="refresh", exit_on_error=False
+        )
 
     def stop(self) -> None:
         self._stop.set()
@@ -79,8 +80,13 @@ class FeedRefresher:
                 self._app.call_from_thread(self._reload_lists)
 
         try:
-            report = refresh_feeds(self._store(), full_pages=True, listener=listener,
-                                   progress=progress, stop=self._stop)
+            report = refresh_feeds(
+                self._store(),
+                full_pages=True,
+                listener=listener,
+                progress=progress,
+                stop=self._stop,
+            )
         except Exception as error:  # a store that cannot be opened or written: one line
             self._app.call_from_thread(self._done, None, f"Refresh failed: {error}")
             return
@@ -107,14 +113,19 @@ class FeedRefresher:
             self._app.notify(one_line(problem, 200), severity="error", markup=False)
             return
         if not report.results:
-            self._app.notify("No feeds to refresh: `claimdesk feeds add URL` subscribes to one",
-                             markup=False, timeout=6)
+            self._app.notify(
+                "No feeds to refresh: `claimdesk feeds add URL` subscribes to one",
+                markup=False,
+                timeout=6,
+            )
             return
         failed = [r for r in report.results if not r.ok]
-        summary = (f"Refreshed {len(report.results)} feeds: {report.new} new articles"
-                   + (f", {len(failed)} failed (F lists them)" if failed else ""))
-        self._app.notify(summary, severity="warning" if failed else "information",
-                         markup=False, timeout=8)
+        summary = f"Refreshed {len(report.results)} feeds: {report.new} new articles" + (
+            f", {len(failed)} failed (F lists them)" if failed else ""
+        )
+        self._app.notify(
+            summary, severity="warning" if failed else "information", markup=False, timeout=8
+        )
 
 
 class FeedsModal(ModalScreen[None]):
@@ -136,8 +147,9 @@ class FeedsModal(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(f"Feeds ({len(self.subscriptions)}) · R refreshes them all",
-                        id="feeds-title")
+            yield Label(
+                f"Feeds ({len(self.subscriptions)}) · R refreshes them all", id="feeds-title"
+            )
             yield DataTable(id="feeds-table", cursor_type="row", zebra_stripes=True)
             yield Label("escape closes", classes="dialog-help")
 
@@ -147,11 +159,17 @@ class FeedsModal(ModalScreen[None]):
         for s in self.subscriptions:
             fetched = s.last_fetched.strftime("%Y-%m-%d %H:%M") if s.last_fetched else "never"
             status = Text(one_line(s.status, 40), style="" if s.ok else "bold red")
-            table.add_row(Text(one_line(s.title or "", 40)), str(s.entries), fetched, status,
-                          Text(one_line(s.url, 80)))
+            table.add_row(
+                Text(one_line(s.title or "", 40)),
+                str(s.entries),
+                fetched,
+                status,
+                Text(one_line(s.url, 80)),
+            )
         if not self.subscriptions:
             self.query_one("#feeds-title", Label).update(
-                "No feeds yet: `claimdesk feeds add URL` or `claimdesk feeds import FILE`")
+                "No feeds yet: `claimdesk feeds add URL` or `claimdesk feeds import FILE`"
+            )
         table.focus()
 
     def action_dismiss_feeds(self) -> None:

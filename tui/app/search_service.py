@@ -69,8 +69,9 @@ class SearchService:
         raises; the screen shows either as one line.
         """
         worker = get_current_worker()
-        return self.engine().find(query, limit, as_typed=True,
-                                  cancelled=lambda: worker.is_cancelled)
+        return self.engine().find(
+            query, limit, as_typed=True, cancelled=lambda: worker.is_cancelled
+        )
 
     def matcher(self, query: str) -> WordMatcher:
         """The query's words as the engine expands them, to find them in an article."""

@@ -30,12 +30,14 @@ class StoreSource:
     def count(self) -> int:
         return self.store.count_rows(self.kind)
 
-    def page(self, column: str, descending: bool, offset: int, limit: int,
-             total: int) -> Sequence[AnyRecord]:
+    def page(
+        self, column: str, descending: bool, offset: int, limit: int, total: int
+    ) -> Sequence[AnyRecord]:
         from store.browse import SortOrder
 
-        return self.store.browse_page(self.kind, SortOrder(column, descending), offset, limit,
-                                      total)
+        return self.store.browse_page(
+            self.kind, SortOrder(column, descending), offset, limit, total
+        )
 
     def ids(self, column: str, descending: bool) -> Sequence[int]:
         from store.browse import SortOrder

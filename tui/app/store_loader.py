@@ -27,8 +27,9 @@ class StoreLoader:
 
     def start(self) -> None:
         """Begin opening the store in a background thread (errors surface from :meth:`get`)."""
-        threading.Thread(target=self._open_quietly, name="claimdesk-open-store",
-                         daemon=True).start()
+        threading.Thread(
+            target=self._open_quietly, name="claimdesk-open-store", daemon=True
+        ).start()
 
     def _open_quietly(self) -> None:
         # A failure is kept in self._error; the app reports it when its worker calls get().

@@ -10,8 +10,13 @@ from tui.commands.common import open_store
 from tui.errors import CommandError
 
 
-def copy_command(source: str, dest: str, quiet: bool = False, out: TextIO | None = None,
-                 err: TextIO | None = None) -> int:
+def copy_command(
+    source: str,
+    dest: str,
+    quiet: bool = False,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
     """Copy every article (with its comments, claims, judgements and figures) that ``dest``
     lacks; progress on stderr after each chunk, one summary line on stdout."""
     from store.copying import copy_store
@@ -26,18 +31,21 @@ def copy_command(source: str, dest: str, quiet: bool = False, out: TextIO | None
     def show(done: int, total: int) -> None:
         if not quiet:
             rate = done / max(time.monotonic() - started, 1e-6)
-            print(f"copy: {done:,} of {total:,} articles done ({rate:,.0f}/s)", file=err,
-                  flush=True)
+            print(
+                f"copy: {done:,} of {total:,} articles done ({rate:,.0f}/s)", file=err, flush=True
+            )
 
     with open_store(source) as src, open_store(dest) as dst:
         if not src.exists():
             raise CommandError(f"copy: there is no store at {src.where}")
         outcome = copy_store(src, dst, show)
         where = dst.where
-    print(f"{outcome.articles:,} articles, {outcome.claims:,} claims, {outcome.comments:,} "
-          f"comments copied into {where}; {outcome.already:,} articles were there already "
-          f"({time.monotonic() - started:.2f} s)", file=out)
+    print(
+        f"{outcome.articles:,} articles, {outcome.claims:,} claims, {outcome.comments:,} "
+        f"comments copied into {where}; {outcome.already:,} articles were there already "
+        f"({time.monotonic() - started:.2f} s)",
+        file=out,
+    )
     if outcome.not_copied:
-        print(f"not copied (unknown to this claimdesk): {', '.join(outcome.not_copied)}",
-              file=err)
+        print(f"not copied (unknown to this claimdesk): {', '.join(outcome.not_copied)}", file=err)
     return 0

@@ -37,8 +37,9 @@ EXPORT_SEARCH_LIMIT = 500
 """How many search hits ``claimdesk export QUERY`` exports unless ``--limit`` says otherwise."""
 
 
-def _search_refs(store: Store, query: str, kinds: tuple[RecordKind, ...],
-                 limit: int) -> list[RecordRef]:
+def _search_refs(
+    store: Store, query: str, kinds: tuple[RecordKind, ...], limit: int
+) -> list[RecordRef]:
     from store.search.engine import SearchEngine, SearchError
     from store.search.query import QueryError
 
@@ -58,8 +59,9 @@ def _everything(store: Store, kinds: tuple[RecordKind, ...]) -> list[AnyRecord]:
     return [record for kind in kinds for record in store.list_records(kind)]
 
 
-def _chosen(store: Store, query: str | None, kind: RecordKind | None,
-            ids: Sequence[int] | None, limit: int) -> list[AnyRecord]:
+def _chosen(
+    store: Store, query: str | None, kind: RecordKind | None, ids: Sequence[int] | None, limit: int
+) -> list[AnyRecord]:
     kinds: tuple[RecordKind, ...] = (kind,) if kind is not None else KINDS
     if query is not None:
         return fetch_records(store, _search_refs(store, query, kinds, limit))
@@ -80,11 +82,18 @@ def _check_target(target: Path, force: bool) -> None:
         raise CommandError(f"cannot write {target}: {error.strerror or error}") from error
 
 
-def export_command(db: str | None, fmt: str, query: str | None = None,
-                   kind: RecordKind | None = None, ids: Sequence[int] | None = None,
-                   output: str | None = None, force: bool = False,
-                   limit: int = EXPORT_SEARCH_LIMIT, out: TextIO | None = None,
-                   err: TextIO | None = None) -> int:
+def export_command(
+    db: str | None,
+    fmt: str,
+    query: str | None = None,
+    kind: RecordKind | None = None,
+    ids: Sequence[int] | None = None,
+    output: str | None = None,
+    force: bool = False,
+    limit: int = EXPORT_SEARCH_LIMIT,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
     """Export chosen records in one format to a file (path printed) or to standard output.
 
     Exit 1 (one line) when the query cannot be read, nothing matches, an id is unknown, the
@@ -104,8 +113,10 @@ def export_command(db: str | None, fmt: str, query: str | None = None,
             raise CommandError(str(error)) from error
     if not bundle.items:
         what = f"{kind}s" if kind else "records"
-        raise CommandError(f"nothing to export: no {what} " +
-                           (f"match {query!r}" if query is not None else "in the store"))
+        raise CommandError(
+            f"nothing to export: no {what} "
+            + (f"match {query!r}" if query is not None else "in the store")
+        )
     if output == "-":
         try:
             text = render_export(bundle, fmt)

@@ -28,12 +28,18 @@ def url_import_refusal() -> str:
     fetches them. ``Path()`` would fold any other URL's ``//`` into ``/`` and say "no such
     file or folder" about a name the user never typed.
     """
-    return ("claimdesk fetches only http:// and https:// addresses; save the page and import "
-            "the file")
+    return (
+        "claimdesk fetches only http:// and https:// addresses; save the page and import the file"
+    )
 
 
-def import_command(db: str | None, paths: Sequence[str], quiet: bool = False,
-                   out: TextIO | None = None, err: TextIO | None = None) -> int:
+def import_command(
+    db: str | None,
+    paths: Sequence[str],
+    quiet: bool = False,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
     """Import files and folders; one line per document, a summary; exit 1 if any failed.
 
     Lines name each file as the user typed it (``Path`` would print ``./a//b`` as ``a/b``) and,
@@ -79,9 +85,11 @@ def import_command(db: str | None, paths: Sequence[str], quiet: bool = False,
             return
         if not quiet:
             what = "added   " if event.created else "already "
-            detail = (f" ({_count(event.comments, 'comment')}, {_count(event.claims, 'claim')})"
-                      if event.created
-                      else f" (in the store as article {event.article_id})")
+            detail = (
+                f" ({_count(event.comments, 'comment')}, {_count(event.claims, 'claim')})"
+                if event.created
+                else f" (in the store as article {event.article_id})"
+            )
             bar.print(f"{what} {where}: {one_line(event.title, 60)}{detail}", out)
         for warning in event.warnings:
             bar.print(f"warning  {where}: {one_line(warning)}", err)
@@ -98,11 +106,13 @@ def import_command(db: str | None, paths: Sequence[str], quiet: bool = False,
 
 
 def summary(report: ImportReport, refused: int = 0) -> str:
-    """"1 file, 5 documents: 0 added, 5 already in the store, 0 failed" (``refused``: URLs
+    """ "1 file, 5 documents: 0 added, 5 already in the store, 0 failed" (``refused``: URLs
     turned away before reading, counted as failed)."""
-    line = (f"{_count(report.files, 'file')}, {_count(len(report.outcomes), 'document')}: "
-            f"{report.added} added, {report.unchanged} already in the store, "
-            f"{report.failed + refused} failed")
+    line = (
+        f"{_count(report.files, 'file')}, {_count(len(report.outcomes), 'document')}: "
+        f"{report.added} added, {report.unchanged} already in the store, "
+        f"{report.failed + refused} failed"
+    )
     if report.skipped:
         line += f", {report.skipped} passed over (not documents: {_names(report.passed_over)})"
     if report.stopped is not None:
@@ -111,12 +121,12 @@ def summary(report: ImportReport, refused: int = 0) -> str:
 
 
 def _names(paths: Sequence[Path], shown: int = 8) -> str:
-    """"photo.jpg, random.bin", or the first few and how many more."""
+    """ "photo.jpg, random.bin", or the first few and how many more."""
     names = [one_line(path.name, 60) for path in paths[:shown]]
     more = len(paths) - shown
     return ", ".join(names) + (f" and {more} more" if more > 0 else "")
 
 
 def _count(number: int, noun: str) -> str:
-    """"1 claim", "6 claims"."""
+    """ "1 claim", "6 claims"."""
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

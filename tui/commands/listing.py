@@ -21,8 +21,14 @@ def _published(record: object) -> str:
 _FIELDS: dict[str, list[Field]] = {
     "articles": [
         Field("id", "ID", lambda r: str(r.id), 6, 2),
-        Field("published", "PUBLISHED", _published, 10, 10,
-              shown=lambda r: r.published.date().isoformat() if r.published else ""),
+        Field(
+            "published",
+            "PUBLISHED",
+            _published,
+            10,
+            10,
+            shown=lambda r: r.published.date().isoformat() if r.published else "",
+        ),
         Field("claim_count", "CLAIMS", lambda r: str(r.claim_count), 6),
         Field("comment_count", "COMMENTS", lambda r: str(r.comment_count), 8),
         Field("title", "TITLE", lambda r: r.title, None, 20),
@@ -44,15 +50,19 @@ _FIELDS: dict[str, list[Field]] = {
 }
 
 
-def list_command(db: str | None, kind: str, fmt: str | None = None, limit: int | None = None,
-                 out: TextIO | None = None) -> int:
+def list_command(
+    db: str | None,
+    kind: str,
+    fmt: str | None = None,
+    limit: int | None = None,
+    out: TextIO | None = None,
+) -> int:
     """Print records in ``fmt`` (see :mod:`tui.commands.output`; None: by where out goes)."""
     out = out or sys.stdout
     with open_store(db) as store:
         # The command takes the plural ("claims"); the store's kinds are singular.
         records = store.list_records(cast(RecordKind, kind.removesuffix("s")), limit=limit)
-    write_records(chosen_format(fmt, out), _FIELDS[kind], records, out,
-                  lambda r: r.as_json())
+    write_records(chosen_format(fmt, out), _FIELDS[kind], records, out, lambda r: r.as_json())
     return 0
 
 

@@ -67,8 +67,13 @@ def chosen_format(requested: str | None, out: TextIO) -> OutputFormat:
     return "table" if _is_terminal(out) else "tsv"
 
 
-def write_records(fmt: OutputFormat, fields: Sequence[Field], rows: Sequence[Any],
-                  out: TextIO, as_json: Callable[[Any], Mapping[str, Any]]) -> None:
+def write_records(
+    fmt: OutputFormat,
+    fields: Sequence[Field],
+    rows: Sequence[Any],
+    out: TextIO,
+    as_json: Callable[[Any], Mapping[str, Any]],
+) -> None:
     """``rows`` in ``fmt``; ``as_json`` gives a row's object for the JSON formats."""
     if fmt == "json":
         write_json([as_json(row) for row in rows], out)
@@ -96,12 +101,12 @@ _TSV_UNNAMED = {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}
 
 def tsv_escape(text: str) -> str:
     """One field as it goes between tabs (see the module docstring)."""
-    return _TSV_SPECIAL.sub(
-        lambda m: _TSV_NAMED.get(m.group(), f"\\x{ord(m.group()):02x}"), text)
+    return _TSV_SPECIAL.sub(lambda m: _TSV_NAMED.get(m.group(), f"\\x{ord(m.group()):02x}"), text)
 
 
 def tsv_unescape(field: str) -> str:
     """The text :func:`tsv_escape` wrote ``field`` from."""
+
     def one(match: re.Match[str]) -> str:
         code = match.group(1)
         return chr(int(code[1:], 16)) if len(code) == 3 else _TSV_UNNAMED.get(code, code)
@@ -123,21 +128,23 @@ def write_table(fields: Sequence[Field], rows: Sequence[Any], out: TextIO) -> No
     from rich.cells import cell_len  # ≈10 ms: only a table drawn for a person pays it
 
     cells = [[one_line((f.shown or f.value)(row)) for f in fields] for row in rows]
-    natural = [max([cell_len(f.heading), *(cell_len(line[i]) for line in cells)])
-               for i, f in enumerate(fields)]
+    natural = [
+        max([cell_len(f.heading), *(cell_len(line[i]) for line in cells)])
+        for i, f in enumerate(fields)
+    ]
     widths = fitted_widths(fields, natural, table_width(out))
     print(_line([f.heading for f in fields], widths), file=out)
     for line in cells:
         print(_line(line, widths), file=out)
 
 
-def fitted_widths(fields: Sequence[Field], natural: Sequence[int],
-                  room: int | None) -> list[int]:
+def fitted_widths(fields: Sequence[Field], natural: Sequence[int], room: int | None) -> list[int]:
     """Each column's width in cells: as wide as its content up to its ``width``; when that
     overflows ``room``, the text column (``width=None``) keeps at least its ``min_width`` and
     the widest other columns give up cells first, down to their own ``min_width``."""
-    widths = [n if f.width is None else min(n, f.width) for f, n in zip(fields, natural,
-                                                                       strict=True)]
+    widths = [
+        n if f.width is None else min(n, f.width) for f, n in zip(fields, natural, strict=True)
+    ]
     if room is None:
         return widths
     room -= len(GAP) * (len(fields) - 1)
@@ -145,8 +152,9 @@ def fitted_widths(fields: Sequence[Field], natural: Sequence[int],
     for i in flexible:
         widths[i] = min(widths[i], fields[i].min_width)  # what it needs at the least
     while sum(widths) > room:
-        shrinkable = [i for i in range(len(fields))
-                      if i not in flexible and widths[i] > fields[i].min_width]
+        shrinkable = [
+            i for i in range(len(fields)) if i not in flexible and widths[i] > fields[i].min_width
+        ]
         if not shrinkable:
             break
         widest = max(shrinkable, key=lambda i: widths[i])

@@ -13,7 +13,10 @@ def reextract_command(db: str | None, out: TextIO | None = None) -> int:
     out = out or sys.stdout
     with open_store(db) as store:
         report = store.reextract()
-    print(f"reextracted {report.articles} articles: {report.added} claims added, "
-          f"{report.updated} updated, {report.removed} removed, "
-          f"{report.kept_judged} judged claims kept as they are", file=out)
+    print(
+        f"reextracted {report.articles} articles: {report.added} claims added, "
+        f"{report.updated} updated, {report.removed} removed, "
+        f"{report.kept_judged} judged claims kept as they are",
+        file=out,
+    )
     return 0

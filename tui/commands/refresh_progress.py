@@ -28,8 +28,9 @@ from tui.commands.import_progress import SHOW_AFTER_SECONDS
 class RefreshProgress:
     """Counts feeds (or URLs); shows them on ``err`` if it is a terminal and time passes."""
 
-    def __init__(self, err: TextIO, unit: str = "feeds",
-                 show_after: float = SHOW_AFTER_SECONDS) -> None:
+    def __init__(
+        self, err: TextIO, unit: str = "feeds", show_after: float = SHOW_AFTER_SECONDS
+    ) -> None:
         self._err = err
         self._unit = unit
         self._show_after = show_after
@@ -41,8 +42,12 @@ class RefreshProgress:
         self._started = time.monotonic()
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 trace: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
         if self._progress is not None:
             self._progress.stop()
             self._progress = None
@@ -52,10 +57,15 @@ class RefreshProgress:
             if not _is_terminal(self._err) or time.monotonic() - self._started < self._show_after:
                 return
             self._progress = Progress(
-                TextColumn("fetching"), BarColumn(), MofNCompleteColumn(),
-                TextColumn(f"{self._unit} · {{task.fields[new]:,}} new"), TimeElapsedColumn(),
-                console=Console(file=self._err), transient=True,
-                redirect_stdout=False, redirect_stderr=False,
+                TextColumn("fetching"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn(f"{self._unit} · {{task.fields[new]:,}} new"),
+                TimeElapsedColumn(),
+                console=Console(file=self._err),
+                transient=True,
+                redirect_stdout=False,
+                redirect_stderr=False,
             )
             self._task = self._progress.add_task("refresh", total=total, new=0)
             self._progress.start()

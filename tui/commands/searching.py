@@ -49,8 +49,14 @@ _SEARCH_FIELDS: list[Field] = [
 """The table shows the matching excerpt; TSV adds the record's whole headline (``text``)."""
 
 
-def search_command(db: str | None, query: str, kind: str | None = None, limit: int = 20,
-                   fmt: str | None = None, out: TextIO | None = None) -> int:
+def search_command(
+    db: str | None,
+    query: str,
+    kind: str | None = None,
+    limit: int = 20,
+    fmt: str | None = None,
+    out: TextIO | None = None,
+) -> int:
     """Print the hits for ``query`` in ``fmt`` (see :mod:`tui.commands.output`).
 
     Exit 0 with hits, :data:`NO_HITS` without; a query that cannot be read is a UsageError

@@ -33,8 +33,9 @@ NO_AUTOMATIC_FULL = 1_000_000_000
 class IdleCollector:
     """Moves full garbage collections to the moments the user is not typing."""
 
-    def __init__(self, idle_seconds: float = IDLE_SECONDS,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, idle_seconds: float = IDLE_SECONDS, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         """``clock`` is the time in seconds (a test passes one it moves by hand)."""
         self.idle_seconds = idle_seconds
         self._clock = clock
@@ -66,8 +67,7 @@ class IdleCollector:
 
     def collect_if_idle(self) -> bool:
         """Run a full collection if the user has paused since the last one; True if it ran."""
-        if self._collected_since_input or \
-                self._clock() - self._last_input < self.idle_seconds:
+        if self._collected_since_input or self._clock() - self._last_input < self.idle_seconds:
             return False
         gc.collect()
         self._collected_since_input = True

@@ -25,8 +25,7 @@ from textual.widgets.option_list import Option
 
 from store.export import FORMATS
 
-FORMAT_KEYS: dict[str, str] = {"md": "m", "csv": "c", "json": "j", "jsonl": "l",
-                               "claimreview": "r"}
+FORMAT_KEYS: dict[str, str] = {"md": "m", "csv": "c", "json": "j", "jsonl": "l", "claimreview": "r"}
 """The key that picks each format; a format added later without one gets its position."""
 
 
@@ -47,9 +46,16 @@ class ExportModal(ModalScreen[ExportChoice | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="export.cancel"),
-        *(Binding(format_key(fmt), f"choose('{fmt}')", exporter.label, show=False,
-                  id=f"export.format_{fmt}")
-          for fmt, exporter in FORMATS.items()),
+        *(
+            Binding(
+                format_key(fmt),
+                f"choose('{fmt}')",
+                exporter.label,
+                show=False,
+                id=f"export.format_{fmt}",
+            )
+            for fmt, exporter in FORMATS.items()
+        ),
     ]
 
     def __init__(self, what: str, defaults: Mapping[str, Path], fmt: str = "md") -> None:
@@ -68,8 +74,10 @@ class ExportModal(ModalScreen[ExportChoice | None]):
             yield Label("File", classes="field-title")
             yield Input(str(self._path_shown), id="export-path")
             keys = "/".join(format_key(fmt) for fmt in FORMATS)
-            yield Label(f"{keys} export at once · ↑↓ enter · tab edit the file name · "
-                        "escape cancel", classes="dialog-help")
+            yield Label(
+                f"{keys} export at once · ↑↓ enter · tab edit the file name · escape cancel",
+                classes="dialog-help",
+            )
 
     @staticmethod
     def _option(fmt: str) -> Option:

@@ -20,8 +20,9 @@ class HelpModal(ModalScreen[None]):
         Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close"),
     ]
 
-    def __init__(self, screen_name: str, rows: list[tuple[str, str, str]],
-                 keymap_file: str, notes: str = "") -> None:
+    def __init__(
+        self, screen_name: str, rows: list[tuple[str, str, str]], keymap_file: str, notes: str = ""
+    ) -> None:
         super().__init__()
         self.screen_name = screen_name
         self.rows = rows
@@ -34,13 +35,19 @@ class HelpModal(ModalScreen[None]):
             table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
             table.add_columns("Key", "Does", "Id")
             for keys, description, binding_id in self.rows:
-                table.add_row(Text(keys, style="bold"), Text(description), Text(binding_id,
-                                                                                style="dim"))
+                table.add_row(
+                    Text(keys, style="bold"), Text(description), Text(binding_id, style="dim")
+                )
             yield table
             if self.notes:
                 yield Static(Text(self.notes), id="help-notes")
-            yield Label(Text(f"Remap any key by its id in {self.keymap_file}, e.g. "
-                             '[keys] "list.down" = "j,down"'), classes="dialog-help")
+            yield Label(
+                Text(
+                    f"Remap any key by its id in {self.keymap_file}, e.g. "
+                    '[keys] "list.down" = "j,down"'
+                ),
+                classes="dialog-help",
+            )
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(result)

@@ -40,9 +40,16 @@ class JudgeClaimModal(ModalScreen[Judgement | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="judge.cancel"),
         Binding("ctrl+s", "save", "Save", id="judge.save"),
-        *(Binding(str(n), f"pick({n - 1})", status.value.capitalize(), show=False,
-                  id=f"judge.status_{status.value}")
-          for n, status in enumerate(STATUSES, start=1)),
+        *(
+            Binding(
+                str(n),
+                f"pick({n - 1})",
+                status.value.capitalize(),
+                show=False,
+                id=f"judge.status_{status.value}",
+            )
+            for n, status in enumerate(STATUSES, start=1)
+        ),
     ]
 
     def __init__(self, claim: ClaimRecord) -> None:
@@ -54,14 +61,21 @@ class JudgeClaimModal(ModalScreen[Judgement | None]):
             yield Label("Judge the claim", classes="dialog-title")
             yield Static(Text(printable(self.claim.text), style="italic"), id="judge-claim")
             yield OptionList(
-                *(Option(Text(f"{n}  {s.value}", style=STATUS_STYLES.get(s, "")), id=s.value)
-                  for n, s in enumerate(STATUSES, start=1)),
+                *(
+                    Option(Text(f"{n}  {s.value}", style=STATUS_STYLES.get(s, "")), id=s.value)
+                    for n, s in enumerate(STATUSES, start=1)
+                ),
                 id="judge-status",
             )
-            yield Input(self.claim.note, placeholder="A short note (why, source)…",
-                        max_length=NOTE_LIMIT, id="judge-note")
-            yield Label("1–5 or ↑↓ status · tab note · enter save · escape cancel",
-                        classes="dialog-help")
+            yield Input(
+                self.claim.note,
+                placeholder="A short note (why, source)…",
+                max_length=NOTE_LIMIT,
+                id="judge-note",
+            )
+            yield Label(
+                "1–5 or ↑↓ status · tab note · enter save · escape cancel", classes="dialog-help"
+            )
 
     def on_mount(self) -> None:
         statuses = self.query_one(OptionList)

@@ -51,19 +51,48 @@ class BrowserScreen(DeskScreen):
         Binding("2", "show('claim')", "Claims", id="browser.claims"),
         Binding("3", "show('comment')", "Comments", id="browser.comments"),
         Binding("tab", "next_view", "Next view", show=False, id="browser.next_view"),
-        Binding("shift+tab", "previous_view", "Previous view", show=False,
-                id="browser.previous_view"),
-        Binding("space", "toggle_mark", "Mark", id="browser.mark",
-                tooltip="Mark the row for export; marks stay across views"),
-        Binding("A", "mark_list('all')", "Mark all in list", show=False, id="browser.mark_all",
-                tooltip="Mark every row of this list (asks first above 10,000)"),
-        Binding("U", "unmark_list", "Unmark all in list", show=False, id="browser.unmark_all",
-                tooltip="Unmark every row of this list; marks in other views stay"),
-        Binding("I", "mark_list('invert')", "Invert marks in list", show=False,
-                id="browser.invert_marks", tooltip="Mark the unmarked rows of this list and "
-                "unmark the marked ones"),
-        Binding("a", "go_to_article", "Article", show=False, id="browser.article",
-                tooltip="Open the article of this claim or comment at its place"),
+        Binding(
+            "shift+tab", "previous_view", "Previous view", show=False, id="browser.previous_view"
+        ),
+        Binding(
+            "space",
+            "toggle_mark",
+            "Mark",
+            id="browser.mark",
+            tooltip="Mark the row for export; marks stay across views",
+        ),
+        Binding(
+            "A",
+            "mark_list('all')",
+            "Mark all in list",
+            show=False,
+            id="browser.mark_all",
+            tooltip="Mark every row of this list (asks first above 10,000)",
+        ),
+        Binding(
+            "U",
+            "unmark_list",
+            "Unmark all in list",
+            show=False,
+            id="browser.unmark_all",
+            tooltip="Unmark every row of this list; marks in other views stay",
+        ),
+        Binding(
+            "I",
+            "mark_list('invert')",
+            "Invert marks in list",
+            show=False,
+            id="browser.invert_marks",
+            tooltip="Mark the unmarked rows of this list and unmark the marked ones",
+        ),
+        Binding(
+            "a",
+            "go_to_article",
+            "Article",
+            show=False,
+            id="browser.article",
+            tooltip="Open the article of this claim or comment at its place",
+        ),
         Binding("q", "app.quit", "Quit", id="browser.quit"),
     ]
 
@@ -72,8 +101,9 @@ class BrowserScreen(DeskScreen):
     class _ListIds(Message):
         """Every id of a list, read by a worker for mark all / invert (or why not)."""
 
-        def __init__(self, kind: RecordKind, change: MarkChange, ids: Sequence[int],
-                     problem: str = "") -> None:
+        def __init__(
+            self, kind: RecordKind, change: MarkChange, ids: Sequence[int], problem: str = ""
+        ) -> None:
             super().__init__()
             self.kind = kind
             self.change = change
@@ -85,9 +115,14 @@ class BrowserScreen(DeskScreen):
         yield ViewTabs(*(Tab(TITLES[kind], id=f"tab-{kind}") for kind in KINDS), id="views")
         with ContentSwitcher(initial="list-article", id="lists"):
             for kind in KINDS:
-                yield RecordList(kind, COLUMNS[kind], StoreSource(lambda: self.app.store, kind),
-                                 DEFAULT_SORTS[kind], is_marked=self.app.is_marked,
-                                 id=f"list-{kind}")
+                yield RecordList(
+                    kind,
+                    COLUMNS[kind],
+                    StoreSource(lambda: self.app.store, kind),
+                    DEFAULT_SORTS[kind],
+                    is_marked=self.app.is_marked,
+                    id=f"list-{kind}",
+                )
         yield StatusBar(id="status")
         yield Footer()
 
@@ -155,12 +190,20 @@ class BrowserScreen(DeskScreen):
     def _show_status(self) -> None:
         records = self.current_list
         total = records.total
-        where = (f"row {records.cursor + 1:,} of {total:,}" if total else
-                 "empty" if total == 0 else "counting…")
+        where = (
+            f"row {records.cursor + 1:,} of {total:,}"
+            if total
+            else "empty"
+            if total == 0
+            else "counting…"
+        )
         arrow = "▼" if records.sort.descending else "▲"
-        self.query_one(StatusBar).show(TITLES[self.kind], where,
-                                       f"sorted by {records.sort.column} {arrow}",
-                                       marks=len(self.app.marks))
+        self.query_one(StatusBar).show(
+            TITLES[self.kind],
+            where,
+            f"sorted by {records.sort.column} {arrow}",
+            marks=len(self.app.marks),
+        )
 
     # -- acting on a row ---------------------------------------------------------------------
 
@@ -186,9 +229,14 @@ class BrowserScreen(DeskScreen):
                 self._read_ids(kind, change)
 
         verb = "Mark" if change == "all" else "Invert the marks of"
-        self.app.push_screen(ConfirmModal(
-            f"{verb} {counted(records.total, kind)}? Many marks take memory, and an export of "
-            "them takes a while.", yes=verb.split()[0]), go)
+        self.app.push_screen(
+            ConfirmModal(
+                f"{verb} {counted(records.total, kind)}? Many marks take memory, and an export of "
+                "them takes a while.",
+                yes=verb.split()[0],
+            ),
+            go,
+        )
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="mark-list")
     def _read_ids(self, kind: RecordKind, change: MarkChange) -> None:
@@ -202,22 +250,31 @@ class BrowserScreen(DeskScreen):
 
     def on_browser_screen__list_ids(self, message: _ListIds) -> None:
         if message.problem:
-            self.notify(one_line(message.problem, 200), title="Cannot read the store",
-                        severity="error", markup=False)
+            self.notify(
+                one_line(message.problem, 200),
+                title="Cannot read the store",
+                severity="error",
+                markup=False,
+            )
             return
         marks = self.app.marks
         if message.change == "all":
             marks.mark_all(message.kind, message.ids)
         else:
             marks.invert(message.kind, message.ids)
-        self.notify(f"{counted(marks.count(message.kind), message.kind)} marked in this list "
-                    f"({len(marks):,} in all)", timeout=3)
+        self.notify(
+            f"{counted(marks.count(message.kind), message.kind)} marked in this list "
+            f"({len(marks):,} in all)",
+            timeout=3,
+        )
 
     def action_unmark_list(self) -> None:
         unmarked = self.app.marks.unmark_kind(self.kind)
         if unmarked:
-            self.notify(f"Unmarked {counted(unmarked, self.kind)} "
-                        f"({len(self.app.marks):,} marked in all)", timeout=3)
+            self.notify(
+                f"Unmarked {counted(unmarked, self.kind)} ({len(self.app.marks):,} marked in all)",
+                timeout=3,
+            )
 
     def refresh_marks(self, _news: None = None) -> None:
         """Show the marks as they are now (the ``marks_changed`` signal, from any screen)."""

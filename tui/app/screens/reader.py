@@ -102,17 +102,26 @@ class ReaderScreen(DeskScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "app.pop_screen", "Back", id="reader.back"),
-        Binding("v", "judge", "Judge claim", id="reader.judge",
-                tooltip="Set the highlighted claim's status and note"),
+        Binding(
+            "v",
+            "judge",
+            "Judge claim",
+            id="reader.judge",
+            tooltip="Set the highlighted claim's status and note",
+        ),
         Binding("p", "parent", "Parent comment", id="reader.parent"),
         Binding("space", "toggle_mark", "Mark", id="reader.mark"),
         Binding("c", "focus_claims", "Claims", show=False, id="reader.focus_claims"),
         Binding("t", "focus_thread", "Thread", show=False, id="reader.focus_thread"),
         Binding("b", "focus_body", "Body", show=False, id="reader.focus_body"),
-        Binding("n", "next_match", "Next match", id="reader.next_match",
-                tooltip="The next place the last search query matches in this article"),
-        Binding("N", "previous_match", "Previous match", show=False,
-                id="reader.previous_match"),
+        Binding(
+            "n",
+            "next_match",
+            "Next match",
+            id="reader.next_match",
+            tooltip="The next place the last search query matches in this article",
+        ),
+        Binding("N", "previous_match", "Previous match", show=False, id="reader.previous_match"),
     ]
 
     app: ClaimdeskApp
@@ -129,8 +138,13 @@ class ReaderScreen(DeskScreen):
             self.matches = matches
             self.step = step
 
-    def __init__(self, article_id: int, focus: tuple[RecordKind, int] | None = None,
-                 body_offset: int | None = None, query: str = "") -> None:
+    def __init__(
+        self,
+        article_id: int,
+        focus: tuple[RecordKind, int] | None = None,
+        body_offset: int | None = None,
+        query: str = "",
+    ) -> None:
         """``focus``: a claim or comment to land on; ``body_offset``: a place in the body to
         scroll to; ``query``: a search whose matches to show at once (else ``n`` finds them)."""
         super().__init__()
@@ -178,8 +192,9 @@ class ReaderScreen(DeskScreen):
 
     def _show_status(self) -> None:
         article = self.view.article if self.view else None
-        where = ("this article is marked" if article is not None and self.app.is_marked(article)
-                 else "")
+        where = (
+            "this article is marked" if article is not None and self.app.is_marked(article) else ""
+        )
         self.query_one(StatusBar).show("Reader", where, marks=len(self.app.marks))
 
     def _mark_sign(self, record: AnyRecord) -> Text:
@@ -193,8 +208,11 @@ class ReaderScreen(DeskScreen):
             if article is None:
                 self.post_message(self.Loaded(None, f"article {article_id} is not in the store"))
                 return
-            view = ArticleView(article, tuple(store.list_claims(article_id=article_id)),
-                               tuple(store.list_comments(article_id=article_id)))
+            view = ArticleView(
+                article,
+                tuple(store.list_claims(article_id=article_id)),
+                tuple(store.list_comments(article_id=article_id)),
+            )
         except Exception as error:  # shown as one line, never a traceback
             self.post_message(self.Loaded(None, str(error)))
             return
@@ -220,9 +238,11 @@ class ReaderScreen(DeskScreen):
 
     def _article_head(self, article: ArticleRecord) -> Text:
         head = Text(printable(article.title), style="bold")
-        byline = " · ".join(one_line(part) for part in
-                            (article.site or "", article.author or "", day(article.published))
-                            if part)
+        byline = " · ".join(
+            one_line(part)
+            for part in (article.site or "", article.author or "", day(article.published))
+            if part
+        )
         if byline:
             head.append("\n" + byline, style="italic")
         if article.url:
@@ -231,12 +251,19 @@ class ReaderScreen(DeskScreen):
 
     def _body_spans(self) -> list[Span]:
         assert self.view is not None
-        spans = [Span(c.start, c.end, CURRENT_CLAIM_STYLE if c.id == self.current_claim_id
-                      else CLAIM_STYLE)
-                 for c in self.view.claims if c.comment_id is None]
-        spans.extend(Span(start, end, CURRENT_MATCH_STYLE if index == self.match_index
-                          else MATCH_STYLE)
-                     for index, (start, end) in enumerate(self.matches.body))
+        spans = [
+            Span(
+                c.start,
+                c.end,
+                CURRENT_CLAIM_STYLE if c.id == self.current_claim_id else CLAIM_STYLE,
+            )
+            for c in self.view.claims
+            if c.comment_id is None
+        ]
+        spans.extend(
+            Span(start, end, CURRENT_MATCH_STYLE if index == self.match_index else MATCH_STYLE)
+            for index, (start, end) in enumerate(self.matches.body)
+        )
         return spans
 
     def _fill_body(self) -> None:
@@ -246,8 +273,9 @@ class ReaderScreen(DeskScreen):
         self.query_one("#article-head", Static).update(self._article_head(self.view.article))
         spans = self._body_spans()
         body.mount_all(
-            Static(highlighted(p.text, spans_in(p, spans)), classes="paragraph",
-                   id=f"para-{p.start}")
+            Static(
+                highlighted(p.text, spans_in(p, spans)), classes="paragraph", id=f"para-{p.start}"
+            )
             for p in paragraphs(self.view.article.body)
         )
 
@@ -256,7 +284,8 @@ class ReaderScreen(DeskScreen):
         spans = self._body_spans()
         for p in paragraphs(self.view.article.body):
             self.query_one(f"#para-{p.start}", Static).update(
-                highlighted(p.text, spans_in(p, spans)))
+                highlighted(p.text, spans_in(p, spans))
+            )
 
     def _claim_label(self, claim: ClaimRecord) -> Text:
         label = self._mark_sign(claim)
@@ -286,8 +315,7 @@ class ReaderScreen(DeskScreen):
         nodes: dict[int, TreeNode[CommentRecord]] = {}
         for comment in self.view.comments:
             parent = nodes.get(comment.parent_id or -1, tree.root)
-            nodes[comment.id] = parent.add(self._comment_label(comment), data=comment,
-                                           expand=True)
+            nodes[comment.id] = parent.add(self._comment_label(comment), data=comment, expand=True)
         for node in nodes.values():
             node.allow_expand = bool(node.children)
         tree.root.expand_all()
@@ -370,16 +398,24 @@ class ReaderScreen(DeskScreen):
     def _show_comment(self, comment: CommentRecord | None) -> None:
         if comment is None or self.view is None:
             return
-        spans = [Span(c.start, c.end, CURRENT_CLAIM_STYLE if c.id == self.current_claim_id
-                      else CLAIM_STYLE)
-                 for c in self.view.claims if c.comment_id == comment.id]
+        spans = [
+            Span(
+                c.start,
+                c.end,
+                CURRENT_CLAIM_STYLE if c.id == self.current_claim_id else CLAIM_STYLE,
+            )
+            for c in self.view.claims
+            if c.comment_id == comment.id
+        ]
         text = Text(one_line(comment.author), style="bold")
         parent = next((c for c in self.view.comments if c.id == comment.parent_id), None)
         if parent is not None:
             text.append(f" replying to {one_line(parent.author)}", style="dim")
         text.append("\n")
-        spans.extend(Span(start, end, MATCH_STYLE)
-                     for start, end in self.matches.comments.get(comment.id, ()))
+        spans.extend(
+            Span(start, end, MATCH_STYLE)
+            for start, end in self.matches.comments.get(comment.id, ())
+        )
         text.append_text(highlighted(comment.body, spans))
         self.query_one("#comment-text", Static).update(text)
 
@@ -395,11 +431,15 @@ class ReaderScreen(DeskScreen):
             matcher = self.app.search.matcher(query)
         except Exception as error:  # a refused query or an unreadable store: one line
             self.post_message(self.Matched(SearchMatches(query), step=0))
-            self.app.call_from_thread(self.notify, one_line(str(error), 200), severity="error",
-                                      markup=False)
+            self.app.call_from_thread(
+                self.notify, one_line(str(error), 200), severity="error", markup=False
+            )
             return
-        matches = SearchMatches(query, tuple(matcher.spans(view.article.body)),
-                                {c.id: tuple(matcher.spans(c.body)) for c in view.comments})
+        matches = SearchMatches(
+            query,
+            tuple(matcher.spans(view.article.body)),
+            {c.id: tuple(matcher.spans(c.body)) for c in view.comments},
+        )
         self.post_message(self.Matched(matches, step))
 
     def on_reader_screen_matched(self, message: Matched) -> None:
@@ -407,8 +447,10 @@ class ReaderScreen(DeskScreen):
         self.match_index = None
         if self.body_offset is not None:
             # Opened at a matched word: that one is the current match, n goes to the next.
-            self.match_index = next((i for i, (_start, end) in enumerate(self.matches.body)
-                                     if end > self.body_offset), None)
+            self.match_index = next(
+                (i for i, (_start, end) in enumerate(self.matches.body) if end > self.body_offset),
+                None,
+            )
         if message.step:
             self._step_match(message.step)
         else:
@@ -418,8 +460,10 @@ class ReaderScreen(DeskScreen):
     def _request_step(self, step: int) -> None:
         query = self.app.last_query
         if not query.strip():
-            self.notify("No search yet: press / to search; then n and N step through its "
-                        "matches here", timeout=4)
+            self.notify(
+                "No search yet: press / to search; then n and N step through its matches here",
+                timeout=4,
+            )
             return
         if self.view is None:
             return
@@ -433,8 +477,7 @@ class ReaderScreen(DeskScreen):
         query = one_line(self.matches.query, 40)
         if not body:
             # The query is the user's text: "[/]" in it is not markup.
-            self.notify(f"No match for {query!r} in this article's text", timeout=3,
-                        markup=False)
+            self.notify(f"No match for {query!r} in this article's text", timeout=3, markup=False)
             return
         if self.match_index is None:
             self.match_index = 0 if step > 0 else len(body) - 1
@@ -442,8 +485,9 @@ class ReaderScreen(DeskScreen):
             self.match_index = (self.match_index + step) % len(body)
         self._refresh_body()
         self._scroll_body_to(body[self.match_index][0])
-        self.notify(f"Match {self.match_index + 1} of {len(body)} for {query!r}", timeout=2,
-                    markup=False)
+        self.notify(
+            f"Match {self.match_index + 1} of {len(body)} for {query!r}", timeout=2, markup=False
+        )
 
     def action_next_match(self) -> None:
         self._request_step(1)

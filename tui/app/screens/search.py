@@ -65,8 +65,9 @@ class StatusLine(Widget):
     """Plain text in one style (its spans are not drawn)."""
 
     def render(self) -> Text:
-        return Text(one_line(self.text.plain), style=self.text.style, no_wrap=True,
-                    overflow="crop", end="")
+        return Text(
+            one_line(self.text.plain), style=self.text.style, no_wrap=True, overflow="crop", end=""
+        )
 
 
 class QueryInput(Input):
@@ -75,8 +76,7 @@ class QueryInput(Input):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down", "screen.hit_down", "Next hit", show=False, id="search.next_hit"),
         Binding("up", "screen.hit_up", "Previous hit", show=False, id="search.previous_hit"),
-        Binding("pagedown", "screen.hit_page_down", "Page down", show=False,
-                id="search.page_down"),
+        Binding("pagedown", "screen.hit_page_down", "Page down", show=False, id="search.page_down"),
         Binding("pageup", "screen.hit_page_up", "Page up", show=False, id="search.page_up"),
     ]
 
@@ -93,20 +93,35 @@ class SearchScreen(DeskScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Back", id="search.close"),
-        Binding("enter", "open_hit", "Open", id="search.open",
-                tooltip="Open the highlighted hit in the reader, at the match"),
-        Binding("space", "toggle_mark", "Mark", id="search.mark",
-                tooltip="Mark the highlighted hit for export (in the list; tab gets there)"),
-        Binding("tab", "switch_focus", "Query/hits", show=False, id="search.switch_focus",
-                tooltip="Move between the query line and the list of hits"),
+        Binding(
+            "enter",
+            "open_hit",
+            "Open",
+            id="search.open",
+            tooltip="Open the highlighted hit in the reader, at the match",
+        ),
+        Binding(
+            "space",
+            "toggle_mark",
+            "Mark",
+            id="search.mark",
+            tooltip="Mark the highlighted hit for export (in the list; tab gets there)",
+        ),
+        Binding(
+            "tab",
+            "switch_focus",
+            "Query/hits",
+            show=False,
+            id="search.switch_focus",
+            tooltip="Move between the query line and the list of hits",
+        ),
         Binding("slash", "focus_query", "Type", show=False, id="search.focus_query"),
     ]
 
     HELP_NOTES = (
         "While typing: up/down choose a hit, enter opens it in the reader, tab moves into the "
         "list.\nIn the list: space marks a hit, enter opens it, / goes back to typing. "
-        "escape closes search.\nIn the reader, n and N step through the matches.\n\n"
-        + QUERY_HELP
+        "escape closes search.\nIn the reader, n and N step through the matches.\n\n" + QUERY_HELP
     )
     """Shown under the keys on the help screen: the table lists only the keys of the focused
     part (while typing, space and letters belong to the query), so the rest is said here."""
@@ -116,8 +131,9 @@ class SearchScreen(DeskScreen):
     class Results(Message):
         """What a worker found for ``query``: the engine's result, or a one-line ``problem``."""
 
-        def __init__(self, query: str, result: SearchResult | None = None,
-                     problem: str = "") -> None:
+        def __init__(
+            self, query: str, result: SearchResult | None = None, problem: str = ""
+        ) -> None:
             super().__init__()
             self.query = query
             self.result = result or SearchResult((), SearchState.NO_MATCH)
@@ -238,8 +254,12 @@ class SearchScreen(DeskScreen):
         self.app.last_query = message.query
         state = message.result.state
         if state is SearchState.EMPTY_STORE:
-            hits.show(message.query, (), "The store is empty: import documents with "
-                      "`claimdesk import PATH`, then search them here.")
+            hits.show(
+                message.query,
+                (),
+                "The store is empty: import documents with "
+                "`claimdesk import PATH`, then search them here.",
+            )
             self._show_status("")
             return
         if state is SearchState.NOTHING_YET:
@@ -254,8 +274,10 @@ class SearchScreen(DeskScreen):
         count = len(message.hits)
         more = "+" if count >= RESULT_LIMIT else ""
         notice = f"{one_line(message.result.notice, 80)}  ·  " if message.result.notice else ""
-        self._show_status(f"{notice}{count}{more} hit{'s' if count != 1 else ''}  ·  ↑↓ choose"
-                          "  ·  enter opens  ·  tab, then space marks")
+        self._show_status(
+            f"{notice}{count}{more} hit{'s' if count != 1 else ''}  ·  ↑↓ choose"
+            "  ·  enter opens  ·  tab, then space marks"
+        )
 
     def _show_status(self, text: str, style: str = "") -> None:
         status = self.query_one(StatusLine)
@@ -305,8 +327,9 @@ class SearchScreen(DeskScreen):
             at = hit.offset if hit.field == "body" else None
             self.app.push_screen(ReaderScreen(hit.article_id, body_offset=at, query=query))
         else:
-            self.app.push_screen(ReaderScreen(hit.article_id, focus=(hit.kind, hit.id),
-                                              query=query))
+            self.app.push_screen(
+                ReaderScreen(hit.article_id, focus=(hit.kind, hit.id), query=query)
+            )
 
     def action_toggle_mark(self) -> None:
         hit = self.current_hit()

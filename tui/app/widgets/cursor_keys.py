@@ -15,8 +15,7 @@ def cursor_bindings(scope: str, item: str) -> list[Binding]:
     return [
         Binding("down,j", "cursor_down", "Down", show=False, id=f"{scope}.down"),
         Binding("up,k", "cursor_up", "Up", show=False, id=f"{scope}.up"),
-        Binding("pagedown,ctrl+f", "page_down", "Page down", show=False,
-                id=f"{scope}.page_down"),
+        Binding("pagedown,ctrl+f", "page_down", "Page down", show=False, id=f"{scope}.page_down"),
         Binding("pageup,ctrl+b", "page_up", "Page up", show=False, id=f"{scope}.page_up"),
         Binding("home,g", "first", f"First {item}", show=False, id=f"{scope}.first"),
         Binding("end,G", "last", f"Last {item}", show=False, id=f"{scope}.last"),

@@ -28,8 +28,14 @@ class Span:
 
 def highlighted(text: str, spans: Sequence[Span], base: str = "") -> Text:
     """``text`` shown literally, with ``spans`` styled (later spans layer over earlier)."""
-    cuts = sorted({0, len(text), *(max(0, min(s.start, len(text))) for s in spans),
-                   *(max(0, min(s.end, len(text))) for s in spans)})
+    cuts = sorted(
+        {
+            0,
+            len(text),
+            *(max(0, min(s.start, len(text))) for s in spans),
+            *(max(0, min(s.end, len(text))) for s in spans),
+        }
+    )
     result = Text(style=base)
     for start, end in itertools.pairwise(cuts):
         covering = [s.style for s in spans if s.start <= start and end <= s.end]

@@ -67,8 +67,13 @@ class HitList(OwnScrollBarView, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [*cursor_bindings("hits", "hit")]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "hit-list--cursor", "hit-list--marked", "hit-list--field", "hit-list--message",
-        "hit-list--score", "hit-list--scrollbar", "hit-list--scrollbar-thumb",
+        "hit-list--cursor",
+        "hit-list--marked",
+        "hit-list--field",
+        "hit-list--message",
+        "hit-list--score",
+        "hit-list--scrollbar",
+        "hit-list--scrollbar-thumb",
     }
 
     DEFAULT_CSS = """
@@ -98,8 +103,9 @@ class HitList(OwnScrollBarView, can_focus=True):
             super().__init__()
             self.hit = hit
 
-    def __init__(self, is_marked: Callable[[SearchHit], bool] | None = None,
-                 *, id: str | None = None) -> None:
+    def __init__(
+        self, is_marked: Callable[[SearchHit], bool] | None = None, *, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self.hits: Sequence[SearchHit] = ()
         self.shown_query = ""
@@ -110,8 +116,9 @@ class HitList(OwnScrollBarView, can_focus=True):
         self.is_marked = is_marked or (lambda _hit: False)
         self._palette: _Palette | None = None
 
-    def show(self, query: str, hits: Sequence[SearchHit], message: str = "",
-             message_style: str = "") -> None:
+    def show(
+        self, query: str, hits: Sequence[SearchHit], message: str = "", message_style: str = ""
+    ) -> None:
         """Replace the list: ``hits`` for ``query``, or ``message`` when there are none.
 
         Only the lines that now read differently are repainted: typing one more letter often
@@ -131,17 +138,19 @@ class HitList(OwnScrollBarView, can_focus=True):
             self.refresh()
             return
         width = self.size.width
-        changed = [Region(0, y, width, 1)
-                   for y, (old, new) in enumerate(zip(before, self._visible_lines(),
-                                                      strict=True))
-                   if old != new]
+        changed = [
+            Region(0, y, width, 1)
+            for y, (old, new) in enumerate(zip(before, self._visible_lines(), strict=True))
+            if old != new
+        ]
         if changed:
             self.refresh(*changed)
 
     def _fit_content(self) -> None:
         """Make the scrollable size the hits' lines, but never fewer than the list shows."""
-        self.virtual_size = Size(0, max(len(self.hits) * LINES_PER_HIT, self.size.height,
-                                        LINES_PER_HIT))
+        self.virtual_size = Size(
+            0, max(len(self.hits) * LINES_PER_HIT, self.size.height, LINES_PER_HIT)
+        )
 
     def on_resize(self) -> None:
         self._fit_content()
@@ -182,8 +191,15 @@ class HitList(OwnScrollBarView, can_focus=True):
         hit = self.hits[index]
         at_cursor = index == self.cursor
         if part == 0:
-            return ("headline", hit.kind, hit.text, _score_text(hit), at_cursor,
-                    self.is_marked(hit), bar)
+            return (
+                "headline",
+                hit.kind,
+                hit.text,
+                _score_text(hit),
+                at_cursor,
+                self.is_marked(hit),
+                bar,
+            )
         return ("snippet", hit.field, hit.snippet, hit.spans, at_cursor, bar)
 
     def _visible_lines(self) -> list[_Shape]:
@@ -201,16 +217,28 @@ class HitList(OwnScrollBarView, can_focus=True):
                 base = palette.cursor if at_cursor else palette.plain
                 segments = self._snippet(field, snippet, spans, base, palette)
             case ("message", message, message_style, bar):
-                base = (palette.parsed(message_style) if message_style else
-                        palette.on(palette.plain, "hit-list--message"))
+                base = (
+                    palette.parsed(message_style)
+                    if message_style
+                    else palette.on(palette.plain, "hit-list--message")
+                )
                 segments = [Segment("  " + one_line(message), base)]
             case (_, bar):
                 base = palette.plain
-        return Strip([*_fitted_segments(segments, width, base), palette.bar(bar)],
-                     width + BAR_WIDTH)
+        return Strip(
+            [*_fitted_segments(segments, width, base), palette.bar(bar)], width + BAR_WIDTH
+        )
 
-    def _headline(self, kind: str, text: str, score: str, width: int, base: Style,
-                  palette: _Palette, marked: bool) -> list[Segment]:
+    def _headline(
+        self,
+        kind: str,
+        text: str,
+        score: str,
+        width: int,
+        base: Style,
+        palette: _Palette,
+        marked: bool,
+    ) -> list[Segment]:
         if marked:
             base = palette.on(base, "hit-list--marked")
         label, badge_style = BADGES.get(kind, (kind.upper(), "reverse"))
@@ -223,15 +251,24 @@ class HitList(OwnScrollBarView, can_focus=True):
             Segment(score, palette.on(base, "hit-list--score")),
         ]
 
-    def _snippet(self, field: str, snippet: str, spans: tuple[tuple[int, int], ...],
-                 base: Style, palette: _Palette) -> list[Segment]:
+    def _snippet(
+        self,
+        field: str,
+        snippet: str,
+        spans: tuple[tuple[int, int], ...],
+        base: Style,
+        palette: _Palette,
+    ) -> list[Segment]:
         """The snippet cut at the matched spans, each piece shown literally (no Rich ``Text``:
         a line of plain pieces needs none of its wrapping and justifying)."""
         match = palette.on(base, MATCH_STYLE)
-        segments = [Segment(" " * INDENT, base),
-                    Segment(f"{field}: ", palette.on(base, "hit-list--field"))]
-        cuts = sorted({0, len(snippet), *(min(max(at, 0), len(snippet))
-                                          for span in spans for at in span)})
+        segments = [
+            Segment(" " * INDENT, base),
+            Segment(f"{field}: ", palette.on(base, "hit-list--field")),
+        ]
+        cuts = sorted(
+            {0, len(snippet), *(min(max(at, 0), len(snippet)) for span in spans for at in span)}
+        )
         for start, end in itertools.pairwise(cuts):
             inside = any(low <= start and end <= high for low, high in spans)
             segments.append(Segment(printable(snippet[start:end]), match if inside else base))
@@ -251,8 +288,9 @@ class HitList(OwnScrollBarView, can_focus=True):
         if new < top:
             self.scroll_to(y=new * LINES_PER_HIT, animate=False, immediate=True)
         elif new >= top + self._hits_on_screen:
-            self.scroll_to(y=(new - self._hits_on_screen + 1) * LINES_PER_HIT, animate=False,
-                           immediate=True)
+            self.scroll_to(
+                y=(new - self._hits_on_screen + 1) * LINES_PER_HIT, animate=False, immediate=True
+            )
         self.refresh()
 
     def action_cursor_down(self) -> None:
@@ -373,7 +411,10 @@ class _Palette:
         key = (base, name)
         style = self._combined.get(key)
         if style is None:
-            extra = (self._widget.get_component_rich_style(name)
-                     if name.startswith("hit-list--") else Style.parse(name))
+            extra = (
+                self._widget.get_component_rich_style(name)
+                if name.startswith("hit-list--")
+                else Style.parse(name)
+            )
             style = self._combined[key] = base + extra
         return style

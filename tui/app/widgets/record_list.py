@@ -42,8 +42,9 @@ class RecordSource(Protocol):
 
     def count(self) -> int: ...
 
-    def page(self, column: str, descending: bool, offset: int, limit: int,
-             total: int) -> Sequence[Any]: ...
+    def page(
+        self, column: str, descending: bool, offset: int, limit: int, total: int
+    ) -> Sequence[Any]: ...
 
     def ids(self, column: str, descending: bool) -> Sequence[int]:
         """Every row's id in this order: what "mark all" marks, without reading records."""
@@ -86,12 +87,19 @@ class RecordList(ScrollView, can_focus=True):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *cursor_bindings("list", "row"),
-        Binding("s", "cycle_sort", "Sort", id="list.sort",
-                tooltip="Sort by the next column; press again to flip the direction"),
+        Binding(
+            "s",
+            "cycle_sort",
+            "Sort",
+            id="list.sort",
+            tooltip="Sort by the next column; press again to flip the direction",
+        ),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "record-list--header", "record-list--cursor", "record-list--marked",
+        "record-list--header",
+        "record-list--cursor",
+        "record-list--marked",
         "record-list--placeholder",
     }
 
@@ -143,9 +151,16 @@ class RecordList(ScrollView, can_focus=True):
             super().__init__()
             self.reason = reason
 
-    def __init__(self, kind: str, columns: Sequence[Column], source: RecordSource,
-                 sort: Sort, is_marked: Callable[[Any], bool] | None = None,
-                 *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        kind: str,
+        columns: Sequence[Column],
+        source: RecordSource,
+        sort: Sort,
+        is_marked: Callable[[Any], bool] | None = None,
+        *,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.kind = kind
         self.columns = list(columns)
@@ -210,8 +225,9 @@ class RecordList(ScrollView, can_focus=True):
             if worker.is_cancelled:
                 return
             try:
-                records = self.source.page(sort.column, sort.descending, number * PAGE_SIZE,
-                                           PAGE_SIZE, total)
+                records = self.source.page(
+                    sort.column, sort.descending, number * PAGE_SIZE, PAGE_SIZE, total
+                )
             except Exception as error:  # see _load_count
                 self.post_message(self._LoadFailed(str(error)))
                 return
@@ -226,8 +242,12 @@ class RecordList(ScrollView, can_focus=True):
             self.post_message(self.Highlighted(self, self.current_record))
 
     def on_record_list__load_failed(self, message: _LoadFailed) -> None:
-        self.notify(one_line(message.reason, 200), title="Cannot read the store",
-                    severity="error", markup=False)
+        self.notify(
+            one_line(message.reason, 200),
+            title="Cannot read the store",
+            severity="error",
+            markup=False,
+        )
 
     def _keep_page(self, number: int, records: Sequence[Any]) -> None:
         # Textual's LRUCache.set leaves the value of a key it holds already: replace it.
@@ -247,8 +267,7 @@ class RecordList(ScrollView, can_focus=True):
 
     def loaded_records(self) -> list[Any]:
         """Every record held in the cache, in list order (for select-all and tests)."""
-        return [record for number in sorted(self._pages.keys())
-                for record in self._pages[number]]
+        return [record for number in sorted(self._pages.keys()) for record in self._pages[number]]
 
     def replace_record(self, record: Any) -> None:
         """Show a changed record (a judged claim) wherever the cache holds it."""
@@ -286,8 +305,14 @@ class RecordList(ScrollView, can_focus=True):
         index = int(self.scroll_y) + y - 1
         if self.total is None or index >= self.total:
             if self.total == 0 and y == 1:
-                return Strip([Segment(set_cell_size("  (nothing here yet)", width),
-                                      self.get_component_rich_style("record-list--placeholder"))])
+                return Strip(
+                    [
+                        Segment(
+                            set_cell_size("  (nothing here yet)", width),
+                            self.get_component_rich_style("record-list--placeholder"),
+                        )
+                    ]
+                )
             return Strip.blank(width, self.rich_style)
         record = self.record_at(index)
         if record is None:

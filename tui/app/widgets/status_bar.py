@@ -24,8 +24,9 @@ class StatusBar(Static):
     def show(self, *parts: str, marks: int = 0) -> None:
         self._shown = (parts, marks)
         text = Text("  ·  ".join(part for part in parts if part))
-        text.append(f"  ·  {marks} marked" if marks else "  ·  none marked",
-                    style="bold" if marks else "")
+        text.append(
+            f"  ·  {marks} marked" if marks else "  ·  none marked", style="bold" if marks else ""
+        )
         if self.activity:
             text.append(f"  ·  {self.activity}", style="bold")
         self.update(text)
