@@ -56,7 +56,7 @@ def parse_feed(text: str, source: str) -> list[DocumentDraft]:
         raise ImportFailure(f"not a well-formed feed: {_where(problem)}")
     feed = _FeedContext(
         site=_text(parsed.feed.get("title", "")) or None,
-        base=_base_url(parsed.feed),
+        base=_base_url(parsed.feed, source),
         author=_author(parsed.feed.get("author")),
         clock=PageClock.for_locale(parsed.feed.get("language")),
     )
@@ -84,11 +84,14 @@ class _FeedContext:
         self.site, self.base, self.author, self.clock = site, base, author, clock
 
 
-def _base_url(feed: Any) -> str | None:
-    """The feed's own URL (``rel="self"``), else its site's: what relative links mean."""
+def _base_url(feed: Any, source: str) -> str | None:
+    """What relative links mean: the feed's own URL (``rel="self"``), else the address it was
+    fetched from (a ``source`` that is a web address), else its site's."""
     for link in feed.get("links") or []:
         if link.get("rel") == "self" and _absolute(link.get("href")):
             return str(link["href"])
+    if _absolute(source):
+        return source
     home = feed.get("link")
     return str(home) if _absolute(home) else None
 

@@ -245,3 +245,29 @@ def test_a_stopped_refresh_returns_at_once_whatever_the_servers_do(
     report = refresh_feeds(store, stop=stop)
     assert time.monotonic() - started < 2
     assert report.results == [] and store.counts()["article"] == 0
+
+
+RELATIVE_ATOM = (
+    '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+    "<title>Relative links</title><id>urn:feed</id><updated>2026-11-30T10:00:00Z</updated>"
+    '<entry><title>One</title><id>urn:one</id><link href="/news/one.html"/>'
+    '<updated>2026-11-30T10:00:00Z</updated><content type="html">&lt;p&gt;The ministry said '
+    "that 12 buses were sent.&lt;/p&gt;</content></entry>"
+    '<entry><title>Two</title><id>urn:two</id><link href="two.html"/>'
+    '<updated>2026-11-30T11:00:00Z</updated><content type="html">&lt;p&gt;The mayor said '
+    "that 30 roads were closed.&lt;/p&gt;</content></entry></feed>"
+).encode()
+
+
+def test_a_fetched_feed_s_relative_links_are_resolved_against_its_url(
+    server: LocalServer, store: Store
+) -> None:
+    """Without xml:base or a link of its own, an entry's relative link means the feed's URL:
+    the article gets the address a reader would open, not none."""
+    feed_url = server.add("/feeds/relative.atom", Route(RELATIVE_ATOM, "application/atom+xml"))
+    assert import_urls(store, [feed_url]).ok
+    urls = {a.title: a.url for a in store.list_articles()}
+    assert urls == {
+        "One": server.url("/news/one.html"),
+        "Two": server.url("/feeds/two.html"),
+    }
