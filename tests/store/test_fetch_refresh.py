@@ -248,15 +248,15 @@ def test_a_stopped_refresh_returns_at_once_whatever_the_servers_do(
 
 
 RELATIVE_ATOM = (
-    '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
-    "<title>Relative links</title><id>urn:feed</id><updated>2026-11-30T10:00:00Z</updated>"
-    '<entry><title>One</title><id>urn:one</id><link href="/news/one.html"/>'
-    '<updated>2026-11-30T10:00:00Z</updated><content type="html">&lt;p&gt;The ministry said '
-    "that 12 buses were sent.&lt;/p&gt;</content></entry>"
-    '<entry><title>Two</title><id>urn:two</id><link href="two.html"/>'
-    '<updated>2026-11-30T11:00:00Z</updated><content type="html">&lt;p&gt;The mayor said '
-    "that 30 roads were closed.&lt;/p&gt;</content></entry></feed>"
-).encode()
+    b'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+    b"<title>Relative links</title><id>urn:feed</id><updated>2026-11-30T10:00:00Z</updated>"
+    b'<entry><title>One</title><id>urn:one</id><link href="/news/one.html"/>'
+    b'<updated>2026-11-30T10:00:00Z</updated><content type="html">&lt;p&gt;The ministry said '
+    b"that 12 buses were sent.&lt;/p&gt;</content></entry>"
+    b'<entry><title>Two</title><id>urn:two</id><link href="two.html"/>'
+    b'<updated>2026-11-30T11:00:00Z</updated><content type="html">&lt;p&gt;The mayor said '
+    b"that 30 roads were closed.&lt;/p&gt;</content></entry></feed>"
+)
 
 
 def test_a_fetched_feed_s_relative_links_are_resolved_against_its_url(
