@@ -58,7 +58,9 @@ def test_browse_read_judge_and_quit(tmux: Tmux) -> None:
     tmux.wait_for("Claims (6)")
     screen = tmux.wait_for("Thomas Joscelyn · 2016-12-13")
     assert "Moose" in screen and re.search(r"disputed\s+Amaq: Amaq claims", screen), screen
-    tmux.keys("Escape", "3")
+    tmux.keys("Escape")
+    tmux.wait_for("Claims  ·  row")  # back on the list before the next key (a loaded CI)
+    tmux.keys("3")
     screen = tmux.wait_for("hi␛]0;PWNED␇ there␛[2J")
     assert "Paddy Singh" in screen  # the screen was not cleared
     assert "PWNED" not in tmux.run("display-message", "-p", "-t", tmux.session, "#{pane_title}")
