@@ -3,11 +3,12 @@
     python benchmarks/bench_reader_long.py                 # 0.1, 1 and 5 MB bodies
     python benchmarks/bench_reader_long.py --sizes 0.1 1   # some sizes only
 
-Each body is ordinary prose: paragraphs of 300-700 characters separated by blank lines, with one
-claim in its last paragraph. The app runs headless (``App.run_test``, 120x40) on a temporary
-store holding that one article. "open" is from pushing the reader until its first paragraph is
-on screen; "jump" is from highlighting the claim in the claims pane until its words are on
-screen (what ``a`` does). Nothing is asserted: the figures are printed.
+Each body is ordinary prose: paragraphs of 300-700 characters separated by blank lines (or, in
+the second row of each size, by single line breaks), with one claim in its last paragraph. The
+app runs headless (``App.run_test``, 120x40) on a temporary store holding that one article.
+"open" is from pushing the reader until its first paragraph is on screen; "jump" is from
+highlighting the claim in the claims pane until its words are on screen (what ``a`` does).
+Nothing is asserted: the figures are printed.
 """
 
 from __future__ import annotations
@@ -37,10 +38,14 @@ PROSE = (
 CLAIM = "Officials said 12 fighters were killed in the final clashes."
 FIRST = "First paragraph of a very long article."
 TIMEOUT = 600.0
+SHAPES = {"\n\n": "blank-line apart", "\n": "one per line"}
+"""How paragraphs are separated: the reader's paragraphs are blank-line separated, so a body
+with one paragraph per line is one paragraph for it."""
 
 
-def long_body(size: int, seed: int = 1) -> str:
-    """About ``size`` characters of paragraphs; the first is FIRST, the last holds CLAIM."""
+def long_body(size: int, separator: str, seed: int = 1) -> str:
+    """About ``size`` characters of paragraphs joined by ``separator``; the first is FIRST, the
+    last holds CLAIM."""
     rng = random.Random(seed)
     vocabulary = PROSE.split()
     parts = [FIRST]
@@ -54,11 +59,11 @@ def long_body(size: int, seed: int = 1) -> str:
         parts.append(paragraph)
         total += len(paragraph) + 2
     parts.append("In the end: " + CLAIM)
-    return "\n\n".join(parts)
+    return separator.join(parts)
 
 
-def long_article(size: int) -> DocumentDraft:
-    body = long_body(size)
+def long_article(size: int, separator: str) -> DocumentDraft:
+    body = long_body(size, separator)
     start = body.rindex(CLAIM)
     return DocumentDraft(
         title="A very long article",
@@ -72,9 +77,9 @@ def screen_text(app: ClaimdeskApp) -> str:
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
-async def measure(size: int, folder: Path) -> tuple[float, float]:
-    store = Store.open(str(folder / f"long-{size}.sqlite3"))
-    store.add_documents([long_article(size)])
+async def measure(size: int, separator: str, folder: Path) -> tuple[float, float]:
+    store = Store.open(str(folder / f"long-{size}-{len(separator)}.sqlite3"))
+    store.add_documents([long_article(size, separator)])
     article_id = store.list_articles()[0].id
     app = ClaimdeskApp(store, keymap_file=folder / "keys.toml")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -104,12 +109,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--sizes", nargs="+", type=float, default=[0.1, 1, 5], help="MB")
     args = parser.parse_args()
-    print(f"{'body':>8} {'open s':>8} {'jump s':>8}")
+    print(f"{'body':>8} {'paragraphs':>18} {'open s':>8} {'jump s':>8}")
     with tempfile.TemporaryDirectory() as folder:
         for megabytes in args.sizes:
             size = int(megabytes * 1_000_000)
-            opened, jumped = asyncio.run(measure(size, Path(folder)))
-            print(f"{megabytes:>6g}MB {opened:>8.2f} {jumped:>8.2f}", flush=True)
+            for separator, shape in SHAPES.items():
+                opened, jumped = asyncio.run(measure(size, separator, Path(folder)))
+                print(f"{megabytes:>6g}MB {shape:>18} {opened:>8.2f} {jumped:>8.2f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -8,13 +8,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from rich.style import Style
 
 from store.records import ClaimDraft, DocumentDraft
 from store.store import Store
 from tests.app_helpers import SIZE, make_app, screen_text, settle, sync
 from tui.app.screens.reader import CURRENT_CLAIM_STYLE, ClaimList, ReaderScreen
-from tui.app.widgets.article_body import ArticleBody
+from tui.app.widgets.article_body import PIECE, ArticleBody, pieces
 
 FIRST = "The first paragraph of a very long report."
 CLAIM = "Officials said 12 fighters were killed in the final clashes."
@@ -22,10 +23,11 @@ LAST = "The last words of the report."
 SENTENCE = "Witnesses described convoys moving north along the old road after dark. "
 
 
-def long_body(size: int) -> str:
-    """``size`` characters of paragraphs: FIRST, numbered ones, then CLAIM and LAST."""
+def long_body(size: int, separator: str = "\n\n") -> str:
+    """``size`` characters of paragraphs joined by ``separator``: FIRST, numbered ones, then
+    CLAIM and LAST."""
     middle = [f"Paragraph {n}. " + SENTENCE * 6 for n in range(size // (len(SENTENCE) * 6))]
-    return "\n\n".join([FIRST, *middle, "At the end: " + CLAIM, LAST])
+    return separator.join([FIRST, *middle, "At the end: " + CLAIM, LAST])
 
 
 def current_claim_text(app: object) -> str:
@@ -39,20 +41,22 @@ def current_claim_text(app: object) -> str:
     )
 
 
-def long_store(tmp_path: Path, size: int) -> tuple[Store, int]:
+def long_store(tmp_path: Path, size: int, separator: str = "\n\n") -> tuple[Store, int]:
     store = Store.open(str(tmp_path / "long.sqlite3"))
-    body = long_body(size)
+    body = long_body(size, separator)
     start = body.rindex(CLAIM)
     claim = ClaimDraft(text=CLAIM, start=start, end=start + len(CLAIM), claimant="Officials")
     store.add_documents([DocumentDraft(title="Long", body=body, source="long.txt", claims=[claim])])
     return store, store.list_articles()[0].id
 
 
+# Blank-line separated paragraphs, and one paragraph per line: one 3 MB paragraph for the reader.
+@pytest.mark.parametrize("separator", ["\n\n", "\n"], ids=["paragraphs", "lines"])
 @sync
 async def test_a_multi_megabyte_body_opens_and_jumps_to_a_claim_at_its_end(
-    tmp_path: Path,
+    tmp_path: Path, separator: str
 ) -> None:
-    store, article_id = long_store(tmp_path, 3_000_000)
+    store, article_id = long_store(tmp_path, 3_000_000, separator)
     app = make_app(store, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -94,3 +98,15 @@ async def test_scrolling_a_long_body_reaches_the_text_after_the_first_window(
         assert numbers and int(numbers[0]) > first_window
         shown = [int(w.id.removeprefix("para-")) for w in body.query(".paragraph") if w.id]
         assert shown == sorted(shown) and len(shown) == len(set(shown))
+
+
+def test_a_long_paragraph_is_cut_into_pieces_that_keep_their_offsets() -> None:
+    body = FIRST + "\n\n" + "word " * 3000 + "\n".join(["line " * 100] * 40) + "x" * 9000
+    shown = list(pieces(body))
+    assert shown[0].paragraph.text == FIRST and not shown[0].continued
+    assert all(p.paragraph.text == body[p.paragraph.start : p.paragraph.end] for p in shown)
+    assert all(len(p.paragraph.text) <= PIECE for p in shown[1:])
+    assert [p.continued for p in shown[1:]] == [True] * (len(shown) - 2) + [False]
+    # only separators (a space or line break where a piece was cut) are left out
+    covered = sum(len(p.paragraph.text) for p in shown) + 2
+    assert len(body) - covered < len(shown)

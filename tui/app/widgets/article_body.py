@@ -15,9 +15,10 @@ markup, control characters as symbols, the same margins), and a body shorter tha
 mounted whole, exactly as before. The price: on a long body the scroll bar measures the window,
 not the whole text.
 
-A paragraph longer than :data:`PIECE` characters (an import with no blank lines) is mounted in
-pieces cut at a line break, else at a space, so a window never holds one giant widget; pieces
-of one paragraph have no margin between them, so they read as one.
+A paragraph longer than :data:`SPLIT_ABOVE` characters (an import with no blank lines) is
+mounted in pieces of at most :data:`PIECE` cut at a line break, else at a space, so a window
+never holds one giant widget and scrolling to a piece shows the offset in it; pieces of one
+paragraph have no margin between them, so they read as one.
 """
 
 from __future__ import annotations
@@ -36,8 +37,11 @@ from tui.app.widgets.highlight import Paragraph, Span, highlighted, paragraphs, 
 
 WINDOW = 60_000
 """Characters of paragraphs mounted at a time (tens of screens); more are mounted on scrolling."""
-PIECE = 8_000
-"""The most characters one widget holds."""
+SPLIT_ABOVE = 8_000
+"""A paragraph longer than this is mounted in pieces (shorter ones whole, as they always were)."""
+PIECE = 1_500
+"""The most characters a piece holds: about a screen at 60 columns, so a claim's piece at the
+top of the view shows the claim."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,10 +53,10 @@ class Piece:
 
 
 def pieces(body: str, size: int = PIECE) -> Iterator[Piece]:
-    """The body's paragraphs, long ones cut into parts of at most ``size`` characters."""
+    """The body's paragraphs, ones over SPLIT_ABOVE cut into parts of at most ``size``."""
     for paragraph in paragraphs(body):
         text, at = paragraph.text, 0
-        while len(text) - at > size:
+        while len(text) > SPLIT_ABOVE and len(text) - at > size:
             cut = text.rfind("\n", at + 1, at + size)
             if cut < 0:
                 cut = text.rfind(" ", at + 1, at + size)
