@@ -14,7 +14,12 @@ from rich.style import Style
 from store.records import ClaimDraft, DocumentDraft
 from store.store import Store
 from tests.app_helpers import SIZE, make_app, screen_text, settle, sync
-from tui.app.screens.reader import CURRENT_CLAIM_STYLE, ClaimList, ReaderScreen
+from tui.app.screens.reader import (
+    CURRENT_CLAIM_STYLE,
+    CURRENT_MATCH_STYLE,
+    ClaimList,
+    ReaderScreen,
+)
 from tui.app.widgets.article_body import PIECE, ArticleBody, pieces
 
 FIRST = "The first paragraph of a very long report."
@@ -26,12 +31,15 @@ SENTENCE = "Witnesses described convoys moving north along the old road after da
 def long_body(size: int, separator: str = "\n\n") -> str:
     """``size`` characters of paragraphs joined by ``separator``: FIRST, numbered ones, then
     CLAIM and LAST."""
-    middle = [f"Paragraph {n}. " + SENTENCE * 6 for n in range(size // (len(SENTENCE) * 6))]
+    middle = [
+        f"Paragraph {n}. " + ("A zebra was seen. " if n % 150 == 75 else "") + SENTENCE * 6
+        for n in range(size // (len(SENTENCE) * 6))
+    ]
     return separator.join([FIRST, *middle, "At the end: " + CLAIM, LAST])
 
 
-def current_claim_text(app: object) -> str:
-    wanted = Style.parse(CURRENT_CLAIM_STYLE).bgcolor
+def current_claim_text(app: object, style: str = CURRENT_CLAIM_STYLE) -> str:
+    wanted = Style.parse(style).bgcolor
     assert wanted is not None
     return "".join(
         seg.text
@@ -76,6 +84,29 @@ async def test_a_multi_megabyte_body_opens_and_jumps_to_a_claim_at_its_end(
         await pilot.press("G")  # and to its very end
         await settle(pilot)
         assert LAST in screen_text(app)
+
+
+@sync
+async def test_n_and_shift_n_step_through_matches_beyond_the_first_window(tmp_path: Path) -> None:
+    store, article_id = long_store(tmp_path, 300_000)  # "zebra" every 150 paragraphs
+    app = make_app(store, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.last_query = "zebra"
+        screen = ReaderScreen(article_id)
+        app.push_screen(screen)
+        await settle(pilot)
+        seen = []
+        for _ in range(6):  # all five, then round to the first
+            await pilot.press("n")
+            await settle(pilot)
+            assert current_claim_text(app, CURRENT_MATCH_STYLE) == "zebra"
+            seen.append(re.findall(r"Paragraph (\d+)\. A zebra", screen_text(app)))
+        assert seen == [["75"], ["225"], ["375"], ["525"], ["675"], ["75"]]
+        await pilot.press("N")
+        await settle(pilot)
+        assert current_claim_text(app, CURRENT_MATCH_STYLE) == "zebra"
+        assert "Paragraph 675. A zebra" in screen_text(app)
 
 
 @sync

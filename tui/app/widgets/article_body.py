@@ -84,6 +84,9 @@ class ArticleBody(VerticalScroll):
         self._starts: list[int] = []
         self._spans: Sequence[Span] = ()
         self._lo = self._hi = 0
+        self._mounted: dict[int, Static] = {}
+        """The window's widgets by piece index (no ids: a new window may hold an old one's
+        pieces while the old widgets are still being removed)."""
         self._growing = False
 
     # -- what is shown -----------------------------------------------------------------------
@@ -142,12 +145,13 @@ class ArticleBody(VerticalScroll):
         return highlighted(paragraph.text, spans_in(paragraph, self._spans))
 
     def _widget(self, index: int) -> Static:
-        return self.query_one(f"#para-{self._starts[index]}", Static)
+        return self._mounted[index]
 
     def _make(self, index: int) -> Static:
         piece = self._pieces[index]
         classes = "paragraph continued" if piece.continued else "paragraph"
-        return Static(self._text(index), classes=classes, id=f"para-{self._starts[index]}")
+        widget = self._mounted[index] = Static(self._text(index), classes=classes)
+        return widget
 
     def _window_end_after(self, start: int, size: int = WINDOW) -> int:
         """The index after the pieces from ``start`` that hold about ``size`` characters."""
@@ -168,6 +172,7 @@ class ArticleBody(VerticalScroll):
     def _place(self, index: int) -> None:
         """Mount a fresh window starting a little before piece ``index``."""
         self.query(".paragraph").remove()
+        self._mounted = {}
         self._lo = self._window_start_before(index, WINDOW // 4) if index else 0
         self._hi = self._window_end_after(index)
         self.head.display = self._lo == 0
