@@ -196,15 +196,18 @@ class ArticleBody(VerticalScroll):
     def _grow_up(self) -> None:
         """Mount the stretch before the window, keeping the text in view where it is."""
         first = self._widget(self._lo)
+        into = self.scroll_y - first.virtual_region.y
         start = self._window_start_before(self._lo, WINDOW // 2)
         self.mount_all((self._make(i) for i in range(start, self._lo)), before=first)
         self._lo = start
         self.head.display = start == 0
         self._growing = True
-        was = first.virtual_region.y
 
         def keep_in_place() -> None:
-            self._growing = False
-            self.scroll_to(y=self.scroll_y + first.virtual_region.y - was, animate=False)
+            self.scroll_to(y=first.virtual_region.y + into, animate=False, immediate=True)
 
-        self.call_after_refresh(keep_in_place)
+        self._settled(keep_in_place)
+        self._settled(self._stop_growing, layouts=1)
+
+    def _stop_growing(self) -> None:
+        self._growing = False
