@@ -22,7 +22,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Footer, Header, Label, OptionList, Static, Tree
 from textual.widgets.option_list import Option
@@ -32,7 +32,8 @@ from store.records import AnyRecord, ArticleRecord, ClaimRecord, CommentRecord, 
 from store.safe_text import one_line, printable
 from tui.app.columns import STATUS_STYLES, day, first_line
 from tui.app.contract import DeskScreen
-from tui.app.widgets.highlight import Span, highlighted, paragraphs, spans_in
+from tui.app.widgets.article_body import ArticleBody
+from tui.app.widgets.highlight import Span, highlighted
 from tui.app.widgets.hit_list import MATCH_STYLE
 from tui.app.widgets.status_bar import StatusBar
 
@@ -61,17 +62,6 @@ class SearchMatches:
     query: str
     body: tuple[tuple[int, int], ...] = ()
     comments: dict[int, tuple[tuple[int, int], ...]] = field(default_factory=dict)
-
-
-class ArticleBody(VerticalScroll):
-    """The article text, one widget per paragraph so the view can scroll to a claim."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "scroll_down", "Down", show=False, id="reader.body.down"),
-        Binding("k", "scroll_up", "Up", show=False, id="reader.body.up"),
-        Binding("g", "scroll_home", "Top", show=False, id="reader.body.top"),
-        Binding("G", "scroll_end", "Bottom", show=False, id="reader.body.bottom"),
-    ]
 
 
 class ClaimList(OptionList):
@@ -268,24 +258,11 @@ class ReaderScreen(DeskScreen):
 
     def _fill_body(self) -> None:
         assert self.view is not None
-        body = self.query_one(ArticleBody)
-        body.query(".paragraph").remove()
         self.query_one("#article-head", Static).update(self._article_head(self.view.article))
-        spans = self._body_spans()
-        body.mount_all(
-            Static(
-                highlighted(p.text, spans_in(p, spans)), classes="paragraph", id=f"para-{p.start}"
-            )
-            for p in paragraphs(self.view.article.body)
-        )
+        self.query_one(ArticleBody).show(self.view.article.body, self._body_spans())
 
     def _refresh_body(self) -> None:
-        assert self.view is not None
-        spans = self._body_spans()
-        for p in paragraphs(self.view.article.body):
-            self.query_one(f"#para-{p.start}", Static).update(
-                highlighted(p.text, spans_in(p, spans))
-            )
+        self.query_one(ArticleBody).restyle(self._body_spans())
 
     def _claim_label(self, claim: ClaimRecord) -> Text:
         label = self._mark_sign(claim)
@@ -380,12 +357,7 @@ class ReaderScreen(DeskScreen):
             self._scroll_body_to(claim.start)
 
     def _scroll_body_to(self, offset: int) -> None:
-        assert self.view is not None
-        for p in paragraphs(self.view.article.body):
-            if p.start <= offset < p.end + 2:
-                widget = self.query_one(f"#para-{p.start}", Static)
-                self.query_one(ArticleBody).scroll_to_widget(widget, animate=False, top=True)
-                return
+        self.query_one(ArticleBody).scroll_to_offset(offset)
 
     @property
     def highlighted_comment(self) -> CommentRecord | None:
