@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, TextIO, cast
 
 from store.safe_text import json_safe, one_line
+from tui.commands.progress_bar import is_terminal
 
 OutputFormat = Literal["table", "tsv", "json", "jsonl"]
 FORMATS: tuple[OutputFormat, ...] = ("table", "tsv", "json", "jsonl")
@@ -64,7 +65,7 @@ def chosen_format(requested: str | None, out: TextIO) -> OutputFormat:
     """``--format`` if given, else a table on a terminal and TSV anywhere else."""
     if requested is not None:
         return cast(OutputFormat, requested)
-    return "table" if _is_terminal(out) else "tsv"
+    return "table" if is_terminal(out) else "tsv"
 
 
 def write_records(
@@ -172,7 +173,7 @@ def table_width(out: TextIO) -> int | None:
     columns = os.environ.get("COLUMNS", "")
     if columns.isdigit() and int(columns) > 0:
         return int(columns)
-    if not _is_terminal(out):
+    if not is_terminal(out):
         return None
     try:
         return os.get_terminal_size(out.fileno()).columns or None
@@ -191,10 +192,3 @@ def fit_cell(text: str, width: int) -> str:
 
 def _line(cells: Sequence[str], widths: Sequence[int]) -> str:
     return GAP.join(fit_cell(c, w) for c, w in zip(cells, widths, strict=True)).rstrip()
-
-
-def _is_terminal(out: TextIO) -> bool:
-    try:
-        return out.isatty()
-    except (AttributeError, ValueError):
-        return False
