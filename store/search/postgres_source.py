@@ -26,6 +26,7 @@ from rapidfuzz.distance import OSA
 from store.records import RecordKind
 from store.search import vocabulary
 from store.search.candidates import MIN_COMPLETION, Document, Expansion
+from store.search.claim_filters import claim_conditions
 from store.search.index import tags_text
 from store.search.postgres_index import SEARCH_TABLES, START, TAG, Terms, quote
 from store.search.query import Query, TextScope, WordTerm
@@ -390,31 +391,9 @@ def _candidate_sql(
         )
         params.append(" | ".join(f"({part})" for part in article_not))
     if kind == "claim":
-        for statuses in query.statuses:
-            where.append("r.status = ANY(%s)")
-            params.append(sorted(statuses))
-        if query.excluded_statuses:
-            where.append("NOT (r.status = ANY(%s))")
-            params.append(sorted(query.excluded_statuses))
-        for ranges, negated in [(r, False) for r in query.quantities] + [
-            (r, True) for r in query.excluded_quantities
-        ]:
-            bounds: list[str] = []
-            for span in ranges:
-                parts = ["q.count IS NOT NULL"]
-                if span.low is not None:
-                    parts.append("q.count >= %s")
-                    params.append(span.low)
-                if span.high is not None:
-                    parts.append("q.count <= %s")
-                    params.append(span.high)
-                bounds.append("(" + " AND ".join(parts) + ")")
-            exists = (
-                "EXISTS (SELECT 1 FROM claim_quantity q WHERE q.claim_id = r.id AND ("  # noqa: S608
-                + " OR ".join(bounds)
-                + "))"
-            )
-            where.append(f"NOT {exists}" if negated else exists)
+        conditions, values = claim_conditions(query, "%s")
+        where.extend(conditions)
+        params.extend(values)
     if not own:
         source, id_column = f"{kind} r", "r.id"
     elif len(where) == 1:

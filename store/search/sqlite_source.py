@@ -19,6 +19,7 @@ from rapidfuzz.distance import OSA
 from store.records import RecordKind
 from store.search import vocabulary
 from store.search.candidates import MIN_COMPLETION, Document, Expansion
+from store.search.claim_filters import claim_conditions
 from store.search.index import SEARCH_TABLES, tags_text
 from store.search.query import Query, TextScope, WordTerm
 
@@ -355,36 +356,9 @@ def _candidate_sql(
         )
         params.append(" OR ".join(f"({part})" for part in article_not))
     if kind == "claim":
-        for statuses in query.statuses:
-            where.append(f"r.status IN ({','.join('?' * len(statuses))})")
-            params.extend(sorted(statuses))
-        if query.excluded_statuses:
-            where.append(f"r.status NOT IN ({','.join('?' * len(query.excluded_statuses))})")
-            params.extend(sorted(query.excluded_statuses))
-        for ranges, negated in [(r, False) for r in query.quantities] + [
-            (r, True) for r in query.excluded_quantities
-        ]:
-            bounds: list[str] = []
-            for span in ranges:
-                # ``value`` holds every figure as a number (fractions, percentages, counts
-                # beyond 64 bits); ``unit`` is an ISO currency code, "%" or a measure.
-                parts = ["q.value IS NOT NULL"]
-                if span.unit is not None:
-                    parts.append("q.unit = ?")
-                    params.append(span.unit)
-                if span.low is not None:
-                    parts.append("q.value >= ?")
-                    params.append(span.low)
-                if span.high is not None:
-                    parts.append("q.value <= ?")
-                    params.append(span.high)
-                bounds.append("(" + " AND ".join(parts) + ")")
-            exists = (
-                "EXISTS (SELECT 1 FROM claim_quantity q WHERE q.claim_id = r.id AND ("  # noqa: S608
-                + " OR ".join(bounds)
-                + "))"
-            )
-            where.append(f"NOT {exists}" if negated else exists)
+        conditions, values = claim_conditions(query, "?")
+        where.extend(conditions)
+        params.extend(values)
     if not own:
         source, id_column = f"{kind} r", "r.id"
     elif len(where) == 1:

@@ -197,6 +197,7 @@ class TestFigures:
         assert QuantityParser().parse(text) == ()
 
 
+@pytest.mark.both_databases  # qty: means the same on SQLite and PostgreSQL
 def test_a_count_beyond_64_bits_is_stored_and_filtered(store: Store, tmp_path: Path) -> None:
     page = tmp_path / "drones.jsonl"
     page.write_text(
@@ -221,6 +222,7 @@ def test_a_count_beyond_64_bits_is_stored_and_filtered(store: Store, tmp_path: P
     assert engine.search("qty:$>1") == []
 
 
+@pytest.mark.both_databases  # qty: means the same on SQLite and PostgreSQL
 def test_money_filter_on_extracted_claims(store: Store) -> None:
     draft = DocumentDraft(
         title="Budget",
