@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy.engine import Row
 
+from store.moments import as_written
 from store.records import ArticleRecord, ClaimRecord, ClaimStatus, CommentRecord, Quantity
 
 
@@ -16,7 +17,7 @@ def article_record(row: Row[Any]) -> ArticleRecord:
         url=row.url,
         site=row.site,
         author=row.author,
-        published=row.published,
+        published=as_written(row.published, row.published_offset),
         body=row.body,
         images=tuple(row.images or ()),
         tags=tuple(row.tags or ()),
@@ -53,7 +54,7 @@ def comment_record(row: Row[Any]) -> CommentRecord:
         article_id=row.article_id,
         parent_id=row.parent_id,
         author=row.author,
-        posted=row.posted,
+        posted=as_written(row.posted, row.posted_offset),
         body=row.body,
         position=row.position,
         article_title=row.article_title,

@@ -54,6 +54,8 @@ class Article(SQLModel, table=True):
     site: str | None = None
     author: str | None = None
     published: datetime | None = _time_column()
+    # Added by schema step 8: the offset ``published`` was written in (see store.moments).
+    published_offset: int | None = None
     body: str
     images: list[str] = _json_column()
     tags: list[str] = _json_column()
@@ -70,6 +72,8 @@ class Comment(SQLModel, table=True):
     parent_id: int | None = Field(default=None, foreign_key="comment.id", ondelete="CASCADE")
     author: str
     posted: datetime | None = _time_column()
+    # Added by schema step 8: the offset ``posted`` was written in (see store.moments).
+    posted_offset: int | None = None
     body: str
     position: int
 

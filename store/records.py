@@ -110,12 +110,13 @@ class DocumentDraft:
 
 
 def iso(moment: datetime | None) -> str | None:
-    """ISO 8601 in UTC, or None; naive datetimes are taken to be UTC already."""
+    """ISO 8601 with the offset the moment was written in (see :mod:`store.moments`), or None;
+    naive datetimes are taken to be UTC already."""
     if moment is None:
         return None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).isoformat()
+    return moment.isoformat()
 
 
 @dataclass(frozen=True, slots=True)

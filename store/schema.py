@@ -147,6 +147,19 @@ def _step_7_postgres_search_index(conn: Connection) -> None:
     create_search_index(conn)
 
 
+def _step_8_written_offsets(conn: Connection) -> None:
+    """Articles and comments keep the zone offset their time was written in (see
+    :mod:`store.moments`): ``published`` and ``posted`` stay UTC for sorting and filters.
+
+    Rows from before this step have no offset and show their time in UTC, as they did.
+    Self-contained: a table that already has the column (made by step 1) is left alone.
+    """
+    for table, column in (("article", "published_offset"), ("comment", "posted_offset")):
+        have = {found["name"] for found in sa.inspect(conn).get_columns(table)}
+        if column not in have:
+            conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column} INTEGER")
+
+
 Step = Callable[[Connection], None]
 STEPS: list[Step] = [
     _step_1_tables,
@@ -156,6 +169,7 @@ STEPS: list[Step] = [
     _step_5_search_word_keys,
     _step_6_subscriptions,
     _step_7_postgres_search_index,
+    _step_8_written_offsets,
 ]
 CURRENT_VERSION = len(STEPS)
 

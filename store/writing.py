@@ -18,6 +18,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from store.moments import offset_minutes
 from store.records import ClaimDraft, ClaimStatus, DocumentDraft
 
 _SPACES = re.compile(r"\s+")
@@ -195,6 +196,7 @@ def article_row(
         "site": draft.site,
         "author": draft.author,
         "published": draft.published,
+        "published_offset": offset_minutes(draft.published),
         "body": draft.body,
         "images": list(draft.images),
         "tags": list(draft.tags),
@@ -221,6 +223,7 @@ def add_comments(
                 "parent_id": parent_id,
                 "author": comment.author,
                 "posted": comment.posted,
+                "posted_offset": offset_minutes(comment.posted),
                 "body": comment.body,
                 "position": position,
             }

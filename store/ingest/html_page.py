@@ -119,16 +119,14 @@ def _aware(value: str | None) -> datetime | None:
 
 
 def parse_time(value: str | None) -> datetime | None:
-    """An ISO 8601 time in UTC; a time without a zone is taken to be UTC already."""
+    """An ISO 8601 time with the offset it was written in; one without a zone is taken as UTC."""
     if not value:
         return None
     try:
         moment = datetime.fromisoformat(value.strip())
     except ValueError:
         return None
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
 
 
 def _tags(values: Sequence[str]) -> list[str]:

@@ -405,7 +405,10 @@ def _time(where: str, value: str | None) -> datetime | None:
         return None
     try:
         moment = datetime.fromisoformat(value)
-        return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+        if moment.tzinfo is None:
+            return moment.replace(tzinfo=UTC)
+        moment.astimezone(UTC)  # stored as UTC: a time past the end of time is refused here
+        return moment
     except ValueError:
         raise ImportFailure(f"{where}: not an ISO 8601 time: {value[:40]!r}") from None
     except OverflowError:  # 9999-12-31T23:59-01:00 is past the end of time in UTC

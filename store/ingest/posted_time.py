@@ -5,7 +5,8 @@ Comment markup gives a time in one of three shapes: a machine-readable attribute
 reader sees ("22. Dezember 2019 um 11:16 Uhr", "26 abril 2022 a las 14:02", "Jun 20th at 2:41
 am"). Words are read by dateparser in the page's languages, day/month order taken from its
 locale. A time written without a zone is in the page's zone (the offset its own article or
-comment times carry), and only then turned into UTC; with no zone known it is taken as written.
+comment times carry), and kept in that zone (the store keeps the offset beside the UTC time);
+with no zone known it is taken as written.
 
 A time without a year ("Jun 20th") is the first such day on or after the article's date, and
 only when the article has a date. A relative time ("1 hour ago", "vor 2 Tagen") is refused: on a
@@ -60,7 +61,7 @@ def zone_of(moment: str | None) -> tzinfo | None:
 
 
 def parse_machine_time(value: str | None, clock: PageClock | None = None) -> datetime | None:
-    """An attribute's time in UTC: ISO 8601 (its first word, so HN's "2024-05-01T12:00:00
+    """An attribute's time with its offset: ISO 8601 (its first word, so HN's "2024-05-01T12:00:00
     1714564800" reads), or Unix seconds; None for anything else."""
     if not value:
         return None
@@ -70,11 +71,11 @@ def parse_machine_time(value: str | None, clock: PageClock | None = None) -> dat
     moment = _iso(value) or _iso(value.split()[0] if value.split() else "")
     if moment is None:
         return None
-    return _to_utc(moment, clock)
+    return _in_zone(moment, clock)
 
 
 def parse_written_time(text: str | None, clock: PageClock) -> datetime | None:
-    """Words a reader sees, in the page's languages, as UTC; None when they are no time.
+    """Words a reader sees, in the page's languages, in the page's zone; None when they are no time.
 
     The words may carry a little furniture around the time ("Post by ann » Sat Apr 02, 2023
     10:00 am", "Posted on March 1, 2009"): when the whole fails, the part after the last
@@ -111,10 +112,10 @@ def _written(text: str, clock: PageClock) -> datetime | None:
     if _YEAR.search(text):
         quick = quick_date(text, clock.languages, clock.day_first)
         if quick is not None:
-            return _to_utc(quick, clock)
+            return _in_zone(quick, clock)
         settings["REQUIRE_PARTS"] = ["year", "month", "day"]
         moment = _dateparser(text, clock, settings)  # a written year: never relative
-        return _to_utc(moment, clock) if moment is not None else None
+        return _in_zone(moment, clock) if moment is not None else None
     if clock.article_date is None:
         return None
     base = clock.article_date.astimezone(clock.zone or UTC).replace(tzinfo=None)
@@ -126,12 +127,12 @@ def _written(text: str, clock: PageClock) -> datetime | None:
                 if not (quick.month == 2 and quick.day == 29)
                 else quick
             )
-        return _to_utc(quick, clock)
+        return _in_zone(quick, clock)
     settings.update(PREFER_DATES_FROM="future", RELATIVE_BASE=base - timedelta(days=1))
     moment = _dateparser(text, clock, settings)
     if moment is None or _is_relative(text, clock, settings):
         return None
-    return _to_utc(moment, clock)
+    return _in_zone(moment, clock)
 
 
 def _is_relative(text: str, clock: PageClock, settings: dict[str, Any]) -> bool:
@@ -163,11 +164,13 @@ def _iso(value: str | None) -> datetime | None:
         return None
 
 
-def _to_utc(moment: datetime, clock: PageClock | None) -> datetime:
+def _in_zone(moment: datetime, clock: PageClock | None) -> datetime:
+    """``moment`` with its zone: its own offset, else the page's, else UTC; never shifted, so
+    the store keeps the offset it was written in (see :mod:`store.moments`)."""
     if moment.tzinfo is None:
         zone = clock.zone if clock is not None and clock.zone is not None else UTC
         moment = moment.replace(tzinfo=zone)
-    return moment.astimezone(UTC)
+    return moment
 
 
 def fixed_zone(moment: datetime | None) -> tzinfo | None:
