@@ -5,6 +5,14 @@ boxes or comments, and reads title, author, date, canonical URL, site and tags f
 metadata. trafilatura flattens comments into one block of text, so comments are read separately
 with selectolax, by CSS selectors kept as data in a :class:`CommentLayout`: supporting another
 site's comment markup is adding a layout, not code.
+
+The page is parsed once by lxml (trafilatura's parser, linear in the page's size) and once by
+lexbor for metadata and comments. lexbor builds the tree as HTML5 says, and HTML5's scope checks
+walk the stack of open elements at every block tag: on a page nested thousands of elements deep
+(a hostile chain of replies) that is quadratic, 30 s for 8,000 replies. libxml2 stops nesting at
+:data:`LIBXML2_MAX_DEPTH`, which no real page reaches (the deepest of the 61 real pages in the
+dev set is 43); such a page reaches lexbor as lxml read it, so both parses stay linear and the
+replies deeper than that are left out, with a warning.
 """
 
 from __future__ import annotations
@@ -13,9 +21,12 @@ import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
+import lxml.etree
+import lxml.html
 from selectolax.lexbor import LexborHTMLParser
 from trafilatura import bare_extraction
 from trafilatura.settings import Document
+from trafilatura.utils import load_html
 
 from store.ingest.comment_layouts import COMMENT_LAYOUTS, CommentLayout
 from store.ingest.comments import comments_in_tree, read_comments
@@ -41,6 +52,9 @@ _HTML_START = re.compile(
 _HTML_OPEN = re.compile(r"<html\b", re.IGNORECASE)
 _HTML_CLOSE = re.compile(r"</html\s*>", re.IGNORECASE)
 
+LIBXML2_MAX_DEPTH = 256
+"""The nesting at which libxml2's HTML parser (without its "huge" option) stops going deeper."""
+
 # htmldate gives only the day unless asked for the original timestamp with its time and zone.
 _DATE_PARAMS = {
     "original_date": True,
@@ -63,13 +77,25 @@ def parse_html_page(text: str, source: str) -> list[DocumentDraft]:
     """
     if _HTML_OPEN.search(text) and not _HTML_CLOSE.search(text[-4096:]):
         raise ImportFailure("truncated HTML: the page ends before </html>")
+    parsed = load_html(text)
+    warnings: list[str] = []
+    markup = text
+    if parsed is not None and nesting_depth(parsed) >= LIBXML2_MAX_DEPTH:
+        markup = lxml.html.tostring(parsed, encoding="unicode")  # before trafilatura prunes it
+        warnings.append(
+            f"the page nests elements {LIBXML2_MAX_DEPTH} deep or more: "
+            "what lies deeper (replies of a very long chain) is not read"
+        )
     found = bare_extraction(
-        text, include_comments=False, with_metadata=True, date_extraction_params=_DATE_PARAMS
+        parsed if parsed is not None else text,
+        include_comments=False,
+        with_metadata=True,
+        date_extraction_params=_DATE_PARAMS,
     )
     if not isinstance(found, Document) or not (found.text or "").strip():
         raise ImportFailure("no article text found in the HTML")
     body = tidy(found.text or "")
-    tree = LexborHTMLParser(text)
+    tree = LexborHTMLParser(markup)
     site = page_site(found.sitename, found.hostname, tree)
     title = page_title(found.title, tree, site) or body.split("\n", 1)[0][:120]
     written_date = declared_published(tree) or found.date
@@ -87,8 +113,21 @@ def parse_html_page(text: str, source: str) -> list[DocumentDraft]:
             images=[found.image] if found.image else [],
             tags=_tags([*(found.categories or []), *(found.tags or [])]),
             comments=comments_in_tree(tree, COMMENT_LAYOUTS, clock),
+            warnings=warnings,
         )
     ]
+
+
+def nesting_depth(tree: lxml.html.HtmlElement) -> int:
+    """How many elements deep ``tree`` goes, in one linear walk."""
+    deepest = depth = 0
+    for event, _ in lxml.etree.iterwalk(tree, events=("start", "end")):
+        if event == "start":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
 
 
 def page_clock(

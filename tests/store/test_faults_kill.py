@@ -23,7 +23,8 @@ from store.store import Store
 from tests.conftest import ROOT
 from tests.faults_helpers import article_line, consistency_problems, write_lines
 
-TEXT_FILES = PARALLEL_MIN_FILES
+TEXT_FILES = 3 * PARALLEL_MIN_FILES
+"""Enough files that the pool is still parsing when a kill comes, on a quiet machine too."""
 JSONL_FILES = 2
 JSONL_ARTICLES = 30
 SENTENCE = (
@@ -115,12 +116,12 @@ def kill_imports(root: Path, runs: int, seed: int = 20, finish: bool = False) ->
             deadline = time.monotonic() + 20
             while len(_processes_with(markers[-1])) < 3 and time.monotonic() < deadline:
                 time.sleep(0.05)
-            time.sleep(chance.uniform(0.0, 1.5))
+            time.sleep(chance.uniform(0.0, 0.5))
         else:  # after this run's first commit: in the middle of writing a streamed file
             deadline = time.monotonic() + 30
             while not _stored_from(db, run) and time.monotonic() < deadline:
                 time.sleep(0.02)
-            time.sleep(chance.uniform(0.0, 0.4))
+            time.sleep(chance.uniform(0.0, 0.1))
         if len(_processes_with(markers[-1])) >= 3:  # the import, the tracker, a worker
             killed_with_workers += 1
         process.send_signal(signal.SIGKILL)
