@@ -45,8 +45,9 @@ __all__ = [
     "read_comments",
 ]
 
+# Possessive and atomic for the reason given at store.ingest.feed._FEED_START.
 _HTML_START = re.compile(
-    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?>(?:<!--.*?-->)\s*)*+<(?:!doctype\s+html|html|head|body)\b",
     re.IGNORECASE | re.DOTALL,
 )
 _HTML_OPEN = re.compile(r"<html\b", re.IGNORECASE)
