@@ -1,7 +1,8 @@
 """`claimdesk list/search/stats` in a pipe and on a terminal: TSV, JSON, JSON Lines, the table.
 
-Pipes are real (the `claimdesk` entry in a subprocess, its stdout a pipe, read by `cut` and
-`sort` where the point is that they work); the terminal is a real pseudo-terminal of a given
+Output to a pipe is the entry point's own ``main`` writing to in-memory files, which are no
+terminal either (tests/cli/running.py), then read by `cut` and `sort` where the point is that
+they work; the terminal is a real pseudo-terminal of a given
 width, so the table is drawn exactly as a person at that width would see it.
 """
 
@@ -25,6 +26,7 @@ from rich.cells import cell_len
 
 from store.records import ClaimDraft, CommentDraft, DocumentDraft
 from store.store import Store
+from tests.cli.running import Completed, claimdesk
 from tests.conftest import ROOT
 from tests.search_sample import TANKS_CLAIM, TITLE, other_draft, sample_draft
 from tui.commands.output import GAP, Field, fit_cell, fitted_widths, tsv_escape, tsv_unescape
@@ -59,18 +61,9 @@ def filled_db(db_path: str) -> str:
     return db_path
 
 
-def _claimdesk(*argv: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    """The real command, its standard output a pipe (not a terminal)."""
-    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
-    return subprocess.run(
-        [sys.executable, "-m", "tui", *argv],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-        env=env,
-        input=stdin,
-    )
+def _claimdesk(*argv: str, stdin: str | None = None) -> Completed:
+    """The command with its standard output a pipe (not a terminal), in this process."""
+    return claimdesk(*argv, stdin=stdin)
 
 
 def _on_a_terminal(*argv: str, columns: int) -> str:

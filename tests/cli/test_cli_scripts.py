@@ -1,6 +1,7 @@
 """`claimdesk` in a script: exit statuses 0/1/2, a --db in a missing folder, URLs given to
-import, and what a re-import of a JSON export says. Each through the real entry point, in a
-subprocess, as a shell script meets it."""
+import, and what a re-import of a JSON export says. Each through the entry point's own
+``main`` with its output a pipe (tests/cli/running.py); the exit statuses of grep's convention
+also from a real process, as a shell script meets them."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from store.store import Store
+from tests.cli.running import claimdesk
 from tests.conftest import ROOT, SAMPLE_DIR, SEED_PAGE
 from tests.search_sample import other_draft, sample_draft
 
@@ -26,7 +28,8 @@ def filled_db(db_path: str) -> str:
     return db_path
 
 
-def _claimdesk(*argv: str) -> subprocess.CompletedProcess[str]:
+def _process(*argv: str) -> subprocess.CompletedProcess[str]:
+    """The installed entry point in a process of its own, for what only a shell sees."""
     return subprocess.run(
         [sys.executable, "-m", "tui", *argv], cwd=ROOT, capture_output=True, text=True, check=False
     )
@@ -39,12 +42,12 @@ def _one_line(err: str) -> str:
 
 
 def test_search_exits_like_grep(filled_db: str) -> None:
-    found = _claimdesk("--db", filled_db, "search", "tanks")
+    found = _process("--db", filled_db, "search", "tanks")
     assert found.returncode == 0 and "tanks" in found.stdout
-    nothing = _claimdesk("--db", filled_db, "search", "zzyzxqqq")
+    nothing = _process("--db", filled_db, "search", "zzyzxqqq")
     assert nothing.returncode == 1, nothing.stderr
     assert nothing.stdout.splitlines() == ["kind\tid\tarticle_id\tscore\tfield\tsnippet\ttext"]
-    assert _claimdesk("--db", filled_db, "search", "zzyzxqqq", "--json").returncode == 1
+    assert claimdesk("--db", filled_db, "search", "zzyzxqqq", "--json").returncode == 1
 
 
 @pytest.mark.parametrize(
@@ -57,12 +60,12 @@ def test_search_exits_like_grep(filled_db: str) -> None:
     ],
 )
 def test_a_malformed_query_is_a_usage_error(filled_db: str, query: str, named: str) -> None:
-    done = _claimdesk("--db", filled_db, "search", query)
+    done = claimdesk("--db", filled_db, "search", query)
     assert done.returncode == 2
     line = _one_line(done.stderr)
     assert line.startswith(f"claimdesk: search {query!r}:") and named in line.split(":", 2)[2]
     assert done.stdout == ""
-    export = _claimdesk("--db", filled_db, "export", query, "--format", "json", "-o", "-")
+    export = claimdesk("--db", filled_db, "export", query, "--format", "json", "-o", "-")
     assert export.returncode == 2 and named in _one_line(export.stderr)
 
 
@@ -76,7 +79,7 @@ def test_a_malformed_query_is_a_usage_error(filled_db: str, query: str, named: s
     ],
 )
 def test_a_store_in_a_missing_folder_is_an_error_for_reading(command: list[str]) -> None:
-    done = _claimdesk("--db", f"{MISSING_FOLDER}/x.sqlite3", *command)
+    done = claimdesk("--db", f"{MISSING_FOLDER}/x.sqlite3", *command)
     assert done.returncode == 1 and done.stdout == ""
     line = _one_line(done.stderr)
     assert line == (
@@ -89,25 +92,25 @@ def test_the_environment_variable_is_checked_the_same_way(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv("CLAIMDESK_DB", str(tmp_path / "gone" / "x.sqlite3"))
-    done = _claimdesk("stats")
+    done = claimdesk("stats")
     assert done.returncode == 1 and "folder" in _one_line(done.stderr)
 
 
 def test_import_creates_a_store_only_in_a_folder_that_exists(tmp_path: Path) -> None:
     missing = tmp_path / "not" / "made"
-    done = _claimdesk("--db", str(missing / "x.sqlite3"), "import", str(SEED_PAGE))
+    done = claimdesk("--db", str(missing / "x.sqlite3"), "import", str(SEED_PAGE))
     assert done.returncode == 1
     assert _one_line(done.stderr) == (
         f"claimdesk: cannot create the store {missing}/x.sqlite3: "
         f"the folder {missing} does not exist"
     )
     assert not (tmp_path / "not").exists()
-    made = _claimdesk("--db", str(tmp_path / "x.sqlite3"), "import", str(SEED_PAGE))
+    made = claimdesk("--db", str(tmp_path / "x.sqlite3"), "import", str(SEED_PAGE))
     assert made.returncode == 0 and (tmp_path / "x.sqlite3").is_file()
 
 
 def test_a_missing_file_in_a_real_folder_is_still_an_empty_store(tmp_path: Path) -> None:
-    done = _claimdesk("--db", str(tmp_path / "new.sqlite3"), "stats", "--format", "json")
+    done = claimdesk("--db", str(tmp_path / "new.sqlite3"), "stats", "--format", "json")
     assert done.returncode == 0 and json.loads(done.stdout)["articles"] == 0
     assert not (tmp_path / "new.sqlite3").exists()
 
@@ -115,13 +118,13 @@ def test_a_missing_file_in_a_real_folder_is_still_an_empty_store(tmp_path: Path)
 def test_a_file_given_as_a_folder_is_named(tmp_path: Path) -> None:
     plain = tmp_path / "plain.txt"
     plain.write_text("x")
-    done = _claimdesk("--db", str(plain / "x.sqlite3"), "stats")
+    done = claimdesk("--db", str(plain / "x.sqlite3"), "stats")
     assert done.returncode == 1 and f"the folder {plain} is not a folder" in done.stderr
 
 
 def test_import_of_a_url_it_cannot_fetch_is_named_as_typed(db_path: str) -> None:
     url = "ftp://www.longwarjournal.org/archives/2016/12/jihadis-celebrate.php"
-    done = _claimdesk("--db", db_path, "import", url)
+    done = claimdesk("--db", db_path, "import", url)
     assert done.returncode == 1
     line = _one_line(done.stderr)
     assert line.startswith(f"failed   {url}: ") and "https://" in line  # both slashes kept
@@ -131,7 +134,7 @@ def test_import_of_a_url_it_cannot_fetch_is_named_as_typed(db_path: str) -> None
 
 def test_a_url_among_files_fails_alone(db_path: str) -> None:
     # Port 9 (discard) on this machine: nothing listens, the connection is refused at once.
-    done = _claimdesk("--db", db_path, "import", "http://127.0.0.1:9/a", str(SEED_PAGE))
+    done = claimdesk("--db", db_path, "import", "http://127.0.0.1:9/a", str(SEED_PAGE))
     assert done.returncode == 1
     assert "1 added" in done.stdout and "1 failed" in done.stdout
     assert _one_line(done.stderr) == (
@@ -140,24 +143,24 @@ def test_a_url_among_files_fails_alone(db_path: str) -> None:
 
 
 def test_a_file_url_is_the_file(db_path: str) -> None:
-    done = _claimdesk("--db", db_path, "import", SEED_PAGE.as_uri())
+    done = claimdesk("--db", db_path, "import", SEED_PAGE.as_uri())
     assert done.returncode == 0, done.stderr
     assert f"added    {SEED_PAGE.as_uri()}: Jihadis celebrate" in done.stdout
 
 
 def test_a_missing_path_is_named_as_it_was_typed(db_path: str) -> None:
-    done = _claimdesk("--db", db_path, "import", "./no//such/file.txt")
+    done = claimdesk("--db", db_path, "import", "./no//such/file.txt")
     assert _one_line(done.stderr) == "failed   ./no//such/file.txt: no such file or folder"
 
 
 def test_reimporting_a_json_export_names_the_file_read(db_path: str, tmp_path: Path) -> None:
-    assert _claimdesk("--db", db_path, "import", str(SAMPLE_DIR)).returncode == 0
+    assert claimdesk("--db", db_path, "import", str(SAMPLE_DIR)).returncode == 0
     export = tmp_path / "everything.json"
     assert (
-        _claimdesk("--db", db_path, "export", "--format", "json", "-o", str(export)).returncode == 0
+        claimdesk("--db", db_path, "export", "--format", "json", "-o", str(export)).returncode == 0
     )
-    articles = len(json.loads(_claimdesk("--db", db_path, "list", "articles", "--json").stdout))
-    again = _claimdesk("--db", db_path, "import", str(export))
+    articles = len(json.loads(claimdesk("--db", db_path, "list", "articles", "--json").stdout))
+    again = claimdesk("--db", db_path, "import", str(export))
     assert again.returncode == 0, again.stderr
     *documents, summary = again.stdout.splitlines()
     assert len(documents) == articles > 1
@@ -167,10 +170,10 @@ def test_reimporting_a_json_export_names_the_file_read(db_path: str, tmp_path: P
 
 
 def test_counts_are_singular_and_plural(db_path: str, tmp_path: Path) -> None:
-    one = _claimdesk("--db", db_path, "import", str(SEED_PAGE))
+    one = claimdesk("--db", db_path, "import", str(SEED_PAGE))
     assert one.stdout.splitlines()[-1].startswith("1 file, 1 document: 1 added, ")
     (tmp_path / "empty").mkdir()
-    none = _claimdesk("--db", db_path, "import", str(tmp_path / "empty"))
+    none = claimdesk("--db", db_path, "import", str(tmp_path / "empty"))
     assert none.stdout.startswith("0 files, 0 documents: 0 added, 0 already")
 
 

@@ -20,6 +20,9 @@ import pytest
 from store.claims import extract_claims
 from tests.claim_labels import Score, load_labels, score_all
 
+# One worker scores the 42 pages once for all four tests (each worker would parse them again).
+pytestmark = pytest.mark.xdist_group("claim_labels")
+
 
 @pytest.fixture(scope="module")
 def score(request: pytest.FixtureRequest) -> Score:
