@@ -147,6 +147,28 @@ def _step_7_postgres_search_index(conn: Connection) -> None:
     create_search_index(conn)
 
 
+def _step_11_search_keys_of_seven_letters(conn: Connection) -> None:
+    """Typo look-ups that check a third of the words they did: the vocabulary's deletion keys
+    are made from a word's first seven letters, not six (see :mod:`store.search.vocabulary`:
+    on a vocabulary whose words share their first letters a look-up read thousands of
+    candidates). Every stored word is keyed again, on either database."""
+    driver = conn.connection.dbapi_connection
+    if conn.dialect.name == "sqlite":
+        from store.search.vocabulary import rekey
+
+        if conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'search_word'").first():
+            rekey(driver)  # type: ignore[arg-type]
+    elif conn.dialect.name == "postgresql":
+        from store.search.postgres_index import rekey as rekey_postgres
+
+        if conn.exec_driver_sql("SELECT to_regclass('search_vocab_key')").scalar() is not None:
+            cursor = driver.cursor()  # type: ignore[union-attr]
+            try:
+                rekey_postgres(cursor)
+            finally:
+                cursor.close()
+
+
 Step = Callable[[Connection], None]
 STEPS: list[Step] = [
     _step_1_tables,
@@ -156,6 +178,7 @@ STEPS: list[Step] = [
     _step_5_search_word_keys,
     _step_6_subscriptions,
     _step_7_postgres_search_index,
+    _step_11_search_keys_of_seven_letters,
 ]
 CURRENT_VERSION = len(STEPS)
 

@@ -185,7 +185,14 @@ class PostgresCandidateSource:
             f"SELECT count(*) FROM pg_tables WHERE tablename IN ({names}) "  # noqa: S608
             "AND schemaname = current_schema()"
         )
-        return bool(found and found[0][0] == len(SEARCH_TABLES))
+        if not found or found[0][0] != len(SEARCH_TABLES):
+            return False
+        # Keys made another way (an older claimdesk) would miss typos: the upgrade remakes them.
+        scheme = vocabulary.KEY_SCHEME_TABLE
+        if not self._rows(f"SELECT to_regclass('{scheme}') IS NOT NULL")[0][0]:
+            return False
+        row = self._rows(f"SELECT prefix FROM {scheme}")  # noqa: S608
+        return bool(row) and row[0][0] == vocabulary.KEY_PREFIX
 
     # -- words -------------------------------------------------------------------------------
 

@@ -151,7 +151,17 @@ class SqliteCandidateSource:
             f"SELECT count(*) FROM sqlite_master WHERE name IN ({marks})",  # noqa: S608
             SEARCH_TABLES,
         ).fetchone()
-        return bool(found and found[0] == len(SEARCH_TABLES))
+        if not found or found[0] != len(SEARCH_TABLES):
+            return False
+        # Keys made another way (an older claimdesk) would miss typos: the store's upgrade
+        # makes them again.
+        scheme = vocabulary.KEY_SCHEME_TABLE
+        if not self._conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = ?", (scheme,)
+        ).fetchone():
+            return False
+        row = self._conn.execute(f"SELECT prefix FROM {scheme}").fetchone()  # noqa: S608
+        return row is not None and row[0] == vocabulary.KEY_PREFIX
 
     # -- words -------------------------------------------------------------------------------
 
