@@ -266,9 +266,14 @@ class SearchEngine:
             if better is not None:
                 seen = {(doc.kind, doc.id) for doc in documents}
                 more: list[Document] = []
-                for kind in kinds:
-                    ids = source.candidates(query, better, kind, max(1, batch // len(kinds)))
-                    more.extend(source.documents(kind, [i for i in ids if (kind, i) not in seen]))
+                for narrowed in _narrowings(expansions, better):
+                    if len(more) >= limit:
+                        break  # enough to fill the answer: the next questions cost more
+                    for kind in kinds:
+                        ids = source.candidates(query, narrowed, kind, max(1, batch // len(kinds)))
+                        fresh = [i for i in ids if (kind, i) not in seen]
+                        seen.update((kind, i) for i in fresh)
+                        more.extend(source.documents(kind, fresh))
                 # A record's score does not depend on the others ranked with it, so the
                 # first batch's best need not be scored again.
                 both = [*hits, *rank(more, clauses, limit)]
@@ -495,6 +500,24 @@ def _strong_forms(
                 narrowed[word.term] = source.narrow(expansions[word.term], kept)
                 changed = True
     return narrowed if changed else None
+
+
+def _narrowings(
+    expansions: dict[WordTerm, Expansion], better: dict[WordTerm, Expansion]
+) -> list[dict[WordTerm, Expansion]]:
+    """The index questions :func:`_strong_forms` leads to: every word cut to its strong forms,
+    then, for a query of several such words, each of them alone so cut (the others as they
+    were); the caller asks them in turn until it has enough records to fill its answer.
+
+    "riss wilh": the strong forms of "wilh" are its completions ("wilhelm"), which score as
+    well as a prefix can, and no record holds "riss" beside one of them; the record meant
+    holds "riss" beside "will", a typo neighbour, and only "riss" cut alone finds it.
+    """
+    cut = [term for term in better if better[term] is not expansions[term]]
+    variants = [better]
+    if len(cut) > 1:
+        variants.extend({**expansions, term: better[term]} for term in cut)
+    return variants
 
 
 def _parsed(query: str, as_typed: bool) -> tuple[Query, bool]:
