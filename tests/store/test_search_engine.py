@@ -312,3 +312,29 @@ def test_a_word_typed_as_stored_stands_only_for_far_commoner_neighbours(store: S
         assert [text[start:end] for start, end in wilh.spans(text)] == ["with", "wilh"]
     finally:
         searching.close()
+
+
+def test_a_rare_word_beside_a_typo_that_also_starts_a_rare_word_finds_its_record(
+    store: Store,
+) -> None:
+    """ "riss wilh": the record meant says "riss" beside "will"; "wilh" also begins the rare
+    "wilhelmina", which no record holds beside "riss", and two hundred newer records say
+    "miss" beside "with" (typo neighbours of both words)."""
+    store.add_documents(
+        [
+            DocumentDraft(title="Old", body="Riss said he will come.", source="r.txt", claims=[]),
+            DocumentDraft(title="Queen", body="Wilhelmina reigned.", source="q.txt", claims=[]),
+            *(
+                DocumentDraft(
+                    title=f"Report {n}", body="A miss with the rest.", source=f"{n}.txt", claims=[]
+                )
+                for n in range(200)
+            ),
+        ]
+    )
+    searching = SearchEngine(store)
+    try:
+        hits = searching.search("riss wilh", limit=10)
+        assert hits and (hits[0].kind, hits[0].text) == ("article", "Old")
+    finally:
+        searching.close()
