@@ -40,7 +40,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -388,7 +388,7 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def run(
-    db: Path, peer: Tantivy, cases: list[Case], texts: dict[tuple[str, int], str], limit: int
+    db: Path, peer: Tantivy, cases: list[Case], texts: Mapping[tuple[str, int], str], limit: int
 ) -> None:
     from store.search.engine import SearchEngine
     from store.store import Store
@@ -487,15 +487,81 @@ def store_figures(db: Path) -> None:
         print(f"    {name:<32} {size / 2**20:8.1f} MiB")
 
 
+class StoredTexts(Mapping[tuple[str, int], str]):
+    """:func:`record_texts` of a store's records, read from the store when asked for (the
+    words are what matters: the order of the fields is not :func:`record_texts`'s)."""
+
+    SQL = {
+        "article": "SELECT title, body, author, site, tags FROM article WHERE id = ?",
+        "claim": "SELECT c.text, c.claimant, a.title FROM claim c "
+        "JOIN article a ON a.id = c.article_id WHERE c.id = ?",
+        "comment": "SELECT m.body, m.author, a.title FROM comment m "
+        "JOIN article a ON a.id = m.article_id WHERE m.id = ?",
+    }
+
+    def __init__(self, db: Path) -> None:
+        self.conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+
+    def __getitem__(self, key: tuple[str, int]) -> str:
+        from store.search.index import tags_text
+
+        row = self.conn.execute(self.SQL[key[0]], (key[1],)).fetchone()
+        if row is None:
+            raise KeyError(key)
+        values = list(row)
+        if key[0] == "article" and values[4]:
+            values[4] = tags_text(values[4])
+        return " ".join(str(value or "") for value in values)
+
+    def __iter__(self) -> Iterator[tuple[str, int]]:
+        raise NotImplementedError("the records are read one by one")
+
+    def __len__(self) -> int:
+        return 0
+
+
+def measure_cached(digest: str, db: Path | None, limit: int) -> None:
+    """The measuring half of :func:`main` for a corpus generated before."""
+    db = db or CACHE / f"real-{digest}.sqlite3"
+    cases = [
+        Case(c["family"], c["query"], tuple(c["intended"]))
+        for c in json.loads((CACHE / f"cases-{digest}.json").read_text())
+    ]
+    started = time.perf_counter()
+    from store.store import Store
+
+    store = Store.open(str(db))
+    store.is_empty()  # any schema step now, not in the first query's time
+    store.close()
+    print(f"store opened (and upgraded if it had to be) in {time.perf_counter() - started:.1f} s")
+    store_figures(db)
+    print(
+        f"corpus {digest}, {len(cases)} queries: "
+        + ", ".join(f"{f} {sum(1 for c in cases if c.family == f)}" for f in FAMILIES)
+    )
+    run(db, Tantivy(CACHE / f"tantivy-{digest}"), cases, StoredTexts(db), limit)
+    load = os.getloadavg()
+    print(f"load average after: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--store", type=Path, help="the claimdesk store (default: in the cache)")
     parser.add_argument("--fresh", action="store_true", help="import the store again (timed)")
     parser.add_argument("--limit", type=int, default=10)
+    parser.add_argument(
+        "--corpus",
+        metavar="DIGEST",
+        help="measure the cached corpus of this digest with --store, without generating it "
+        "again (minutes at 1M records): the records' texts are read from the store",
+    )
     args = parser.parse_args()
     load = os.getloadavg()
     print(f"load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; {os.cpu_count()} cores")
+    if args.corpus:
+        measure_cached(args.corpus, args.store, args.limit)
+        return
     started = time.perf_counter()
     documents = make_documents(args.records)
     texts = record_texts(documents)

@@ -160,6 +160,28 @@ def _step_8_written_offsets(conn: Connection) -> None:
             conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column} INTEGER")
 
 
+def _step_11_search_keys_of_seven_letters(conn: Connection) -> None:
+    """Typo look-ups that check a third of the words they did: the vocabulary's deletion keys
+    are made from a word's first seven letters, not six (see :mod:`store.search.vocabulary`:
+    on a vocabulary whose words share their first letters a look-up read thousands of
+    candidates). Every stored word is keyed again, on either database."""
+    driver = conn.connection.dbapi_connection
+    if conn.dialect.name == "sqlite":
+        from store.search.vocabulary import rekey
+
+        if conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'search_word'").first():
+            rekey(driver)  # type: ignore[arg-type]
+    elif conn.dialect.name == "postgresql":
+        from store.search.postgres_index import rekey as rekey_postgres
+
+        if conn.exec_driver_sql("SELECT to_regclass('search_vocab_key')").scalar() is not None:
+            cursor = driver.cursor()  # type: ignore[union-attr]
+            try:
+                rekey_postgres(cursor)
+            finally:
+                cursor.close()
+
+
 Step = Callable[[Connection], None]
 STEPS: list[Step] = [
     _step_1_tables,
@@ -170,6 +192,7 @@ STEPS: list[Step] = [
     _step_6_subscriptions,
     _step_7_postgres_search_index,
     _step_8_written_offsets,
+    _step_11_search_keys_of_seven_letters,
 ]
 CURRENT_VERSION = len(STEPS)
 

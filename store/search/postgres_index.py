@@ -41,6 +41,7 @@ from store.search.vocabulary import (
     count_words,
     deletion_keys,
     key_depth,
+    mark_keys,
 )
 
 if TYPE_CHECKING:
@@ -271,6 +272,20 @@ def add_counts(cursor: Any, counts: Counter[str]) -> None:
     _copy_rows(
         cursor, b"COPY search_vocab (word, freq) FROM STDIN", [(word, counts[word]) for word in new]
     )
+    _add_keys(cursor, new)
+
+
+def rekey(cursor: Any) -> None:
+    """File every word of ``search_vocab`` under the current deletion keys (the upgrade of a
+    store whose words were keyed another way: SQLite's :func:`store.search.vocabulary.rekey`)."""
+    cursor.execute("DELETE FROM search_vocab_key")
+    cursor.execute("SELECT word FROM search_vocab")
+    _add_keys(cursor, [row[0] for row in cursor.fetchall()])
+    mark_keys(cursor)
+
+
+def _add_keys(cursor: Any, new: Sequence[str]) -> None:
+    """The deletion keys of ``new`` words (none of them keyed yet), by COPY in key order."""
     keys = [
         (key, word)
         for word in new

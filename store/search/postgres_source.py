@@ -21,8 +21,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz.distance import OSA
-
 from store.records import RecordKind
 from store.search import vocabulary
 from store.search.candidates import MIN_COMPLETION, Document, Expansion
@@ -34,10 +32,10 @@ from store.search.sqlite_source import (
     COMPLETIONS,
     DOCUMENTS_KEPT,
     EXPANSIONS_KEPT,
-    NEAR_WORDS,
     PREFIX_BUDGET,
     PREFIX_WORDS,
     max_edits,
+    near_forms,
 )
 
 _ARTICLE_LEVEL = "article"
@@ -185,7 +183,14 @@ class PostgresCandidateSource:
             f"SELECT count(*) FROM pg_tables WHERE tablename IN ({names}) "  # noqa: S608
             "AND schemaname = current_schema()"
         )
-        return bool(found and found[0][0] == len(SEARCH_TABLES))
+        if not found or found[0][0] != len(SEARCH_TABLES):
+            return False
+        # Keys made another way (an older claimdesk) would miss typos: the upgrade remakes them.
+        scheme = vocabulary.KEY_SCHEME_TABLE
+        if not self._rows(f"SELECT to_regclass('{scheme}') IS NOT NULL")[0][0]:
+            return False
+        row = self._rows(f"SELECT prefix FROM {scheme}")  # noqa: S608
+        return bool(row) and row[0][0] == vocabulary.KEY_PREFIX
 
     # -- words -------------------------------------------------------------------------------
 
@@ -228,12 +233,8 @@ class PostgresCandidateSource:
         if found[0]:
             forms[word] = None
         if edits:
-            scored = []
-            for near_word, freq in found[1]:
-                distance = OSA.distance(word, near_word, score_cutoff=edits)
-                if distance <= edits and near_word != word:
-                    scored.append((distance, -freq, near_word))
-            for _, _, near_word in sorted(scored)[:NEAR_WORDS]:
+            typed_freq = int(found[0][0][1]) if found[0] else None
+            for near_word in near_forms(word, typed_freq, found[1], edits):
                 forms[near_word] = None
         completed = False
         for completion, _ in found[2]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import OrderedDict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -100,6 +100,38 @@ def max_edits(word: str) -> int:
     return 1 if len(word) <= 4 else 2
 
 
+TYPED_WORD_ODDS = 10
+"""How many times more common than a stored word the user typed a neighbour must be, per
+edit, to stand for it too: a word typed as it is stored is meant, unless a far commoner one is
+a typo away ("wilh" is a surname, "with" is meant). Noisy-channel odds: a typo is rarer
+than a correct key press, so each edit must be paid for by frequency."""
+
+
+def near_forms(
+    word: str, typed_freq: int | None, found: Iterable[tuple[str, int]], edits: int
+) -> list[str]:
+    """The stored words ``word`` stands for besides itself, of the neighbours ``found``
+    (word, frequency): within ``edits`` (OSA), closest first then most frequent, at most
+    :data:`NEAR_WORDS`; when ``word`` is itself stored ``typed_freq`` times, only those
+    :data:`TYPED_WORD_ODDS` times commoner per edit.
+
+    Without that rule a correctly typed word brought its rarer neighbours along ("equip":
+    "equips", "quip"), whose records took the newest candidates' places from those holding
+    the word itself. Both candidate sources choose forms with it, so both find the same.
+    """
+    scored = []
+    for near_word, freq in found:
+        if near_word == word:
+            continue
+        distance = OSA.distance(word, near_word, score_cutoff=edits)
+        if distance > edits:
+            continue
+        if typed_freq is not None and freq < typed_freq * TYPED_WORD_ODDS**distance:
+            continue
+        scored.append((distance, -freq, near_word))
+    return [near_word for _, _, near_word in sorted(scored)[:NEAR_WORDS]]
+
+
 def quote(text: str) -> str:
     """An FTS5 string: whatever the user typed, it is a phrase, never syntax."""
     return '"' + text.replace('"', '""') + '"'
@@ -151,7 +183,17 @@ class SqliteCandidateSource:
             f"SELECT count(*) FROM sqlite_master WHERE name IN ({marks})",  # noqa: S608
             SEARCH_TABLES,
         ).fetchone()
-        return bool(found and found[0] == len(SEARCH_TABLES))
+        if not found or found[0] != len(SEARCH_TABLES):
+            return False
+        # Keys made another way (an older claimdesk) would miss typos: the store's upgrade
+        # makes them again.
+        scheme = vocabulary.KEY_SCHEME_TABLE
+        if not self._conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = ?", (scheme,)
+        ).fetchone():
+            return False
+        row = self._conn.execute(f"SELECT prefix FROM {scheme}").fetchone()  # noqa: S608
+        return row is not None and row[0] == vocabulary.KEY_PREFIX
 
     # -- words -------------------------------------------------------------------------------
 
@@ -180,15 +222,18 @@ class SqliteCandidateSource:
 
     def _expand_word(self, word: str, last: bool) -> Expansion:
         forms: dict[str, None] = {}
-        if vocabulary.exact(self._conn, word) is not None:
+        typed = vocabulary.exact(self._conn, word)
+        if typed is not None:
             forms[word] = None
         edits = max_edits(word)
         if edits:
-            scored = [
-                (OSA.distance(word, found.word), -found.freq, found.word)
-                for found in vocabulary.near(self._conn, word, edits)
-            ]
-            for _, _, near_word in sorted(scored)[:NEAR_WORDS]:
+            neighbours = vocabulary.near(self._conn, word, edits)
+            for near_word in near_forms(
+                word,
+                None if typed is None else typed.freq,
+                ((near.word, near.freq) for near in neighbours),
+                edits,
+            ):
                 forms[near_word] = None
         completed = False
         if last and len(word) >= MIN_COMPLETION:

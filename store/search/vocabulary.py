@@ -21,10 +21,18 @@ stores of ``benchmarks/bench_search_real.py`` (figures in /work/notes/issue-17.m
   needs two deletions on the stored side ("fotography", "peapel"): two-edit recall@10 0.59;
 - rapidfuzz over the length slice of an in-memory vocabulary costs 25–50 ms per word at 240k
   words (≈300 ns a word), and loading the words costs 0.2 s per process;
-- two deletions of the *whole* word cost 37 keys for a word of 8 letters; of its first 6
-  letters, 18 on average, and a look-up gets ≈190 candidates to check (first 5 letters: 14
-  keys, ≈900 candidates; first 7: 22 keys, ≈70). Brute force over 60k real words and 400
-  typos found the same 6,670 neighbours as the keys with prefixes of 5, 6 and 7 letters.
+- two deletions of the *whole* word cost 37 keys for a word of 8 letters; of its first 7
+  letters, 22 on real words (25 on bench_search's synthetic ones). Brute force over 60k real
+  words and 400 typos found the same 6,670 neighbours as the keys with prefixes of 5, 6 and 7
+  letters; the shorter the prefix, the more words share its keys: a look-up's candidates on
+  real words were ≈900 / 190 / 70 for 5 / 6 / 7 letters, and on the synthetic vocabulary of
+  ``bench_search.py`` (207k words built from 26 syllables, so many share their first letters)
+  ≈2,100 for 6 letters and ≈700 for 7. Checking one candidate costs ≈3 µs (its key row, its
+  word, the edit distance), so 6 letters cost 3.8 / 15.3 ms p50 / p95 per look-up there and
+  7 letters 1.1 / 1.8 ms (the same 1,535 neighbours of 200 words): the engine's p95 at 100k
+  records had gone from 12 to 21 ms with 6. Tagging each key with the word's length as well
+  (probing the lengths within the budget) cut the candidates by a third but cost more probes
+  than it saved (7 letters: 2.5 ms mean against 0.9).
 
 Keys are CRC-32 hashes held as signed 32-bit integers (4 bytes in SQLite) beside the word's
 integer id, not its text; a collision only adds a candidate that the check drops.
@@ -55,7 +63,7 @@ MIN_KEYED_LENGTH = 2
 MAX_KEYED_LENGTH = 32
 """Words outside these lengths get no deletion keys: one letter is no word to correct, longer
 ones are URLs, hashes and other tokens nobody types with typos."""
-KEY_PREFIX = 6
+KEY_PREFIX = 7
 """Letters of a word whose deletions are its keys (see the module's docstring)."""
 GENERATION_KEYS = 250_000
 """Keys of the smallest generation (see :func:`generation_limit`)."""
@@ -261,6 +269,21 @@ def _replace_keys(conn: Cursorable, ordered: list[str], keys: list[tuple[int, in
     )
     conn.executemany("INSERT INTO search_word_key (gen, key, word_id) VALUES (0, ?, ?)", keys)
     conn.execute("INSERT INTO search_word_gen (gen, keys) VALUES (0, ?)", (len(keys),))
+    mark_keys(conn)
+
+
+KEY_SCHEME_TABLE = "search_key_scheme"
+"""One row: the :data:`KEY_PREFIX` the stored keys were made with. A search opens the index
+without upgrading the store (see :mod:`store.search.sqlite_source`), so it checks this
+before trusting the keys; a store keyed another way is upgraded first."""
+
+
+def mark_keys(conn: Cursorable) -> None:
+    """Say that the stored keys are made as :func:`deletion_keys` makes them now (on either
+    database: the statements take no parameters)."""
+    conn.execute(f"CREATE TABLE IF NOT EXISTS {KEY_SCHEME_TABLE} (prefix INTEGER NOT NULL)")
+    conn.execute(f"DELETE FROM {KEY_SCHEME_TABLE}")  # noqa: S608
+    conn.execute(f"INSERT INTO {KEY_SCHEME_TABLE} (prefix) VALUES ({KEY_PREFIX})")  # noqa: S608
 
 
 def _key_rows(new_words: Sequence[str], first_id: int) -> list[tuple[int, int]]:

@@ -290,3 +290,51 @@ def test_the_first_letter_of_a_new_word_keeps_the_hits_while_typing(engine: Sear
     assert finished.hits == before and finished.dropped == ("q",)
     assert engine.search_result("palmira q ", as_typed=True).dropped == ("q",)
     assert engine.search("palmira qu", as_typed=True) != before  # two letters complete
+
+
+def test_a_word_typed_as_stored_stands_only_for_far_commoner_neighbours(store: Store) -> None:
+    """ "plank" is stored, so it is meant: its rarer neighbour "planks" is not marked as a
+    typo of it; "wilh" is stored once, and "with", a hundred times commoner, still is."""
+    body = "The plank lay beside two planks. " + "Tanks went with the column. " * 100
+    store.add_documents(
+        [
+            DocumentDraft(title="Planks", body=body, source="p.txt", claims=[]),
+            DocumentDraft(title="Names", body="Anna Wilh signed it.", source="w.txt", claims=[]),
+        ]
+    )
+    searching = SearchEngine(store)
+    try:
+        plank = searching.matcher("plank ")
+        text = "the plank lay beside two planks."
+        assert [text[start:end] for start, end in plank.spans(text)] == ["plank"]
+        wilh = searching.matcher("wilh ")
+        text = "tanks went with anna wilh"
+        assert [text[start:end] for start, end in wilh.spans(text)] == ["with", "wilh"]
+    finally:
+        searching.close()
+
+
+def test_a_rare_word_beside_a_typo_that_also_starts_a_rare_word_finds_its_record(
+    store: Store,
+) -> None:
+    """ "riss wilh": the record meant says "riss" beside "will"; "wilh" also begins the rare
+    "wilhelmina", which no record holds beside "riss", and two hundred newer records say
+    "miss" beside "with" (typo neighbours of both words)."""
+    store.add_documents(
+        [
+            DocumentDraft(title="Old", body="Riss said he will come.", source="r.txt", claims=[]),
+            DocumentDraft(title="Queen", body="Wilhelmina reigned.", source="q.txt", claims=[]),
+            *(
+                DocumentDraft(
+                    title=f"Report {n}", body="A miss with the rest.", source=f"{n}.txt", claims=[]
+                )
+                for n in range(200)
+            ),
+        ]
+    )
+    searching = SearchEngine(store)
+    try:
+        hits = searching.search("riss wilh", limit=10)
+        assert hits and (hits[0].kind, hits[0].text) == ("article", "Old")
+    finally:
+        searching.close()

@@ -170,3 +170,42 @@ def test_a_short_last_word_completes_to_what_stands_beside_the_other_words(tmp_p
     finally:
         engine.close()
         store.close()
+
+
+def test_a_store_keyed_by_six_letters_is_rekeyed_by_seven_on_upgrade(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Step 11: every word is filed again under the deletions of its first seven letters, so a
+    look-up asks for the keys the words are filed under and finds the misspellings; a search
+    (which opens the index without the store) sees the old keys and upgrades the store."""
+    from store.schema import STEPS, _step_11_search_keys_of_seven_letters
+
+    path = tmp_path / "six.sqlite3"
+    with monkeypatch.context() as patched:
+        patched.setattr(vocabulary, "KEY_PREFIX", 6)
+        store = Store.open(str(path))
+        store.add_documents([DocumentDraft(title="Light", body=TEXT, source="a.txt", claims=[])])
+        store.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "UPDATE schema_version SET version = ?",
+            (STEPS.index(_step_11_search_keys_of_seven_letters),),
+        )
+    reopened = Store.open(str(path))
+    engine = SearchEngine(reopened)
+    try:
+        assert [hit.kind for hit in engine.search("accomadated ")] == ["article"]
+        with sqlite3.connect(path) as conn:
+            filed = set(
+                conn.execute(
+                    "SELECT w.word, k.key FROM search_word_key k JOIN search_word w "
+                    "ON w.id = k.word_id"
+                )
+            )
+        for word in ("accommodated", "photography", "surprisingly"):
+            keys = {key for stored, key in filed if stored == word}
+            assert keys == vocabulary.deletion_keys(word)
+            assert keys != vocabulary.deletion_keys(word[:6])  # not the six-letter keys
+    finally:
+        engine.close()
+        reopened.close()
