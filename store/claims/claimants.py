@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from store.claims import rules
 
-WORD = re.compile(r"[\w’'&.-]+")
+WORD = re.compile(r"[\w&.-][\w’'&.-]*")
+"""A word; it never starts with a quote mark ("…transmission,’ he says": "he", not "’ he")."""
 _POSSESSIVE = ("’s", "'s")
 _SUFFIXES = sorted(rules.ORGANISATION_SUFFIXES, key=len, reverse=True)
 _NAME_WORD = r"[A-Z][\w’'.&-]*"

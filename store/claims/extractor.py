@@ -66,6 +66,23 @@ def _is_single_name(name: str) -> bool:
     )
 
 
+_PRONOUN_SENTENCES = 4
+"""How many sentences back "he" or "she" looks for the person the text is about."""
+_SUBORDINATORS = frozenset({"When", "After", "As", "While", "Before", "Once", "Although"})
+_OPENING_NAME = re.compile(
+    r"(?:(?:But|And|Yet|So|Then|Still|However|Meanwhile|Later|Now|Earlier),?\s+)?"
+    r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]*[a-z])(?=[\s,])(?![\s,]*(?:[’']s\b))"
+)
+_NOT_NAMES = frozenset({
+    "The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I",
+    "In", "On", "At", "For", "From", "With", "By", "Of", "To", "If", "But", "And", "Asked",
+    "There", "Here", "What", "Why", "How", "Who", "His", "Her", "Their", "Its", "Our", "My",
+})  # fmt: skip
+_MALE_TITLES = frozenset({"Mr", "Prince", "King", "Duke", "Sir", "Lord", "Father", "Brother"})
+_GENDERED_TITLE = re.compile(
+    r"\b(Mr|Mrs|Ms|Miss|Prince|Princess|King|Queen|Duke|Duchess|Sir|Dame|Lord|Lady|Father|"
+    r"Mother|Brother|Sister)\.?\s+([A-Z][\w’'-]+)"
+)
 _MALE = frozenset({"he", "his", "him", "himself", "mr"})
 _FEMALE = frozenset({"she", "her", "hers", "herself", "mrs", "ms"})
 _NOT_GIVEN = frozenset({
@@ -74,6 +91,8 @@ _NOT_GIVEN = frozenset({
     "he", "she", "it", "they", "we", "this", "that", "former", "new", "mr", "mrs", "ms",
 })  # fmt: skip
 _ADVERB = re.compile(r"[a-z]{3,}ly")
+_GERUND = re.compile(r"[a-z]{3,}ing")
+_PAST = re.compile(r"[a-z]{2,}[^e]ed|[a-z]{2,}sed|used")
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[^\W\d_]+")
 _WORD = re.compile(r"[^\W\d_]+")
 _FRAGMENT = frozenset(
@@ -156,6 +175,10 @@ class _Speakers:
     recent: list[str] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)
     _names: dict[str, tuple[str, int] | None] | None = None
+    found: list[_Sentence] = field(default_factory=list)
+    """Every sentence of the text, so a pronoun can look at the few just before it."""
+    index: int = 0
+    """The sentence being read, in :attr:`found`."""
 
     def heard(self, claimant: str | None, sentence: str = "", pronoun: str = "") -> None:
         if not claimant or not claimant[:1].isupper():
@@ -175,6 +198,9 @@ class _Speakers:
     def pronoun(self, word: str) -> str | None:
         if word in ("he", "she"):
             other = "she" if word == "he" else "he"
+            near = self._recent_person(word, other)
+            if near is not None:
+                return near
             for name in reversed(self.recent):
                 if self.gender.get(name) != other and (
                     _is_person(name) or self.gender.get(name) == word
@@ -182,6 +208,65 @@ class _Speakers:
                     return name
             return self._mentioned(self.at)
         return self.recent[-1] if self.recent else None
+
+    def _recent_person(self, word: str, other: str) -> str | None:
+        """ "he"/"she" as the person the last few sentences are about: a sentence opened by a
+        subordinate clause names them first ("When Meghan joined the family, she said"); else,
+        going back, the speaker of a claim or the name that opens a sentence ("Fraser Amos, a
+        final-year student, is helping ..." then '"...," he says'), whichever comes first.
+        A name known to be the other gender is passed over."""
+        if self.index >= len(self.found):
+            return None
+        current = self.found[self.index]
+        if current.text.split(" ", 1)[0] in _SUBORDINATORS:
+            name = self._opening_name(current.text.split(" ", 1)[-1], current.start)
+            if name is not None and self._may_be(name, word, other):
+                return name
+        for back in range(self.index - 1, max(-1, self.index - 1 - _PRONOUN_SENTENCES), -1):
+            sentence = self.found[back]
+            if sentence.is_claim and sentence.claimant:
+                if self._may_be(sentence.claimant, word, other):
+                    return sentence.claimant
+                continue
+            name = self._opening_name(sentence.text, sentence.start)
+            if name is not None and self._may_be(name, word, other):
+                return name
+        return None
+
+    def _may_be(self, name: str, word: str, other: str) -> bool:
+        """Whether ``name`` can be "he" (or "she"): a person's name not known as the other."""
+        if not (_is_person(name) or _is_single_name(name)):
+            return False
+        known = self.gender.get(name)
+        if known is None:
+            known = self.gender[name] = self._titled_gender(name)
+        return known != other
+
+    def _titled_gender(self, name: str) -> str:
+        """ "he" or "she" when the text gives the name a gendered title ("Mr Anderson",
+        "Prince Harry", "Duchess Meghan"), else ""."""
+        last = name.split()[-1]
+        for match in _GENDERED_TITLE.finditer(self.text, 0, self.at):
+            if match.group(2) == last or match.group(2) == name.split()[0]:
+                return "he" if match.group(1).rstrip(".") in _MALE_TITLES else "she"
+        return ""
+
+    def _opening_name(self, text: str, start: int) -> str | None:
+        """The person's name a sentence opens with ("But Yamey is angry", "Mr Anderson, who
+        quit", "Trust Executive Director Javier Betancourt at that time asked"), or None."""
+        match = _OPENING_NAME.match(text)
+        if match is None:
+            return None
+        run = claimants.words(match.group(1))
+        name = claimants.clean_name(match.group(1), run) if run else None
+        if not name or name.split()[0] in _NOT_NAMES:
+            return None
+        if " " not in name:
+            full = self.full_name(name, start)
+            if full == name and name not in self.recent:
+                return None  # "Police", "Tuesday": one word that is not a known name
+            return full
+        return name
 
     def _mentioned(self, before: int) -> str | None:
         """With no speaker yet, the last person's name written before ``before``."""
@@ -197,22 +282,25 @@ class _Speakers:
         return found
 
     def full_name(self, claimant: str | None, before: int) -> str | None:
-        """A surname alone ("Hasib", "Mr. Cueto") as the full name written earlier, if one."""
+        """A surname alone ("Hasib", "Mr. Cueto") as the full name first written before
+        ``before``, if one (the last one written was tried: stray capitals, "Both Agerblad",
+        "Sign Up Montoya-Lewis", made it worse than the first)."""
         if not claimant or " " in claimant.strip() or not claimant[:1].isupper():
             return claimant
         if self._names is None:
             self._names = {}
         if claimant not in self._names:
-            self._names[claimant] = self._first_full_name(claimant)
-        found = self._names[claimant]
-        return found[0] if found and found[1] < before else claimant
+            self._names[claimant] = self._full_names(claimant)
+        written = [name for name, at in self._names[claimant] if at < before]
+        return written[0] if written else claimant
 
-    def _first_full_name(self, surname: str) -> tuple[str, int] | None:
-        """The first "Given Surname" of the text, and where it is (one search per surname)."""
+    def _full_names(self, surname: str) -> list[tuple[str, int]]:
+        """Every "Given Surname" of the text, and where it is (one search per surname)."""
         pattern = re.compile(
             rf"(?<![\w’'.-])((?:[A-Z][\w’'-]+\s+){{1,2}}){re.escape(surname)}"
             rf"(?![\w’'-])"
         )
+        found = []
         for match in pattern.finditer(self.text):
             written = match.group(1).split()
             given = [
@@ -223,8 +311,8 @@ class _Speakers:
             if any(w.endswith(("’s", "'s", "s’", "s'")) for w in written):
                 continue  # "The Islamic State’s Amaq": an owner, not a given name
             if given and written[-1] == given[-1]:
-                return " ".join([*given, surname]), match.start()
-        return None
+                found.append((" ".join([*given, surname]), match.start()))
+        return found
 
 
 class ClaimExtractor:
@@ -269,10 +357,11 @@ class ClaimExtractor:
     def extract(self, text: str, comment_index: int | None = None) -> list[ClaimDraft]:
         """Claims in ``text``, with spans into it; ``comment_index`` is copied onto each."""
         found = self._sentences(text)
-        speakers = _Speakers(text)
+        speakers = _Speakers(text, found=found)
         previous: _Sentence | None = None
         hits = self._hits(found)
         for index, sentence in enumerate(found):
+            speakers.index = index
             carry = previous if previous and previous.paragraph == sentence.paragraph else None
             if not _is_heading(found, index):
                 self._analyse(sentence, carry, speakers, hits[index])
@@ -387,22 +476,65 @@ class ClaimExtractor:
         return None
 
     def _saying(self, text: str, speakers: _Speakers) -> _Attribution | None:
-        """ "The trust wrote to the board, saying ...": the claim of the sentence's subject."""
+        """ "The trust wrote to the board, saying ...": the claim of the sentence's subject.
+
+        The subject is read from the start of the clause the participle ends: after a leading
+        quotation ('"My girlfriend ...," the man could be heard saying') or a leading phrase
+        ("After running with the plan, Health Minister Stephen Donnelly came in ..."), up to
+        its verb; a pronoun there ("Speaking on Morning Ireland he bypassed") is resolved.
+        """
         match = self._participle.search(text)
         if match is None:
             return None
-        lead = claimants.words(text, 0, match.start())
+        before = claimants.words(text, max(0, match.start() - 12), match.start())
+        if before and before[-1].lower in _GERUND_BEFORE:
+            return None  # "greeting people or adding emphasis": a gerund, not a statement
+        begin = _clause_start(text, match.start())
+        lead = claimants.words(text, begin, match.start())
         while lead and lead[0].lower in rules.DISCOURSE_WORDS:
             lead = lead[1:]
+        comma = text.find(",", lead[0].start if lead else begin, match.start())
+        if lead and lead[0].capitalised and comma > 0:
+            first = [w for w in lead if w.end <= comma]  # "Prof Steve West, vice-chancellor"
+            if first and all(w.capitalised or w.lower in rules.NAME_CONNECTORS for w in first):
+                lead = first
+        if lead and _GERUND.fullmatch(lead[0].lower):  # "Speaking on Morning Ireland he ..."
+            pronouns = [w for w in lead if w.lower in ("he", "she", "they")]
+            lead = pronouns[:1]
         run: list[claimants.Word] = []
         for word in lead:
-            if run and not (word.capitalised or word.lower in rules.NAME_CONNECTORS):
+            lower = word.lower
+            if run and (
+                lower in rules.FINITE_VERBS
+                or lower in rules.IRREGULAR_VERBS
+                or lower in rules.SUBJECT_VERB_FILLERS
+                or (
+                    not word.capitalised
+                    and (
+                        _ADVERB.fullmatch(lower)
+                        or _PAST.fullmatch(lower)
+                        or _GERUND.fullmatch(lower)
+                    )
+                )
+            ):
+                break
+            if lower in rules.THIRD_PERSON_PRONOUNS and lower != "it":
+                run = [word]
                 break
             run.append(word)
-        claimant = claimants.subject(text, run) if run else None
-        if claimant is not None and claimant.lower() in rules.THIRD_PERSON_PRONOUNS:
-            claimant = speakers.pronoun(claimant.lower())
-        if claimant is None or _is_fragment(claimant):
+        claimant = None
+        if len(run) == 1 and run[0].lower in rules.THIRD_PERSON_PRONOUNS:
+            claimant = speakers.pronoun(run[0].lower)
+        elif run and not run[0].lower.endswith("ing"):
+            claimant = claimants.subject(text, run)
+            if claimant is not None and claimant.lower() in rules.THIRD_PERSON_PRONOUNS:
+                claimant = speakers.pronoun(claimant.lower())
+        if (
+            claimant is None
+            or _is_fragment(claimant)
+            or claimant.lower() in _NOT_SUBJECTS
+            or claimant.lower().split("’")[0].split("'")[0] in rules.THIRD_PERSON_PRONOUNS
+        ):
             return None
         phrase = " ".join(match.group().lstrip(", ").split())
         return _Attribution(claimant, phrase, "attribution-verb", match.start(), match.end())
@@ -593,6 +725,24 @@ class ClaimExtractor:
 
 
 _CHUNK = 4096
+_GERUND_BEFORE = frozenset({"or", "of", "for", "from", "about", "without", "the", "is", "was"})
+_NOT_SUBJECTS = frozenset({"i", "we", "you", "my", "our", "your", "me", "us"})
+_LEADING_PHRASE = re.compile(
+    r"(?:After|Before|When|While|As|Speaking|Asked|In|On|At|During|Following|Despite|"
+    r"But|Last|Earlier|Later)\b[^,“”\"]{0,120},\s+"
+)
+_LEADING_QUOTE = re.compile(r"[“\"][^”\"]{1,2000}[”\"][,.!?]?\s+")
+
+
+def _clause_start(text: str, end: int) -> int:
+    """Where the clause that ends at ``end`` starts: after a leading quotation or a leading
+    phrase set off by a comma ("After running with the plan, ..."), else 0."""
+    position = 0
+    quote = _LEADING_QUOTE.match(text, 0, end)
+    if quote is not None:
+        position = quote.end()
+    phrase = _LEADING_PHRASE.match(text, position, end)
+    return phrase.end() if phrase is not None else position
 
 
 def _words_in(wanted: frozenset[str], text: str) -> frozenset[str]:
