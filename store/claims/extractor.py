@@ -282,25 +282,24 @@ class _Speakers:
         return found
 
     def full_name(self, claimant: str | None, before: int) -> str | None:
-        """A surname alone ("Hasib", "Mr. Cueto") as the full name first written before
-        ``before``, if one (the last one written was tried: stray capitals, "Both Agerblad",
-        "Sign Up Montoya-Lewis", made it worse than the first)."""
+        """A surname alone ("Hasib", "Mr. Cueto") as the full name first written, if it was
+        written before ``before`` (the last one written was tried: stray capitals, "Both
+        Agerblad", "Sign Up Montoya-Lewis", made it worse than the first)."""
         if not claimant or " " in claimant.strip() or not claimant[:1].isupper():
             return claimant
         if self._names is None:
             self._names = {}
         if claimant not in self._names:
-            self._names[claimant] = self._full_names(claimant)
-        written = [name for name, at in self._names[claimant] if at < before]
-        return written[0] if written else claimant
+            self._names[claimant] = self._first_full_name(claimant)
+        found = self._names[claimant]
+        return found[0] if found and found[1] < before else claimant
 
-    def _full_names(self, surname: str) -> list[tuple[str, int]]:
-        """Every "Given Surname" of the text, and where it is (one search per surname)."""
+    def _first_full_name(self, surname: str) -> tuple[str, int] | None:
+        """The first "Given Surname" of the text, and where it is (one search per surname)."""
         pattern = re.compile(
             rf"(?<![\w’'.-])((?:[A-Z][\w’'-]+\s+){{1,2}}){re.escape(surname)}"
             rf"(?![\w’'-])"
         )
-        found = []
         for match in pattern.finditer(self.text):
             written = match.group(1).split()
             given = [
@@ -311,8 +310,8 @@ class _Speakers:
             if any(w.endswith(("’s", "'s", "s’", "s'")) for w in written):
                 continue  # "The Islamic State’s Amaq": an owner, not a given name
             if given and written[-1] == given[-1]:
-                found.append((" ".join([*given, surname]), match.start()))
-        return found
+                return " ".join([*given, surname]), match.start()
+        return None
 
 
 class ClaimExtractor:
