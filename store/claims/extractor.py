@@ -66,6 +66,15 @@ def _is_single_name(name: str) -> bool:
     )
 
 
+_DEFINITE = frozenset({"the", "el", "la"})
+_NAME = r"(?:[A-ZÁÉÍÓÚÑ][^\W\d_]+(?:-[A-ZÁÉÍÓÚÑ][^\W\d_]+)?|[A-Z]\.)"
+_NAME_AFTER_ROLE = re.compile(rf",?[ \t]+({_NAME}(?:[ \t]+{_NAME}){{1,3}})(?![\w’'-])")
+"""A name right after a role: "billionaire Michael R. Bloomberg", "ministro, Jorge Luis"."""
+_NAME_BEFORE_ROLE = re.compile(
+    rf"(?<![\w’'.-])({_NAME}(?:[ \t]+{_NAME}){{0,3}}),[ \t]+"
+    rf"(?:(?:[Tt]he|[Aa]n?|[Ee]l|[Ll]a)[ \t]+)?(?:[\w’'-]+[ \t]+){{0,4}}$"
+)
+"""A name right before its apposition: "Meghan, Duchess of", "John Kirby, the Pentagon"."""
 _PRONOUN_SENTENCES = 4
 """How many sentences back "he" or "she" looks for the person the text is about."""
 _SUBORDINATORS = frozenset({"When", "After", "As", "While", "Before", "Once", "Although"})
@@ -209,7 +218,7 @@ class _Speakers:
             return self._mentioned(self.at)
         return self.recent[-1] if self.recent else None
 
-    def _recent_person(self, word: str, other: str) -> str | None:
+    def _recent_person(self, word: str, other: str | None) -> str | None:
         """ "he"/"she" as the person the last few sentences are about: a sentence opened by a
         subordinate clause names them first ("When Meghan joined the family, she said"); else,
         going back, the speaker of a claim or the name that opens a sentence ("Fraser Amos, a
@@ -233,10 +242,36 @@ class _Speakers:
                 return name
         return None
 
-    def _may_be(self, name: str, word: str, other: str) -> bool:
+    def role(self, claimant: str, before: int) -> str:
+        """A person's role as the name it stands for: "the billionaire" after "billionaire
+        Michael R. Bloomberg", "the duchess" after "Meghan, Duchess of Sussex", "el viceprimer
+        ministro" after "el viceprimer ministro, Jorge Luis Perdomo Di-Lella"; with no such
+        introduction, the person the last few sentences are about; else the role itself."""
+        words = claimant.split()
+        if len(words) < 2 or len(words) > 5 or words[0].lower() not in _DEFINITE:
+            return claimant
+        head = words[-1].lower().removesuffix("’s").removesuffix("'s")
+        if head not in rules.PERSON_ROLES:
+            return claimant
+        pattern = re.compile(rf"(?<![\w-]){re.escape(head)}(?![\w-])", re.IGNORECASE)
+        for match in reversed(list(pattern.finditer(self.text, max(0, before - 20000), before))):
+            after = _NAME_AFTER_ROLE.match(self.text, match.end())
+            if after is not None and _is_person(after.group(1)):
+                return after.group(1)
+            named = _NAME_BEFORE_ROLE.search(self.text, max(0, match.start() - 60), match.start())
+            if named is not None and (
+                _is_person(named.group(1))
+                or (_is_single_name(named.group(1)) and named.group(1) in self.recent)
+            ):
+                return named.group(1)
+        return self._recent_person("", None) or claimant
+
+    def _may_be(self, name: str, word: str, other: str | None) -> bool:
         """Whether ``name`` can be "he" (or "she"): a person's name not known as the other."""
         if not (_is_person(name) or _is_single_name(name)):
             return False
+        if other is None:
+            return True
         known = self.gender.get(name)
         if known is None:
             known = self.gender[name] = self._titled_gender(name)
@@ -449,6 +484,7 @@ class ClaimExtractor:
             sentence.method = "unverifiable-figure" if sentence.quantities else "unverifiable"
         if sentence.claimant is not None:
             sentence.claimant = speakers.full_name(sentence.claimant, sentence.start)
+            sentence.claimant = speakers.role(sentence.claimant, sentence.start)
             resolved = sentence.method == "carried-claimant" and attribution is not None
             speakers.heard(
                 sentence.claimant, text, self._pronoun_of(text, attribution) if resolved else ""
@@ -673,6 +709,17 @@ class ClaimExtractor:
     ) -> tuple[str | None, str] | None:
         """(claimant, method) for a verb with subject words ``before``; None if no attribution."""
         run = claimants.clause_subject(text, before, verb_start)
+        if run is not None and run[-1].lower in rules.OBJECT_CLITICS and len(run) == 1:
+            run = None  # "Lo dijo porque ...": "lo" is what was said, the speaker is dropped
+            if _ENCLOSED_AFTER.match(text, verb_end) is None and verb in rules.SPANISH_VERBS:
+                return _named_or_last(text, verb_start, speakers)
+        if run is None and (
+            _ENCLOSED_AFTER.match(text, verb_end) is not None
+            and _ENCLOSED_BEFORE.search(text, max(0, verb_start - 3), verb_start) is not None
+        ):
+            # "El cuadro —expresó— debe ...", "La política de cuadros, enfatizó, requiere":
+            # the speaker is the sentence's named subject, else the one speaking so far
+            return _named_or_last(text, verb_start, speakers)
         if run is None:
             right = None if verb in rules.AUDIENCE_VERBS else claimants.after_verb(text, verb_end)
             if right:
@@ -754,6 +801,23 @@ def _words_in(wanted: frozenset[str], text: str) -> frozenset[str]:
     for start in range(0, len(text), _CHUNK):
         found.update(wanted.intersection(_WORD.findall(text, start, start + _CHUNK + 40)))
     return frozenset(found)
+
+
+_ENCLOSED_AFTER = re.compile(r"\s*[,—–-]")
+_ENCLOSED_BEFORE = re.compile(r"[,—–-]\s*$")
+_NAME_WORD = r"[A-ZÁÉÍÓÚÑÜ][^\W\d_]*[a-záéíóúñü](?:-[A-ZÁÉÍÓÚÑÜ][^\W\d_]+)?"
+_PERSON_NAME = re.compile(rf"(?<![\w’'.-]){_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}(?![\w’'-])")
+
+
+def _named_or_last(text: str, end: int, speakers: _Speakers) -> tuple[str | None, str]:
+    """The first person named in ``text`` before ``end`` ("Rafael Pérez Fernández, primer
+    secretario ..., que, como en otros —reconoció—"), else the last speaker of the text."""
+    for match in _PERSON_NAME.finditer(text, 0, end):
+        name = match.group()
+        if _is_person(name) and name.split()[0].lower() not in _NOT_GIVEN:
+            return name, "attribution-verb"
+    speaker = speakers.recent[-1] if speakers.recent else None
+    return (speaker, "carried-claimant") if speaker else (None, "attribution-verb")
 
 
 def _is_heading(found: list[_Sentence], index: int) -> bool:

@@ -47,6 +47,27 @@ SPANISH_VERBS: tuple[str, ...] = (
     "dice", "afirma", "asegura", "señala", "explica", "indica", "considera",
 )  # fmt: skip
 
+#: The last word of a role a person is written as ("the former mayor", "the Conservative MP",
+#: "el viceprimer ministro"): such a claimant stands for the name it was introduced with.
+PERSON_ROLES: frozenset[str] = frozenset({
+    "mayor", "billionaire", "mp", "minister", "ministro", "ministra", "duchess", "duke",
+    "prince", "princess", "king", "queen", "spokesman", "spokeswoman", "spokesperson",
+    "secretary", "senator", "governor", "president", "chairman", "chairwoman", "chair",
+    "director", "lawyer", "attorney", "judge", "chief", "leader", "founder", "ceo",
+    "executive", "professor", "researcher", "scientist", "author", "coach", "manager", "owner",
+    "actor", "actress", "singer", "star", "commissioner", "councillor", "councilman",
+    "councilwoman", "congressman", "congresswoman", "lawmaker", "candidate", "democrat",
+    "republican", "economist", "analyst", "dirigente", "presidente", "presidenta",
+    "secretario", "secretaria", "vicepresidente", "entrenador", "player", "striker",
+    "captain", "officer", "sheriff", "prosecutor", "defendant", "plaintiff",
+    "winemaker", "chancellor", "vice-chancellor", "businessman", "businesswoman",
+    "entrepreneur", "veteran", "activist", "historian", "writer", "novelist",
+})  # fmt: skip
+
+#: Spanish object pronouns before a verb ("Lo dijo porque ..."): the subject is dropped, and
+#: the claim is the last speaker's.
+OBJECT_CLITICS: frozenset[str] = frozenset({"lo", "la", "le", "les", "los", "las", "nos"})
+
 #: Forms of "according to" in the languages above (matched with either case of the first
 #: letter): the source follows.
 ACCORDING_TO_FORMS: tuple[str, ...] = ("according to", "según", "de acuerdo con")
@@ -157,7 +178,7 @@ RIGHT_PHRASE_STARTS: frozenset[str] = frozenset({
     "researchers", "experts", "analysts", "witnesses", "sources", "authorities", "critics",
     "supporters", "neighbors", "neighbours", "relatives", "parents", "students", "workers",
     "scientists", "doctors", "officers", "investigators", "prosecutors", "lawyers", "his",
-    "her", "their", "its",
+    "her", "their", "its", "el", "la", "los", "las", "un", "una",
 })  # fmt: skip
 
 #: A verb after one of these is hypothetical, negated or an infinitive ("I wouldn't say",
