@@ -242,12 +242,12 @@ class _Speakers:
                 return name
         return None
 
-    def role(self, claimant: str, before: int) -> str:
+    def role(self, claimant: str | None, before: int) -> str | None:
         """A person's role as the name it stands for: "the billionaire" after "billionaire
         Michael R. Bloomberg", "the duchess" after "Meghan, Duchess of Sussex", "el viceprimer
         ministro" after "el viceprimer ministro, Jorge Luis Perdomo Di-Lella"; with no such
         introduction, the person the last few sentences are about; else the role itself."""
-        words = claimant.split()
+        words = claimant.split() if claimant else []
         if len(words) < 2 or len(words) > 5 or words[0].lower() not in _DEFINITE:
             return claimant
         head = words[-1].lower().removesuffix("’s").removesuffix("'s")
