@@ -246,6 +246,7 @@ _CALENDAR = rules.DATE_WORDS | {
 
 
 _RIGHT_LEAD = re.compile(r"\s+(?:(?:a|an|the)\s+)?(?:[a-z][\w-]*\s+){0,2}(?=[A-Z])")
+_PLAIN_END = re.compile(r"\s*(?:[,.;:!?)\]—–]|$)")
 _RIGHT_END = re.compile(r"\s*(?:[,.;:!?)\]—–”\"]|$)")
 
 
@@ -276,7 +277,8 @@ def _right_phrase(text: str, position: int) -> str | None:
     said a dispatcher'); without the quotation ('..., said the rail link "is working"') the
     words after the verb are what was said, not who said it."""
     verb_start = text.rfind(" ", 0, max(0, position - 1))
-    if not _AFTER_QUOTE.search(text, 0, max(0, verb_start + 1)):
+    quoted = _AFTER_QUOTE.search(text, 0, max(0, verb_start + 1)) is not None
+    if not quoted and not text[: max(0, verb_start + 1)].rstrip().endswith(","):
         return None
     found = words(text, position, min(len(text), position + 120))
     if (
@@ -299,9 +301,16 @@ def _right_phrase(text: str, position: int) -> str | None:
             return None
     if not run:
         return None
-    if not _RIGHT_END.match(text, run[-1].end):
+    if not _RIGHT_END.match(text, run[-1].end) or (
+        not quoted and not _PLAIN_END.match(text, run[-1].end)
+    ):
+        # "..., posit scientists in the paper titled ...": without a quotation before the
+        # verb, a source ends at a full stop or comma ('..., said the rail link "is working"'
+        # is what was said)
         following = words(text, run[-1].end, min(len(text), run[-1].end + 30))
-        if not following or following[0].lower not in rules.RIGHT_PHRASE_ENDS:
+        if not following or following[0].lower not in rules.RIGHT_PHRASE_ENDS | {"in"}:
+            return None
+        if following[0].lower == "in" and not _statement_follows(text, following[0].end):
             return None
     if any(word.lower in _NOT_IN_SOURCE or word.text[:1].isdigit() for word in run):
         return None  # "..., claimed the toll was 2,000": a clause, not a source
@@ -344,7 +353,8 @@ def according_to(text: str, position: int) -> str | None:
 
 _STATEMENT = re.compile(
     r"\s+(?:a|an|his|her|their|its)\s+(?:statement|interview|email|post|"
-    r"letter|tweet|video|news|press|filing|report|speech)\b"
+    r"letter|tweet|video|news|press|filing|report|speech|paper|study|article|book|ruling|"
+    r"editorial|blog|podcast|memo|court)\b"
 )
 
 

@@ -40,7 +40,12 @@ _CLOSING = "!.…”\"’') ]»\t\n"
 """What may follow a question mark at the end of a question ('?"', '?).')."""
 _CLAUSE_END = re.compile(r"[,;:!?()—–]|\.(?:\s|$|[”\"])|$")
 _QUOTE = re.compile(r"[“”\"]|(?<!\w)[‘’']|[‘’'](?!\w)")
-_OPENS_CLAUSE_AFTER = re.compile(r"\s*(?:[.,;:!?—–”\"]|$)")
+_OPENS_CLAUSE_AFTER = re.compile(
+    r"(?:\s+(?:at|on|in|last|this|early|late)\s+[^,.;:!?]{0,12}(?:\d[\d:.]*\s*[ap]\.?m\.?)?"
+    r"(?:\s+on\s+[^,;:!?]{0,12})?)?\s*(?:[.,;:!?—–”\"]|$)"
+)
+"""The end of a clause right after a verb, a time allowed between ("..., police reported at
+1:30 p.m. on Nov. 8.")."""
 _PERSON = re.compile(r"^[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+$")
 _FULL_NAME = re.compile(r"(?<![\w’'.-])[A-Z][a-z’'-]+(?:[ \t]+[A-Z][a-z’'-]+){1,2}(?![\w’'-])")
 
@@ -67,6 +72,14 @@ def _is_single_name(name: str) -> bool:
 
 
 _DEFINITE = frozenset({"the", "el", "la"})
+_BEFORE_NOT_SUBJECT = frozenset({
+    "by", "in", "of", "from", "at", "on", "to", "with", "for", "the", "a", "an", "about",
+})  # fmt: skip
+_CALENDAR_NAMES = frozenset({
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Last", "Next", "Earlier", "Later",
+})  # fmt: skip
 _NAME = r"(?:[A-ZÁÉÍÓÚÑ][^\W\d_]+(?:-[A-ZÁÉÍÓÚÑ][^\W\d_]+)?|[A-Z]\.)"
 _NAME_AFTER_ROLE = re.compile(rf",?[ \t]+({_NAME}(?:[ \t]+{_NAME}){{1,3}})(?![\w’'-])")
 """A name right after a role: "billionaire Michael R. Bloomberg", "ministro, Jorge Luis"."""
@@ -250,7 +263,8 @@ class _Speakers:
         words = claimant.split() if claimant else []
         if len(words) < 2 or len(words) > 5 or words[0].lower() not in _DEFINITE:
             return claimant
-        head = words[-1].lower().removesuffix("’s").removesuffix("'s")
+        of = [i for i, w in enumerate(words) if w.lower() in ("of", "del", "de", "for")]
+        head = words[of[0] - 1 if of else -1].lower().removesuffix("’s").removesuffix("'s")
         if head not in rules.PERSON_ROLES:
             return claimant
         pattern = re.compile(rf"(?<![\w-]){re.escape(head)}(?![\w-])", re.IGNORECASE)
@@ -259,9 +273,13 @@ class _Speakers:
             if after is not None and _is_person(after.group(1)):
                 return after.group(1)
             named = _NAME_BEFORE_ROLE.search(self.text, max(0, match.start() - 60), match.start())
-            if named is not None and (
-                _is_person(named.group(1))
-                or (_is_single_name(named.group(1)) and named.group(1) in self.recent)
+            if named is None or named.group(1).split()[0] in _NOT_NAMES | _CALENDAR_NAMES:
+                continue
+            owner = claimants.words(self.text, max(0, named.start(1) - 12), named.start(1))
+            if owner and owner[-1].lower in _BEFORE_NOT_SUBJECT:
+                continue  # "first disclosed by the Aspen Times, the former mayor argued"
+            if _is_person(named.group(1)) or (
+                _is_single_name(named.group(1)) and named.group(1) in self.recent
             ):
                 return named.group(1)
         return self._recent_person("", None) or claimant
@@ -484,7 +502,10 @@ class ClaimExtractor:
             sentence.method = "unverifiable-figure" if sentence.quantities else "unverifiable"
         if sentence.claimant is not None:
             sentence.claimant = speakers.full_name(sentence.claimant, sentence.start)
-            sentence.claimant = speakers.role(sentence.claimant, sentence.start)
+            sentence.claimant = speakers.role(
+                _without_reflexive(sentence.claimant), sentence.start + len(text)
+            )
+            sentence.claimant = speakers.full_name(sentence.claimant, sentence.start)
             resolved = sentence.method == "carried-claimant" and attribution is not None
             speakers.heard(
                 sentence.claimant, text, self._pronoun_of(text, attribution) if resolved else ""
@@ -685,6 +706,11 @@ class ClaimExtractor:
         first = following[0].lower
         if first in rules.CLAUSE_SUBJECT_PRONOUNS or first.endswith("ing"):
             return True  # "warned they had the votes", "reported being logged out"
+        for index, word in enumerate(following[:5]):
+            if word.lower == "that" and index:  # "confirmed this evening that", "hinted before
+                return all(  # that", "theorized back in 2017 that"
+                    w.lower in rules.TIME_FILLERS or w.text.isdigit() for w in following[:index]
+                )
         # "Tests found the boiler's flue pipe had not been attached": a clause, not an object
         for word in following[:6]:
             if word.lower in rules.FINITE_VERBS:
@@ -807,6 +833,16 @@ _ENCLOSED_AFTER = re.compile(r"\s*[,—–-]")
 _ENCLOSED_BEFORE = re.compile(r"[,—–-]\s*$")
 _NAME_WORD = r"[A-ZÁÉÍÓÚÑÜ][^\W\d_]*[a-záéíóúñü](?:-[A-ZÁÉÍÓÚÑÜ][^\W\d_]+)?"
 _PERSON_NAME = re.compile(rf"(?<![\w’'.-]){_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}(?![\w’'-])")
+
+
+def _without_reflexive(claimant: str | None) -> str | None:
+    """ "Rundle himself" as "Rundle": the reflexive only stresses who spoke."""
+    if claimant and claimant.endswith(_REFLEXIVES) and " " in claimant:
+        return claimant.rsplit(" ", 1)[0]
+    return claimant
+
+
+_REFLEXIVES = (" himself", " herself", " themselves", " itself")
 
 
 def _named_or_last(text: str, end: int, speakers: _Speakers) -> tuple[str | None, str]:

@@ -50,8 +50,9 @@ SPANISH_VERBS: tuple[str, ...] = (
 #: The last word of a role a person is written as ("the former mayor", "the Conservative MP",
 #: "el viceprimer ministro"): such a claimant stands for the name it was introduced with.
 PERSON_ROLES: frozenset[str] = frozenset({
-    "mayor", "billionaire", "mp", "minister", "ministro", "ministra", "duchess", "duke",
-    "prince", "princess", "king", "queen", "spokesman", "spokeswoman", "spokesperson",
+    "mayor", "billionaire", "mp", "miembro", "member", "minister", "ministro", "ministra",
+    "duchess", "duke", "prince", "princess", "king", "queen", "spokesman", "spokeswoman",
+    "spokesperson",
     "secretary", "senator", "governor", "president", "chairman", "chairwoman", "chair",
     "director", "lawyer", "attorney", "judge", "chief", "leader", "founder", "ceo",
     "executive", "professor", "researcher", "scientist", "author", "coach", "manager", "owner",
@@ -125,7 +126,8 @@ ATTRIBUTION_VERBS_WITH_THAT: tuple[str, ...] = (
     "points out", "pointed out", "point out", "makes clear", "made clear", "make clear",
     "concluded", "concludes", "determined", "ruled", "rules", "showed", "shows", "show",
     "found out", "discovered", "recounted", "recounts", "described", "describes",
-    "worried", "worries", "fears", "feared", "predict", "estimate",
+    "worried", "worries", "fears", "feared", "predict", "estimate", "tweeted", "tweets",
+    "posted", "theorized", "theorised", "outlined", "posit", "posits", "posited",
 )  # fmt: skip
 
 #: After a verb of :data:`ATTRIBUTION_VERBS_WITH_THAT`, one of these opens the reported clause
@@ -153,12 +155,19 @@ SUBJECT_VERB_FILLERS: frozenset[str] = frozenset({
     "openly", "unanimously", "flatly", "strongly", "privately", "formally", "jointly",
 })  # fmt: skip
 
+#: Words allowed between a verb and its "that" ("confirmed this evening that", "acknowledged
+#: last week that", "hinted before that", "theorized back in 2017 that").
+TIME_FILLERS: frozenset[str] = SUBJECT_VERB_FILLERS | frozenset({
+    "this", "evening", "before", "back", "in", "on", "at", "late", "early", "days", "weeks",
+    "months", "years", "ago", "here", "there", "again", "too", "privately", "publicly",
+})  # fmt: skip
+
 #: In a common-noun subject, the subject starts after the last of these ("after the owner
 #: said" -> "the owner"; "The trust, which met, and its members said" keeps the members).
 SUBJECT_STARTS_AFTER: frozenset[str] = frozenset({
     "after", "before", "when", "while", "because", "since", "as", "although", "though", "if",
     "unless", "until", "once", "where", "whereas", "but", "so", "then", "that", "who",
-    "which", "is", "was", "were", "are", "has", "had", "have", "will", "would", "even",
+    "which", "is", "was", "were", "are", "has", "had", "have", "will", "would", "even", "said",
     "than", "whether", "why", "how", "what", "like", "also", "into", "onto", "by", "with",
     "about", "against", "over", "under", "through", "to", "for",
 })  # fmt: skip
@@ -313,6 +322,13 @@ ORGANISATION_SUFFIXES: tuple[str, ...] = (
     "Media Centre", "Media Office", "Foundation", "Network",
 )  # fmt: skip
 
+#: Words allowed between a verb and its "that" ("confirmed this evening that", "acknowledged
+#: last week that", "hinted before that", "theorized back in 2017 that").
+TIME_FILLERS: frozenset[str] = SUBJECT_VERB_FILLERS | frozenset({
+    "this", "evening", "before", "back", "in", "on", "at", "late", "early", "days", "weeks",
+    "months", "years", "ago", "here", "there", "again", "too", "privately", "publicly",
+})  # fmt: skip
+
 #: In a common-noun subject these words end the subject ("One video released today" -> "One
 #: video"); participles ending in -ed are cut the same way.
 SUBJECT_BREAKS: frozenset[str] = frozenset({"who", "which", "that", "whose", "where", "when"})
@@ -335,7 +351,9 @@ HEDGES: tuple[str, ...] = (
     "ostensibly", "rumoured", "rumored", "unverified", "it is unclear", "it was unclear",
     "it is not clear", "it was not clear", "it was not immediately clear",
     "it is not immediately clear", "it remains unclear", "remains unclear", "remain unclear",
-    "it is understood", "it was understood", "it is believed", "it is thought",
+    "it's not clear", "it’s not clear", "it isn't clear", "it isn’t clear", "it's unclear",
+    "it’s unclear", "received reports", "claims were made", "it is understood",
+    "it was understood", "it is believed", "it is thought",
     "is believed to", "are believed to", "is thought to", "are thought to",
 )  # fmt: skip
 
