@@ -322,13 +322,6 @@ ORGANISATION_SUFFIXES: tuple[str, ...] = (
     "Media Centre", "Media Office", "Foundation", "Network",
 )  # fmt: skip
 
-#: Words allowed between a verb and its "that" ("confirmed this evening that", "acknowledged
-#: last week that", "hinted before that", "theorized back in 2017 that").
-TIME_FILLERS: frozenset[str] = SUBJECT_VERB_FILLERS | frozenset({
-    "this", "evening", "before", "back", "in", "on", "at", "late", "early", "days", "weeks",
-    "months", "years", "ago", "here", "there", "again", "too", "privately", "publicly",
-})  # fmt: skip
-
 #: In a common-noun subject these words end the subject ("One video released today" -> "One
 #: video"); participles ending in -ed are cut the same way.
 SUBJECT_BREAKS: frozenset[str] = frozenset({"who", "which", "that", "whose", "where", "when"})
