@@ -245,7 +245,11 @@ _CALENDAR = rules.DATE_WORDS | {
 }
 
 
-_RIGHT_LEAD = re.compile(r"\s+(?:(?:a|an|the)\s+)?(?:[a-z][\w-]*\s+){0,2}(?=[A-Z])")
+_RIGHT_LEAD = re.compile(
+    r"\s+(?:(?:a|an|the)\s+)?(?:(?:[a-z][\w-]*|[A-Z][a-z]+-[a-z]+)\s+){0,4}(?=[A-Z])"
+)
+"""Words before an inverted verb's named source: "noted Maryland-based product liability
+lawyer Jim Dunham", "said a skeptical Robert Wolfarth"."""
 _PLAIN_END = re.compile(r"\s*(?:[,.;:!?)\]—–]|$)")
 _RIGHT_END = re.compile(r"\s*(?:[,.;:!?)\]—–”\"]|$)")
 
@@ -265,11 +269,22 @@ def after_verb(text: str, position: int) -> str | None:
             found.pop()
         if found and not found[-1].text.endswith(_POSSESSIVE):
             following = words(text, found[-1].end, min(len(text), found[-1].end + 30))
-            if _RIGHT_END.match(text, found[-1].end) or (
-                following and following[0].lower in rules.RIGHT_PHRASE_ENDS
+            if (
+                _RIGHT_END.match(text, found[-1].end)
+                or (following and following[0].lower in rules.RIGHT_PHRASE_ENDS)
+                or (
+                    following
+                    and following[0].lower == "in"
+                    and _statement_follows(text, following[0].end)
+                )
             ):
                 return clean_name(text, found)
     return _right_phrase(text, position)
+
+
+def after_quotation(text: str, verb_start: int) -> bool:
+    """Whether a verb comes right after a closing quotation ('"...," noted')."""
+    return _AFTER_QUOTE.search(text, max(0, verb_start - 4), verb_start) is not None
 
 
 def _right_phrase(text: str, position: int) -> str | None:

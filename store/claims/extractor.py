@@ -472,8 +472,17 @@ class ClaimExtractor:
         attribution = None
         if not self._verb_words.isdisjoint(hit):
             attribution = self._attribution_verb(text, sentence, speakers)
-        if attribution is None and not self._according_words.isdisjoint(hit):
-            attribution = self._according_to(text)
+        if not self._according_words.isdisjoint(hit) and (
+            attribution is None
+            or (attribution.phrase in rules.NOUN_LIKE_FORMS and attribution.start > 0)
+        ):
+            # "According to reports cited by MySA, ... users submitted outage reports": the
+            # source is the one "according to" names, not a verb-like noun after it
+            according = self._according_to(text)
+            if according is not None and (
+                attribution is None or according.start < attribution.start
+            ):
+                attribution = according
         if attribution is None and not self._participle_words.isdisjoint(hit):
             attribution = self._saying(text, speakers)
         sentence.attribution = attribution
@@ -603,6 +612,8 @@ class ClaimExtractor:
         figures: bool | None = None
         quoted: bool | None = None
         inside: list[_Attribution] = []
+        asked = _ASKED.match(text)
+        asked_until = text.find(",", asked.end()) if asked is not None else -1
         for tried, match in enumerate(self._verbs_in(text)):
             if tried == rules.MAX_VERBS_PER_SENTENCE:
                 break  # "the said the said ...": linear time, not one look-back per verb
@@ -636,8 +647,13 @@ class ClaimExtractor:
                 continue
             if last in rules.DETERMINERS or (adjacent and last.endswith(("’s", "'s"))):
                 continue
-            if first in rules.NOUN_LIKE_FORMS and self._followed_by_verb(text, match.end()):
-                continue
+            if first in rules.NOUN_LIKE_FORMS and (
+                self._followed_by_verb(text, match.end())
+                or (adjacent and _PAST.fullmatch(last) is not None)
+            ):
+                continue  # "the claims are", "has received reports that", "Published estimates"
+            if asked_until > match.start() or _within_according(text, match.start()):
+                continue  # "Asked what he thought ..., Walter said"; "according to X cited by"
             window = claimants.subject_window(text, match.start())
             before = claimants.words(text, window, match.start())
             if adjacent and fillers:
@@ -750,6 +766,8 @@ class ClaimExtractor:
             right = None if verb in rules.AUDIENCE_VERBS else claimants.after_verb(text, verb_end)
             if right:
                 return right, "attribution-verb"
+            if text[:1] in '“"' and claimants.after_quotation(text, verb_start):
+                return None  # '"... for years," noted ...': the subject is not in the quote
             run = claimants.apposition_subject(text, before, verb_start)
             if not run:
                 return None
@@ -833,6 +851,16 @@ _ENCLOSED_AFTER = re.compile(r"\s*[,—–-]")
 _ENCLOSED_BEFORE = re.compile(r"[,—–-]\s*$")
 _NAME_WORD = r"[A-ZÁÉÍÓÚÑÜ][^\W\d_]*[a-záéíóúñü](?:-[A-ZÁÉÍÓÚÑÜ][^\W\d_]+)?"
 _PERSON_NAME = re.compile(rf"(?<![\w’'.-]){_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}(?![\w’'-])")
+
+
+_ASKED = re.compile(r"(?:When\s+|If\s+)?[Aa]sked\b")
+_ACCORDING_BEFORE = re.compile(r"(?:[Aa]ccording\s+to|[Ss]egún)\s+[^,;:\s][^,;:]{0,30}\s$")
+
+
+def _within_according(text: str, position: int) -> bool:
+    """Whether ``position`` lies in the source of an "according to" ("according to reports
+    cited by MySA", "according to media reports monitoring the incident")."""
+    return _ACCORDING_BEFORE.search(text, max(0, position - 50), position) is not None
 
 
 def _without_reflexive(claimant: str | None) -> str | None:

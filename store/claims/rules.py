@@ -195,7 +195,7 @@ RIGHT_PHRASE_STARTS: frozenset[str] = frozenset({
 NON_ASSERTING_BEFORE_VERB: frozenset[str] = frozenset({
     "to", "would", "could", "should", "might", "may", "can", "will", "must", "shall",
     "wouldn't", "couldn't", "shouldn't", "won't", "can't", "cannot", "don't", "doesn't",
-    "didn't", "never", "not", "did", "do", "does", "wouldn’t", "couldn’t", "shouldn’t",
+    "didn't", "never", "not", "wouldn’t", "couldn’t", "shouldn’t",
     "won’t", "can’t", "don’t", "doesn’t", "didn’t",
 })  # fmt: skip
 
@@ -282,7 +282,9 @@ ORGANISATION_HEADS: frozenset[str] = frozenset({
 
 #: Pronouns that stand for a source named earlier: the claim is kept and its claimant carried
 #: from the sentence before when that sentence named one.
-THIRD_PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "it", "they"})
+THIRD_PERSON_PRONOUNS: frozenset[str] = frozenset(
+    {"he", "she", "it", "they", "él", "ella", "ellos", "ellas"}
+)
 
 #: Pronouns that are never claimants and make no attribution: the writer speaking ("I said",
 #: "we reported"), the reader, or a demonstrative ("That said, ...").
@@ -298,6 +300,8 @@ DISCOURSE_WORDS: frozenset[str] = frozenset({
     "earlier", "today", "yesterday", "now", "then", "moreover", "furthermore", "instead",
     "similarly", "so", "thus", "indeed", "additionally", "finally", "first", "second", "even",
     "only",
+    # Spanish openers that are not a name ("Sobre ella, reconoció que ...")
+    "sobre", "en", "para", "por", "con", "entre", "desde", "y", "pero", "además", "también",
     # subordinators: "…, when it said …" has the pronoun "it" as its subject
     "when", "while", "after", "before", "because", "since", "as", "although", "though",
     "where", "whereas", "until", "once", "if", "unless",
