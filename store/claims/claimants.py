@@ -153,6 +153,13 @@ def subject(text: str, run: list[Word]) -> str | None:
     """The claimant named by the subject words ``run`` (the clause up to the verb), or None."""
     while run and run[0].lower in rules.DISCOURSE_WORDS:
         run = run[1:]
+    head = 1 if run and run[0].lower in ("the", "a", "an") else 0
+    if (
+        len(run) > head + 2
+        and run[head].lower in rules.PARTITIVE_HEADS
+        and run[head + 1].lower in ("of", "from")
+    ):
+        run = run[head + 2 :]  # "details of the legislation": the legislation
     if len(run) > 1 and run[-1].lower in ("who", "which", "that"):
         run = run[:-1]  # "a string of Tory MPs who said": the noun before the relative
     if not run:

@@ -665,6 +665,7 @@ class ClaimExtractor:
                 and not has_that
                 and not quoted
                 and not self._reports_statement(text, match)
+                and not (verb in rules.FINDING_VERBS and _research_subject(before))
             ):
                 if verb in self._needs_that:
                     continue
@@ -855,6 +856,13 @@ _PERSON_NAME = re.compile(rf"(?<![\w’'.-]){_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{
 
 _ASKED = re.compile(r"(?:When\s+|If\s+)?[Aa]sked\b")
 _ACCORDING_BEFORE = re.compile(r"(?:[Aa]ccording\s+to|[Ss]egún)\s+[^,;:\s][^,;:]{0,30}\s$")
+
+
+def _research_subject(before: list[claimants.Word]) -> bool:
+    """Whether the words just before a verb name a study, a test or a count ("A study from
+    2012 counted", "post mortem tests showed", "Further investigations discovered"): what such
+    a source finds is a claim even with a plain object."""
+    return any(word.lower in rules.RESEARCH_NOUNS for word in before[-6:])
 
 
 def _within_according(text: str, position: int) -> bool:
