@@ -65,7 +65,8 @@ def normalise_name(name: str) -> str:
     parts = name.split()
     for index in range(len(parts) - 1, 0, -1):
         if parts[index - 1].endswith(_POSSESSIVE):
-            parts = parts[index:]
+            if len(parts) - index > 1 or parts[-1] not in rules.GENERIC_NAME_ENDS:
+                parts = parts[index:]  # "Casey's Bar" stays whole: "Bar" names nothing
             break
     if len(parts) > 1 and parts[0].lower() == "the":
         parts = parts[1:]
@@ -153,6 +154,11 @@ def subject(text: str, run: list[Word]) -> str | None:
     """The claimant named by the subject words ``run`` (the clause up to the verb), or None."""
     while run and run[0].lower in rules.DISCOURSE_WORDS:
         run = run[1:]
+    prefix = 0
+    for index in range(1, min(len(run) - 1, 5)):
+        if run[index].lower == "of" and all(w.lower in _QUANTITY_SUBJECT for w in run[:index]):
+            prefix = index + 1  # "Tens of thousands of users": users
+    run = run[prefix:]
     head = 1 if run and run[0].lower in ("the", "a", "an") else 0
     if (
         len(run) > head + 2
@@ -211,9 +217,19 @@ def clean_name(text: str, named: list[Word]) -> str | None:
         run.pop()
     if not run or all(word.lower.rstrip(".") in _CALENDAR for word in run):
         return None  # "said Monday that ...": a day, not a source
-    return normalise_name(_quote(text, run))
+    name = normalise_name(_quote(text, run))
+    if name in rules.NAME_TITLES and len(named) > 1:
+        # "The Chairwoman of Ukraine’s Central Bank": a title alone names no one; the whole
+        # phrase does
+        phrase = named[1:] if named[0].lower == "the" else named
+        return _quote(text, phrase)
+    return name
 
 
+_QUANTITY_SUBJECT = frozenset({
+    "tens", "of", "thousands", "hundreds", "dozens", "millions", "scores", "many", "some",
+    "most", "several", "lots", "a", "lot",
+})  # fmt: skip
 _AFTER_QUOTE = re.compile(r"[”\"’'][,.!?]?\s*$|[,.!?][”\"’']\s*$|[—–-]\s*$")
 _SOURCE_CHARS = 200
 """A source after "according to" is read from at most this many characters (linear time)."""
@@ -374,7 +390,7 @@ def according_to(text: str, position: int) -> str | None:
 
 
 _STATEMENT = re.compile(
-    r"\s+(?:a|an|his|her|their|its)\s+(?:statement|interview|email|post|"
+    r"\s+(?:a|an|his|her|their|its|the)\s+(?:statement|interview|email|post|"
     r"letter|tweet|video|news|press|filing|report|speech|paper|study|article|book|ruling|"
     r"editorial|blog|podcast|memo|court)\b"
 )

@@ -88,6 +88,7 @@ _NAME_BEFORE_ROLE = re.compile(
     rf"(?:(?:[Tt]he|[Aa]n?|[Ee]l|[Ll]a)[ \t]+)?(?:[\w’'-]+[ \t]+){{0,4}}$"
 )
 """A name right before its apposition: "Meghan, Duchess of", "John Kirby, the Pentagon"."""
+_ASKING = re.compile(r"\b(?:asked|told|pressed|questioned|urged|interviewed)\b")
 _PRONOUN_SENTENCES = 4
 """How many sentences back "he" or "she" looks for the person the text is about."""
 _SUBORDINATORS = frozenset({"When", "After", "As", "While", "Before", "Once", "Although"})
@@ -99,6 +100,7 @@ _NOT_NAMES = frozenset({
     "The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I",
     "In", "On", "At", "For", "From", "With", "By", "Of", "To", "If", "But", "And", "Asked",
     "There", "Here", "What", "Why", "How", "Who", "His", "Her", "Their", "Its", "Our", "My",
+    "No", "Yes", "So", "Well", "Now", "Then", "Still", "Even", "Also", "Only", "Just",
 })  # fmt: skip
 _MALE_TITLES = frozenset({"Mr", "Prince", "King", "Duke", "Sir", "Lord", "Father", "Brother"})
 _GENDERED_TITLE = re.compile(
@@ -240,8 +242,10 @@ class _Speakers:
         if self.index >= len(self.found):
             return None
         current = self.found[self.index]
-        if current.text.split(" ", 1)[0] in _SUBORDINATORS:
-            name = self._opening_name(current.text.split(" ", 1)[-1], current.start)
+        opener, _, rest = current.text.partition(" ")
+        if opener in _SUBORDINATORS and not _ASKING.search(rest, 0, 60):
+            # "When Meghan joined the family, she said" (not "When Winfrey asked if he ...")
+            name = self._opening_name(rest, current.start)
             if name is not None and self._may_be(name, word, other):
                 return name
         for back in range(self.index - 1, max(-1, self.index - 1 - _PRONOUN_SENTENCES), -1):
@@ -278,8 +282,12 @@ class _Speakers:
             owner = claimants.words(self.text, max(0, named.start(1) - 12), named.start(1))
             if owner and owner[-1].lower in _BEFORE_NOT_SUBJECT:
                 continue  # "first disclosed by the Aspen Times, the former mayor argued"
+            if owner and owner[-1].text.endswith(("’s", "'s")):
+                continue  # "Aisha's Salon, the owner ...": a shop, not a person
             if _is_person(named.group(1)) or (
-                _is_single_name(named.group(1)) and named.group(1) in self.recent
+                _is_single_name(named.group(1))
+                and named.group(1) not in rules.GENERIC_NAME_ENDS
+                and self.text[named.end(1) : named.end(1) + 1] == ","
             ):
                 return named.group(1)
         return self._recent_person("", None) or claimant
@@ -312,8 +320,8 @@ class _Speakers:
             return None
         run = claimants.words(match.group(1))
         name = claimants.clean_name(match.group(1), run) if run else None
-        if not name or name.split()[0] in _NOT_NAMES:
-            return None
+        if not name or name.split()[0] in _NOT_NAMES or "'s" in name or "’s" in name:
+            return None  # "Aisha's Salon and Spa was founded": a business, not a person
         if " " not in name:
             full = self.full_name(name, start)
             if full == name and name not in self.recent:
@@ -739,7 +747,11 @@ class ClaimExtractor:
     @staticmethod
     def _followed_by_verb(text: str, position: int) -> bool:
         following = claimants.words(text, position, min(len(text), position + 40))
-        return bool(following) and following[0].lower in rules.VERB_FOLLOWERS
+        return (
+            bool(following)
+            and following[0].lower in rules.VERB_FOLLOWERS
+            and not text[position : following[0].start].strip()  # "Those signs, he says, will"
+        )
 
     @staticmethod
     def _claimant(

@@ -90,6 +90,13 @@ PARTITIVE_HEADS: frozenset[str] = frozenset({
     "numbers", "statistics",
 })  # fmt: skip
 
+#: Last words of a name that name nothing alone: after an owner ("Casey's Bar") the owner
+#: stays part of the name.
+GENERIC_NAME_ENDS: frozenset[str] = frozenset({
+    "Bar", "Pub", "Cafe", "Café", "Restaurant", "Shop", "Store", "Hotel", "Inn", "Kitchen",
+    "Salon", "Farm", "Club", "Garage", "Bakery", "Deli", "Diner", "Grill", "House",
+})  # fmt: skip
+
 #: Spanish object pronouns before a verb ("Lo dijo porque ..."): the subject is dropped, and
 #: the claim is the last speaker's.
 OBJECT_CLITICS: frozenset[str] = frozenset({"lo", "la", "le", "les", "los", "las", "nos"})
