@@ -8,7 +8,6 @@ cheap enough for bulk imports and its mistakes easy to see and to correct by han
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from store.claims import rules
 
@@ -24,21 +23,21 @@ _CLAUSE_BREAK = re.compile(r"[,;:()“”\"—–]|\bthat\b|(?<=[a-z]{3})[.!?]['
 long quotation ("... for some voters. He said"), after "Mr" or "U.S" it does not."""
 
 
-@dataclass(slots=True)
 class Word:
-    """A word of a sentence with its span, so a claimant is always quoted verbatim."""
+    """A word of a sentence with its span, so a claimant is always quoted verbatim. Its
+    lower-case form is computed once: the rules ask for it thousands of times an article."""
 
-    text: str
-    start: int
-    end: int
+    __slots__ = ("capitalised", "end", "lower", "start", "text")
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.lower = text.lower()
+        self.capitalised = text[:1].isupper()
 
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+    def __repr__(self) -> str:
+        return f"Word({self.text!r}, {self.start}, {self.end})"
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:

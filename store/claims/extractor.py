@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from store.claims import claimants, rules, sentences
 from store.claims.quantities import QuantityParser
@@ -199,6 +199,7 @@ class _Speakers:
     recent: list[str] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)
     _names: dict[str, tuple[str, int] | None] | None = None
+    _index: dict[str, tuple[str, int]] | None = None
     found: list[_Sentence] = field(default_factory=list)
     """Every sentence of the text, so a pronoun can look at the few just before it."""
     index: int = 0
@@ -356,23 +357,39 @@ class _Speakers:
         return found[0] if found and found[1] < before else claimant
 
     def _first_full_name(self, surname: str) -> tuple[str, int] | None:
-        """The first "Given Surname" of the text, and where it is (one search per surname)."""
-        pattern = re.compile(
-            rf"(?<![\w’'.-])((?:[A-Z][\w’'-]+\s+){{1,2}}){re.escape(surname)}"
-            rf"(?![\w’'-])"
-        )
-        for match in pattern.finditer(self.text):
-            written = match.group(1).split()
-            given = [
-                w
-                for w in written
-                if w.rstrip(".") not in rules.NAME_TITLES and w.lower() not in _NOT_GIVEN
-            ]
-            if any(w.endswith(("’s", "'s", "s’", "s'")) for w in written):
-                continue  # "The Islamic State’s Amaq": an owner, not a given name
-            if given and written[-1] == given[-1]:
-                return " ".join([*given, surname]), match.start()
-        return None
+        """The first "Given Surname" of the text, and where it is. Every run of capitalised
+        words is read once per text (:meth:`_full_names`), not searched again per surname."""
+        if self._index is None:
+            self._index = self._full_names()
+        return self._index.get(surname)
+
+    def _full_names(self) -> dict[str, tuple[str, int]]:
+        """For each word that ends one to two capitalised words before it, the first such
+        "Given (Middle) Surname" of the text and where it starts."""
+        index: dict[str, tuple[str, int]] = {}
+        for run in _CAPITALISED_RUN.finditer(self.text):
+            spans = [(m.group(), run.start() + m.start()) for m in _SPACED.finditer(run.group())]
+            for last in range(1, len(spans)):
+                surname = spans[last][0]
+                if surname in index:
+                    continue
+                for first in (max(0, last - 2), last - 1):
+                    written = [w for w, _ in spans[first:last]]
+                    if any(w.endswith(("’s", "'s", "s’", "s'")) for w in written):
+                        continue  # "The Islamic State’s Amaq": an owner, not a given name
+                    given = [
+                        w
+                        for w in written
+                        if w.rstrip(".") not in rules.NAME_TITLES and w.lower() not in _NOT_GIVEN
+                    ]
+                    if given and written[-1] == given[-1]:
+                        index[surname] = " ".join([*given, surname]), spans[first][1]
+                        break
+        return index
+
+
+_CAPITALISED_RUN = re.compile(r"(?<![\w’'.-])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+(?![\w’'-])")
+_SPACED = re.compile(r"\S+")
 
 
 class ClaimExtractor:
@@ -406,10 +423,11 @@ class ClaimExtractor:
         self._verify_words = _first_words(rules.UNVERIFIABLE_PHRASES)
         self._participle_words = _first_words(rules.PARTICIPLE_VERBS)
         self._according_words = _first_words(rules.ACCORDING_TO_FORMS)
+        self._hedge_sets = _word_sets(rules.HEDGES)
+        self._verify_sets = _word_sets(rules.UNVERIFIABLE_PHRASES)
         self._triggers = (
             self._verb_words
-            | self._hedge_words
-            | self._verify_words
+            | frozenset().union(*self._hedge_sets, *self._verify_sets)
             | self._participle_words
             | _first_words(rules.ACCORDING_TO_FORMS)
         )
@@ -479,7 +497,7 @@ class ClaimExtractor:
         speakers.at = sentence.start
         attribution = None
         if not self._verb_words.isdisjoint(hit):
-            attribution = self._attribution_verb(text, sentence, speakers)
+            attribution = self._attribution_verb(text, sentence, speakers, hit)
         if not self._according_words.isdisjoint(hit) and (
             attribution is None
             or (attribution.phrase in rules.NOUN_LIKE_FORMS and attribution.start > 0)
@@ -494,12 +512,14 @@ class ClaimExtractor:
         if attribution is None and not self._participle_words.isdisjoint(hit):
             attribution = self._saying(text, speakers)
         sentence.attribution = attribution
-        if not self._hedge_words.isdisjoint(hit):
+        if any(words <= hit for words in self._hedge_sets):
             for match in self._hedge.finditer(text):
                 inside = attribution and attribution.start <= match.start() < attribution.end
                 if not inside and match.group().lower() not in sentence.hedges:
                     sentence.hedges.append(match.group().lower())
-        verify = self._verify.search(text) if not self._verify_words.isdisjoint(hit) else None
+        verify = (
+            self._verify.search(text) if any(words <= hit for words in self._verify_sets) else None
+        )
         if verify is not None:
             sentence.verify_clause = _clause(text, verify.start(), verify.end())
             outside = len(claimants.words(text)) - len(claimants.words(sentence.verify_clause))
@@ -613,7 +633,7 @@ class ClaimExtractor:
         return _Attribution(claimant, phrase, "attribution-verb", match.start(), match.end())
 
     def _attribution_verb(
-        self, text: str, sentence: _Sentence, speakers: _Speakers
+        self, text: str, sentence: _Sentence, speakers: _Speakers, hit: frozenset[str]
     ) -> _Attribution | None:
         """The first verb that attributes the sentence to a source; passives become hedges."""
         hedges = sentence.hedges
@@ -622,7 +642,7 @@ class ClaimExtractor:
         inside: list[_Attribution] = []
         asked = _ASKED.match(text)
         asked_until = text.find(",", asked.end()) if asked is not None else -1
-        for tried, match in enumerate(self._verbs_in(text)):
+        for tried, match in enumerate(self._verbs_in(text, hit)):
             if tried == rules.MAX_VERBS_PER_SENTENCE:
                 break  # "the said the said ...": linear time, not one look-back per verb
             first = match.group().split()[0]
@@ -699,16 +719,18 @@ class ClaimExtractor:
             sentence.parsed = self._quantities.parse(sentence.text)
         return sentence.parsed
 
-    def _verbs_in(self, text: str) -> Iterator[re.Match[str]]:
+    def _verbs_in(self, text: str, hit: frozenset[str]) -> Iterator[re.Match[str]]:
         """Attribution verbs of ``text`` in order: the verb pattern is tried, anchored, only
-        where a word that can start a verb stands (searching its 300 alternatives at every
-        position of every sentence was the extractor's largest cost)."""
-        starts = self._verb_starts
-        for word in _LOWER_WORD.finditer(text):
-            if word.group() in starts:
-                found = self._verb.match(text, word.start())
-                if found is not None:
-                    yield found
+        where a word that can start a verb stands, found by one search for the few such words
+        the sentence holds (``hit``, from :meth:`_hits`); searching the verb pattern's 300
+        alternatives at every position, or looking at every word in Python, cost most."""
+        present = self._verb_starts.intersection(hit)
+        if not present:
+            return
+        for word in _word_finder(frozenset(present)).finditer(text):
+            found = self._verb.match(text, word.start())
+            if found is not None:
+                yield found
 
     @staticmethod
     def _pronoun_of(text: str, attribution: _Attribution | None) -> str:
@@ -848,6 +870,13 @@ def _clause_start(text: str, end: int) -> int:
     return phrase.end() if phrase is not None else position
 
 
+@lru_cache(maxsize=512)
+def _word_finder(words: frozenset[str]) -> re.Pattern[str]:
+    """A pattern for any of ``words`` as a whole lower-case word (compiled once per set)."""
+    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"(?<![\w’'-])(?:{alternatives})(?![^\W\d_])")
+
+
 def _words_in(wanted: frozenset[str], text: str) -> frozenset[str]:
     """The words of ``wanted`` that ``text`` holds. A long text is read in pieces (with an
     overlap longer than any wanted word), so a 1 MB "sentence" never becomes one list of
@@ -926,6 +955,12 @@ def _in_quotation(text: str, position: int) -> bool:
     head = text[:position]
     curly = head.count("“") - head.count("”")
     return curly > 0 or (curly == 0 and head.count('"') % 2 == 1)
+
+
+def _word_sets(phrases: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    """The words of each phrase as :data:`_WORD` reads them: a phrase can occur in a sentence
+    only if the sentence holds all of them, a check far cheaper than searching for it."""
+    return tuple(frozenset(_WORD.findall(phrase.lower())) for phrase in phrases)
 
 
 def _first_words(phrases: tuple[str, ...]) -> frozenset[str]:
