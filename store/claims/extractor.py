@@ -27,6 +27,7 @@ linear in the text and cheap on bulk imports.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -150,6 +151,31 @@ def _words_pattern(phrases: tuple[str, ...] | list[str] | frozenset[str]) -> str
     """Whole-word alternation of phrases, longest first, any run of spaces between words."""
     ordered = sorted(set(phrases), key=len, reverse=True)
     return "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered)
+
+
+class _Tokens:
+    """A sentence's words read once, and handed out by span: the rules look at the words
+    before each verb, and reading them again for every verb cost a fifth of the time."""
+
+    __slots__ = ("_starts", "_text", "_words")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._words: list[claimants.Word] | None = None
+        self._starts: list[int] = []
+
+    def between(self, start: int, end: int) -> list[claimants.Word]:
+        """The words that lie wholly within ``text[start:end]``."""
+        if len(self._text) > _CHUNK:  # a huge "sentence": read only the window asked for
+            return claimants.words(self._text, start, end)
+        if self._words is None:
+            self._words = claimants.words(self._text)
+            self._starts = [word.start for word in self._words]
+        first = bisect.bisect_left(self._starts, start)
+        last = bisect.bisect_left(self._starts, end, first)
+        while last > first and self._words[last - 1].end > end:
+            last -= 1
+        return self._words[first:last]
 
 
 @dataclass(slots=True)
@@ -427,7 +453,13 @@ class ClaimExtractor:
         self._verify_sets = _word_sets(rules.UNVERIFIABLE_PHRASES)
         self._triggers = (
             self._verb_words
-            | frozenset().union(*self._hedge_sets, *self._verify_sets)
+            | frozenset(
+                word
+                for index in (self._hedge_sets, self._verify_sets)
+                for sets in index.values()
+                for words in sets
+                for word in words
+            )
             | self._participle_words
             | _first_words(rules.ACCORDING_TO_FORMS)
         )
@@ -512,14 +544,12 @@ class ClaimExtractor:
         if attribution is None and not self._participle_words.isdisjoint(hit):
             attribution = self._saying(text, speakers)
         sentence.attribution = attribution
-        if any(words <= hit for words in self._hedge_sets):
+        if _holds_phrase(self._hedge_sets, hit):
             for match in self._hedge.finditer(text):
                 inside = attribution and attribution.start <= match.start() < attribution.end
                 if not inside and match.group().lower() not in sentence.hedges:
                     sentence.hedges.append(match.group().lower())
-        verify = (
-            self._verify.search(text) if any(words <= hit for words in self._verify_sets) else None
-        )
+        verify = self._verify.search(text) if _holds_phrase(self._verify_sets, hit) else None
         if verify is not None:
             sentence.verify_clause = _clause(text, verify.start(), verify.end())
             outside = len(claimants.words(text)) - len(claimants.words(sentence.verify_clause))
@@ -642,6 +672,7 @@ class ClaimExtractor:
         inside: list[_Attribution] = []
         asked = _ASKED.match(text)
         asked_until = text.find(",", asked.end()) if asked is not None else -1
+        tokens = _Tokens(text)
         for tried, match in enumerate(self._verbs_in(text, hit)):
             if tried == rules.MAX_VERBS_PER_SENTENCE:
                 break  # "the said the said ...": linear time, not one look-back per verb
@@ -650,7 +681,7 @@ class ClaimExtractor:
             has_that = match.group().endswith(("that", "que"))
             # The word just before the verb decides most cases; read only the last few words
             # first and the subject's whole window only for a verb that survives them.
-            near = claimants.words(text, max(0, match.start() - 60), match.start())
+            near = tokens.between(max(0, match.start() - 60), match.start())
             adjacent = bool(near) and not text[near[-1].end : match.start()].strip()
             fillers = 0
             while (
@@ -683,7 +714,7 @@ class ClaimExtractor:
             if asked_until > match.start() or _within_according(text, match.start()):
                 continue  # "Asked what he thought ..., Walter said"; "according to X cited by"
             window = claimants.subject_window(text, match.start())
-            before = claimants.words(text, window, match.start())
+            before = tokens.between(window, match.start())
             if adjacent and fillers:
                 del before[-fillers:]
             if quoted is None:
@@ -957,10 +988,20 @@ def _in_quotation(text: str, position: int) -> bool:
     return curly > 0 or (curly == 0 and head.count('"') % 2 == 1)
 
 
-def _word_sets(phrases: tuple[str, ...]) -> tuple[frozenset[str], ...]:
-    """The words of each phrase as :data:`_WORD` reads them: a phrase can occur in a sentence
-    only if the sentence holds all of them, a check far cheaper than searching for it."""
-    return tuple(frozenset(_WORD.findall(phrase.lower())) for phrase in phrases)
+def _word_sets(phrases: tuple[str, ...]) -> dict[str, tuple[frozenset[str], ...]]:
+    """The words of each phrase as :data:`_WORD` reads them, by its rarest-looking (longest)
+    word: a phrase can occur in a sentence only if the sentence holds all of them, a check
+    far cheaper than searching for the phrase."""
+    index: dict[str, list[frozenset[str]]] = {}
+    for phrase in phrases:
+        words = _WORD.findall(phrase.lower())
+        index.setdefault(max(words, key=len), []).append(frozenset(words))
+    return {key: tuple(sets) for key, sets in index.items()}
+
+
+def _holds_phrase(index: dict[str, tuple[frozenset[str], ...]], hit: frozenset[str]) -> bool:
+    """Whether ``hit`` holds every word of one of the phrases of ``index``."""
+    return any(words <= hit for key in index.keys() & hit for words in index[key])
 
 
 def _first_words(phrases: tuple[str, ...]) -> frozenset[str]:

@@ -23,6 +23,7 @@ it, linear in the sentence; the vocabulary is data in :mod:`store.claims.rules`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from store.claims import rules
 from store.records import Quantity
@@ -38,6 +39,14 @@ _START = re.compile(r"(?<![\w.,:/-])(?:[A-Za-z]*[$€£¥₹₩₦₽₺₪]|\.?
 _SIGN_OR_DIGIT = re.compile(r"(?<![\w.,:/-])(?:[A-Za-z]*[$€£¥₹₩₦₽₺₪]|\.?\d)")
 _ALPHA = re.compile(r"[a-z]+")
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=256)
+def _named_finder(words: frozenset[str]) -> re.Pattern[str]:
+    """Where any of ``words`` stands as a whole word, any case (compiled once per set): one
+    search instead of looking at every word of the sentence in Python."""
+    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"(?<![\w.,:/-])(?:{alternatives})(?![A-Za-z])", re.IGNORECASE)
 
 
 def _alternation(words: tuple[str, ...] | frozenset[str] | list[str]) -> str:
@@ -216,11 +225,7 @@ class QuantityParser:
         if named & _ARTICLES and self._after_article.isdisjoint(present):
             named -= _ARTICLES  # "a" and "an" start a figure only before "dozen", "third", ...
         if named:  # number and vague words are rarer than words: look for them only if there
-            tokens += [
-                m
-                for m in _START.finditer(sentence)
-                if m.group()[0].isalpha() and m.group().lower() in named
-            ]
+            tokens += _named_finder(frozenset(named)).finditer(sentence)
             tokens.sort(key=lambda m: m.start())
         for token in tokens:
             position = token.start()
