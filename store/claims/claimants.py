@@ -384,7 +384,13 @@ def according_to(text: str, position: int) -> str | None:
             found = found[:index]  # "county officials who spoke about the project"
             break
     if len(found) > rules.MAX_SUBJECT_WORDS:
-        return None
+        # "the first human clinical trial of an automated blood drawing and testing device"
+        cut = [i for i, w in enumerate(found) if w.lower in ("of", "from", "by", "on", "in")]
+        if not cut or cut[0] < 2:
+            return None
+        found = found[: cut[0]]
+    if len(found) == 1 and found[0].lower in rules.UNNAMED_SOURCES:
+        return None  # "according to estimates": no one named
     return _quote(text, found)
 
 

@@ -73,6 +73,9 @@ def _is_single_name(name: str) -> bool:
 
 
 _DEFINITE = frozenset({"the", "el", "la"})
+_MAX_ROLES = 32
+"""How many different roles one text resolves (each is searched for once over the text)."""
+_ROLE_ADJECTIVES = frozenset({"former", "current", "then", "new", "acting", "interim", "late"})
 _BEFORE_NOT_SUBJECT = frozenset({
     "by", "in", "of", "from", "at", "on", "to", "with", "for", "the", "a", "an", "about",
 })  # fmt: skip
@@ -226,6 +229,7 @@ class _Speakers:
     gender: dict[str, str] = field(default_factory=dict)
     _names: dict[str, tuple[str, int] | None] | None = None
     _index: dict[str, tuple[str, int]] | None = None
+    _roles: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     found: list[_Sentence] = field(default_factory=list)
     """Every sentence of the text, so a pronoun can look at the few just before it."""
     index: int = 0
@@ -291,33 +295,61 @@ class _Speakers:
         Michael R. Bloomberg", "the duchess" after "Meghan, Duchess of Sussex", "el viceprimer
         ministro" after "el viceprimer ministro, Jorge Luis Perdomo Di-Lella"; with no such
         introduction, the person the last few sentences are about; else the role itself."""
-        words = claimant.split() if claimant else []
-        if len(words) < 2 or len(words) > 5 or words[0].lower() not in _DEFINITE:
+        if not claimant:
             return claimant
+        words = claimant.split()
+        if len(words) < 2 or len(words) > 5:
+            return claimant
+        if words[0].lower() not in _DEFINITE and not (
+            all(w[:1].isupper() for w in words)
+            and re.search(rf"\b[Tt]he\s+{re.escape(claimant)}", self.text[self.at : before])
+        ):
+            return claimant  # "the former mayor", or a title alone: "the Conservative MP"
         of = [i for i, w in enumerate(words) if w.lower() in ("of", "del", "de", "for")]
         head = words[of[0] - 1 if of else -1].lower().removesuffix("’s").removesuffix("'s")
         if head not in rules.PERSON_ROLES:
             return claimant
-        pattern = re.compile(rf"(?<![\w-]){re.escape(head)}(?![\w-])", re.IGNORECASE)
-        for match in reversed(list(pattern.finditer(self.text, max(0, before - 20000), before))):
-            after = _NAME_AFTER_ROLE.match(self.text, match.end())
+        described = [w for w in words if w.lower() not in _DEFINITE | _ROLE_ADJECTIVES]
+        phrase = r"\s+".join(map(re.escape, described))
+        for found in (phrase, re.escape(head)) if len(described) > 1 else (re.escape(head),):
+            name = self._introduced(found, before)
+            if name is not None:
+                return name
+        return self._recent_person("", None) or claimant
+
+    def _introduced(self, role: str, before: int) -> str | None:
+        """The name written with ``role`` (a pattern) last before ``before``, if one."""
+        if role not in self._roles:
+            if len(self._roles) >= _MAX_ROLES:
+                return None  # linear time: a text of endless different roles is not read again
+            pattern = re.compile(rf"(?<![\w-]){role}(?![\w-])", re.IGNORECASE)
+            self._roles[role] = [m.span() for m in pattern.finditer(self.text)]
+        spans = self._roles[role]
+        for start, end in reversed(spans[: bisect.bisect_left(spans, (before, 0))]):
+            after = _NAME_AFTER_ROLE.match(self.text, end)
             if after is not None and _is_person(after.group(1)):
                 return after.group(1)
-            named = _NAME_BEFORE_ROLE.search(self.text, max(0, match.start() - 60), match.start())
-            if named is None or named.group(1).split()[0] in _NOT_NAMES | _CALENDAR_NAMES:
+            named = _NAME_BEFORE_ROLE.search(self.text, max(0, start - 60), start)
+            if named is None:
                 continue
+            kept = named.group(1).split()
+            while kept and kept[0] in _NOT_NAMES | _CALENDAR_NAMES:
+                kept = kept[1:]  # "Even George Eustice, the current Environment Secretary"
+            if not kept:
+                continue
+            candidate = " ".join(kept)
             owner = claimants.words(self.text, max(0, named.start(1) - 12), named.start(1))
             if owner and owner[-1].lower in _BEFORE_NOT_SUBJECT:
                 continue  # "first disclosed by the Aspen Times, the former mayor argued"
             if owner and owner[-1].text.endswith(("’s", "'s")):
                 continue  # "Aisha's Salon, the owner ...": a shop, not a person
-            if _is_person(named.group(1)) or (
-                _is_single_name(named.group(1))
-                and named.group(1) not in rules.GENERIC_NAME_ENDS
+            if _is_person(candidate) or (
+                _is_single_name(candidate)
+                and candidate not in rules.GENERIC_NAME_ENDS
                 and self.text[named.end(1) : named.end(1) + 1] == ","
             ):
-                return named.group(1)
-        return self._recent_person("", None) or claimant
+                return candidate
+        return None
 
     def _may_be(self, name: str, word: str, other: str | None) -> bool:
         """Whether ``name`` can be "he" (or "she"): a person's name not known as the other."""
@@ -433,7 +465,11 @@ class ClaimExtractor:
             rf"[{f[0].upper()}{f[0]}]" + r"\s+".join(map(re.escape, f[1:].split()))
             for f in rules.ACCORDING_TO_FORMS
         )
-        self._according = re.compile(rf"(?<![\w-])(?:{forms})\s+")
+        self._according = re.compile(
+            rf"(?<![\w-])(?:{forms})\s+"
+            r"|(?<=,)\s+per\s+(?=(?:(?:the|a|an)\s+)?(?:[A-Z]|(?:list|count|tally|data|report|"
+            r"survey|poll|analysis|estimates?|figures|records)\b))"
+        )
         self._hedge = re.compile(rf"(?<![\w-])(?:{_words_pattern(rules.HEDGES)})(?![\w-])", re.I)
         self._verify = re.compile(
             rf"(?<![\w-])(?:{_words_pattern(rules.UNVERIFIABLE_PHRASES)})(?![\w-])", re.I
@@ -448,7 +484,7 @@ class ClaimExtractor:
         self._hedge_words = _first_words(rules.HEDGES)
         self._verify_words = _first_words(rules.UNVERIFIABLE_PHRASES)
         self._participle_words = _first_words(rules.PARTICIPLE_VERBS)
-        self._according_words = _first_words(rules.ACCORDING_TO_FORMS)
+        self._according_words = _first_words(rules.ACCORDING_TO_FORMS) | {"per"}
         self._hedge_sets = _word_sets(rules.HEDGES)
         self._verify_sets = _word_sets(rules.UNVERIFIABLE_PHRASES)
         self._triggers = (
@@ -462,6 +498,7 @@ class ClaimExtractor:
             )
             | self._participle_words
             | _first_words(rules.ACCORDING_TO_FORMS)
+            | {"per"}
         )
 
     def extract(self, text: str, comment_index: int | None = None) -> list[ClaimDraft]:

@@ -97,6 +97,12 @@ GENERIC_NAME_ENDS: frozenset[str] = frozenset({
     "Salon", "Farm", "Club", "Garage", "Bakery", "Deli", "Diner", "Grill", "House",
 })  # fmt: skip
 
+#: A bare plural after "according to" that names no one ("according to estimates"): the
+#: statement is the reporter's hedge, with no claimant.
+UNNAMED_SOURCES: frozenset[str] = frozenset({
+    "estimates", "reports", "sources", "rumours", "rumors", "accounts", "projections",
+})  # fmt: skip
+
 #: Spanish object pronouns before a verb ("Lo dijo porque ..."): the subject is dropped, and
 #: the claim is the last speaker's.
 OBJECT_CLITICS: frozenset[str] = frozenset({"lo", "la", "le", "les", "los", "las", "nos"})
