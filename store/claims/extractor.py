@@ -150,6 +150,18 @@ _FRAGMENT = frozenset(
 )
 
 
+_PROGRESSIVE_ADVERB = r"(?:now|also|still|again|already|increasingly|[a-z]{3,}ly)"
+_BE = ("is", "are", "was", "were")
+
+
+def _progressive(pattern: str) -> str:
+    """ "is\\s+warning" also as "is now warning", "are increasingly saying"."""
+    for be in _BE:
+        if pattern.startswith(be + r"\s+"):
+            return rf"{be}(?:\s+{_PROGRESSIVE_ADVERB})?" + pattern[len(be) :]
+    return pattern
+
+
 def _words_pattern(phrases: tuple[str, ...] | list[str] | frozenset[str]) -> str:
     """Whole-word alternation of phrases, longest first, any run of spaces between words."""
     ordered = sorted(set(phrases), key=len, reverse=True)
@@ -256,9 +268,12 @@ class _Speakers:
             near = self._recent_person(word, other)
             if near is not None:
                 return near
+            current = self.found[self.index].text if self.index < len(self.found) else ""
             for name in reversed(self.recent):
-                if self.gender.get(name) != other and (
-                    _is_person(name) or self.gender.get(name) == word
+                if (
+                    self.gender.get(name) != other
+                    and (_is_person(name) or self.gender.get(name) == word)
+                    and not _named_after_pronoun(current, name)
                 ):
                     return name
             return self._mentioned(self.at)
@@ -286,6 +301,8 @@ class _Speakers:
                     return sentence.claimant
                 continue
             name = self._opening_name(sentence.text, sentence.start)
+            if name is None and (np := _OPENING_PERSON.match(sentence.text)) is not None:
+                name = np.group(1)  # "The man in red shorts led employees to believe ..."
             if name is not None and self._may_be(name, word, other):
                 return name
         return None
@@ -352,7 +369,14 @@ class _Speakers:
         return None
 
     def _may_be(self, name: str, word: str, other: str | None) -> bool:
-        """Whether ``name`` can be "he" (or "she"): a person's name not known as the other."""
+        """Whether ``name`` can be "he" (or "she"): a person's name not known as the other,
+        and not named again in the sentence being read ("which, he said, scared the man
+        off": "he" is not the man)."""
+        if self.index < len(self.found) and _named_after_pronoun(self.found[self.index].text, name):
+            return False
+        phrase = _person_phrase(name)
+        if phrase is not None:  # "the man", "the owner": a person the text names by role
+            return other is None or phrase != other
         if not (_is_person(name) or _is_single_name(name)):
             return False
         if other is None:
@@ -457,7 +481,7 @@ class ClaimExtractor:
         all_verbs = (
             rules.ATTRIBUTION_VERBS + rules.ATTRIBUTION_VERBS_WITH_THAT + rules.SPANISH_VERBS
         )
-        verbs = _words_pattern(all_verbs)
+        verbs = "|".join(_progressive(phrase) for phrase in _words_pattern(all_verbs).split("|"))
         # Case-sensitive on purpose: "United States" and "Says who" are not attributions.
         self._verb = re.compile(rf"(?<![\w’'-])(?:{verbs})(?![\w’'-])(?:\s+(?:that|que)\b)?")
         self._needs_that = frozenset(rules.ATTRIBUTION_VERBS_WITH_THAT)
@@ -714,7 +738,10 @@ class ClaimExtractor:
             if tried == rules.MAX_VERBS_PER_SENTENCE:
                 break  # "the said the said ...": linear time, not one look-back per verb
             first = match.group().split()[0]
-            verb = " ".join(match.group().removesuffix("that").removesuffix("que").split())
+            parts = match.group().removesuffix("that").removesuffix("que").split()
+            if len(parts) == 3 and parts[0] in rules.PASSIVE_BEFORE_VERB:
+                del parts[1]  # "is now warning" is "is warning"
+            verb = " ".join(parts)
             has_that = match.group().endswith(("that", "que"))
             # The word just before the verb decides most cases; read only the last few words
             # first and the subject's whole window only for a verb that survives them.
@@ -988,6 +1015,48 @@ def _without_reflexive(claimant: str | None) -> str | None:
 
 
 _REFLEXIVES = (" himself", " herself", " themselves", " itself")
+
+
+_HE_NOUNS = frozenset({"man", "boy", "father", "husband", "son", "brother", "gentleman"})
+_SHE_NOUNS = frozenset({"woman", "girl", "mother", "wife", "daughter", "sister", "lady"})
+_OPENING_PERSON = re.compile(
+    r"(?:(?:But|And|Then|Later),?\s+)?((?:[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+)?"
+    r"(?:man|woman|boy|girl|owner|driver|victim|suspect|mother|father)\b)"
+)
+
+
+_SPEAKS = re.compile(r"\s+(?:said|says|added|told|wrote|explained|recalled|insisted)\b")
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+
+
+def _named_after_pronoun(sentence: str, name: str) -> bool:
+    """Whether ``name`` is written in ``sentence`` after its "he"/"she" ("which, he said,
+    scared the man off"): then the pronoun is someone else."""
+    pronoun = _SUBJECT_PRONOUN.search(sentence)
+    if pronoun is None:
+        return False
+    rest = sentence[pronoun.end() :].lower()
+    at = rest.find(name.lower())
+    if at < 0:
+        return False
+    # '"She told Harry ... ," Meghan said': the speaker named again is the same person
+    return _SPEAKS.match(rest, at + len(name)) is None
+
+
+def _person_phrase(name: str) -> str | None:
+    """ "he" or "she" for "the man" / "the woman", "" for a person by role ("the owner", "a
+    spokesperson"), None when ``name`` is not such a phrase."""
+    words = name.lower().split()
+    if len(words) < 2 or len(words) > 4 or words[0] not in ("the", "a", "an"):
+        return None
+    head = words[-1]
+    if head in _HE_NOUNS:
+        return "he"
+    if head in _SHE_NOUNS:
+        return "she"
+    if head in rules.PERSON_ROLES or head in ("owner", "driver", "victim", "suspect"):
+        return ""
+    return None
 
 
 def _named_or_last(text: str, end: int, speakers: _Speakers) -> tuple[str | None, str]:

@@ -93,7 +93,19 @@ def split(text: str) -> list[Span]:
     return _joined(pieces, text)
 
 
+_FOOTNOTE_END = re.compile(r"(?<=[a-z][.!?])\d{1,2}(?=[ \t]+[A-Z])")
+"""A footnote marker after a full stop ("... according to Iowa Starting Line.2 Warren has"):
+the sentence ends after it, which sentencex misses (it reads ".2" as a decimal)."""
+
+
 def _add(pieces: list[Span], text: str, start: int, end: int, paragraph: int) -> None:
+    for footnote in _FOOTNOTE_END.finditer(text, start, end):
+        _add_piece(pieces, text, start, footnote.end(), paragraph)
+        start = footnote.end()
+    _add_piece(pieces, text, start, end, paragraph)
+
+
+def _add_piece(pieces: list[Span], text: str, start: int, end: int, paragraph: int) -> None:
     raw = text[start:end]
     stripped = raw.strip()
     if stripped:
