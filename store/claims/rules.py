@@ -44,7 +44,8 @@ SPANISH_VERBS: tuple[str, ...] = (
     "sostuvo", "reconoció", "apuntó", "reiteró", "enfatizó", "detalló", "advirtió",
     "insistió", "denunció", "recordó", "valoró", "razonó", "consideró", "opinó", "calificó",
     "aseveró", "puntualizó", "resaltó", "refirió", "argumentó", "anunció", "confirmó",
-    "dice", "afirma", "asegura", "señala", "explica", "indica", "considera",
+    "dice", "afirma", "asegura", "señala", "explica", "indica", "considera", "alertó",
+    "reflexionó", "aclaró", "sentenció", "acotó",
 )  # fmt: skip
 
 #: The last word of a role a person is written as ("the former mayor", "the Conservative MP",
@@ -192,6 +193,7 @@ SUBJECT_VERB_FILLERS: frozenset[str] = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on",
     "just", "still", "finally", "ultimately", "quickly", "immediately",
     "openly", "unanimously", "flatly", "strongly", "privately", "formally", "jointly",
+    "did", "does", "do",  # emphatic: "The hospital did say however that ..."
 })  # fmt: skip
 
 #: Words allowed between a verb and its "that" ("confirmed this evening that", "acknowledged
