@@ -8,11 +8,11 @@ cheap enough for bulk imports and its mistakes easy to see and to correct by han
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from store.claims import rules
 
-WORD = re.compile(r"[\w’'&.-]+")
+WORD = re.compile(r"[\w&.-][\w’'&.-]*")
+"""A word; it never starts with a quote mark ("…transmission,’ he says": "he", not "’ he")."""
 _POSSESSIVE = ("’s", "'s")
 _SUFFIXES = sorted(rules.ORGANISATION_SUFFIXES, key=len, reverse=True)
 _NAME_WORD = r"[A-Z][\w’'.&-]*"
@@ -23,21 +23,21 @@ _CLAUSE_BREAK = re.compile(r"[,;:()“”\"—–]|\bthat\b|(?<=[a-z]{3})[.!?]['
 long quotation ("... for some voters. He said"), after "Mr" or "U.S" it does not."""
 
 
-@dataclass(slots=True)
 class Word:
-    """A word of a sentence with its span, so a claimant is always quoted verbatim."""
+    """A word of a sentence with its span, so a claimant is always quoted verbatim. Its
+    lower-case form is computed once: the rules ask for it thousands of times an article."""
 
-    text: str
-    start: int
-    end: int
+    __slots__ = ("capitalised", "end", "lower", "start", "text")
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.lower = text.lower()
+        self.capitalised = text[:1].isupper()
 
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+    def __repr__(self) -> str:
+        return f"Word({self.text!r}, {self.start}, {self.end})"
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
@@ -64,7 +64,8 @@ def normalise_name(name: str) -> str:
     parts = name.split()
     for index in range(len(parts) - 1, 0, -1):
         if parts[index - 1].endswith(_POSSESSIVE):
-            parts = parts[index:]
+            if len(parts) - index > 1 or parts[-1] not in rules.GENERIC_NAME_ENDS:
+                parts = parts[index:]  # "Casey's Bar" stays whole: "Bar" names nothing
             break
     if len(parts) > 1 and parts[0].lower() == "the":
         parts = parts[1:]
@@ -152,6 +153,18 @@ def subject(text: str, run: list[Word]) -> str | None:
     """The claimant named by the subject words ``run`` (the clause up to the verb), or None."""
     while run and run[0].lower in rules.DISCOURSE_WORDS:
         run = run[1:]
+    prefix = 0
+    for index in range(1, min(len(run) - 1, 5)):
+        if run[index].lower == "of" and all(w.lower in _QUANTITY_SUBJECT for w in run[:index]):
+            prefix = index + 1  # "Tens of thousands of users": users
+    run = run[prefix:]
+    head = 1 if run and run[0].lower in ("the", "a", "an") else 0
+    if (
+        len(run) > head + 2
+        and run[head].lower in rules.PARTITIVE_HEADS
+        and run[head + 1].lower in ("of", "from")
+    ):
+        run = run[head + 2 :]  # "details of the legislation": the legislation
     if len(run) > 1 and run[-1].lower in ("who", "which", "that"):
         run = run[:-1]  # "a string of Tory MPs who said": the noun before the relative
     if not run:
@@ -203,9 +216,19 @@ def clean_name(text: str, named: list[Word]) -> str | None:
         run.pop()
     if not run or all(word.lower.rstrip(".") in _CALENDAR for word in run):
         return None  # "said Monday that ...": a day, not a source
-    return normalise_name(_quote(text, run))
+    name = normalise_name(_quote(text, run))
+    if name in rules.NAME_TITLES and len(named) > 1:
+        # "The Chairwoman of Ukraine’s Central Bank": a title alone names no one; the whole
+        # phrase does
+        phrase = named[1:] if named[0].lower == "the" else named
+        return _quote(text, phrase)
+    return name
 
 
+_QUANTITY_SUBJECT = frozenset({
+    "tens", "of", "thousands", "hundreds", "dozens", "millions", "scores", "many", "some",
+    "most", "several", "lots", "a", "lot",
+})  # fmt: skip
 _AFTER_QUOTE = re.compile(r"[”\"’'][,.!?]?\s*$|[,.!?][”\"’']\s*$|[—–-]\s*$")
 _SOURCE_CHARS = 200
 """A source after "according to" is read from at most this many characters (linear time)."""
@@ -244,7 +267,12 @@ _CALENDAR = rules.DATE_WORDS | {
 }
 
 
-_RIGHT_LEAD = re.compile(r"\s+(?:(?:a|an|the)\s+)?(?:[a-z][\w-]*\s+){0,2}(?=[A-Z])")
+_RIGHT_LEAD = re.compile(
+    r"\s+(?:(?:a|an|the)\s+)?(?:(?:[a-z][\w-]*|[A-Z][a-z]+-[a-z]+)\s+){0,4}(?=[A-Z])"
+)
+"""Words before an inverted verb's named source: "noted Maryland-based product liability
+lawyer Jim Dunham", "said a skeptical Robert Wolfarth"."""
+_PLAIN_END = re.compile(r"\s*(?:[,.;:!?)\]—–]|$)")
 _RIGHT_END = re.compile(r"\s*(?:[,.;:!?)\]—–”\"]|$)")
 
 
@@ -263,11 +291,22 @@ def after_verb(text: str, position: int) -> str | None:
             found.pop()
         if found and not found[-1].text.endswith(_POSSESSIVE):
             following = words(text, found[-1].end, min(len(text), found[-1].end + 30))
-            if _RIGHT_END.match(text, found[-1].end) or (
-                following and following[0].lower in rules.RIGHT_PHRASE_ENDS
+            if (
+                _RIGHT_END.match(text, found[-1].end)
+                or (following and following[0].lower in rules.RIGHT_PHRASE_ENDS)
+                or (
+                    following
+                    and following[0].lower == "in"
+                    and _statement_follows(text, following[0].end)
+                )
             ):
                 return clean_name(text, found)
     return _right_phrase(text, position)
+
+
+def after_quotation(text: str, verb_start: int) -> bool:
+    """Whether a verb comes right after a closing quotation ('"...," noted')."""
+    return _AFTER_QUOTE.search(text, max(0, verb_start - 4), verb_start) is not None
 
 
 def _right_phrase(text: str, position: int) -> str | None:
@@ -275,7 +314,8 @@ def _right_phrase(text: str, position: int) -> str | None:
     said a dispatcher'); without the quotation ('..., said the rail link "is working"') the
     words after the verb are what was said, not who said it."""
     verb_start = text.rfind(" ", 0, max(0, position - 1))
-    if not _AFTER_QUOTE.search(text, 0, max(0, verb_start + 1)):
+    quoted = _AFTER_QUOTE.search(text, 0, max(0, verb_start + 1)) is not None
+    if not quoted and not text[: max(0, verb_start + 1)].rstrip().endswith(","):
         return None
     found = words(text, position, min(len(text), position + 120))
     if (
@@ -298,9 +338,16 @@ def _right_phrase(text: str, position: int) -> str | None:
             return None
     if not run:
         return None
-    if not _RIGHT_END.match(text, run[-1].end):
+    if not _RIGHT_END.match(text, run[-1].end) or (
+        not quoted and not _PLAIN_END.match(text, run[-1].end)
+    ):
+        # "..., posit scientists in the paper titled ...": without a quotation before the
+        # verb, a source ends at a full stop or comma ('..., said the rail link "is working"'
+        # is what was said)
         following = words(text, run[-1].end, min(len(text), run[-1].end + 30))
-        if not following or following[0].lower not in rules.RIGHT_PHRASE_ENDS:
+        if not following or following[0].lower not in rules.RIGHT_PHRASE_ENDS | {"in"}:
+            return None
+        if following[0].lower == "in" and not _statement_follows(text, following[0].end):
             return None
     if any(word.lower in _NOT_IN_SOURCE or word.text[:1].isdigit() for word in run):
         return None  # "..., claimed the toll was 2,000": a clause, not a source
@@ -337,13 +384,20 @@ def according_to(text: str, position: int) -> str | None:
             found = found[:index]  # "county officials who spoke about the project"
             break
     if len(found) > rules.MAX_SUBJECT_WORDS:
-        return None
+        # "the first human clinical trial of an automated blood drawing and testing device"
+        cut = [i for i, w in enumerate(found) if w.lower in ("of", "from", "by", "on", "in")]
+        if not cut or cut[0] < 2:
+            return None
+        found = found[: cut[0]]
+    if len(found) == 1 and found[0].lower in rules.UNNAMED_SOURCES:
+        return None  # "according to estimates": no one named
     return _quote(text, found)
 
 
 _STATEMENT = re.compile(
-    r"\s+(?:a|an|his|her|their|its)\s+(?:statement|interview|email|post|"
-    r"letter|tweet|video|news|press|filing|report|speech)\b"
+    r"\s+(?:a|an|his|her|their|its|the)\s+(?:statement|interview|email|post|"
+    r"letter|tweet|video|news|press|filing|report|speech|paper|study|article|book|ruling|"
+    r"editorial|blog|podcast|memo|court)\b"
 )
 
 

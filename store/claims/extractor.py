@@ -27,10 +27,11 @@ linear in the text and cheap on bulk imports.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from store.claims import claimants, rules, sentences
 from store.claims.quantities import QuantityParser
@@ -40,7 +41,12 @@ _CLOSING = "!.…”\"’') ]»\t\n"
 """What may follow a question mark at the end of a question ('?"', '?).')."""
 _CLAUSE_END = re.compile(r"[,;:!?()—–]|\.(?:\s|$|[”\"])|$")
 _QUOTE = re.compile(r"[“”\"]|(?<!\w)[‘’']|[‘’'](?!\w)")
-_OPENS_CLAUSE_AFTER = re.compile(r"\s*(?:[.,;:!?—–”\"]|$)")
+_OPENS_CLAUSE_AFTER = re.compile(
+    r"(?:\s+(?:at|on|in|last|this|early|late)\s+[^,.;:!?]{0,12}(?:\d[\d:.]*\s*[ap]\.?m\.?)?"
+    r"(?:\s+on\s+[^,;:!?]{0,12})?)?\s*(?:[.,;:!?—–”\"]|$)"
+)
+"""The end of a clause right after a verb, a time allowed between ("..., police reported at
+1:30 p.m. on Nov. 8.")."""
 _PERSON = re.compile(r"^[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+$")
 _FULL_NAME = re.compile(r"(?<![\w’'.-])[A-Z][a-z’'-]+(?:[ \t]+[A-Z][a-z’'-]+){1,2}(?![\w’'-])")
 
@@ -66,6 +72,45 @@ def _is_single_name(name: str) -> bool:
     )
 
 
+_DEFINITE = frozenset({"the", "el", "la"})
+_MAX_ROLES = 32
+"""How many different roles one text resolves (each is searched for once over the text)."""
+_ROLE_ADJECTIVES = frozenset({"former", "current", "then", "new", "acting", "interim", "late"})
+_BEFORE_NOT_SUBJECT = frozenset({
+    "by", "in", "of", "from", "at", "on", "to", "with", "for", "the", "a", "an", "about",
+})  # fmt: skip
+_CALENDAR_NAMES = frozenset({
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Last", "Next", "Earlier", "Later",
+})  # fmt: skip
+_NAME = r"(?:[A-ZÁÉÍÓÚÑ][^\W\d_]+(?:-[A-ZÁÉÍÓÚÑ][^\W\d_]+)?|[A-Z]\.)"
+_NAME_AFTER_ROLE = re.compile(rf",?[ \t]+({_NAME}(?:[ \t]+{_NAME}){{1,3}})(?![\w’'-])")
+"""A name right after a role: "billionaire Michael R. Bloomberg", "ministro, Jorge Luis"."""
+_NAME_BEFORE_ROLE = re.compile(
+    rf"(?<![\w’'.-])({_NAME}(?:[ \t]+{_NAME}){{0,3}}),[ \t]+"
+    rf"(?:(?:[Tt]he|[Aa]n?|[Ee]l|[Ll]a)[ \t]+)?(?:[\w’'-]+[ \t]+){{0,4}}$"
+)
+"""A name right before its apposition: "Meghan, Duchess of", "John Kirby, the Pentagon"."""
+_ASKING = re.compile(r"\b(?:asked|told|pressed|questioned|urged|interviewed)\b")
+_PRONOUN_SENTENCES = 4
+"""How many sentences back "he" or "she" looks for the person the text is about."""
+_SUBORDINATORS = frozenset({"When", "After", "As", "While", "Before", "Once", "Although"})
+_OPENING_NAME = re.compile(
+    r"(?:(?:But|And|Yet|So|Then|Still|However|Meanwhile|Later|Now|Earlier),?\s+)?"
+    r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]*[a-z])(?=[\s,])(?![\s,]*(?:[’']s\b))"
+)
+_NOT_NAMES = frozenset({
+    "The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I",
+    "In", "On", "At", "For", "From", "With", "By", "Of", "To", "If", "But", "And", "Asked",
+    "There", "Here", "What", "Why", "How", "Who", "His", "Her", "Their", "Its", "Our", "My",
+    "No", "Yes", "So", "Well", "Now", "Then", "Still", "Even", "Also", "Only", "Just",
+})  # fmt: skip
+_MALE_TITLES = frozenset({"Mr", "Prince", "King", "Duke", "Sir", "Lord", "Father", "Brother"})
+_GENDERED_TITLE = re.compile(
+    r"\b(Mr|Mrs|Ms|Miss|Prince|Princess|King|Queen|Duke|Duchess|Sir|Dame|Lord|Lady|Father|"
+    r"Mother|Brother|Sister)\.?\s+([A-Z][\w’'-]+)"
+)
 _MALE = frozenset({"he", "his", "him", "himself", "mr"})
 _FEMALE = frozenset({"she", "her", "hers", "herself", "mrs", "ms"})
 _NOT_GIVEN = frozenset({
@@ -74,6 +119,8 @@ _NOT_GIVEN = frozenset({
     "he", "she", "it", "they", "we", "this", "that", "former", "new", "mr", "mrs", "ms",
 })  # fmt: skip
 _ADVERB = re.compile(r"[a-z]{3,}ly")
+_GERUND = re.compile(r"[a-z]{3,}ing")
+_PAST = re.compile(r"[a-z]{2,}[^e]ed|[a-z]{2,}sed|used")
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[^\W\d_]+")
 _WORD = re.compile(r"[^\W\d_]+")
 _FRAGMENT = frozenset(
@@ -103,10 +150,47 @@ _FRAGMENT = frozenset(
 )
 
 
+_PROGRESSIVE_ADVERB = r"(?:now|also|still|again|already|increasingly|[a-z]{3,}ly)"
+_BE = ("is", "are", "was", "were")
+
+
+def _progressive(pattern: str) -> str:
+    """ "is\\s+warning" also as "is now warning", "are increasingly saying"."""
+    for be in _BE:
+        if pattern.startswith(be + r"\s+"):
+            return rf"{be}(?:\s+{_PROGRESSIVE_ADVERB})?" + pattern[len(be) :]
+    return pattern
+
+
 def _words_pattern(phrases: tuple[str, ...] | list[str] | frozenset[str]) -> str:
     """Whole-word alternation of phrases, longest first, any run of spaces between words."""
     ordered = sorted(set(phrases), key=len, reverse=True)
     return "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered)
+
+
+class _Tokens:
+    """A sentence's words read once, and handed out by span: the rules look at the words
+    before each verb, and reading them again for every verb cost a fifth of the time."""
+
+    __slots__ = ("_starts", "_text", "_words")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._words: list[claimants.Word] | None = None
+        self._starts: list[int] = []
+
+    def between(self, start: int, end: int) -> list[claimants.Word]:
+        """The words that lie wholly within ``text[start:end]``."""
+        if len(self._text) > _CHUNK:  # a huge "sentence": read only the window asked for
+            return claimants.words(self._text, start, end)
+        if self._words is None:
+            self._words = claimants.words(self._text)
+            self._starts = [word.start for word in self._words]
+        first = bisect.bisect_left(self._starts, start)
+        last = bisect.bisect_left(self._starts, end, first)
+        while last > first and self._words[last - 1].end > end:
+            last -= 1
+        return self._words[first:last]
 
 
 @dataclass(slots=True)
@@ -156,6 +240,12 @@ class _Speakers:
     recent: list[str] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)
     _names: dict[str, tuple[str, int] | None] | None = None
+    _index: dict[str, tuple[str, int]] | None = None
+    _roles: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    found: list[_Sentence] = field(default_factory=list)
+    """Every sentence of the text, so a pronoun can look at the few just before it."""
+    index: int = 0
+    """The sentence being read, in :attr:`found`."""
 
     def heard(self, claimant: str | None, sentence: str = "", pronoun: str = "") -> None:
         if not claimant or not claimant[:1].isupper():
@@ -175,13 +265,152 @@ class _Speakers:
     def pronoun(self, word: str) -> str | None:
         if word in ("he", "she"):
             other = "she" if word == "he" else "he"
+            near = self._recent_person(word, other)
+            if near is not None:
+                return near
+            current = self.found[self.index].text if self.index < len(self.found) else ""
             for name in reversed(self.recent):
-                if self.gender.get(name) != other and (
-                    _is_person(name) or self.gender.get(name) == word
+                if (
+                    self.gender.get(name) != other
+                    and (_is_person(name) or self.gender.get(name) == word)
+                    and not _named_after_pronoun(current, name)
                 ):
                     return name
             return self._mentioned(self.at)
         return self.recent[-1] if self.recent else None
+
+    def _recent_person(self, word: str, other: str | None) -> str | None:
+        """ "he"/"she" as the person the last few sentences are about: a sentence opened by a
+        subordinate clause names them first ("When Meghan joined the family, she said"); else,
+        going back, the speaker of a claim or the name that opens a sentence ("Fraser Amos, a
+        final-year student, is helping ..." then '"...," he says'), whichever comes first.
+        A name known to be the other gender is passed over."""
+        if self.index >= len(self.found):
+            return None
+        current = self.found[self.index]
+        opener, _, rest = current.text.partition(" ")
+        if opener in _SUBORDINATORS and not _ASKING.search(rest, 0, 60):
+            # "When Meghan joined the family, she said" (not "When Winfrey asked if he ...")
+            name = self._opening_name(rest, current.start)
+            if name is not None and self._may_be(name, word, other):
+                return name
+        for back in range(self.index - 1, max(-1, self.index - 1 - _PRONOUN_SENTENCES), -1):
+            sentence = self.found[back]
+            if sentence.is_claim and sentence.claimant:
+                if self._may_be(sentence.claimant, word, other):
+                    return sentence.claimant
+                continue
+            name = self._opening_name(sentence.text, sentence.start)
+            if name is None and (np := _OPENING_PERSON.match(sentence.text)) is not None:
+                name = np.group(1)  # "The man in red shorts led employees to believe ..."
+            if name is not None and self._may_be(name, word, other):
+                return name
+        return None
+
+    def role(self, claimant: str | None, before: int) -> str | None:
+        """A person's role as the name it stands for: "the billionaire" after "billionaire
+        Michael R. Bloomberg", "the duchess" after "Meghan, Duchess of Sussex", "el viceprimer
+        ministro" after "el viceprimer ministro, Jorge Luis Perdomo Di-Lella"; with no such
+        introduction, the person the last few sentences are about; else the role itself."""
+        if not claimant:
+            return claimant
+        words = claimant.split()
+        if len(words) < 2 or len(words) > 5:
+            return claimant
+        if words[0].lower() not in _DEFINITE and not (
+            all(w[:1].isupper() for w in words)
+            and re.search(rf"\b[Tt]he\s+{re.escape(claimant)}", self.text[self.at : before])
+        ):
+            return claimant  # "the former mayor", or a title alone: "the Conservative MP"
+        of = [i for i, w in enumerate(words) if w.lower() in ("of", "del", "de", "for")]
+        head = words[of[0] - 1 if of else -1].lower().removesuffix("’s").removesuffix("'s")
+        if head not in rules.PERSON_ROLES:
+            return claimant
+        described = [w for w in words if w.lower() not in _DEFINITE | _ROLE_ADJECTIVES]
+        phrase = r"\s+".join(map(re.escape, described))
+        for found in (phrase, re.escape(head)) if len(described) > 1 else (re.escape(head),):
+            name = self._introduced(found, before)
+            if name is not None:
+                return name
+        return self._recent_person("", None) or claimant
+
+    def _introduced(self, role: str, before: int) -> str | None:
+        """The name written with ``role`` (a pattern) last before ``before``, if one."""
+        if role not in self._roles:
+            if len(self._roles) >= _MAX_ROLES:
+                return None  # linear time: a text of endless different roles is not read again
+            pattern = re.compile(rf"(?<![\w-]){role}(?![\w-])", re.IGNORECASE)
+            self._roles[role] = [m.span() for m in pattern.finditer(self.text)]
+        spans = self._roles[role]
+        for start, end in reversed(spans[: bisect.bisect_left(spans, (before, 0))]):
+            after = _NAME_AFTER_ROLE.match(self.text, end)
+            if after is not None and _is_person(after.group(1)):
+                return after.group(1)
+            named = _NAME_BEFORE_ROLE.search(self.text, max(0, start - 60), start)
+            if named is None:
+                continue
+            kept = named.group(1).split()
+            while kept and kept[0] in _NOT_NAMES | _CALENDAR_NAMES:
+                kept = kept[1:]  # "Even George Eustice, the current Environment Secretary"
+            if not kept:
+                continue
+            candidate = " ".join(kept)
+            owner = claimants.words(self.text, max(0, named.start(1) - 12), named.start(1))
+            if owner and owner[-1].lower in _BEFORE_NOT_SUBJECT:
+                continue  # "first disclosed by the Aspen Times, the former mayor argued"
+            if owner and owner[-1].text.endswith(("’s", "'s")):
+                continue  # "Aisha's Salon, the owner ...": a shop, not a person
+            if _is_person(candidate) or (
+                _is_single_name(candidate)
+                and candidate not in rules.GENERIC_NAME_ENDS
+                and self.text[named.end(1) : named.end(1) + 1] == ","
+            ):
+                return candidate
+        return None
+
+    def _may_be(self, name: str, word: str, other: str | None) -> bool:
+        """Whether ``name`` can be "he" (or "she"): a person's name not known as the other,
+        and not named again in the sentence being read ("which, he said, scared the man
+        off": "he" is not the man)."""
+        if self.index < len(self.found) and _named_after_pronoun(self.found[self.index].text, name):
+            return False
+        phrase = _person_phrase(name)
+        if phrase is not None:  # "the man", "the owner": a person the text names by role
+            return other is None or phrase != other
+        if not (_is_person(name) or _is_single_name(name)):
+            return False
+        if other is None:
+            return True
+        known = self.gender.get(name)
+        if known is None:
+            known = self.gender[name] = self._titled_gender(name)
+        return known != other
+
+    def _titled_gender(self, name: str) -> str:
+        """ "he" or "she" when the text gives the name a gendered title ("Mr Anderson",
+        "Prince Harry", "Duchess Meghan"), else ""."""
+        last = name.split()[-1]
+        for match in _GENDERED_TITLE.finditer(self.text, 0, self.at):
+            if match.group(2) == last or match.group(2) == name.split()[0]:
+                return "he" if match.group(1).rstrip(".") in _MALE_TITLES else "she"
+        return ""
+
+    def _opening_name(self, text: str, start: int) -> str | None:
+        """The person's name a sentence opens with ("But Yamey is angry", "Mr Anderson, who
+        quit", "Trust Executive Director Javier Betancourt at that time asked"), or None."""
+        match = _OPENING_NAME.match(text)
+        if match is None:
+            return None
+        run = claimants.words(match.group(1))
+        name = claimants.clean_name(match.group(1), run) if run else None
+        if not name or name.split()[0] in _NOT_NAMES or "'s" in name or "’s" in name:
+            return None  # "Aisha's Salon and Spa was founded": a business, not a person
+        if " " not in name:
+            full = self.full_name(name, start)
+            if full == name and name not in self.recent:
+                return None  # "Police", "Tuesday": one word that is not a known name
+            return full
+        return name
 
     def _mentioned(self, before: int) -> str | None:
         """With no speaker yet, the last person's name written before ``before``."""
@@ -197,7 +426,9 @@ class _Speakers:
         return found
 
     def full_name(self, claimant: str | None, before: int) -> str | None:
-        """A surname alone ("Hasib", "Mr. Cueto") as the full name written earlier, if one."""
+        """A surname alone ("Hasib", "Mr. Cueto") as the full name first written, if it was
+        written before ``before`` (the last one written was tried: stray capitals, "Both
+        Agerblad", "Sign Up Montoya-Lewis", made it worse than the first)."""
         if not claimant or " " in claimant.strip() or not claimant[:1].isupper():
             return claimant
         if self._names is None:
@@ -208,23 +439,39 @@ class _Speakers:
         return found[0] if found and found[1] < before else claimant
 
     def _first_full_name(self, surname: str) -> tuple[str, int] | None:
-        """The first "Given Surname" of the text, and where it is (one search per surname)."""
-        pattern = re.compile(
-            rf"(?<![\w’'.-])((?:[A-Z][\w’'-]+\s+){{1,2}}){re.escape(surname)}"
-            rf"(?![\w’'-])"
-        )
-        for match in pattern.finditer(self.text):
-            written = match.group(1).split()
-            given = [
-                w
-                for w in written
-                if w.rstrip(".") not in rules.NAME_TITLES and w.lower() not in _NOT_GIVEN
-            ]
-            if any(w.endswith(("’s", "'s", "s’", "s'")) for w in written):
-                continue  # "The Islamic State’s Amaq": an owner, not a given name
-            if given and written[-1] == given[-1]:
-                return " ".join([*given, surname]), match.start()
-        return None
+        """The first "Given Surname" of the text, and where it is. Every run of capitalised
+        words is read once per text (:meth:`_full_names`), not searched again per surname."""
+        if self._index is None:
+            self._index = self._full_names()
+        return self._index.get(surname)
+
+    def _full_names(self) -> dict[str, tuple[str, int]]:
+        """For each word that ends one to two capitalised words before it, the first such
+        "Given (Middle) Surname" of the text and where it starts."""
+        index: dict[str, tuple[str, int]] = {}
+        for run in _CAPITALISED_RUN.finditer(self.text):
+            spans = [(m.group(), run.start() + m.start()) for m in _SPACED.finditer(run.group())]
+            for last in range(1, len(spans)):
+                surname = spans[last][0]
+                if surname in index:
+                    continue
+                for first in (max(0, last - 2), last - 1):
+                    written = [w for w, _ in spans[first:last]]
+                    if any(w.endswith(("’s", "'s", "s’", "s'")) for w in written):
+                        continue  # "The Islamic State’s Amaq": an owner, not a given name
+                    given = [
+                        w
+                        for w in written
+                        if w.rstrip(".") not in rules.NAME_TITLES and w.lower() not in _NOT_GIVEN
+                    ]
+                    if given and written[-1] == given[-1]:
+                        index[surname] = " ".join([*given, surname]), spans[first][1]
+                        break
+        return index
+
+
+_CAPITALISED_RUN = re.compile(r"(?<![\w’'.-])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+(?![\w’'-])")
+_SPACED = re.compile(r"\S+")
 
 
 class ClaimExtractor:
@@ -234,7 +481,7 @@ class ClaimExtractor:
         all_verbs = (
             rules.ATTRIBUTION_VERBS + rules.ATTRIBUTION_VERBS_WITH_THAT + rules.SPANISH_VERBS
         )
-        verbs = _words_pattern(all_verbs)
+        verbs = "|".join(_progressive(phrase) for phrase in _words_pattern(all_verbs).split("|"))
         # Case-sensitive on purpose: "United States" and "Says who" are not attributions.
         self._verb = re.compile(rf"(?<![\w’'-])(?:{verbs})(?![\w’'-])(?:\s+(?:that|que)\b)?")
         self._needs_that = frozenset(rules.ATTRIBUTION_VERBS_WITH_THAT)
@@ -242,7 +489,11 @@ class ClaimExtractor:
             rf"[{f[0].upper()}{f[0]}]" + r"\s+".join(map(re.escape, f[1:].split()))
             for f in rules.ACCORDING_TO_FORMS
         )
-        self._according = re.compile(rf"(?<![\w-])(?:{forms})\s+")
+        self._according = re.compile(
+            rf"(?<![\w-])(?:{forms})\s+"
+            r"|(?<=,)\s+per\s+(?=(?:(?:the|a|an)\s+)?(?:[A-Z]|(?:list|count|tally|data|report|"
+            r"survey|poll|analysis|estimates?|figures|records)\b))"
+        )
         self._hedge = re.compile(rf"(?<![\w-])(?:{_words_pattern(rules.HEDGES)})(?![\w-])", re.I)
         self._verify = re.compile(
             rf"(?<![\w-])(?:{_words_pattern(rules.UNVERIFIABLE_PHRASES)})(?![\w-])", re.I
@@ -257,22 +508,31 @@ class ClaimExtractor:
         self._hedge_words = _first_words(rules.HEDGES)
         self._verify_words = _first_words(rules.UNVERIFIABLE_PHRASES)
         self._participle_words = _first_words(rules.PARTICIPLE_VERBS)
-        self._according_words = _first_words(rules.ACCORDING_TO_FORMS)
+        self._according_words = _first_words(rules.ACCORDING_TO_FORMS) | {"per"}
+        self._hedge_sets = _word_sets(rules.HEDGES)
+        self._verify_sets = _word_sets(rules.UNVERIFIABLE_PHRASES)
         self._triggers = (
             self._verb_words
-            | self._hedge_words
-            | self._verify_words
+            | frozenset(
+                word
+                for index in (self._hedge_sets, self._verify_sets)
+                for sets in index.values()
+                for words in sets
+                for word in words
+            )
             | self._participle_words
             | _first_words(rules.ACCORDING_TO_FORMS)
+            | {"per"}
         )
 
     def extract(self, text: str, comment_index: int | None = None) -> list[ClaimDraft]:
         """Claims in ``text``, with spans into it; ``comment_index`` is copied onto each."""
         found = self._sentences(text)
-        speakers = _Speakers(text)
+        speakers = _Speakers(text, found=found)
         previous: _Sentence | None = None
         hits = self._hits(found)
         for index, sentence in enumerate(found):
+            speakers.index = index
             carry = previous if previous and previous.paragraph == sentence.paragraph else None
             if not _is_heading(found, index):
                 self._analyse(sentence, carry, speakers, hits[index])
@@ -330,18 +590,27 @@ class ClaimExtractor:
         speakers.at = sentence.start
         attribution = None
         if not self._verb_words.isdisjoint(hit):
-            attribution = self._attribution_verb(text, sentence, speakers)
-        if attribution is None and not self._according_words.isdisjoint(hit):
-            attribution = self._according_to(text)
+            attribution = self._attribution_verb(text, sentence, speakers, hit)
+        if not self._according_words.isdisjoint(hit) and (
+            attribution is None
+            or (attribution.phrase in rules.NOUN_LIKE_FORMS and attribution.start > 0)
+        ):
+            # "According to reports cited by MySA, ... users submitted outage reports": the
+            # source is the one "according to" names, not a verb-like noun after it
+            according = self._according_to(text)
+            if according is not None and (
+                attribution is None or according.start < attribution.start
+            ):
+                attribution = according
         if attribution is None and not self._participle_words.isdisjoint(hit):
             attribution = self._saying(text, speakers)
         sentence.attribution = attribution
-        if not self._hedge_words.isdisjoint(hit):
+        if _holds_phrase(self._hedge_sets, hit):
             for match in self._hedge.finditer(text):
                 inside = attribution and attribution.start <= match.start() < attribution.end
                 if not inside and match.group().lower() not in sentence.hedges:
                     sentence.hedges.append(match.group().lower())
-        verify = self._verify.search(text) if not self._verify_words.isdisjoint(hit) else None
+        verify = self._verify.search(text) if _holds_phrase(self._verify_sets, hit) else None
         if verify is not None:
             sentence.verify_clause = _clause(text, verify.start(), verify.end())
             outside = len(claimants.words(text)) - len(claimants.words(sentence.verify_clause))
@@ -360,6 +629,10 @@ class ClaimExtractor:
         ):
             sentence.method = "unverifiable-figure" if sentence.quantities else "unverifiable"
         if sentence.claimant is not None:
+            sentence.claimant = speakers.full_name(sentence.claimant, sentence.start)
+            sentence.claimant = speakers.role(
+                _without_reflexive(sentence.claimant), sentence.start + len(text)
+            )
             sentence.claimant = speakers.full_name(sentence.claimant, sentence.start)
             resolved = sentence.method == "carried-claimant" and attribution is not None
             speakers.heard(
@@ -387,43 +660,92 @@ class ClaimExtractor:
         return None
 
     def _saying(self, text: str, speakers: _Speakers) -> _Attribution | None:
-        """ "The trust wrote to the board, saying ...": the claim of the sentence's subject."""
+        """ "The trust wrote to the board, saying ...": the claim of the sentence's subject.
+
+        The subject is read from the start of the clause the participle ends: after a leading
+        quotation ('"My girlfriend ...," the man could be heard saying') or a leading phrase
+        ("After running with the plan, Health Minister Stephen Donnelly came in ..."), up to
+        its verb; a pronoun there ("Speaking on Morning Ireland he bypassed") is resolved.
+        """
         match = self._participle.search(text)
         if match is None:
             return None
-        lead = claimants.words(text, 0, match.start())
+        before = claimants.words(text, max(0, match.start() - 12), match.start())
+        if before and before[-1].lower in _GERUND_BEFORE:
+            return None  # "greeting people or adding emphasis": a gerund, not a statement
+        begin = _clause_start(text, match.start())
+        lead = claimants.words(text, begin, match.start())
         while lead and lead[0].lower in rules.DISCOURSE_WORDS:
             lead = lead[1:]
+        comma = text.find(",", lead[0].start if lead else begin, match.start())
+        if lead and lead[0].capitalised and comma > 0:
+            first = [w for w in lead if w.end <= comma]  # "Prof Steve West, vice-chancellor"
+            if first and all(w.capitalised or w.lower in rules.NAME_CONNECTORS for w in first):
+                lead = first
+        if lead and _GERUND.fullmatch(lead[0].lower):  # "Speaking on Morning Ireland he ..."
+            pronouns = [w for w in lead if w.lower in ("he", "she", "they")]
+            lead = pronouns[:1]
         run: list[claimants.Word] = []
         for word in lead:
-            if run and not (word.capitalised or word.lower in rules.NAME_CONNECTORS):
+            lower = word.lower
+            if run and (
+                lower in rules.FINITE_VERBS
+                or lower in rules.IRREGULAR_VERBS
+                or lower in rules.SUBJECT_VERB_FILLERS
+                or (
+                    not word.capitalised
+                    and (
+                        _ADVERB.fullmatch(lower)
+                        or _PAST.fullmatch(lower)
+                        or _GERUND.fullmatch(lower)
+                    )
+                )
+            ):
+                break
+            if lower in rules.THIRD_PERSON_PRONOUNS and lower != "it":
+                run = [word]
                 break
             run.append(word)
-        claimant = claimants.subject(text, run) if run else None
-        if claimant is not None and claimant.lower() in rules.THIRD_PERSON_PRONOUNS:
-            claimant = speakers.pronoun(claimant.lower())
-        if claimant is None or _is_fragment(claimant):
+        claimant = None
+        if len(run) == 1 and run[0].lower in rules.THIRD_PERSON_PRONOUNS:
+            claimant = speakers.pronoun(run[0].lower)
+        elif run and not run[0].lower.endswith("ing"):
+            claimant = claimants.subject(text, run)
+            if claimant is not None and claimant.lower() in rules.THIRD_PERSON_PRONOUNS:
+                claimant = speakers.pronoun(claimant.lower())
+        if (
+            claimant is None
+            or _is_fragment(claimant)
+            or claimant.lower() in _NOT_SUBJECTS
+            or claimant.lower().split("’")[0].split("'")[0] in rules.THIRD_PERSON_PRONOUNS
+        ):
             return None
         phrase = " ".join(match.group().lstrip(", ").split())
         return _Attribution(claimant, phrase, "attribution-verb", match.start(), match.end())
 
     def _attribution_verb(
-        self, text: str, sentence: _Sentence, speakers: _Speakers
+        self, text: str, sentence: _Sentence, speakers: _Speakers, hit: frozenset[str]
     ) -> _Attribution | None:
         """The first verb that attributes the sentence to a source; passives become hedges."""
         hedges = sentence.hedges
         figures: bool | None = None
         quoted: bool | None = None
         inside: list[_Attribution] = []
-        for tried, match in enumerate(self._verbs_in(text)):
+        asked = _ASKED.match(text)
+        asked_until = text.find(",", asked.end()) if asked is not None else -1
+        tokens = _Tokens(text)
+        for tried, match in enumerate(self._verbs_in(text, hit)):
             if tried == rules.MAX_VERBS_PER_SENTENCE:
                 break  # "the said the said ...": linear time, not one look-back per verb
             first = match.group().split()[0]
-            verb = " ".join(match.group().removesuffix("that").removesuffix("que").split())
+            parts = match.group().removesuffix("that").removesuffix("que").split()
+            if len(parts) == 3 and parts[0] in rules.PASSIVE_BEFORE_VERB:
+                del parts[1]  # "is now warning" is "is warning"
+            verb = " ".join(parts)
             has_that = match.group().endswith(("that", "que"))
             # The word just before the verb decides most cases; read only the last few words
             # first and the subject's whole window only for a verb that survives them.
-            near = claimants.words(text, max(0, match.start() - 60), match.start())
+            near = tokens.between(max(0, match.start() - 60), match.start())
             adjacent = bool(near) and not text[near[-1].end : match.start()].strip()
             fillers = 0
             while (
@@ -448,10 +770,15 @@ class ClaimExtractor:
                 continue
             if last in rules.DETERMINERS or (adjacent and last.endswith(("’s", "'s"))):
                 continue
-            if first in rules.NOUN_LIKE_FORMS and self._followed_by_verb(text, match.end()):
-                continue
+            if first in rules.NOUN_LIKE_FORMS and (
+                self._followed_by_verb(text, match.end())
+                or (adjacent and _PAST.fullmatch(last) is not None)
+            ):
+                continue  # "the claims are", "has received reports that", "Published estimates"
+            if asked_until > match.start() or _within_according(text, match.start()):
+                continue  # "Asked what he thought ..., Walter said"; "according to X cited by"
             window = claimants.subject_window(text, match.start())
-            before = claimants.words(text, window, match.start())
+            before = tokens.between(window, match.start())
             if adjacent and fillers:
                 del before[-fillers:]
             if quoted is None:
@@ -461,6 +788,7 @@ class ClaimExtractor:
                 and not has_that
                 and not quoted
                 and not self._reports_statement(text, match)
+                and not (verb in rules.FINDING_VERBS and _research_subject(before))
             ):
                 if verb in self._needs_that:
                     continue
@@ -486,16 +814,18 @@ class ClaimExtractor:
             sentence.parsed = self._quantities.parse(sentence.text)
         return sentence.parsed
 
-    def _verbs_in(self, text: str) -> Iterator[re.Match[str]]:
+    def _verbs_in(self, text: str, hit: frozenset[str]) -> Iterator[re.Match[str]]:
         """Attribution verbs of ``text`` in order: the verb pattern is tried, anchored, only
-        where a word that can start a verb stands (searching its 300 alternatives at every
-        position of every sentence was the extractor's largest cost)."""
-        starts = self._verb_starts
-        for word in _LOWER_WORD.finditer(text):
-            if word.group() in starts:
-                found = self._verb.match(text, word.start())
-                if found is not None:
-                    yield found
+        where a word that can start a verb stands, found by one search for the few such words
+        the sentence holds (``hit``, from :meth:`_hits`); searching the verb pattern's 300
+        alternatives at every position, or looking at every word in Python, cost most."""
+        present = self._verb_starts.intersection(hit)
+        if not present:
+            return
+        for word in _word_finder(frozenset(present)).finditer(text):
+            found = self._verb.match(text, word.start())
+            if found is not None:
+                yield found
 
     @staticmethod
     def _pronoun_of(text: str, attribution: _Attribution | None) -> str:
@@ -518,6 +848,11 @@ class ClaimExtractor:
         first = following[0].lower
         if first in rules.CLAUSE_SUBJECT_PRONOUNS or first.endswith("ing"):
             return True  # "warned they had the votes", "reported being logged out"
+        for index, word in enumerate(following[:5]):
+            if word.lower == "that" and index:  # "confirmed this evening that", "hinted before
+                return all(  # that", "theorized back in 2017 that"
+                    w.lower in rules.TIME_FILLERS or w.text.isdigit() for w in following[:index]
+                )
         # "Tests found the boiler's flue pipe had not been attached": a clause, not an object
         for word in following[:6]:
             if word.lower in rules.FINITE_VERBS:
@@ -529,7 +864,11 @@ class ClaimExtractor:
     @staticmethod
     def _followed_by_verb(text: str, position: int) -> bool:
         following = claimants.words(text, position, min(len(text), position + 40))
-        return bool(following) and following[0].lower in rules.VERB_FOLLOWERS
+        return (
+            bool(following)
+            and following[0].lower in rules.VERB_FOLLOWERS
+            and not text[position : following[0].start].strip()  # "Those signs, he says, will"
+        )
 
     @staticmethod
     def _claimant(
@@ -542,10 +881,23 @@ class ClaimExtractor:
     ) -> tuple[str | None, str] | None:
         """(claimant, method) for a verb with subject words ``before``; None if no attribution."""
         run = claimants.clause_subject(text, before, verb_start)
+        if run is not None and run[-1].lower in rules.OBJECT_CLITICS and len(run) == 1:
+            run = None  # "Lo dijo porque ...": "lo" is what was said, the speaker is dropped
+            if _ENCLOSED_AFTER.match(text, verb_end) is None and verb in rules.SPANISH_VERBS:
+                return _named_or_last(text, verb_start, speakers)
+        if run is None and (
+            _ENCLOSED_AFTER.match(text, verb_end) is not None
+            and _ENCLOSED_BEFORE.search(text, max(0, verb_start - 3), verb_start) is not None
+        ):
+            # "El cuadro —expresó— debe ...", "La política de cuadros, enfatizó, requiere":
+            # the speaker is the sentence's named subject, else the one speaking so far
+            return _named_or_last(text, verb_start, speakers)
         if run is None:
             right = None if verb in rules.AUDIENCE_VERBS else claimants.after_verb(text, verb_end)
             if right:
                 return right, "attribution-verb"
+            if text[:1] in '“"' and claimants.after_quotation(text, verb_start):
+                return None  # '"... for years," noted ...': the subject is not in the quote
             run = claimants.apposition_subject(text, before, verb_start)
             if not run:
                 return None
@@ -593,6 +945,31 @@ class ClaimExtractor:
 
 
 _CHUNK = 4096
+_GERUND_BEFORE = frozenset({"or", "of", "for", "from", "about", "without", "the", "is", "was"})
+_NOT_SUBJECTS = frozenset({"i", "we", "you", "my", "our", "your", "me", "us"})
+_LEADING_PHRASE = re.compile(
+    r"(?:After|Before|When|While|As|Speaking|Asked|In|On|At|During|Following|Despite|"
+    r"But|Last|Earlier|Later)\b[^,“”\"]{0,120},\s+"
+)
+_LEADING_QUOTE = re.compile(r"[“\"][^”\"]{1,2000}[”\"][,.!?]?\s+")
+
+
+def _clause_start(text: str, end: int) -> int:
+    """Where the clause that ends at ``end`` starts: after a leading quotation or a leading
+    phrase set off by a comma ("After running with the plan, ..."), else 0."""
+    position = 0
+    quote = _LEADING_QUOTE.match(text, 0, end)
+    if quote is not None:
+        position = quote.end()
+    phrase = _LEADING_PHRASE.match(text, position, end)
+    return phrase.end() if phrase is not None else position
+
+
+@lru_cache(maxsize=512)
+def _word_finder(words: frozenset[str]) -> re.Pattern[str]:
+    """A pattern for any of ``words`` as a whole lower-case word (compiled once per set)."""
+    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"(?<![\w’'-])(?:{alternatives})(?![^\W\d_])")
 
 
 def _words_in(wanted: frozenset[str], text: str) -> frozenset[str]:
@@ -605,6 +982,92 @@ def _words_in(wanted: frozenset[str], text: str) -> frozenset[str]:
     for start in range(0, len(text), _CHUNK):
         found.update(wanted.intersection(_WORD.findall(text, start, start + _CHUNK + 40)))
     return frozenset(found)
+
+
+_ENCLOSED_AFTER = re.compile(r"\s*[,—–-]")
+_ENCLOSED_BEFORE = re.compile(r"[,—–-]\s*$")
+_NAME_WORD = r"[A-ZÁÉÍÓÚÑÜ][^\W\d_]*[a-záéíóúñü](?:-[A-ZÁÉÍÓÚÑÜ][^\W\d_]+)?"
+_PERSON_NAME = re.compile(rf"(?<![\w’'.-]){_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}(?![\w’'-])")
+
+
+_ASKED = re.compile(r"(?:When\s+|If\s+)?[Aa]sked\b")
+_ACCORDING_BEFORE = re.compile(r"(?:[Aa]ccording\s+to|[Ss]egún)\s+[^,;:\s][^,;:]{0,30}\s$")
+
+
+def _research_subject(before: list[claimants.Word]) -> bool:
+    """Whether the words just before a verb name a study, a test or a count ("A study from
+    2012 counted", "post mortem tests showed", "Further investigations discovered"): what such
+    a source finds is a claim even with a plain object."""
+    return any(word.lower in rules.RESEARCH_NOUNS for word in before[-6:])
+
+
+def _within_according(text: str, position: int) -> bool:
+    """Whether ``position`` lies in the source of an "according to" ("according to reports
+    cited by MySA", "according to media reports monitoring the incident")."""
+    return _ACCORDING_BEFORE.search(text, max(0, position - 50), position) is not None
+
+
+def _without_reflexive(claimant: str | None) -> str | None:
+    """ "Rundle himself" as "Rundle": the reflexive only stresses who spoke."""
+    if claimant and claimant.endswith(_REFLEXIVES) and " " in claimant:
+        return claimant.rsplit(" ", 1)[0]
+    return claimant
+
+
+_REFLEXIVES = (" himself", " herself", " themselves", " itself")
+
+
+_HE_NOUNS = frozenset({"man", "boy", "father", "husband", "son", "brother", "gentleman"})
+_SHE_NOUNS = frozenset({"woman", "girl", "mother", "wife", "daughter", "sister", "lady"})
+_OPENING_PERSON = re.compile(
+    r"(?:(?:But|And|Then|Later),?\s+)?((?:[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+)?"
+    r"(?:man|woman|boy|girl|owner|driver|victim|suspect|mother|father)\b)"
+)
+
+
+_SPEAKS = re.compile(r"\s+(?:said|says|added|told|wrote|explained|recalled|insisted)\b")
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+
+
+def _named_after_pronoun(sentence: str, name: str) -> bool:
+    """Whether ``name`` is written in ``sentence`` after its "he"/"she" ("which, he said,
+    scared the man off"): then the pronoun is someone else."""
+    pronoun = _SUBJECT_PRONOUN.search(sentence)
+    if pronoun is None:
+        return False
+    rest = sentence[pronoun.end() :].lower()
+    at = rest.find(name.lower())
+    if at < 0:
+        return False
+    # '"She told Harry ... ," Meghan said': the speaker named again is the same person
+    return _SPEAKS.match(rest, at + len(name)) is None
+
+
+def _person_phrase(name: str) -> str | None:
+    """ "he" or "she" for "the man" / "the woman", "" for a person by role ("the owner", "a
+    spokesperson"), None when ``name`` is not such a phrase."""
+    words = name.lower().split()
+    if len(words) < 2 or len(words) > 4 or words[0] not in ("the", "a", "an"):
+        return None
+    head = words[-1]
+    if head in _HE_NOUNS:
+        return "he"
+    if head in _SHE_NOUNS:
+        return "she"
+    if head in rules.PERSON_ROLES or head in ("owner", "driver", "victim", "suspect"):
+        return ""
+    return None
+
+
+def _named_or_last(text: str, end: int, speakers: _Speakers) -> tuple[str | None, str]:
+    """The first person named in ``text`` before ``end`` ("Rafael Pérez Fernández, primer
+    secretario ..., que, como en otros —reconoció—"), else the last speaker of the text."""
+    for match in _PERSON_NAME.finditer(text, 0, end):
+        name = match.group()
+        if _is_person(name) and name.split()[0].lower() not in _NOT_GIVEN:
+            return name, "attribution-verb"
+    speaker = speakers.recent[-1] if speakers.recent else None
+    return (speaker, "carried-claimant") if speaker else (None, "attribution-verb")
 
 
 def _is_heading(found: list[_Sentence], index: int) -> bool:
@@ -629,6 +1092,22 @@ def _in_quotation(text: str, position: int) -> bool:
     head = text[:position]
     curly = head.count("“") - head.count("”")
     return curly > 0 or (curly == 0 and head.count('"') % 2 == 1)
+
+
+def _word_sets(phrases: tuple[str, ...]) -> dict[str, tuple[frozenset[str], ...]]:
+    """The words of each phrase as :data:`_WORD` reads them, by its rarest-looking (longest)
+    word: a phrase can occur in a sentence only if the sentence holds all of them, a check
+    far cheaper than searching for the phrase."""
+    index: dict[str, list[frozenset[str]]] = {}
+    for phrase in phrases:
+        words = _WORD.findall(phrase.lower())
+        index.setdefault(max(words, key=len), []).append(frozenset(words))
+    return {key: tuple(sets) for key, sets in index.items()}
+
+
+def _holds_phrase(index: dict[str, tuple[frozenset[str], ...]], hit: frozenset[str]) -> bool:
+    """Whether ``hit`` holds every word of one of the phrases of ``index``."""
+    return any(words <= hit for key in index.keys() & hit for words in index[key])
 
 
 def _first_words(phrases: tuple[str, ...]) -> frozenset[str]:

@@ -23,6 +23,7 @@ it, linear in the sentence; the vocabulary is data in :mod:`store.claims.rules`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from store.claims import rules
 from store.records import Quantity
@@ -37,6 +38,15 @@ _START = re.compile(r"(?<![\w.,:/-])(?:[A-Za-z]*[$€£¥₹₩₦₽₺₪]|\.?
 """Where a figure can start: a currency sign (with its letters, "US$"), a digit, a word."""
 _SIGN_OR_DIGIT = re.compile(r"(?<![\w.,:/-])(?:[A-Za-z]*[$€£¥₹₩₦₽₺₪]|\.?\d)")
 _ALPHA = re.compile(r"[a-z]+")
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=256)
+def _named_finder(words: frozenset[str]) -> re.Pattern[str]:
+    """Where any of ``words`` stands as a whole word, any case (compiled once per set): one
+    search instead of looking at every word of the sentence in Python."""
+    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"(?<![\w.,:/-])(?:{alternatives})(?![A-Za-z])", re.IGNORECASE)
 
 
 def _alternation(words: tuple[str, ...] | frozenset[str] | list[str]) -> str:
@@ -104,9 +114,11 @@ class QuantityParser:
             r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.\w])|\d+)"
             r"(?:\.\d+)?|\.\d+"
         )
+        time_units = _alternation(sorted(_TIME_UNITS))
         words = (
             rf"half\s+a\s+dozen|an?\s+(?:{scales})(?:[\s-]+(?:and\s+)?(?:{small}|{scales}))*"
             rf"|(?:{small})(?:[\s-]+(?:and\s+)?(?:{small}|{scales}))*"
+            rf"|an?(?=\s+(?:{time_units})s?\b)"  # "up to an hour"
         )
         fractions = _alternation(list(rules.FRACTIONS))
         currency = _alternation(list(rules.CURRENCY_SIGNS))
@@ -122,6 +134,11 @@ class QuantityParser:
         )
         self._number = re.compile(rf"(?<![\w.,:/-]){number}", re.IGNORECASE)
         self._range_end = re.compile(number, re.IGNORECASE)
+        large = _alternation(["thousand", "million", "billion", "trillion"])
+        self._fraction_scale = re.compile(
+            rf"(?:\s+an?)?[\s-]+(?P<s>{large})(?![\w-])",
+            re.IGNORECASE,
+        )
         self._money_scale = re.compile(
             rf"(?:{_alternation(list(rules.MONEY_SCALES))})(?![\w-])", re.IGNORECASE
         )
@@ -208,11 +225,7 @@ class QuantityParser:
         if named & _ARTICLES and self._after_article.isdisjoint(present):
             named -= _ARTICLES  # "a" and "an" start a figure only before "dozen", "third", ...
         if named:  # number and vague words are rarer than words: look for them only if there
-            tokens += [
-                m
-                for m in _START.finditer(sentence)
-                if m.group()[0].isalpha() and m.group().lower() in named
-            ]
+            tokens += _named_finder(frozenset(named)).finditer(sentence)
             tokens.sort(key=lambda m: m.start())
         for token in tokens:
             position = token.start()
@@ -277,6 +290,8 @@ class QuantityParser:
         count = _number(body, scale)
         if count is None:
             return None, end
+        if not scale and (half := _AND_A_HALF.match(sentence, end)) is not None:
+            count, end = count + 0.5, half.end()  # "two and a half years"
         text_start = start
         qualifier = self._qualifier.search(sentence, max(0, start - 24), start)
         if qualifier is not None:
@@ -363,6 +378,13 @@ class QuantityParser:
         if qualifier is not None:
             text_start = qualifier.start()
         end = match.end()
+        scaled = self._fraction_scale.match(sentence, end)
+        scale = match.group("scale") or (scaled.group("s") if scaled is not None else None)
+        if scale is not None:  # "a quarter million people", "half a million cars"
+            stop = scaled.end() if scaled is not None else end
+            value = whole(count / parts_of * rules.SCALES[scale.lower()])
+            item, after = self._item(sentence, stop)
+            return Quantity(value, sentence[text_start:stop], item), max(stop, after)
         position = end
         of = self._of.match(sentence, position)
         if of is None and len(parts) == 1:

@@ -44,8 +44,69 @@ SPANISH_VERBS: tuple[str, ...] = (
     "sostuvo", "reconoció", "apuntó", "reiteró", "enfatizó", "detalló", "advirtió",
     "insistió", "denunció", "recordó", "valoró", "razonó", "consideró", "opinó", "calificó",
     "aseveró", "puntualizó", "resaltó", "refirió", "argumentó", "anunció", "confirmó",
-    "dice", "afirma", "asegura", "señala", "explica", "indica", "considera",
+    "dice", "afirma", "asegura", "señala", "explica", "indica", "considera", "alertó",
+    "reflexionó", "aclaró", "sentenció", "acotó",
 )  # fmt: skip
+
+#: The last word of a role a person is written as ("the former mayor", "the Conservative MP",
+#: "el viceprimer ministro"): such a claimant stands for the name it was introduced with.
+PERSON_ROLES: frozenset[str] = frozenset({
+    "mayor", "billionaire", "mp", "miembro", "member", "minister", "ministro", "ministra",
+    "duchess", "duke", "prince", "princess", "king", "queen", "spokesman", "spokeswoman",
+    "spokesperson",
+    "secretary", "senator", "governor", "president", "chairman", "chairwoman", "chair",
+    "director", "lawyer", "attorney", "judge", "chief", "leader", "founder", "ceo",
+    "executive", "professor", "researcher", "scientist", "author", "coach", "manager", "owner",
+    "actor", "actress", "singer", "star", "commissioner", "councillor", "councilman",
+    "councilwoman", "congressman", "congresswoman", "lawmaker", "candidate", "democrat",
+    "republican", "economist", "analyst", "dirigente", "presidente", "presidenta",
+    "secretario", "secretaria", "vicepresidente", "entrenador", "player", "striker",
+    "captain", "officer", "sheriff", "prosecutor", "defendant", "plaintiff",
+    "winemaker", "chancellor", "vice-chancellor", "businessman", "businesswoman",
+    "entrepreneur", "veteran", "activist", "historian", "writer", "novelist",
+})  # fmt: skip
+
+#: What a study, a test or a count does with its finding ("A study from 2012 counted 17
+#: types", "post mortem tests showed high levels"): with a subject from
+#: :data:`RESEARCH_NOUNS` these attribute even without "that".
+FINDING_VERBS: frozenset[str] = frozenset({
+    "found", "finds", "showed", "shows", "show", "revealed", "reveals", "counted", "counts",
+    "discovered", "discovers", "estimated", "estimates", "concluded", "concludes",
+    "turned up", "identified", "identifies", "recorded", "records", "measured", "detected",
+})  # fmt: skip
+
+#: Sources that are documents, studies, tests or data rather than people.
+RESEARCH_NOUNS: frozenset[str] = frozenset({
+    "study", "studies", "paper", "papers", "report", "survey", "poll", "polls", "analysis",
+    "research", "data", "figures", "statistics", "tests", "test", "investigation",
+    "investigations", "inquiry", "review", "audit", "census", "count", "work", "dating",
+    "trial", "trials", "experiment", "experiments", "scans",
+    "records", "examination", "autopsy", "post-mortem", "mortem", "footage", "documents",
+})  # fmt: skip
+
+#: A subject that is a part of its source ("details of the legislation", "Figures from the
+#: European Centre for Disease Prevention and Control") names that source.
+PARTITIVE_HEADS: frozenset[str] = frozenset({
+    "details", "figures", "data", "results", "findings", "copy", "excerpts", "parts", "part",
+    "numbers", "statistics",
+})  # fmt: skip
+
+#: Last words of a name that name nothing alone: after an owner ("Casey's Bar") the owner
+#: stays part of the name.
+GENERIC_NAME_ENDS: frozenset[str] = frozenset({
+    "Bar", "Pub", "Cafe", "Café", "Restaurant", "Shop", "Store", "Hotel", "Inn", "Kitchen",
+    "Salon", "Farm", "Club", "Garage", "Bakery", "Deli", "Diner", "Grill", "House",
+})  # fmt: skip
+
+#: A bare plural after "according to" that names no one ("according to estimates"): the
+#: statement is the reporter's hedge, with no claimant.
+UNNAMED_SOURCES: frozenset[str] = frozenset({
+    "estimates", "reports", "sources", "rumours", "rumors", "accounts", "projections",
+})  # fmt: skip
+
+#: Spanish object pronouns before a verb ("Lo dijo porque ..."): the subject is dropped, and
+#: the claim is the last speaker's.
+OBJECT_CLITICS: frozenset[str] = frozenset({"lo", "la", "le", "les", "los", "las", "nos"})
 
 #: Forms of "according to" in the languages above (matched with either case of the first
 #: letter): the source follows.
@@ -104,7 +165,9 @@ ATTRIBUTION_VERBS_WITH_THAT: tuple[str, ...] = (
     "points out", "pointed out", "point out", "makes clear", "made clear", "make clear",
     "concluded", "concludes", "determined", "ruled", "rules", "showed", "shows", "show",
     "found out", "discovered", "recounted", "recounts", "described", "describes",
-    "worried", "worries", "fears", "feared", "predict", "estimate",
+    "worried", "worries", "fears", "feared", "predict", "estimate", "tweeted", "tweets",
+    "counted", "turned up", "identified", "recorded", "detected",
+    "posted", "theorized", "theorised", "outlined", "posit", "posits", "posited",
 )  # fmt: skip
 
 #: After a verb of :data:`ATTRIBUTION_VERBS_WITH_THAT`, one of these opens the reported clause
@@ -130,6 +193,14 @@ SUBJECT_VERB_FILLERS: frozenset[str] = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on",
     "just", "still", "finally", "ultimately", "quickly", "immediately",
     "openly", "unanimously", "flatly", "strongly", "privately", "formally", "jointly",
+    "did", "does", "do",  # emphatic: "The hospital did say however that ..."
+})  # fmt: skip
+
+#: Words allowed between a verb and its "that" ("confirmed this evening that", "acknowledged
+#: last week that", "hinted before that", "theorized back in 2017 that").
+TIME_FILLERS: frozenset[str] = SUBJECT_VERB_FILLERS | frozenset({
+    "this", "evening", "before", "back", "in", "on", "at", "late", "early", "days", "weeks",
+    "months", "years", "ago", "here", "there", "again", "too", "privately", "publicly",
 })  # fmt: skip
 
 #: In a common-noun subject, the subject starts after the last of these ("after the owner
@@ -137,7 +208,7 @@ SUBJECT_VERB_FILLERS: frozenset[str] = frozenset({
 SUBJECT_STARTS_AFTER: frozenset[str] = frozenset({
     "after", "before", "when", "while", "because", "since", "as", "although", "though", "if",
     "unless", "until", "once", "where", "whereas", "but", "so", "then", "that", "who",
-    "which", "is", "was", "were", "are", "has", "had", "have", "will", "would", "even",
+    "which", "is", "was", "were", "are", "has", "had", "have", "will", "would", "even", "said",
     "than", "whether", "why", "how", "what", "like", "also", "into", "onto", "by", "with",
     "about", "against", "over", "under", "through", "to", "for",
 })  # fmt: skip
@@ -157,7 +228,7 @@ RIGHT_PHRASE_STARTS: frozenset[str] = frozenset({
     "researchers", "experts", "analysts", "witnesses", "sources", "authorities", "critics",
     "supporters", "neighbors", "neighbours", "relatives", "parents", "students", "workers",
     "scientists", "doctors", "officers", "investigators", "prosecutors", "lawyers", "his",
-    "her", "their", "its",
+    "her", "their", "its", "el", "la", "los", "las", "un", "una",
 })  # fmt: skip
 
 #: A verb after one of these is hypothetical, negated or an infinitive ("I wouldn't say",
@@ -165,7 +236,7 @@ RIGHT_PHRASE_STARTS: frozenset[str] = frozenset({
 NON_ASSERTING_BEFORE_VERB: frozenset[str] = frozenset({
     "to", "would", "could", "should", "might", "may", "can", "will", "must", "shall",
     "wouldn't", "couldn't", "shouldn't", "won't", "can't", "cannot", "don't", "doesn't",
-    "didn't", "never", "not", "did", "do", "does", "wouldn’t", "couldn’t", "shouldn’t",
+    "didn't", "never", "not", "wouldn’t", "couldn’t", "shouldn’t",
     "won’t", "can’t", "don’t", "doesn’t", "didn’t",
 })  # fmt: skip
 
@@ -252,7 +323,9 @@ ORGANISATION_HEADS: frozenset[str] = frozenset({
 
 #: Pronouns that stand for a source named earlier: the claim is kept and its claimant carried
 #: from the sentence before when that sentence named one.
-THIRD_PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "it", "they"})
+THIRD_PERSON_PRONOUNS: frozenset[str] = frozenset(
+    {"he", "she", "it", "they", "él", "ella", "ellos", "ellas"}
+)
 
 #: Pronouns that are never claimants and make no attribution: the writer speaking ("I said",
 #: "we reported"), the reader, or a demonstrative ("That said, ...").
@@ -268,6 +341,8 @@ DISCOURSE_WORDS: frozenset[str] = frozenset({
     "earlier", "today", "yesterday", "now", "then", "moreover", "furthermore", "instead",
     "similarly", "so", "thus", "indeed", "additionally", "finally", "first", "second", "even",
     "only",
+    # Spanish openers that are not a name ("Sobre ella, reconoció que ...")
+    "sobre", "en", "para", "por", "con", "entre", "desde", "y", "pero", "además", "también",
     # subordinators: "…, when it said …" has the pronoun "it" as its subject
     "when", "while", "after", "before", "because", "since", "as", "although", "though",
     "where", "whereas", "until", "once", "if", "unless",
@@ -314,7 +389,9 @@ HEDGES: tuple[str, ...] = (
     "ostensibly", "rumoured", "rumored", "unverified", "it is unclear", "it was unclear",
     "it is not clear", "it was not clear", "it was not immediately clear",
     "it is not immediately clear", "it remains unclear", "remains unclear", "remain unclear",
-    "it is understood", "it was understood", "it is believed", "it is thought",
+    "it's not clear", "it’s not clear", "it isn't clear", "it isn’t clear", "it's unclear",
+    "it’s unclear", "received reports", "claims were made", "it is understood",
+    "it was understood", "it is believed", "it is thought",
     "is believed to", "are believed to", "is thought to", "are thought to",
 )  # fmt: skip
 

@@ -14,7 +14,6 @@ the next piece of its paragraph, since sentencex sometimes ends a sentence there
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
@@ -71,25 +70,42 @@ def paragraph_breaks(text: str) -> list[int]:
 
 
 def split(text: str) -> list[Span]:
-    """The sentences of ``text`` with their paragraph numbers, none across a paragraph break."""
+    """The sentences of ``text`` with their paragraph numbers, none across a paragraph break.
+
+    sentencex reads one paragraph at a time: over the whole text it carries a quotation's
+    state across paragraphs, so a paragraph that opens with a quote mark had that mark left
+    at the end of the sentence before ('... last year. "' + 'But at the same time ...').
+    """
     breaks = paragraph_breaks(text)
     pieces: list[Span] = []
-    for boundary in sentencex.get_sentence_boundaries("en", text):
-        if boundary["is_paragraph_break"]:
-            continue
-        start: int = boundary["start_index"]
-        end: int = boundary["end_index"]
-        first = bisect.bisect_left(breaks, start)
-        cut = first
-        while cut < len(breaks) and breaks[cut] < end:
-            _add(pieces, text, start, breaks[cut], cut)
-            start = breaks[cut] + 1
-            cut += 1
-        _add(pieces, text, start, end, cut)
+    start = 0
+    for paragraph, end in enumerate([*breaks, len(text)]):
+        if text[start:end].strip():
+            for boundary in sentencex.get_sentence_boundaries("en", text[start:end]):
+                _add(
+                    pieces,
+                    text,
+                    start + boundary["start_index"],
+                    start + boundary["end_index"],
+                    paragraph,
+                )
+        start = end + 1
     return _joined(pieces, text)
 
 
+_FOOTNOTE_END = re.compile(r"(?<=[a-z][.!?])\d{1,2}(?=[ \t]+[A-Z])")
+"""A footnote marker after a full stop ("... according to Iowa Starting Line.2 Warren has"):
+the sentence ends after it, which sentencex misses (it reads ".2" as a decimal)."""
+
+
 def _add(pieces: list[Span], text: str, start: int, end: int, paragraph: int) -> None:
+    for footnote in _FOOTNOTE_END.finditer(text, start, end):
+        _add_piece(pieces, text, start, footnote.end(), paragraph)
+        start = footnote.end()
+    _add_piece(pieces, text, start, end, paragraph)
+
+
+def _add_piece(pieces: list[Span], text: str, start: int, end: int, paragraph: int) -> None:
     raw = text[start:end]
     stripped = raw.strip()
     if stripped:
@@ -101,7 +117,20 @@ def _joined(pieces: list[Span], text: str) -> list[Span]:
     """Pieces joined to the next piece of the same paragraph when they end in "Mr." or "Feb.",
     or end a quotation whose speaker comes next ('"... did it." Deyal told this newspaper.')."""
     joined: list[Span] = []
+    pending: Span | None = None
     for piece in pieces:
+        if pending is not None:
+            if pending.paragraph == piece.paragraph:
+                piece = Span(pending.start, piece.end, piece.paragraph)
+            pending = None
+        if joined:
+            last = joined[-1]
+            if last.paragraph == piece.paragraph and _continues(text, last, piece):
+                joined[-1] = Span(last.start, piece.end, last.paragraph)
+                continue
+        if _LONE_QUOTE.fullmatch(text, piece.start, piece.end):
+            pending = piece  # an opening quote mark cut from its sentence: it opens the next
+            continue
         if joined:
             last = joined[-1]
             if last.paragraph == piece.paragraph and (
@@ -114,4 +143,25 @@ def _joined(pieces: list[Span], text: str) -> list[Span]:
                 joined[-1] = Span(last.start, piece.end, last.paragraph)
                 continue
         joined.append(piece)
+    if pending is not None:
+        joined.append(pending)
     return joined
+
+
+_LONE_QUOTE = re.compile(r"[\"“”‘’']+")
+_QUOTE_MARKS = '"“”'
+
+
+def _continues(text: str, last: Span, piece: Span) -> bool:
+    """Whether ``piece`` finishes the sentence ``last`` leaves inside a quotation: a closing
+    quote mark on its own ('... protected.' + '"'), or one followed by its speaker
+    ('... ask for?' + '" he said.')."""
+    head = text[piece.start : piece.end]
+    if head[:1] not in _QUOTE_MARKS:
+        return False
+    before = text[last.start : last.end]
+    open_quote = (before.count('"') % 2 == 1) or before.count("“") > before.count("”")
+    if not open_quote:
+        return False
+    rest = head.lstrip(_QUOTE_MARKS + "'’ ")
+    return not rest or rest[:1].islower() or rest[:1] in ",;"
