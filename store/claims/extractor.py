@@ -322,6 +322,8 @@ class _Speakers:
             and re.search(rf"\b[Tt]he\s+{re.escape(claimant)}", self.text[self.at : before])
         ):
             return claimant  # "the former mayor", or a title alone: "the Conservative MP"
+        if len(words) == 2 and words[1].lower() in rules.ORGANISATION_ROLES:
+            return self._organisation(words[1], before) or claimant
         of = [i for i, w in enumerate(words) if w.lower() in ("of", "del", "de", "for")]
         head = words[of[0] - 1 if of else -1].lower().removesuffix("’s").removesuffix("'s")
         if head not in rules.PERSON_ROLES:
@@ -333,6 +335,28 @@ class _Speakers:
             if name is not None:
                 return name
         return self._recent_person("", None) or claimant
+
+    def _organisation(self, head: str, before: int) -> str | None:
+        """ "the hospital" as the last "… Hospital" named before it ("Cork University
+        Hospital"), or "the transportation department" written out; None if neither."""
+        key = "org:" + head.lower()
+        if key not in self._roles:
+            if len(self._roles) >= _MAX_ROLES:
+                return None
+            name = head[:1].upper() + head[1:].lower()
+            pattern = re.compile(
+                rf"(?<![\w’'.-])((?:[A-Z][\w’'.-]*[ \t]+){{1,4}}{name}|[Tt]he[ \t]+[a-z]{{4,}}"
+                rf"[ \t]+{head.lower()})(?![\w-])"
+            )
+            self._roles[key] = [m.span(1) for m in pattern.finditer(self.text)]
+        spans = self._roles[key]
+        for start, end in reversed(spans[: bisect.bisect_left(spans, (self.at, 0))]):
+            written = self.text[start:end]
+            first = written.split()[0]
+            if first in _NOT_NAMES - {"The"} or first in _CALENDAR_NAMES:
+                continue
+            return written.removeprefix("The ").removeprefix("the ")
+        return None
 
     def _introduced(self, role: str, before: int) -> str | None:
         """The name written with ``role`` (a pattern) last before ``before``, if one."""

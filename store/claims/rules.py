@@ -104,6 +104,14 @@ UNNAMED_SOURCES: frozenset[str] = frozenset({
     "estimates", "reports", "sources", "rumours", "rumors", "accounts", "projections",
 })  # fmt: skip
 
+#: "the hospital", "the department": an organisation written out in full earlier ("Cork
+#: University Hospital", "the transportation department") is the one meant.
+ORGANISATION_ROLES: frozenset[str] = frozenset({
+    "hospital", "department", "court", "university", "council", "ministry", "agency",
+    "company", "trust", "board", "commission", "committee", "union", "firm", "institute",
+    "school", "college", "museum", "foundation", "bank",
+})  # fmt: skip
+
 #: Spanish object pronouns before a verb ("Lo dijo porque ..."): the subject is dropped, and
 #: the claim is the last speaker's.
 OBJECT_CLITICS: frozenset[str] = frozenset({"lo", "la", "le", "les", "los", "las", "nos"})

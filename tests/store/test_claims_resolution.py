@@ -221,3 +221,19 @@ class TestFigures:
     )
     def test_counts_written_in_words(self, sentence: str, count: float) -> None:
         assert [q.count for q in QuantityParser().parse(sentence)] == [count]
+
+
+class TestOrganisations:
+    def test_the_hospital_is_the_hospital_named_before(self, extractor: ClaimExtractor) -> None:
+        text = (
+            "Cork University Hospital suspends visiting until further notice.\n"
+            "The hospital did say however that limited visiting would be allowed."
+        )
+        assert _claimant(extractor, text, "The hospital") == "Cork University Hospital"
+
+    def test_the_department_is_the_one_written_out(self, extractor: ClaimExtractor) -> None:
+        text = (
+            "The trust sent 28 questions to the transportation department in June.\n"
+            "The department, however, said it couldn't answer anything until September."
+        )
+        assert _claimant(extractor, text, "The department") == "transportation department"
