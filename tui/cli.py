@@ -104,6 +104,16 @@ def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     )
     exp.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     exp.add_argument(
+        "--reviewer-name",
+        metavar="T",
+        help="claimreview: who publishes the reviews (else [reviewer] name in config.toml)",
+    )
+    exp.add_argument(
+        "--reviewer-url",
+        metavar="URL",
+        help="claimreview: the reviewer's web address (else [reviewer] url in config.toml)",
+    )
+    exp.add_argument(
         "--limit",
         type=_positive_int,
         default=commands.EXPORT_SEARCH_LIMIT,
@@ -232,6 +242,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 output=args.output,
                 force=args.force,
                 limit=args.limit,
+                reviewer_name=args.reviewer_name,
+                reviewer_url=args.reviewer_url,
             )
         if args.command == "copy":
             return commands.copy_command(args.source, args.dest, quiet=args.quiet)

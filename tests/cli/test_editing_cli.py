@@ -172,3 +172,39 @@ def test_history_of_a_claim(capsys: pytest.CaptureFixture[str], db: str) -> None
     ]
     code, _, err = _run(capsys, "--db", db, "history", "4242")
     assert code == 1 and err == "claimdesk: no claim with id 4242\n"
+
+
+# -- a publishable ClaimReview -----------------------------------------------------------------
+
+
+def test_claimreview_export_needs_a_reviewer(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    code, out, err = _run(capsys, "--db", db, "export", "--format", "claimreview", "-o", "-")
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1
+    assert "ClaimReview needs a reviewer: set [reviewer] name and url in " in err
+    assert "config.toml (or pass --reviewer-name and --reviewer-url)" in err
+
+
+def test_claimreview_export_with_reviewer_flags_warns_about_unverified(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    code, out, err = _run(
+        capsys,
+        "--db",
+        db,
+        "export",
+        "--format",
+        "claimreview",
+        "-o",
+        "-",
+        "--reviewer-name",
+        "Desk",
+        "--reviewer-url",
+        "https://desk.example/checks",
+    )
+    assert code == 0, err
+    reviews = json.loads(out)
+    assert {r["author"]["name"] for r in reviews} == {"Desk"}
+    assert all(r["url"].startswith("https://desk.example/checks#claim-") for r in reviews)
+    unverified = sum(r["reviewRating"]["alternateName"] == "Unverified" for r in reviews)
+    assert unverified and f"warning: {unverified} of the {len(reviews)} claims are still" in err
