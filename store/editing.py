@@ -17,6 +17,7 @@ one store; else the OS user). The functions here run inside the caller's write t
 from __future__ import annotations
 
 import getpass
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -162,6 +163,20 @@ def parse_quantity(text: str) -> Quantity:
 def parse_quantities(text: str) -> tuple[Quantity, ...]:
     """Figures separated by semicolons, as :func:`quantities_text` writes them."""
     return tuple(parse_quantity(part) for part in text.split(";") if part.strip())
+
+
+def find_text(body: str, text: str, near: int = 0) -> tuple[int, int] | None:
+    """Where ``text`` is in ``body`` (the place nearest offset ``near``): exactly, else with
+    any run of white space matching any other (text copied from a terminal, a PDF or the
+    app's own selection has its line breaks moved)."""
+    wanted = text.strip()
+    if not wanted:
+        return None
+    pattern = r"\s+".join(re.escape(word) for word in wanted.split())
+    found = [(m.start(), m.end()) for m in re.finditer(pattern, body)]
+    if not found:
+        return None
+    return min(found, key=lambda span: (abs(span[0] - near), span[0]))
 
 
 def next_claim_id(conn: Connection) -> int:

@@ -311,16 +311,24 @@ class Store:
         return self._claim_now(claim_id)
 
     def add_claim(
-        self, article_id: int, start: int, end: int, claimant: str | None = None
+        self,
+        article_id: int,
+        start: int,
+        end: int,
+        claimant: str | None = None,
+        changes: editing.ClaimChanges | None = None,
     ) -> ClaimRecord:
         """Add body text ``start..end`` of an article as a claim (see
-        :func:`store.editing.add_claim`)."""
-        claim_id = self._edit(
-            lambda conn, now, who: editing.add_claim(
-                conn, article_id, start, end, now, who, claimant
-            )
-        )
-        return self._claim_now(claim_id)
+        :func:`store.editing.add_claim`), with ``changes`` to the suggested fields (the app's
+        dialog) in the same transaction."""
+
+        def add(conn: Connection, now: datetime, who: str) -> int:
+            claim_id = editing.add_claim(conn, article_id, start, end, now, who, claimant)
+            if changes is not None:
+                editing.edit_claim(conn, claim_id, changes, now, who)
+            return claim_id
+
+        return self._claim_now(self._edit(add))
 
     def delete_claim(self, claim_id: int) -> None:
         """Delete a claim (kept aside: :meth:`restore_claim` brings it back)."""

@@ -8,7 +8,6 @@ stderr and exit 1 (:class:`~tui.errors.CommandError`).
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -24,9 +23,6 @@ from tui.errors import CommandError
 if TYPE_CHECKING:
     from store.editing import EditedKind, HistoryEntry
     from store.store import Store
-
-_SPACES = re.compile(r"\s+")
-
 
 @contextmanager
 def _editing(db: str | None) -> Iterator[Store]:
@@ -97,20 +93,6 @@ def _claimant_type(value: str) -> str:
     return "" if value == "auto" else value
 
 
-def find_text(body: str, text: str) -> tuple[int, int] | None:
-    """Where ``text`` is in ``body``: exactly, else with any run of white space matching any
-    other (text copied from a terminal or a PDF has its line breaks moved)."""
-    wanted = text.strip()
-    if not wanted:
-        return None
-    at = body.find(wanted)
-    if at >= 0:
-        return at, at + len(wanted)
-    pattern = r"\s+".join(re.escape(word) for word in _SPACES.split(wanted))
-    found = re.search(pattern, body)
-    return (found.start(), found.end()) if found else None
-
-
 def claim_add_command(
     db: str | None,
     article_id: int,
@@ -121,13 +103,15 @@ def claim_add_command(
     out: TextIO | None = None,
 ) -> int:
     """Add a claim by its text or its span in the article's body; prints its id."""
+    from store.editing import find_text
+
     out = out or sys.stdout
     with _editing(db) as store:
         if text is not None:
             article = store.get_article(article_id)
             if article is None:
                 raise CommandError(f"no article with id {article_id}")
-            span = find_text(article.body, text)
+            span = find_text(article.body, text)  # the first place: near the start
             if span is None:
                 raise CommandError(
                     f"the text {_shown(text)} is not in the body of article {article_id}"
