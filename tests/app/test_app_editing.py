@@ -21,6 +21,7 @@ from tests.app_helpers import (
     sync,
 )
 from tests.fixtures_store import BODY, TANKS
+from tests.reviewer_config import write_reviewer
 from tui.app.modals.edit_article import ArticleEditModal
 from tui.app.modals.edit_claim import ClaimEditModal
 from tui.app.modals.history import DeletedClaimsModal, HistoryModal
@@ -271,3 +272,26 @@ async def test_escape_stops_selecting_before_it_leaves_the_reader(tmp_path: Path
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is not reader
+
+
+@sync
+async def test_claimreview_from_the_app_needs_a_reviewer_and_warns(tmp_path: Path) -> None:
+    app = make_app(filled_store(tmp_path), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _claims_list(pilot)
+        await pilot.press("j", "j", "j")  # Officials said 12 fighters were killed: unverified
+        await pilot.press("e", "r")
+        await settle(pilot)
+        said = [str(n.message) for n in app._notifications]
+        assert any(
+            m.startswith("Nothing exported: ClaimReview needs a reviewer: set [reviewer] name")
+            and "config.toml" in m
+            and "--reviewer-name" not in m
+            for m in said
+        ), said
+        write_reviewer()
+        app._notifications.clear()
+        await pilot.press("e", "r")
+        await settle(pilot)
+        said = [str(n.message) for n in app._notifications]
+        assert any("the claim is still unverified" in m for m in said), said
