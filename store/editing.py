@@ -407,13 +407,40 @@ def drafted_claim(body: str, start: int, end: int) -> ClaimDraft:
         text=text,
         start=start,
         end=end,
-        claimant=best.claimant if best else None,
+        claimant=best.claimant if best and best.claimant else speaker_before_verb(text),
         attribution=best.attribution if best else None,
         hedges=best.hedges if best else (),
         quantities=QuantityParser().parse(text),
         method=MANUAL_METHOD,
         manual=True,
     )
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "one", "two"})
+
+
+def speaker_before_verb(text: str) -> str | None:
+    """Who speaks in a sentence the extractor's rules passed over, read plainly: the words
+    before its first attribution verb ("said", "has said", "claims"…), from the last
+    determiner ("A senior prison official has said in an affidavit that…") or the last run of
+    capitalised words ("… Telegram Ana Ruiz said"), at most six words. None when there is no
+    such verb. Only a suggestion for the dialog, which the user sees and corrects."""
+    from store.claims import rules
+
+    verbs = "|".join(re.escape(v) for v in sorted(rules.ATTRIBUTION_VERBS, key=len, reverse=True))
+    found = re.search(rf"(?<![\w’'-])(?:(?:has|have|had)\s+)?(?:{verbs})(?![\w’'-])", text)
+    if found is None:
+        return None
+    words = text[: found.start()].split()[-6:]
+    words = [w.strip(",;:“”\"'") for w in words]
+    cut = max((i for i, w in enumerate(words) if w.lower() in _DETERMINERS), default=None)
+    if cut is None:
+        cut = len(words)
+        while cut > 0 and words[cut - 1][:1].isupper():
+            cut -= 1
+    named = " ".join(w for w in words[cut:] if w)
+    pronouns = rules.THIRD_PERSON_PRONOUNS | rules.NON_CLAIMANT_PRONOUNS
+    return named if named and named.lower() not in pronouns else None
 
 
 def delete_claim(conn: Connection, claim_id: int, now: datetime, who: str) -> None:

@@ -244,3 +244,21 @@ def test_edits_survive_a_schema_upgrade(store: Store) -> None:
         assert len(again.deleted_claims()) == 1
     finally:
         again.close()
+
+
+def test_a_span_the_rules_passed_over_still_gets_its_speaker(store: Store) -> None:
+    """A real page's sentence the extractor finds no claim in ("has said in an affidavit"):
+    the dialog still suggests who speaks."""
+    body = (
+        "Share Facebook Twitter Telegram A senior prison official has said in a sworn "
+        "affidavit that anyone could escape. He said it twice. It is said that nobody did."
+    )
+    [outcome] = store.add_documents(
+        [DocumentDraft(title="Prison", body=body, source="p.txt", claims=[])]
+    )
+    assert outcome.article_id is not None
+    end = body.index("escape.") + len("escape.")
+    start = body.index("A senior")
+    draft = store.draft_claim(outcome.article_id, start, end)
+    assert draft.claimant == "A senior prison official"
+    assert store.draft_claim(outcome.article_id, body.index("It is"), len(body)).claimant is None
