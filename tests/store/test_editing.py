@@ -13,7 +13,13 @@ import pytest
 import sqlalchemy as sa
 
 from store import schema
-from store.editing import ArticleChanges, ClaimChanges, EditError, parse_quantity
+from store.editing import (
+    ArticleChanges,
+    ClaimChanges,
+    EditError,
+    parse_quantity,
+    speaker_before_verb,
+)
 from store.importer import import_paths
 from store.models import SCHEMA_VERSION
 from store.records import ClaimRecord, ClaimStatus, DocumentDraft
@@ -261,4 +267,5 @@ def test_a_span_the_rules_passed_over_still_gets_its_speaker(store: Store) -> No
     start = body.index("A senior")
     draft = store.draft_claim(outcome.article_id, start, end)
     assert draft.claimant == "A senior prison official"
-    assert store.draft_claim(outcome.article_id, body.index("It is"), len(body)).claimant is None
+    assert speaker_before_verb("It is said that nobody did.") is None  # nobody speaks
+    assert speaker_before_verb("He said it twice.") is None  # a pronoun names nobody
