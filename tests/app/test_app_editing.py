@@ -295,3 +295,30 @@ async def test_claimreview_from_the_app_needs_a_reviewer_and_warns(tmp_path: Pat
         await settle(pilot)
         said = [str(n.message) for n in app._notifications]
         assert any("the claim is still unverified" in m for m in said), said
+
+
+@sync
+async def test_shift_e_in_the_reader_body_edits_the_article_and_d_in_search_deletes(
+    tmp_path: Path,
+) -> None:
+    store = filled_store(tmp_path)
+    app = make_app(store, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await _open_palmyra(pilot)
+        await pilot.press("b", "E")  # the body has the focus: E edits its article
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleEditModal)
+        await pilot.press("tab")
+        await _replace(pilot, "The Long War Journal")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is reader
+        assert "The Long War Journal" in screen_text(app)  # the reader's head, at once
+        await pilot.press("escape", "slash")
+        await settle(pilot)
+        await paste(pilot, "44 tanks")
+        await settle(pilot)
+        await pilot.press("tab")  # into the hits: the first is the tanks claim
+        await pilot.press("d")
+        await settle(pilot)
+        assert [d.text for d in store.deleted_claims()] == [TANKS]
