@@ -312,7 +312,8 @@ async def test_shift_e_in_the_reader_body_edits_the_article_and_d_in_search_dele
         await _replace(pilot, "The Long War Journal")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert app.screen is reader
+        top: object = app.screen
+        assert top is reader
         assert "The Long War Journal" in screen_text(app)  # the reader's head, at once
         await pilot.press("escape", "slash")
         await settle(pilot)
