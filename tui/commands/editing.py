@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from store.editing import EditedKind, HistoryEntry
     from store.store import Store
 
+
 @contextmanager
 def _editing(db: str | None) -> Iterator[Store]:
     """The store, with an edit that cannot be made turned into one line and exit 1."""

@@ -32,7 +32,7 @@ from store.records import AnyRecord, ArticleRecord, ClaimRecord, CommentRecord, 
 from store.safe_text import one_line, printable
 from tui.app.columns import STATUS_STYLES, day, first_line
 from tui.app.contract import DeskScreen
-from tui.app.visual import Selection
+from tui.app.visual import Selection, warm_up
 from tui.app.widgets.article_body import ArticleBody
 from tui.app.widgets.highlight import Span, highlighted
 from tui.app.widgets.hit_list import MATCH_STYLE
@@ -250,6 +250,7 @@ class ReaderScreen(DeskScreen):
             self.post_message(self.Loaded(None, str(error)))
             return
         self.post_message(self.Loaded(view))
+        warm_up()  # the visual mode's sentence splitter, before the first V
 
     def on_reader_screen_loaded(self, message: Loaded) -> None:
         if message.view is None:
