@@ -323,3 +323,26 @@ async def test_shift_e_in_the_reader_body_edits_the_article_and_d_in_search_dele
         await pilot.press("d")
         await settle(pilot)
         assert [d.text for d in store.deleted_claims()] == [TANKS]
+
+
+@sync
+async def test_text_dragged_over_with_the_mouse_is_what_v_selects(tmp_path: Path) -> None:
+    """A mouse drag leaves a Textual text selection; V takes exactly that text of the body
+    (here the third paragraph, selected whole as a drag over it would)."""
+    from textual.selection import Selection as TextSelection
+    from textual.widgets import Static
+
+    app = make_app(filled_store(tmp_path), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await _open_palmyra(pilot)
+        paragraphs = list(reader.query(".paragraph").results(Static))
+        dragged = paragraphs[2]
+        reader.selections = {dragged: TextSelection(None, None)}
+        await pilot.pause()
+        wanted = reader.get_selected_text()
+        assert wanted and wanted.strip() in BODY
+        await pilot.press("V")
+        await pilot.pause()
+        assert reader.selection is not None
+        assert reader.selection.text == wanted.strip()
+        assert not reader.selections  # the mouse selection gave way to the claim's
