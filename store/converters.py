@@ -45,6 +45,9 @@ def claim_record(row: Row[Any], quantities: tuple[Quantity, ...]) -> ClaimRecord
         note=row.note,
         method=row.method,
         article_title=row.article_title,
+        manual=bool(row.manual),
+        judged_at=row.judged_at,
+        claimant_type=row.claimant_type,
     )
 
 

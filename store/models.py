@@ -100,6 +100,15 @@ class Claim(SQLModel, table=True):
     judged: bool = Field(
         default=False, sa_column=sa.Column(sa.Boolean, nullable=False, server_default=sa.false())
     )
+    # Added by the "manual edits" schema step (see store.editing): the user edited or added
+    # this claim by hand (never changed by a re-extraction), when it was last judged (the
+    # ClaimReview's datePublished), and whether its claimant is a "person" or an
+    # "organization" when the user said so (else a rule decides, store.export.claimant_kind).
+    manual: bool = Field(
+        default=False, sa_column=sa.Column(sa.Boolean, nullable=False, server_default=sa.false())
+    )
+    judged_at: datetime | None = _time_column()
+    claimant_type: str | None = None
 
 
 class ClaimQuantity(SQLModel, table=True):

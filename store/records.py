@@ -74,6 +74,14 @@ class ClaimDraft:
     note: str = ""
     method: str = ""
     comment_index: int | None = None
+    manual: bool = False
+    """Edited or added by hand (a claimdesk export says so): a re-extraction never touches it."""
+    judged_at: datetime | None = None
+    claimant_type: str | None = None
+
+
+MANUAL_METHOD = "manual"
+"""The ``method`` of a claim the user added by hand (the extractor's methods name its rules)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +186,12 @@ class ClaimRecord:
     note: str
     method: str
     article_title: str = ""
+    manual: bool = False
+    """Edited or added by hand (see :mod:`store.editing`); the history says what changed."""
+    judged_at: datetime | None = None
+    """When its status or note was last set by the user (None: never, or before that was kept)."""
+    claimant_type: str | None = None
+    """"person" or "organization" when the user said which; None lets a rule decide."""
 
     kind: RecordKind = field(default="claim", init=False)
 
@@ -197,6 +211,9 @@ class ClaimRecord:
             "status": self.status.value,
             "note": self.note,
             "method": self.method,
+            "edited": self.manual,
+            "claimant_type": self.claimant_type,
+            "judged_at": iso(self.judged_at),
             "article_title": self.article_title,
         }
 

@@ -1,10 +1,12 @@
 """Re-running claim extraction over a store: new rules reach the documents already imported.
 
 Documents are unchanged; only their claims are brought up to date. A claim the user has judged
-(:attr:`Claim.judged`: a status or note set in the app, or brought in by a claimdesk export) is
-never touched, and a new claim overlapping its text is not added beside it. Otherwise a claim
-found at the same place (same comment, same span) is updated in place, so its id (and any mark
-or link to it) survives; a new claim is added; an old one the rules no longer find is removed.
+(:attr:`Claim.judged`: a status or note set in the app, or brought in by a claimdesk export) or
+edited or added by hand (:attr:`Claim.manual`, see :mod:`store.editing`) is never touched, and a
+new claim overlapping its text (or the text of a claim the user deleted) is not added. Otherwise
+a claim found at the same place (same comment, same span) is updated in place, so its id (and
+any mark or link to it) survives; a new claim is added; an old one the rules no longer find is
+removed.
 Each batch of articles is one write transaction: an interrupted run leaves every article either
 as it was or fully re-extracted.
 """
@@ -19,6 +21,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from store.claims import extract_claims
+from store.editing import deleted_spans, next_claim_id
 from store.models import ARTICLE as A
 from store.models import CLAIM as CL
 from store.models import COMMENT as C
@@ -55,7 +58,7 @@ def reextract_articles(
 ) -> RowBatch:
     """Bring the claims of articles ``ids`` up to date in ``conn``'s transaction; the rows
     inserted are returned so the caller can index their words."""
-    counter = IdCounter(0, 0, _next(conn, CL), _next(conn, Q))
+    counter = IdCounter(0, 0, next_claim_id(conn), _next(conn, Q))
     inserted = RowBatch()
     for article_id in ids:
         article = conn.execute(
@@ -99,13 +102,20 @@ def _update(
     report: ReextractReport,
 ) -> None:
     old = conn.execute(
-        sa.select(CL.c.id, CL.c.comment_id, CL.c.start, CL.c.end, CL.c.judged).where(
-            CL.c.article_id == article_id
-        )
+        sa.select(
+            CL.c.id,
+            CL.c.comment_id,
+            CL.c.start,
+            CL.c.end,
+            (CL.c.judged | CL.c.manual).label("kept"),
+        ).where(CL.c.article_id == article_id)
     ).all()
     by_key: dict[Key, Any] = {(row.comment_id, row.start, row.end): row for row in old}
-    judged = [row for row in old if row.judged]
-    report.kept_judged += len(judged)
+    kept = [row for row in old if row.kept]
+    report.kept_judged += len(kept)
+    # The user's text: claims judged or edited by hand, and claims the user deleted.
+    theirs = [(row.comment_id, row.start, row.end) for row in kept]
+    theirs += deleted_spans(conn, article_id)
     matched: set[int] = set()
     new: list[ClaimDraft] = []
     for claim in fresh:
@@ -113,16 +123,14 @@ def _update(
         row = by_key.get((where, claim.start, claim.end))
         if row is not None:
             matched.add(row.id)
-            if not row.judged:
+            if not row.kept:
                 _rewrite(conn, row.id, claim, counter, inserted)
                 report.updated += 1
             continue
-        if any(
-            j.comment_id == where and j.start < claim.end and claim.start < j.end for j in judged
-        ):
-            continue  # the user's judgement of this text stands
+        if any(c == where and s < claim.end and claim.start < e for c, s, e in theirs):
+            continue  # the user's judgement, edit or deletion of this text stands
         new.append(claim)
-    stale = [row.id for row in old if row.id not in matched and not row.judged]
+    stale = [row.id for row in old if row.id not in matched and not row.kept]
     if stale:
         conn.execute(sa.delete(Q).where(Q.c.claim_id.in_(stale)))
         conn.execute(sa.delete(CL).where(CL.c.id.in_(stale)))

@@ -160,6 +160,61 @@ def _step_8_written_offsets(conn: Connection) -> None:
             conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column} INTEGER")
 
 
+def _step_9_manual_edits(conn: Connection) -> None:
+    """Editing by hand (see :mod:`store.editing`): claims get ``manual`` (edited or added by
+    the user: a re-extraction never touches them), ``judged_at`` and ``claimant_type``; every
+    edit is a row of ``edit_history``; a deleted claim waits in ``deleted_claim`` until it is
+    restored.
+
+    Self-contained and safe to run twice: the tables are spelled out here, not taken from the
+    module that uses them, and a column or table already there is left as it is. Existing claims are not
+    manual; existing judgements have no time (the export then uses the time of the export).
+    """
+    have = {column["name"] for column in sa.inspect(conn).get_columns("claim")}
+    for name, kind in (
+        ("manual", "BOOLEAN NOT NULL DEFAULT FALSE"),
+        ("judged_at", "TIMESTAMP"),
+        ("claimant_type", "VARCHAR"),
+    ):
+        if name not in have:
+            conn.exec_driver_sql(f"ALTER TABLE claim ADD COLUMN {name} {kind}")
+    metadata = sa.MetaData()
+    sa.Table("article", metadata, sa.Column("id", sa.Integer, primary_key=True))  # for the FK
+    history = sa.Table(
+        "edit_history",
+        metadata,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("kind", sa.String, nullable=False),
+        sa.Column("record_id", sa.Integer, nullable=False),
+        sa.Column("field", sa.String, nullable=False),
+        sa.Column("old", sa.Text, nullable=True),
+        sa.Column("new", sa.Text, nullable=True),
+        sa.Column("at", sa.DateTime, nullable=False),
+        sa.Column("who", sa.String, nullable=False),
+        sa.Index("ix_edit_history_record", "kind", "record_id"),
+    )
+    trash = sa.Table(
+        "deleted_claim",
+        metadata,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column(
+            "article_id",
+            sa.Integer,
+            sa.ForeignKey("article.id", ondelete="CASCADE"),
+            nullable=False,
+            index=True,
+        ),
+        sa.Column("comment_id", sa.Integer, nullable=True),
+        sa.Column("start", sa.Integer, nullable=False),
+        sa.Column("end", sa.Integer, nullable=False),
+        sa.Column("claim", sa.JSON, nullable=False),
+        sa.Column("deleted_at", sa.DateTime, nullable=False),
+        sa.Column("who", sa.String, nullable=False),
+    )
+    history.create(conn, checkfirst=True)
+    trash.create(conn, checkfirst=True)
+
+
 def _step_11_search_keys_of_seven_letters(conn: Connection) -> None:
     """Typo look-ups that check a third of the words they did: the vocabulary's deletion keys
     are made from a word's first seven letters, not six (see :mod:`store.search.vocabulary`:
@@ -192,6 +247,7 @@ STEPS: list[Step] = [
     _step_6_subscriptions,
     _step_7_postgres_search_index,
     _step_8_written_offsets,
+    _step_9_manual_edits,
     _step_11_search_keys_of_seven_letters,
 ]
 CURRENT_VERSION = len(STEPS)

@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 
-from store import browse, schema
+from store import browse, editing, schema
 from store.converters import article_record, claim_record, comment_record
 from store.db import (
     BUSY_TIMEOUT_MS,
@@ -39,6 +39,7 @@ from store.paths import resolve_db_url, sqlite_file, store_file_problem
 from store.records import (
     AnyRecord,
     ArticleRecord,
+    ClaimDraft,
     ClaimRecord,
     ClaimStatus,
     CommentRecord,
@@ -278,16 +279,98 @@ class Store:
     def set_claim_status(
         self, claim_id: int, status: ClaimStatus, note: str | None = None
     ) -> ClaimRecord:
-        """Judge a claim; ``note=None`` keeps the note it has. Raises KeyError if unknown."""
-        values: dict[str, Any] = {"status": ClaimStatus(status).value, "judged": True}
-        if note is not None:
-            values["note"] = note
+        """Judge a claim; ``note=None`` keeps the note it has. Raises KeyError if unknown.
+
+        The same edit as :meth:`edit_claim` (so the judgement is in the history, with its
+        time); saving the status it already has still marks the claim judged."""
         with self._write() as conn:
-            done = conn.execute(sa.update(CL).where(CL.c.id == claim_id).values(**values))
-            if done.rowcount == 0:
+            exists = conn.execute(sa.select(CL.c.id).where(CL.c.id == claim_id)).first()
+            if exists is None:
                 raise KeyError(f"no claim with id {claim_id}")
+            changes = editing.ClaimChanges(status=ClaimStatus(status), note=note)
+            now = datetime.now(UTC)
+            if not editing.edit_claim(conn, claim_id, changes, now, editing.who_edits(conn)):
+                conn.execute(
+                    sa.update(CL).where(CL.c.id == claim_id).values(judged=True, judged_at=now)
+                )
         claim = self.get_claim(claim_id)
         assert claim is not None
+        return claim
+
+    # -- editing by hand (see store.editing) -------------------------------------------------
+
+    def _edit(self, run: Callable[[Connection, datetime, str], Any]) -> Any:
+        """Run one edit in a write transaction of its own, with the time and who edits;
+        :class:`~store.editing.EditError` (one line) when it cannot be made."""
+        with self._write() as conn:
+            return run(conn, datetime.now(UTC), editing.who_edits(conn))
+
+    def edit_claim(self, claim_id: int, changes: editing.ClaimChanges) -> ClaimRecord:
+        """Change a claim's claimant, attribution, figures, status or note by hand."""
+        self._edit(lambda conn, now, who: editing.edit_claim(conn, claim_id, changes, now, who))
+        return self._claim_now(claim_id)
+
+    def add_claim(
+        self,
+        article_id: int,
+        start: int,
+        end: int,
+        claimant: str | None = None,
+        changes: editing.ClaimChanges | None = None,
+    ) -> ClaimRecord:
+        """Add body text ``start..end`` of an article as a claim (see
+        :func:`store.editing.add_claim`), with ``changes`` to the suggested fields (the app's
+        dialog) in the same transaction."""
+
+        def add(conn: Connection, now: datetime, who: str) -> int:
+            claim_id = editing.add_claim(conn, article_id, start, end, now, who, claimant)
+            if changes is not None:
+                editing.edit_claim(conn, claim_id, changes, now, who)
+            return claim_id
+
+        return self._claim_now(self._edit(add))
+
+    def delete_claim(self, claim_id: int) -> None:
+        """Delete a claim (kept aside: :meth:`restore_claim` brings it back)."""
+        self._edit(lambda conn, now, who: editing.delete_claim(conn, claim_id, now, who))
+
+    def restore_claim(self, claim_id: int) -> ClaimRecord:
+        """Bring a deleted claim back, with its id."""
+        self._edit(lambda conn, now, who: editing.restore_claim(conn, claim_id, now, who))
+        return self._claim_now(claim_id)
+
+    def deleted_claims(self, article_id: int | None = None) -> list[editing.DeletedClaim]:
+        """The deleted claims (of one article), the last deleted first."""
+        if not self.exists():
+            return []
+        with self._read() as conn:
+            return editing.deleted_claims(conn, article_id)
+
+    def edit_article(self, article_id: int, changes: editing.ArticleChanges) -> ArticleRecord:
+        """Change an article's URL, site, author or date by hand."""
+        self._edit(lambda conn, now, who: editing.edit_article(conn, article_id, changes, now, who))
+        article = self.get_article(article_id)
+        assert article is not None
+        return article
+
+    def history(self, kind: editing.EditedKind, record_id: int) -> list[editing.HistoryEntry]:
+        """Every change made by hand to one claim or article, oldest first."""
+        if not self.exists():
+            return []
+        with self._read() as conn:
+            return editing.history(conn, kind, record_id)
+
+    def draft_claim(self, article_id: int, start: int, end: int) -> ClaimDraft:
+        """What :meth:`add_claim` would store for this span (the dialog's prefilled claimant)."""
+        article = self.get_article(article_id)
+        if article is None:
+            raise editing.EditError(f"no article with id {article_id}")
+        return editing.drafted_claim(article.body, start, end)
+
+    def _claim_now(self, claim_id: int) -> ClaimRecord:
+        claim = self.get_claim(claim_id)
+        if claim is None:
+            raise editing.EditError(f"no claim with id {claim_id}")
         return claim
 
     def reextract(self, progress: Callable[[int, int], None] | None = None) -> ReextractReport:
@@ -588,7 +671,7 @@ def _next_ids(conn: Connection) -> IdCounter:
     def next_id(table: sa.Table) -> int:
         return int(conn.execute(sa.select(sa.func.max(table.c.id))).scalar() or 0) + 1
 
-    return IdCounter(next_id(A), next_id(C), next_id(CL), next_id(Q))
+    return IdCounter(next_id(A), next_id(C), editing.next_claim_id(conn), next_id(Q))
 
 
 def _existing(

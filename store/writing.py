@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from store.moments import offset_minutes
-from store.records import ClaimDraft, ClaimStatus, DocumentDraft
+from store.records import MANUAL_METHOD, ClaimDraft, ClaimStatus, DocumentDraft
 
 _SPACES = re.compile(r"\s+")
 INT64 = range(-(2**63), 2**63)
@@ -257,6 +257,11 @@ def add_claims(
                 "note": claim.note,
                 "method": claim.method,
                 "judged": is_judged(claim),
+                "manual": claim.manual or claim.method == MANUAL_METHOD,
+                "judged_at": claim.judged_at,
+                "claimant_type": claim.claimant_type
+                if claim.claimant_type in ("person", "organization")
+                else None,
             }
         )
         for position, quantity in enumerate(claim.quantities):

@@ -18,7 +18,7 @@ from store.export.formats import FORMATS
 from store.records import KINDS
 from store.safe_text import one_line
 from tui import commands
-from tui.commands import feeds
+from tui.commands import editing_parsers, feeds
 from tui.commands.output import FORMATS as OUTPUT_FORMATS
 from tui.errors import CommandError, UsageError
 
@@ -104,6 +104,16 @@ def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     )
     exp.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     exp.add_argument(
+        "--reviewer-name",
+        metavar="T",
+        help="claimreview: who publishes the reviews (else [reviewer] name in config.toml)",
+    )
+    exp.add_argument(
+        "--reviewer-url",
+        metavar="URL",
+        help="claimreview: the reviewer's web address (else [reviewer] url in config.toml)",
+    )
+    exp.add_argument(
         "--limit",
         type=_positive_int,
         default=commands.EXPORT_SEARCH_LIMIT,
@@ -179,6 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_export(sub)
     feeds.add_parsers(sub)
+    editing_parsers.add_parsers(sub)
 
     copy = sub.add_parser(
         "copy",
@@ -202,11 +213,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error("--ids needs --kind: which kind of record the ids name")
         if args.ids and args.query is not None:
             parser.error("export takes QUERY or --ids, not both")
+    if args.command in editing_parsers.COMMANDS:
+        editing_parsers.check(parser, args)
     try:
         if args.command == "import":
             return feeds.import_targets(args.db, args.paths, quiet=args.quiet, timeout=args.timeout)
         if args.command in feeds.COMMANDS:
             return feeds.run(args)
+        if args.command in editing_parsers.COMMANDS:
+            return editing_parsers.run(args)
         if args.command == "list":
             return commands.list_command(args.db, args.kind, fmt=args.fmt, limit=args.limit)
         if args.command == "search":
@@ -227,6 +242,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 output=args.output,
                 force=args.force,
                 limit=args.limit,
+                reviewer_name=args.reviewer_name,
+                reviewer_url=args.reviewer_url,
             )
         if args.command == "copy":
             return commands.copy_command(args.source, args.dest, quiet=args.quiet)

@@ -12,9 +12,19 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
-from store.records import AnyRecord, ArticleRecord, ClaimRecord, CommentRecord, RecordKind
+from store.records import (
+    AnyRecord,
+    ArticleRecord,
+    ClaimRecord,
+    ClaimStatus,
+    CommentRecord,
+    RecordKind,
+)
 
 if TYPE_CHECKING:  # the app imports this module on its start-up path; SQLAlchemy can wait
+    from datetime import datetime
+
+    from store.export.reviewer import Reviewer
     from store.store import Store
 
 RecordRef = tuple[RecordKind, int]
@@ -51,6 +61,14 @@ class ExportBundle:
     items: tuple[AnyRecord, ...]
     articles: Mapping[int, ArticleRecord] = field(default_factory=dict)
     comments: Mapping[int, CommentRecord] = field(default_factory=dict)
+    reviewer: Reviewer | None = None
+    """Who publishes the reviews (ClaimReview needs one; see :mod:`store.export.reviewer`)."""
+    made_at: datetime | None = None
+    """When the export is made: the review date of a claim judged before judgements had one."""
+
+    def unverified(self) -> int:
+        """How many of the claims are still "unverified" (an export warns about them)."""
+        return sum(1 for claim in self.claims if claim.status is ClaimStatus.UNVERIFIED)
 
     @property
     def claims(self) -> tuple[ClaimRecord, ...]:

@@ -13,7 +13,8 @@ tested without a terminal.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,13 +54,50 @@ class Citations:
     problem: str = ""
 
 
+def unverified_warning(bundle: ExportBundle) -> str:
+    """ "2 of the 5 claims are still unverified…" for a ClaimReview, or "" when none is."""
+    left = bundle.unverified()
+    if not left:
+        return ""
+    total = len(bundle.claims)
+    which = "the claim is" if total == 1 else f"{left} of the {counted(total, 'claim')} are"
+    return f'{which} still unverified: their reviews say so (rating "Unverified")'
+
+
+def prepared(
+    bundle: ExportBundle,
+    fmt: str,
+    name: str | None = None,
+    url: str | None = None,
+    command_line: bool = False,
+) -> ExportBundle:
+    """The bundle with what format ``fmt`` needs besides the records: ClaimReview's reviewer
+    (``config.toml``, with ``name``/``url`` from the command line first) and the time.
+    ExportError (one line saying what to set, the flags too on the ``command_line``) when
+    ClaimReview has no reviewer."""
+    if not FORMATS[fmt].claims_only:
+        return bundle
+    from store.export.reviewer import ReviewerError, load_reviewer, missing_reviewer
+
+    try:
+        reviewer = load_reviewer(name=name, url=url)
+    except ReviewerError as error:
+        raise ExportError(str(error)) from error
+    if reviewer is None:
+        raise ExportError(missing_reviewer(flags=command_line))
+    return replace(bundle, reviewer=reviewer, made_at=datetime.now(UTC))
+
+
 def export_summary(bundle: ExportBundle, claims_only: bool = False) -> str:
     """``3 claims, 1 comment from 2 articles``: what a file holds, for the notification."""
     counts = bundle.counts()
     if claims_only:
         left_out = describe({**counts, "claim": 0})
-        return counted(counts["claim"], "claim") + (
-            f" (ClaimReview leaves out {left_out})" if left_out else ""
+        warning = unverified_warning(bundle)
+        return (
+            counted(counts["claim"], "claim")
+            + (f" (ClaimReview leaves out {left_out})" if left_out else "")
+            + (f"; {warning}" if warning else "")
         )
     what = describe(counts)
     if counts["claim"] or counts["comment"]:
@@ -94,6 +132,8 @@ def export_records(
     """Write the records named by ``marks`` to ``path`` in format ``fmt``; never raises."""
     try:
         bundle = bundle_for(store, fetch_records(store, marks))
+        if FORMATS[fmt].claims_only and bundle.claims:
+            bundle = prepared(bundle, fmt)
         write_export(bundle, fmt, path, overwrite=overwrite)
     except ExportExistsError:
         return ExportOutcome(path, exists=True)

@@ -310,6 +310,9 @@ def _claim(located: Located, index: dict[Any, int]) -> ClaimDraft:
         note=record.get("note") or "",
         method=record.get("method") or "",
         comment_index=index[comment] if comment is not None else None,
+        manual=record.get("edited") is True,
+        judged_at=_time(where, record.get("judged_at")),
+        claimant_type=record.get("claimant_type"),
     )
 
 

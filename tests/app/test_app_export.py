@@ -34,6 +34,7 @@ from tests.app_helpers import (
     sync,
 )
 from tests.fixtures_store import KILLED, ORYX, TANKS, TITLE
+from tests.reviewer_config import write_reviewer
 from tui.app import ClaimdeskApp
 from tui.app.modals.confirm import ConfirmModal
 from tui.app.modals.export import FORMAT_KEYS, ExportModal
@@ -114,6 +115,7 @@ async def test_marks_from_two_views_export_exactly_those_records(tmp_path: Path)
 @pytest.mark.parametrize("fmt", list(FORMATS))
 @sync
 async def test_each_format_key_writes_a_file_that_parses(tmp_path: Path, fmt: str) -> None:
+    write_reviewer()
     app = export_app(filled_store(tmp_path), tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await mark_across_views(pilot)

@@ -16,6 +16,7 @@ from store.records import AnyRecord
 from store.store import Store
 from tests.conftest import SEED_PAGE
 from tests.export_data import KILLED, ORYX, SEIZED, Seeded, markdown_blocks, seed
+from tests.reviewer_config import write_reviewer
 from tui.cli import main
 
 pytestmark = pytest.mark.both_databases
@@ -159,6 +160,7 @@ def test_real_page_claims_export_in_every_format(
     assert claims, "the seed page has claims (Amaq's list of seized weapons at least)"
     texts = sorted(claim.text for claim in claims)
     written: dict[str, str] = {}
+    write_reviewer()
     for fmt in ("md", "csv", "json", "jsonl", "claimreview"):
         target = tmp_path / f"page.{fmt}"
         assert _run(store, "--kind", "claim", "--format", fmt, "-o", str(target)) == 0

@@ -11,6 +11,7 @@ from store.export import FORMATS
 from store.export.pipeline import export_records
 from store.store import Store
 from tests.export_data import seed
+from tests.reviewer_config import write_reviewer
 from tui.cli import main
 
 
@@ -19,6 +20,7 @@ def test_the_command_line_and_the_app_write_the_same_bytes(
     store: Store, tmp_path: Path, fmt: str
 ) -> None:
     seeded = seed(store)
+    write_reviewer()
     claims = [seeded.claims[0].id, seeded.claims[2].id]
     by_cli = tmp_path / f"cli.{fmt}"
     assert (

@@ -17,6 +17,7 @@ from store.records import ClaimDraft, DocumentDraft
 from store.store import Store
 from tests.conftest import SAMPLE_DIR
 from tests.fixtures_store import fill_store
+from tests.reviewer_config import write_reviewer
 from tui.cli import main
 
 GOOD_PAGE = SAMPLE_DIR / "001_harbour_ledger_grain_exports.html"
@@ -245,6 +246,7 @@ def test_an_export_to_a_terminal_carries_no_control_characters(fmt: str, tmp_pat
     from tui.commands.exporting import export_command
 
     db = _hostile_store(tmp_path / "s.sqlite3")
+    write_reviewer()
     shown = _on_a_terminal(lambda out: export_command(db, fmt, output="-", out=out))
     assert b"drones" in shown
     assert _controls(shown) == set()
@@ -319,6 +321,7 @@ def test_claimreview_cannot_end_the_script_it_is_pasted_into(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = _hostile_store(tmp_path / "s.sqlite3")
+    write_reviewer()
     assert main(["--db", db, "export", "--format", "claimreview", "-o", "-"]) == 0
     out = capsys.readouterr().out
     assert "<" not in out and ">" not in out and "&" not in out

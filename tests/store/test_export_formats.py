@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from dataclasses import replace
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -18,7 +19,7 @@ from store.export.claimreview import export_claimreview
 from store.export.csv_export import BOM, FORMULA_TRIGGERS, export_csv
 from store.export.json_export import export_json, export_jsonl
 from store.export.markdown import export_markdown
-from store.records import AnyRecord, ClaimStatus, CommentRecord
+from store.records import AnyRecord, ClaimStatus, CommentRecord, iso
 from store.store import Store
 from tests.export_data import (
     AUTHOR,
@@ -39,6 +40,7 @@ from tests.export_data import (
     markdown_blocks,
     seed,
 )
+from tests.reviewer_config import REVIEWER
 
 
 @pytest.fixture
@@ -229,9 +231,15 @@ def _empty_values(value: Any, path: str = "$") -> list[str]:
     return [path] if value is None or value == "" else []
 
 
+def _reviewed(store: Store, chosen: list[AnyRecord]) -> Any:
+    bundle = bundle_for(store, chosen)
+    made = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
+    return json.loads(export_claimreview(replace(bundle, reviewer=REVIEWER, made_at=made)))
+
+
 def test_claimreview_has_the_required_fields_and_no_nulls(store: Store, seeded: Seeded) -> None:
     chosen: list[AnyRecord] = [*seeded.claims, seeded.hostile_claim, seeded.comments[0]]
-    reviews = json.loads(export_claimreview(bundle_for(store, chosen)))
+    reviews = _reviewed(store, chosen)
     assert [r["claimReviewed"] for r in reviews] == [
         SEIZED,
         KILLED,
@@ -249,9 +257,15 @@ def test_claimreview_has_the_required_fields_and_no_nulls(store: Store, seeded: 
         assert appearance["@type"] == "NewsArticle"
     assert _empty_values(reviews) == []
     seized, killed, oryx, hostile = reviews
-    assert seized["url"] == URL
+    assert seized["url"] == f"https://ledger.example/factcheck/claims/{seeded.claims[0].id}"
+    assert seized["author"] == {
+        "@type": "Organization",
+        "name": "Harbour Ledger Fact Check",
+        "url": "https://ledger.example/factcheck",
+    }
+    assert seized["datePublished"] == "2026-12-01"  # never judged: the day it is published
     assert seized["reviewRating"]["alternateName"] == "Unverifiable"
-    assert seized["itemReviewed"]["author"] == {"@type": "Thing", "name": "Amaq"}
+    assert seized["itemReviewed"]["author"] == {"@type": "Organization", "name": "Amaq"}
     appearance = seized["itemReviewed"]["appearance"]
     assert appearance == {
         "@type": "NewsArticle",
@@ -268,8 +282,8 @@ def test_claimreview_has_the_required_fields_and_no_nulls(store: Store, seeded: 
     where = oryx["itemReviewed"]["appearance"]
     assert where["@type"] == "Comment" and where["author"] == {"@type": "Person", "name": "Moose"}
     assert where["description"] == f"in a comment by Moose on {SITE}"
-    assert oryx["itemReviewed"]["author"] == {"@type": "Thing", "name": "Oryx"}
-    assert "url" not in hostile and "datePublished" not in hostile["itemReviewed"]
+    assert oryx["itemReviewed"]["author"] == {"@type": "Organization", "name": "Oryx"}
+    assert "datePublished" not in hostile["itemReviewed"]  # its article has no date
 
 
 @pytest.mark.parametrize(
@@ -286,8 +300,9 @@ def test_claimreview_rating_follows_the_status(
     store: Store, seeded: Seeded, status: ClaimStatus, name: str
 ) -> None:
     judged = store.set_claim_status(seeded.claims[0].id, status)
-    [review] = json.loads(export_claimreview(bundle_for(store, [judged])))
+    [review] = _reviewed(store, [judged])
     assert review["reviewRating"]["alternateName"] == name
+    assert judged.judged_at is not None and review["datePublished"] == iso(judged.judged_at)
 
 
 def test_claimreview_refuses_a_selection_without_claims(store: Store, seeded: Seeded) -> None:

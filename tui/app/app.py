@@ -29,6 +29,7 @@ from store.paths import app_paths
 from store.records import AnyRecord, ArticleRecord, ClaimRecord
 from store.safe_text import one_line
 from tui.app.contract import DeskScreen, Pointed, article_id_of
+from tui.app.editing import Editor
 from tui.app.keymap import load_keymap
 from tui.app.marks import Mark, Marks, counted, describe
 from tui.app.modals.confirm import ConfirmModal
@@ -103,6 +104,34 @@ class ClaimdeskApp(App[None]):
             tooltip="List the subscribed feeds with their last status",
         ),
         Binding("ctrl+q", "quit", "Quit", show=False, id="app.quit"),
+        # Editing by hand (tui/app/editing.py): E edit, d/u delete and undelete (mutt's keys),
+        # D the deleted claims, H the history.
+        Binding(
+            "E",
+            "edit",
+            "Edit",
+            show=False,
+            id="app.edit",
+            tooltip="Edit the claim (claimant, figures, status, note) or article under the cursor",
+        ),
+        Binding("d", "delete_claim", "Delete claim", show=False, id="app.delete_claim"),
+        Binding("u", "undo_delete", "Undo delete", show=False, id="app.undo_delete"),
+        Binding(
+            "D",
+            "deleted_claims",
+            "Deleted claims",
+            show=False,
+            id="app.deleted_claims",
+            tooltip="List the deleted claims; enter restores one",
+        ),
+        Binding(
+            "H",
+            "history",
+            "History",
+            show=False,
+            id="app.history",
+            tooltip="What was changed by hand in the claim or article under the cursor",
+        ),
     ]
 
     class ClaimJudged(Message):
@@ -176,6 +205,8 @@ class ClaimdeskApp(App[None]):
         self.collector = IdleCollector()
         self.feeds = FeedRefresher(self, lambda: self.store)
         """``R``: the feed refresh in a thread (see :mod:`tui.app.refreshing`)."""
+        self.editor = Editor(self)
+        """``E``, ``d``, ``u``, ``D``, ``H`` and adding claims (see :mod:`tui.app.editing`)."""
 
     @property
     def store(self) -> Store:
@@ -321,7 +352,9 @@ class ClaimdeskApp(App[None]):
 
     def judge_claim(self, claim: ClaimRecord) -> None:
         def save(judgement: Judgement | None) -> None:
-            if judgement is not None:
+            if judgement is not None and judgement.edit_all:
+                self.editor.edit_claim(claim)
+            elif judgement is not None:
                 self._save_judgement(claim.id, judgement)
 
         self.push_screen(JudgeClaimModal(claim), save)
@@ -342,6 +375,29 @@ class ClaimdeskApp(App[None]):
             return
         self.claim_judged.publish(claim)
         self.notify(f"Claim {claim.id}: {claim.status.value}", timeout=3)
+
+    # -- editing by hand (tui/app/editing.py) -------------------------------------------------
+
+    def action_edit(self) -> None:
+        self.editor.edit(self.current_item())
+
+    def action_delete_claim(self) -> None:
+        self.editor.delete(self.current_item())
+
+    def action_undo_delete(self) -> None:
+        self.editor.undo()
+
+    def action_deleted_claims(self) -> None:
+        from tui.app.screens.reader import ReaderScreen
+
+        screen = self.screen
+        if isinstance(screen, ReaderScreen):
+            self.editor.show_deleted(screen.article_id, f"of article {screen.article_id}")
+        else:
+            self.editor.show_deleted(None)
+
+    def action_history(self) -> None:
+        self.editor.history(self.current_item())
 
     # -- export ------------------------------------------------------------------------------
 

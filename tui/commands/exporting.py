@@ -23,7 +23,7 @@ from store.export import (
     export_target,
     fetch_records,
 )
-from store.export.pipeline import render_export, write_export
+from store.export.pipeline import prepared, render_export, unverified_warning, write_export
 from store.records import KINDS, AnyRecord, RecordKind
 from store.safe_text import printable
 from tui.commands.common import open_store
@@ -93,11 +93,15 @@ def export_command(
     limit: int = EXPORT_SEARCH_LIMIT,
     out: TextIO | None = None,
     err: TextIO | None = None,
+    reviewer_name: str | None = None,
+    reviewer_url: str | None = None,
 ) -> int:
     """Export chosen records in one format to a file (path printed) or to standard output.
 
     Exit 1 (one line) when the query cannot be read, nothing matches, an id is unknown, the
     format cannot hold the records or the file cannot be written.
+    ClaimReview also needs a reviewer (``config.toml`` or ``reviewer_name``/``reviewer_url``)
+    and warns on stderr about claims still "unverified".
     ``out``/``err`` default to the streams current at the call, not at import.
     """
     out = out or sys.stdout
@@ -117,6 +121,13 @@ def export_command(
             f"nothing to export: no {what} "
             + (f"match {query!r}" if query is not None else "in the store")
         )
+    if exporter.claims_only and bundle.claims:
+        try:
+            bundle = prepared(bundle, fmt, reviewer_name, reviewer_url, command_line=True)
+        except ExportError as error:
+            raise CommandError(str(error)) from error
+        if warning := unverified_warning(bundle):
+            print(f"claimdesk: warning: {warning}", file=err)
     if output == "-":
         try:
             text = render_export(bundle, fmt)

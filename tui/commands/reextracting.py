@@ -16,7 +16,7 @@ def reextract_command(db: str | None, out: TextIO | None = None) -> int:
     print(
         f"reextracted {report.articles} articles: {report.added} claims added, "
         f"{report.updated} updated, {report.removed} removed, "
-        f"{report.kept_judged} judged claims kept as they are",
+        f"{report.kept_judged} claims you judged or edited kept as they are",
         file=out,
     )
     return 0

@@ -29,6 +29,8 @@ class Judgement:
 
     status: ClaimStatus
     note: str
+    edit_all: bool = False
+    """The user asked for the whole claim dialog (``E``) instead: nothing is saved here."""
 
 
 STATUSES = list(ClaimStatus)
@@ -40,6 +42,7 @@ class JudgeClaimModal(ModalScreen[Judgement | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="judge.cancel"),
         Binding("ctrl+s", "save", "Save", id="judge.save"),
+        Binding("E", "edit_all", "All fields", id="judge.edit_all"),
         *(
             Binding(
                 str(n),
@@ -74,7 +77,8 @@ class JudgeClaimModal(ModalScreen[Judgement | None]):
                 id="judge-note",
             )
             yield Label(
-                "1–5 or ↑↓ status · tab note · enter save · escape cancel", classes="dialog-help"
+                "1–5 or ↑↓ status · tab note · enter save · E all fields · escape cancel",
+                classes="dialog-help",
             )
 
     def on_mount(self) -> None:
@@ -95,6 +99,10 @@ class JudgeClaimModal(ModalScreen[Judgement | None]):
         index = self.query_one(OptionList).highlighted or 0
         note = " ".join(self.query_one(Input).value.split())
         self.dismiss(Judgement(STATUSES[index], note))
+
+    def action_edit_all(self) -> None:
+        index = self.query_one(OptionList).highlighted or 0
+        self.dismiss(Judgement(STATUSES[index], self.claim.note, edit_all=True))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -32,6 +32,7 @@ from store.records import AnyRecord, ArticleRecord, ClaimRecord, CommentRecord, 
 from store.safe_text import one_line, printable
 from tui.app.columns import STATUS_STYLES, day, first_line
 from tui.app.contract import DeskScreen
+from tui.app.visual import Selection, warm_up
 from tui.app.widgets.article_body import ArticleBody
 from tui.app.widgets.highlight import Span, highlighted
 from tui.app.widgets.hit_list import MATCH_STYLE
@@ -43,6 +44,8 @@ if TYPE_CHECKING:
 CLAIM_STYLE = "underline on #4a3b00"
 CURRENT_CLAIM_STYLE = "bold #000000 on #ffd75f"
 CURRENT_MATCH_STYLE = "bold #ffffff on #005fd7"
+VISUAL_STYLE = "bold #000000 on #87d7ff"
+"""The text the visual mode has selected (V)."""
 """The match ``n``/``N`` stepped to; the others are in the search colour, MATCH_STYLE."""
 
 
@@ -112,6 +115,32 @@ class ReaderScreen(DeskScreen):
             tooltip="The next place the last search query matches in this article",
         ),
         Binding("N", "previous_match", "Previous match", show=False, id="reader.previous_match"),
+        # Visual mode (tui/app/visual.py): V selects text of the body to make a claim of; the
+        # keys below act only while a selection is shown (check_action), else they fall
+        # through to the body's scrolling and the screen's other keys.
+        Binding(
+            "V",
+            "visual",
+            "Select text",
+            show=False,
+            id="reader.visual",
+            tooltip="Select body text (sentence by sentence) to add it as a claim",
+        ),
+        *(
+            Binding(keys, action, description, show=shown, priority=True, id=f"reader.{name}")
+            for keys, action, description, shown, name in (
+                ("j,down", "visual_sentence(1)", "Longer", True, "visual.longer"),
+                ("k,up", "visual_sentence(-1)", "Shorter", True, "visual.shorter"),
+                ("l,right", "visual_word(1)", "+word", False, "visual.word_more"),
+                ("h,left", "visual_word(-1)", "−word", False, "visual.word_less"),
+                ("w", "visual_start(1)", "Start later", False, "visual.start_later"),
+                ("b", "visual_start(-1)", "Start earlier", False, "visual.start_earlier"),
+                ("J", "visual_move(1)", "Next sentence", True, "visual.next"),
+                ("K", "visual_move(-1)", "Previous sentence", False, "visual.previous"),
+                ("enter", "visual_claim", "Make claim", True, "visual.claim"),
+                ("escape", "visual_cancel", "Stop selecting", True, "visual.cancel"),
+            )
+        ),
     ]
 
     app: ClaimdeskApp
@@ -147,6 +176,10 @@ class ReaderScreen(DeskScreen):
         self.view: ArticleView | None = None
         self.current_claim_id: int | None = None
         self._comment_nodes: dict[int, TreeNode[CommentRecord]] = {}
+        self.selection: Selection | None = None
+        """The visual mode's selection in the body (None: not selecting)."""
+        self._reloading = False
+        self._focus_after_reload: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -181,6 +214,16 @@ class ReaderScreen(DeskScreen):
                 node.set_label(self._comment_label(comment))
 
     def _show_status(self) -> None:
+        if self.selection is not None:
+            chosen = self.selection
+            self.query_one(StatusBar).show(
+                "VISUAL",
+                f"{len(chosen.text):,} characters selected",
+                "j/k a sentence more/less · l/h a word · w/b start · J/K next/previous · "
+                "enter make a claim · escape stop",
+                marks=len(self.app.marks),
+            )
+            return
         article = self.view.article if self.view else None
         where = (
             "this article is marked" if article is not None and self.app.is_marked(article) else ""
@@ -207,6 +250,7 @@ class ReaderScreen(DeskScreen):
             self.post_message(self.Loaded(None, str(error)))
             return
         self.post_message(self.Loaded(view))
+        warm_up()  # the visual mode's sentence splitter, before the first V
 
     def on_reader_screen_loaded(self, message: Loaded) -> None:
         if message.view is None:
@@ -215,6 +259,10 @@ class ReaderScreen(DeskScreen):
             return
         self.view = message.view
         self.sub_title = one_line(message.view.article.title, 80)
+        if self._reloading:  # claims added, deleted or edited, or the article's facts
+            self._reloading = False
+            self._show_reloaded()
+            return
         self._fill_claims()
         self._fill_comments()
         self._fill_body()
@@ -254,6 +302,8 @@ class ReaderScreen(DeskScreen):
             Span(start, end, CURRENT_MATCH_STYLE if index == self.match_index else MATCH_STYLE)
             for index, (start, end) in enumerate(self.matches.body)
         )
+        if self.selection is not None:
+            spans.append(Span(self.selection.start, self.selection.end, VISUAL_STYLE))
         return spans
 
     def _fill_body(self) -> None:
@@ -271,6 +321,8 @@ class ReaderScreen(DeskScreen):
         label.append(": " + one_line(claim.text))
         if claim.comment_id is not None:
             label.append("  (in a comment)", style="dim")
+        if claim.manual:
+            label.append("  ✎ by hand (H history)", style="dim italic")
         if claim.note:
             label.append(f"\n  note: {one_line(claim.note)}", style="italic")
         return label
@@ -511,6 +563,101 @@ class ReaderScreen(DeskScreen):
 
     def action_focus_body(self) -> None:
         self.query_one(ArticleBody).focus()
+
+    # -- editing by hand: reloading and visual mode (tui/app/editing.py, tui/app/visual.py) ---
+
+    def reload(self, focus_claim: int | None = None) -> None:
+        """Read the article again in place (its claims or facts were changed by hand),
+        keeping the body where it is; ``focus_claim``: highlight that claim then."""
+        self._reloading = True
+        self._focus_after_reload = focus_claim
+        self._load(self.article_id)
+
+    def _show_reloaded(self) -> None:
+        assert self.view is not None
+        self.query_one("#article-head", Static).update(self._article_head(self.view.article))
+        self._fill_claims()
+        self._refresh_body()
+        self._show_status()
+        focus, self._focus_after_reload = self._focus_after_reload, None
+        if focus is not None:
+            claims = self.query_one(ClaimList)
+            index = claims.get_option_index(str(focus)) if self.claim(focus) else None
+            if index is not None:
+                claims.highlighted = index
+                claims.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action.startswith("visual_"):
+            return self.selection is not None
+        return True
+
+    def _set_selection(self, selection: Selection | None) -> None:
+        self.selection = selection
+        self._refresh_body()
+        self._show_status()
+        self.refresh_bindings()
+
+    def action_visual(self) -> None:
+        """``V``: start selecting (the sentence at the top of the view, or the text dragged
+        over with the mouse), or, while selecting, take in one more sentence."""
+        if self.view is None:
+            return
+        if self.selection is not None:
+            self.action_visual_sentence(1)
+            return
+        body = self.query_one(ArticleBody)
+        text = self.view.article.body
+        top = body.offset_at_top()
+        span = None
+        dragged = self.get_selected_text()
+        if dragged and dragged.strip():
+            from store.editing import find_text
+
+            span = find_text(text, dragged, near=top)
+            self.clear_selection()
+        if not text.strip():
+            self.notify("This article has no text to select")
+            return
+        body.focus()
+        self._set_selection(Selection(text, top, span))
+
+    def _changed_selection(self) -> None:
+        assert self.selection is not None
+        self._refresh_body()
+        self._show_status()
+
+    def action_visual_sentence(self, step: int) -> None:
+        if self.selection is not None:
+            self.selection.sentence_end(step)
+            self._changed_selection()
+
+    def action_visual_word(self, step: int) -> None:
+        if self.selection is not None:
+            self.selection.end_word(step)
+            self._changed_selection()
+
+    def action_visual_start(self, step: int) -> None:
+        if self.selection is not None:
+            self.selection.start_word(step)
+            self._changed_selection()
+
+    def action_visual_move(self, step: int) -> None:
+        if self.selection is not None:
+            self.selection.move(step)
+            self._changed_selection()
+            self._scroll_body_to(self.selection.start)
+
+    def action_visual_claim(self) -> None:
+        """``enter`` while selecting: the claim dialog on the selection."""
+        chosen = self.selection
+        if chosen is None:
+            return
+        self._set_selection(None)
+        self.app.editor.add_claim(self.article_id, chosen.start, chosen.end)
+
+    def action_visual_cancel(self) -> None:
+        self._set_selection(None)
 
     def show_judged(self, claim: ClaimRecord) -> None:
         """A claim was judged (here or elsewhere): show its new status and note."""

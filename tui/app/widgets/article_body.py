@@ -115,6 +115,15 @@ class ArticleBody(VerticalScroll):
         self._place(index)
         self._settled(lambda: self._scroll_to_piece(index))
 
+    def offset_at_top(self) -> int:
+        """The body offset of the paragraph (or piece) at the top of the view: where the
+        reader's visual mode starts selecting."""
+        for index in range(self._lo, self._hi):
+            region = self._widget(index).virtual_region
+            if region.y + region.height > self.scroll_y:
+                return self._pieces[index].paragraph.start
+        return self._pieces[self._lo].paragraph.start if self._pieces else 0
+
     def _scroll_to_piece(self, index: int) -> None:
         if self._lo <= index < self._hi:
             self.scroll_to_widget(self._widget(index), animate=False, top=True)
