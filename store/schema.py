@@ -167,8 +167,9 @@ def _step_9_manual_edits(conn: Connection) -> None:
     restored.
 
     Self-contained and safe to run twice: the tables are spelled out here, not taken from the
-    module that uses them, and a column or table already there is left as it is. Existing claims are not
-    manual; existing judgements have no time (the export then uses the time of the export).
+    module that uses them, and a column or table already there is left as it is. Existing
+    claims are not manual; existing judgements have no time (the export then uses the time of
+    the export).
     """
     have = {column["name"] for column in sa.inspect(conn).get_columns("claim")}
     for name, kind in (
