@@ -86,6 +86,12 @@ class Marks:
         self._changed()
         return len(flipped)
 
+    def replace(self, marks: Iterable[Mark]) -> None:
+        """Put ``marks`` (in their order, a repeated one kept at its first place) in place of
+        every mark: a saved selection restored."""
+        self._marks = dict.fromkeys(marks)
+        self._changed()
+
     def clear(self) -> None:
         self._marks.clear()
         self._changed()

@@ -8,11 +8,16 @@ Marking every row (``A``) or inverting the marks (``I``) acts on the whole list,
 rows read so far: the ids come from one store query in a thread worker (never records), and
 more than :data:`~tui.app.marks.CONFIRM_ABOVE` new marks are asked about first. ``U`` unmarks the
 list's rows and keeps the marks made in the other views.
+
+Each list can be narrowed in place: ``l`` (or ``|``) filters it with a query in the search
+syntax, ``N`` shows only the rows that arrived since the last open (drawn with an ``N``), and
+``ctrl+l`` or ``escape`` shows every row again. ``O`` picks the sort order from a list; the
+order each list was last given is saved in the store and used at the next start.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from textual import work
@@ -27,8 +32,10 @@ from tui.app.columns import COLUMNS, DEFAULT_SORTS, TITLES
 from tui.app.contract import DeskScreen
 from tui.app.marks import CONFIRM_ABOVE, counted
 from tui.app.modals.confirm import ConfirmModal
+from tui.app.modals.picker import PickerModal
+from tui.app.modals.prompt import LinePrompt
 from tui.app.sources import StoreSource
-from tui.app.widgets.record_list import RecordList
+from tui.app.widgets.record_list import RecordList, Sort
 from tui.app.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
@@ -94,9 +101,48 @@ class BrowserScreen(DeskScreen):
             tooltip="Open the article of this claim or comment at its place",
         ),
         Binding("q", "app.quit", "Quit", id="browser.quit"),
+        # Narrowing and ordering a list in place (issue 14).
+        Binding(
+            "l,vertical_line",
+            "filter",
+            "Filter",
+            id="browser.filter",
+            tooltip="Show only the rows a query matches (search syntax: status:disputed qty:>10)",
+        ),
+        Binding(
+            "ctrl+l,escape",
+            "clear_filter",
+            "Show all",
+            show=False,
+            id="browser.clear_filter",
+            tooltip="Show every row again (clear the filter and the new-rows view)",
+        ),
+        Binding(
+            "N",
+            "only_new",
+            "Only new",
+            show=False,
+            id="browser.only_new",
+            tooltip="Show only the rows that arrived since the last open (again: all rows)",
+        ),
+        Binding(
+            "O",
+            "pick_sort",
+            "Sort by…",
+            show=False,
+            id="browser.pick_sort",
+            tooltip="Pick the column and direction to sort this list by",
+        ),
     ]
 
     app: ClaimdeskApp
+
+    class _SortsRead(Message):
+        """The orders the lists were last given (saved in the store), per kind."""
+
+        def __init__(self, sorts: dict[RecordKind, Sort]) -> None:
+            super().__init__()
+            self.sorts = sorts
 
     class _ListIds(Message):
         """Every id of a list, read by a worker for mark all / invert (or why not)."""
@@ -121,6 +167,7 @@ class BrowserScreen(DeskScreen):
                     StoreSource(lambda: self.app.store, kind),
                     DEFAULT_SORTS[kind],
                     is_marked=self.app.is_marked,
+                    is_new=self._is_new(kind),
                     id=f"list-{kind}",
                 )
         yield StatusBar(id="status")
@@ -132,6 +179,7 @@ class BrowserScreen(DeskScreen):
         self.app.claim_judged.subscribe(self, self.show_judged)
         self.app.marks_changed.subscribe(self, self.refresh_marks, immediate=True)
         self.app.store_changed.subscribe(self, self.reload)
+        self._read_sorts()
 
     # -- the lists ---------------------------------------------------------------------------
 
@@ -152,9 +200,14 @@ class BrowserScreen(DeskScreen):
         return record
 
     def reload(self, _news: None = None) -> None:
-        """Read every list again (after an import: the ``store_changed`` signal)."""
+        """Read every list again (the ``store_changed`` signal: an import here or in another
+        process, the session opened); each cursor stays on its record."""
+        new_after = self.app.live.new_after
         for kind in KINDS:
-            self.record_list(kind).reload()
+            records = self.record_list(kind)
+            source = self._source(kind)
+            source.new_after = new_after.get(kind) if new_after is not None else None
+            records.reload()
 
     def action_show(self, kind: RecordKind) -> None:
         self.query_one(ContentSwitcher).current = f"list-{kind}"
@@ -181,7 +234,13 @@ class BrowserScreen(DeskScreen):
 
     def on_record_list_counted(self, message: RecordList.Counted) -> None:
         kind: RecordKind = message.record_list.kind  # type: ignore[assignment]
-        self.query_one(f"#tab-{kind}", Tab).label = f"{TITLES[kind]} {message.total:,}"
+        source = self._source(kind)
+        label = f"{TITLES[kind]} {message.total:,}"
+        if source.narrowed:
+            label += " (filtered)" if source.filter_text.strip() else " (new)"
+        elif source.new_count:
+            label += f" +{source.new_count:,}"
+        self.query_one(f"#tab-{kind}", Tab).label = label
         self._show_status()
 
     def on_record_list_highlighted(self, _message: RecordList.Highlighted) -> None:
@@ -198,9 +257,14 @@ class BrowserScreen(DeskScreen):
             else "counting…"
         )
         arrow = "▼" if records.sort.descending else "▲"
+        source = self._source(self.kind)
+        narrowed = [f"filter: {one_line(source.filter_text, 40)}"] if source.filter_text else []
+        if source.only_new:
+            narrowed.append("only new (N)")
         self.query_one(StatusBar).show(
             TITLES[self.kind],
             where,
+            *narrowed,
             f"sorted by {records.sort.column} {arrow}",
             marks=len(self.app.marks),
         )
@@ -292,3 +356,148 @@ class BrowserScreen(DeskScreen):
     def show_judged(self, claim: ClaimRecord) -> None:
         """A claim was judged, here or elsewhere (the ``claim_judged`` signal)."""
         self.record_list("claim").replace_record(claim)
+
+    # -- narrowing and ordering in place -----------------------------------------------------
+
+    def _source(self, kind: RecordKind) -> StoreSource:
+        source = self.record_list(kind).source
+        assert isinstance(source, StoreSource)
+        return source
+
+    def _is_new(self, kind: RecordKind) -> Callable[[object], bool]:
+        return lambda record: self._source(kind).is_new(record)
+
+    def action_filter(self) -> None:
+        """``l`` / ``|``: filter this list in place with a query in the search syntax."""
+        kind = self.kind
+        from store.list_view import check_filter
+
+        def apply(text: str | None) -> None:
+            if text is not None:
+                self._set_filter(kind, text.strip())
+
+        self.app.push_screen(
+            LinePrompt(
+                f"Filter {TITLES[kind].lower()} (search syntax; empty shows all):",
+                self._source(kind).filter_text,
+                check=check_filter,
+                hint="status:unverified claimant:amaq qty:>10 · enter filters · "
+                "escape cancels · ctrl+l clears",
+                placeholder="status:disputed|false",
+            ),
+            apply,
+        )
+
+    def _set_filter(self, kind: RecordKind, text: str) -> None:
+        source = self._source(kind)
+        if source.filter_text == text:
+            return
+        source.filter_text = text
+        self.record_list(kind).reload()
+        self._show_status()
+
+    def action_clear_filter(self) -> None:
+        source = self._source(self.kind)
+        if not source.narrowed:
+            return
+        source.filter_text = ""
+        source.only_new = False
+        self.current_list.reload()
+        self._show_status()
+        self.notify(f"Showing every {self.kind}", timeout=2)
+
+    def action_only_new(self) -> None:
+        """``N``: only the rows that arrived since the last open; again: every row."""
+        source = self._source(self.kind)
+        if source.new_after is None and not source.only_new:
+            self.notify(
+                "Nothing is new: this is the first open of this store "
+                "(rows imported from now on will be)",
+                timeout=4,
+            )
+            return
+        source.only_new = not source.only_new
+        self.current_list.reload()
+        self._show_status()
+        if source.only_new:
+            self.notify(f"Only new {self.kind}s (N again shows all)", timeout=2)
+
+    def action_pick_sort(self) -> None:
+        """``O``: pick the column and direction from a list."""
+        records = self.current_list
+        choices: list[tuple[str, Sort]] = []
+        for column in records.columns:
+            if column.sort_key is None:
+                continue
+            for descending in (False, True):
+                words = SORT_WORDS.get(column.sort_key, ("A to Z", "Z to A"))
+                choices.append(
+                    (
+                        f"{column.title} {'▼' if descending else '▲'}  ({words[descending]})",
+                        Sort(column.sort_key, descending),
+                    )
+                )
+        current = next((n for n, (_, sort) in enumerate(choices) if sort == records.sort), 0)
+
+        def pick(sort: Sort | None) -> None:
+            if sort is not None:
+                records.set_sort(sort)
+
+        self.app.push_screen(
+            PickerModal(f"Sort {TITLES[self.kind].lower()} by", choices, current), pick
+        )
+
+    def on_record_list_sorted(self, message: RecordList.Sorted) -> None:
+        """The user chose an order: shown now, and saved for the next start."""
+        self._show_status()
+        self._save_sort(message.record_list.kind, message.sort)
+
+    @work(thread=True, exclusive=False, exit_on_error=False, group="sort-save")
+    def _save_sort(self, kind: str, sort: Sort) -> None:
+        from store.desk_state import write_setting
+
+        try:
+            write_setting(
+                self.app.store,
+                f"sort.{kind}",
+                {"column": sort.column, "descending": sort.descending},
+            )
+            self.app.live.absorb()
+        except Exception:  # an order not remembered is no reason to interrupt the user
+            return
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="sort-read")
+    def _read_sorts(self) -> None:
+        from store.browse import SORT_COLUMNS
+        from store.desk_state import read_setting
+
+        sorts: dict[RecordKind, Sort] = {}
+        try:
+            for kind in KINDS:
+                saved = read_setting(self.app.store, f"sort.{kind}")
+                if (
+                    isinstance(saved, dict)
+                    and saved.get("column") in SORT_COLUMNS[kind]
+                    and any(c.sort_key == saved["column"] for c in COLUMNS[kind])
+                ):
+                    sorts[kind] = Sort(str(saved["column"]), bool(saved.get("descending")))
+        except Exception:  # the app's own opening reports a broken store
+            return
+        self.post_message(self._SortsRead(sorts))
+
+    def on_browser_screen__sorts_read(self, message: _SortsRead) -> None:
+        for kind, sort in message.sorts.items():
+            records = self.record_list(kind)
+            if records.sort != sort:
+                records.set_sort(sort, chosen=False)
+        self._show_status()
+
+
+SORT_WORDS: dict[str, tuple[str, str]] = {
+    "published": ("oldest first", "newest first"),
+    "posted": ("oldest first", "newest first"),
+    "quantity": ("smallest figure first", "largest figure first"),
+    "article": ("oldest article first", "newest article first"),
+    "status": ("A to Z", "Z to A"),
+}
+"""What each direction means for a sort key, in the sort picker (text: A to Z)."""
