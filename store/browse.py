@@ -37,8 +37,12 @@ class SortOrder:
 
 
 _LOWER = sa.func.lower
-_TOP_FIGURE = sa.select(sa.func.max(Q.c.value)).where(Q.c.claim_id == CL.c.id).scalar_subquery()
-"""A claim's largest figure (None without one): what "sort by quantity" orders by."""
+_TOP_FIGURE = sa.func.coalesce(
+    sa.select(sa.func.max(Q.c.value)).where(Q.c.claim_id == CL.c.id).scalar_subquery(),
+    -1e308,
+)
+"""A claim's largest figure: what "sort by quantity" orders by. A claim without one sorts
+below every figure on both databases (PostgreSQL would put a NULL above them)."""
 
 SORT_COLUMNS: Mapping[RecordKind, Mapping[str, sa.ColumnElement[Any]]] = {
     "article": {

@@ -108,15 +108,16 @@ def max_ids(store: Store) -> dict[RecordKind, int]:
         }
 
 
-def open_session(store: Store) -> dict[RecordKind, int] | None:
+def open_session(store: Store) -> dict[RecordKind, int]:
     """Start a session: the ids seen at the previous open (rows above them are new), and
-    remember today's highest ids for the next one. None the first time (nothing is new)."""
+    remember today's highest ids for the next one. The first time, today's: rows that arrive
+    from now on are new."""
     before = read_setting(store, LAST_OPEN)
     now = max_ids(store)
     if store.exists():
         write_setting(store, LAST_OPEN, now)
     if not isinstance(before, Mapping):
-        return None
+        return now
     return {kind: int(before.get(kind, 0)) for kind in KINDS}
 
 

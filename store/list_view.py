@@ -89,7 +89,9 @@ def new_ids(store: Store, kind: RecordKind, after: int) -> list[int]:
         return []
     table = browse.TABLES[kind]
     with store._read() as conn:
-        return [int(i) for i in conn.execute(sa.select(table.c.id).where(table.c.id > after))]
+        return [
+            int(i) for i in conn.execute(sa.select(table.c.id).where(table.c.id > after)).scalars()
+        ]
 
 
 def count_new(store: Store, kind: RecordKind, after: int) -> int:

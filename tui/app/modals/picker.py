@@ -25,13 +25,19 @@ class PickerModal(ModalScreen[T | None], Generic[T]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "cancel", "Cancel", id="picker.cancel"),
+        Binding("j", "move('cursor_down')", "Down", show=False, id="picker.down"),
+        Binding("k", "move('cursor_up')", "Up", show=False, id="picker.up"),
+        Binding("g", "move('first')", "First", show=False, id="picker.first"),
+        Binding("G", "move('last')", "Last", show=False, id="picker.last"),
     ]
     DEFAULT_CSS = """
     PickerModal { align: center middle; }
     PickerModal > Vertical { width: auto; min-width: 40; max-width: 90%; height: auto;
                              max-height: 90%; border: round $accent; background: $surface;
                              padding: 0 1; }
-    PickerModal OptionList { height: auto; max-height: 20; border: none; }
+    PickerModal #picker-options, PickerModal #picker-options:focus {
+        height: auto; max-height: 20; border: none;
+    }
     """
 
     def __init__(
@@ -61,6 +67,10 @@ class PickerModal(ModalScreen[T | None], Generic[T]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.dismiss(self.choices[event.option_index][1])
+
+    def action_move(self, action: str) -> None:
+        """The lists' own j/k/g/G in the picker too."""
+        getattr(self.query_one(OptionList), f"action_{action}")()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -29,7 +29,9 @@ class LinePrompt(ModalScreen[str | None]):
     LinePrompt { align: left bottom; background: $background 0%; }
     LinePrompt > Vertical { height: auto; width: 100%; background: $panel;
                             padding: 0 1; margin-bottom: 1; }
-    LinePrompt Input { border: none; height: 1; padding: 0; background: $panel; }
+    LinePrompt #prompt-input, LinePrompt #prompt-input:focus {
+        border: none; height: 1; padding: 0; background: $boost;
+    }
     LinePrompt #prompt-problem { color: $error; height: auto; }
     LinePrompt #prompt-hint { color: $text-muted; height: auto; }
     """

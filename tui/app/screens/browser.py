@@ -204,10 +204,9 @@ class BrowserScreen(DeskScreen):
         process, the session opened); each cursor stays on its record."""
         new_after = self.app.live.new_after
         for kind in KINDS:
-            records = self.record_list(kind)
             source = self._source(kind)
             source.new_after = new_after.get(kind) if new_after is not None else None
-            records.reload()
+            self._reread(kind)
 
     def action_show(self, kind: RecordKind) -> None:
         self.query_one(ContentSwitcher).current = f"list-{kind}"
@@ -367,6 +366,19 @@ class BrowserScreen(DeskScreen):
     def _is_new(self, kind: RecordKind) -> Callable[[object], bool]:
         return lambda record: self._source(kind).is_new(record)
 
+    def _reread(self, kind: RecordKind) -> None:
+        """Read the list of ``kind`` again, saying why it would be empty."""
+        source = self._source(kind)
+        records = self.record_list(kind)
+        records.empty_text = (
+            "(no row matches the filter; ctrl+l shows all)"
+            if source.filter_text.strip()
+            else "(nothing new since the last open; N shows all)"
+            if source.only_new
+            else "(nothing here yet)"
+        )
+        records.reload()
+
     def action_filter(self) -> None:
         """``l`` / ``|``: filter this list in place with a query in the search syntax."""
         kind = self.kind
@@ -381,8 +393,7 @@ class BrowserScreen(DeskScreen):
                 f"Filter {TITLES[kind].lower()} (search syntax; empty shows all):",
                 self._source(kind).filter_text,
                 check=check_filter,
-                hint="status:unverified claimant:amaq qty:>10 · enter filters · "
-                "escape cancels · ctrl+l clears",
+                hint="e.g. status:unverified claimant:amaq qty:>10 · enter filters · esc cancels",
                 placeholder="status:disputed|false",
             ),
             apply,
@@ -393,7 +404,7 @@ class BrowserScreen(DeskScreen):
         if source.filter_text == text:
             return
         source.filter_text = text
-        self.record_list(kind).reload()
+        self._reread(kind)
         self._show_status()
 
     def action_clear_filter(self) -> None:
@@ -402,7 +413,7 @@ class BrowserScreen(DeskScreen):
             return
         source.filter_text = ""
         source.only_new = False
-        self.current_list.reload()
+        self._reread(self.kind)
         self._show_status()
         self.notify(f"Showing every {self.kind}", timeout=2)
 
@@ -417,7 +428,7 @@ class BrowserScreen(DeskScreen):
             )
             return
         source.only_new = not source.only_new
-        self.current_list.reload()
+        self._reread(self.kind)
         self._show_status()
         if source.only_new:
             self.notify(f"Only new {self.kind}s (N again shows all)", timeout=2)

@@ -198,6 +198,8 @@ class RecordList(ScrollView, can_focus=True):
         self.is_new = is_new or (lambda _record: False)
         """Whether a row arrived since the last open: drawn with an ``N`` and in bold."""
         self.total: int | None = None
+        self.empty_text = "(nothing here yet)"
+        """What an empty list says (a filtered one: that nothing matches)."""
         self._pages: LRUCache[int, Sequence[Any]] = LRUCache(CACHED_PAGES)
         """Pages read so far by number, the least recently used dropped (Textual's cache)."""
         self._generation = 0
@@ -376,7 +378,7 @@ class RecordList(ScrollView, can_focus=True):
                 return Strip(
                     [
                         Segment(
-                            set_cell_size("  (nothing here yet)", width),
+                            set_cell_size(f"  {self.empty_text}", width),
                             self.get_component_rich_style("record-list--placeholder"),
                         )
                     ]
