@@ -11,7 +11,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from store.records import ArticleRecord, ClaimRecord, DocumentDraft
+from store.records import ArticleRecord, ClaimRecord, ClaimStatus, DocumentDraft
 from store.store import Store
 from tests.app_helpers import (
     SIZE,
@@ -240,3 +240,19 @@ async def test_i_imports_a_folder_and_the_lists_take_it_in(tmp_path: Path) -> No
         await _until(pilot, lambda: not app.importer.running, seconds=30)
         await _until(pilot, lambda: current_list(app).total == 8)
         assert "Articles 8" in screen_text(app)
+
+
+@sync
+async def test_the_open_reader_shows_a_judgement_made_in_another_process(tmp_path: Path) -> None:
+    store = filled_store(tmp_path)
+    app = make_app(store, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _ready(pilot, app)
+        await pilot.press("j", "enter")  # the Palmyra article
+        await _until(pilot, lambda: "Claims (3)" in screen_text(app))
+        assert "disputed" not in screen_text(app)
+        other = Store.open(store.url)
+        other.set_claim_status(1, ClaimStatus.DISPUTED, "a colleague's note")
+        other.close()
+        await _until(pilot, lambda: "disputed" in screen_text(app), seconds=3)
+        assert "Claims (3)" in screen_text(app)
