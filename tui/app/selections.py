@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from store.safe_text import one_line
-from tui.app.marks import Mark, counted
+from tui.app.marks import Mark, Prepared, counted, prepare
 from tui.app.modals.picker import PickerModal
 from tui.app.modals.prompt import LinePrompt
 
@@ -60,34 +60,42 @@ class MarksKeeper:
         try:
             loaded = load_selection(self._store(), CURRENT)
         except Exception as error:  # the store's own failure is reported by the app
-            self._call(self._restored, None, str(error))
+            self._call(self._restored, None, None, str(error))
             return
-        self._call(self._restored, loaded, "")
+        ready = prepare(loaded.marks) if loaded is not None else None
+        self._call(self._restored, loaded, ready, "")
 
-    def _restored(self, loaded: LoadedSelection | None, problem: str) -> None:
+    def _restored(
+        self, loaded: LoadedSelection | None, ready: Prepared | None, problem: str
+    ) -> None:
         marks = self._app.marks
         if problem:
             return  # never saved over: the stored marks may still be there next time
         self.restored = True
-        if loaded is None or not loaded.marks:
+        if loaded is None or ready is None or not loaded.marks:
             self._written = self.version if not marks else 0
             return
-        before = len(marks)
-        marks.replace([*loaded.marks, *marks])
-        if not before:
+        if marks.adopt(ready):  # nothing marked meanwhile: the usual case, O(1)
             self._written = self.version
+        else:
+            self._merge(iter(ready.marks))
         self._app.notify(
             f"Restored {counted(len(loaded.marks), 'mark')} from the last session"
             + (f" ({loaded.gone:,} no longer in the store)" if loaded.gone else ""),
             timeout=4,
         )
 
+    def _merge(self, pending: Iterator[Mark]) -> None:
+        if self._app.marks.merge_step(pending):
+            self._app.call_later(self._merge, pending)
+
     def _tick(self) -> None:
         if not self.restored or self._saving or self.version == self._written:
             return
         self._saving = True
+        marks, version = list(self._app.marks), self.version  # together, on the UI thread
         self._app.run_worker(
-            lambda: self._save(list(self._app.marks), self.version),
+            lambda: self._save(marks, version),
             thread=True,
             group="marks-save",
             exit_on_error=False,
@@ -225,14 +233,17 @@ class MarksKeeper:
         except Exception as error:
             self._notify(f"Cannot restore “{name}”: {error}", error=True)
             return
-        self._call(self._apply_named, name, loaded)
+        ready = prepare(loaded.marks) if loaded is not None else None
+        self._call(self._apply_named, name, loaded, ready)
 
-    def _apply_named(self, name: str, loaded: LoadedSelection | None) -> None:
-        if loaded is None:
+    def _apply_named(
+        self, name: str, loaded: LoadedSelection | None, ready: Prepared | None
+    ) -> None:
+        if loaded is None or ready is None:
             self._app.notify(f"No selection named “{one_line(name, 40)}” any more", markup=False)
             return
         replaced = len(self._app.marks)
-        self._app.marks.replace(loaded.marks)
+        self._app.marks.install(ready)
         gone = f", {loaded.gone:,} no longer in the store" if loaded.gone else ""
         instead = f", replacing {replaced:,}" if replaced else ""
         self._app.notify(

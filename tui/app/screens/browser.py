@@ -17,7 +17,7 @@ order each list was last given is saved in the store and used at the next start.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from textual import work
@@ -30,7 +30,7 @@ from store.records import KINDS, AnyRecord, ClaimRecord, RecordKind
 from store.safe_text import one_line
 from tui.app.columns import COLUMNS, DEFAULT_SORTS, TITLES
 from tui.app.contract import DeskScreen
-from tui.app.marks import CONFIRM_ABOVE, counted
+from tui.app.marks import CONFIRM_ABOVE, Mark, Prepared, counted, prepare
 from tui.app.modals.confirm import ConfirmModal
 from tui.app.modals.picker import PickerModal
 from tui.app.modals.prompt import LinePrompt
@@ -148,13 +148,20 @@ class BrowserScreen(DeskScreen):
         """Every id of a list, read by a worker for mark all / invert (or why not)."""
 
         def __init__(
-            self, kind: RecordKind, change: MarkChange, ids: Sequence[int], problem: str = ""
+            self,
+            kind: RecordKind,
+            change: MarkChange,
+            ids: Sequence[int],
+            problem: str = "",
+            prepared: Prepared | None = None,
         ) -> None:
             super().__init__()
             self.kind = kind
             self.change = change
             self.ids = ids
             self.problem = problem
+            self.prepared = prepared
+            """For "all": the list's marks made ready in the worker (see tui.app.marks)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -309,6 +316,10 @@ class BrowserScreen(DeskScreen):
         except Exception as error:  # one line for the user, as for any store read
             self.post_message(self._ListIds(kind, change, (), str(error)))
             return
+        if change == "all":
+            prepared = prepare((kind, record_id) for record_id in ids)
+            self.post_message(self._ListIds(kind, change, (), prepared=prepared))
+            return
         self.post_message(self._ListIds(kind, change, ids))
 
     def on_browser_screen__list_ids(self, message: _ListIds) -> None:
@@ -321,13 +332,25 @@ class BrowserScreen(DeskScreen):
             )
             return
         marks = self.app.marks
-        if message.change == "all":
-            marks.mark_all(message.kind, message.ids)
+        if message.prepared is not None:
+            if not marks.adopt(message.prepared):
+                self._merge_marks(message.kind, iter(message.prepared.marks))
+                return
         else:
             marks.invert(message.kind, message.ids)
+        self._say_marked(message.kind)
+
+    def _merge_marks(self, kind: RecordKind, pending: Iterator[Mark]) -> None:
+        """Merge the list's marks a step at a time, keys answered between the steps."""
+        if self.app.marks.merge_step(pending):
+            self.call_later(self._merge_marks, kind, pending)
+        else:
+            self._say_marked(kind)
+
+    def _say_marked(self, kind: RecordKind) -> None:
+        marks = self.app.marks
         self.notify(
-            f"{counted(marks.count(message.kind), message.kind)} marked in this list "
-            f"({len(marks):,} in all)",
+            f"{counted(marks.count(kind), kind)} marked in this list ({len(marks):,} in all)",
             timeout=3,
         )
 
