@@ -14,6 +14,7 @@ the tables; a store that has not been written yet answers as an empty one.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -55,8 +56,11 @@ SELECTION_ITEM = sa.Table(
 CURRENT = ""
 """The name of the selection that holds the running app's marks."""
 LAST_OPEN = "last_open_ids"
-INSERT_CHUNK = 20_000
-"""Selection items written per INSERT (executemany): bounded memory for 500k marks."""
+INSERT_CHUNK = 1_000
+"""Selection items written per INSERT (executemany): bounded memory for 500k marks, and
+Python's lock let go between chunks, so the app's UI thread never waits on a long save."""
+READ_CHUNK = 2_000
+"""Selection items fetched at a time when a selection is read back (the same reason)."""
 
 Mark = tuple[RecordKind, int]
 
@@ -174,19 +178,21 @@ def load_selection(store: Store, name: str) -> LoadedSelection | None:
         ).first()
         if found is None:
             return None
-        placed: list[tuple[int, Mark]] = []
+        per_kind: list[list[tuple[int, Mark]]] = []
         for kind in KINDS:
             table = TABLES[kind]
             query = (
                 sa.select(SELECTION_ITEM.c.position, SELECTION_ITEM.c.record_id)
                 .join(table, table.c.id == SELECTION_ITEM.c.record_id)
                 .where(SELECTION_ITEM.c.selection_id == found.id, SELECTION_ITEM.c.kind == kind)
+                .order_by(SELECTION_ITEM.c.position)
             )
-            placed.extend(
-                (position, (kind, record_id)) for position, record_id in conn.execute(query)
-            )
-    placed.sort()
-    return LoadedSelection([mark for _, mark in placed], gone=int(found.size) - len(placed))
+            rows: list[tuple[int, Mark]] = []
+            for part in conn.execute(query).partitions(READ_CHUNK):
+                rows.extend((position, (kind, record_id)) for position, record_id in part)
+            per_kind.append(rows)
+    marks = [mark for _, mark in heapq.merge(*per_kind)]
+    return LoadedSelection(marks, gone=int(found.size) - len(marks))
 
 
 def list_selections(store: Store) -> list[SelectionInfo]:
