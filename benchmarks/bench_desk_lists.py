@@ -116,21 +116,20 @@ def measure(records: int) -> None:
 def _filters(store: Store) -> None:
     print(" filter in place (claims list, sorted by article)")
     for query in ("status:disputed", "claimant:amaq", "claimant:amaq status:false", "tanks"):
-        source = StoreSource(lambda: store, "claim")
-        source.filter_text = query
-        total = worker(f"snapshot of '{query}'", lambda s=source: s.count("article", False))
-        first = worker(
-            "  its first page", lambda s=source, n=total: s.page("article", False, 0, 100, n)
-        )
-        if first:
-            middle = source.ids("article", False)[total // 2]
-            worker(
-                "  the cursor's row (position)",
-                lambda s=source, i=middle: s.position("article", False, i),
-            )
-        print(f"          {total:,} rows")
+        _filter(store, query)
     source = StoreSource(lambda: store, "claim")
     total = worker("whole claims list sorted by figure", lambda: source.count("quantity", True))
+    print(f"          {total:,} rows")
+
+
+def _filter(store: Store, query: str) -> None:
+    source = StoreSource(lambda: store, "claim")
+    source.filter_text = query
+    total = worker(f"snapshot of '{query}'", lambda: source.count("article", False))
+    first = worker("  its first page", lambda: source.page("article", False, 0, 100, total))
+    if first:
+        middle = source.ids("article", False)[total // 2]
+        worker("  the cursor's row (position)", lambda: source.position("article", False, middle))
     print(f"          {total:,} rows")
 
 

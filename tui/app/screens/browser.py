@@ -30,7 +30,7 @@ from store.records import KINDS, AnyRecord, ClaimRecord, RecordKind
 from store.safe_text import one_line
 from tui.app.columns import COLUMNS, DEFAULT_SORTS, TITLES
 from tui.app.contract import DeskScreen
-from tui.app.marks import CONFIRM_ABOVE, Mark, Prepared, counted, prepare
+from tui.app.marks import CONFIRM_ABOVE, MERGE_STEP, Mark, Prepared, counted, prepare
 from tui.app.modals.confirm import ConfirmModal
 from tui.app.modals.picker import PickerModal
 from tui.app.modals.prompt import LinePrompt
@@ -41,7 +41,7 @@ from tui.app.widgets.status_bar import StatusBar
 if TYPE_CHECKING:
     from tui.app import ClaimdeskApp
 
-MarkChange = Literal["all", "invert"]
+MarkChange = Literal["all", "invert", "unmark"]
 
 
 class ViewTabs(Tabs, can_focus=False):
@@ -154,6 +154,7 @@ class BrowserScreen(DeskScreen):
             ids: Sequence[int],
             problem: str = "",
             prepared: Prepared | None = None,
+            version: int = 0,
         ) -> None:
             super().__init__()
             self.kind = kind
@@ -161,7 +162,10 @@ class BrowserScreen(DeskScreen):
             self.ids = ids
             self.problem = problem
             self.prepared = prepared
-            """For "all": the list's marks made ready in the worker (see tui.app.marks)."""
+            """The marks made ready in the worker (see tui.app.marks): for "all" the list's,
+            for "invert" every mark after the change."""
+            self.version = version
+            """The marks' version the worker started from (a later change: done here)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -291,12 +295,12 @@ class BrowserScreen(DeskScreen):
         kind = self.kind
         adding = records.total - (self.app.marks.count(kind) if change == "all" else 0)
         if adding <= CONFIRM_ABOVE:
-            self._read_ids(kind, change)
+            self._read_ids(kind, change, *self._marks_now())
             return
 
         def go(yes: bool | None) -> None:
             if yes:
-                self._read_ids(kind, change)
+                self._read_ids(kind, change, *self._marks_now())
 
         verb = "Mark" if change == "all" else "Invert the marks of"
         self.app.push_screen(
@@ -308,8 +312,15 @@ class BrowserScreen(DeskScreen):
             go,
         )
 
+    def _marks_now(self) -> tuple[list[Mark], int]:
+        """The marks and their version, taken together on the UI thread, for a worker that
+        works out the marks after a change of a whole list."""
+        return list(self.app.marks), self.app.keeper.version
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="mark-list")
-    def _read_ids(self, kind: RecordKind, change: MarkChange) -> None:
+    def _read_ids(
+        self, kind: RecordKind, change: MarkChange, marks: list[Mark], version: int
+    ) -> None:
         records = self.record_list(kind)
         try:
             ids = records.source.ids(records.sort.column, records.sort.descending)
@@ -318,9 +329,15 @@ class BrowserScreen(DeskScreen):
             return
         if change == "all":
             prepared = prepare((kind, record_id) for record_id in ids)
-            self.post_message(self._ListIds(kind, change, (), prepared=prepared))
-            return
-        self.post_message(self._ListIds(kind, change, ids))
+        else:  # the list's unmarked rows marked, its marked ones unmarked, other kinds kept
+            marked = {record_id for mark_kind, record_id in marks if mark_kind == kind}
+            prepared = prepare(
+                [
+                    *(mark for mark in marks if mark[0] != kind),
+                    *((kind, record_id) for record_id in ids if record_id not in marked),
+                ]
+            )
+        self.post_message(self._ListIds(kind, change, ids, prepared=prepared, version=version))
 
     def on_browser_screen__list_ids(self, message: _ListIds) -> None:
         if message.problem:
@@ -332,11 +349,23 @@ class BrowserScreen(DeskScreen):
             )
             return
         marks = self.app.marks
-        if message.prepared is not None:
+        if message.prepared is None:
+            return
+        if message.change == "unmark":
+            before = marks.count(message.kind)
+            if self.app.keeper.version == message.version:
+                marks.install(message.prepared)
+            else:
+                marks.unmark_kind(message.kind)
+            self._say_unmarked(message.kind, before)
+            return
+        if message.change == "all":
             if not marks.adopt(message.prepared):
                 self._merge_marks(message.kind, iter(message.prepared.marks))
                 return
-        else:
+        elif self.app.keeper.version == message.version:
+            marks.install(message.prepared)  # O(1), however many marks
+        else:  # a mark changed while the worker ran: invert what is there now
             marks.invert(message.kind, message.ids)
         self._say_marked(message.kind)
 
@@ -355,12 +384,25 @@ class BrowserScreen(DeskScreen):
         )
 
     def action_unmark_list(self) -> None:
-        unmarked = self.app.marks.unmark_kind(self.kind)
-        if unmarked:
-            self.notify(
-                f"Unmarked {counted(unmarked, self.kind)} ({len(self.app.marks):,} marked in all)",
-                timeout=3,
-            )
+        kind = self.kind
+        before = self.app.marks.count(kind)
+        if not before:
+            return
+        if len(self.app.marks) > MERGE_STEP:  # many: the rest worked out in a worker
+            self._unmark_in_worker(kind, *self._marks_now())
+            return
+        self._say_unmarked(kind, self.app.marks.unmark_kind(kind))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="mark-list")
+    def _unmark_in_worker(self, kind: RecordKind, marks: list[Mark], version: int) -> None:
+        prepared = prepare(mark for mark in marks if mark[0] != kind)
+        self.post_message(self._ListIds(kind, "unmark", (), prepared=prepared, version=version))
+
+    def _say_unmarked(self, kind: RecordKind, unmarked: int) -> None:
+        self.notify(
+            f"Unmarked {counted(unmarked, kind)} ({len(self.app.marks):,} marked in all)",
+            timeout=3,
+        )
 
     def refresh_marks(self, _news: None = None) -> None:
         """Show the marks as they are now (the ``marks_changed`` signal, from any screen)."""
