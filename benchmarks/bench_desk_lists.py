@@ -9,7 +9,9 @@ split the way the app runs it: the work of its **worker** thread (time only: the
 free meanwhile), and what runs on the **UI thread** (must stay under 50 ms). A worker that
 holds Python's lock in one long C call would stall the UI thread all the same, so while each
 worker runs, a second thread sleeps 1 ms in a loop and the longest it waited beyond that is
-printed as **stall**: the longest a key press could have waited for that worker.
+printed as **stall**: the longest a key press could have waited for that worker. (The other
+processes of a loaded machine delay that thread too: compare stalls within one run.) The app's
+garbage-collector settings apply (:mod:`tui.perf.collector`).
 
 Operations: filter in place (the list's snapshot of ids for a query, its first page, the cursor
 position), marking 500k rows (``A`` on the comments list: the ids and the prepared marks in the
@@ -42,6 +44,7 @@ from store.list_view import position
 from store.store import Store
 from tui.app.marks import Marks, prepare
 from tui.app.sources import StoreSource
+from tui.perf.collector import IdleCollector
 
 T = TypeVar("T")
 GOAL_MS = 50.0
@@ -96,6 +99,7 @@ def ui(label: str, work: Callable[[], T]) -> T:
 
 
 def measure(records: int) -> None:
+    IdleCollector().start()  # the app's collector settings: no automatic full collection
     original = generated_store(records)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "desk.sqlite3"

@@ -147,22 +147,20 @@ def save_selection(store: Store, name: str, marks: Iterable[Mark]) -> int:
         conn.execute(
             sa.insert(SELECTION).values(id=next_id, name=name, saved_at=datetime.now(UTC), size=0)
         )
-        batch: list[dict[str, object]] = []
+        mark = "?" if conn.dialect.name == "sqlite" else "%s"
+        insert = (
+            "INSERT INTO selection_item (selection_id, position, kind, record_id) "
+            f"VALUES ({mark}, {mark}, {mark}, {mark})"  # noqa: S608 - parameter marks only
+        )
+        batch: list[tuple[int, int, str, int]] = []
         for kind, record_id in marks:
-            batch.append(
-                {
-                    "selection_id": next_id,
-                    "position": saved,
-                    "kind": kind,
-                    "record_id": record_id,
-                }
-            )
+            batch.append((next_id, saved, kind, record_id))
             saved += 1
             if len(batch) >= INSERT_CHUNK:
-                conn.execute(sa.insert(SELECTION_ITEM), batch)
+                conn.exec_driver_sql(insert, batch)  # the driver's executemany: plain tuples
                 batch = []
         if batch:
-            conn.execute(sa.insert(SELECTION_ITEM), batch)
+            conn.exec_driver_sql(insert, batch)
         conn.execute(sa.update(SELECTION).where(SELECTION.c.id == next_id).values(size=saved))
     return saved
 
