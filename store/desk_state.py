@@ -148,10 +148,8 @@ def save_selection(store: Store, name: str, marks: Iterable[Mark]) -> int:
             sa.insert(SELECTION).values(id=next_id, name=name, saved_at=datetime.now(UTC), size=0)
         )
         mark = "?" if conn.dialect.name == "sqlite" else "%s"
-        insert = (
-            "INSERT INTO selection_item (selection_id, position, kind, record_id) "
-            f"VALUES ({mark}, {mark}, {mark}, {mark})"  # noqa: S608 - parameter marks only
-        )
+        marks_sql = ", ".join([mark] * 4)
+        insert = f"INSERT INTO selection_item (selection_id, position, kind, record_id) VALUES ({marks_sql})"  # noqa: S608, E501 - parameter marks only
         batch: list[tuple[int, int, str, int]] = []
         for kind, record_id in marks:
             batch.append((next_id, saved, kind, record_id))
