@@ -61,6 +61,7 @@ class LiveStore:
             new_after = open_session(self._store())
         except Exception:  # the store's failure is reported by the app's own opening
             return
+        self.absorb()  # opening the session wrote the ids seen: not news for the lists
         self._call(self._opened, new_after)
 
     def _current_token(self) -> object:
