@@ -15,6 +15,7 @@ the tables; a store that has not been written yet answers as an empty one.
 from __future__ import annotations
 
 import heapq
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -157,6 +158,7 @@ def save_selection(store: Store, name: str, marks: Iterable[Mark]) -> int:
             if len(batch) >= INSERT_CHUNK:
                 conn.exec_driver_sql(insert, batch)  # the driver's executemany: plain tuples
                 batch = []
+                time.sleep(0)  # let the app's UI thread take Python's lock between chunks
         if batch:
             conn.exec_driver_sql(insert, batch)
         conn.execute(sa.update(SELECTION).where(SELECTION.c.id == next_id).values(size=saved))
@@ -186,6 +188,7 @@ def load_selection(store: Store, name: str) -> LoadedSelection | None:
             rows: list[tuple[int, Mark]] = []
             for part in conn.execute(query).partitions(READ_CHUNK):
                 rows.extend((position, (kind, record_id)) for position, record_id in part)
+                time.sleep(0)
             per_kind.append(rows)
     marks = [mark for _, mark in heapq.merge(*per_kind)]
     return LoadedSelection(marks, gone=int(found.size) - len(marks))
