@@ -110,6 +110,7 @@ def measure(records: int) -> None:
             f"{records:,} records: {counts['article']:,} articles, {counts['claim']:,} claims, "
             f"{counts['comment']:,} comments"
         )
+        worker("baseline: nothing (the machine's own noise)", lambda: time.sleep(2.0))
         _filters(store)
         _marking(store)
         _selections(store)
