@@ -12,8 +12,9 @@ bounds every page to half a table's walk.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -21,6 +22,7 @@ from sqlalchemy.engine import Connection
 from store.models import ARTICLE as A
 from store.models import CLAIM as CL
 from store.models import COMMENT as C
+from store.models import QUANTITY as Q
 from store.records import RecordKind
 
 TABLES: Mapping[RecordKind, sa.Table] = {"article": A, "claim": CL, "comment": C}
@@ -34,22 +36,50 @@ class SortOrder:
     descending: bool = False
 
 
-SORT_COLUMNS: Mapping[RecordKind, Mapping[str, sa.ColumnElement[object]]] = {
-    "article": {"published": A.c.published, "site": A.c.site, "title": A.c.title, "id": A.c.id},
+_LOWER = sa.func.lower
+_TOP_FIGURE = sa.func.coalesce(
+    sa.select(sa.func.max(Q.c.value)).where(Q.c.claim_id == CL.c.id).scalar_subquery(),
+    -1e308,
+)
+"""A claim's largest figure: what "sort by quantity" orders by. A claim without one sorts
+below every figure on both databases (PostgreSQL would put a NULL above them)."""
+
+SORT_COLUMNS: Mapping[RecordKind, Mapping[str, sa.ColumnElement[Any]]] = {
+    "article": {
+        "published": A.c.published,
+        "site": _LOWER(A.c.site),
+        "title": _LOWER(A.c.title),
+        "id": A.c.id,
+    },
     "claim": {
         "article": CL.c.article_id,
-        "claimant": CL.c.claimant,
+        "claimant": _LOWER(CL.c.claimant),
         "status": CL.c.status,
+        "quantity": _TOP_FIGURE,
         "id": CL.c.id,
     },
     "comment": {
         "article": C.c.article_id,
-        "author": C.c.author,
+        "author": _LOWER(C.c.author),
         "posted": C.c.posted,
         "id": C.c.id,
     },
 }
-"""The columns each list can be sorted by; every one is indexed, so sorting stays cheap."""
+"""The columns each list can be sorted by. Text sorts ignore case (``lower()``, indexed by
+schema step "desk state"); every order but a claim's figure walks an index, so a page stays
+cheap. The figure has no index of its own (it is the largest of a claim's figures): the app
+reads that order's ids once and pages through them (see :data:`UNINDEXED`)."""
+
+UNINDEXED: Mapping[RecordKind, frozenset[str]] = {
+    "article": frozenset(),
+    "claim": frozenset({"quantity"}),
+    "comment": frozenset(),
+}
+"""Orders without an index: paging them would sort the table for every page."""
+
+SUBSET_SORTED_IN_PYTHON = 50_000
+"""Up to this many ids (a filtered list) are ordered by reading their sort keys; more are
+ordered by walking the whole list's order and keeping theirs (cheaper past this size)."""
 
 DEFAULT_SORT: Mapping[RecordKind, SortOrder] = {
     "article": SortOrder("published", descending=True),
@@ -104,3 +134,59 @@ def page_ids(
     )
     ids = [int(row_id) for row_id in conn.execute(query).scalars()]
     return ids[::-1] if backwards else ids
+
+
+def _nulls_smallest(conn: Connection) -> bool:
+    """Where NULL sorts: SQLite puts it below every value, PostgreSQL above."""
+    return conn.dialect.name != "postgresql"
+
+
+def position(conn: Connection, kind: RecordKind, order: SortOrder, record_id: int) -> int | None:
+    """The row index of ``record_id`` in the list of ``kind`` in ``order``: how many rows come
+    before it (None when it is not in the store). Keeps the cursor on its record when the list
+    is read again after other rows arrived. One key read and one index-range count."""
+    check_sort(kind, order)
+    table = TABLES[kind]
+    column = SORT_COLUMNS[kind][order.column]
+    found = conn.execute(sa.select(column).where(table.c.id == record_id)).first()
+    if found is None:
+        return None
+    key = found[0]
+    if column is table.c.id:
+        smaller: sa.ColumnElement[bool] = table.c.id < record_id
+    elif key is None:
+        same = sa.and_(column.is_(None), table.c.id < record_id)
+        smaller = same if _nulls_smallest(conn) else sa.or_(column.is_not(None), same)
+    else:
+        below = sa.or_(column < key, sa.and_(column == key, table.c.id < record_id))
+        smaller = sa.or_(column.is_(None), below) if _nulls_smallest(conn) else below
+    before = int(conn.execute(sa.select(sa.func.count()).where(smaller)).scalar() or 0)
+    if not order.descending:
+        return before
+    total = count_rows(conn, kind)
+    return total - 1 - before
+
+
+def ordered_subset(
+    conn: Connection, kind: RecordKind, order: SortOrder, ids: Collection[int]
+) -> list[int]:
+    """``ids`` (a filtered list's rows) in ``order``, the list's own tie-break by id included."""
+    check_sort(kind, order)
+    if not ids:
+        return []
+    table = TABLES[kind]
+    column = SORT_COLUMNS[kind][order.column]
+    if len(ids) > SUBSET_SORTED_IN_PYTHON:
+        wanted = ids if isinstance(ids, (set, frozenset)) else set(ids)
+        every = page_ids(conn, kind, order, 0, count_rows(conn, kind))
+        return [i for i in every if i in wanted]
+    nulls = -1 if _nulls_smallest(conn) else 1
+    keyed: list[tuple[int, Any, int]] = []
+    chosen = list(ids)
+    for start in range(0, len(chosen), 500):
+        chunk = chosen[start : start + 500]
+        query = sa.select(table.c.id, column).where(table.c.id.in_(chunk))
+        for row_id, key in conn.execute(query):
+            keyed.append((nulls if key is None else 0, key if key is not None else 0, row_id))
+    keyed.sort(reverse=order.descending)
+    return [row_id for _, _, row_id in keyed]

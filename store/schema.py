@@ -216,6 +216,78 @@ def _step_9_manual_edits(conn: Connection) -> None:
     trash.create(conn, checkfirst=True)
 
 
+def _step_10_desk_state(conn: Connection) -> None:
+    """The desk's own state, kept in the store so it follows the store (see
+    :mod:`store.desk_state`): settings (the lists' sort orders, the ids seen at the last
+    open), named selections of marks (``""`` is the current one), a change counter that
+    PostgreSQL's triggers bump on every write (SQLite has ``PRAGMA data_version``; see
+    :mod:`store.changes`), and case-insensitive sort indexes (``lower(column)``).
+
+    Self-contained and idempotent: tables spelled out here, ``IF NOT EXISTS`` everywhere.
+    """
+    metadata = sa.MetaData()
+    tables = [
+        sa.Table(
+            "desk_setting",
+            metadata,
+            sa.Column("key", sa.String, primary_key=True),
+            sa.Column("value", sa.JSON, nullable=False),
+        ),
+        sa.Table(
+            "selection",
+            metadata,
+            sa.Column("id", sa.Integer, primary_key=True),
+            sa.Column("name", sa.String, nullable=False, unique=True),
+            sa.Column("saved_at", sa.DateTime, nullable=False),
+            sa.Column("size", sa.Integer, nullable=False),
+        ),
+        sa.Table(
+            "selection_item",
+            metadata,
+            sa.Column(
+                "selection_id",
+                sa.Integer,
+                sa.ForeignKey("selection.id", ondelete="CASCADE"),
+                primary_key=True,
+            ),
+            sa.Column("position", sa.Integer, primary_key=True),
+            sa.Column("kind", sa.String, nullable=False),
+            sa.Column("record_id", sa.Integer, nullable=False),
+        ),
+        sa.Table(
+            "desk_change",
+            metadata,
+            sa.Column("id", sa.Integer, primary_key=True),
+            sa.Column("counter", sa.BigInteger, nullable=False),
+        ),
+    ]
+    for table in tables:
+        table.create(conn, checkfirst=True)
+    for index, indexed, column in (
+        ("ix_article_title_ci", "article", "title"),
+        ("ix_article_site_ci", "article", "site"),
+        ("ix_claim_claimant_ci", "claim", "claimant"),
+        ("ix_comment_author_ci", "comment", "author"),
+    ):
+        conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {index} ON {indexed} (lower({column}))")
+    if conn.dialect.name != "postgresql":
+        return
+    conn.exec_driver_sql(
+        "INSERT INTO desk_change (id, counter) VALUES (1, 0) ON CONFLICT (id) DO NOTHING"
+    )
+    conn.exec_driver_sql(
+        "CREATE OR REPLACE FUNCTION claimdesk_count_change() RETURNS trigger AS $$ "
+        "BEGIN UPDATE desk_change SET counter = counter + 1 WHERE id = 1; RETURN NULL; END "
+        "$$ LANGUAGE plpgsql"
+    )
+    for watched in ("article", "claim", "comment", "claim_quantity"):
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS claimdesk_changed ON {watched}")
+        conn.exec_driver_sql(
+            f"CREATE TRIGGER claimdesk_changed AFTER INSERT OR UPDATE OR DELETE ON {watched} "
+            "FOR EACH STATEMENT EXECUTE FUNCTION claimdesk_count_change()"
+        )
+
+
 def _step_11_search_keys_of_seven_letters(conn: Connection) -> None:
     """Typo look-ups that check a third of the words they did: the vocabulary's deletion keys
     are made from a word's first seven letters, not six (see :mod:`store.search.vocabulary`:
@@ -249,6 +321,7 @@ STEPS: list[Step] = [
     _step_7_postgres_search_index,
     _step_8_written_offsets,
     _step_9_manual_edits,
+    _step_10_desk_state,
     _step_11_search_keys_of_seven_letters,
 ]
 CURRENT_VERSION = len(STEPS)

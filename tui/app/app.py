@@ -30,7 +30,9 @@ from store.records import AnyRecord, ArticleRecord, ClaimRecord
 from store.safe_text import one_line
 from tui.app.contract import DeskScreen, Pointed, article_id_of
 from tui.app.editing import Editor
+from tui.app.import_job import ImportJob
 from tui.app.keymap import load_keymap
+from tui.app.live import LiveStore
 from tui.app.marks import Mark, Marks, counted, describe
 from tui.app.modals.confirm import ConfirmModal
 from tui.app.modals.help import HelpModal
@@ -41,6 +43,7 @@ from tui.app.screens.browser import BrowserScreen
 from tui.app.screens.reader import ReaderScreen
 from tui.app.screens.search import SearchScreen
 from tui.app.search_service import SearchService
+from tui.app.selections import MarksKeeper
 from tui.app.store_loader import StoreLoader
 from tui.perf.collector import CHECK_SECONDS, IdleCollector
 
@@ -132,6 +135,31 @@ class ClaimdeskApp(App[None]):
             id="app.history",
             tooltip="What was changed by hand in the claim or article under the cursor",
         ),
+        # The desk's lists (issue 14): saved selections and importing, on every screen.
+        Binding(
+            "S",
+            "save_selection",
+            "Save marks as…",
+            show=False,
+            id="app.save_selection",
+            tooltip="Save the marks under a name, to restore them another day",
+        ),
+        Binding(
+            "M",
+            "pick_selection",
+            "Saved selections",
+            show=False,
+            id="app.pick_selection",
+            tooltip="Restore a saved selection of marks (it replaces the marks)",
+        ),
+        Binding(
+            "i",
+            "import_documents",
+            "Import",
+            show=False,
+            id="app.import",
+            tooltip="Import a file or folder; the lists take in the documents as they arrive",
+        ),
     ]
 
     class ClaimJudged(Message):
@@ -195,7 +223,7 @@ class ClaimdeskApp(App[None]):
         """A mark was added or removed, on any screen."""
         self.store_changed: Signal[None] = Signal(self, "store_changed")
         """Records were added while the app runs (the first run's samples)."""
-        self.marks = Marks(on_change=lambda: self.marks_changed.publish(None))
+        self.marks = Marks(on_change=self._marks_changed)
         """(kind, id) of every marked row, across views, in marking order."""
         self.search = SearchService(lambda: self.store)
         """The one search engine (opened by the first search, closed on exit)."""
@@ -207,6 +235,12 @@ class ClaimdeskApp(App[None]):
         """``R``: the feed refresh in a thread (see :mod:`tui.app.refreshing`)."""
         self.editor = Editor(self)
         """``E``, ``d``, ``u``, ``D``, ``H`` and adding claims (see :mod:`tui.app.editing`)."""
+        self.live = LiveStore(self, lambda: self.store)
+        """Other processes' commits reach the lists; the session's "new" rows."""
+        self.keeper = MarksKeeper(self, lambda: self.store)
+        """The marks saved in the store (restored at start, saved at quit) and named ones."""
+        self.importer = ImportJob(self, lambda: self.store)
+        """``i``: an import in a thread (see :mod:`tui.app.import_job`)."""
 
     @property
     def store(self) -> Store:
@@ -225,6 +259,8 @@ class ClaimdeskApp(App[None]):
             self._import_samples(self.first_run_samples)
         self.collector.start()
         self.set_interval(CHECK_SECONDS, self.collector.collect_if_idle, name="idle-gc")
+        self.live.start()
+        self.keeper.start()
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.InputEvent):
@@ -277,6 +313,19 @@ class ClaimdeskApp(App[None]):
         self.store_changed.publish(None)
 
     # -- marks -------------------------------------------------------------------------------
+
+    def _marks_changed(self) -> None:
+        self.keeper.changed()
+        self.marks_changed.publish(None)
+
+    def action_save_selection(self) -> None:
+        self.keeper.save_as()
+
+    def action_pick_selection(self) -> None:
+        self.keeper.pick()
+
+    def action_import_documents(self) -> None:
+        self.importer.start()
 
     def is_marked(self, item: Pointed) -> bool:
         return (item.kind, item.id) in self.marks
@@ -518,6 +567,8 @@ class ClaimdeskApp(App[None]):
         self.push_screen(SearchScreen(self.last_query))
 
     def on_unmount(self) -> None:
+        self.keeper.save_now()
+        self.live.stop()
         self.feeds.stop()
         self.search.close()
         self.collector.stop()

@@ -49,7 +49,7 @@ COLUMNS: dict[RecordKind, list[Column]] = {
     "claim": [
         Column("Claimant", 14, lambda r: r.claimant or "", "claimant"),
         Column("Claim", 0, lambda r: r.text),
-        Column("Quantities", 18, lambda r: quantities(r.quantities)),
+        Column("Quantities", 18, lambda r: quantities(r.quantities), "quantity"),
         Column("Status", 12, lambda r: r.status.value, "status", _status_style),
         Column("Article", 24, lambda r: r.article_title, "article"),
     ],

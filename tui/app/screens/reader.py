@@ -201,6 +201,7 @@ class ReaderScreen(DeskScreen):
         self._show_status()
         self.app.claim_judged.subscribe(self, self.show_judged)
         self.app.marks_changed.subscribe(self, self._show_marks, immediate=True)
+        self.app.store_changed.subscribe(self, self._follow_store)
 
     def _show_marks(self, _news: None = None) -> None:
         """The marks changed (here or on another screen): the ● signs and the count."""
@@ -666,3 +667,57 @@ class ReaderScreen(DeskScreen):
         claims = tuple(claim if c.id == claim.id else c for c in self.view.claims)
         self.view = replace(self.view, claims=claims)
         self._fill_claims()
+
+    # -- following the store (issue 14: another process's edits and re-extraction) ----------
+
+    class Reread(Message):
+        """The article read again after the store changed (None: gone or unreadable)."""
+
+        def __init__(self, view: ArticleView | None) -> None:
+            super().__init__()
+            self.view = view
+
+    def _follow_store(self, _news: None = None) -> None:
+        if self.view is not None:
+            self._reread(self.article_id)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="reader-reread")
+    def _reread(self, article_id: int) -> None:
+        store = self.app.store
+        try:
+            article = store.get_article(article_id)
+            view = (
+                None
+                if article is None
+                else ArticleView(
+                    article,
+                    tuple(store.list_claims(article_id=article_id)),
+                    tuple(store.list_comments(article_id=article_id)),
+                )
+            )
+        except Exception:  # the next change tries again; the article on screen stays
+            return
+        self.post_message(self.Reread(view))
+
+    def on_reader_screen_reread(self, message: Reread) -> None:
+        """Show what changed, and only that: the claims (their highlight kept by index), the
+        thread (its cursor kept on its comment), the head and body; the scroll stays."""
+        old, new = self.view, message.view
+        if old is None or new is None or new == old:
+            return
+        self.view = new
+        if new.claims != old.claims:
+            self._fill_claims()
+            self._refresh_body()
+        if new.comments != old.comments:
+            current = self.highlighted_comment
+            self._fill_comments()
+            if current is not None:
+                self._select_comment(current.id)
+        if new.article != old.article:
+            self.sub_title = one_line(new.article.title, 80)
+            if new.article.body != old.article.body:
+                self._fill_body()
+            else:
+                self.query_one("#article-head", Static).update(self._article_head(new.article))
+        self._show_status()

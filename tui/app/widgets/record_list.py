@@ -40,7 +40,9 @@ CACHED_PAGES = 40
 class RecordSource(Protocol):
     """Where a list's rows come from. Called only from worker threads, so it may block."""
 
-    def count(self) -> int: ...
+    def count(self, column: str, descending: bool) -> int:
+        """How many rows the list has now (a read of the list starts here)."""
+        ...
 
     def page(
         self, column: str, descending: bool, offset: int, limit: int, total: int
@@ -48,6 +50,10 @@ class RecordSource(Protocol):
 
     def ids(self, column: str, descending: bool) -> Sequence[int]:
         """Every row's id in this order: what "mark all" marks, without reading records."""
+        ...
+
+    def position(self, column: str, descending: bool, record_id: int) -> int | None:
+        """The row index of ``record_id`` in this order now (None: not in the list)."""
         ...
 
 
@@ -140,11 +146,32 @@ class RecordList(ScrollView, can_focus=True):
             self.number = number
             self.records = records
 
-    class _CountLoaded(Message):
-        def __init__(self, generation: int, total: int) -> None:
+    class Sorted(Message):
+        """The user chose another order (a key, the header, the sort picker)."""
+
+        def __init__(self, record_list: RecordList, sort: Sort) -> None:
+            super().__init__()
+            self.record_list = record_list
+            self.sort = sort
+
+    class _Refreshed(Message):
+        """A whole read of the list: its count, where the cursor's record is now, and the
+        pages around it, swapped in at once (no row blinks to a placeholder)."""
+
+        def __init__(
+            self,
+            generation: int,
+            total: int,
+            cursor: int,
+            pages: dict[int, Sequence[Any]],
+            top: int,
+        ) -> None:
             super().__init__()
             self.generation = generation
             self.total = total
+            self.cursor = cursor
+            self.pages = pages
+            self.top = top
 
     class _LoadFailed(Message):
         def __init__(self, reason: str) -> None:
@@ -159,6 +186,7 @@ class RecordList(ScrollView, can_focus=True):
         sort: Sort,
         is_marked: Callable[[Any], bool] | None = None,
         *,
+        is_new: Callable[[Any], bool] | None = None,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
@@ -167,7 +195,11 @@ class RecordList(ScrollView, can_focus=True):
         self.source = source
         self.sort = sort
         self.is_marked = is_marked or (lambda _record: False)
+        self.is_new = is_new or (lambda _record: False)
+        """Whether a row arrived since the last open: drawn with an ``N`` and in bold."""
         self.total: int | None = None
+        self.empty_text = "(nothing here yet)"
+        """What an empty list says (a filtered one: that nothing matches)."""
         self._pages: LRUCache[int, Sequence[Any]] = LRUCache(CACHED_PAGES)
         """Pages read so far by number, the least recently used dropped (Textual's cache)."""
         self._generation = 0
@@ -179,26 +211,64 @@ class RecordList(ScrollView, can_focus=True):
         self.reload()
 
     def reload(self) -> None:
-        """Forget every row read so far and read the count and the visible pages again."""
+        """Read the list again (the store changed, the filter changed): the count, and the
+        pages around the cursor, which stays on the record it is on wherever that record
+        moved (on the same row of the screen), or on the same row number if it is gone."""
         self._generation += 1
-        self._pages.clear()
-        self._load_count(self._generation)
+        record = self.current_record
+        self._refresh_rows(
+            self._generation,
+            self.sort,
+            None if record is None else int(record.id),
+            self.cursor,
+            self.cursor - int(self.scroll_y),
+            self._rows_on_screen,
+        )
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="count")
-    def _load_count(self, generation: int) -> None:
+    def _refresh_rows(
+        self,
+        generation: int,
+        sort: Sort,
+        anchor: int | None,
+        cursor: int,
+        row_on_screen: int,
+        rows: int,
+    ) -> None:
+        worker = get_current_worker()
         try:
-            total = self.source.count()
+            total = self.source.count(sort.column, sort.descending)
+            found = (
+                self.source.position(sort.column, sort.descending, anchor)
+                if anchor is not None and total
+                else None
+            )
+            cursor = max(0, min(found if found is not None else cursor, total - 1))
+            top = max(0, cursor - max(0, min(row_on_screen, rows - 1)))
+            pages: dict[int, Sequence[Any]] = {}
+            if total:
+                last = min(top + rows, total - 1)
+                for number in sorted({top // PAGE_SIZE, last // PAGE_SIZE, cursor // PAGE_SIZE}):
+                    if worker.is_cancelled:
+                        return
+                    pages[number] = self.source.page(
+                        sort.column, sort.descending, number * PAGE_SIZE, PAGE_SIZE, total
+                    )
         except Exception as error:  # a store error must become a message, not a crash
             self.post_message(self._LoadFailed(str(error)))
             return
-        self.post_message(self._CountLoaded(generation, total))
+        self.post_message(self._Refreshed(generation, total, cursor, pages, top))
 
-    def on_record_list__count_loaded(self, message: _CountLoaded) -> None:
+    def on_record_list__refreshed(self, message: _Refreshed) -> None:
         if message.generation != self._generation:
             return
+        self._pages.clear()
+        for number, records in message.pages.items():
+            self._keep_page(number, records)
         self.total = message.total
         self.virtual_size = Size(0, message.total + 1)
-        self.cursor = min(self.cursor, max(message.total - 1, 0))
+        self.scroll_to(y=message.top, animate=False, immediate=True)
+        self.cursor = message.cursor
         self._fetch_visible()
         self.refresh()
         self.post_message(self.Counted(self, message.total))
@@ -228,7 +298,7 @@ class RecordList(ScrollView, can_focus=True):
                 records = self.source.page(
                     sort.column, sort.descending, number * PAGE_SIZE, PAGE_SIZE, total
                 )
-            except Exception as error:  # see _load_count
+            except Exception as error:  # see _refresh_rows
                 self.post_message(self._LoadFailed(str(error)))
                 return
             self.post_message(self._PageLoaded(generation, number, records))
@@ -277,14 +347,14 @@ class RecordList(ScrollView, can_focus=True):
                 self._keep_page(number, [record if r.id == record.id else r for r in page])
         self.refresh()
 
-    def set_sort(self, sort: Sort) -> None:
+    def set_sort(self, sort: Sort, chosen: bool = True) -> None:
+        """Show the list in ``sort``, the cursor kept on its record; ``chosen``: the user
+        picked it (the screen remembers it), not a saved order being restored."""
         self.sort = sort
-        self.cursor = 0
-        self.scroll_to(y=0, animate=False)
-        self._generation += 1
-        self._pages.clear()
-        self._fetch_visible()
+        self.reload()
         self.refresh()
+        if chosen:
+            self.post_message(self.Sorted(self, sort))
 
     # -- drawing -----------------------------------------------------------------------------
 
@@ -308,7 +378,7 @@ class RecordList(ScrollView, can_focus=True):
                 return Strip(
                     [
                         Segment(
-                            set_cell_size("  (nothing here yet)", width),
+                            set_cell_size(f"  {self.empty_text}", width),
                             self.get_component_rich_style("record-list--placeholder"),
                         )
                     ]
@@ -334,11 +404,14 @@ class RecordList(ScrollView, can_focus=True):
     def _row(self, record: Any, index: int, width: int) -> Strip:
         base = self.rich_style
         marked = self.is_marked(record)
+        new = self.is_new(record)
         if marked:
             base += self.get_component_rich_style("record-list--marked")
+        if new:
+            base += self._style("bold")
         if index == self.cursor:
             base += self.get_component_rich_style("record-list--cursor")
-        segments = [Segment("● " if marked else "  ", base)]
+        segments = [Segment("● " if marked else "N " if new else "  ", base)]
         for column, cell_width in zip(self.columns, self._widths(), strict=True):
             text = column.text(record, cell_width) + " "
             style = base + self._style(column.style(record)) if column.style else base

@@ -1,0 +1,160 @@
+"""``i`` in the app: import files and folders without leaving it.
+
+A prompt asks for the path (``→`` or ``end`` takes the completion offered from the folder
+being typed, as a shell's tab would; ``~`` is the home folder). The import is the command
+line's (:func:`store.importer.import_paths`), run in a thread worker: the status line shows
+the files done of all and the documents added, and the lists take in the documents as each
+batch is committed (the store's change watcher sees the commits, :mod:`tui.app.live`). The
+end is one line: the command line's summary.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.suggester import Suggester
+
+from store.safe_text import one_line
+from tui.app.modals.prompt import LinePrompt
+from tui.app.widgets.status_bar import StatusBar
+
+if TYPE_CHECKING:
+    from store.importer import Event, ImportReport
+    from store.store import Store
+    from tui.app import ClaimdeskApp
+
+
+class PathSuggester(Suggester):
+    """Completes the last part of a path from the folder it is in (folders end with ``/``)."""
+
+    def __init__(self) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        return complete_path(value)
+
+
+def complete_path(value: str) -> str | None:
+    """``value`` completed by the first name in its folder that starts with its last part."""
+    if not value:
+        return None
+    folder, slash, start = value.rpartition("/")
+    where = (Path(folder or "/").expanduser()) if slash else Path()
+    try:
+        names = sorted(
+            (entry.name + ("/" if entry.is_dir() else ""))
+            for entry in os.scandir(where)
+            if entry.name.startswith(start)
+            and (start.startswith(".") or not entry.name.startswith("."))
+        )
+    except OSError:
+        return None
+    for name in names:
+        if name != start:
+            return value + name[len(start) :]
+    return None
+
+
+def path_problem(text: str) -> str | None:
+    """Why ``text`` names nothing to import (one sentence), or None."""
+    if not text.strip():
+        return "Type the path of a file or folder to import"
+    path = Path(text.strip()).expanduser()
+    if not path.exists():
+        return f"No such file or folder: {one_line(str(path), 120)}"
+    return None
+
+
+class ImportJob:
+    """One import at a time for an app; ``start`` on the UI thread."""
+
+    def __init__(self, app: ClaimdeskApp, store: Callable[[], Store]) -> None:
+        self._app = app
+        self._store = store
+        self.running = False
+
+    def start(self) -> None:
+        if self.running:
+            self._app.notify("An import is already running (see the status line)", timeout=3)
+            return
+
+        def go(text: str | None) -> None:
+            if text:
+                self.running = True
+                path = Path(text.strip()).expanduser()
+                self._show(f"Importing {one_line(path.name, 40)}…")
+                self._app.run_worker(
+                    lambda: self._import(path),
+                    thread=True,
+                    group="import",
+                    exit_on_error=False,
+                )
+
+        self._app.push_screen(
+            LinePrompt(
+                "Import a file or folder (folders are read recursively):",
+                check=path_problem,
+                suggester=PathSuggester(),
+                hint="→ takes the completion · enter imports · escape cancels",
+                placeholder="~/Downloads/page.html",
+            ),
+            go,
+        )
+
+    # -- the worker --------------------------------------------------------------------------
+
+    def _import(self, path: Path) -> None:
+        from store.importer import import_paths
+        from store.store import AddOutcome
+
+        added = [0]
+        files = [0, 0]
+
+        def listener(event: Event) -> None:
+            if isinstance(event, AddOutcome) and event.created:
+                added[0] += 1
+
+        def progress(done: int, total: int) -> None:
+            files[:] = [done, total]
+            self._call(self._show, f"Importing {done}/{total} files · {added[0]:,} added")
+
+        try:
+            report = import_paths(self._store(), [path], listener=listener, progress=progress)
+        except Exception as error:  # anything the store raises: one line, the app goes on
+            self._call(self._done, None, f"Import failed: {error}")
+            return
+        self._call(self._done, report, "")
+
+    def _call(self, callback: Callable[..., object], *args: object) -> None:
+        with contextlib.suppress(RuntimeError):  # the app is closing: nothing left to tell
+            self._app.call_from_thread(callback, *args)
+
+    # -- the UI thread -----------------------------------------------------------------------
+
+    def _show(self, activity: str) -> None:
+        for screen in self._app.screen_stack:
+            for bar in screen.query(StatusBar):
+                bar.set_activity(activity)
+
+    def _done(self, report: ImportReport | None, problem: str) -> None:
+        self.running = False
+        self._show("")
+        self._app.store_changed.publish(None)
+        if report is None:
+            self._app.notify(one_line(problem, 200), severity="error", markup=False)
+            return
+        from tui.commands.importing import summary
+
+        line = summary(report)
+        if report.stopped is not None:
+            line += f" ({one_line(report.stopped, 120)})"
+        self._app.notify(
+            f"Imported: {line}",
+            severity="information" if report.ok else "warning",
+            markup=False,
+            timeout=8,
+        )
