@@ -19,7 +19,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import ContentSwitcher, Footer, Header, Tab, Tabs
+from textual.widgets import ContentSwitcher, Header, Tab, Tabs
 
 from store.records import KINDS, AnyRecord, ClaimRecord, RecordKind
 from store.safe_text import one_line
@@ -28,6 +28,7 @@ from tui.app.contract import DeskScreen
 from tui.app.marks import CONFIRM_ABOVE, counted
 from tui.app.modals.confirm import ConfirmModal
 from tui.app.sources import StoreSource
+from tui.app.widgets.desk_footer import DeskFooter
 from tui.app.widgets.record_list import RecordList
 from tui.app.widgets.status_bar import StatusBar
 
@@ -124,7 +125,7 @@ class BrowserScreen(DeskScreen):
                     id=f"list-{kind}",
                 )
         yield StatusBar(id="status")
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.current_list.focus()

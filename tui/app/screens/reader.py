@@ -24,7 +24,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Footer, Header, Label, OptionList, Static, Tree
+from textual.widgets import Header, Label, OptionList, Static, Tree
 from textual.widgets.option_list import Option
 from textual.widgets.tree import TreeNode
 
@@ -33,6 +33,7 @@ from store.safe_text import one_line, printable
 from tui.app.columns import STATUS_STYLES, day, first_line
 from tui.app.contract import DeskScreen
 from tui.app.widgets.article_body import ArticleBody
+from tui.app.widgets.desk_footer import DeskFooter
 from tui.app.widgets.highlight import Span, highlighted
 from tui.app.widgets.hit_list import MATCH_STYLE
 from tui.app.widgets.status_bar import StatusBar
@@ -161,7 +162,7 @@ class ReaderScreen(DeskScreen):
                 yield tree
                 yield Static("", id="comment-text")
         yield StatusBar(id="status")
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self._load(self.article_id)

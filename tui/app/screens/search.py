@@ -29,7 +29,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import Reactive, reactive
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Header, Input
 from textual.worker import Worker
 
 from store.safe_text import one_line
@@ -39,6 +39,7 @@ from store.search.result import SearchResult, SearchState
 from tui.app.contract import DeskScreen
 from tui.app.screens.reader import ReaderScreen
 from tui.app.search_service import RESULT_LIMIT
+from tui.app.widgets.desk_footer import DeskFooter
 from tui.app.widgets.hit_list import HitList
 from tui.perf.frame_hold import FrameHold
 from tui.perf.overrides import repaint_only_virtual_size
@@ -156,7 +157,7 @@ class SearchScreen(DeskScreen):
         yield QueryInput(self.initial_query, placeholder=PROMPT, id="query")
         yield StatusLine(id="search-status")
         yield HitList(is_marked=self._is_marked, id="hits")
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Search"
