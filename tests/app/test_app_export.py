@@ -301,7 +301,7 @@ async def test_reader_shows_marks_and_exports_them(tmp_path: Path) -> None:
         await settle(pilot)
         await pilot.press("j", "enter")
         await settle(pilot)
-        await pilot.press("c", "j", "j", "space")  # the second claim: "352 men"
+        await pilot.press("c", "j", "space")  # the second claim: "352 men"
         await pilot.press("t", "space")  # the first comment
         await pilot.pause()
         text = screen_text(app)

@@ -324,20 +324,28 @@ async def test_a_document_added_while_the_app_runs_is_found(tmp_path: Path) -> N
         assert "Olive harvest grows in the valley" in titles
 
 
+def search_screen_below(app: ClaimdeskApp) -> SearchScreen:
+    screen = app.screen_stack[-2]
+    assert isinstance(screen, SearchScreen)
+    return screen
+
+
 @sync
 async def test_help_on_the_search_screen_shows_its_keys_and_the_syntax(tmp_path: Path) -> None:
     app = make_app(sample_store(tmp_path), tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await search_for(pilot, "?")  # typed into the query: a literal question mark
-        assert search_screen(app).current_query == "?"
-        await pilot.press("f1")
+        await search_for(pilot, "tanks")
+        await pilot.press("question_mark")  # ? opens help while typing too (issue 19)
         await settle(pilot)
+        assert search_screen_below(app).current_query == "tanks"  # not typed into the query
         assert isinstance(app.screen, HelpModal)
         ids = {row[2] for row in app.screen.rows}
         assert {"search.close", "search.next_hit", "search.switch_focus"} <= ids
+        assert "space marks a hit" in screen_text(app)
+        await pilot.press("G")  # the syntax is at the end of the one scrolling text
+        await settle(pilot)
         text = screen_text(app)
-        assert "space marks a hit" in text
-        assert "Search syntax" in text and "qty:>100" in text
+        assert "qty:>100" in text and "Remap any key" in text
         await pilot.press("escape", "tab", "f1")  # from the list: its own keys
         await settle(pilot)
         assert isinstance(app.screen, HelpModal)

@@ -468,23 +468,26 @@ class ClaimdeskApp(App[None]):
 
     def action_help(self) -> None:
         # The help dialog binds ? and F1 itself (to close), so this never runs on top of it.
-        rows: dict[str, tuple[list[str], str, str]] = {}
+        # Only claimdesk's keys (each has an id); Textual's own ("Scroll Left", "palette")
+        # are left out, the command palette is listed under its name.
+        rows: dict[str, tuple[list[str], str]] = {}
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
-            name = binding.id or binding.action
-            keys, _, _ = rows.setdefault(
-                name, ([], binding.description or binding.action, binding.id or "")
-            )
+            if not binding.id:
+                continue
+            keys, _ = rows.setdefault(binding.id, ([], binding.description or binding.action))
             display = self.get_key_display(binding.with_key(key))
             if display not in keys:
                 keys.append(display)
-        table = [(" ".join(keys), does, binding_id) for keys, does, binding_id in rows.values()]
+        table = [(" ".join(keys), does, binding_id) for binding_id, (keys, does) in rows.items()]
+        palette = self.get_key_display(Binding(self.COMMAND_PALETTE_BINDING, ""))
+        table.append((palette, "Command palette: every action by name", "app.palette"))
         title = type(self.screen).__name__.removesuffix("Screen")
         desk = self.desk()
         self.push_screen(
             HelpModal(
                 title,
-                sorted(table, key=lambda r: r[2]),
+                table,
                 str(self.keymap_file),
                 notes=desk.HELP_NOTES if desk is not None else "",
             )

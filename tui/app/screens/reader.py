@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -77,7 +78,12 @@ class ClaimList(OptionList):
 
 
 class CommentTree(Tree[CommentRecord]):
-    """Comments threaded under their parents; enter folds a thread, space marks a comment."""
+    """Comments threaded under their parents; enter folds a thread, space marks a comment.
+
+    A row longer than the pane is cut with an ellipsis (never a horizontal scroll bar): the
+    whole comment shows below the thread."""
+
+    DEFAULT_CSS = "CommentTree { overflow-x: hidden; }"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "screen.toggle_mark", "Mark", id="reader.comments.mark"),
@@ -86,6 +92,16 @@ class CommentTree(Tree[CommentRecord]):
         Binding("g", "scroll_home", "First", show=False, id="reader.comments.first"),
         Binding("G", "scroll_end", "Last", show=False, id="reader.comments.last"),
     ]
+
+    def render_label(self, node: TreeNode[CommentRecord], base_style: Style, style: Style) -> Text:
+        label = super().render_label(node, base_style, style)
+        depth, parent = 0, node.parent
+        while parent is not None:
+            depth, parent = depth + 1, parent.parent
+        room = self.scrollable_content_region.width - depth * self.guide_depth
+        if room > 0 and label.cell_len > room:
+            label.truncate(room, overflow="ellipsis")
+        return label
 
 
 class ReaderScreen(DeskScreen):
@@ -105,6 +121,13 @@ class ReaderScreen(DeskScreen):
         Binding("c", "focus_claims", "Claims", show=False, id="reader.focus_claims"),
         Binding("t", "focus_thread", "Thread", show=False, id="reader.focus_thread"),
         Binding("b", "focus_body", "Body", show=False, id="reader.focus_body"),
+        Binding(
+            "z",
+            "toggle_wide",
+            "Full width",
+            id="reader.wide",
+            tooltip="Give the article's text the whole width (z again brings the panes back)",
+        ),
         Binding(
             "n",
             "next_match",
@@ -298,6 +321,7 @@ class ReaderScreen(DeskScreen):
             node.allow_expand = bool(node.children)
         tree.root.expand_all()
         self._comment_nodes = nodes
+        self.query_one("#side").set_class(not self.view.comments, "no-comments")
         self.query_one("#comments-title", Label).update(f"Comments ({len(self.view.comments)})")
 
     def _comment_label(self, comment: CommentRecord) -> Text:
@@ -502,9 +526,23 @@ class ReaderScreen(DeskScreen):
             self.app.toggle_mark(record)  # the marks_changed signal redraws the signs
 
     def action_focus_claims(self) -> None:
-        self.query_one(ClaimList).focus()
+        claims = self.query_one(ClaimList)
+        if claims.highlighted is None and claims.option_count:
+            claims.highlighted = 0  # so v judges it at once
+        if self.has_class("wide"):
+            self.action_toggle_wide()
+        claims.focus()
+
+    def action_toggle_wide(self) -> None:
+        """``z``: the body alone, at the full width (the claims and thread panes hidden), or
+        back. Going to a pane (``c``, ``t``) brings them back."""
+        self.toggle_class("wide")
+        if self.has_class("wide") and not isinstance(self.focused, ArticleBody):
+            self.query_one(ArticleBody).focus()
 
     def action_focus_thread(self) -> None:
+        if self.has_class("wide"):
+            self.action_toggle_wide()
         tree = self.query_one(CommentTree)
         if tree.cursor_node is None and self._comment_nodes:
             tree.move_cursor(next(iter(self._comment_nodes.values())))

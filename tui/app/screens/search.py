@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
@@ -79,12 +79,22 @@ class QueryInput(Input):
         Binding("up", "screen.hit_up", "Previous hit", show=False, id="search.previous_hit"),
         Binding("pagedown", "screen.hit_page_down", "Page down", show=False, id="search.page_down"),
         Binding("pageup", "screen.hit_page_up", "Page up", show=False, id="search.page_up"),
+        Binding("enter", "screen.open_hit", "Open", id="search.open"),
     ]
 
     virtual_size: Reactive[Size] = repaint_only_virtual_size()
     """``Input`` sets it to the text's width on every key press; this one only repaints
     (the figure is in :func:`~tui.perf.overrides.repaint_only_virtual_size`). Scrolling a
     long query still reads it."""
+
+    def check_consume_key(self, key: str, character: str | None = None) -> bool:
+        """``?`` opens help, as on every screen (no query means a literal "?": the search
+        drops punctuation)."""
+        return character != "?" and super().check_consume_key(key, character)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.character == "?":
+            event.prevent_default()  # Input's handler does not type it: help's binding runs
 
 
 class SearchScreen(DeskScreen):

@@ -33,6 +33,7 @@ RANKS: dict[str, int] = {
     "reader.mark": 4,
     "search.mark": 4,
     "reader.comments.mark": 4,
+    "search.switch_focus": 4,
     "app.export": 5,
     "app.judge": 6,
     "reader.judge": 6,
