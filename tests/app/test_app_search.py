@@ -100,8 +100,12 @@ async def test_typing_shows_mixed_kinds_with_badges_and_the_matching_field(tmp_p
         kinds = {hit.kind for hit in hit_list(app).hits[:2]}
         assert kinds == {"claim", "comment"}
         text = screen_text(app)
-        assert "COMMENT" in text and "comment body: " in text
-        assert "CLAIM" in text
+        assert "COMMENT" in text and "CLAIM" in text
+        # issue 19: the comment's text shows once (its headline), the line under it says
+        # where it belongs, and the claim says it was made in Moose's comment
+        assert text.count("This was a huge gain") == 1
+        assert "in Jihadis celebrate capture" in text
+        assert "in Moose's comment" in text
 
 
 @sync

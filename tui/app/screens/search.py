@@ -143,12 +143,18 @@ class SearchScreen(DeskScreen):
         """What a worker found for ``query``: the engine's result, or a one-line ``problem``."""
 
         def __init__(
-            self, query: str, result: SearchResult | None = None, problem: str = ""
+            self,
+            query: str,
+            result: SearchResult | None = None,
+            problem: str = "",
+            context: dict[tuple[str, int], tuple[str, str]] | None = None,
         ) -> None:
             super().__init__()
             self.query = query
             self.result = result or SearchResult((), SearchState.NO_MATCH)
             self.problem = problem
+            self.context = context or {}
+            """Where each claim or comment hit belongs (comment author, article title)."""
 
         @property
         def hits(self) -> Sequence[SearchHit]:
@@ -245,8 +251,13 @@ class SearchScreen(DeskScreen):
         except Exception as error:  # the store could not be read: one line, never a traceback
             self.post_message(self.Results(query, problem=f"cannot search: {error}"))
             return
-        if result is not None:  # None: a newer key press took over
-            self.post_message(self.Results(query, result))
+        if result is None:  # a newer key press took over
+            return
+        try:
+            context = self.app.search.context(result.hits)
+        except Exception:  # the hits still show, without saying where they belong
+            context = {}
+        self.post_message(self.Results(query, result, context=context))
 
     def on_search_screen_results(self, message: Results) -> None:
         if message.query != self.current_query:
@@ -281,7 +292,7 @@ class SearchScreen(DeskScreen):
             hits.show(message.query, (), f"No matches for {one_line(message.query, 60)!r}.")
             self._show_status(one_line(message.result.notice, 80) or "0 hits")
             return
-        hits.show(message.query, message.hits)
+        hits.show(message.query, message.hits, context=message.context)
         count = len(message.hits)
         more = "+" if count >= RESULT_LIMIT else ""
         notice = f"{one_line(message.result.notice, 80)}  ·  " if message.result.notice else ""
