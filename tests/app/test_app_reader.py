@@ -5,7 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from store.records import ClaimStatus
-from tests.app_helpers import SIZE, browser, filled_store, make_app, screen_text, settle, sync
+from tests.app_helpers import (
+    SIZE,
+    browser,
+    filled_store,
+    make_app,
+    messages,
+    screen_text,
+    settle,
+    sync,
+)
 from tests.fixtures_store import KILLED, TANKS
 from tui.app.modals.judge import JudgeClaimModal
 from tui.app.screens.browser import BrowserScreen
@@ -152,7 +161,7 @@ async def test_judging_elsewhere_than_a_claim_explains(tmp_path: Path) -> None:
         await settle(pilot)
         await pilot.press("v")
         assert isinstance(app.screen, BrowserScreen)
-        assert any("claims" in str(n.message) for n in app._notifications)
+        assert any("claims" in message for message in messages(app))
 
 
 @sync

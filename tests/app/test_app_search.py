@@ -23,7 +23,7 @@ from store.paths import sample_data_dir
 from store.search.hits import SearchHit
 from store.search.result import SearchResult
 from store.store import Store
-from tests.app_helpers import SIZE, make_app, screen_segments, screen_text, settle, sync
+from tests.app_helpers import SIZE, make_app, messages, screen_segments, screen_text, settle, sync
 from tests.conftest import ROOT
 from tests.search_sample import other_draft
 from tui.app import ClaimdeskApp, search_service
@@ -193,7 +193,7 @@ async def test_n_in_an_article_opened_from_the_lists_uses_the_last_search(tmp_pa
         await settle(pilot)
         await pilot.press("n")
         assert reader(app).match_index is None
-        assert any("No search yet" in str(n.message) for n in app._notifications)
+        assert any("No search yet" in message for message in messages(app))
         await pilot.press("slash", *"palmyra", "escape")
         await settle(pilot)
         await pilot.press("n")

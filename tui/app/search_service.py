@@ -86,6 +86,32 @@ class SearchService:
             return WordMatcher()
         return self.engine().matcher(query, as_typed=True)
 
+    def known_context(
+        self, hits: Sequence[SearchHit]
+    ) -> tuple[dict[tuple[str, int], tuple[str, str]], bool]:
+        """:meth:`context` from what was read before (no store access), and whether it is
+        every hit's: the hits are shown with it at once, and :meth:`context` reads the rest
+        after they are painted (a key press never waits for it)."""
+        found: dict[tuple[str, int], tuple[str, str]] = {}
+        complete = True
+        for hit in hits:
+            if hit.kind == "article":
+                continue
+            title = self._titles.get(hit.article_id)
+            if hit.kind == "claim":
+                if hit.id not in self._comment_of:
+                    complete = False
+                    continue
+                in_comment = self._comment_of[hit.id]
+                author = self._authors.get(in_comment) if in_comment is not None else ""
+            else:
+                author = ""
+            if title is None or author is None:
+                complete = False
+                continue
+            found[(hit.kind, hit.id)] = (author, title)
+        return found, complete
+
     def context(self, hits: Sequence[SearchHit]) -> dict[tuple[str, int], tuple[str, str]]:
         """Where each claim and comment hit belongs: (the author of the comment a claim was
         made in, or "", the article's title). Read from the store for the hits not seen
@@ -97,28 +123,18 @@ class SearchService:
             for claim in store.list_claims(ids=claims):
                 comment_of[claim.id] = claim.comment_id
                 titles.setdefault(claim.article_id, claim.article_title)
-        comments = {h.id for h in hits if h.kind == "comment"}
-        comments |= {c for h in hits if h.kind == "claim" and (c := comment_of.get(h.id))}
+        comments = {c for h in hits if h.kind == "claim" and (c := comment_of.get(h.id))}
         missing = [c for c in comments if c not in authors]
         if missing:
             for comment in store.list_comments(ids=missing):
                 authors[comment.id] = comment.author
-                titles.setdefault(comment.article_id, comment.article_title)
         articles = [
             h.article_id for h in hits if h.kind != "article" and h.article_id not in titles
         ]
         if articles:
             for article in store.list_articles(ids=articles):
                 titles[article.id] = article.title
-        found: dict[tuple[str, int], tuple[str, str]] = {}
-        for hit in hits:
-            if hit.kind == "article":
-                continue
-            title = titles.get(hit.article_id, "")
-            in_comment = comment_of.get(hit.id) if hit.kind == "claim" else None
-            author = authors.get(in_comment, "") if in_comment is not None else ""
-            found[(hit.kind, hit.id)] = (author, title)
-        return found
+        return self.known_context(hits)[0]
 
     def close(self) -> None:
         with self._opening:

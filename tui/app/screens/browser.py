@@ -29,6 +29,7 @@ from tui.app.marks import CONFIRM_ABOVE, counted
 from tui.app.modals.confirm import ConfirmModal
 from tui.app.sources import StoreSource
 from tui.app.widgets.desk_footer import DeskFooter
+from tui.app.widgets.message_line import MessageLine
 from tui.app.widgets.record_list import RecordList
 from tui.app.widgets.status_bar import StatusBar
 
@@ -99,6 +100,11 @@ class BrowserScreen(DeskScreen):
 
     app: ClaimdeskApp
 
+    def judge_hint(self) -> str:
+        if self.kind == "claim":  # on the claims list already: it is empty
+            return "No claims here yet: import articles (claimdesk import PATH) to get some"
+        return self.JUDGE_HINT
+
     class _ListIds(Message):
         """Every id of a list, read by a worker for mark all / invert (or why not)."""
 
@@ -125,6 +131,7 @@ class BrowserScreen(DeskScreen):
                     id=f"list-{kind}",
                 )
         yield StatusBar(id="status")
+        yield MessageLine(id="message")
         yield DeskFooter()
 
     def on_mount(self) -> None:
@@ -263,18 +270,16 @@ class BrowserScreen(DeskScreen):
             marks.mark_all(message.kind, message.ids)
         else:
             marks.invert(message.kind, message.ids)
-        self.notify(
+        self.app.say(
             f"{counted(marks.count(message.kind), message.kind)} marked in this list "
-            f"({len(marks):,} in all)",
-            timeout=3,
+            f"({len(marks):,} in all)"
         )
 
     def action_unmark_list(self) -> None:
         unmarked = self.app.marks.unmark_kind(self.kind)
         if unmarked:
-            self.notify(
-                f"Unmarked {counted(unmarked, self.kind)} ({len(self.app.marks):,} marked in all)",
-                timeout=3,
+            self.app.say(
+                f"Unmarked {counted(unmarked, self.kind)} ({len(self.app.marks):,} marked in all)"
             )
 
     def refresh_marks(self, _news: None = None) -> None:

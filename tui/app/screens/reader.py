@@ -37,6 +37,7 @@ from tui.app.widgets.article_body import ArticleBody
 from tui.app.widgets.desk_footer import DeskFooter
 from tui.app.widgets.highlight import Span, highlighted
 from tui.app.widgets.hit_list import MATCH_STYLE
+from tui.app.widgets.message_line import MessageLine
 from tui.app.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
@@ -185,6 +186,7 @@ class ReaderScreen(DeskScreen):
                 yield tree
                 yield Static("", id="comment-text")
         yield StatusBar(id="status")
+        yield MessageLine(id="message")
         yield DeskFooter()
 
     def on_mount(self) -> None:
@@ -428,9 +430,7 @@ class ReaderScreen(DeskScreen):
             matcher = self.app.search.matcher(query)
         except Exception as error:  # a refused query or an unreadable store: one line
             self.post_message(self.Matched(SearchMatches(query), step=0))
-            self.app.call_from_thread(
-                self.notify, one_line(str(error), 200), severity="error", markup=False
-            )
+            self.app.call_from_thread(self.app.say, str(error), error=True)
             return
         matches = SearchMatches(
             query,
@@ -448,18 +448,33 @@ class ReaderScreen(DeskScreen):
                 (i for i, (_start, end) in enumerate(self.matches.body) if end > self.body_offset),
                 None,
             )
+        elif (anchor := self._focused_claim()) is not None:
+            # Opened on a claim (a search hit): a match inside it is the current one, else n
+            # goes to the first match after it (not back to the article's first match).
+            after = next(
+                (i for i, (_start, end) in enumerate(self.matches.body) if end > anchor.start),
+                len(self.matches.body),
+            )
+            inside = after < len(self.matches.body) and self.matches.body[after][0] < anchor.end
+            self.match_index = after if inside else (after - 1 if after else None)
         if message.step:
             self._step_match(message.step)
         else:
             self._refresh_body()
         self._show_comment(self.highlighted_comment)
 
+    def _focused_claim(self) -> ClaimRecord | None:
+        """The claim in the body this reader was opened on, if it was (from a claim hit)."""
+        if self.focus_on is None or self.focus_on[0] != "claim":
+            return None
+        claim = self.claim(self.focus_on[1])
+        return claim if claim is not None and claim.comment_id is None else None
+
     def _request_step(self, step: int) -> None:
         query = self.app.last_query
         if not query.strip():
-            self.notify(
-                "No search yet: press / to search; then n and N step through its matches here",
-                timeout=4,
+            self.app.say(
+                "No search yet: press / to search; then n and N step through its matches here"
             )
             return
         if self.view is None:
@@ -474,7 +489,7 @@ class ReaderScreen(DeskScreen):
         query = one_line(self.matches.query, 40)
         if not body:
             # The query is the user's text: "[/]" in it is not markup.
-            self.notify(f"No match for {query!r} in this article's text", timeout=3, markup=False)
+            self.app.say(f"No match for {query!r} in this article's text")
             return
         if self.match_index is None:
             self.match_index = 0 if step > 0 else len(body) - 1
@@ -482,9 +497,7 @@ class ReaderScreen(DeskScreen):
             self.match_index = (self.match_index + step) % len(body)
         self._refresh_body()
         self._scroll_body_to(body[self.match_index][0])
-        self.notify(
-            f"Match {self.match_index + 1} of {len(body)} for {query!r}", timeout=2, markup=False
-        )
+        self.app.say(f"Match {self.match_index + 1} of {len(body)} for {query!r}")
 
     def action_next_match(self) -> None:
         self._request_step(1)
@@ -508,14 +521,18 @@ class ReaderScreen(DeskScreen):
     def action_judge(self) -> None:
         claim = self.highlighted_claim
         if claim is None:
-            self.notify("No claim is highlighted (the claims pane is on the right, key c)")
+            self.app.say(
+                "This article has no claims"
+                if self.view and not self.view.claims
+                else "No claim is highlighted (the claims pane is on the right, key c)"
+            )
             return
         self.app.judge_claim(claim)
 
     def action_parent(self) -> None:
         comment = self.highlighted_comment
         if comment is None or comment.parent_id is None:
-            self.notify("This comment is not a reply")
+            self.app.say("This comment is not a reply")
             return
         self._select_comment(comment.parent_id)
         self.query_one(CommentTree).focus()

@@ -41,6 +41,7 @@ from tui.app.screens.reader import ReaderScreen
 from tui.app.search_service import RESULT_LIMIT
 from tui.app.widgets.desk_footer import DeskFooter
 from tui.app.widgets.hit_list import HitList
+from tui.app.widgets.message_line import MessageLine
 from tui.perf.frame_hold import FrameHold
 from tui.perf.overrides import repaint_only_virtual_size
 
@@ -160,6 +161,14 @@ class SearchScreen(DeskScreen):
         def hits(self) -> Sequence[SearchHit]:
             return self.result.hits
 
+    class Placed(Message):
+        """Where the hits for ``query`` belong, read after they were shown."""
+
+        def __init__(self, query: str, context: dict[tuple[str, int], tuple[str, str]]) -> None:
+            super().__init__()
+            self.query = query
+            self.context = context
+
     def __init__(self, query: str = "") -> None:
         super().__init__()
         self.initial_query = query
@@ -173,6 +182,7 @@ class SearchScreen(DeskScreen):
         yield QueryInput(self.initial_query, placeholder=PROMPT, id="query")
         yield StatusLine(id="search-status")
         yield HitList(is_marked=self._is_marked, id="hits")
+        yield MessageLine(id="message")
         yield DeskFooter()
 
     def on_mount(self) -> None:
@@ -253,11 +263,15 @@ class SearchScreen(DeskScreen):
             return
         if result is None:  # a newer key press took over
             return
-        try:
+        context, complete = self.app.search.known_context(result.hits)
+        self.post_message(self.Results(query, result, context=context))
+        if complete:
+            return
+        try:  # after the hits are on their way: the key press never waits for this
             context = self.app.search.context(result.hits)
         except Exception:  # the hits still show, without saying where they belong
-            context = {}
-        self.post_message(self.Results(query, result, context=context))
+            return
+        self.post_message(self.Placed(query, context))
 
     def on_search_screen_results(self, message: Results) -> None:
         if message.query != self.current_query:
@@ -266,6 +280,11 @@ class SearchScreen(DeskScreen):
             self._show_results(message)
         finally:
             self._release_frame()
+
+    def on_search_screen_placed(self, message: Placed) -> None:
+        hits = self.query_one(HitList)
+        if message.query == self.current_query and message.query == hits.shown_query:
+            hits.place(message.context)
 
     def _show_results(self, message: Results) -> None:
         hits = self.query_one(HitList)
@@ -371,6 +390,12 @@ class SearchScreen(DeskScreen):
 
     def action_focus_query(self) -> None:
         self.query_one(QueryInput).focus()
+
+    def focus_query(self) -> None:
+        """Back on this screen from a reader opened here (``/``): type again at once."""
+        query = self.query_one(QueryInput)
+        query.focus()
+        query.select_all()
 
     def action_close(self) -> None:
         self.dismiss()

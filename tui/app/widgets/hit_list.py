@@ -157,6 +157,16 @@ class HitList(OwnScrollBarView, can_focus=True):
         if changed:
             self.refresh(*changed)
 
+    def place(self, context: dict[tuple[str, int], tuple[str, str]]) -> None:
+        """Say where the hits belong (read after they were shown): only the lines that now
+        read differently are repainted."""
+        before = self._visible_lines()
+        self.context = context
+        width = self.size.width
+        for y, (old, new) in enumerate(zip(before, self._visible_lines(), strict=True)):
+            if old != new:
+                self.refresh(Region(0, y, width, 1))
+
     def _fit_content(self) -> None:
         """Make the scrollable size the hits' lines, but never fewer than the list shows."""
         self.virtual_size = Size(
