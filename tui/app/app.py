@@ -14,7 +14,7 @@ type checking here, or on first use.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.message import Message
 from textual.signal import Signal
 
@@ -29,7 +30,7 @@ from store.paths import app_paths
 from store.records import AnyRecord, ArticleRecord, ClaimRecord
 from store.safe_text import one_line
 from tui.app.contract import DeskScreen, Pointed, article_id_of
-from tui.app.keymap import load_keymap
+from tui.app.keymap import check_keymap, load_keymap
 from tui.app.marks import Mark, Marks, counted, describe
 from tui.app.modals.confirm import ConfirmModal
 from tui.app.modals.help import HelpModal
@@ -84,6 +85,42 @@ def console_browser(url: str) -> list[str] | None:
     if any("%s" in arg for arg in args):
         return [arg.replace("%s", url) for arg in args]
     return [*args, url]
+
+
+def keymap_places() -> dict[str, list[BindingType]]:
+    """Every place that declares keys, with its bindings, for :func:`check_keymap`."""
+    from tui.app.modals.confirm import ConfirmModal
+    from tui.app.modals.help import HelpModal
+    from tui.app.screens.reader import ClaimList, CommentTree
+    from tui.app.screens.search import QueryInput
+    from tui.app.widgets.article_body import ArticleBody
+    from tui.app.widgets.hit_list import HitList
+    from tui.app.widgets.record_list import RecordList
+
+    places: list[tuple[str, type[DOMNode]]] = [
+        ("everywhere", ClaimdeskApp),
+        ("the lists", BrowserScreen),
+        ("a list", RecordList),
+        ("the reader", ReaderScreen),
+        ("the reader's claims", ClaimList),
+        ("the reader's thread", CommentTree),
+        ("the reader's text", ArticleBody),
+        ("search", SearchScreen),
+        ("the query line", QueryInput),
+        ("the hits", HitList),
+        ("help", HelpModal),
+        ("the judge dialog", JudgeClaimModal),
+        ("the question dialog", ConfirmModal),
+        ("the feeds dialog", FeedsModal),
+    ]
+    return {name: list(node.BINDINGS) for name, node in places}
+
+
+def also_known_ids(keys: Iterable[str]) -> list[str]:
+    """The ids in ``keys`` of the export dialog, whose module (and the export package behind
+    it, ≈0.3–1 s) is imported only when ``e`` is first pressed: ``export.cancel`` and one
+    ``export.format_<format>`` per format (a wrong format name there is not caught)."""
+    return [i for i in keys if i == "export.cancel" or i.startswith("export.format_")]
 
 
 class ClaimdeskApp(App[None]):
@@ -221,8 +258,11 @@ class ClaimdeskApp(App[None]):
         keymap = load_keymap(self.keymap_file)
         if keymap.keys:
             self.set_keymap(keymap.keys)
-        if keymap.problem:
-            self.notify(keymap.problem, severity="warning", timeout=8, markup=False)
+        problems = keymap.problems + check_keymap(
+            self.keymap_file, keymap.keys, keymap_places(), also_known_ids(keymap.keys)
+        )
+        for problem in problems:  # one toast each: the message line holds only one
+            self.notify(problem, severity="warning", timeout=10, markup=False)
         self.push_screen(BrowserScreen())
         if self.first_run_samples is not None:
             self._import_samples(self.first_run_samples)

@@ -356,6 +356,12 @@ class HitList(OwnScrollBarView, can_focus=True):
     def action_page_up(self) -> None:
         self.cursor -= self._hits_on_screen
 
+    def action_half_page_down(self) -> None:
+        self.cursor += max(self._hits_on_screen // 2, 1)
+
+    def action_half_page_up(self) -> None:
+        self.cursor -= max(self._hits_on_screen // 2, 1)
+
     def action_first(self) -> None:
         self.cursor = 0
 

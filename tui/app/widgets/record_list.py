@@ -487,6 +487,16 @@ class RecordList(ScrollView, can_focus=True):
         self.scroll_to(y=self.scroll_y - self._rows_on_screen, animate=False, immediate=True)
         self.cursor -= self._rows_on_screen
 
+    def action_half_page_down(self) -> None:
+        half = max(self._rows_on_screen // 2, 1)
+        self.scroll_to(y=self.scroll_y + half, animate=False, immediate=True)
+        self.cursor += half
+
+    def action_half_page_up(self) -> None:
+        half = max(self._rows_on_screen // 2, 1)
+        self.scroll_to(y=self.scroll_y - half, animate=False, immediate=True)
+        self.cursor -= half
+
     def action_first(self) -> None:
         self.cursor = 0
 
