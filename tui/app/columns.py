@@ -49,7 +49,7 @@ COLUMNS: dict[RecordKind, list[Column]] = {
     "claim": [
         Column("Claimant", 14, lambda r: r.claimant or "", "claimant", minimum=8, maximum=36),
         Column("Claim", 0, lambda r: r.text),
-        Column("Quantities", 18, lambda r: quantities(r.quantities), minimum=8, maximum=32),
+        Column("Quantities", 18, lambda r: quantities(r.quantities), minimum=8, maximum=24),
         Column("Status", 12, lambda r: r.status.value, "status", _status_style),
         Column("Article", 24, lambda r: r.article_title, "article", minimum=10, maximum=60),
     ],
