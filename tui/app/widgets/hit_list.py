@@ -289,17 +289,18 @@ class HitList(OwnScrollBarView, can_focus=True):
     def _with_context(
         self, segments: list[Segment], context: str, width: int, base: Style, palette: _Palette
     ) -> list[Segment]:
-        """The snippet line with where the record belongs: after the snippet when there is
-        room (at least 20 cells), the snippet cut shorter for it; alone when the headline
-        shows the snippet."""
+        """The snippet line with where the record belongs: after the snippet, in the room a
+        short snippet leaves, else in a third of the line (the snippet cut shorter for it);
+        alone when the headline shows the snippet."""
         style = palette.on(base, "hit-list--field")
         used = sum(segment.cell_length for segment in segments)
         if used <= INDENT:  # no snippet of its own: the whole line says where
             return [Segment(" " * INDENT, base), Segment(_fitted(context, width - INDENT), style)]
-        want = min(cell_len(context) + 3, max(width // 3, 20))
-        if width - want < INDENT + 20:
+        want = min(cell_len(context) + 3, max(width // 3, 20, width - used))
+        keep = width - want
+        if keep < min(used, INDENT + 20):
             return segments  # too narrow for both: the snippet is what matched
-        cut = list(Strip(segments).crop_extend(0, min(used, width - want), base))
+        cut = list(Strip(segments).crop_extend(0, min(used, keep), base))
         return [*cut, Segment(" · ", style), Segment(_fitted(context, want - 3), style)]
 
     def _snippet(
