@@ -30,7 +30,7 @@ from textual.message import Message
 from textual.reactive import Reactive, reactive
 from textual.widget import Widget
 from textual.widgets import Header, Input
-from textual.worker import Worker
+from textual.worker import Worker, get_current_worker
 
 from store.safe_text import one_line
 from store.search.hits import SearchHit
@@ -265,13 +265,15 @@ class SearchScreen(DeskScreen):
             return
         context, complete = self.app.search.known_context(result.hits)
         self.post_message(self.Results(query, result, context=context))
-        if complete:
+        worker = get_current_worker()
+        if complete or worker.is_cancelled:  # a newer key: its own answer will say where
             return
         try:  # after the hits are on their way: the key press never waits for this
             context = self.app.search.context(result.hits)
         except Exception:  # the hits still show, without saying where they belong
             return
-        self.post_message(self.Placed(query, context))
+        if not worker.is_cancelled:
+            self.post_message(self.Placed(query, context))
 
     def on_search_screen_results(self, message: Results) -> None:
         if message.query != self.current_query:
