@@ -55,6 +55,11 @@ def screen_text(app: ClaimdeskApp) -> str:
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
+def messages(app: ClaimdeskApp) -> list[str]:
+    """Everything the app told the user: its toasts and its message line's messages."""
+    return [str(n.message) for n in app._notifications] + app.said
+
+
 def browser(app: ClaimdeskApp) -> BrowserScreen:
     screen = app.screen
     assert isinstance(screen, BrowserScreen)

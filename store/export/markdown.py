@@ -15,7 +15,10 @@ from store.export.bundle import ArticleGroup, ExportBundle
 from store.export.text import day, one_line, quantities_text, visible
 from store.records import ClaimRecord, CommentRecord, RecordKind
 
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#])")
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|&#])")
+_TILDE = re.compile(r"~")
+"""``~`` is escaped only in a text with two or more, which could pair into a strikethrough
+(GFM) or a fence: "about ~11 million" and "~/notes" stay as written (issue 19)."""
 _LINE_START_SPECIAL = re.compile(r"^(\d{0,9})([-+=.)])")
 """A list marker ("-", "+", "1.", "1)") or a setext underline ("===") at a line's start."""
 _SAFE_URL = re.compile(r"https?://[^\s<>\"\\`]+", re.IGNORECASE)
@@ -28,13 +31,19 @@ _NOUNS: dict[RecordKind, tuple[str, str]] = {
 }
 
 
+def _escaped(text: str, tildes: bool) -> str:
+    escaped = _INLINE_SPECIAL.sub(r"\\\1", text)
+    return _TILDE.sub(r"\\~", escaped) if tildes else escaped
+
+
 def inline(text: str) -> str:
     """Document text for one line of Markdown: folded, visible, and escaped."""
-    return _INLINE_SPECIAL.sub(r"\\\1", one_line(text))
+    line = one_line(text)
+    return _escaped(line, line.count("~") > 1)
 
 
-def _line(text: str) -> str:
-    escaped = _INLINE_SPECIAL.sub(r"\\\1", visible(text).strip())
+def _line(text: str, tildes: bool) -> str:
+    escaped = _escaped(visible(text).strip(), tildes)
     return _LINE_START_SPECIAL.sub(r"\1\\\2", escaped)
 
 
@@ -45,8 +54,9 @@ def block(text: str) -> list[str]:
     blank lines separate paragraphs; a single line break becomes a hard break.
     """
     paragraphs: list[list[str]] = [[]]
+    tildes = text.count("~") > 1
     for raw in visible(text).split("\n"):
-        line = _line(raw)
+        line = _line(raw, tildes)
         if line:
             paragraphs[-1].append(line)
         elif paragraphs[-1]:

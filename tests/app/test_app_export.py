@@ -28,6 +28,7 @@ from tests.app_helpers import (
     browser,
     current_list,
     filled_store,
+    messages,
     paste,
     screen_text,
     settle,
@@ -60,7 +61,7 @@ def default_file(tmp_path: Path, fmt: str) -> Path:
 
 
 def notes(app: ClaimdeskApp) -> list[str]:
-    return [str(n.message) for n in app._notifications]
+    return messages(app)
 
 
 async def export(pilot: Pilot[None], fmt: str, path: Path | None = None) -> None:
@@ -175,7 +176,9 @@ async def test_typed_file_name_and_overwrite_is_asked_first(tmp_path: Path) -> N
         await pilot.press("2", "space")
         await export(pilot, "md", target)
         assert isinstance(app.screen, ConfirmModal)
-        assert str(target) in app.screen.question and "already exists" in screen_text(app)
+        question = app.screen.question
+        assert target.name in question and str(target.parent) in question
+        assert "already exists" in screen_text(app)
         await pilot.press("enter")  # the focused answer is the safe one
         await settle(pilot)
         assert target.read_text(encoding="utf-8") == "keep me"
@@ -303,7 +306,7 @@ async def test_reader_shows_marks_and_exports_them(tmp_path: Path) -> None:
         await settle(pilot)
         await pilot.press("j", "enter")
         await settle(pilot)
-        await pilot.press("c", "j", "j", "space")  # the second claim: "352 men"
+        await pilot.press("c", "j", "space")  # the second claim: "352 men"
         await pilot.press("t", "space")  # the first comment
         await pilot.pause()
         text = screen_text(app)

@@ -9,8 +9,9 @@ from typing import Any
 from textual.worker_manager import WorkerManager
 
 from tests.app.test_app_search import hit_list, reader, sample_store, search_for, search_screen
-from tests.app_helpers import SIZE, make_app, settle, sync
+from tests.app_helpers import SIZE, make_app, messages, screen_text, settle, sync
 from tui.app.screens.search import QueryInput
+from tui.app.widgets.message_line import MessageLine
 
 
 @sync
@@ -25,12 +26,13 @@ async def test_a_query_with_markup_is_shown_as_text_in_the_readers_messages(tmp_
         await pilot.press("b", "n")  # into the body, then the next match: a notification
         await settle(pilot)
         assert reader(app).match_index is not None
-        shown = [n.message for n in app._notifications]
+        shown = messages(app)
         assert any("[/]" in message for message in shown), shown
         await pilot.press("n", "N")
         await settle(pilot)
-        await pilot.pause(0.1)  # the toasts are drawn
-        assert app.screen.query("Toast")
+        await pilot.pause(0.1)  # the message line is drawn (it was a toast, issue 19)
+        assert "[/]" in app.screen.query_one(MessageLine).text
+        assert "[/]" in screen_text(app)
     assert app.return_code in (None, 0)  # no MarkupError ended the app
 
 

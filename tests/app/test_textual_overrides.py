@@ -41,3 +41,16 @@ def test_the_hit_list_still_hooks_textual_s_wheel_check() -> None:
     assert isinstance(vars(OwnScrollBarView)["allow_vertical_scroll"], property)
     assert issubclass(HitList, OwnScrollBarView)
     # (test_app_search's mouse-wheel test shows the wheel scrolling the hits through it)
+
+
+def test_the_footer_still_builds_on_textuals_private_footer_keys() -> None:
+    """:mod:`tui.app.widgets.desk_footer` yields Textual's ``FooterKey`` and ``FooterLabel``
+    (private, ``textual.widgets._footer``) with the arguments Textual's own footer passes."""
+    import inspect
+
+    from textual.widgets._footer import FooterKey, FooterLabel
+
+    params = list(inspect.signature(FooterKey.__init__).parameters)
+    assert params[1:6] == ["key", "key_display", "description", "action", "disabled"]
+    assert "tooltip" in params
+    assert issubclass(FooterLabel, Widget)

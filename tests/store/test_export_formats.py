@@ -345,3 +345,15 @@ def test_citations_are_one_line_each_and_inert(store: Store, seeded: Seeded) -> 
 def test_every_format_is_registered_with_a_distinct_extension() -> None:
     assert set(FORMATS) == {"md", "csv", "json", "jsonl", "claimreview"}
     assert len({f.extension for f in FORMATS.values()}) == len(FORMATS)
+
+
+def test_markdown_leaves_a_lone_tilde_as_written() -> None:
+    """Issue 19: "about ~11 million" read "about \\~11 million" in the brief; a tilde is
+    escaped only where two could pair into a strikethrough."""
+    from store.export.markdown import block, inline
+
+    assert inline("about ~11 million") == "about ~11 million"
+    assert block("saved in ~/notes") == ["saved in ~/notes"]
+    assert inline("not ~~struck~~") == "not \\~\\~struck\\~\\~"
+    html = MarkdownIt("commonmark").enable("strikethrough").render(inline("a ~~b~~ c"))
+    assert "<s>" not in html and "~~b~~" in html

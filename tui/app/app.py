@@ -14,7 +14,7 @@ type checking here, or on first use.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.message import Message
 from textual.signal import Signal
 
@@ -31,7 +32,7 @@ from store.safe_text import one_line
 from tui.app.contract import DeskScreen, Pointed, article_id_of
 from tui.app.editing import Editor
 from tui.app.import_job import ImportJob
-from tui.app.keymap import load_keymap
+from tui.app.keymap import check_keymap, load_keymap
 from tui.app.live import LiveStore
 from tui.app.marks import Mark, Marks, counted, describe
 from tui.app.modals.confirm import ConfirmModal
@@ -45,6 +46,7 @@ from tui.app.screens.search import SearchScreen
 from tui.app.search_service import SearchService
 from tui.app.selections import MarksKeeper
 from tui.app.store_loader import StoreLoader
+from tui.app.widgets.message_line import MessageLine
 from tui.perf.collector import CHECK_SECONDS, IdleCollector
 
 if TYPE_CHECKING:
@@ -55,7 +57,74 @@ if TYPE_CHECKING:
 LONG_EXPORT = 5_000
 """Above this many records an export takes a moment (about 0.3 s per 10,000): say it started."""
 
+MESSAGES_KEPT = 50
 TMUX_CLIPBOARD_HINT = "in tmux, `set -g set-clipboard on` lets it reach your clipboard"
+
+
+CONSOLE_BROWSERS = frozenset({"w3m", "lynx", "links", "links2", "elinks", "browsh", "www-browser"})
+"""Browsers that run in the terminal: ``o`` suspends the app while one runs."""
+
+
+def console_browser(url: str) -> list[str] | None:
+    """The command that opens ``url`` in a browser that runs in this terminal (``$BROWSER``
+    naming w3m, lynx …, or what Python's ``webbrowser`` would run in the foreground with no
+    display), else None: a graphical browser, opened by ``webbrowser`` in the background."""
+    import shlex
+
+    chosen = os.environ.get("BROWSER", "").split(os.pathsep)[0].strip()
+    if chosen:
+        args = shlex.split(chosen)
+        if not args or Path(args[0]).name not in CONSOLE_BROWSERS:
+            return None
+    else:
+        import webbrowser
+
+        try:
+            controller = webbrowser.get()
+        except webbrowser.Error:
+            return None
+        if type(controller) is not webbrowser.GenericBrowser:  # background ones are GUI
+            return None
+        args = [controller.name, *controller.args]
+    if any("%s" in arg for arg in args):
+        return [arg.replace("%s", url) for arg in args]
+    return [*args, url]
+
+
+def keymap_places() -> dict[str, list[BindingType]]:
+    """Every place that declares keys, with its bindings, for :func:`check_keymap`."""
+    from tui.app.modals.confirm import ConfirmModal
+    from tui.app.modals.help import HelpModal
+    from tui.app.screens.reader import ClaimList, CommentTree
+    from tui.app.screens.search import QueryInput
+    from tui.app.widgets.article_body import ArticleBody
+    from tui.app.widgets.hit_list import HitList
+    from tui.app.widgets.record_list import RecordList
+
+    places: list[tuple[str, type[DOMNode]]] = [
+        ("everywhere", ClaimdeskApp),
+        ("the lists", BrowserScreen),
+        ("a list", RecordList),
+        ("the reader", ReaderScreen),
+        ("the reader's claims", ClaimList),
+        ("the reader's thread", CommentTree),
+        ("the reader's text", ArticleBody),
+        ("search", SearchScreen),
+        ("the query line", QueryInput),
+        ("the hits", HitList),
+        ("help", HelpModal),
+        ("the judge dialog", JudgeClaimModal),
+        ("the question dialog", ConfirmModal),
+        ("the feeds dialog", FeedsModal),
+    ]
+    return {name: list(node.BINDINGS) for name, node in places}
+
+
+def also_known_ids(keys: Iterable[str]) -> list[str]:
+    """The ids in ``keys`` of the export dialog, whose module (and the export package behind
+    it, ≈0.3–1 s) is imported only when ``e`` is first pressed: ``export.cancel`` and one
+    ``export.format_<format>`` per format (a wrong format name there is not caught)."""
+    return [i for i in keys if i == "export.cancel" or i.startswith("export.format_")]
 
 
 class ClaimdeskApp(App[None]):
@@ -227,6 +296,8 @@ class ClaimdeskApp(App[None]):
         """(kind, id) of every marked row, across views, in marking order."""
         self.search = SearchService(lambda: self.store)
         """The one search engine (opened by the first search, closed on exit)."""
+        self.said: list[str] = []
+        """The last messages said on the message line, oldest first (vim's ``:messages``)."""
         self.last_query = ""
         """The query of the last search the user made: ``/`` opens search on it again and
         ``n``/``N`` in the reader step through its matches. UI thread only."""
@@ -252,8 +323,11 @@ class ClaimdeskApp(App[None]):
         keymap = load_keymap(self.keymap_file)
         if keymap.keys:
             self.set_keymap(keymap.keys)
-        if keymap.problem:
-            self.notify(keymap.problem, severity="warning", timeout=8, markup=False)
+        problems = keymap.problems + check_keymap(
+            self.keymap_file, keymap.keys, keymap_places(), also_known_ids(keymap.keys)
+        )
+        for problem in problems:  # one toast each: the message line holds only one
+            self.notify(problem, severity="warning", timeout=10, markup=False)
         self.push_screen(BrowserScreen())
         if self.first_run_samples is not None:
             self._import_samples(self.first_run_samples)
@@ -311,6 +385,23 @@ class ClaimdeskApp(App[None]):
             markup=False,
         )
         self.store_changed.publish(None)
+
+    # -- messages ----------------------------------------------------------------------------
+
+    def say(self, text: str, detail: str = "", error: bool = False) -> None:
+        """Show a message on the message line of the desk screen the user sees (under any
+        dialog), where it stays until the next one (see :mod:`tui.app.widgets.message_line`);
+        ``detail`` is a file name that is shortened, never cut. A toast when no screen has a
+        message line (before the first screen)."""
+        self.said.append(" ".join(part for part in (text, detail) if part))
+        del self.said[:-MESSAGES_KEPT]
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, DeskScreen):
+                lines = screen.query(MessageLine)
+                if lines:
+                    lines.first().say(text, detail, error)
+                    return
+        self.notify(one_line(f"{text} {detail}", 300), severity="error" if error else "information")
 
     # -- marks -------------------------------------------------------------------------------
 
@@ -378,7 +469,7 @@ class ClaimdeskApp(App[None]):
         elif item is not None and item.kind == "claim":  # a search hit: read the claim first
             self._read_claim(item.id)
         else:
-            self.notify(desk.JUDGE_HINT if desk is not None else DeskScreen.JUDGE_HINT)
+            self.say(desk.judge_hint() if desk is not None else DeskScreen.JUDGE_HINT)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="judge-read")
     def _read_claim(self, claim_id: int) -> None:
@@ -395,7 +486,7 @@ class ClaimdeskApp(App[None]):
 
     def on_claimdesk_app__claim_read(self, message: _ClaimRead) -> None:
         if message.claim is None:
-            self.notify(one_line(message.reason, 200), severity="error")
+            self.say(message.reason, error=True)
         else:
             self.judge_claim(message.claim)
 
@@ -420,10 +511,10 @@ class ClaimdeskApp(App[None]):
     def on_claimdesk_app_claim_judged(self, message: ClaimJudged) -> None:
         claim = message.claim
         if claim is None:
-            self.notify(one_line(message.reason, 200), severity="error", markup=False)
+            self.say(message.reason, error=True)
             return
         self.claim_judged.publish(claim)
-        self.notify(f"Claim {claim.id}: {claim.status.value}", timeout=3)
+        self.say(f"Claim {claim.id}: {claim.status.value}")
 
     # -- editing by hand (tui/app/editing.py) -------------------------------------------------
 
@@ -453,7 +544,7 @@ class ClaimdeskApp(App[None]):
     def action_export(self) -> None:
         chosen = self._chosen()
         if chosen is None:
-            self.notify("Nothing to export: nothing is marked or under the cursor")
+            self.say("Nothing to export: nothing is marked or under the cursor")
             return
         from store.export import FORMATS, default_export_path
         from tui.app.modals.export import ExportModal
@@ -465,7 +556,7 @@ class ClaimdeskApp(App[None]):
             if choice is None:
                 return
             if len(chosen) > LONG_EXPORT:
-                self.notify(f"Exporting {len(chosen):,} records…", timeout=4)
+                self.say(f"Exporting {len(chosen):,} records…")
             self._export(chosen, choice.fmt, choice.path, overwrite=False)
 
         self.push_screen(ExportModal(self._describe(chosen), defaults), export)
@@ -486,25 +577,28 @@ class ClaimdeskApp(App[None]):
                 if yes:
                     self._export(message.marks, message.fmt, outcome.path, overwrite=True)
                 else:
-                    self.notify(f"Not exported: {outcome.path} was kept", markup=False)
+                    self.say("Not exported: this file was kept:", str(outcome.path))
 
+            # The file name on a line of its own: the dialog wraps at spaces, never inside it.
             self.push_screen(
                 ConfirmModal(
-                    f"{outcome.path} already exists.\nReplace it?", yes="Replace", no="Keep it"
+                    f"{outcome.path.name}\nalready exists in {outcome.path.parent}.\nReplace it?",
+                    yes="Replace",
+                    no="Keep it",
                 ),
                 overwrite,
             )
         elif outcome.problem:
-            self.notify(one_line(outcome.problem, 300), severity="error", markup=False, timeout=8)
+            self.say(outcome.problem, error=True)
         else:
-            self.notify(f"Exported {outcome.summary} → {outcome.path}", markup=False, timeout=8)
+            self.say(f"Exported {outcome.summary} →", str(outcome.path))
 
     # -- copy, open, search, help ------------------------------------------------------------
 
     def action_copy(self) -> None:
         chosen = self._chosen()
         if chosen is None:
-            self.notify("Nothing to copy: nothing is marked or under the cursor")
+            self.say("Nothing to copy: nothing is marked or under the cursor")
             return
         self._cite(chosen)
 
@@ -517,15 +611,11 @@ class ClaimdeskApp(App[None]):
     def on_claimdesk_app_cited(self, message: Cited) -> None:
         cited = message.citations
         if cited.problem:
-            self.notify(one_line(cited.problem, 300), severity="error", markup=False)
+            self.say(cited.problem, error=True)
             return
         self.copy_to_clipboard(cited.text)
         hint = f" ({TMUX_CLIPBOARD_HINT})" if os.environ.get("TMUX") else ""
-        self.notify(
-            f"Copied {counted(cited.count, 'citation')} as Markdown{hint}",
-            markup=False,
-            timeout=5 if hint else 3,
-        )
+        self.say(f"Copied {counted(cited.count, 'citation')} as Markdown{hint}")
 
     def action_open_url(self) -> None:
         item = self.current_item()
@@ -536,17 +626,39 @@ class ClaimdeskApp(App[None]):
     def _open_url(self, article_id: int) -> None:
         article = self.store.get_article(article_id)
         if article is None or not article.url:
-            self.call_from_thread(self.notify, "This article has no URL")
+            self.call_from_thread(self.say, "This article has no URL")
+            return
+        url = article.url
+        console = console_browser(url)
+        if console is not None:
+            # A browser in the terminal (w3m, lynx) needs the terminal: the app steps aside.
+            self.call_from_thread(self._run_in_terminal, console, url)
             return
         import webbrowser  # only when asked: it costs start-up time
 
-        opened = webbrowser.open(article.url)
+        opened = webbrowser.open(url)
         self.call_from_thread(
-            self.notify,
-            f"Opened {one_line(article.url, 80)}"
-            if opened
-            else f"No web browser found for {one_line(article.url, 80)}",
+            self.say, f"Opened {one_line(url)}" if opened else f"No web browser found for {url}"
         )
+
+    def _run_in_terminal(self, command: list[str], url: str) -> None:
+        """Run a console browser with the app suspended (the terminal is given back to it and
+        the app is redrawn after); where suspending is not possible, say so instead of letting
+        the browser write over the screen."""
+        import subprocess
+
+        from textual.app import SuspendNotSupported
+
+        try:
+            with self.suspend():
+                finished = subprocess.run(command, check=False)
+        except SuspendNotSupported:
+            self.say(f"Cannot hand the terminal to {command[0]} here; open {url} yourself")
+            return
+        except OSError as error:
+            self.say(f"Could not run {command[0]}: {error}", error=True)
+            return
+        self.say(f"Back from {Path(command[0]).name} ({url})", error=finished.returncode != 0)
 
     def action_refresh_feeds(self) -> None:
         self.feeds.start()
@@ -564,6 +676,14 @@ class ClaimdeskApp(App[None]):
 
     def action_search(self) -> None:
         # On the search screen ``/`` is its own key (back to the query line), never this one.
+        # A search already open under this screen (search → open → /) is gone back to, with
+        # its query and hits, instead of a new one pushed: one escape per step back, always.
+        below = [screen for screen in self.screen_stack if isinstance(screen, SearchScreen)]
+        if below:
+            while self.screen is not below[-1]:
+                self.pop_screen()
+            below[-1].focus_query()
+            return
         self.push_screen(SearchScreen(self.last_query))
 
     def on_unmount(self) -> None:
@@ -575,23 +695,26 @@ class ClaimdeskApp(App[None]):
 
     def action_help(self) -> None:
         # The help dialog binds ? and F1 itself (to close), so this never runs on top of it.
-        rows: dict[str, tuple[list[str], str, str]] = {}
+        # Only claimdesk's keys (each has an id); Textual's own ("Scroll Left", "palette")
+        # are left out, the command palette is listed under its name.
+        rows: dict[str, tuple[list[str], str]] = {}
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
-            name = binding.id or binding.action
-            keys, _, _ = rows.setdefault(
-                name, ([], binding.description or binding.action, binding.id or "")
-            )
+            if not binding.id:
+                continue
+            keys, _ = rows.setdefault(binding.id, ([], binding.description or binding.action))
             display = self.get_key_display(binding.with_key(key))
             if display not in keys:
                 keys.append(display)
-        table = [(" ".join(keys), does, binding_id) for keys, does, binding_id in rows.values()]
+        table = [(" ".join(keys), does, binding_id) for binding_id, (keys, does) in rows.items()]
+        palette = self.get_key_display(Binding(self.COMMAND_PALETTE_BINDING, ""))
+        table.append((palette, "Command palette: every action by name", "app.palette"))
         title = type(self.screen).__name__.removesuffix("Screen")
         desk = self.desk()
         self.push_screen(
             HelpModal(
                 title,
-                sorted(table, key=lambda r: r[2]),
+                table,
                 str(self.keymap_file),
                 notes=desk.HELP_NOTES if desk is not None else "",
             )

@@ -48,6 +48,10 @@ class DeskScreen(Screen[None]):
 
     app: ClaimdeskApp
 
+    def judge_hint(self) -> str:
+        """What ``v`` says here when the cursor is not on a claim (:attr:`JUDGE_HINT`)."""
+        return self.JUDGE_HINT
+
     def current_item(self) -> Pointed | None:
         """What ``e``, ``y``, ``o`` and ``v`` act on when nothing is marked: the row, claim,
         comment or hit under the cursor; None when there is none (an empty list)."""

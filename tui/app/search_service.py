@@ -15,7 +15,7 @@ and written on the UI thread only.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from textual.worker import get_current_worker
@@ -24,6 +24,7 @@ from store.page_cache import prefetch
 
 if TYPE_CHECKING:
     from store.search.engine import SearchEngine
+    from store.search.hits import SearchHit
     from store.search.matching import WordMatcher
     from store.search.result import SearchResult
     from store.store import Store
@@ -40,6 +41,10 @@ class SearchService:
         self._engine: SearchEngine | None = None
         self._opening = threading.Lock()
         """Guards making the engine, once; searching is the engine's own lock."""
+        self._titles: dict[int, str] = {}
+        self._comment_of: dict[int, int | None] = {}
+        self._authors: dict[int, str] = {}
+        """What :meth:`context` read so far (article titles, claims' comments, authors)."""
 
     def engine(self) -> SearchEngine:
         with self._opening:
@@ -80,6 +85,56 @@ class SearchService:
 
             return WordMatcher()
         return self.engine().matcher(query, as_typed=True)
+
+    def known_context(
+        self, hits: Sequence[SearchHit]
+    ) -> tuple[dict[tuple[str, int], tuple[str, str]], bool]:
+        """:meth:`context` from what was read before (no store access), and whether it is
+        every hit's: the hits are shown with it at once, and :meth:`context` reads the rest
+        after they are painted (a key press never waits for it)."""
+        found: dict[tuple[str, int], tuple[str, str]] = {}
+        complete = True
+        for hit in hits:
+            if hit.kind == "article":
+                continue
+            title = self._titles.get(hit.article_id)
+            if hit.kind == "claim":
+                if hit.id not in self._comment_of:
+                    complete = False
+                    continue
+                in_comment = self._comment_of[hit.id]
+                author = self._authors.get(in_comment) if in_comment is not None else ""
+            else:
+                author = ""
+            if title is None or author is None:
+                complete = False
+                continue
+            found[(hit.kind, hit.id)] = (author, title)
+        return found, complete
+
+    def context(self, hits: Sequence[SearchHit]) -> dict[tuple[str, int], tuple[str, str]]:
+        """Where each claim and comment hit belongs: (the author of the comment a claim was
+        made in, or "", the article's title). Read from the store for the hits not seen
+        before (at most three small queries), kept for the rest of the session."""
+        store = self._store()
+        titles, comment_of, authors = self._titles, self._comment_of, self._authors
+        claims = [h.id for h in hits if h.kind == "claim" and h.id not in comment_of]
+        if claims:
+            for claim in store.list_claims(ids=claims):
+                comment_of[claim.id] = claim.comment_id
+                titles.setdefault(claim.article_id, claim.article_title)
+        comments = {c for h in hits if h.kind == "claim" and (c := comment_of.get(h.id))}
+        missing = [c for c in comments if c not in authors]
+        if missing:
+            for comment in store.list_comments(ids=missing):
+                authors[comment.id] = comment.author
+        articles = [
+            h.article_id for h in hits if h.kind != "article" and h.article_id not in titles
+        ]
+        if articles:
+            for article in store.list_articles(ids=articles):
+                titles[article.id] = article.title
+        return self.known_context(hits)[0]
 
     def close(self) -> None:
         with self._opening:

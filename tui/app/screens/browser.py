@@ -24,7 +24,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import ContentSwitcher, Footer, Header, Tab, Tabs
+from textual.widgets import ContentSwitcher, Header, Tab, Tabs
 
 from store.records import KINDS, AnyRecord, ClaimRecord, RecordKind
 from store.safe_text import one_line
@@ -35,6 +35,8 @@ from tui.app.modals.confirm import ConfirmModal
 from tui.app.modals.picker import PickerModal
 from tui.app.modals.prompt import LinePrompt
 from tui.app.sources import StoreSource
+from tui.app.widgets.desk_footer import DeskFooter
+from tui.app.widgets.message_line import MessageLine
 from tui.app.widgets.record_list import RecordList, Sort
 from tui.app.widgets.status_bar import StatusBar
 
@@ -137,6 +139,11 @@ class BrowserScreen(DeskScreen):
 
     app: ClaimdeskApp
 
+    def judge_hint(self) -> str:
+        if self.kind == "claim":  # on the claims list already: it is empty
+            return "No claims here yet: import articles (claimdesk import PATH) to get some"
+        return self.JUDGE_HINT
+
     class _SortsRead(Message):
         """The orders the lists were last given (saved in the store), per kind."""
 
@@ -182,7 +189,8 @@ class BrowserScreen(DeskScreen):
                     id=f"list-{kind}",
                 )
         yield StatusBar(id="status")
-        yield Footer()
+        yield MessageLine(id="message")
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.current_list.focus()
@@ -378,9 +386,8 @@ class BrowserScreen(DeskScreen):
 
     def _say_marked(self, kind: RecordKind) -> None:
         marks = self.app.marks
-        self.notify(
-            f"{counted(marks.count(kind), kind)} marked in this list ({len(marks):,} in all)",
-            timeout=3,
+        self.app.say(
+            f"{counted(marks.count(kind), kind)} marked in this list ({len(marks):,} in all)"
         )
 
     def action_unmark_list(self) -> None:
@@ -399,10 +406,7 @@ class BrowserScreen(DeskScreen):
         self.post_message(self._ListIds(kind, "unmark", (), prepared=prepared, version=version))
 
     def _say_unmarked(self, kind: RecordKind, unmarked: int) -> None:
-        self.notify(
-            f"Unmarked {counted(unmarked, kind)} ({len(self.app.marks):,} marked in all)",
-            timeout=3,
-        )
+        self.app.say(f"Unmarked {counted(unmarked, kind)} ({len(self.app.marks):,} marked in all)")
 
     def refresh_marks(self, _news: None = None) -> None:
         """Show the marks as they are now (the ``marks_changed`` signal, from any screen)."""

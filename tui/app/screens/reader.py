@@ -18,13 +18,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Footer, Header, Label, OptionList, Static, Tree
+from textual.widgets import Header, Label, OptionList, Static, Tree
 from textual.widgets.option_list import Option
 from textual.widgets.tree import TreeNode
 
@@ -34,8 +35,10 @@ from tui.app.columns import STATUS_STYLES, day, first_line
 from tui.app.contract import DeskScreen
 from tui.app.visual import Selection, warm_up
 from tui.app.widgets.article_body import ArticleBody
+from tui.app.widgets.desk_footer import DeskFooter
 from tui.app.widgets.highlight import Span, highlighted
 from tui.app.widgets.hit_list import MATCH_STYLE
+from tui.app.widgets.message_line import MessageLine
 from tui.app.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
@@ -79,7 +82,12 @@ class ClaimList(OptionList):
 
 
 class CommentTree(Tree[CommentRecord]):
-    """Comments threaded under their parents; enter folds a thread, space marks a comment."""
+    """Comments threaded under their parents; enter folds a thread, space marks a comment.
+
+    A row longer than the pane is cut with an ellipsis (never a horizontal scroll bar): the
+    whole comment shows below the thread."""
+
+    DEFAULT_CSS = "CommentTree { overflow-x: hidden; }"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "screen.toggle_mark", "Mark", id="reader.comments.mark"),
@@ -88,6 +96,16 @@ class CommentTree(Tree[CommentRecord]):
         Binding("g", "scroll_home", "First", show=False, id="reader.comments.first"),
         Binding("G", "scroll_end", "Last", show=False, id="reader.comments.last"),
     ]
+
+    def render_label(self, node: TreeNode[CommentRecord], base_style: Style, style: Style) -> Text:
+        label = super().render_label(node, base_style, style)
+        depth, parent = 0, node.parent
+        while parent is not None:
+            depth, parent = depth + 1, parent.parent
+        room = self.scrollable_content_region.width - depth * self.guide_depth
+        if room > 0 and label.cell_len > room:
+            label.truncate(room, overflow="ellipsis")
+        return label
 
 
 class ReaderScreen(DeskScreen):
@@ -107,6 +125,13 @@ class ReaderScreen(DeskScreen):
         Binding("c", "focus_claims", "Claims", show=False, id="reader.focus_claims"),
         Binding("t", "focus_thread", "Thread", show=False, id="reader.focus_thread"),
         Binding("b", "focus_body", "Body", show=False, id="reader.focus_body"),
+        Binding(
+            "z",
+            "toggle_wide",
+            "Full width",
+            id="reader.wide",
+            tooltip="Give the article's text the whole width (z again brings the panes back)",
+        ),
         Binding(
             "n",
             "next_match",
@@ -194,7 +219,8 @@ class ReaderScreen(DeskScreen):
                 yield tree
                 yield Static("", id="comment-text")
         yield StatusBar(id="status")
-        yield Footer()
+        yield MessageLine(id="message")
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self._load(self.article_id)
@@ -350,6 +376,7 @@ class ReaderScreen(DeskScreen):
             node.allow_expand = bool(node.children)
         tree.root.expand_all()
         self._comment_nodes = nodes
+        self.query_one("#side").set_class(not self.view.comments, "no-comments")
         self.query_one("#comments-title", Label).update(f"Comments ({len(self.view.comments)})")
 
     def _comment_label(self, comment: CommentRecord) -> Text:
@@ -456,9 +483,7 @@ class ReaderScreen(DeskScreen):
             matcher = self.app.search.matcher(query)
         except Exception as error:  # a refused query or an unreadable store: one line
             self.post_message(self.Matched(SearchMatches(query), step=0))
-            self.app.call_from_thread(
-                self.notify, one_line(str(error), 200), severity="error", markup=False
-            )
+            self.app.call_from_thread(self.app.say, str(error), error=True)
             return
         matches = SearchMatches(
             query,
@@ -476,18 +501,33 @@ class ReaderScreen(DeskScreen):
                 (i for i, (_start, end) in enumerate(self.matches.body) if end > self.body_offset),
                 None,
             )
+        elif (anchor := self._focused_claim()) is not None:
+            # Opened on a claim (a search hit): a match inside it is the current one, else n
+            # goes to the first match after it (not back to the article's first match).
+            after = next(
+                (i for i, (_start, end) in enumerate(self.matches.body) if end > anchor.start),
+                len(self.matches.body),
+            )
+            inside = after < len(self.matches.body) and self.matches.body[after][0] < anchor.end
+            self.match_index = after if inside else (after - 1 if after else None)
         if message.step:
             self._step_match(message.step)
         else:
             self._refresh_body()
         self._show_comment(self.highlighted_comment)
 
+    def _focused_claim(self) -> ClaimRecord | None:
+        """The claim in the body this reader was opened on, if it was (from a claim hit)."""
+        if self.focus_on is None or self.focus_on[0] != "claim":
+            return None
+        claim = self.claim(self.focus_on[1])
+        return claim if claim is not None and claim.comment_id is None else None
+
     def _request_step(self, step: int) -> None:
         query = self.app.last_query
         if not query.strip():
-            self.notify(
-                "No search yet: press / to search; then n and N step through its matches here",
-                timeout=4,
+            self.app.say(
+                "No search yet: press / to search; then n and N step through its matches here"
             )
             return
         if self.view is None:
@@ -502,7 +542,7 @@ class ReaderScreen(DeskScreen):
         query = one_line(self.matches.query, 40)
         if not body:
             # The query is the user's text: "[/]" in it is not markup.
-            self.notify(f"No match for {query!r} in this article's text", timeout=3, markup=False)
+            self.app.say(f"No match for {query!r} in this article's text")
             return
         if self.match_index is None:
             self.match_index = 0 if step > 0 else len(body) - 1
@@ -510,9 +550,7 @@ class ReaderScreen(DeskScreen):
             self.match_index = (self.match_index + step) % len(body)
         self._refresh_body()
         self._scroll_body_to(body[self.match_index][0])
-        self.notify(
-            f"Match {self.match_index + 1} of {len(body)} for {query!r}", timeout=2, markup=False
-        )
+        self.app.say(f"Match {self.match_index + 1} of {len(body)} for {query!r}")
 
     def action_next_match(self) -> None:
         self._request_step(1)
@@ -536,14 +574,18 @@ class ReaderScreen(DeskScreen):
     def action_judge(self) -> None:
         claim = self.highlighted_claim
         if claim is None:
-            self.notify("No claim is highlighted (the claims pane is on the right, key c)")
+            self.app.say(
+                "This article has no claims"
+                if self.view and not self.view.claims
+                else "No claim is highlighted (the claims pane is on the right, key c)"
+            )
             return
         self.app.judge_claim(claim)
 
     def action_parent(self) -> None:
         comment = self.highlighted_comment
         if comment is None or comment.parent_id is None:
-            self.notify("This comment is not a reply")
+            self.app.say("This comment is not a reply")
             return
         self._select_comment(comment.parent_id)
         self.query_one(CommentTree).focus()
@@ -554,9 +596,23 @@ class ReaderScreen(DeskScreen):
             self.app.toggle_mark(record)  # the marks_changed signal redraws the signs
 
     def action_focus_claims(self) -> None:
-        self.query_one(ClaimList).focus()
+        claims = self.query_one(ClaimList)
+        if claims.highlighted is None and claims.option_count:
+            claims.highlighted = 0  # so v judges it at once
+        if self.has_class("wide"):
+            self.action_toggle_wide()
+        claims.focus()
+
+    def action_toggle_wide(self) -> None:
+        """``z``: the body alone, at the full width (the claims and thread panes hidden), or
+        back. Going to a pane (``c``, ``t``) brings them back."""
+        self.toggle_class("wide")
+        if self.has_class("wide") and not isinstance(self.focused, ArticleBody):
+            self.query_one(ArticleBody).focus()
 
     def action_focus_thread(self) -> None:
+        if self.has_class("wide"):
+            self.action_toggle_wide()
         tree = self.query_one(CommentTree)
         if tree.cursor_node is None and self._comment_nodes:
             tree.move_cursor(next(iter(self._comment_nodes.values())))

@@ -22,15 +22,15 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import Reactive, reactive
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input
-from textual.worker import Worker
+from textual.widgets import Header, Input
+from textual.worker import Worker, get_current_worker
 
 from store.safe_text import one_line
 from store.search.hits import SearchHit
@@ -39,7 +39,9 @@ from store.search.result import SearchResult, SearchState
 from tui.app.contract import DeskScreen
 from tui.app.screens.reader import ReaderScreen
 from tui.app.search_service import RESULT_LIMIT
+from tui.app.widgets.desk_footer import DeskFooter
 from tui.app.widgets.hit_list import HitList
+from tui.app.widgets.message_line import MessageLine
 from tui.perf.frame_hold import FrameHold
 from tui.perf.overrides import repaint_only_virtual_size
 
@@ -78,12 +80,22 @@ class QueryInput(Input):
         Binding("up", "screen.hit_up", "Previous hit", show=False, id="search.previous_hit"),
         Binding("pagedown", "screen.hit_page_down", "Page down", show=False, id="search.page_down"),
         Binding("pageup", "screen.hit_page_up", "Page up", show=False, id="search.page_up"),
+        Binding("enter", "screen.open_hit", "Open", id="search.open"),
     ]
 
     virtual_size: Reactive[Size] = repaint_only_virtual_size()
     """``Input`` sets it to the text's width on every key press; this one only repaints
     (the figure is in :func:`~tui.perf.overrides.repaint_only_virtual_size`). Scrolling a
     long query still reads it."""
+
+    def check_consume_key(self, key: str, character: str | None = None) -> bool:
+        """``?`` opens help, as on every screen (no query means a literal "?": the search
+        drops punctuation)."""
+        return character != "?" and super().check_consume_key(key, character)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.character == "?":
+            event.prevent_default()  # Input's handler does not type it: help's binding runs
 
 
 class SearchScreen(DeskScreen):
@@ -132,16 +144,30 @@ class SearchScreen(DeskScreen):
         """What a worker found for ``query``: the engine's result, or a one-line ``problem``."""
 
         def __init__(
-            self, query: str, result: SearchResult | None = None, problem: str = ""
+            self,
+            query: str,
+            result: SearchResult | None = None,
+            problem: str = "",
+            context: dict[tuple[str, int], tuple[str, str]] | None = None,
         ) -> None:
             super().__init__()
             self.query = query
             self.result = result or SearchResult((), SearchState.NO_MATCH)
             self.problem = problem
+            self.context = context or {}
+            """Where each claim or comment hit belongs (comment author, article title)."""
 
         @property
         def hits(self) -> Sequence[SearchHit]:
             return self.result.hits
+
+    class Placed(Message):
+        """Where the hits for ``query`` belong, read after they were shown."""
+
+        def __init__(self, query: str, context: dict[tuple[str, int], tuple[str, str]]) -> None:
+            super().__init__()
+            self.query = query
+            self.context = context
 
     def __init__(self, query: str = "") -> None:
         super().__init__()
@@ -156,7 +182,8 @@ class SearchScreen(DeskScreen):
         yield QueryInput(self.initial_query, placeholder=PROMPT, id="query")
         yield StatusLine(id="search-status")
         yield HitList(is_marked=self._is_marked, id="hits")
-        yield Footer()
+        yield MessageLine(id="message")
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Search"
@@ -234,8 +261,19 @@ class SearchScreen(DeskScreen):
         except Exception as error:  # the store could not be read: one line, never a traceback
             self.post_message(self.Results(query, problem=f"cannot search: {error}"))
             return
-        if result is not None:  # None: a newer key press took over
-            self.post_message(self.Results(query, result))
+        if result is None:  # a newer key press took over
+            return
+        context, complete = self.app.search.known_context(result.hits)
+        self.post_message(self.Results(query, result, context=context))
+        worker = get_current_worker()
+        if complete or worker.is_cancelled:  # a newer key: its own answer will say where
+            return
+        try:  # after the hits are on their way: the key press never waits for this
+            context = self.app.search.context(result.hits)
+        except Exception:  # the hits still show, without saying where they belong
+            return
+        if not worker.is_cancelled:
+            self.post_message(self.Placed(query, context))
 
     def on_search_screen_results(self, message: Results) -> None:
         if message.query != self.current_query:
@@ -244,6 +282,11 @@ class SearchScreen(DeskScreen):
             self._show_results(message)
         finally:
             self._release_frame()
+
+    def on_search_screen_placed(self, message: Placed) -> None:
+        hits = self.query_one(HitList)
+        if message.query == self.current_query and message.query == hits.shown_query:
+            hits.place(message.context)
 
     def _show_results(self, message: Results) -> None:
         hits = self.query_one(HitList)
@@ -270,7 +313,7 @@ class SearchScreen(DeskScreen):
             hits.show(message.query, (), f"No matches for {one_line(message.query, 60)!r}.")
             self._show_status(one_line(message.result.notice, 80) or "0 hits")
             return
-        hits.show(message.query, message.hits)
+        hits.show(message.query, message.hits, context=message.context)
         count = len(message.hits)
         more = "+" if count >= RESULT_LIMIT else ""
         notice = f"{one_line(message.result.notice, 80)}  ·  " if message.result.notice else ""
@@ -349,6 +392,12 @@ class SearchScreen(DeskScreen):
 
     def action_focus_query(self) -> None:
         self.query_one(QueryInput).focus()
+
+    def focus_query(self) -> None:
+        """Back on this screen from a reader opened here (``/``): type again at once."""
+        query = self.query_one(QueryInput)
+        query.focus()
+        query.select_all()
 
     def action_close(self) -> None:
         self.dismiss()

@@ -75,6 +75,8 @@ class ArticleBody(VerticalScroll):
         Binding("k", "scroll_up", "Up", show=False, id="reader.body.up"),
         Binding("g", "scroll_home", "Top", show=False, id="reader.body.top"),
         Binding("G", "scroll_end", "Bottom", show=False, id="reader.body.bottom"),
+        Binding("ctrl+d", "half_down", "Half a page down", show=False, id="reader.body.half_down"),
+        Binding("ctrl+u", "half_up", "Half a page up", show=False, id="reader.body.half_up"),
     ]
 
     def __init__(self, head: Static, *, id: str | None = None) -> None:
@@ -127,6 +129,12 @@ class ArticleBody(VerticalScroll):
     def _scroll_to_piece(self, index: int) -> None:
         if self._lo <= index < self._hi:
             self.scroll_to_widget(self._widget(index), animate=False, top=True)
+
+    def action_half_down(self) -> None:
+        self.scroll_relative(y=max(self.size.height // 2, 1), animate=False)
+
+    def action_half_up(self) -> None:
+        self.scroll_relative(y=-max(self.size.height // 2, 1), animate=False)
 
     def action_scroll_home(self) -> None:
         if self._lo > 0:

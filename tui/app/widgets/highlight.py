@@ -57,12 +57,15 @@ class Paragraph:
 
 
 def paragraphs(body: str) -> Iterator[Paragraph]:
-    """The body's blank-line separated paragraphs with their offsets (empty ones skipped)."""
+    """The body's paragraphs with their offsets (empty ones skipped): blank-line separated,
+    or, in a body with no blank line at all (an HTML page's text: one paragraph a line),
+    one a line, so they are drawn apart instead of running together."""
+    separator = "\n\n" if "\n\n" in body else "\n"
     position = 0
-    for part in body.split("\n\n"):
+    for part in body.split(separator):
         if part.strip():
             yield Paragraph(position, part)
-        position += len(part) + 2
+        position += len(part) + len(separator)
 
 
 def spans_in(paragraph: Paragraph, spans: Sequence[Span]) -> list[Span]:

@@ -35,10 +35,13 @@ from tui.perf.overrides import OwnScrollBarView, repaint_only_virtual_size
 
 LINES_PER_HIT = 2
 
-_Headline = tuple[Literal["headline"], str, str, str, bool, bool, str]
-"""A hit's first line: kind, headline text, score as shown, cursor on it, marked, bar."""
-_Snippet = tuple[Literal["snippet"], str, str, tuple[tuple[int, int], ...], bool, str]
-"""A hit's second line: the field, its snippet, the matched spans, cursor on it, bar."""
+_Spans = tuple[tuple[int, int], ...]
+_Headline = tuple[Literal["headline"], str, str, str, bool, bool, str, _Spans]
+"""A hit's first line: kind, headline text, score as shown, cursor on it, marked, bar, and
+the matched spans when the headline shows the snippet (its text's start)."""
+_Snippet = tuple[Literal["snippet"], str, str, _Spans, bool, str, str]
+"""A hit's second line: the field, its snippet ("" when the headline shows it), the matched
+spans, cursor on it, bar, and where the record belongs ("in <article>")."""
 _Message = tuple[Literal["message"], str, str, str]
 _Blank = tuple[Literal["blank"], str]
 _Shape = _Headline | _Snippet | _Message | _Blank
@@ -113,11 +116,18 @@ class HitList(OwnScrollBarView, can_focus=True):
         self.message = ""
         """Shown instead of hits when there are none (or the query was refused)."""
         self.message_style = ""
+        self.context: dict[tuple[str, int], tuple[str, str]] = {}
+        """Where each claim or comment hit belongs, shown on its second line."""
         self.is_marked = is_marked or (lambda _hit: False)
         self._palette: _Palette | None = None
 
     def show(
-        self, query: str, hits: Sequence[SearchHit], message: str = "", message_style: str = ""
+        self,
+        query: str,
+        hits: Sequence[SearchHit],
+        message: str = "",
+        message_style: str = "",
+        context: dict[tuple[str, int], tuple[str, str]] | None = None,
     ) -> None:
         """Replace the list: ``hits`` for ``query``, or ``message`` when there are none.
 
@@ -131,6 +141,7 @@ class HitList(OwnScrollBarView, can_focus=True):
         self.hits = hits
         self.message = message
         self.message_style = message_style
+        self.context = context or {}
         self._fit_content()
         self.set_reactive(HitList.cursor, 0)  # no watcher: the repaint is decided below
         if scrolled:
@@ -145,6 +156,16 @@ class HitList(OwnScrollBarView, can_focus=True):
         ]
         if changed:
             self.refresh(*changed)
+
+    def place(self, context: dict[tuple[str, int], tuple[str, str]]) -> None:
+        """Say where the hits belong (read after they were shown): only the lines that now
+        read differently are repainted."""
+        before = self._visible_lines()
+        self.context = context
+        width = self.size.width
+        for y, (old, new) in enumerate(zip(before, self._visible_lines(), strict=True)):
+            if old != new:
+                self.refresh(Region(0, y, width, 1))
 
     def _fit_content(self) -> None:
         """Make the scrollable size the hits' lines, but never fewer than the list shows."""
@@ -190,6 +211,8 @@ class HitList(OwnScrollBarView, can_focus=True):
             return ("blank", bar)
         hit = self.hits[index]
         at_cursor = index == self.cursor
+        context = _where(hit, self.context.get((hit.kind, hit.id)))
+        shown = bool(context) and _snippet_is_headline(hit)
         if part == 0:
             return (
                 "headline",
@@ -199,8 +222,11 @@ class HitList(OwnScrollBarView, can_focus=True):
                 at_cursor,
                 self.is_marked(hit),
                 bar,
+                hit.spans if shown else (),
             )
-        return ("snippet", hit.field, hit.snippet, hit.spans, at_cursor, bar)
+        if shown:
+            return ("snippet", hit.field, "", (), at_cursor, bar, context)
+        return ("snippet", hit.field, hit.snippet, hit.spans, at_cursor, bar, context)
 
     def _visible_lines(self) -> list[_Shape]:
         top, thumb = int(self.scroll_y), self._thumb()
@@ -210,12 +236,14 @@ class HitList(OwnScrollBarView, can_focus=True):
         width = max(self.size.width - BAR_WIDTH, 0)
         segments: list[Segment] = []
         match shape:
-            case ("headline", kind, text, score, at_cursor, marked, bar):
+            case ("headline", kind, text, score, at_cursor, marked, bar, spans):
                 base = palette.cursor if at_cursor else palette.plain
-                segments = self._headline(kind, text, score, width, base, palette, marked)
-            case ("snippet", field, snippet, spans, at_cursor, bar):
+                segments = self._headline(kind, text, score, width, base, palette, marked, spans)
+            case ("snippet", field, snippet, spans, at_cursor, bar, context):
                 base = palette.cursor if at_cursor else palette.plain
                 segments = self._snippet(field, snippet, spans, base, palette)
+                if context:
+                    segments = self._with_context(segments, context, width, base, palette)
             case ("message", message, message_style, bar):
                 base = (
                     palette.parsed(message_style)
@@ -238,18 +266,42 @@ class HitList(OwnScrollBarView, can_focus=True):
         base: Style,
         palette: _Palette,
         marked: bool,
+        spans: _Spans = (),
     ) -> list[Segment]:
         if marked:
             base = palette.on(base, "hit-list--marked")
         label, badge_style = BADGES.get(kind, (kind.upper(), "reverse"))
         room = max(width - INDENT - len(score), 10)
+        bold = palette.on(base, "bold")
+        fitted = _fitted(text, room)
+        if spans:
+            shown = _highlighted(fitted, spans, bold, palette.on(bold, MATCH_STYLE))
+        else:
+            shown = [Segment(fitted, bold)]
         return [
             Segment("● " if marked else "  ", base),
             Segment(f" {label} ".center(BADGE_WIDTH), palette.on(base, badge_style)),
             Segment(" ", base),
-            Segment(_fitted(text, room), palette.on(base, "bold")),
+            *shown,
             Segment(score, palette.on(base, "hit-list--score")),
         ]
+
+    def _with_context(
+        self, segments: list[Segment], context: str, width: int, base: Style, palette: _Palette
+    ) -> list[Segment]:
+        """The snippet line with where the record belongs: after the snippet, in the room a
+        short snippet leaves, else in a third of the line (the snippet cut shorter for it);
+        alone when the headline shows the snippet."""
+        style = palette.on(base, "hit-list--field")
+        used = sum(segment.cell_length for segment in segments)
+        if used <= INDENT:  # no snippet of its own: the whole line says where
+            return [Segment(" " * INDENT, base), Segment(_fitted(context, width - INDENT), style)]
+        want = min(cell_len(context) + 3, max(width // 3, 20, width - used))
+        keep = width - want
+        if keep < min(used, INDENT + 20):
+            return segments  # too narrow for both: the snippet is what matched
+        cut = list(Strip(segments).crop_extend(0, min(used, keep), base))
+        return [*cut, Segment(" · ", style), Segment(_fitted(context, want - 3), style)]
 
     def _snippet(
         self,
@@ -262,10 +314,10 @@ class HitList(OwnScrollBarView, can_focus=True):
         """The snippet cut at the matched spans, each piece shown literally (no Rich ``Text``:
         a line of plain pieces needs none of its wrapping and justifying)."""
         match = palette.on(base, MATCH_STYLE)
-        segments = [
-            Segment(" " * INDENT, base),
-            Segment(f"{field}: ", palette.on(base, "hit-list--field")),
-        ]
+        segments = [Segment(" " * INDENT, base)]
+        if not snippet:
+            return segments
+        segments.append(Segment(f"{field}: ", palette.on(base, "hit-list--field")))
         cuts = sorted(
             {0, len(snippet), *(min(max(at, 0), len(snippet)) for span in spans for at in span)}
         )
@@ -304,6 +356,12 @@ class HitList(OwnScrollBarView, can_focus=True):
 
     def action_page_up(self) -> None:
         self.cursor -= self._hits_on_screen
+
+    def action_half_page_down(self) -> None:
+        self.cursor += max(self._hits_on_screen // 2, 1)
+
+    def action_half_page_up(self) -> None:
+        self.cursor -= max(self._hits_on_screen // 2, 1)
 
     def action_first(self) -> None:
         self.cursor = 0
@@ -355,6 +413,44 @@ def _fitted_segments(segments: list[Segment], cells: int, pad: Style) -> list[Se
     drawing at the median and 0.7 at p95, 1M records: too little to keep beside Textual's.)
     """
     return list(Strip(segments).crop_extend(0, cells, pad))
+
+
+def _where(hit: SearchHit, context: tuple[str, str] | None) -> str:
+    """ "in <article>", "in Moose's comment · <article>", or "" (an article; or the snippet is
+    the article's title already and the claim is not in a comment)."""
+    if context is None:
+        return ""
+    author, title = context
+    if hit.field == "article title":
+        return f"in {author}'s comment" if author else ""
+    return f"in {author}'s comment · {title}" if author else f"in {title}"
+
+
+HEADLINE_FIELDS = {"article": "title", "claim": "claim text", "comment": "comment body"}
+"""The field a kind's headline shows: a snippet of it from its start repeats the headline."""
+
+
+def _snippet_is_headline(hit: SearchHit) -> bool:
+    """True when the snippet is the start of the headline (a comment hit whose snippet is
+    its body's first words): the headline then shows the matched words itself and the
+    second line says where the record belongs, instead of the same text twice."""
+    if HEADLINE_FIELDS.get(hit.kind) != hit.field or hit.snippet.startswith("…"):
+        return False
+    head = hit.snippet.removesuffix("…")
+    return one_line(hit.text[: len(head) + 40]).startswith(head)
+
+
+def _highlighted(text: str, spans: _Spans, plain: Style, match: Style) -> list[Segment]:
+    """``text`` (already printable and fitted) with the ``spans`` it still holds in ``match``."""
+    cuts = sorted({0, len(text), *(min(max(at, 0), len(text)) for span in spans for at in span)})
+    return [
+        Segment(
+            text[start:end],
+            match if any(low <= start and end <= high for low, high in spans) else plain,
+        )
+        for start, end in itertools.pairwise(cuts)
+        if end > start
+    ]
 
 
 def _score_text(hit: SearchHit) -> str:

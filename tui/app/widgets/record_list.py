@@ -57,9 +57,23 @@ class RecordSource(Protocol):
         ...
 
 
+FLEX_MIN = 20
+"""The fewest cells the text column (a claim, a title, a comment) is given, however narrow."""
+FLEX_WANT = 60
+"""The text column's share before the other columns grow past their minimum: a readable
+line of a claim. Beyond it, every cell goes first to the other columns' content (claimant,
+article title up to their ``maximum``), then back to the text."""
+
+
 @dataclass(frozen=True, slots=True)
 class Column:
-    """One column: its title, width (0 = takes the room left), cell text and sort key."""
+    """One column: its title, width (0 = the text column, which takes the room left), cell
+    text and sort key.
+
+    ``width`` is what the column takes before any row is read; once rows are read it is as
+    wide as its content (and title), between ``minimum`` and ``maximum`` (0: ``width``), and
+    narrow terminals shrink it towards ``minimum`` (see :func:`fit_widths`).
+    """
 
     title: str
     width: int
@@ -69,6 +83,20 @@ class Column:
     """A Rich style for the cell, from the record (e.g. a claim's status colour)."""
     right: bool = False
     """Right-align (numbers)."""
+    minimum: int = 0
+    maximum: int = 0
+
+    @property
+    def narrowest(self) -> int:
+        return (self.minimum or self.width) if self.width else FLEX_MIN
+
+    @property
+    def widest(self) -> int:
+        return max(self.maximum or self.width, self.narrowest)
+
+    def natural(self, record: Any) -> int:
+        """The cells this record's cell would take uncut (measured up to :attr:`widest`)."""
+        return cell_len(one_line(self.cell(record)[: (self.widest + 1) * 4]))
 
     def text(self, record: Any, width: int) -> str:
         """The cell as one printable line of exactly ``width`` cells."""
@@ -78,6 +106,43 @@ class Column:
         if self.right and cell_len(value) < width:
             value = " " * (width - cell_len(value)) + value
         return set_cell_size(value, width)
+
+
+def fit_widths(columns: Sequence[Column], natural: Sequence[int | None], room: int) -> list[int]:
+    """Each column's width in ``room`` cells (a space follows every column).
+
+    The fixed columns want their content's width (``natural``, None before any row is read:
+    their ``width``), held between their minimum and maximum. The text column gets at least
+    :data:`FLEX_WANT` while the others can give up cells, the widest first, down to their
+    minimum; whatever is left over after the others have their content goes to the text.
+    At 80 columns the claim text gets about 35 cells and claimant and article shrink; at
+    200 columns claimant and article titles show whole.
+    """
+    room -= len(columns)
+    widths = [
+        0
+        if not c.width
+        else max(
+            c.narrowest, min(c.widest, max(n, cell_len(c.title)) if n is not None else c.width)
+        )
+        for c, n in zip(columns, natural, strict=True)
+    ]
+    flexible = [i for i, c in enumerate(columns) if not c.width]
+    want = FLEX_WANT * len(flexible)
+    excess = sum(widths) + want - room
+    while excess > 0:
+        shrinkable = [i for i, c in enumerate(columns) if c.width and widths[i] > c.narrowest]
+        if not shrinkable:
+            break
+        widest = max(shrinkable, key=lambda i: widths[i])
+        widths[widest] -= 1
+        excess -= 1
+    left = room - sum(widths)
+    for number, i in enumerate(flexible):
+        share = left // (len(flexible) - number)
+        widths[i] = max(share, FLEX_MIN)
+        left -= widths[i]
+    return widths
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,11 +205,19 @@ class RecordList(ScrollView, can_focus=True):
             self.total = total
 
     class _PageLoaded(Message):
-        def __init__(self, generation: int, number: int, records: Sequence[Any]) -> None:
+        def __init__(
+            self,
+            generation: int,
+            number: int,
+            records: Sequence[Any],
+            natural: Sequence[int | None] = (),
+        ) -> None:
             super().__init__()
             self.generation = generation
             self.number = number
             self.records = records
+            self.natural = natural
+            """Each fixed column's widest cell on this page (None for the text column)."""
 
     class Sorted(Message):
         """The user chose another order (a key, the header, the sort picker)."""
@@ -204,6 +277,11 @@ class RecordList(ScrollView, can_focus=True):
         """Pages read so far by number, the least recently used dropped (Textual's cache)."""
         self._generation = 0
         self._styles: dict[str, Style] = {}
+        self._natural: list[int | None] = [None] * len(self.columns)
+        """Each fixed column's widest cell on the pages read so far (grows, never shrinks,
+        so the columns do not jump back and forth while scrolling)."""
+        self._fitted: tuple[tuple[int, tuple[int | None, ...]], list[int]] | None = None
+        """The last :func:`fit_widths` answer and what it was computed for."""
 
     # -- data --------------------------------------------------------------------------------
 
@@ -301,12 +379,24 @@ class RecordList(ScrollView, can_focus=True):
             except Exception as error:  # see _refresh_rows
                 self.post_message(self._LoadFailed(str(error)))
                 return
-            self.post_message(self._PageLoaded(generation, number, records))
+            self.post_message(
+                self._PageLoaded(generation, number, records, self._page_natural(records))
+            )
+
+    def _page_natural(self, records: Sequence[Any]) -> list[int | None]:
+        """The widest cell of each fixed column on a page (in the worker: ~1 ms a page)."""
+        return [
+            max((c.natural(r) for r in records), default=0) if c.width else None
+            for c in self.columns
+        ]
 
     def on_record_list__page_loaded(self, message: _PageLoaded) -> None:
         if message.generation != self._generation:
             return
         self._keep_page(message.number, message.records)
+        for i, width in enumerate(message.natural):
+            if width is not None:
+                self._natural[i] = max(self._natural[i] or 0, width)
         self.refresh()
         if message.number == self.cursor // PAGE_SIZE:
             self.post_message(self.Highlighted(self, self.current_record))
@@ -364,9 +454,13 @@ class RecordList(ScrollView, can_focus=True):
         return self._styles[name]
 
     def _widths(self) -> list[int]:
-        width = max(self.size.width - 2, 10)  # two cells for the mark
-        fixed = sum(c.width + 1 for c in self.columns if c.width)
-        return [c.width or max(width - fixed, 10) for c in self.columns]
+        """The columns' widths at this size (computed once per size and content width)."""
+        key = (self.size.width, tuple(self._natural))
+        if self._fitted is None or self._fitted[0] != key:
+            # Two cells for the mark; the last column's trailing space lies under the scroll bar.
+            room = max(self.size.width - 2, 10)
+            self._fitted = (key, fit_widths(self.columns, self._natural, room))
+        return self._fitted[1]
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
@@ -397,6 +491,8 @@ class RecordList(ScrollView, can_focus=True):
             title = column.title
             if column.sort_key is not None and column.sort_key == self.sort.column:
                 title += " ▼" if self.sort.descending else " ▲"
+            if cell_len(title) > cell_width:
+                title = set_cell_size(title, max(cell_width - 1, 0)) + "…"
             title = title.rjust(cell_width) if column.right else title
             segments.append(Segment(set_cell_size(title, cell_width) + " ", style))
         return Strip(segments).adjust_cell_length(width, style)
@@ -463,6 +559,16 @@ class RecordList(ScrollView, can_focus=True):
     def action_page_up(self) -> None:
         self.scroll_to(y=self.scroll_y - self._rows_on_screen, animate=False, immediate=True)
         self.cursor -= self._rows_on_screen
+
+    def action_half_page_down(self) -> None:
+        half = max(self._rows_on_screen // 2, 1)
+        self.scroll_to(y=self.scroll_y + half, animate=False, immediate=True)
+        self.cursor += half
+
+    def action_half_page_up(self) -> None:
+        half = max(self._rows_on_screen // 2, 1)
+        self.scroll_to(y=self.scroll_y - half, animate=False, immediate=True)
+        self.cursor -= half
 
     def action_first(self) -> None:
         self.cursor = 0
