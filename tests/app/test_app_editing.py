@@ -15,6 +15,7 @@ from tests.app_helpers import (
     browser,
     filled_store,
     make_app,
+    messages,
     paste,
     screen_text,
     settle,
@@ -134,9 +135,7 @@ async def test_delete_undo_and_restore_from_the_deleted_list(tmp_path: Path) -> 
         await settle(pilot)
         assert store.get_claim(tanks) is None
         assert claims.total == total - 1
-        assert f"Claim {tanks} deleted · u undoes" in " ".join(
-            str(n.message) for n in app._notifications
-        )
+        assert f"Claim {tanks} deleted · u undoes" in " ".join(messages(app))
         await pilot.press("u")
         await settle(pilot)
         assert store.get_claim(tanks) is not None and claims.total == total
@@ -282,7 +281,7 @@ async def test_claimreview_from_the_app_needs_a_reviewer_and_warns(tmp_path: Pat
         await pilot.press("j", "j", "j")  # Officials said 12 fighters were killed: unverified
         await pilot.press("e", "r")
         await settle(pilot)
-        said = [str(n.message) for n in app._notifications]
+        said = messages(app)
         assert any(
             m.startswith("Nothing exported: ClaimReview needs a reviewer: set [reviewer] name")
             and "config.toml" in m
@@ -291,9 +290,10 @@ async def test_claimreview_from_the_app_needs_a_reviewer_and_warns(tmp_path: Pat
         ), said
         write_reviewer()
         app._notifications.clear()
+        app.said.clear()
         await pilot.press("e", "r")
         await settle(pilot)
-        said = [str(n.message) for n in app._notifications]
+        said = messages(app)
         assert any("the claim is still unverified" in m for m in said), said
 
 

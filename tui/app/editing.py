@@ -127,10 +127,10 @@ class Editor:
     def edit(self, item: Pointed | None) -> None:
         """``E``: the claim dialog on a claim, the article dialog on an article."""
         if item is None:
-            self.app.notify("Nothing to edit here: E edits the claim or article under the cursor")
+            self.app.say("Nothing to edit here: E edits the claim or article under the cursor")
             return
         if item.kind == "comment":
-            self.app.notify(
+            self.app.say(
                 "Comments are kept as they were written; E on a claim or an article edits it"
             )
             return
@@ -157,7 +157,7 @@ class Editor:
     def _claim_saved(self, claim: ClaimRecord) -> None:
         self.app.claim_judged.publish(claim)
         who = one_line(claim.claimant or "no claimant", 30)
-        self.app.notify(f"Claim {claim.id} saved: {who}, {claim.status.value}", timeout=3)
+        self.app.say(f"Claim {claim.id} saved: {who}, {claim.status.value}")
 
     def edit_article(self, article: ArticleRecord) -> None:
         def save(edit: ArticleEdit | None) -> None:
@@ -184,7 +184,7 @@ class Editor:
         self.app.store_changed.publish(None)
         for reader in self._readers(article.id):
             reader.reload()
-        self.app.notify(f"Article {article.id} saved", timeout=3)
+        self.app.say(f"Article {article.id} saved")
 
     # -- adding a claim (the reader's visual mode) ---------------------------------------------
 
@@ -220,23 +220,21 @@ class Editor:
     def _claim_added(self, claim: ClaimRecord) -> None:
         self._claims_changed(claim.article_id, focus=claim.id)
         who = one_line(claim.claimant or "no claimant", 30)
-        self.app.notify(f"Claim {claim.id} added ({who}); d deletes it again", timeout=4)
+        self.app.say(f"Claim {claim.id} added ({who}); d deletes it again")
 
     # -- d, u, D: deleting and restoring ----------------------------------------------------
 
     def delete(self, item: Pointed | None) -> None:
         """``d``: delete the claim under the cursor (a hint anywhere else)."""
         if item is None or isinstance(item, ArticleRecord) or item.kind != "claim":
-            self.app.notify("d deletes a claim: put the cursor on one (u brings it back)")
+            self.app.say("d deletes a claim: put the cursor on one (u brings it back)")
             return
         claim_id, article_id = item.id, item.article_id
 
         def deleted(_none: None) -> None:
             self.deleted = [*self.deleted, claim_id][-UNDO_DEPTH:]
             self._claims_changed(article_id)
-            self.app.notify(
-                f"Claim {claim_id} deleted · u undoes · D lists the deleted claims", timeout=5
-            )
+            self.app.say(f"Claim {claim_id} deleted · u undoes · D lists the deleted claims")
 
         self._run(
             lambda store: store.delete_claim(claim_id), deleted, f"Claim {claim_id} not deleted"
@@ -245,7 +243,7 @@ class Editor:
     def undo(self) -> None:
         """``u``: bring back the claim deleted last in this session."""
         if not self.deleted:
-            self.app.notify("Nothing to undo: no claim was deleted (D lists the deleted claims)")
+            self.app.say("Nothing to undo: no claim was deleted (D lists the deleted claims)")
             return
         self.restore(self.deleted.pop())
 
@@ -255,7 +253,7 @@ class Editor:
 
         def restored(claim: ClaimRecord) -> None:
             self._claims_changed(claim.article_id, focus=claim.id)
-            self.app.notify(f"Claim {claim.id} restored", timeout=3)
+            self.app.say(f"Claim {claim.id} restored")
 
         self._run(
             lambda store: store.restore_claim(claim_id), restored, f"Claim {claim_id} not restored"
@@ -278,7 +276,7 @@ class Editor:
     def history(self, item: Pointed | None) -> None:
         """``H``: what was changed by hand in the claim or article under the cursor."""
         if item is None or item.kind == "comment":
-            self.app.notify("H shows the history of a claim or an article: put the cursor on one")
+            self.app.say("H shows the history of a claim or an article: put the cursor on one")
             return
         kind, record_id = item.kind, item.id
 

@@ -79,7 +79,7 @@ class ImportJob:
 
     def start(self) -> None:
         if self.running:
-            self._app.notify("An import is already running (see the status line)", timeout=3)
+            self._app.say("An import is already running (see the status line)")
             return
 
         def go(text: str | None) -> None:
@@ -145,16 +145,11 @@ class ImportJob:
         self._show("")
         self._app.store_changed.publish(None)
         if report is None:
-            self._app.notify(one_line(problem, 200), severity="error", markup=False)
+            self._app.say(one_line(problem, 200), error=True)
             return
         from tui.commands.importing import summary
 
         line = summary(report)
         if report.stopped is not None:
             line += f" ({one_line(report.stopped, 120)})"
-        self._app.notify(
-            f"Imported: {line}",
-            severity="information" if report.ok else "warning",
-            markup=False,
-            timeout=8,
-        )
+        self._app.say(f"Imported: {line}", error=not report.ok)

@@ -79,10 +79,9 @@ class MarksKeeper:
             self._written = self.version
         else:
             self._merge(iter(ready.marks))
-        self._app.notify(
+        self._app.say(
             f"Restored {counted(len(loaded.marks), 'mark')} from the last session"
             + (f" ({loaded.gone:,} no longer in the store)" if loaded.gone else ""),
-            timeout=4,
         )
 
     def _merge(self, pending: Iterator[Mark]) -> None:
@@ -119,9 +118,7 @@ class MarksKeeper:
     def _saved(self, problem: str) -> None:
         self._saving = False
         if problem:
-            self._app.notify(
-                one_line(f"Marks not saved: {problem}", 200), severity="error", markup=False
-            )
+            self._app.say(one_line(f"Marks not saved: {problem}", 200), error=True)
 
     def save_now(self) -> None:
         """At quit (UI thread, blocking): write the marks if the store lacks their last change."""
@@ -148,7 +145,7 @@ class MarksKeeper:
         """``S``: ask for a name and save the marks under it."""
         marks = list(self._app.marks)
         if not marks:
-            self._app.notify("Nothing is marked: mark rows with space, then S saves them")
+            self._app.say("Nothing is marked: mark rows with space, then S saves them")
             return
 
         def save(name: str | None) -> None:
@@ -196,7 +193,7 @@ class MarksKeeper:
 
     def _show_picker(self, found: list[SelectionInfo]) -> None:
         if not found:
-            self._app.notify("No saved selections yet: S saves the marks under a name")
+            self._app.say("No saved selections yet: S saves the marks under a name")
             return
 
         def restore(name: str | None) -> None:
@@ -240,24 +237,18 @@ class MarksKeeper:
         self, name: str, loaded: LoadedSelection | None, ready: Prepared | None
     ) -> None:
         if loaded is None or ready is None:
-            self._app.notify(f"No selection named “{one_line(name, 40)}” any more", markup=False)
+            self._app.say(f"No selection named “{one_line(name, 40)}” any more")
             return
         replaced = len(self._app.marks)
         self._app.marks.install(ready)
         gone = f", {loaded.gone:,} no longer in the store" if loaded.gone else ""
         instead = f", replacing {replaced:,}" if replaced else ""
-        self._app.notify(
+        self._app.say(
             f"Restored “{one_line(name, 40)}”: {counted(len(loaded.marks), 'mark')}{instead}{gone}",
-            markup=False,
-            timeout=5,
         )
 
     def _notify(self, text: str, error: bool = False) -> None:
         def show() -> None:
-            self._app.notify(
-                one_line(text, 200),
-                severity="error" if error else "information",
-                markup=False,
-            )
+            self._app.say(one_line(text, 200), error=error)
 
         self._call(show)

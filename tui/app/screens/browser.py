@@ -349,12 +349,7 @@ class BrowserScreen(DeskScreen):
 
     def on_browser_screen__list_ids(self, message: _ListIds) -> None:
         if message.problem:
-            self.notify(
-                one_line(message.problem, 200),
-                title="Cannot read the store",
-                severity="error",
-                markup=False,
-            )
+            self.app.say(f"Cannot read the store: {one_line(message.problem, 200)}", error=True)
             return
         marks = self.app.marks
         if message.prepared is None:
@@ -484,23 +479,22 @@ class BrowserScreen(DeskScreen):
         source.only_new = False
         self._reread(self.kind)
         self._show_status()
-        self.notify(f"Showing every {self.kind}", timeout=2)
+        self.app.say(f"Showing every {self.kind}")
 
     def action_only_new(self) -> None:
         """``N``: only the rows that arrived since the last open; again: every row."""
         source = self._source(self.kind)
         if source.new_after is None and not source.only_new:
-            self.notify(
+            self.app.say(
                 "Nothing is new: this is the first open of this store "
                 "(rows imported from now on will be)",
-                timeout=4,
             )
             return
         source.only_new = not source.only_new
         self._reread(self.kind)
         self._show_status()
         if source.only_new:
-            self.notify(f"Only new {self.kind}s (N again shows all)", timeout=2)
+            self.app.say(f"Only new {self.kind}s (N again shows all)")
 
     def action_pick_sort(self) -> None:
         """``O``: pick the column and direction from a list."""

@@ -281,7 +281,7 @@ class ReaderScreen(DeskScreen):
 
     def on_reader_screen_loaded(self, message: Loaded) -> None:
         if message.view is None:
-            self.notify(one_line(message.reason, 200), severity="error", markup=False)
+            self.app.say(one_line(message.reason, 200), error=True)
             self.app.pop_screen()
             return
         self.view = message.view
@@ -674,7 +674,7 @@ class ReaderScreen(DeskScreen):
             span = find_text(text, dragged, near=top)
             self.clear_selection()
         if not text.strip():
-            self.notify("This article has no text to select")
+            self.app.say("This article has no text to select")
             return
         body.focus()
         self._set_selection(Selection(text, top, span))

@@ -119,7 +119,7 @@ class DeskFooter(Footer):
                         disabled=not enabled,
                         tooltip=tooltip or binding.description,
                     ).data_bind(compact=Footer.compact)
-                yield FooterLabel(label)
+                yield FooterLabel(f"{label} ")  # apart from the next key, as keys are
                 continue
             binding, enabled, tooltip = bindings[0]
             yield FooterKey(

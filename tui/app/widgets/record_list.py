@@ -238,6 +238,7 @@ class RecordList(ScrollView, can_focus=True):
             cursor: int,
             pages: dict[int, Sequence[Any]],
             top: int,
+            natural: Sequence[int | None] = (),
         ) -> None:
             super().__init__()
             self.generation = generation
@@ -245,6 +246,8 @@ class RecordList(ScrollView, can_focus=True):
             self.cursor = cursor
             self.pages = pages
             self.top = top
+            self.natural = natural
+            """Each fixed column's widest cell on these pages (see :class:`_PageLoaded`)."""
 
     class _LoadFailed(Message):
         def __init__(self, reason: str) -> None:
@@ -335,7 +338,12 @@ class RecordList(ScrollView, can_focus=True):
         except Exception as error:  # a store error must become a message, not a crash
             self.post_message(self._LoadFailed(str(error)))
             return
-        self.post_message(self._Refreshed(generation, total, cursor, pages, top))
+        natural = [None if c.width == 0 else 0 for c in self.columns]
+        for records in pages.values():
+            for i, width in enumerate(self._page_natural(records)):
+                if width is not None:
+                    natural[i] = max(natural[i] or 0, width)
+        self.post_message(self._Refreshed(generation, total, cursor, pages, top, natural))
 
     def on_record_list__refreshed(self, message: _Refreshed) -> None:
         if message.generation != self._generation:
@@ -343,6 +351,9 @@ class RecordList(ScrollView, can_focus=True):
         self._pages.clear()
         for number, records in message.pages.items():
             self._keep_page(number, records)
+        for i, width in enumerate(message.natural):
+            if width is not None:
+                self._natural[i] = max(self._natural[i] or 0, width)
         self.total = message.total
         self.virtual_size = Size(0, message.total + 1)
         self.scroll_to(y=message.top, animate=False, immediate=True)
