@@ -18,6 +18,7 @@ habit); ``tab`` moves into the list, where ``space`` marks a hit and ``/`` goes 
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
@@ -49,6 +50,12 @@ if TYPE_CHECKING:
     from tui.app import ClaimdeskApp
 
 ERROR_STYLE = "bold #ff5f5f"
+PLACE_AFTER = 0.08
+"""Seconds a query must stand before its hits are told which article they belong to.
+
+That read and the repaint it brings cost the next key press 3-4 ms at p95 (10k records,
+``benchmarks/bench_search_ui.py``) when it ran after every key; a person typing on does not
+read the second lines, so they come once the typing pauses (a newer key cancels the wait)."""
 PROMPT = "Search articles, claims and comments — F1 for the syntax"
 
 
@@ -267,6 +274,9 @@ class SearchScreen(DeskScreen):
         self.post_message(self.Results(query, result, context=context))
         worker = get_current_worker()
         if complete or worker.is_cancelled:  # a newer key: its own answer will say where
+            return
+        time.sleep(PLACE_AFTER)
+        if worker.is_cancelled:
             return
         try:  # after the hits are on their way: the key press never waits for this
             context = self.app.search.context(result.hits)
