@@ -19,6 +19,7 @@ from store.records import KINDS
 from store.safe_text import one_line
 from tui import commands
 from tui.commands import editing_parsers, feeds
+from tui.commands.arguments import whole_number
 from tui.commands.output import FORMATS as OUTPUT_FORMATS
 from tui.errors import CommandError, UsageError
 
@@ -26,14 +27,7 @@ LIST_KINDS = ("articles", "claims", "comments")
 SEARCH_KINDS = ("article", "claim", "comment")
 
 
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more: {value!r}")
-    return number
+_positive_int = whole_number(1, "not a whole number", "must be 1 or more")
 
 
 def _kind(value: str) -> str:

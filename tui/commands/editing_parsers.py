@@ -11,29 +11,14 @@ from datetime import datetime
 
 from store.records import ClaimStatus
 from tui.commands import editing
+from tui.commands.arguments import whole_number
 
 COMMANDS = ("claim", "article", "history")
 STATUSES = [status.value for status in ClaimStatus]
 
 
-def _id(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an id (a whole number): {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"ids are whole numbers from 1: {value!r}")
-    return number
-
-
-def _offset(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a character offset: {value!r}") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"offsets start at 0: {value!r}")
-    return number
+_id = whole_number(1, "not an id (a whole number)", "ids are whole numbers from 1")
+_offset = whole_number(0, "not a character offset", "offsets start at 0")
 
 
 def _date(value: str) -> datetime:
