@@ -338,11 +338,7 @@ class RecordList(ScrollView, can_focus=True):
         except Exception as error:  # a store error must become a message, not a crash
             self.post_message(self._LoadFailed(str(error)))
             return
-        natural = [None if c.width == 0 else 0 for c in self.columns]
-        for records in pages.values():
-            for i, width in enumerate(self._page_natural(records)):
-                if width is not None:
-                    natural[i] = max(natural[i] or 0, width)
+        natural = self._page_natural([record for page in pages.values() for record in page])
         self.post_message(self._Refreshed(generation, total, cursor, pages, top, natural))
 
     def on_record_list__refreshed(self, message: _Refreshed) -> None:
@@ -351,9 +347,7 @@ class RecordList(ScrollView, can_focus=True):
         self._pages.clear()
         for number, records in message.pages.items():
             self._keep_page(number, records)
-        for i, width in enumerate(message.natural):
-            if width is not None:
-                self._natural[i] = max(self._natural[i] or 0, width)
+        self._widen(message.natural)
         self.total = message.total
         self.virtual_size = Size(0, message.total + 1)
         self.scroll_to(y=message.top, animate=False, immediate=True)
@@ -401,13 +395,18 @@ class RecordList(ScrollView, can_focus=True):
             for c in self.columns
         ]
 
+    def _widen(self, natural: Sequence[int | None]) -> None:
+        """Let each fixed column grow to the widest cell read so far (never shrink: a column
+        does not jump narrower as the user scrolls)."""
+        for i, width in enumerate(natural):
+            if width is not None:
+                self._natural[i] = max(self._natural[i] or 0, width)
+
     def on_record_list__page_loaded(self, message: _PageLoaded) -> None:
         if message.generation != self._generation:
             return
         self._keep_page(message.number, message.records)
-        for i, width in enumerate(message.natural):
-            if width is not None:
-                self._natural[i] = max(self._natural[i] or 0, width)
+        self._widen(message.natural)
         self.refresh()
         if message.number == self.cursor // PAGE_SIZE:
             self.post_message(self.Highlighted(self, self.current_record))
