@@ -12,6 +12,13 @@ STAMP  := $(VENV)/.installed
 # Pilot waiting for the app to go idle (sleeps of 20 ms), so one worker per core leaves the CPU
 # half idle. The tmux tier (tests/e2e) shares one worker and runs one test at a time
 # (--dist loadgroup and its xdist_group marker). `make test PARALLEL=` runs serially.
+# Compiled modules are kept, under the venv, even where the environment says not to write them
+# (PYTHONDONTWRITEBYTECODE): without them each xdist worker compiles and assert-rewrites every
+# module again, 10 s of CPU per worker to collect the suite instead of 4, and every
+# `claimdesk` the tmux tests start compiles store/ and tui/ anew.
+unexport PYTHONDONTWRITEBYTECODE
+export PYTHONPYCACHEPREFIX := $(abspath $(VENV))/pycache
+
 WORKERS  ?= $(shell $(PYTHON) -c 'import os; print(2 * (os.cpu_count() or 1))')
 PARALLEL ?= -n $(WORKERS) --dist loadgroup
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from textual.widgets._footer import FooterKey
 
 from store.importer import import_paths
 from store.store import Store
@@ -101,6 +102,24 @@ async def test_the_footer_shows_the_important_keys_whole(
         for key in wanted:
             assert key in footer, footer
         assert "palette" not in footer
+
+
+@sync
+async def test_the_footer_is_rebuilt_only_when_its_keys_change(tmp_path: Path) -> None:
+    """Textual's footer rebuilt its key widgets on every focus move; ours keeps them while the
+    keys stay the same and still follows a screen whose keys differ."""
+    app = make_app(filled_store(tmp_path), tmp_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        before = list(app.screen.query(FooterKey))
+        await pilot.press("2", "j", "3", "1")
+        await settle(pilot)
+        assert list(app.screen.query(FooterKey)) == before
+        assert "v Judge" in screen_text(app).splitlines()[-1]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        assert "Back" in screen_text(app).splitlines()[-1]
 
 
 # -- help and dialogs --------------------------------------------------------------------------
