@@ -16,11 +16,13 @@ from tests.app_helpers import (
     current_list,
     filled_store,
     make_app,
+    messages,
     screen_text,
     settle,
     sync,
 )
-from tests.fixtures_store import TITLE, fill_store
+from tests.conftest import SAMPLE_DIR
+from tests.fixtures_store import TITLE
 from tui.app import ClaimdeskApp
 from tui.app.modals.help import HelpModal
 from tui.app.screens.browser import BrowserScreen
@@ -282,35 +284,24 @@ async def test_empty_store_says_so(tmp_path: Path) -> None:
 
 
 @sync
-async def test_first_run_imports_samples_and_notifies(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The real importer needs the parser and extractor branches; a stand-in fills the store
-    the same way (the app's part is the worker, the notification and the refresh)."""
-    calls: list[list[Path]] = []
-
-    def import_paths(store: object, paths: list[Path]) -> types.SimpleNamespace:
-        calls.append(paths)
-        assert hasattr(store, "add_documents")
-        fill_store(store)  # type: ignore[arg-type]
-        return types.SimpleNamespace(added=3, stopped=None)
-
-    monkeypatch.setitem(
-        sys.modules, "store.importer", types.SimpleNamespace(import_paths=import_paths)
-    )
+async def test_first_run_imports_samples_and_says_so_on_the_message_line(tmp_path: Path) -> None:
+    """An empty store is filled with the real sample data; the app says so on its message
+    line (it was a toast over the list), with the folder it read."""
     from store.store import Store
 
     store = Store.open(str(tmp_path / "first.sqlite3"))
-    app = ClaimdeskApp(
-        store, first_run_samples=tmp_path / "samples", keymap_file=tmp_path / "keys.toml"
-    )
+    app = ClaimdeskApp(store, first_run_samples=SAMPLE_DIR, keymap_file=tmp_path / "keys.toml")
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await settle(pilot)
-        assert calls == [[tmp_path / "samples"]]
-        assert any("imported 3 sample documents" in str(n.message) for n in app._notifications)
-        assert "Articles 3" in screen_text(app)
-        assert "Palmyra" in screen_text(app)
+        for _ in range(20):
+            await settle(pilot)
+            if "Articles 5" in screen_text(app):
+                break
+        text = screen_text(app)
+        assert "Articles 5" in text
+        assert "Jihadis celebrate capture" in text
+        said = screen_text(app).splitlines()[-2]
+        assert "First run: imported 5 sample documents from" in said, said
+        assert not app._notifications
 
 
 @sync
@@ -332,7 +323,4 @@ async def test_first_run_failure_is_one_line(
     )
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert any(
-            "could not import the samples: samples unreadable" in str(n.message)
-            for n in app._notifications
-        )
+        assert any("could not import the samples: samples unreadable" in m for m in messages(app))

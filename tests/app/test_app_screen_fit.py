@@ -105,6 +105,16 @@ async def test_the_footer_shows_the_important_keys_whole(
 
 
 @sync
+async def test_a_narrow_header_keeps_the_sort_arrow(tmp_path: Path) -> None:
+    """At 80 columns "Published ▼" was cut to "Published…": which column sorts was lost."""
+    app = make_app(filled_store(tmp_path), tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        header = screen_text(app).splitlines()[3]
+        assert "Published▼" in header, header
+
+
+@sync
 async def test_the_footer_is_rebuilt_only_when_its_keys_change(tmp_path: Path) -> None:
     """Textual's footer rebuilt its key widgets on every focus move; ours keeps them while the
     keys stay the same and still follows a screen whose keys differ."""

@@ -246,10 +246,11 @@ class ClaimdeskApp(App[None]):
             self.reason = reason
 
     class SamplesImported(Message):
-        def __init__(self, summary: str, ok: bool) -> None:
+        def __init__(self, summary: str, ok: bool, folder: str = "") -> None:
             super().__init__()
             self.summary = summary
             self.ok = ok
+            self.folder = folder
 
     class StoreFailed(Message):
         def __init__(self, reason: str) -> None:
@@ -373,17 +374,14 @@ class ClaimdeskApp(App[None]):
             return
         self.post_message(
             self.SamplesImported(
-                f"First run: imported {report.added} sample documents from {folder}", ok=True
+                f"First run: imported {report.added} sample documents from",
+                ok=True,
+                folder=str(folder),
             )
         )
 
     def on_claimdesk_app_samples_imported(self, message: SamplesImported) -> None:
-        self.notify(
-            one_line(message.summary, 200),
-            severity="information" if message.ok else "error",
-            timeout=8,
-            markup=False,
-        )
+        self.say(one_line(message.summary, 200), message.folder, error=not message.ok)
         self.store_changed.publish(None)
 
     # -- messages ----------------------------------------------------------------------------

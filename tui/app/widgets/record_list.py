@@ -498,14 +498,16 @@ class RecordList(ScrollView, can_focus=True):
         style = self.get_component_rich_style("record-list--header")
         segments = [Segment("  ", style)]
         for column, cell_width in zip(self.columns, self._widths(), strict=True):
-            title = column.title
-            if column.sort_key is not None and column.sort_key == self.sort.column:
-                title += " ▼" if self.sort.descending else " ▲"
-            if cell_len(title) > cell_width:
-                title = set_cell_size(title, max(cell_width - 1, 0)) + "…"
+            title = _fitted_title(column.title, cell_width, self._arrow(column))
             title = title.rjust(cell_width) if column.right else title
             segments.append(Segment(set_cell_size(title, cell_width) + " ", style))
         return Strip(segments).adjust_cell_length(width, style)
+
+    def _arrow(self, column: Column) -> str:
+        """▼ or ▲ on the column the list is sorted by, else nothing."""
+        if column.sort_key is None or column.sort_key != self.sort.column:
+            return ""
+        return "▼" if self.sort.descending else "▲"
 
     def _row(self, record: Any, index: int, width: int) -> Strip:
         base = self.rich_style
@@ -622,3 +624,14 @@ class RecordList(ScrollView, can_focus=True):
                 self.set_sort(Sort(column.sort_key, descending=same and not self.sort.descending))
                 return
             left += cell_width + 1
+
+
+def _fitted_title(title: str, width: int, arrow: str) -> str:
+    """A column's title in ``width`` cells, keeping the sort arrow whatever is cut: at 80
+    columns "Published ▼" became "Published…", and which column sorted was no longer shown."""
+    if not arrow:
+        return title if cell_len(title) <= width else set_cell_size(title, max(width - 1, 0)) + "…"
+    for spaced in (f"{title} {arrow}", f"{title}{arrow}"):
+        if cell_len(spaced) <= width:
+            return spaced
+    return set_cell_size(title, max(width - 2, 0)) + "…" + arrow
