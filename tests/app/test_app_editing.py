@@ -21,7 +21,7 @@ from tests.app_helpers import (
     settle,
     sync,
 )
-from tests.fixtures_store import BODY, TANKS
+from tests.fixtures_store import BODY, KILLED, TANKS
 from tests.reviewer_config import write_reviewer
 from tui.app.modals.edit_article import ArticleEditModal
 from tui.app.modals.edit_claim import ClaimEditModal
@@ -151,6 +151,29 @@ async def test_delete_undo_and_restore_from_the_deleted_list(tmp_path: Path) -> 
         await pilot.press("u")  # nothing left to undo: a message, nothing breaks
         await settle(pilot)
         assert store.deleted_claims() == []
+
+
+@sync
+async def test_a_claim_brought_back_has_the_cursor_on_it(tmp_path: Path) -> None:
+    """After ``u`` (or ``enter`` in ``D``) the cursor stayed on the claim it was on, one row
+    below the restored claim."""
+    store = filled_store(tmp_path)
+    killed = _claim_id(store, KILLED)
+    app = make_app(store, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _claims_list(pilot)
+        claims = browser(app).record_list("claim")
+        await pilot.press("j")
+        await settle(pilot)
+        assert claims.current_record is not None and claims.current_record.id == killed
+        for restore in (["u"], ["D", "enter"]):
+            await pilot.press("d")
+            await settle(pilot)
+            assert claims.current_record is not None and claims.current_record.id != killed
+            await pilot.press(*restore)
+            await settle(pilot)
+            assert claims.current_record is not None and claims.current_record.id == killed
+            assert claims.cursor == 1
 
 
 @sync

@@ -251,8 +251,13 @@ class Editor:
         if claim_id in self.deleted:
             self.deleted.remove(claim_id)
 
+        from tui.app.screens.browser import BrowserScreen
+
         def restored(claim: ClaimRecord) -> None:
             self._claims_changed(claim.article_id, focus=claim.id)
+            for screen in self.app.screen_stack:
+                if isinstance(screen, BrowserScreen):
+                    screen.record_list("claim").focus_on(claim.id)
             self.app.say(f"Claim {claim.id} restored")
 
         self._run(

@@ -285,6 +285,8 @@ class RecordList(ScrollView, can_focus=True):
         so the columns do not jump back and forth while scrolling)."""
         self._fitted: tuple[tuple[int, tuple[int | None, ...]], list[int]] | None = None
         """The last :func:`fit_widths` answer and what it was computed for."""
+        self._focus_next: int | None = None
+        """The record the next read puts the cursor on (:meth:`focus_on`), else the current."""
 
     # -- data --------------------------------------------------------------------------------
 
@@ -297,10 +299,13 @@ class RecordList(ScrollView, can_focus=True):
         moved (on the same row of the screen), or on the same row number if it is gone."""
         self._generation += 1
         record = self.current_record
+        anchor = self._focus_next
+        if anchor is None and record is not None:
+            anchor = int(record.id)
         self._refresh_rows(
             self._generation,
             self.sort,
-            None if record is None else int(record.id),
+            anchor,
             self.cursor,
             self.cursor - int(self.scroll_y),
             self._rows_on_screen,
@@ -341,9 +346,16 @@ class RecordList(ScrollView, can_focus=True):
         natural = self._page_natural([record for page in pages.values() for record in page])
         self.post_message(self._Refreshed(generation, total, cursor, pages, top, natural))
 
+    def focus_on(self, record_id: int) -> None:
+        """Read the list again with the cursor on ``record_id`` (a claim brought back by
+        ``u``), wherever the order puts it; reads begun before it arrives keep it too."""
+        self._focus_next = record_id
+        self.reload()
+
     def on_record_list__refreshed(self, message: _Refreshed) -> None:
         if message.generation != self._generation:
             return
+        self._focus_next = None
         self._pages.clear()
         for number, records in message.pages.items():
             self._keep_page(number, records)
