@@ -212,6 +212,21 @@ async def test_changing_format_changes_the_extension_of_the_file(tmp_path: Path)
 
 
 @sync
+async def test_an_empty_file_name_is_said_in_the_dialog(tmp_path: Path) -> None:
+    """It was a toast, drawn over the dialog's bottom right corner."""
+    app = export_app(filled_store(tmp_path), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e", "tab", "ctrl+a", "ctrl+k", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ExportModal)
+        assert "Type a file name to export to" in screen_text(app)
+        assert not app._notifications
+        await pilot.press("escape")
+        assert not (tmp_path / "exports").exists()
+
+
+@sync
 async def test_claimreview_without_claims_says_so_and_writes_nothing(tmp_path: Path) -> None:
     app = export_app(filled_store(tmp_path), tmp_path)
     async with app.run_test(size=SIZE) as pilot:

@@ -49,7 +49,7 @@ class FeedRefresher:
 
     def start(self) -> None:
         if self.running:
-            self._app.notify("Already refreshing the feeds", timeout=3)
+            self._app.say("Already refreshing the feeds")
             return
         self.running = True
         self._stop.clear()
@@ -110,22 +110,16 @@ class FeedRefresher:
         self.running = False
         self._show("")
         if report is None:
-            self._app.notify(one_line(problem, 200), severity="error", markup=False)
+            self._app.say(one_line(problem, 200), error=True)
             return
         if not report.results:
-            self._app.notify(
-                "No feeds to refresh: `claimdesk feeds add URL` subscribes to one",
-                markup=False,
-                timeout=6,
-            )
+            self._app.say("No feeds to refresh: `claimdesk feeds add URL` subscribes to one")
             return
         failed = [r for r in report.results if not r.ok]
         summary = f"Refreshed {len(report.results)} feeds: {report.new} new articles" + (
             f", {len(failed)} failed (F lists them)" if failed else ""
         )
-        self._app.notify(
-            summary, severity="warning" if failed else "information", markup=False, timeout=8
-        )
+        self._app.say(summary, error=bool(failed))
 
 
 class FeedsModal(ModalScreen[None]):

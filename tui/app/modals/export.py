@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.export import FORMATS
@@ -73,6 +73,7 @@ class ExportModal(ModalScreen[ExportChoice | None]):
             yield OptionList(*(self._option(fmt) for fmt in FORMATS), id="export-formats")
             yield Label("File", classes="field-title")
             yield Input(str(self._path_shown), id="export-path")
+            yield Static("", id="export-problem")
             keys = "/".join(format_key(fmt) for fmt in FORMATS)
             yield Label(
                 f"{keys} export at once · ↑↓ enter · tab edit the file name · escape cancel",
@@ -131,7 +132,9 @@ class ExportModal(ModalScreen[ExportChoice | None]):
     def _finish(self) -> None:
         typed = self.query_one(Input).value.strip()
         if not typed:
-            self.notify("Type a file name to export to", severity="warning")
+            problem = self.query_one("#export-problem", Static)
+            problem.update("Type a file name to export to")
+            problem.display = True
             self.query_one(Input).focus()
             return
         self.dismiss(ExportChoice(self.fmt, Path(typed).expanduser().absolute()))
