@@ -48,6 +48,7 @@ from store.records import (
     RecordKind,
 )
 from store.search.index import record_texts
+from store.search.pending import PendingWords
 from store.search.vocabulary import add_texts
 from store.writing import (
     IdCounter,
@@ -274,7 +275,9 @@ class Store:
         store nor takes the lock.
         """
         with ExitStack() as held:
-            yield WriteTransaction(self, held)
+            transaction = WriteTransaction(self, held)
+            yield transaction
+            transaction.finish()  # before ``held`` commits; not after an exception
 
     def set_claim_status(
         self, claim_id: int, status: ClaimStatus, note: str | None = None
@@ -584,6 +587,19 @@ class WriteTransaction:
         self._store = store
         self._held = held
         self._conn: Connection | None = None
+        self._words: PendingWords | None = None
+
+    def _pending_words(self, conn: Connection) -> PendingWords | None:
+        """The SQLite vocabulary counted so far (merged at :meth:`finish`); None elsewhere."""
+        if self._words is None and conn.dialect.name == "sqlite":
+            self._words = self._held.enter_context(PendingWords())
+        return self._words
+
+    def finish(self) -> None:
+        """Merge the words of every batch into the search vocabulary, once, just before the
+        transaction commits (see :class:`PendingWords`)."""
+        if self._conn is not None and self._words is not None:
+            self._words.merge_into(self._conn.connection.dbapi_connection)  # type: ignore[arg-type]
 
     def _connection(self) -> Connection:
         # Opened on the first write, and closed (committed or rolled back) with ``held``.
@@ -615,16 +631,17 @@ class WriteTransaction:
         if not drafts:
             return []
         conn = self._connection()
+        words = self._pending_words(conn)
         try:
             with conn.begin_nested():
-                return _write_batch(conn, drafts)
+                return _write_batch(conn, drafts, words)
         except Exception as error:  # any error: retry one by one, below
             self._still_usable(conn, error)
         outcomes: list[AddOutcome] = []
         for draft in drafts:
             try:
                 with conn.begin_nested():
-                    outcomes.extend(_write_batch(conn, [draft]))
+                    outcomes.extend(_write_batch(conn, [draft], words))
             except Exception as error:  # whatever it is, it is this document's
                 self._still_usable(conn, error)
                 outcomes.append(
@@ -690,7 +707,11 @@ def _existing(
     return found
 
 
-def _write_batch(conn: Connection, drafts: Sequence[DocumentDraft]) -> list[AddOutcome]:
+def _write_batch(
+    conn: Connection, drafts: Sequence[DocumentDraft], words: PendingWords | None = None
+) -> list[AddOutcome]:
+    """Write ``drafts`` (one savepoint: the caller's); their words go to ``words`` when
+    given (SQLite: counted in a thread while the inserts run), else to the index now."""
     ids = _next_ids(conn)
     prints = [fingerprint(d.title, d.body) for d in drafts]  # once: hashing is not free
     known = _existing(conn, drafts, prints)
@@ -730,6 +751,7 @@ def _write_batch(conn: Connection, drafts: Sequence[DocumentDraft]) -> list[AddO
                 warnings=tuple(draft.warnings),
             )
         )
+    counted = None if words is None else words.count(rows)
     for table, batch in (
         (A, rows.articles),
         (C, rows.comments),
@@ -738,7 +760,10 @@ def _write_batch(conn: Connection, drafts: Sequence[DocumentDraft]) -> list[AddO
     ):
         if batch:
             insert_many(conn, table, batch)
-    _index_words(conn, rows)
+    if words is None or counted is None:
+        _index_words(conn, rows)
+    else:
+        words.add(counted)
     return outcomes
 
 

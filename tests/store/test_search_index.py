@@ -157,3 +157,45 @@ def test_an_index_build_finds_what_the_import_indexed(
         for table in ("article_fts", "claim_fts", "comment_fts"):
             conn.execute(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")  # noqa: S608
     assert [[(h.kind, h.id) for h in engine.search(q)] for q in queries] == before
+
+
+@pytest.mark.usefixtures("small_statements")
+def test_a_transaction_of_many_batches_leaves_the_vocabulary_an_index_build_would(
+    store: Store, engine: SearchEngine
+) -> None:
+    """An importer's transaction merges its batches' words once, at commit: the words,
+    counts and keys are those of the records stored (a refused document's are not), the
+    words are found by their typos, and a transaction rolled back leaves none of its own."""
+    from store.search.index import rebuild
+
+    path = store.path
+    assert path is not None
+    store.add_documents([_draft(100)])  # keyed the old way: a batch of its own
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "CREATE TRIGGER refuse BEFORE INSERT ON comment WHEN NEW.body LIKE "
+            f"'%{_token(72)}%' BEGIN SELECT RAISE(ABORT, 'refused'); END"
+        )
+    with store.transaction() as transaction:
+        outcomes = [
+            o
+            for b in range(3)
+            for o in transaction.add_documents([_draft(n) for n in range(b * 4, b * 4 + 4)])
+        ]
+    assert [o.created for o in outcomes] == [n != 7 for n in range(12)]
+    assert _found(engine, _token(79), "article") == set()
+    # "kvbnz", in the title of document 3 (the first batch), typed with two letters swapped
+    hits = engine.search("kvnbz", kinds={"article"})
+    assert hits[0].id == outcomes[3].article_id
+    with pytest.raises(RuntimeError), store.transaction() as transaction:
+        transaction.add_documents([_draft(200)])
+        raise RuntimeError("the importer fails mid-file")
+    with sqlite3.connect(path, isolation_level=None) as conn:
+        merged = _vocabulary(conn)
+        assert _token(2009) not in dict(merged[0])
+        assert _token(79) not in dict(merged[0])
+        conn.execute("DROP TRIGGER refuse")
+        conn.execute("BEGIN")
+        rebuild(conn)
+        conn.execute("COMMIT")
+        assert _vocabulary(conn) == merged

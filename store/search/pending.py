@@ -1,0 +1,77 @@
+"""The vocabulary of a write transaction, counted beside its inserts and merged once.
+
+Counting every batch's words into the stored vocabulary cost an import more than the records
+did (62 % of a 100k-record import's CPU time, ``benchmarks/bench_search_real.py``): each
+batch looked up and upserted every distinct word it held (most of them common words met in
+every batch) and filed the keys of its new words into a B-tree at random places. A
+transaction that writes many batches (an importer streaming a file, see
+:meth:`store.store.Store.transaction`) now counts its words in memory and merges them once,
+just before it commits: one sorted upsert of each distinct word and one sorted run of keys
+(:func:`store.search.vocabulary.add_counts`), at any vocabulary size.
+
+The counting runs in a thread of its own while the batch's rows are inserted: SQLite (and
+FTS5's indexing in the triggers) runs without Python's lock, so the two use both cores. A
+batch's counts join the transaction's only once its rows are written; a batch the store
+refuses adds nothing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from concurrent.futures import Future, ThreadPoolExecutor
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from store.search.index import record_texts
+from store.search.vocabulary import Cursorable, add_counts, count_words
+
+if TYPE_CHECKING:
+    from store.writing import RowBatch
+
+
+class PendingWords:
+    """Word counts of the batches written so far in one transaction (a context manager: it
+    owns the counting thread, stopped on leaving)."""
+
+    def __init__(self) -> None:
+        self._counts: Counter[str] = Counter()
+        self._pool: ThreadPoolExecutor | None = None
+        self._merges: list[Future[None]] = []
+
+    def __enter__(self) -> PendingWords:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def count(self, rows: RowBatch) -> Future[Counter[str]]:
+        """Begin counting the words of ``rows`` (in the thread); :meth:`add` the result once
+        the rows are written."""
+        texts = list(record_texts(rows.articles, rows.claims, rows.comments))
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimdesk-words")
+        return self._pool.submit(count_words, texts)
+
+    def add(self, counted: Future[Counter[str]]) -> None:
+        """Take the counts of a batch whose rows were written (merged in the thread, after
+        its counting: the pool runs one task at a time, in order)."""
+        assert self._pool is not None
+        self._merges.append(self._pool.submit(self._merge, counted))
+
+    def _merge(self, counted: Future[Counter[str]]) -> None:
+        self._counts.update(counted.result())
+
+    def merge_into(self, conn: Cursorable) -> None:
+        """Write the counts into the vocabulary (inside the transaction, before it commits)."""
+        for merge in self._merges:
+            merge.result()
+        self._merges.clear()
+        if self._counts:
+            add_counts(conn, self._counts)
+        self._counts = Counter()
