@@ -33,7 +33,6 @@ from lxml.html import HtmlElement
 from trafilatura.external import SANITIZED_XPATH
 from trafilatura.external import compare_extraction as trafilatura_compare
 from trafilatura.settings import Extractor
-from trafilatura.utils import trim
 
 _WITHOUT_TEXT = frozenset({"script", "style"})
 """Elements whose text readability drops before it reads the page."""
@@ -41,22 +40,30 @@ _VIDEO = len(" VIDEO")
 """What readability may add per ``<iframe>`` (the text it writes into a video's frame)."""
 
 
-def page_text_length(tree: HtmlElement) -> int:
+def page_text_length(tree: HtmlElement, stop_above: int | None = None) -> int:
     """An upper bound of the length of any text readability can make of ``tree``: its text
-    outside scripts and styles, white space collapsed as trafilatura counts it, plus what
-    readability may write into its frames."""
-    parts: list[str] = []
-    frames = 0
+    outside scripts and styles, white space collapsed as trafilatura counts it (its words, one
+    space between two), plus what readability may write into its frames.
+
+    With ``stop_above``, counting stops once the length passes it (a page much longer than
+    the article is told after its first screens of text), and a length above it is returned.
+    """
+    length = -1  # n words take n - 1 spaces
     for element in tree.iter():
         tag = element.tag
+        pieces = [element.tail]
         if isinstance(tag, str):
             if tag == "iframe":
-                frames += 1
-            if element.text and tag not in _WITHOUT_TEXT:
-                parts.append(element.text)
-        if element.tail:
-            parts.append(element.tail)
-    return len(trim(" ".join(parts))) + frames * _VIDEO
+                length += _VIDEO
+            if tag not in _WITHOUT_TEXT:
+                pieces.append(element.text)
+        for piece in pieces:
+            if piece:
+                words = piece.split()
+                length += sum(map(len, words)) + len(words)
+        if stop_above is not None and length > stop_above:
+            break
+    return max(length, 0)
 
 
 def cannot_change(raw_tree: HtmlElement, body: _Element, text: str, options: Extractor) -> bool:
@@ -67,7 +74,7 @@ def cannot_change(raw_tree: HtmlElement, body: _Element, text: str, options: Ext
         return False  # page furniture left in the text: jusText is asked
     if not body.xpath(".//p//text()") or len(body.findall(".//table")) > len(body.findall(".//p")):
         return False  # readability may be preferred whatever its length
-    return page_text_length(raw_tree) <= 2 * len(text)
+    return page_text_length(raw_tree, stop_above=2 * len(text)) <= 2 * len(text)
 
 
 def compare_extraction(  # the name and arguments of the function it stands in for
