@@ -278,7 +278,7 @@ async def test_empty_store_says_so(tmp_path: Path) -> None:
     app = make_app(Store.open(str(tmp_path / "empty.sqlite3")), tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert "nothing here yet" in screen_text(app)
+        assert "nothing here yet: i imports files or a folder, R refreshes" in screen_text(app)
         await pilot.press("enter", "j", "y", "o", "space")
         assert isinstance(app.screen, BrowserScreen)
 

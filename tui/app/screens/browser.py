@@ -439,7 +439,7 @@ class BrowserScreen(DeskScreen):
             if source.filter_text.strip()
             else "(nothing new since the last open; N shows all)"
             if source.only_new
-            else "(nothing here yet)"
+            else "(nothing here yet: i imports files or a folder, R refreshes the feeds)"
         )
         records.reload()
 

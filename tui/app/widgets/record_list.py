@@ -274,7 +274,7 @@ class RecordList(ScrollView, can_focus=True):
         self.is_new = is_new or (lambda _record: False)
         """Whether a row arrived since the last open: drawn with an ``N`` and in bold."""
         self.total: int | None = None
-        self.empty_text = "(nothing here yet)"
+        self.empty_text = "(nothing here yet: i imports files or a folder, R refreshes the feeds)"
         """What an empty list says (a filtered one: that nothing matches)."""
         self._pages: LRUCache[int, Sequence[Any]] = LRUCache(CACHED_PAGES)
         """Pages read so far by number, the least recently used dropped (Textual's cache)."""
