@@ -88,6 +88,7 @@ async def test_at_200_columns_claimant_and_article_show_whole(tmp_path: Path) ->
     [
         (80, ["? Help", "q Quit", "/ Search", "space Mark", "e Export", "v Judge"]),
         (120, ["y Copy", "o Browser", "a Article", "v Judge"]),
+        (200, ["l Filter", "R Refresh", "i Import"]),
     ],
 )
 @sync

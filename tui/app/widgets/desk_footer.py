@@ -48,6 +48,9 @@ RANKS: dict[str, int] = {
     "browser.articles": 13,
     "browser.claims": 13,
     "browser.comments": 13,
+    "browser.filter": 14,
+    "app.refresh_feeds": 15,
+    "app.import": 16,
 }
 """Lower first. A binding marked ``show`` but not ranked comes after these."""
 UNRANKED = 50
@@ -57,6 +60,7 @@ SHORT: dict[str, str] = {
     "reader.parent": "Parent",
     "app.open_url": "Browser",
     "reader.next_match": "Next match",
+    "app.refresh_feeds": "Refresh",
 }
 """Shorter words for the footer (the help screen keeps the full description)."""
 GROUPS: dict[str, str] = {
