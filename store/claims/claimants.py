@@ -8,6 +8,7 @@ cheap enough for bulk imports and its mistakes easy to see and to correct by han
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from store.claims import rules
 
@@ -42,16 +43,19 @@ class Word:
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     """The words of ``text[start:end]`` with spans in ``text``."""
+    return list(iter_words(text, start, end))
+
+
+def iter_words(text: str, start: int = 0, end: int | None = None) -> Iterator[Word]:
+    """The words of ``text[start:end]`` one by one, for a reader that may stop early."""
     stop = len(text) if end is None else end
-    found = []
     for match in WORD.finditer(text, start, stop):
         word = match.group()
         begin = match.start()
         # A sentence's full stop is not part of its last word; "U.S." keeps its dots.
         if word[-1] == "." and len(word) > 1 and word.count(".") == 1:
             word = word[:-1]
-        found.append(Word(word, begin, begin + len(word)))
-    return found
+        yield Word(word, begin, begin + len(word))
 
 
 def normalise_name(name: str) -> str:

@@ -31,7 +31,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 
 from store.claims import claimants, rules, sentences
 from store.claims.quantities import QuantityParser
@@ -48,7 +48,10 @@ _OPENS_CLAUSE_AFTER = re.compile(
 """The end of a clause right after a verb, a time allowed between ("..., police reported at
 1:30 p.m. on Nov. 8.")."""
 _PERSON = re.compile(r"^[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+$")
-_FULL_NAME = re.compile(r"(?<![\w’'.-])[A-Z][a-z’'-]+(?:[ \t]+[A-Z][a-z’'-]+){1,2}(?![\w’'-])")
+_FULL_NAME = re.compile(r"[A-Z](?<![\w’'.-][A-Z])[a-z’'-]+(?:[ \t]+[A-Z][a-z’'-]+){1,2}(?![\w’'-])")
+"""Two or three capitalised words. Patterns searched over a whole text check the character
+before a match after its first one ("[A-Z](?<!…[A-Z])"), so the engine skips quickly to the
+next capital: a look-behind first made it stop at every position (twice the time)."""
 
 
 def _is_person(name: str) -> bool:
@@ -121,7 +124,6 @@ _NOT_GIVEN = frozenset({
 _ADVERB = re.compile(r"[a-z]{3,}ly")
 _GERUND = re.compile(r"[a-z]{3,}ing")
 _PAST = re.compile(r"[a-z]{2,}[^e]ed|[a-z]{2,}sed|used")
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[^\W\d_]+")
 _WORD = re.compile(r"[^\W\d_]+")
 _FRAGMENT = frozenset(
     {
@@ -170,27 +172,36 @@ def _words_pattern(phrases: tuple[str, ...] | list[str] | frozenset[str]) -> str
 
 class _Tokens:
     """A sentence's words read once, and handed out by span: the rules look at the words
-    before each verb, and reading them again for every verb cost a fifth of the time."""
+    before each verb, and reading them again for every verb cost a fifth of the time. They
+    are read lazily, up to the furthest point asked for: the words after a sentence's last
+    verb are never needed."""
 
-    __slots__ = ("_starts", "_text", "_words")
+    __slots__ = ("_pending", "_starts", "_text", "_words")
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._words: list[claimants.Word] | None = None
+        self._words: list[claimants.Word] = []
         self._starts: list[int] = []
+        self._pending: Iterator[claimants.Word] | None = None
 
     def between(self, start: int, end: int) -> list[claimants.Word]:
         """The words that lie wholly within ``text[start:end]``."""
         if len(self._text) > _CHUNK:  # a huge "sentence": read only the window asked for
             return claimants.words(self._text, start, end)
-        if self._words is None:
-            self._words = claimants.words(self._text)
-            self._starts = [word.start for word in self._words]
-        first = bisect.bisect_left(self._starts, start)
-        last = bisect.bisect_left(self._starts, end, first)
-        while last > first and self._words[last - 1].end > end:
+        if self._pending is None:
+            self._pending = claimants.iter_words(self._text)
+        words, starts = self._words, self._starts
+        while not starts or starts[-1] < end:
+            word = next(self._pending, None)
+            if word is None:
+                break
+            words.append(word)
+            starts.append(word.start)
+        first = bisect.bisect_left(starts, start)
+        last = bisect.bisect_left(starts, end, first)
+        while last > first and words[last - 1].end > end:
             last -= 1
-        return self._words[first:last]
+        return words[first:last]
 
 
 @dataclass(slots=True)
@@ -215,6 +226,8 @@ class _Sentence:
     verify_points_back: bool = False
     quantities: tuple[Quantity, ...] = ()
     parsed: tuple[Quantity, ...] | None = None
+    number_words: frozenset[str] | None = None
+    """The words of the sentence the figure parser looks for, read with the rule words."""
     claimant: str | None = None
     method: str = ""
     note: str = ""
@@ -474,14 +487,14 @@ class _Speakers:
         "Given (Middle) Surname" of the text and where it starts."""
         index: dict[str, tuple[str, int]] = {}
         for run in _CAPITALISED_RUN.finditer(self.text):
-            spans = [(m.group(), run.start() + m.start()) for m in _SPACED.finditer(run.group())]
-            for last in range(1, len(spans)):
-                surname = spans[last][0]
+            spaced = run.group().split()
+            for last in range(1, len(spaced)):
+                surname = spaced[last]
                 if surname in index:
                     continue
                 for first in (max(0, last - 2), last - 1):
-                    written = [w for w, _ in spans[first:last]]
-                    if any(w.endswith(("’s", "'s", "s’", "s'")) for w in written):
+                    written = spaced[first:last]
+                    if any(w.endswith(_OWNER_ENDS) for w in written):
                         continue  # "The Islamic State’s Amaq": an owner, not a given name
                     given = [
                         w
@@ -489,13 +502,21 @@ class _Speakers:
                         if w.rstrip(".") not in rules.NAME_TITLES and w.lower() not in _NOT_GIVEN
                     ]
                     if given and written[-1] == given[-1]:
-                        index[surname] = " ".join([*given, surname]), spans[first][1]
+                        index[surname] = " ".join([*given, surname]), _word_start(run, first)
                         break
         return index
 
 
-_CAPITALISED_RUN = re.compile(r"(?<![\w’'.-])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+(?![\w’'-])")
+_CAPITALISED_RUN = re.compile(r"[A-Z](?<![\w’'.-][A-Z])[\w’'-]+(?:\s+[A-Z][\w’'-]+)+(?![\w’'-])")
 _SPACED = re.compile(r"\S+")
+_OWNER_ENDS = ("’s", "'s", "s’", "s'")
+
+
+def _word_start(run: re.Match[str], index: int) -> int:
+    """Where the ``index``-th word of a run of capitalised words starts in the text."""
+    if index == 0:
+        return run.start()
+    return run.start() + [m.start() for m in _SPACED.finditer(run.group())][index]
 
 
 class ClaimExtractor:
@@ -527,6 +548,7 @@ class ClaimExtractor:
             rf"(?:\s+that\b)?"
         )
         self._quantities = QuantityParser()
+        self._number_words = self._quantities.start_words
         self._verb_starts = frozenset(phrase.split()[0] for phrase in all_verbs)
         self._verb_words = _first_words(all_verbs)
         self._hedge_words = _first_words(rules.HEDGES)
@@ -554,7 +576,7 @@ class ClaimExtractor:
         found = self._sentences(text)
         speakers = _Speakers(text, found=found)
         previous: _Sentence | None = None
-        hits = self._hits(found)
+        hits = self._hits(text, found)
         for index, sentence in enumerate(found):
             speakers.index = index
             carry = previous if previous and previous.paragraph == sentence.paragraph else None
@@ -589,13 +611,27 @@ class ClaimExtractor:
             for span in sentences.split(text)
         ]
 
-    def _hits(self, found: list[_Sentence]) -> list[frozenset[str]]:
+    def _hits(self, text: str, found: list[_Sentence]) -> list[frozenset[str]]:
         """The rule words each sentence holds (first words of verbs, "according", hedges,
         verification phrases); a rule's pattern then runs only where its word is. Found by a
         C-level ``findall`` and a set intersection per sentence: searching each pattern over
-        the text cost 5 ms an article (Python tries every alternative at every position)."""
+        the text cost 5 ms an article (Python tries every alternative at every position).
+        The text is lower-cased once, not once per sentence (unless lower-casing changes its
+        length, as "İ" does)."""
+        wanted = self._triggers | self._number_words
         triggers = self._triggers
-        return [_words_in(triggers, s.text.lower()) for s in found]
+        lowered = text.lower()
+        hits = []
+        for sentence in found:
+            if len(lowered) == len(text):
+                words = _words_in(
+                    wanted, lowered, sentence.start, sentence.start + len(sentence.text)
+                )
+            else:
+                words = _words_in(wanted, sentence.text.lower())
+            sentence.number_words = words
+            hits.append(words & triggers)
+        return hits
 
     def _analyse(
         self,
@@ -835,7 +871,7 @@ class ClaimExtractor:
     def _figures(self, sentence: _Sentence) -> tuple[Quantity, ...]:
         """The sentence's figures, parsed once however many rules ask."""
         if sentence.parsed is None:
-            sentence.parsed = self._quantities.parse(sentence.text)
+            sentence.parsed = self._quantities.parse(sentence.text, sentence.number_words)
         return sentence.parsed
 
     def _verbs_in(self, text: str, hit: frozenset[str]) -> Iterator[re.Match[str]]:
@@ -846,8 +882,8 @@ class ClaimExtractor:
         present = self._verb_starts.intersection(hit)
         if not present:
             return
-        for word in _word_finder(frozenset(present)).finditer(text):
-            found = self._verb.match(text, word.start())
+        for position in _word_positions(text, present):
+            found = self._verb.match(text, position)
             if found is not None:
                 yield found
 
@@ -989,29 +1025,63 @@ def _clause_start(text: str, end: int) -> int:
     return phrase.end() if phrase is not None else position
 
 
-@lru_cache(maxsize=512)
-def _word_finder(words: frozenset[str]) -> re.Pattern[str]:
-    """A pattern for any of ``words`` as a whole lower-case word (compiled once per set)."""
-    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-    return re.compile(rf"(?<![\w’'-])(?:{alternatives})(?![^\W\d_])")
+def _word_positions(text: str, words: set[str] | frozenset[str]) -> list[int]:
+    """Where any of ``words`` stands in ``text`` as a whole lower-case word, in order: not
+    after a word character, "’", "'" or "-", nor before a letter. ``str.find`` per word: a
+    pattern of the few words present still tried them at every position of the sentence."""
+    positions = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not _joins_before(text[at - 1])) and (
+                end == len(text) or not _is_letter(text[end])
+            ):
+                positions.append(at)
+                at = text.find(word, end)
+            else:
+                at = text.find(word, at + 1)
+    positions.sort()
+    return positions
 
 
-def _words_in(wanted: frozenset[str], text: str) -> frozenset[str]:
-    """The words of ``wanted`` that ``text`` holds. A long text is read in pieces (with an
-    overlap longer than any wanted word), so a 1 MB "sentence" never becomes one list of
-    200,000 words: that list alone made the time per character grow fivefold."""
-    if len(text) <= _CHUNK:
-        return wanted.intersection(_WORD.findall(text))
+def _joins_before(char: str) -> bool:
+    r"""``[\w’'-]`` of a regular expression: a character a word cannot start after."""
+    return char.isalnum() or char in "_’'-"
+
+
+def _is_letter(char: str) -> bool:
+    r"""``[^\W\d_]`` of a regular expression: a word character that is not a digit or "_"."""
+    return char.isalnum() and not char.isdecimal()
+
+
+def _words_in(
+    wanted: frozenset[str], text: str, start: int = 0, end: int | None = None
+) -> frozenset[str]:
+    """The words of ``wanted`` that ``text[start:end]`` holds. A long text is read in pieces
+    (with an overlap longer than any wanted word), so a 1 MB "sentence" never becomes one list
+    of 200,000 words: that list alone made the time per character grow fivefold."""
+    stop = len(text) if end is None else end
+    if stop - start <= _CHUNK:
+        return wanted.intersection(_WORD.findall(text, start, stop))
     found: set[str] = set()
-    for start in range(0, len(text), _CHUNK):
-        found.update(wanted.intersection(_WORD.findall(text, start, start + _CHUNK + 40)))
+    for piece in range(start, stop, _CHUNK):
+        found.update(
+            wanted.intersection(_WORD.findall(text, piece, min(stop, piece + _CHUNK + 40)))
+        )
     return frozenset(found)
 
 
 _ENCLOSED_AFTER = re.compile(r"\s*[,—–-]")
 _ENCLOSED_BEFORE = re.compile(r"[,—–-]\s*$")
 _NAME_WORD = r"[A-ZÁÉÍÓÚÑÜ][^\W\d_]*[a-záéíóúñü](?:-[A-ZÁÉÍÓÚÑÜ][^\W\d_]+)?"
-_PERSON_NAME = re.compile(rf"(?<![\w’'.-]){_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}(?![\w’'-])")
+_CAPITALS = "A-ZÁÉÍÓÚÑÜ"
+_PERSON_NAME = re.compile(
+    rf"[{_CAPITALS}](?<![\w’'.-][{_CAPITALS}])[^\W\d_]*[a-záéíóúñü](?:-[{_CAPITALS}][^\W\d_]+)?"
+    rf"(?:[ \t]+{_NAME_WORD}){{1,3}}(?![\w’'-])"
+)
+"""A person's name of two to four words (the first is :data:`_NAME_WORD` written out, so the
+search skips to capitals, see :data:`_FULL_NAME`)."""
 
 
 _ASKED = re.compile(r"(?:When\s+|If\s+)?[Aa]sked\b")

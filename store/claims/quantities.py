@@ -37,6 +37,9 @@ _SIGNS = frozenset("$€£¥₹₩₦₽₺₪")
 _START = re.compile(r"(?<![\w.,:/-])(?:[A-Za-z]*[$€£¥₹₩₦₽₺₪]|\.?\d|[A-Za-z]+)")
 """Where a figure can start: a currency sign (with its letters, "US$"), a digit, a word."""
 _SIGN_OR_DIGIT = re.compile(r"(?<![\w.,:/-])(?:[A-Za-z]*[$€£¥₹₩₦₽₺₪]|\.?\d)")
+_DIGIT = re.compile(r"(?<![\w.,:/-])\.?\d")
+_ANY_SIGN = re.compile(r"[$€£¥₹₩₦₽₺₪]")
+_ANY_DIGIT = re.compile(r"\d")
 _ALPHA = re.compile(r"[a-z]+")
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
 
@@ -209,18 +212,29 @@ class QuantityParser:
                 "quarter",
             ]
         )
+        self.start_words = self._starts | self._after_article
+        """The words :meth:`parse` looks for (a caller passing ``words`` needs these)."""
 
-    def parse(self, sentence: str) -> tuple[Quantity, ...]:
+    def parse(
+        self, sentence: str, words: frozenset[str] | set[str] | None = None
+    ) -> tuple[Quantity, ...]:
         """Every figure in ``sentence``, in order of appearance.
 
         The patterns are tried only where a figure can start (a digit, a currency sign or
         code, a number or vague word), anchored there: a search over every position of the
-        sentence costs ten times as much on real text.
+        sentence costs ten times as much on real text. ``words``, when the caller has read
+        them already, are the sentence's lower-case words (at least those of
+        :attr:`start_words`), so they are not read again.
         """
         found: list[Quantity] = []
         taken_until = 0
-        tokens = list(_SIGN_OR_DIGIT.finditer(sentence))
-        present = set(_ALPHA.findall(sentence.lower()))
+        if _ANY_SIGN.search(sentence):  # "US$5": letters before a sign start the figure
+            tokens = list(_SIGN_OR_DIGIT.finditer(sentence))
+        elif _ANY_DIGIT.search(sentence):  # most sentences have no sign: digits alone
+            tokens = list(_DIGIT.finditer(sentence))
+        else:
+            tokens = []
+        present = set(_ALPHA.findall(sentence.lower())) if words is None else words
         named = self._starts.intersection(present)
         if named & _ARTICLES and self._after_article.isdisjoint(present):
             named -= _ARTICLES  # "a" and "an" start a figure only before "dozen", "third", ...
