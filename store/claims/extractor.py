@@ -31,7 +31,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from store.claims import claimants, rules, sentences
 from store.claims.quantities import QuantityParser
@@ -90,6 +90,17 @@ _CALENDAR_NAMES = frozenset({
 _NAME = r"(?:[A-ZÁÉÍÓÚÑ][^\W\d_]+(?:-[A-ZÁÉÍÓÚÑ][^\W\d_]+)?|[A-Z]\.)"
 _NAME_AFTER_ROLE = re.compile(rf",?[ \t]+({_NAME}(?:[ \t]+{_NAME}){{1,3}})(?![\w’'-])")
 """A name right after a role: "billionaire Michael R. Bloomberg", "ministro, Jorge Luis"."""
+_NAME_ENDING_ROLE = re.compile(
+    rf"[^,.;:()“”\"\n]{{0,80}},[ \t]+({_NAME}(?:[ \t]+{_NAME}){{1,3}})(?=[ \t]*(?:[,.;:]|$))"
+)
+"""A name that ends a longer role phrase, set off by commas: "el Miembro del Buró Político y
+presidente de la Asamblea Nacional, Esteban Lazo Hernández."."""
+_REPORTING_WORDS = frozenset(
+    word
+    for phrase in (*rules.SPEECH_VERBS, *rules.ATTRIBUTION_VERBS, *rules.SPANISH_VERBS)
+    for word in phrase.split()
+    if word not in ("is", "are", "was", "were", "that")
+)
 _NAME_BEFORE_ROLE = re.compile(
     rf"(?<![\w’'.-])({_NAME}(?:[ \t]+{_NAME}){{0,3}}),[ \t]+"
     rf"(?:(?:[Tt]he|[Aa]n?|[Ee]l|[Ll]a)[ \t]+)?(?:[\w’'-]+[ \t]+){{0,4}}$"
@@ -173,35 +184,38 @@ def _words_pattern(phrases: tuple[str, ...] | list[str] | frozenset[str]) -> str
 class _Tokens:
     """A sentence's words read once, and handed out by span: the rules look at the words
     before each verb, and reading them again for every verb cost a fifth of the time. They
-    are read lazily, up to the furthest point asked for: the words after a sentence's last
-    verb are never needed."""
+    are read lazily, up to the furthest point asked for (cut at white space, which no word
+    holds): the words after a sentence's last verb are never needed."""
 
-    __slots__ = ("_pending", "_starts", "_text", "_words")
+    __slots__ = ("_read", "_starts", "_text", "_words")
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._words: list[claimants.Word] = []
         self._starts: list[int] = []
-        self._pending: Iterator[claimants.Word] | None = None
+        self._read = 0
 
     def between(self, start: int, end: int) -> list[claimants.Word]:
         """The words that lie wholly within ``text[start:end]``."""
-        if len(self._text) > _CHUNK:  # a huge "sentence": read only the window asked for
-            return claimants.words(self._text, start, end)
-        if self._pending is None:
-            self._pending = claimants.iter_words(self._text)
+        text = self._text
+        if len(text) > _CHUNK:  # a huge "sentence": read only the window asked for
+            return claimants.words(text, start, end)
         words, starts = self._words, self._starts
-        while not starts or starts[-1] < end:
-            word = next(self._pending, None)
-            if word is None:
-                break
-            words.append(word)
-            starts.append(word.start)
+        if end > self._read:
+            cut = _SPACE.search(text, end)
+            stop = cut.start() if cut is not None else len(text)
+            more = claimants.words(text, self._read, stop)
+            words += more
+            starts += [word.start for word in more]
+            self._read = stop
         first = bisect.bisect_left(starts, start)
         last = bisect.bisect_left(starts, end, first)
         while last > first and words[last - 1].end > end:
             last -= 1
         return words[first:last]
+
+
+_SPACE = re.compile(r"\s")
 
 
 @dataclass(slots=True)
@@ -254,6 +268,8 @@ class _Speakers:
     gender: dict[str, str] = field(default_factory=dict)
     _names: dict[str, tuple[str, int] | None] | None = None
     _index: dict[str, tuple[str, int]] | None = None
+    _looked_up: int = 0
+    _lowered: str | None = None
     _roles: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     found: list[_Sentence] = field(default_factory=list)
     """Every sentence of the text, so a pronoun can look at the few just before it."""
@@ -331,8 +347,7 @@ class _Speakers:
         if len(words) < 2 or len(words) > 5:
             return claimant
         if words[0].lower() not in _DEFINITE and not (
-            all(w[:1].isupper() for w in words)
-            and re.search(rf"\b[Tt]he\s+{re.escape(claimant)}", self.text[self.at : before])
+            all(w[:1].isupper() for w in words) and self._after_the(claimant, before)
         ):
             return claimant  # "the former mayor", or a title alone: "the Conservative MP"
         if len(words) == 2 and words[1].lower() in rules.ORGANISATION_ROLES:
@@ -341,13 +356,22 @@ class _Speakers:
         head = words[of[0] - 1 if of else -1].lower().removesuffix("’s").removesuffix("'s")
         if head not in rules.PERSON_ROLES:
             return claimant
-        described = [w for w in words if w.lower() not in _DEFINITE | _ROLE_ADJECTIVES]
-        phrase = r"\s+".join(map(re.escape, described))
-        for found in (phrase, re.escape(head)) if len(described) > 1 else (re.escape(head),):
+        described = tuple(w for w in words if w.lower() not in _DEFINITE | _ROLE_ADJECTIVES)
+        for found in (described, (head,)) if len(described) > 1 else ((head,),):
             name = self._introduced(found, before)
             if name is not None:
                 return name
         return self._recent_person("", None) or claimant
+
+    def _after_the(self, claimant: str, before: int) -> bool:
+        """Whether the sentence up to ``before`` writes ``claimant`` after "the" ("The
+        International Trade Secretary")."""
+        at = self.text.find(claimant, self.at, before)
+        while at >= 0 and at + len(claimant) <= before:
+            if _THE_BEFORE.search(self.text, max(self.at, at - 40), at):
+                return True
+            at = self.text.find(claimant, at + 1, before)
+        return False
 
     def _organisation(self, head: str, before: int) -> str | None:
         """ "the hospital" as the last "… Hospital" named before it ("Cork University
@@ -356,11 +380,7 @@ class _Speakers:
         if key not in self._roles:
             if len(self._roles) >= _MAX_ROLES:
                 return None
-            name = head[:1].upper() + head[1:].lower()
-            pattern = re.compile(
-                rf"(?<![\w’'.-])((?:[A-Z][\w’'.-]*[ \t]+){{1,4}}{name}|[Tt]he[ \t]+[a-z]{{4,}}"
-                rf"[ \t]+{head.lower()})(?![\w-])"
-            )
+            pattern = _organisation_pattern(head.lower())
             self._roles[key] = [m.span(1) for m in pattern.finditer(self.text)]
         spans = self._roles[key]
         for start, end in reversed(spans[: bisect.bisect_left(spans, (self.at, 0))]):
@@ -371,21 +391,31 @@ class _Speakers:
             return written.removeprefix("The ").removeprefix("the ")
         return None
 
-    def _introduced(self, role: str, before: int) -> str | None:
-        """The name written with ``role`` (a pattern) last before ``before``, if one."""
-        if role not in self._roles:
+    def _introduced(self, role: tuple[str, ...], before: int) -> str | None:
+        """The name written with ``role`` (its words, any case) last before ``before``."""
+        key = " ".join(role).lower()
+        if key not in self._roles:
             if len(self._roles) >= _MAX_ROLES:
                 return None  # linear time: a text of endless different roles is not read again
-            pattern = re.compile(rf"(?<![\w-]){role}(?![\w-])", re.IGNORECASE)
-            self._roles[role] = [m.span() for m in pattern.finditer(self.text)]
-        spans = self._roles[role]
+            if self._lowered is None:
+                self._lowered = self.text.lower()
+            if len(self._lowered) == len(self.text):
+                found = _role_pattern(tuple(key.split())).finditer(self._lowered)
+            else:  # lower-casing changed the length ("İ"): spans need the text itself
+                found = _role_pattern(tuple(key.split()), re.IGNORECASE).finditer(self.text)
+            self._roles[key] = [m.span() for m in found]
+        spans = self._roles[key]
         for start, end in reversed(spans[: bisect.bisect_left(spans, (before, 0))]):
-            after = _NAME_AFTER_ROLE.match(self.text, end)
+            after = _NAME_AFTER_ROLE.match(self.text, end) or _NAME_ENDING_ROLE.match(
+                self.text, end
+            )
             if after is not None and _is_person(after.group(1)):
                 return after.group(1)
             named = _NAME_BEFORE_ROLE.search(self.text, max(0, start - 60), start)
             if named is None:
                 continue
+            if _REPORTING_WORDS.intersection(_WORD.findall(self.text, named.end(1), start)):
+                continue  # "…de la Revolución, expresó el Miembro": a verb is no apposition
             kept = named.group(1).split()
             while kept and kept[0] in _NOT_NAMES | _CALENDAR_NAMES:
                 kept = kept[1:]  # "Even George Eustice, the current Environment Secretary"
@@ -476,11 +506,54 @@ class _Speakers:
         return found[0] if found and found[1] < before else claimant
 
     def _first_full_name(self, surname: str) -> tuple[str, int] | None:
-        """The first "Given Surname" of the text, and where it is. Every run of capitalised
-        words is read once per text (:meth:`_full_names`), not searched again per surname."""
-        if self._index is None:
+        """The first "Given Surname" of the text, and where it is: looked for at the
+        surname's own occurrences (a long page has thousands of capitalised runs, and reading
+        them all for one surname cost up to 5 ms); past :data:`_MAX_SURNAMES` surnames, every
+        run is read once (:meth:`_full_names`), so the time stays linear in the text."""
+        if self._index is not None:
+            return self._index.get(surname)
+        self._looked_up += 1
+        if self._looked_up > _MAX_SURNAMES:
             self._index = self._full_names()
-        return self._index.get(surname)
+            return self._index.get(surname)
+        text = self.text
+        at = text.find(surname)
+        while at >= 0:
+            end = at + len(surname)
+            if (
+                at > 0
+                and text[at - 1].isspace()
+                and (end == len(text) or not _joins_before(text[end]))
+            ):
+                found = self._full_name_at(at)
+                if found is not None and found[0].endswith(" " + surname):
+                    return found
+            at = text.find(surname, at + 1)
+        return None
+
+    def _full_name_at(self, position: int) -> tuple[str, int] | None:
+        """The full name whose surname is the word at ``position``, read from the run of
+        capitalised words holding it (the runs :meth:`_full_names` reads), or None."""
+        text = self.text
+        # A run never holds a character other than a word's, an apostrophe, "-" or white
+        # space: it starts after the last other one before ``position``.
+        window = max(0, position - _RUN_LOOK_BACK)
+        safe = _NOT_IN_RUN.search(text[window:position][::-1])
+        begin = position - safe.start() if safe is not None else 0
+        for run in _CAPITALISED_RUN.finditer(text, begin):
+            if run.start() > position:
+                return None
+            if run.end() <= position:
+                continue
+            spaced = run.group().split()
+            last = len(text[run.start() : position].split())
+            if last < 1 or last >= len(spaced):
+                return None
+            found = _given_names(spaced, last)
+            if found is None:
+                return None
+            return found[0], _word_start(run, found[1])
+        return None
 
     def _full_names(self) -> dict[str, tuple[str, int]]:
         """For each word that ends one to two capitalised words before it, the first such
@@ -489,24 +562,60 @@ class _Speakers:
         for run in _CAPITALISED_RUN.finditer(self.text):
             spaced = run.group().split()
             for last in range(1, len(spaced)):
-                surname = spaced[last]
-                if surname in index:
+                if spaced[last] in index:
                     continue
-                for first in (max(0, last - 2), last - 1):
-                    written = spaced[first:last]
-                    if any(w.endswith(_OWNER_ENDS) for w in written):
-                        continue  # "The Islamic State’s Amaq": an owner, not a given name
-                    given = [
-                        w
-                        for w in written
-                        if w.rstrip(".") not in rules.NAME_TITLES and w.lower() not in _NOT_GIVEN
-                    ]
-                    if given and written[-1] == given[-1]:
-                        index[surname] = " ".join([*given, surname]), _word_start(run, first)
-                        break
+                found = _given_names(spaced, last)
+                if found is not None:
+                    index[spaced[last]] = found[0], _word_start(run, found[1])
         return index
 
 
+def _given_names(spaced: list[str], last: int) -> tuple[str, int] | None:
+    """The full name ending at word ``last`` of a run of capitalised words (one or two given
+    names before it, titles left out), with the index of its first word; None if none."""
+    for first in (max(0, last - 2), last - 1):
+        written = spaced[first:last]
+        if any(w.endswith(_OWNER_ENDS) for w in written):
+            continue  # "The Islamic State’s Amaq": an owner, not a given name
+        given = [
+            w
+            for w in written
+            if w.rstrip(".") not in rules.NAME_TITLES and w.lower() not in _NOT_GIVEN
+        ]
+        if given and written[-1] == given[-1]:
+            return " ".join([*given, spaced[last]]), first
+    return None
+
+
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+
+
+@lru_cache(maxsize=1024)
+def _role_pattern(words: tuple[str, ...], flags: int = 0) -> re.Pattern[str]:
+    """A role's lower-case words as one whole phrase, any spaces between. Compiled once per
+    role (kept here: the ``re`` module's own cache is shared with every dynamic pattern), and
+    with the look-behind after the first word, so the search skips along on that word."""
+    first, *rest = map(re.escape, words)
+    tail = "".join(rf"\s+{word}" for word in rest)
+    return re.compile(rf"{first}(?<![\w-]{first}){tail}(?![\w-])", flags)
+
+
+@lru_cache(maxsize=256)
+def _organisation_pattern(head: str) -> re.Pattern[str]:
+    """ "Cork University Hospital" or "the transportation department" for ``head``
+    ("hospital"), any capitalised words before a capitalised head, searched from capitals."""
+    name = head[:1].upper() + head[1:]
+    return re.compile(
+        rf"((?:[A-Z](?<![\w’'.-][A-Z])[\w’'.-]*[ \t]+(?:[A-Z][\w’'.-]*[ \t]+){{0,3}}{name})"
+        rf"|[Tt](?<![\w’'.-][Tt])he[ \t]+[a-z]{{4,}}[ \t]+{head})(?![\w-])"
+    )
+
+
+_MAX_SURNAMES = 16
+"""How many surnames one text looks up at their occurrences before reading all its runs."""
+_RUN_LOOK_BACK = 300
+"""How far back the start of a run is looked for before reading from the text's start."""
+_NOT_IN_RUN = re.compile(r"[^\w’'\s-]")
 _CAPITALISED_RUN = re.compile(r"[A-Z](?<![\w’'.-][A-Z])[\w’'-]+(?:\s+[A-Z][\w’'-]+)+(?![\w’'-])")
 _SPACED = re.compile(r"\S+")
 _OWNER_ENDS = ("’s", "'s", "s’", "s'")
@@ -940,6 +1049,10 @@ class ClaimExtractor:
         speakers: _Speakers,
     ) -> tuple[str | None, str] | None:
         """(claimant, method) for a verb with subject words ``before``; None if no attribution."""
+        if verb in rules.SPANISH_VERBS and not text[verb_start:verb_end].endswith("que"):
+            inverted = claimants.after_spanish_verb(text, verb_end)
+            if inverted is not None:
+                return inverted, "attribution-verb"
         run = claimants.clause_subject(text, before, verb_start)
         if run is not None and run[-1].lower in rules.OBJECT_CLITICS and len(run) == 1:
             run = None  # "Lo dijo porque ...": "lo" is what was said, the speaker is dropped
@@ -952,10 +1065,16 @@ class ClaimExtractor:
             # "El cuadro —expresó— debe ...", "La política de cuadros, enfatizó, requiere":
             # the speaker is the sentence's named subject, else the one speaking so far
             return _named_or_last(text, verb_start, speakers)
+        if run is not None and run[0].lower in _RELATIVE_PRONOUNS:
+            # "…, Roberto Morales Ojeda, quien también enfatizó que": the name before it
+            run = claimants.apposition_subject(text, before, verb_start) or None
         if run is None:
             right = None if verb in rules.AUDIENCE_VERBS else claimants.after_verb(text, verb_end)
             if right:
                 return right, "attribution-verb"
+            if verb in rules.SPANISH_VERBS and not before:
+                # '“De rigor” calificó a la Estrategia': Spanish drops a known subject
+                return _last_speaker(speakers)
             if text[:1] in '“"' and claimants.after_quotation(text, verb_start):
                 return None  # '"... for years," noted ...': the subject is not in the quote
             run = claimants.apposition_subject(text, before, verb_start)
@@ -1160,8 +1279,16 @@ def _named_or_last(text: str, end: int, speakers: _Speakers) -> tuple[str | None
         name = match.group()
         if _is_person(name) and name.split()[0].lower() not in _NOT_GIVEN:
             return name, "attribution-verb"
+    return _last_speaker(speakers)
+
+
+def _last_speaker(speakers: _Speakers) -> tuple[str | None, str]:
+    """The last speaker of the text as the claimant of a sentence that names none."""
     speaker = speakers.recent[-1] if speakers.recent else None
     return (speaker, "carried-claimant") if speaker else (None, "attribution-verb")
+
+
+_RELATIVE_PRONOUNS = frozenset({"quien", "quienes", "who"})
 
 
 def _is_heading(found: list[_Sentence], index: int) -> bool:
