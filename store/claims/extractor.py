@@ -76,6 +76,8 @@ def _is_single_name(name: str) -> bool:
 
 
 _DEFINITE = frozenset({"the", "el", "la"})
+_MAX_ROLE_WORDS = 8
+"""The longest role resolved to a name: "el presidente de la Asamblea Provincial" is six."""
 _MAX_ROLES = 32
 """How many different roles one text resolves (each is searched for once over the text)."""
 _ROLE_ADJECTIVES = frozenset({"former", "current", "then", "new", "acting", "interim", "late"})
@@ -95,6 +97,27 @@ _NAME_ENDING_ROLE = re.compile(
 )
 """A name that ends a longer role phrase, set off by commas: "el Miembro del Buró Político y
 presidente de la Asamblea Nacional, Esteban Lazo Hernández."."""
+_ROLE_PHRASE_WORDS = frozenset({
+    "de", "del", "la", "el", "los", "las", "y", "e", "en", "and", "of", "the", "for", "in",
+})  # fmt: skip
+
+
+def _name_ending_role(text: str, end: int) -> re.Match[str] | None:
+    """:data:`_NAME_ENDING_ROLE` when the words between the role and the name only go on
+    describing the role (names, "y presidente de la", "of the"): not a clause ("also revealed
+    that she reached out to …, Princess Diana,")."""
+    match = _NAME_ENDING_ROLE.match(text, end)
+    if match is None:
+        return None
+    between = claimants.words(text, end, match.start(1))
+    if all(
+        word.capitalised or word.lower in _ROLE_PHRASE_WORDS or word.lower in rules.PERSON_ROLES
+        for word in between
+    ):
+        return match
+    return None
+
+
 _REPORTING_WORDS = frozenset(
     word
     for phrase in (*rules.SPEECH_VERBS, *rules.ATTRIBUTION_VERBS, *rules.SPANISH_VERBS)
@@ -344,7 +367,7 @@ class _Speakers:
         if not claimant:
             return claimant
         words = claimant.split()
-        if len(words) < 2 or len(words) > 5:
+        if len(words) < 2 or len(words) > _MAX_ROLE_WORDS:
             return claimant
         if words[0].lower() not in _DEFINITE and not (
             all(w[:1].isupper() for w in words) and self._after_the(claimant, before)
@@ -406,9 +429,7 @@ class _Speakers:
             self._roles[key] = [m.span() for m in found]
         spans = self._roles[key]
         for start, end in reversed(spans[: bisect.bisect_left(spans, (before, 0))]):
-            after = _NAME_AFTER_ROLE.match(self.text, end) or _NAME_ENDING_ROLE.match(
-                self.text, end
-            )
+            after = _NAME_AFTER_ROLE.match(self.text, end) or _name_ending_role(self.text, end)
             if after is not None and _is_person(after.group(1)):
                 return after.group(1)
             named = _NAME_BEFORE_ROLE.search(self.text, max(0, start - 60), start)
@@ -639,6 +660,7 @@ class ClaimExtractor:
         # Case-sensitive on purpose: "United States" and "Says who" are not attributions.
         self._verb = re.compile(rf"(?<![\w’'-])(?:{verbs})(?![\w’'-])(?:\s+(?:that|que)\b)?")
         self._needs_that = frozenset(rules.ATTRIBUTION_VERBS_WITH_THAT)
+        self._spanish_verbs = frozenset(rules.SPANISH_VERBS)
         forms = "|".join(
             rf"[{f[0].upper()}{f[0]}]" + r"\s+".join(map(re.escape, f[1:].split()))
             for f in rules.ACCORDING_TO_FORMS
@@ -773,6 +795,8 @@ class ClaimExtractor:
                 attribution = according
         if attribution is None and not self._participle_words.isdisjoint(hit):
             attribution = self._saying(text, speakers)
+        if attribution is None:
+            attribution = self._spanish_opening(text, speakers)
         sentence.attribution = attribution
         if _holds_phrase(self._hedge_sets, hit):
             for match in self._hedge.finditer(text):
@@ -807,6 +831,16 @@ class ClaimExtractor:
             speakers.heard(
                 sentence.claimant, text, self._pronoun_of(text, attribution) if resolved else ""
             )
+
+    def _spanish_opening(self, text: str, speakers: _Speakers) -> _Attribution | None:
+        """ "Comentó que en las discusiones ...": a sentence opened by a Spanish reporting verb
+        has dropped its subject, the one speaking so far."""
+        opening = _SPANISH_OPENING_VERB.match(text)
+        if opening is None or opening.group(1).lower() not in self._spanish_verbs:
+            return None
+        claimant, method = _last_speaker(speakers)
+        phrase = " ".join(opening.group().split())
+        return _Attribution(claimant, phrase, method, 0, opening.end())
 
     def _according_to(self, text: str) -> _Attribution | None:
         for match in self._according.finditer(text):
@@ -957,7 +991,9 @@ class ClaimExtractor:
                 and not has_that
                 and not quoted
                 and not self._reports_statement(text, match)
-                and not (verb in rules.FINDING_VERBS and _research_subject(before))
+                and not (
+                    verb in rules.FINDING_VERBS and _research_subject(text, before, match.start())
+                )
             ):
                 if verb in self._needs_that:
                     continue
@@ -1011,6 +1047,10 @@ class ClaimExtractor:
         clause opened by a pronoun ("warned they had the votes")."""
         if _OPENS_CLAUSE_AFTER.match(text, match.end()) and "," in text[: match.start()]:
             return True  # "The plan will fail, Smith noted." (not "... the headline suggests.")
+        if _AS_SOURCE.search(text, max(0, match.start() - 80), match.start()) and (
+            _OPENS_CLAUSE_AFTER.match(text, match.end()) or _AS_SOURCE_END.match(text, match.end())
+        ):
+            return True  # "As AnandTech reports, ...", "..., as my colleague wrote recently."
         following = claimants.words(text, match.end(), min(len(text), match.end() + 60))
         if not following:
             return False
@@ -1067,12 +1107,16 @@ class ClaimExtractor:
             return _named_or_last(text, verb_start, speakers)
         if run is not None and run[0].lower in _RELATIVE_PRONOUNS:
             # "…, Roberto Morales Ojeda, quien también enfatizó que": the name before it
-            run = claimants.apposition_subject(text, before, verb_start) or None
+            run = claimants.relative_antecedent(text, before, verb_start)
+            if run is None:
+                return None
         if run is None:
             right = None if verb in rules.AUDIENCE_VERBS else claimants.after_verb(text, verb_end)
             if right:
                 return right, "attribution-verb"
-            if verb in rules.SPANISH_VERBS and not before:
+            if verb in rules.SPANISH_VERBS and (
+                not before or claimants.after_quotation(text, verb_start)
+            ):
                 # '“De rigor” calificó a la Estrategia': Spanish drops a known subject
                 return _last_speaker(speakers)
             if text[:1] in '“"' and claimants.after_quotation(text, verb_start):
@@ -1207,11 +1251,13 @@ _ASKED = re.compile(r"(?:When\s+|If\s+)?[Aa]sked\b")
 _ACCORDING_BEFORE = re.compile(r"(?:[Aa]ccording\s+to|[Ss]egún)\s+[^,;:\s][^,;:]{0,30}\s$")
 
 
-def _research_subject(before: list[claimants.Word]) -> bool:
-    """Whether the words just before a verb name a study, a test or a count ("A study from
-    2012 counted", "post mortem tests showed", "Further investigations discovered"): what such
-    a source finds is a claim even with a plain object."""
-    return any(word.lower in rules.RESEARCH_NOUNS for word in before[-6:])
+def _research_subject(text: str, before: list[claimants.Word], verb_start: int) -> bool:
+    """Whether the words just before a verb, or the first words of its clause, name a study,
+    a test or a count ("A study from 2012 counted", "post mortem tests showed", "Figures from
+    the European Centre for Disease Prevention and Control revealed"): what such a source
+    finds is a claim even with a plain object."""
+    clause = claimants.clause_subject(text, before, verb_start) or []
+    return any(word.lower in rules.RESEARCH_NOUNS for word in (*before[-6:], *clause[:3]))
 
 
 def _within_according(text: str, position: int) -> bool:
@@ -1288,7 +1334,16 @@ def _last_speaker(speakers: _Speakers) -> tuple[str | None, str]:
     return (speaker, "carried-claimant") if speaker else (None, "attribution-verb")
 
 
+_AS_SOURCE = re.compile(
+    r"(?:^|[,;—–]\s*)[Aa]s\s+(?!(?:with|for|in|of|on|at|to|part|well|such|far|long|soon|much|"
+    r"many|usual|always|ever|often|a\s+result)\b)[^,;:.!?“”\"]{1,60}\s$"
+)
+"""A source in an "as" clause right before the verb ("As AnandTech reports, …")."""
+_AS_SOURCE_END = re.compile(r"\s+[a-z]+ly\s*[,.;]")
+"""An adverb then the clause's end after the verb ("as Skelley wrote recently.")."""
 _RELATIVE_PRONOUNS = frozenset({"quien", "quienes", "who"})
+_SPANISH_OPENING_VERB = re.compile(r"([A-ZÁÉÍÓÚ][a-záéíóúñ]+)\s+que\b")
+"""A sentence opened by a Spanish verb and "que" ("Comentó que ..."), its subject dropped."""
 
 
 def _is_heading(found: list[_Sentence], index: int) -> bool:
