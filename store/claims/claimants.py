@@ -81,13 +81,20 @@ def normalise_name(name: str) -> str:
     return short
 
 
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
 def name_run(run: list[Word]) -> list[Word]:
     """The longest run of capitalised words (with name connectors) ending at the last word."""
     start = len(run) - 1
     while start > 0:
         previous = run[start - 1]
-        if previous.capitalised or previous.lower in rules.NAME_CONNECTORS:
-            start -= 1
+        if (
+            previous.capitalised
+            or previous.lower in rules.NAME_CONNECTORS
+            or (_ORDINAL.fullmatch(previous.text) and run[start].capitalised)
+        ):
+            start -= 1  # "the 4th District Court": an ordinal inside a name
         elif (
             previous.lower == "and"
             and start > 1
@@ -154,6 +161,8 @@ def apposition_subject(text: str, before: list[Word], verb_start: int) -> list[W
         if segment and text[max(0, segment[0].start - 1) : segment[0].start] not in _OPENING_QUOTES
     ][-3:]
     for candidate in reversed(candidates):
+        while len(candidate) > 1 and candidate[0].lower in rules.DISCOURSE_WORDS:
+            candidate = candidate[1:]  # "Even George Eustice, the current Environment Secretary"
         first = candidate[0]
         if (
             first.capitalised
@@ -164,7 +173,7 @@ def apposition_subject(text: str, before: list[Word], verb_start: int) -> list[W
     for candidate in reversed(candidates[-2:]):
         if all(word.lower in rules.DISCOURSE_WORDS for word in candidate):
             continue  # "The department, however, said"
-        if candidate[0].lower not in rules.SUBJECT_BREAKS | {"a", "an"}:
+        if candidate[0].lower not in rules.SUBJECT_BREAKS:
             return candidate
     return []
 
@@ -206,6 +215,9 @@ def subject(text: str, run: list[Word]) -> str | None:
         # "Officials in Homs said": the name is a place inside a common noun phrase.
         if named and not (owner > 0 and run[owner].lower in rules.PLACE_PREPOSITIONS):
             return clean_name(text, named)
+        if named and owner > 0 and run[owner - 1].capitalised:
+            # "the 4th District Court of Appeal in Santa Ana found": the court, not the place
+            return clean_name(text, name_run(run[:owner]))
     starts = [i for i, word in enumerate(run) if word.lower in rules.SUBJECT_STARTS_AFTER]
     if starts:
         run = run[starts[-1] + 1 :]

@@ -539,7 +539,12 @@ class _Speakers:
             return self._index.get(surname)
         text = self.text
         at = text.find(surname)
+        tried = 0
         while at >= 0:
+            tried += 1
+            if tried > _MAX_OCCURRENCES:  # a surname written everywhere: read all runs once
+                self._index = self._full_names()
+                return self._index.get(surname)
             end = at + len(surname)
             if (
                 at > 0
@@ -560,6 +565,8 @@ class _Speakers:
         # space: it starts after the last other one before ``position``.
         window = max(0, position - _RUN_LOOK_BACK)
         safe = _NOT_IN_RUN.search(text[window:position][::-1])
+        if safe is None and window > 0:
+            return None  # inside hundreds of capitalised words: no one's name
         begin = position - safe.start() if safe is not None else 0
         for run in _CAPITALISED_RUN.finditer(text, begin):
             if run.start() > position:
@@ -632,6 +639,8 @@ def _organisation_pattern(head: str) -> re.Pattern[str]:
     )
 
 
+_MAX_OCCURRENCES = 64
+"""How many occurrences of one surname are read before every run of the text is."""
 _MAX_SURNAMES = 16
 """How many surnames one text looks up at their occurrences before reading all its runs."""
 _RUN_LOOK_BACK = 300
@@ -1394,8 +1403,8 @@ def _first_words(phrases: tuple[str, ...]) -> frozenset[str]:
 def _is_fragment(claimant: str) -> bool:
     """A claimant that is a piece of a clause ("It was not immediately clear if the figures")."""
     lowered = claimant.lower().split()
-    if not lowered or lowered[0] in ("it", "there", "this", "that"):
-        return True
+    if not lowered or re.split(r"[’']", lowered[0])[0] in ("it", "there", "this", "that"):
+        return True  # "It was not …", "there’s growing": a clause, not a source
     if lowered[-1] in ("and", "or", "of", "the", "to") or "n't" in claimant or "n’t" in claimant:
         return True  # "do the job and", "didn't do much else of"
     return len(lowered) > rules.MAX_SUBJECT_WORDS or bool(_FRAGMENT.intersection(lowered))

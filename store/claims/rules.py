@@ -176,6 +176,9 @@ ATTRIBUTION_VERBS_WITH_THAT: tuple[str, ...] = (
     "worried", "worries", "fears", "feared", "predict", "estimate", "tweeted", "tweets",
     "counted", "turned up", "identified", "recorded", "detected",
     "posted", "theorized", "theorised", "outlined", "posit", "posits", "posited",
+    # plural present forms and stated concerns ("Experts are concerned that ...")
+    "warn", "argue", "insist", "fear", "worry", "admit", "agree", "add", "explain",
+    "is concerned", "are concerned", "was concerned", "were concerned",
 )  # fmt: skip
 
 #: After a verb of :data:`ATTRIBUTION_VERBS_WITH_THAT`, one of these opens the reported clause

@@ -165,3 +165,38 @@ class TestAsClauses:
             "completion date."
         )
         assert extractor.extract(text) == []
+
+
+class TestMoreReportingForms:
+    def test_an_unnamed_source_set_off_by_a_relative_clause_is_kept(
+        self, extractor: ClaimExtractor
+    ) -> None:
+        text = (
+            "A second vice-chancellor, who runs an elite research university, agreed: "
+            "“Infections are rising in the community, not just in universities.”"
+        )
+        assert _claimants(extractor, text) == ["A second vice-chancellor"]
+
+    def test_a_stated_concern_is_attributed(self, extractor: ClaimExtractor) -> None:
+        text = "Experts are concerned that many student halls are full."
+        assert _claimants(extractor, text) == ["Experts"]
+
+    def test_a_noun_after_there_is_no_source(self, extractor: ClaimExtractor) -> None:
+        text = "Meanwhile, there’s growing fear that the models will burn the planet."
+        assert extractor.extract(text) == []
+
+
+class TestNamedSubjects:
+    def test_a_court_in_a_city_is_the_court(self, extractor: ClaimExtractor) -> None:
+        text = (
+            "On Thursday, California’s 4th District Court of Appeal in Santa Ana found that "
+            "Amazon.com can now be held liable for defective products."
+        )
+        assert _claimants(extractor, text) == ["4th District Court of Appeal"]
+
+    def test_a_name_after_even_beats_its_title(self, extractor: ClaimExtractor) -> None:
+        text = (
+            "Even George Eustice, the current Environment Secretary, has described the laws "
+            "as 'woefully deficient'."
+        )
+        assert _claimants(extractor, text) == ["George Eustice"]
