@@ -274,6 +274,7 @@ _QUANTITY_SUBJECT = frozenset({
 })  # fmt: skip
 _AFTER_QUOTE = re.compile(r"[”\"’'][,.!?]?\s*$|[,.!?][”\"’']\s*$|[—–-]\s*$")
 _SOURCE_CHARS = 200
+_NICKNAME = re.compile(r"[“\"][A-Z][\w’'-]*[”\"][ \t]+[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)*")
 """A source after "according to" is read from at most this many characters (linear time)."""
 _NOT_IN_SOURCE = frozenset(
     {
@@ -446,7 +447,11 @@ def according_to(text: str, position: int) -> str | None:
     """The source after "according to": its leading name, else the last name, else the phrase."""
     limit = min(len(text), position + _SOURCE_CHARS)
     end = _PHRASE_END.search(text, position, limit)
-    found = words(text, position, end.start() if end is not None else limit)
+    stop = end.start() if end is not None else limit
+    nickname = _NICKNAME.match(text, stop)
+    if nickname is not None:  # 'Renaldo “Peewee” Gilkes': the quoted nickname is in the name
+        stop = nickname.end()
+    found = words(text, position, stop)
     if not found:
         return None
     lead = found[1:] if found[0].lower == "the" and len(found) > 1 else found

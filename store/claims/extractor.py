@@ -694,7 +694,7 @@ class ClaimExtractor:
         self._hedge_words = _first_words(rules.HEDGES)
         self._verify_words = _first_words(rules.UNVERIFIABLE_PHRASES)
         self._participle_words = _first_words(rules.PARTICIPLE_VERBS)
-        self._according_words = _first_words(rules.ACCORDING_TO_FORMS) | {"per"}
+        self._according_words = _rarest_words(rules.ACCORDING_TO_FORMS) | {"per"}
         self._hedge_sets = _word_sets(rules.HEDGES)
         self._verify_sets = _word_sets(rules.UNVERIFIABLE_PHRASES)
         self._triggers = (
@@ -707,7 +707,7 @@ class ClaimExtractor:
                 for word in words
             )
             | self._participle_words
-            | _first_words(rules.ACCORDING_TO_FORMS)
+            | self._according_words
             | {"per"}
         )
 
@@ -867,7 +867,11 @@ class ClaimExtractor:
             if claimant is not None and _is_fragment(claimant):
                 claimant = None
             return _Attribution(
-                claimant, "according to", "according-to", match.start(), match.end()
+                claimant,
+                _according_phrase(match.group()),
+                "according-to",
+                match.start(),
+                match.end(),
             )
         return None
 
@@ -885,52 +889,8 @@ class ClaimExtractor:
         before = claimants.words(text, max(0, match.start() - 12), match.start())
         if before and before[-1].lower in _GERUND_BEFORE:
             return None  # "greeting people or adding emphasis": a gerund, not a statement
-        begin = _clause_start(text, match.start())
-        lead = claimants.words(text, begin, match.start())
-        while lead and lead[0].lower in rules.DISCOURSE_WORDS:
-            lead = lead[1:]
-        comma = text.find(",", lead[0].start if lead else begin, match.start())
-        if lead and lead[0].capitalised and comma > 0:
-            first = [w for w in lead if w.end <= comma]  # "Prof Steve West, vice-chancellor"
-            if first and all(w.capitalised or w.lower in rules.NAME_CONNECTORS for w in first):
-                lead = first
-        if lead and _GERUND.fullmatch(lead[0].lower):  # "Speaking on Morning Ireland he ..."
-            pronouns = [w for w in lead if w.lower in ("he", "she", "they")]
-            lead = pronouns[:1]
-        run: list[claimants.Word] = []
-        for word in lead:
-            lower = word.lower
-            if run and (
-                lower in rules.FINITE_VERBS
-                or lower in rules.IRREGULAR_VERBS
-                or lower in rules.SUBJECT_VERB_FILLERS
-                or (
-                    not word.capitalised
-                    and (
-                        _ADVERB.fullmatch(lower)
-                        or _PAST.fullmatch(lower)
-                        or _GERUND.fullmatch(lower)
-                    )
-                )
-            ):
-                break
-            if lower in rules.THIRD_PERSON_PRONOUNS and lower != "it":
-                run = [word]
-                break
-            run.append(word)
-        claimant = None
-        if len(run) == 1 and run[0].lower in rules.THIRD_PERSON_PRONOUNS:
-            claimant = speakers.pronoun(run[0].lower)
-        elif run and not run[0].lower.endswith("ing"):
-            claimant = claimants.subject(text, run)
-            if claimant is not None and claimant.lower() in rules.THIRD_PERSON_PRONOUNS:
-                claimant = speakers.pronoun(claimant.lower())
-        if (
-            claimant is None
-            or _is_fragment(claimant)
-            or claimant.lower() in _NOT_SUBJECTS
-            or claimant.lower().split("’")[0].split("'")[0] in rules.THIRD_PERSON_PRONOUNS
-        ):
+        claimant = _opening_subject(text, match.start(), speakers)
+        if claimant is None:
             return None
         phrase = " ".join(match.group().lstrip(", ").split())
         return _Attribution(claimant, phrase, "attribution-verb", match.start(), match.end())
@@ -1114,6 +1074,10 @@ class ClaimExtractor:
             # "El cuadro —expresó— debe ...", "La política de cuadros, enfatizó, requiere":
             # the speaker is the sentence's named subject, else the one speaking so far
             return _named_or_last(text, verb_start, speakers)
+        if run is not None and all(word.lower in _COORDINATORS for word in run):
+            # "The Idle Hour will be closing, and have said ...": the sentence's subject
+            opening = _opening_subject(text, verb_start, speakers)
+            return (opening, "attribution-verb") if opening is not None else None
         if run is not None and run[0].lower in _RELATIVE_PRONOUNS:
             # "…, Roberto Morales Ojeda, quien también enfatizó que": the name before it
             run = claimants.relative_antecedent(text, before, verb_start)
@@ -1184,6 +1148,56 @@ _LEADING_PHRASE = re.compile(
     r"But|Last|Earlier|Later)\b[^,“”\"]{0,120},\s+"
 )
 _LEADING_QUOTE = re.compile(r"[“\"][^”\"]{1,2000}[”\"][,.!?]?\s+")
+
+
+def _opening_subject(text: str, end: int, speakers: _Speakers) -> str | None:
+    """The subject of the clause that ends at ``end``, read from the clause's start (after a
+    leading quotation or phrase) up to its verb, a pronoun resolved; None if it is none a
+    claim can have ("I", a fragment, a gerund)."""
+    begin = _clause_start(text, end)
+    lead = claimants.words(text, begin, end)
+    while lead and lead[0].lower in rules.DISCOURSE_WORDS:
+        lead = lead[1:]
+    comma = text.find(",", lead[0].start if lead else begin, end)
+    if lead and lead[0].capitalised and comma > 0:
+        first = [w for w in lead if w.end <= comma]  # "Prof Steve West, vice-chancellor"
+        if first and all(w.capitalised or w.lower in rules.NAME_CONNECTORS for w in first):
+            lead = first
+    if lead and _GERUND.fullmatch(lead[0].lower):  # "Speaking on Morning Ireland he ..."
+        pronouns = [w for w in lead if w.lower in ("he", "she", "they")]
+        lead = pronouns[:1]
+    run: list[claimants.Word] = []
+    for word in lead:
+        lower = word.lower
+        if run and (
+            lower in rules.FINITE_VERBS
+            or lower in rules.IRREGULAR_VERBS
+            or lower in rules.SUBJECT_VERB_FILLERS
+            or (
+                not word.capitalised
+                and (_ADVERB.fullmatch(lower) or _PAST.fullmatch(lower) or _GERUND.fullmatch(lower))
+            )
+        ):
+            break
+        if lower in rules.THIRD_PERSON_PRONOUNS and lower != "it":
+            run = [word]
+            break
+        run.append(word)
+    claimant = None
+    if len(run) == 1 and run[0].lower in rules.THIRD_PERSON_PRONOUNS:
+        claimant = speakers.pronoun(run[0].lower)
+    elif run and not run[0].lower.endswith("ing"):
+        claimant = claimants.subject(text, run)
+        if claimant is not None and claimant.lower() in rules.THIRD_PERSON_PRONOUNS:
+            claimant = speakers.pronoun(claimant.lower())
+    if (
+        claimant is None
+        or _is_fragment(claimant)
+        or claimant.lower() in _NOT_SUBJECTS
+        or claimant.lower().split("’")[0].split("'")[0] in rules.THIRD_PERSON_PRONOUNS
+    ):
+        return None
+    return claimant
 
 
 def _clause_start(text: str, end: int) -> int:
@@ -1351,6 +1365,8 @@ _AS_SOURCE = re.compile(
 _AS_SOURCE_END = re.compile(r"\s+[a-z]+ly\s*[,.;]")
 """An adverb then the clause's end after the verb ("as Skelley wrote recently.")."""
 _RELATIVE_PRONOUNS = frozenset({"quien", "quienes", "who"})
+_COORDINATORS = frozenset({"and", "but", "y", "pero"})
+"""A clause of only these before the verb shares the sentence's subject."""
 _SPANISH_OPENING_VERB = re.compile(r"([A-ZÁÉÍÓÚ][a-záéíóúñ]+)\s+que\b")
 """A sentence opened by a Spanish verb and "que" ("Comentó que ..."), its subject dropped."""
 
@@ -1393,6 +1409,22 @@ def _word_sets(phrases: tuple[str, ...]) -> dict[str, tuple[frozenset[str], ...]
 def _holds_phrase(index: dict[str, tuple[frozenset[str], ...]], hit: frozenset[str]) -> bool:
     """Whether ``hit`` holds every word of one of the phrases of ``index``."""
     return any(words <= hit for key in index.keys() & hit for words in index[key])
+
+
+def _according_phrase(written: str) -> str:
+    """The attribution phrase stored for a source-naming form: "the view of" as written
+    (lower case), every other form ("según", ", per") as "according to", as before."""
+    phrase = " ".join(written.split()).lower()
+    return phrase if phrase in _NOUN_SOURCE_FORMS else "according to"
+
+
+_NOUN_SOURCE_FORMS = frozenset(rules.ACCORDING_TO_FORMS[3:])
+
+
+def _rarest_words(phrases: tuple[str, ...]) -> frozenset[str]:
+    """The longest word of each phrase as :data:`_WORD` reads it ("the view of" -> "view"):
+    a sentence without it cannot hold the phrase, and "the" would let every sentence by."""
+    return frozenset(max(_WORD.findall(phrase.lower()), key=len) for phrase in phrases)
 
 
 def _first_words(phrases: tuple[str, ...]) -> frozenset[str]:

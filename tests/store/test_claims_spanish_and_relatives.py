@@ -200,3 +200,25 @@ class TestNamedSubjects:
             "as 'woefully deficient'."
         )
         assert _claimants(extractor, text) == ["George Eustice"]
+
+
+class TestSourcesNamedByNouns:
+    def test_the_view_of_names_the_source_and_keeps_the_figures(
+        self, extractor: ClaimExtractor
+    ) -> None:
+        text = (
+            "That is the view of football coach Renaldo “Peewee” Gilkes as the Tridents "
+            "prepare for four group games in the span of ten days."
+        )
+        claims = extractor.extract(text)
+        assert [(c.claimant, c.attribution) for c in claims] == [
+            ("Renaldo “Peewee” Gilkes", "the view of")
+        ]
+        assert [(q.count, q.unit) for q in claims[0].quantities] == [(4, None), (10, "days")]
+
+    def test_a_verb_after_and_shares_the_sentences_subject(self, extractor: ClaimExtractor) -> None:
+        text = (
+            "The Idle Hour will be closing, and have said it is unlikely they will be back in "
+            "three weeks."
+        )
+        assert _claimants(extractor, text) == ["Idle Hour"]
