@@ -183,7 +183,9 @@ class QuantityParser:
         )
         self._hyphen_item = re.compile(r"-(?P<w>[A-Za-z][a-z]+)(?![\w-])")
         self._token = re.compile(
-            rf"[ \t]+(\d+(?:\.\d+)?\s?(?:{_alternation(rules.UNITS)})(?![\w])|[A-Za-z][\w’'/-]*)",
+            # an item may open a quotation: 'several "concerns and conversations"'
+            rf"[ \t]+[“\"]?(\d+(?:\.\d+)?\s?(?:{_alternation(rules.UNITS)})(?![\w])"
+            rf"|[A-Za-z][\w’'/-]*)",
             re.IGNORECASE,
         )
         self._year = re.compile(r"(?:1[6-9]|20)\d\d")

@@ -222,3 +222,12 @@ class TestSourcesNamedByNouns:
             "three weeks."
         )
         assert _claimants(extractor, text) == ["Idle Hour"]
+
+
+def test_a_quoted_item_after_a_vague_amount_is_still_its_item() -> None:
+    from store.claims import QuantityParser
+
+    found = QuantityParser().parse(
+        'There were several "concerns and conversations about how dark his skin might be."'
+    )
+    assert [(q.count, q.text, q.item) for q in found] == [(None, "several", "concerns")]
