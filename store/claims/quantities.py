@@ -41,6 +41,8 @@ _DIGIT = re.compile(r"(?<![\w.,:/-])\.?\d")
 _ANY_SIGN = re.compile(r"[$€£¥₹₩₦₽₺₪]")
 _ANY_DIGIT = re.compile(r"\d")
 _ALPHA = re.compile(r"[a-z]+")
+_VERB_AFTER = re.compile(r"\s+(?:is|are|was|were|has|have|had|will|would|remain|remained)\b")
+"""A number word as the subject of a verb is a count ("Two is it", "Three were arrested")."""
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
 
 
@@ -380,6 +382,7 @@ class QuantityParser:
             and qualifier is None
             and of_whole is None
             and not match.group("digits")
+            and not (match.group("words") and count != 1 and _VERB_AFTER.match(sentence, end))
         ):
             return None, match.end()  # "the two" or "a" alone: no figure
         text = sentence[text_start:text_end].strip()

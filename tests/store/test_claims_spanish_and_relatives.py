@@ -231,3 +231,11 @@ def test_a_quoted_item_after_a_vague_amount_is_still_its_item() -> None:
         'There were several "concerns and conversations about how dark his skin might be."'
     )
     assert [(q.count, q.text, q.item) for q in found] == [(None, "several", "concerns")]
+
+
+def test_a_number_word_as_a_subject_is_a_count() -> None:
+    from store.claims import QuantityParser
+
+    parser = QuantityParser()
+    assert [(q.count, q.text) for q in parser.parse('"Two is it," Meghan said.')] == [(2, "Two")]
+    assert [(q.count, q.text) for q in parser.parse("Three were arrested.")] == [(3, "Three")]
