@@ -21,6 +21,10 @@ _PHRASE_END = re.compile(r"[,;:.!?()—–“”\"]|\sthat\s")
 _CLAUSE_BREAK = re.compile(r"[,;:()“”\"—–]|\bthat\b|(?<=[a-z]{3})[.!?]['’\"”]?\s+")
 """Ends of a clause before a verb; a full stop after a lower-case word ends a sentence inside a
 long quotation ("... for some voters. He said"), after "Mr" or "U.S" it does not."""
+_WINDOW_BREAK = re.compile(r"[,;:()—–]|\bthat\b|(?<=[a-z]{3})[.!?]['’\"”]?\s+")
+""":data:`_CLAUSE_BREAK` without quote marks, for how far back a subject is looked for: a
+quoted title in an apposition ('Gilley, author of the article "The Case for Colonialism,"
+argued') is not two more clauses."""
 
 
 class Word:
@@ -77,13 +81,27 @@ def normalise_name(name: str) -> str:
     return short
 
 
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
 def name_run(run: list[Word]) -> list[Word]:
     """The longest run of capitalised words (with name connectors) ending at the last word."""
     start = len(run) - 1
     while start > 0:
         previous = run[start - 1]
-        if previous.capitalised or previous.lower in rules.NAME_CONNECTORS:
-            start -= 1
+        if (
+            previous.capitalised
+            or previous.lower in rules.NAME_CONNECTORS
+            or (_ORDINAL.fullmatch(previous.text) and run[start].capitalised)
+        ):
+            start -= 1  # "the 4th District Court": an ordinal inside a name
+        elif (
+            previous.lower == "and"
+            and start > 1
+            and run[start - 2].capitalised
+            and any(w.lower in ("of", "for") for w in run[max(0, start - 6) : start - 1])
+        ):
+            start -= 1  # "Centre for Disease Prevention and Control": one organisation
         else:
             break
     named = run[start:]
@@ -113,7 +131,7 @@ def subject_window(text: str, verb_start: int) -> int:
     """Where the words that can hold a verb's subject start: the last three clauses before
     it (an apposition needs no more), within :data:`rules.SUBJECT_WINDOW_CHARS`."""
     window = max(0, verb_start - rules.SUBJECT_WINDOW_CHARS)
-    breaks = [brk.start() for brk in _CLAUSE_BREAK.finditer(text, window, verb_start)]
+    breaks = [brk.start() for brk in _WINDOW_BREAK.finditer(text, window, verb_start)]
     return max(window, breaks[-4]) if len(breaks) >= 4 else window
 
 
@@ -126,14 +144,25 @@ def clause_subject(text: str, before: list[Word], verb_start: int) -> list[Word]
     return _segments(text, before, verb_start)[-1] or None
 
 
+_OPENING_QUOTES = frozenset({"“", '"', "‘", "'"})
+"""A phrase right after one of these is a quoted title or words, never who is speaking."""
+
+
 def apposition_subject(text: str, before: list[Word], verb_start: int) -> list[Word]:
     """The subject before an apposition or relative clause: "John Smith, a spokesman, said".
 
     A name beats its title ("Chi Onwurah, the Labour MP for Newcastle Central, said" -> Chi
     Onwurah); without a name, the nearest phrase that is not a relative clause.
     """
-    candidates = [segment for segment in _segments(text, before, verb_start) if segment][-3:]
+    candidates = [
+        segment
+        for segment in _segments(text, before, verb_start)
+        # 'Gilley, author of the article "The Case for Colonialism," argued': not the title
+        if segment and text[max(0, segment[0].start - 1) : segment[0].start] not in _OPENING_QUOTES
+    ][-3:]
     for candidate in reversed(candidates):
+        while len(candidate) > 1 and candidate[0].lower in rules.DISCOURSE_WORDS:
+            candidate = candidate[1:]  # "Even George Eustice, the current Environment Secretary"
         first = candidate[0]
         if (
             first.capitalised
@@ -144,9 +173,20 @@ def apposition_subject(text: str, before: list[Word], verb_start: int) -> list[W
     for candidate in reversed(candidates[-2:]):
         if all(word.lower in rules.DISCOURSE_WORDS for word in candidate):
             continue  # "The department, however, said"
-        if candidate[0].lower not in rules.SUBJECT_BREAKS | {"a", "an"}:
+        if candidate[0].lower not in rules.SUBJECT_BREAKS:
             return candidate
     return []
+
+
+def relative_antecedent(text: str, before: list[Word], verb_start: int) -> list[Word] | None:
+    """The name a relative clause before the verb refers to ("…, Roberto Morales Ojeda,
+    quien también enfatizó", "Rep. Alexandria Ocasio-Cortez, who has suggested"): the
+    capitalised words that end the clause before it; None if it ends otherwise."""
+    segments = [segment for segment in _segments(text, before, verb_start) if segment]
+    if len(segments) < 2 or not segments[-2][-1].capitalised:
+        return None
+    named = name_run(segments[-2])
+    return named or None
 
 
 def subject(text: str, run: list[Word]) -> str | None:
@@ -175,6 +215,9 @@ def subject(text: str, run: list[Word]) -> str | None:
         # "Officials in Homs said": the name is a place inside a common noun phrase.
         if named and not (owner > 0 and run[owner].lower in rules.PLACE_PREPOSITIONS):
             return clean_name(text, named)
+        if named and owner > 0 and run[owner - 1].capitalised:
+            # "the 4th District Court of Appeal in Santa Ana found": the court, not the place
+            return clean_name(text, name_run(run[:owner]))
     starts = [i for i, word in enumerate(run) if word.lower in rules.SUBJECT_STARTS_AFTER]
     if starts:
         run = run[starts[-1] + 1 :]
@@ -231,6 +274,7 @@ _QUANTITY_SUBJECT = frozenset({
 })  # fmt: skip
 _AFTER_QUOTE = re.compile(r"[”\"’'][,.!?]?\s*$|[,.!?][”\"’']\s*$|[—–-]\s*$")
 _SOURCE_CHARS = 200
+_NICKNAME = re.compile(r"[“\"][A-Z][\w’'-]*[”\"][ \t]+[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)*")
 """A source after "according to" is read from at most this many characters (linear time)."""
 _NOT_IN_SOURCE = frozenset(
     {
@@ -304,6 +348,49 @@ def after_verb(text: str, position: int) -> str | None:
     return _right_phrase(text, position)
 
 
+_SPANISH_ARTICLES = frozenset({"el", "la", "los", "las"})
+_SPANISH_SUBJECT_END = re.compile(r"[,.;:!?()—–“”\"]|\s-\s|(?<=\w)-(?!\w)|$")
+_SPANISH_NAME_AFTER = re.compile(
+    r",\s*((?:[A-ZÁÉÍÓÚÑ][\w’'-]*\s+){1,4}[A-ZÁÉÍÓÚÑ][\w’'-]*)\s*(?:[,.;:]|quien\b|$)"
+)
+_SPANISH_SUBJECT_WORDS = 14
+"""A Spanish title can be long: "el Miembro del Buró Político y presidente de la Asamblea
+Nacional del Poder Popular" is thirteen words."""
+
+
+def after_spanish_verb(text: str, position: int) -> str | None:
+    """The subject after a Spanish reporting verb, which Spanish puts there more often than
+    English ("…, comentó el Miembro del Buró Político", "calificó Humberto Camilo Hernández
+    Suárez", "expresó el presidente de la Asamblea, Esteban Lazo Hernández"), or None.
+
+    Only a person is taken: a name of two words or more, or an article and a role within its
+    first words (:data:`rules.PERSON_ROLES`); a name set off after the role wins over the
+    role. "destacó el papel de los jóvenes" has an object there, not a subject.
+    """
+    end = _SPANISH_SUBJECT_END.search(text, position, min(len(text), position + 200))
+    stop = end.start() if end is not None else min(len(text), position + 200)
+    found = words(text, position, stop)
+    if not found or found[0].start - position > 2:
+        return None
+    if found[0].lower in _SPANISH_ARTICLES:
+        if len(found) > _SPANISH_SUBJECT_WORDS:
+            return None
+        if not any(word.lower in rules.PERSON_ROLES for word in found[1:4]):
+            return None
+        named = _SPANISH_NAME_AFTER.match(text, stop)
+        if named is not None:
+            return named.group(1)
+        return _quote(text, found)
+    length = 0
+    while length < len(found) and (
+        found[length].capitalised or (length and found[length].lower in rules.NAME_CONNECTORS)
+    ):
+        length += 1
+    while length and found[length - 1].lower in rules.NAME_CONNECTORS:
+        length -= 1
+    return clean_name(text, found[:length]) if length >= 2 else None
+
+
 def after_quotation(text: str, verb_start: int) -> bool:
     """Whether a verb comes right after a closing quotation ('"...," noted')."""
     return _AFTER_QUOTE.search(text, max(0, verb_start - 4), verb_start) is not None
@@ -360,7 +447,11 @@ def according_to(text: str, position: int) -> str | None:
     """The source after "according to": its leading name, else the last name, else the phrase."""
     limit = min(len(text), position + _SOURCE_CHARS)
     end = _PHRASE_END.search(text, position, limit)
-    found = words(text, position, end.start() if end is not None else limit)
+    stop = end.start() if end is not None else limit
+    nickname = _NICKNAME.match(text, stop)
+    if nickname is not None:  # 'Renaldo “Peewee” Gilkes': the quoted nickname is in the name
+        stop = nickname.end()
+    found = words(text, position, stop)
     if not found:
         return None
     lead = found[1:] if found[0].lower == "the" and len(found) > 1 else found
@@ -372,6 +463,9 @@ def according_to(text: str, position: int) -> str | None:
             length += 1
         while length > 1 and lead[length - 1].lower in rules.NAME_CONNECTORS:
             length -= 1
+        person = _person_after_role(text, lead, length)
+        if person is not None:
+            return person
         return normalise_name(_quote(text, name_run(lead[:length])))
     capitalised = [i for i, word in enumerate(found) if word.capitalised]
     if capitalised:
@@ -392,6 +486,20 @@ def according_to(text: str, position: int) -> str | None:
     if len(found) == 1 and found[0].lower in rules.UNNAMED_SOURCES:
         return None  # "according to estimates": no one named
     return _quote(text, found)
+
+
+def _person_after_role(text: str, found: list[Word], at: int) -> str | None:
+    """The person named after an organisation and a role ("Wilson Center director Rojansky",
+    "Miami-Dade transit chief Eulois Cleckley"): the person speaks, not the organisation."""
+    role = at
+    while role < len(found) and not found[role].capitalised and role - at < 2:
+        if found[role].lower in rules.PERSON_ROLES:
+            named = role + 1
+            while named < len(found) and found[named].capitalised:
+                named += 1
+            return clean_name(text, found[role + 1 : named]) if named > role + 1 else None
+        role += 1
+    return None
 
 
 _STATEMENT = re.compile(

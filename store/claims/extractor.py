@@ -48,7 +48,10 @@ _OPENS_CLAUSE_AFTER = re.compile(
 """The end of a clause right after a verb, a time allowed between ("..., police reported at
 1:30 p.m. on Nov. 8.")."""
 _PERSON = re.compile(r"^[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+$")
-_FULL_NAME = re.compile(r"(?<![\w’'.-])[A-Z][a-z’'-]+(?:[ \t]+[A-Z][a-z’'-]+){1,2}(?![\w’'-])")
+_FULL_NAME = re.compile(r"[A-Z](?<![\w’'.-][A-Z])[a-z’'-]+(?:[ \t]+[A-Z][a-z’'-]+){1,2}(?![\w’'-])")
+"""Two or three capitalised words. Patterns searched over a whole text check the character
+before a match after its first one ("[A-Z](?<!…[A-Z])"), so the engine skips quickly to the
+next capital: a look-behind first made it stop at every position (twice the time)."""
 
 
 def _is_person(name: str) -> bool:
@@ -73,6 +76,8 @@ def _is_single_name(name: str) -> bool:
 
 
 _DEFINITE = frozenset({"the", "el", "la"})
+_MAX_ROLE_WORDS = 8
+"""The longest role resolved to a name: "el presidente de la Asamblea Provincial" is six."""
 _MAX_ROLES = 32
 """How many different roles one text resolves (each is searched for once over the text)."""
 _ROLE_ADJECTIVES = frozenset({"former", "current", "then", "new", "acting", "interim", "late"})
@@ -87,6 +92,38 @@ _CALENDAR_NAMES = frozenset({
 _NAME = r"(?:[A-ZÁÉÍÓÚÑ][^\W\d_]+(?:-[A-ZÁÉÍÓÚÑ][^\W\d_]+)?|[A-Z]\.)"
 _NAME_AFTER_ROLE = re.compile(rf",?[ \t]+({_NAME}(?:[ \t]+{_NAME}){{1,3}})(?![\w’'-])")
 """A name right after a role: "billionaire Michael R. Bloomberg", "ministro, Jorge Luis"."""
+_NAME_ENDING_ROLE = re.compile(
+    rf"[^,.;:()“”\"\n]{{0,80}},[ \t]+({_NAME}(?:[ \t]+{_NAME}){{1,3}})(?=[ \t]*(?:[,.;:]|$))"
+)
+"""A name that ends a longer role phrase, set off by commas: "el Miembro del Buró Político y
+presidente de la Asamblea Nacional, Esteban Lazo Hernández."."""
+_ROLE_PHRASE_WORDS = frozenset({
+    "de", "del", "la", "el", "los", "las", "y", "e", "en", "and", "of", "the", "for", "in",
+})  # fmt: skip
+
+
+def _name_ending_role(text: str, end: int) -> re.Match[str] | None:
+    """:data:`_NAME_ENDING_ROLE` when the words between the role and the name only go on
+    describing the role (names, "y presidente de la", "of the"): not a clause ("also revealed
+    that she reached out to …, Princess Diana,")."""
+    match = _NAME_ENDING_ROLE.match(text, end)
+    if match is None:
+        return None
+    between = claimants.words(text, end, match.start(1))
+    if all(
+        word.capitalised or word.lower in _ROLE_PHRASE_WORDS or word.lower in rules.PERSON_ROLES
+        for word in between
+    ):
+        return match
+    return None
+
+
+_REPORTING_WORDS = frozenset(
+    word
+    for phrase in (*rules.SPEECH_VERBS, *rules.ATTRIBUTION_VERBS, *rules.SPANISH_VERBS)
+    for word in phrase.split()
+    if word not in ("is", "are", "was", "were", "that")
+)
 _NAME_BEFORE_ROLE = re.compile(
     rf"(?<![\w’'.-])({_NAME}(?:[ \t]+{_NAME}){{0,3}}),[ \t]+"
     rf"(?:(?:[Tt]he|[Aa]n?|[Ee]l|[Ll]a)[ \t]+)?(?:[\w’'-]+[ \t]+){{0,4}}$"
@@ -121,7 +158,6 @@ _NOT_GIVEN = frozenset({
 _ADVERB = re.compile(r"[a-z]{3,}ly")
 _GERUND = re.compile(r"[a-z]{3,}ing")
 _PAST = re.compile(r"[a-z]{2,}[^e]ed|[a-z]{2,}sed|used")
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[^\W\d_]+")
 _WORD = re.compile(r"[^\W\d_]+")
 _FRAGMENT = frozenset(
     {
@@ -170,27 +206,39 @@ def _words_pattern(phrases: tuple[str, ...] | list[str] | frozenset[str]) -> str
 
 class _Tokens:
     """A sentence's words read once, and handed out by span: the rules look at the words
-    before each verb, and reading them again for every verb cost a fifth of the time."""
+    before each verb, and reading them again for every verb cost a fifth of the time. They
+    are read lazily, up to the furthest point asked for (cut at white space, which no word
+    holds): the words after a sentence's last verb are never needed."""
 
-    __slots__ = ("_starts", "_text", "_words")
+    __slots__ = ("_read", "_starts", "_text", "_words")
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._words: list[claimants.Word] | None = None
+        self._words: list[claimants.Word] = []
         self._starts: list[int] = []
+        self._read = 0
 
     def between(self, start: int, end: int) -> list[claimants.Word]:
         """The words that lie wholly within ``text[start:end]``."""
-        if len(self._text) > _CHUNK:  # a huge "sentence": read only the window asked for
-            return claimants.words(self._text, start, end)
-        if self._words is None:
-            self._words = claimants.words(self._text)
-            self._starts = [word.start for word in self._words]
-        first = bisect.bisect_left(self._starts, start)
-        last = bisect.bisect_left(self._starts, end, first)
-        while last > first and self._words[last - 1].end > end:
+        text = self._text
+        if len(text) > _CHUNK:  # a huge "sentence": read only the window asked for
+            return claimants.words(text, start, end)
+        words, starts = self._words, self._starts
+        if end > self._read:
+            cut = _SPACE.search(text, end)
+            stop = cut.start() if cut is not None else len(text)
+            more = claimants.words(text, self._read, stop)
+            words += more
+            starts += [word.start for word in more]
+            self._read = stop
+        first = bisect.bisect_left(starts, start)
+        last = bisect.bisect_left(starts, end, first)
+        while last > first and words[last - 1].end > end:
             last -= 1
-        return self._words[first:last]
+        return words[first:last]
+
+
+_SPACE = re.compile(r"\s")
 
 
 @dataclass(slots=True)
@@ -215,6 +263,8 @@ class _Sentence:
     verify_points_back: bool = False
     quantities: tuple[Quantity, ...] = ()
     parsed: tuple[Quantity, ...] | None = None
+    number_words: frozenset[str] | None = None
+    """The words of the sentence the figure parser looks for, read with the rule words."""
     claimant: str | None = None
     method: str = ""
     note: str = ""
@@ -241,6 +291,8 @@ class _Speakers:
     gender: dict[str, str] = field(default_factory=dict)
     _names: dict[str, tuple[str, int] | None] | None = None
     _index: dict[str, tuple[str, int]] | None = None
+    _looked_up: int = 0
+    _lowered: str | None = None
     _roles: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     found: list[_Sentence] = field(default_factory=list)
     """Every sentence of the text, so a pronoun can look at the few just before it."""
@@ -315,11 +367,10 @@ class _Speakers:
         if not claimant:
             return claimant
         words = claimant.split()
-        if len(words) < 2 or len(words) > 5:
+        if len(words) < 2 or len(words) > _MAX_ROLE_WORDS:
             return claimant
         if words[0].lower() not in _DEFINITE and not (
-            all(w[:1].isupper() for w in words)
-            and re.search(rf"\b[Tt]he\s+{re.escape(claimant)}", self.text[self.at : before])
+            all(w[:1].isupper() for w in words) and self._after_the(claimant, before)
         ):
             return claimant  # "the former mayor", or a title alone: "the Conservative MP"
         if len(words) == 2 and words[1].lower() in rules.ORGANISATION_ROLES:
@@ -328,13 +379,22 @@ class _Speakers:
         head = words[of[0] - 1 if of else -1].lower().removesuffix("’s").removesuffix("'s")
         if head not in rules.PERSON_ROLES:
             return claimant
-        described = [w for w in words if w.lower() not in _DEFINITE | _ROLE_ADJECTIVES]
-        phrase = r"\s+".join(map(re.escape, described))
-        for found in (phrase, re.escape(head)) if len(described) > 1 else (re.escape(head),):
+        described = tuple(w for w in words if w.lower() not in _DEFINITE | _ROLE_ADJECTIVES)
+        for found in (described, (head,)) if len(described) > 1 else ((head,),):
             name = self._introduced(found, before)
             if name is not None:
                 return name
         return self._recent_person("", None) or claimant
+
+    def _after_the(self, claimant: str, before: int) -> bool:
+        """Whether the sentence up to ``before`` writes ``claimant`` after "the" ("The
+        International Trade Secretary")."""
+        at = self.text.find(claimant, self.at, before)
+        while at >= 0 and at + len(claimant) <= before:
+            if _THE_BEFORE.search(self.text, max(self.at, at - 40), at):
+                return True
+            at = self.text.find(claimant, at + 1, before)
+        return False
 
     def _organisation(self, head: str, before: int) -> str | None:
         """ "the hospital" as the last "… Hospital" named before it ("Cork University
@@ -343,11 +403,7 @@ class _Speakers:
         if key not in self._roles:
             if len(self._roles) >= _MAX_ROLES:
                 return None
-            name = head[:1].upper() + head[1:].lower()
-            pattern = re.compile(
-                rf"(?<![\w’'.-])((?:[A-Z][\w’'.-]*[ \t]+){{1,4}}{name}|[Tt]he[ \t]+[a-z]{{4,}}"
-                rf"[ \t]+{head.lower()})(?![\w-])"
-            )
+            pattern = _organisation_pattern(head.lower())
             self._roles[key] = [m.span(1) for m in pattern.finditer(self.text)]
         spans = self._roles[key]
         for start, end in reversed(spans[: bisect.bisect_left(spans, (self.at, 0))]):
@@ -358,21 +414,29 @@ class _Speakers:
             return written.removeprefix("The ").removeprefix("the ")
         return None
 
-    def _introduced(self, role: str, before: int) -> str | None:
-        """The name written with ``role`` (a pattern) last before ``before``, if one."""
-        if role not in self._roles:
+    def _introduced(self, role: tuple[str, ...], before: int) -> str | None:
+        """The name written with ``role`` (its words, any case) last before ``before``."""
+        key = " ".join(role).lower()
+        if key not in self._roles:
             if len(self._roles) >= _MAX_ROLES:
                 return None  # linear time: a text of endless different roles is not read again
-            pattern = re.compile(rf"(?<![\w-]){role}(?![\w-])", re.IGNORECASE)
-            self._roles[role] = [m.span() for m in pattern.finditer(self.text)]
-        spans = self._roles[role]
+            if self._lowered is None:
+                self._lowered = self.text.lower()
+            if len(self._lowered) == len(self.text):
+                found = _role_pattern(tuple(key.split())).finditer(self._lowered)
+            else:  # lower-casing changed the length ("İ"): spans need the text itself
+                found = _role_pattern(tuple(key.split()), re.IGNORECASE).finditer(self.text)
+            self._roles[key] = [m.span() for m in found]
+        spans = self._roles[key]
         for start, end in reversed(spans[: bisect.bisect_left(spans, (before, 0))]):
-            after = _NAME_AFTER_ROLE.match(self.text, end)
+            after = _NAME_AFTER_ROLE.match(self.text, end) or _name_ending_role(self.text, end)
             if after is not None and _is_person(after.group(1)):
                 return after.group(1)
             named = _NAME_BEFORE_ROLE.search(self.text, max(0, start - 60), start)
             if named is None:
                 continue
+            if _REPORTING_WORDS.intersection(_WORD.findall(self.text, named.end(1), start)):
+                continue  # "…de la Revolución, expresó el Miembro": a verb is no apposition
             kept = named.group(1).split()
             while kept and kept[0] in _NOT_NAMES | _CALENDAR_NAMES:
                 kept = kept[1:]  # "Even George Eustice, the current Environment Secretary"
@@ -463,39 +527,135 @@ class _Speakers:
         return found[0] if found and found[1] < before else claimant
 
     def _first_full_name(self, surname: str) -> tuple[str, int] | None:
-        """The first "Given Surname" of the text, and where it is. Every run of capitalised
-        words is read once per text (:meth:`_full_names`), not searched again per surname."""
-        if self._index is None:
+        """The first "Given Surname" of the text, and where it is: looked for at the
+        surname's own occurrences (a long page has thousands of capitalised runs, and reading
+        them all for one surname cost up to 5 ms); past :data:`_MAX_SURNAMES` surnames, every
+        run is read once (:meth:`_full_names`), so the time stays linear in the text."""
+        if self._index is not None:
+            return self._index.get(surname)
+        self._looked_up += 1
+        if self._looked_up > _MAX_SURNAMES:
             self._index = self._full_names()
-        return self._index.get(surname)
+            return self._index.get(surname)
+        text = self.text
+        at = text.find(surname)
+        tried = 0
+        while at >= 0:
+            tried += 1
+            if tried > _MAX_OCCURRENCES:  # a surname written everywhere: read all runs once
+                self._index = self._full_names()
+                return self._index.get(surname)
+            end = at + len(surname)
+            if (
+                at > 0
+                and text[at - 1].isspace()
+                and (end == len(text) or not _joins_before(text[end]))
+            ):
+                found = self._full_name_at(at)
+                if found is not None and found[0].endswith(" " + surname):
+                    return found
+            at = text.find(surname, at + 1)
+        return None
+
+    def _full_name_at(self, position: int) -> tuple[str, int] | None:
+        """The full name whose surname is the word at ``position``, read from the run of
+        capitalised words holding it (the runs :meth:`_full_names` reads), or None."""
+        text = self.text
+        # A run never holds a character other than a word's, an apostrophe, "-" or white
+        # space: it starts after the last other one before ``position``.
+        window = max(0, position - _RUN_LOOK_BACK)
+        safe = _NOT_IN_RUN.search(text[window:position][::-1])
+        if safe is None and window > 0:
+            return None  # inside hundreds of capitalised words: no one's name
+        begin = position - safe.start() if safe is not None else 0
+        for run in _CAPITALISED_RUN.finditer(text, begin):
+            if run.start() > position:
+                return None
+            if run.end() <= position:
+                continue
+            spaced = run.group().split()
+            last = len(text[run.start() : position].split())
+            if last < 1 or last >= len(spaced):
+                return None
+            found = _given_names(spaced, last)
+            if found is None:
+                return None
+            return found[0], _word_start(run, found[1])
+        return None
 
     def _full_names(self) -> dict[str, tuple[str, int]]:
         """For each word that ends one to two capitalised words before it, the first such
         "Given (Middle) Surname" of the text and where it starts."""
         index: dict[str, tuple[str, int]] = {}
         for run in _CAPITALISED_RUN.finditer(self.text):
-            spans = [(m.group(), run.start() + m.start()) for m in _SPACED.finditer(run.group())]
-            for last in range(1, len(spans)):
-                surname = spans[last][0]
-                if surname in index:
+            spaced = run.group().split()
+            for last in range(1, len(spaced)):
+                if spaced[last] in index:
                     continue
-                for first in (max(0, last - 2), last - 1):
-                    written = [w for w, _ in spans[first:last]]
-                    if any(w.endswith(("’s", "'s", "s’", "s'")) for w in written):
-                        continue  # "The Islamic State’s Amaq": an owner, not a given name
-                    given = [
-                        w
-                        for w in written
-                        if w.rstrip(".") not in rules.NAME_TITLES and w.lower() not in _NOT_GIVEN
-                    ]
-                    if given and written[-1] == given[-1]:
-                        index[surname] = " ".join([*given, surname]), spans[first][1]
-                        break
+                found = _given_names(spaced, last)
+                if found is not None:
+                    index[spaced[last]] = found[0], _word_start(run, found[1])
         return index
 
 
-_CAPITALISED_RUN = re.compile(r"(?<![\w’'.-])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+(?![\w’'-])")
+def _given_names(spaced: list[str], last: int) -> tuple[str, int] | None:
+    """The full name ending at word ``last`` of a run of capitalised words (one or two given
+    names before it, titles left out), with the index of its first word; None if none."""
+    for first in (max(0, last - 2), last - 1):
+        written = spaced[first:last]
+        if any(w.endswith(_OWNER_ENDS) for w in written):
+            continue  # "The Islamic State’s Amaq": an owner, not a given name
+        given = [
+            w
+            for w in written
+            if w.rstrip(".") not in rules.NAME_TITLES and w.lower() not in _NOT_GIVEN
+        ]
+        if given and written[-1] == given[-1]:
+            return " ".join([*given, spaced[last]]), first
+    return None
+
+
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+
+
+@lru_cache(maxsize=1024)
+def _role_pattern(words: tuple[str, ...], flags: int = 0) -> re.Pattern[str]:
+    """A role's lower-case words as one whole phrase, any spaces between. Compiled once per
+    role (kept here: the ``re`` module's own cache is shared with every dynamic pattern), and
+    with the look-behind after the first word, so the search skips along on that word."""
+    first, *rest = map(re.escape, words)
+    tail = "".join(rf"\s+{word}" for word in rest)
+    return re.compile(rf"{first}(?<![\w-]{first}){tail}(?![\w-])", flags)
+
+
+@lru_cache(maxsize=256)
+def _organisation_pattern(head: str) -> re.Pattern[str]:
+    """ "Cork University Hospital" or "the transportation department" for ``head``
+    ("hospital"), any capitalised words before a capitalised head, searched from capitals."""
+    name = head[:1].upper() + head[1:]
+    return re.compile(
+        rf"((?:[A-Z](?<![\w’'.-][A-Z])[\w’'.-]*[ \t]+(?:[A-Z][\w’'.-]*[ \t]+){{0,3}}{name})"
+        rf"|[Tt](?<![\w’'.-][Tt])he[ \t]+[a-z]{{4,}}[ \t]+{head})(?![\w-])"
+    )
+
+
+_MAX_OCCURRENCES = 64
+"""How many occurrences of one surname are read before every run of the text is."""
+_MAX_SURNAMES = 16
+"""How many surnames one text looks up at their occurrences before reading all its runs."""
+_RUN_LOOK_BACK = 300
+"""How far back the start of a run is looked for before reading from the text's start."""
+_NOT_IN_RUN = re.compile(r"[^\w’'\s-]")
+_CAPITALISED_RUN = re.compile(r"[A-Z](?<![\w’'.-][A-Z])[\w’'-]+(?:\s+[A-Z][\w’'-]+)+(?![\w’'-])")
 _SPACED = re.compile(r"\S+")
+_OWNER_ENDS = ("’s", "'s", "s’", "s'")
+
+
+def _word_start(run: re.Match[str], index: int) -> int:
+    """Where the ``index``-th word of a run of capitalised words starts in the text."""
+    if index == 0:
+        return run.start()
+    return run.start() + [m.start() for m in _SPACED.finditer(run.group())][index]
 
 
 class ClaimExtractor:
@@ -509,6 +669,7 @@ class ClaimExtractor:
         # Case-sensitive on purpose: "United States" and "Says who" are not attributions.
         self._verb = re.compile(rf"(?<![\w’'-])(?:{verbs})(?![\w’'-])(?:\s+(?:that|que)\b)?")
         self._needs_that = frozenset(rules.ATTRIBUTION_VERBS_WITH_THAT)
+        self._spanish_verbs = frozenset(rules.SPANISH_VERBS)
         forms = "|".join(
             rf"[{f[0].upper()}{f[0]}]" + r"\s+".join(map(re.escape, f[1:].split()))
             for f in rules.ACCORDING_TO_FORMS
@@ -527,12 +688,13 @@ class ClaimExtractor:
             rf"(?:\s+that\b)?"
         )
         self._quantities = QuantityParser()
+        self._number_words = self._quantities.start_words
         self._verb_starts = frozenset(phrase.split()[0] for phrase in all_verbs)
         self._verb_words = _first_words(all_verbs)
         self._hedge_words = _first_words(rules.HEDGES)
         self._verify_words = _first_words(rules.UNVERIFIABLE_PHRASES)
         self._participle_words = _first_words(rules.PARTICIPLE_VERBS)
-        self._according_words = _first_words(rules.ACCORDING_TO_FORMS) | {"per"}
+        self._according_words = _rarest_words(rules.ACCORDING_TO_FORMS) | {"per"}
         self._hedge_sets = _word_sets(rules.HEDGES)
         self._verify_sets = _word_sets(rules.UNVERIFIABLE_PHRASES)
         self._triggers = (
@@ -545,7 +707,7 @@ class ClaimExtractor:
                 for word in words
             )
             | self._participle_words
-            | _first_words(rules.ACCORDING_TO_FORMS)
+            | self._according_words
             | {"per"}
         )
 
@@ -554,7 +716,7 @@ class ClaimExtractor:
         found = self._sentences(text)
         speakers = _Speakers(text, found=found)
         previous: _Sentence | None = None
-        hits = self._hits(found)
+        hits = self._hits(text, found)
         for index, sentence in enumerate(found):
             speakers.index = index
             carry = previous if previous and previous.paragraph == sentence.paragraph else None
@@ -589,13 +751,27 @@ class ClaimExtractor:
             for span in sentences.split(text)
         ]
 
-    def _hits(self, found: list[_Sentence]) -> list[frozenset[str]]:
+    def _hits(self, text: str, found: list[_Sentence]) -> list[frozenset[str]]:
         """The rule words each sentence holds (first words of verbs, "according", hedges,
         verification phrases); a rule's pattern then runs only where its word is. Found by a
         C-level ``findall`` and a set intersection per sentence: searching each pattern over
-        the text cost 5 ms an article (Python tries every alternative at every position)."""
+        the text cost 5 ms an article (Python tries every alternative at every position).
+        The text is lower-cased once, not once per sentence (unless lower-casing changes its
+        length, as "İ" does)."""
+        wanted = self._triggers | self._number_words
         triggers = self._triggers
-        return [_words_in(triggers, s.text.lower()) for s in found]
+        lowered = text.lower()
+        hits = []
+        for sentence in found:
+            if len(lowered) == len(text):
+                words = _words_in(
+                    wanted, lowered, sentence.start, sentence.start + len(sentence.text)
+                )
+            else:
+                words = _words_in(wanted, sentence.text.lower())
+            sentence.number_words = words
+            hits.append(words & triggers)
+        return hits
 
     def _analyse(
         self,
@@ -628,6 +804,8 @@ class ClaimExtractor:
                 attribution = according
         if attribution is None and not self._participle_words.isdisjoint(hit):
             attribution = self._saying(text, speakers)
+        if attribution is None:
+            attribution = self._spanish_opening(text, speakers)
         sentence.attribution = attribution
         if _holds_phrase(self._hedge_sets, hit):
             for match in self._hedge.finditer(text):
@@ -663,6 +841,16 @@ class ClaimExtractor:
                 sentence.claimant, text, self._pronoun_of(text, attribution) if resolved else ""
             )
 
+    def _spanish_opening(self, text: str, speakers: _Speakers) -> _Attribution | None:
+        """ "Comentó que en las discusiones ...": a sentence opened by a Spanish reporting verb
+        has dropped its subject, the one speaking so far."""
+        opening = _SPANISH_OPENING_VERB.match(text)
+        if opening is None or opening.group(1).lower() not in self._spanish_verbs:
+            return None
+        claimant, method = _last_speaker(speakers)
+        phrase = " ".join(opening.group().split())
+        return _Attribution(claimant, phrase, method, 0, opening.end())
+
     def _according_to(self, text: str) -> _Attribution | None:
         for match in self._according.finditer(text):
             following = claimants.words(text, match.end(), min(len(text), match.end() + 40))
@@ -679,7 +867,11 @@ class ClaimExtractor:
             if claimant is not None and _is_fragment(claimant):
                 claimant = None
             return _Attribution(
-                claimant, "according to", "according-to", match.start(), match.end()
+                claimant,
+                _according_phrase(match.group()),
+                "according-to",
+                match.start(),
+                match.end(),
             )
         return None
 
@@ -697,52 +889,8 @@ class ClaimExtractor:
         before = claimants.words(text, max(0, match.start() - 12), match.start())
         if before and before[-1].lower in _GERUND_BEFORE:
             return None  # "greeting people or adding emphasis": a gerund, not a statement
-        begin = _clause_start(text, match.start())
-        lead = claimants.words(text, begin, match.start())
-        while lead and lead[0].lower in rules.DISCOURSE_WORDS:
-            lead = lead[1:]
-        comma = text.find(",", lead[0].start if lead else begin, match.start())
-        if lead and lead[0].capitalised and comma > 0:
-            first = [w for w in lead if w.end <= comma]  # "Prof Steve West, vice-chancellor"
-            if first and all(w.capitalised or w.lower in rules.NAME_CONNECTORS for w in first):
-                lead = first
-        if lead and _GERUND.fullmatch(lead[0].lower):  # "Speaking on Morning Ireland he ..."
-            pronouns = [w for w in lead if w.lower in ("he", "she", "they")]
-            lead = pronouns[:1]
-        run: list[claimants.Word] = []
-        for word in lead:
-            lower = word.lower
-            if run and (
-                lower in rules.FINITE_VERBS
-                or lower in rules.IRREGULAR_VERBS
-                or lower in rules.SUBJECT_VERB_FILLERS
-                or (
-                    not word.capitalised
-                    and (
-                        _ADVERB.fullmatch(lower)
-                        or _PAST.fullmatch(lower)
-                        or _GERUND.fullmatch(lower)
-                    )
-                )
-            ):
-                break
-            if lower in rules.THIRD_PERSON_PRONOUNS and lower != "it":
-                run = [word]
-                break
-            run.append(word)
-        claimant = None
-        if len(run) == 1 and run[0].lower in rules.THIRD_PERSON_PRONOUNS:
-            claimant = speakers.pronoun(run[0].lower)
-        elif run and not run[0].lower.endswith("ing"):
-            claimant = claimants.subject(text, run)
-            if claimant is not None and claimant.lower() in rules.THIRD_PERSON_PRONOUNS:
-                claimant = speakers.pronoun(claimant.lower())
-        if (
-            claimant is None
-            or _is_fragment(claimant)
-            or claimant.lower() in _NOT_SUBJECTS
-            or claimant.lower().split("’")[0].split("'")[0] in rules.THIRD_PERSON_PRONOUNS
-        ):
+        claimant = _opening_subject(text, match.start(), speakers)
+        if claimant is None:
             return None
         phrase = " ".join(match.group().lstrip(", ").split())
         return _Attribution(claimant, phrase, "attribution-verb", match.start(), match.end())
@@ -812,7 +960,9 @@ class ClaimExtractor:
                 and not has_that
                 and not quoted
                 and not self._reports_statement(text, match)
-                and not (verb in rules.FINDING_VERBS and _research_subject(before))
+                and not (
+                    verb in rules.FINDING_VERBS and _research_subject(text, before, match.start())
+                )
             ):
                 if verb in self._needs_that:
                     continue
@@ -835,7 +985,7 @@ class ClaimExtractor:
     def _figures(self, sentence: _Sentence) -> tuple[Quantity, ...]:
         """The sentence's figures, parsed once however many rules ask."""
         if sentence.parsed is None:
-            sentence.parsed = self._quantities.parse(sentence.text)
+            sentence.parsed = self._quantities.parse(sentence.text, sentence.number_words)
         return sentence.parsed
 
     def _verbs_in(self, text: str, hit: frozenset[str]) -> Iterator[re.Match[str]]:
@@ -846,8 +996,8 @@ class ClaimExtractor:
         present = self._verb_starts.intersection(hit)
         if not present:
             return
-        for word in _word_finder(frozenset(present)).finditer(text):
-            found = self._verb.match(text, word.start())
+        for position in _word_positions(text, present):
+            found = self._verb.match(text, position)
             if found is not None:
                 yield found
 
@@ -866,6 +1016,10 @@ class ClaimExtractor:
         clause opened by a pronoun ("warned they had the votes")."""
         if _OPENS_CLAUSE_AFTER.match(text, match.end()) and "," in text[: match.start()]:
             return True  # "The plan will fail, Smith noted." (not "... the headline suggests.")
+        if _AS_SOURCE.search(text, max(0, match.start() - 80), match.start()) and (
+            _OPENS_CLAUSE_AFTER.match(text, match.end()) or _AS_SOURCE_END.match(text, match.end())
+        ):
+            return True  # "As AnandTech reports, ...", "..., as my colleague wrote recently."
         following = claimants.words(text, match.end(), min(len(text), match.end() + 60))
         if not following:
             return False
@@ -904,6 +1058,10 @@ class ClaimExtractor:
         speakers: _Speakers,
     ) -> tuple[str | None, str] | None:
         """(claimant, method) for a verb with subject words ``before``; None if no attribution."""
+        if verb in rules.SPANISH_VERBS and not text[verb_start:verb_end].endswith("que"):
+            inverted = claimants.after_spanish_verb(text, verb_end)
+            if inverted is not None:
+                return inverted, "attribution-verb"
         run = claimants.clause_subject(text, before, verb_start)
         if run is not None and run[-1].lower in rules.OBJECT_CLITICS and len(run) == 1:
             run = None  # "Lo dijo porque ...": "lo" is what was said, the speaker is dropped
@@ -916,10 +1074,24 @@ class ClaimExtractor:
             # "El cuadro —expresó— debe ...", "La política de cuadros, enfatizó, requiere":
             # the speaker is the sentence's named subject, else the one speaking so far
             return _named_or_last(text, verb_start, speakers)
+        if run is not None and all(word.lower in _COORDINATORS for word in run):
+            # "The Idle Hour will be closing, and have said ...": the sentence's subject
+            opening = _opening_subject(text, verb_start, speakers)
+            return (opening, "attribution-verb") if opening is not None else None
+        if run is not None and run[0].lower in _RELATIVE_PRONOUNS:
+            # "…, Roberto Morales Ojeda, quien también enfatizó que": the name before it
+            run = claimants.relative_antecedent(text, before, verb_start)
+            if run is None:
+                return None
         if run is None:
             right = None if verb in rules.AUDIENCE_VERBS else claimants.after_verb(text, verb_end)
             if right:
                 return right, "attribution-verb"
+            if verb in rules.SPANISH_VERBS and (
+                not before or claimants.after_quotation(text, verb_start)
+            ):
+                # '“De rigor” calificó a la Estrategia': Spanish drops a known subject
+                return _last_speaker(speakers)
             if text[:1] in '“"' and claimants.after_quotation(text, verb_start):
                 return None  # '"... for years," noted ...': the subject is not in the quote
             run = claimants.apposition_subject(text, before, verb_start)
@@ -978,6 +1150,56 @@ _LEADING_PHRASE = re.compile(
 _LEADING_QUOTE = re.compile(r"[“\"][^”\"]{1,2000}[”\"][,.!?]?\s+")
 
 
+def _opening_subject(text: str, end: int, speakers: _Speakers) -> str | None:
+    """The subject of the clause that ends at ``end``, read from the clause's start (after a
+    leading quotation or phrase) up to its verb, a pronoun resolved; None if it is none a
+    claim can have ("I", a fragment, a gerund)."""
+    begin = _clause_start(text, end)
+    lead = claimants.words(text, begin, end)
+    while lead and lead[0].lower in rules.DISCOURSE_WORDS:
+        lead = lead[1:]
+    comma = text.find(",", lead[0].start if lead else begin, end)
+    if lead and lead[0].capitalised and comma > 0:
+        first = [w for w in lead if w.end <= comma]  # "Prof Steve West, vice-chancellor"
+        if first and all(w.capitalised or w.lower in rules.NAME_CONNECTORS for w in first):
+            lead = first
+    if lead and _GERUND.fullmatch(lead[0].lower):  # "Speaking on Morning Ireland he ..."
+        pronouns = [w for w in lead if w.lower in ("he", "she", "they")]
+        lead = pronouns[:1]
+    run: list[claimants.Word] = []
+    for word in lead:
+        lower = word.lower
+        if run and (
+            lower in rules.FINITE_VERBS
+            or lower in rules.IRREGULAR_VERBS
+            or lower in rules.SUBJECT_VERB_FILLERS
+            or (
+                not word.capitalised
+                and (_ADVERB.fullmatch(lower) or _PAST.fullmatch(lower) or _GERUND.fullmatch(lower))
+            )
+        ):
+            break
+        if lower in rules.THIRD_PERSON_PRONOUNS and lower != "it":
+            run = [word]
+            break
+        run.append(word)
+    claimant = None
+    if len(run) == 1 and run[0].lower in rules.THIRD_PERSON_PRONOUNS:
+        claimant = speakers.pronoun(run[0].lower)
+    elif run and not run[0].lower.endswith("ing"):
+        claimant = claimants.subject(text, run)
+        if claimant is not None and claimant.lower() in rules.THIRD_PERSON_PRONOUNS:
+            claimant = speakers.pronoun(claimant.lower())
+    if (
+        claimant is None
+        or _is_fragment(claimant)
+        or claimant.lower() in _NOT_SUBJECTS
+        or claimant.lower().split("’")[0].split("'")[0] in rules.THIRD_PERSON_PRONOUNS
+    ):
+        return None
+    return claimant
+
+
 def _clause_start(text: str, end: int) -> int:
     """Where the clause that ends at ``end`` starts: after a leading quotation or a leading
     phrase set off by a comma ("After running with the plan, ..."), else 0."""
@@ -989,40 +1211,76 @@ def _clause_start(text: str, end: int) -> int:
     return phrase.end() if phrase is not None else position
 
 
-@lru_cache(maxsize=512)
-def _word_finder(words: frozenset[str]) -> re.Pattern[str]:
-    """A pattern for any of ``words`` as a whole lower-case word (compiled once per set)."""
-    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-    return re.compile(rf"(?<![\w’'-])(?:{alternatives})(?![^\W\d_])")
+def _word_positions(text: str, words: set[str] | frozenset[str]) -> list[int]:
+    """Where any of ``words`` stands in ``text`` as a whole lower-case word, in order: not
+    after a word character, "’", "'" or "-", nor before a letter. ``str.find`` per word: a
+    pattern of the few words present still tried them at every position of the sentence."""
+    positions = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not _joins_before(text[at - 1])) and (
+                end == len(text) or not _is_letter(text[end])
+            ):
+                positions.append(at)
+                at = text.find(word, end)
+            else:
+                at = text.find(word, at + 1)
+    positions.sort()
+    return positions
 
 
-def _words_in(wanted: frozenset[str], text: str) -> frozenset[str]:
-    """The words of ``wanted`` that ``text`` holds. A long text is read in pieces (with an
-    overlap longer than any wanted word), so a 1 MB "sentence" never becomes one list of
-    200,000 words: that list alone made the time per character grow fivefold."""
-    if len(text) <= _CHUNK:
-        return wanted.intersection(_WORD.findall(text))
+def _joins_before(char: str) -> bool:
+    r"""``[\w’'-]`` of a regular expression: a character a word cannot start after."""
+    return char.isalnum() or char in "_’'-"
+
+
+def _is_letter(char: str) -> bool:
+    r"""``[^\W\d_]`` of a regular expression: a word character that is not a digit or "_"."""
+    return char.isalnum() and not char.isdecimal()
+
+
+def _words_in(
+    wanted: frozenset[str], text: str, start: int = 0, end: int | None = None
+) -> frozenset[str]:
+    """The words of ``wanted`` that ``text[start:end]`` holds. A long text is read in pieces
+    (with an overlap longer than any wanted word), so a 1 MB "sentence" never becomes one list
+    of 200,000 words: that list alone made the time per character grow fivefold."""
+    stop = len(text) if end is None else end
+    if stop - start <= _CHUNK:
+        return wanted.intersection(_WORD.findall(text, start, stop))
     found: set[str] = set()
-    for start in range(0, len(text), _CHUNK):
-        found.update(wanted.intersection(_WORD.findall(text, start, start + _CHUNK + 40)))
+    for piece in range(start, stop, _CHUNK):
+        found.update(
+            wanted.intersection(_WORD.findall(text, piece, min(stop, piece + _CHUNK + 40)))
+        )
     return frozenset(found)
 
 
 _ENCLOSED_AFTER = re.compile(r"\s*[,—–-]")
 _ENCLOSED_BEFORE = re.compile(r"[,—–-]\s*$")
 _NAME_WORD = r"[A-ZÁÉÍÓÚÑÜ][^\W\d_]*[a-záéíóúñü](?:-[A-ZÁÉÍÓÚÑÜ][^\W\d_]+)?"
-_PERSON_NAME = re.compile(rf"(?<![\w’'.-]){_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}(?![\w’'-])")
+_CAPITALS = "A-ZÁÉÍÓÚÑÜ"
+_PERSON_NAME = re.compile(
+    rf"[{_CAPITALS}](?<![\w’'.-][{_CAPITALS}])[^\W\d_]*[a-záéíóúñü](?:-[{_CAPITALS}][^\W\d_]+)?"
+    rf"(?:[ \t]+{_NAME_WORD}){{1,3}}(?![\w’'-])"
+)
+"""A person's name of two to four words (the first is :data:`_NAME_WORD` written out, so the
+search skips to capitals, see :data:`_FULL_NAME`)."""
 
 
 _ASKED = re.compile(r"(?:When\s+|If\s+)?[Aa]sked\b")
 _ACCORDING_BEFORE = re.compile(r"(?:[Aa]ccording\s+to|[Ss]egún)\s+[^,;:\s][^,;:]{0,30}\s$")
 
 
-def _research_subject(before: list[claimants.Word]) -> bool:
-    """Whether the words just before a verb name a study, a test or a count ("A study from
-    2012 counted", "post mortem tests showed", "Further investigations discovered"): what such
-    a source finds is a claim even with a plain object."""
-    return any(word.lower in rules.RESEARCH_NOUNS for word in before[-6:])
+def _research_subject(text: str, before: list[claimants.Word], verb_start: int) -> bool:
+    """Whether the words just before a verb, or the first words of its clause, name a study,
+    a test or a count ("A study from 2012 counted", "post mortem tests showed", "Figures from
+    the European Centre for Disease Prevention and Control revealed"): what such a source
+    finds is a claim even with a plain object."""
+    clause = claimants.clause_subject(text, before, verb_start) or []
+    return any(word.lower in rules.RESEARCH_NOUNS for word in (*before[-6:], *clause[:3]))
 
 
 def _within_according(text: str, position: int) -> bool:
@@ -1090,8 +1348,27 @@ def _named_or_last(text: str, end: int, speakers: _Speakers) -> tuple[str | None
         name = match.group()
         if _is_person(name) and name.split()[0].lower() not in _NOT_GIVEN:
             return name, "attribution-verb"
+    return _last_speaker(speakers)
+
+
+def _last_speaker(speakers: _Speakers) -> tuple[str | None, str]:
+    """The last speaker of the text as the claimant of a sentence that names none."""
     speaker = speakers.recent[-1] if speakers.recent else None
     return (speaker, "carried-claimant") if speaker else (None, "attribution-verb")
+
+
+_AS_SOURCE = re.compile(
+    r"(?:^|[,;—–]\s*)[Aa]s\s+(?!(?:with|for|in|of|on|at|to|part|well|such|far|long|soon|much|"
+    r"many|usual|always|ever|often|a\s+result)\b)[^,;:.!?“”\"]{1,60}\s$"
+)
+"""A source in an "as" clause right before the verb ("As AnandTech reports, …")."""
+_AS_SOURCE_END = re.compile(r"\s+[a-z]+ly\s*[,.;]")
+"""An adverb then the clause's end after the verb ("as Skelley wrote recently.")."""
+_RELATIVE_PRONOUNS = frozenset({"quien", "quienes", "who"})
+_COORDINATORS = frozenset({"and", "but", "y", "pero"})
+"""A clause of only these before the verb shares the sentence's subject."""
+_SPANISH_OPENING_VERB = re.compile(r"([A-ZÁÉÍÓÚ][a-záéíóúñ]+)\s+que\b")
+"""A sentence opened by a Spanish verb and "que" ("Comentó que ..."), its subject dropped."""
 
 
 def _is_heading(found: list[_Sentence], index: int) -> bool:
@@ -1134,6 +1411,22 @@ def _holds_phrase(index: dict[str, tuple[frozenset[str], ...]], hit: frozenset[s
     return any(words <= hit for key in index.keys() & hit for words in index[key])
 
 
+def _according_phrase(written: str) -> str:
+    """The attribution phrase stored for a source-naming form: "the view of" as written
+    (lower case), every other form ("según", ", per") as "according to", as before."""
+    phrase = " ".join(written.split()).lower()
+    return phrase if phrase in _NOUN_SOURCE_FORMS else "according to"
+
+
+_NOUN_SOURCE_FORMS = frozenset(rules.ACCORDING_TO_FORMS[3:])
+
+
+def _rarest_words(phrases: tuple[str, ...]) -> frozenset[str]:
+    """The longest word of each phrase as :data:`_WORD` reads it ("the view of" -> "view"):
+    a sentence without it cannot hold the phrase, and "the" would let every sentence by."""
+    return frozenset(max(_WORD.findall(phrase.lower()), key=len) for phrase in phrases)
+
+
 def _first_words(phrases: tuple[str, ...]) -> frozenset[str]:
     """The first word of each phrase as :data:`_WORD` reads it ("can't be" -> "can")."""
     return frozenset(_WORD.findall(phrase.lower())[0] for phrase in phrases)
@@ -1142,8 +1435,8 @@ def _first_words(phrases: tuple[str, ...]) -> frozenset[str]:
 def _is_fragment(claimant: str) -> bool:
     """A claimant that is a piece of a clause ("It was not immediately clear if the figures")."""
     lowered = claimant.lower().split()
-    if not lowered or lowered[0] in ("it", "there", "this", "that"):
-        return True
+    if not lowered or re.split(r"[’']", lowered[0])[0] in ("it", "there", "this", "that"):
+        return True  # "It was not …", "there’s growing": a clause, not a source
     if lowered[-1] in ("and", "or", "of", "the", "to") or "n't" in claimant or "n’t" in claimant:
         return True  # "do the job and", "didn't do much else of"
     return len(lowered) > rules.MAX_SUBJECT_WORDS or bool(_FRAGMENT.intersection(lowered))

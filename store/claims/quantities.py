@@ -37,7 +37,12 @@ _SIGNS = frozenset("$€£¥₹₩₦₽₺₪")
 _START = re.compile(r"(?<![\w.,:/-])(?:[A-Za-z]*[$€£¥₹₩₦₽₺₪]|\.?\d|[A-Za-z]+)")
 """Where a figure can start: a currency sign (with its letters, "US$"), a digit, a word."""
 _SIGN_OR_DIGIT = re.compile(r"(?<![\w.,:/-])(?:[A-Za-z]*[$€£¥₹₩₦₽₺₪]|\.?\d)")
+_DIGIT = re.compile(r"(?<![\w.,:/-])\.?\d")
+_ANY_SIGN = re.compile(r"[$€£¥₹₩₦₽₺₪]")
+_ANY_DIGIT = re.compile(r"\d")
 _ALPHA = re.compile(r"[a-z]+")
+_VERB_AFTER = re.compile(r"\s+(?:is|are|was|were|has|have|had|will|would|remain|remained)\b")
+"""A number word as the subject of a verb is a count ("Two is it", "Three were arrested")."""
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
 
 
@@ -180,7 +185,9 @@ class QuantityParser:
         )
         self._hyphen_item = re.compile(r"-(?P<w>[A-Za-z][a-z]+)(?![\w-])")
         self._token = re.compile(
-            rf"[ \t]+(\d+(?:\.\d+)?\s?(?:{_alternation(rules.UNITS)})(?![\w])|[A-Za-z][\w’'/-]*)",
+            # an item may open a quotation: 'several "concerns and conversations"'
+            rf"[ \t]+[“\"]?(\d+(?:\.\d+)?\s?(?:{_alternation(rules.UNITS)})(?![\w])"
+            rf"|[A-Za-z][\w’'/-]*)",
             re.IGNORECASE,
         )
         self._year = re.compile(r"(?:1[6-9]|20)\d\d")
@@ -209,18 +216,29 @@ class QuantityParser:
                 "quarter",
             ]
         )
+        self.start_words = self._starts | self._after_article
+        """The words :meth:`parse` looks for (a caller passing ``words`` needs these)."""
 
-    def parse(self, sentence: str) -> tuple[Quantity, ...]:
+    def parse(
+        self, sentence: str, words: frozenset[str] | set[str] | None = None
+    ) -> tuple[Quantity, ...]:
         """Every figure in ``sentence``, in order of appearance.
 
         The patterns are tried only where a figure can start (a digit, a currency sign or
         code, a number or vague word), anchored there: a search over every position of the
-        sentence costs ten times as much on real text.
+        sentence costs ten times as much on real text. ``words``, when the caller has read
+        them already, are the sentence's lower-case words (at least those of
+        :attr:`start_words`), so they are not read again.
         """
         found: list[Quantity] = []
         taken_until = 0
-        tokens = list(_SIGN_OR_DIGIT.finditer(sentence))
-        present = set(_ALPHA.findall(sentence.lower()))
+        if _ANY_SIGN.search(sentence):  # "US$5": letters before a sign start the figure
+            tokens = list(_SIGN_OR_DIGIT.finditer(sentence))
+        elif _ANY_DIGIT.search(sentence):  # most sentences have no sign: digits alone
+            tokens = list(_DIGIT.finditer(sentence))
+        else:
+            tokens = []
+        present = set(_ALPHA.findall(sentence.lower())) if words is None else words
         named = self._starts.intersection(present)
         if named & _ARTICLES and self._after_article.isdisjoint(present):
             named -= _ARTICLES  # "a" and "an" start a figure only before "dozen", "third", ...
@@ -364,6 +382,7 @@ class QuantityParser:
             and qualifier is None
             and of_whole is None
             and not match.group("digits")
+            and not (match.group("words") and count != 1 and _VERB_AFTER.match(sentence, end))
         ):
             return None, match.end()  # "the two" or "a" alone: no figure
         text = sentence[text_start:text_end].strip()

@@ -118,7 +118,11 @@ OBJECT_CLITICS: frozenset[str] = frozenset({"lo", "la", "le", "les", "los", "las
 
 #: Forms of "according to" in the languages above (matched with either case of the first
 #: letter): the source follows.
-ACCORDING_TO_FORMS: tuple[str, ...] = ("according to", "según", "de acuerdo con")
+ACCORDING_TO_FORMS: tuple[str, ...] = (
+    "according to", "según", "de acuerdo con",
+    # a source named by a noun phrase ("That is the view of coach Renaldo Gilkes")
+    "the view of", "in the words of", "in the opinion of",
+)  # fmt: skip
 
 #: Verbs that only attribute speech, never act on an object: these need no "that" or figure.
 SPEECH_VERBS: frozenset[str] = frozenset({
@@ -176,6 +180,9 @@ ATTRIBUTION_VERBS_WITH_THAT: tuple[str, ...] = (
     "worried", "worries", "fears", "feared", "predict", "estimate", "tweeted", "tweets",
     "counted", "turned up", "identified", "recorded", "detected",
     "posted", "theorized", "theorised", "outlined", "posit", "posits", "posited",
+    # plural present forms and stated concerns ("Experts are concerned that ...")
+    "warn", "argue", "insist", "fear", "worry", "admit", "agree", "add", "explain",
+    "is concerned", "are concerned", "was concerned", "were concerned",
 )  # fmt: skip
 
 #: After a verb of :data:`ATTRIBUTION_VERBS_WITH_THAT`, one of these opens the reported clause
