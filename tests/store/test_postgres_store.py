@@ -417,3 +417,44 @@ def test_a_claim_judged_by_two_people_at_once_keeps_the_last(postgres_url: str) 
     assert shown is not None and (shown.status.value, shown.note) == done[-1]
     first.close()
     second.close()
+
+
+def test_copy_brings_the_history_deleted_claims_and_followed_feeds(
+    tmp_path: Path, postgres_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Into a store with other articles (new ids): each edit still names its claim, a deleted
+    claim can be restored there, and the feeds are followed once however often one copies."""
+    from store.fetch.subscriptions import add_subscription, list_subscriptions
+
+    mine = str(tmp_path / "mine.sqlite3")
+    _run(capsys, "--db", mine, "import", "-q", str(SAMPLE_DIR))
+    _run(
+        capsys,
+        "--db",
+        postgres_url,
+        "import",
+        "-q",
+        str(SAMPLE_DIR / "002_harbour_ledger_feed.xml"),
+    )
+    source = Store.open(mine)
+    edited, dropped = source.list_claims()[0], source.list_claims()[1]
+    source.set_claim_status(edited.id, ClaimStatus.DISPUTED, "denied by the ministry")
+    source.delete_claim(dropped.id)
+    add_subscription(source, "https://news.example/feed.xml", tags=["desk"])
+    history = [(h.field, h.new, h.who) for h in source.history("claim", edited.id)]
+    assert history
+    source.close()
+    for _ in range(2):
+        code, out, _ = _run(capsys, "copy", "--from", mine, "--to", postgres_url)
+        assert code == 0
+    assert "0 followed feeds added" in out  # the second copy: followed already
+    team = Store.open(postgres_url)
+    copied = next(c for c in team.list_claims() if c.text == edited.text)
+    assert [(h.field, h.new, h.who) for h in team.history("claim", copied.id)] == history
+    assert [s.url for s in list_subscriptions(team)] == ["https://news.example/feed.xml"]
+    assert not any(c.text == dropped.text for c in team.list_claims())
+    deleted = team.deleted_claims()
+    assert [d.text for d in deleted] == [dropped.text]
+    team.restore_claim(deleted[0].id)
+    assert any(c.text == dropped.text for c in team.list_claims())
+    team.close()
