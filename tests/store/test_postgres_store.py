@@ -186,6 +186,33 @@ def test_sample_data_lists_and_searches_the_same_on_both(
     assert found >= len(QUERIES) - 3  # the queries do find things
 
 
+@pytest.mark.parametrize("probe", [1, 3])
+def test_candidates_asked_slice_by_slice_are_the_newest_matches(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    postgres_url: str,
+    probe: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With a tiny first slice every query takes the later steps too (more slices, or every
+    older match at once): the hits stay SQLite's, whichever way each step went."""
+    from store.search import postgres_source
+
+    monkeypatch.setattr(postgres_source, "PROBE", probe)
+    sqlite = str(tmp_path / "desk.sqlite3")
+    for db in (sqlite, postgres_url):
+        assert _run(capsys, "--db", db, "import", "-q", str(SAMPLE_DIR))[0] == 0
+    engines = [SearchEngine(Store.open(db)) for db in (sqlite, postgres_url)]
+    for query in [*QUERIES, "the", "and", "were"]:
+        left, right = (
+            [(h.kind, h.id, round(h.score, 6), h.field) for h in e.search(query, limit=10)]
+            for e in engines
+        )
+        assert left == right, query
+    for engine in engines:
+        engine.close()
+
+
 def test_the_postgresql_index_holds_the_terms_of_sqlites_fts5_index(
     tmp_path: Path, postgres_url: str
 ) -> None:
