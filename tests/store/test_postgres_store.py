@@ -414,9 +414,11 @@ def test_four_importers_and_an_analyst_at_once_lose_nothing(
     app.close()
 
 
-def test_a_claim_judged_by_two_people_at_once_keeps_the_last(postgres_url: str) -> None:
-    """No history table exists yet (issue 14): both judgements succeed, and the claim shows
-    the one committed last."""
+def test_a_claim_judged_by_two_people_at_once_keeps_both_and_shows_the_last(
+    postgres_url: str,
+) -> None:
+    """Both judgements succeed, both are in the claim's history under the database user who
+    made them, and the claim shows the one committed last."""
     from tests.search_sample import sample_draft
 
     first = Store.open(postgres_url)
@@ -442,6 +444,8 @@ def test_a_claim_judged_by_two_people_at_once_keeps_the_last(postgres_url: str) 
     assert len(done) == 2
     shown = Store(first.url).get_claim(claim.id)
     assert shown is not None and (shown.status.value, shown.note) == done[-1]
+    notes = [(h.new, h.who) for h in first.history("claim", claim.id) if h.field == "note"]
+    assert notes == [(note, "claimdesk") for _, note in done]  # the suite's database user
     first.close()
     second.close()
 
