@@ -1,6 +1,8 @@
 """Copying a whole store into another: a personal SQLite file into the team's PostgreSQL, or back.
 
-Rows are copied as they are (texts, claim statuses and notes, spans, figures, import times),
+Rows are copied as they are (texts, claim statuses and notes, spans, figures, import times,
+the edit history of each copied article and claim, deleted claims waiting to be restored, and
+the followed feeds),
 a chunk of articles at a time, each chunk in one write transaction of the destination: an
 interrupted copy leaves whole articles behind, never half of one, and running it again
 finishes it. An article the destination already holds (same URL, or same fingerprint) is
@@ -22,6 +24,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from store.editing import DELETED, HISTORY
+from store.fetch.subscriptions import SUBSCRIPTION
 from store.models import ARTICLE as A
 from store.models import CLAIM as CL
 from store.models import COMMENT as C
@@ -40,6 +44,15 @@ KNOWN_TABLES = frozenset(
         "claim",
         "claim_quantity",
         "schema_version",
+        "edit_history",
+        "deleted_claim",
+        "subscription",
+        # The desk's own state (sort orders, marks, saved selections, the change counter)
+        # belongs to the person at that desk, not to the collection: never copied.
+        "desk_setting",
+        "selection",
+        "selection_item",
+        "desk_change",
         *SQLITE_SEARCH_TABLES,
         *POSTGRES_SEARCH_TABLES,
     }
@@ -55,6 +68,7 @@ class CopyOutcome:
     comments: int = 0
     claims: int = 0
     already: int = 0
+    feeds: int = 0
     not_copied: list[str] = field(default_factory=list)
     """Tables of the source that this claimdesk does not know how to copy (none today)."""
 
@@ -83,15 +97,28 @@ def copy_store(source: Store, dest: Store, progress: Progress | None = None) -> 
                 break
             last = articles[-1]["id"]
             batch = _children(read, articles)
+            batch.deleted, batch.history = _hanging(read, batch.rows)
             with dest._write() as conn:
                 _write_chunk(conn, batch, outcome)
             done += len(articles)
             if progress is not None:
                 progress(done, total)
+        feeds = [dict(row._mapping) for row in read.execute(sa.select(SUBSCRIPTION))]
+    with dest._write() as conn:
+        outcome.feeds = _write_feeds(conn, feeds)
     return outcome
 
 
-def _children(read: Connection, articles: list[dict[str, Any]]) -> RowBatch:
+@dataclass(slots=True)
+class _Chunk:
+    """A chunk's records, and what hangs on them by id: deleted claims and edit history."""
+
+    rows: RowBatch
+    deleted: list[dict[str, Any]] = field(default_factory=list)
+    history: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _children(read: Connection, articles: list[dict[str, Any]]) -> _Chunk:
     ids = [row["id"] for row in articles]
     batch = RowBatch(articles=articles)
     for chunk in chunks(ids, 500):
@@ -111,7 +138,48 @@ def _children(read: Connection, articles: list[dict[str, Any]]) -> RowBatch:
             dict(row._mapping)
             for row in read.execute(sa.select(Q).where(Q.c.claim_id.in_(chunk)).order_by(Q.c.id))
         ]
-    return batch
+    return _Chunk(batch)
+
+
+def _hanging(read: Connection, rows: RowBatch) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The deleted claims of ``rows``' articles, and the history of its articles and claims
+    (a deleted claim's history too: restoring it brings it back)."""
+    deleted: list[dict[str, Any]] = []
+    for chunk in chunks([row["id"] for row in rows.articles], 500):
+        deleted += [
+            dict(row._mapping)
+            for row in read.execute(
+                sa.select(DELETED).where(DELETED.c.article_id.in_(chunk)).order_by(DELETED.c.id)
+            )
+        ]
+    history: list[dict[str, Any]] = []
+    for kind, ids in (
+        ("article", [row["id"] for row in rows.articles]),
+        ("claim", [row["id"] for row in (*rows.claims, *deleted)]),
+    ):
+        for chunk in chunks(ids, 500):
+            history += [
+                dict(row._mapping)
+                for row in read.execute(
+                    sa.select(HISTORY)
+                    .where(HISTORY.c.kind == kind, HISTORY.c.record_id.in_(chunk))
+                    .order_by(HISTORY.c.id)
+                )
+            ]
+    history.sort(key=lambda row: row["id"])
+    return deleted, history
+
+
+def _write_feeds(conn: Connection, feeds: list[dict[str, Any]]) -> int:
+    """The source's followed feeds that the destination does not follow yet (by URL)."""
+    have = {row.url for row in conn.execute(sa.select(SUBSCRIPTION.c.url))}
+    new = [row for row in feeds if row["url"] not in have]
+    if not new:
+        return 0
+    for row in new:
+        del row["id"]  # numbered by the database, as subscribing does
+    insert_many(conn, SUBSCRIPTION, new)
+    return len(new)
 
 
 def _present(conn: Connection, articles: list[dict[str, Any]]) -> set[int]:
@@ -131,7 +199,8 @@ def _present(conn: Connection, articles: list[dict[str, Any]]) -> set[int]:
     return found
 
 
-def _write_chunk(conn: Connection, batch: RowBatch, outcome: CopyOutcome) -> None:
+def _write_chunk(conn: Connection, chunk: _Chunk, outcome: CopyOutcome) -> None:
+    batch = chunk.rows
     present = _present(conn, batch.articles)
     outcome.already += len(present)
     rows = RowBatch(
@@ -143,12 +212,34 @@ def _write_chunk(conn: Connection, batch: RowBatch, outcome: CopyOutcome) -> Non
     rows.quantities = [r for r in batch.quantities if r["claim_id"] in kept_claims]
     if not rows.articles:
         return
-    _renumber(conn, rows)
+    deleted = [r for r in chunk.deleted if r["article_id"] not in present]
+    claim_ids = kept_claims | {row["id"] for row in deleted}
+    article_ids = {row["id"] for row in rows.articles}
+    history = [
+        r
+        for r in chunk.history
+        if r["record_id"] in (article_ids if r["kind"] == "article" else claim_ids)
+    ]
+    articles, comments, claims = _renumber(conn, rows, deleted)
+    for row in deleted:
+        row["id"] = claims.get(row["id"], row["id"])
+        row["article_id"] = articles.get(row["article_id"], row["article_id"])
+        if row["comment_id"] is not None:
+            row["comment_id"] = comments.get(row["comment_id"], row["comment_id"])
+        # The claim as it was, restored from this copy: its links must follow too.
+        links = {key: row[key] for key in ("id", "article_id", "comment_id")}
+        row["claim"] = {**row["claim"], **{k: v for k, v in links.items() if k in row["claim"]}}
+    for row in history:
+        del row["id"]  # numbered by the database, as the editor's rows are (a SERIAL there)
+        ids = articles if row["kind"] == "article" else claims
+        row["record_id"] = ids.get(row["record_id"], row["record_id"])
     for table, part in (
         (A, rows.articles),
         (C, rows.comments),
         (CL, rows.claims),
         (Q, rows.quantities),
+        (DELETED, deleted),
+        (HISTORY, history),
     ):
         if part:
             insert_many(conn, table, part)
@@ -158,24 +249,38 @@ def _write_chunk(conn: Connection, batch: RowBatch, outcome: CopyOutcome) -> Non
     outcome.claims += len(rows.claims)
 
 
-def _renumber(conn: Connection, rows: RowBatch) -> None:
-    """Keep the rows' ids if they are all above the destination's, else give new ones."""
+Renumbering = tuple[dict[int, int], dict[int, int], dict[int, int]]
+"""Old id to new id of articles, comments and claims (deleted ones too); empty: ids kept."""
+
+
+def _renumber(conn: Connection, rows: RowBatch, deleted: list[dict[str, Any]]) -> Renumbering:
+    """Keep the rows' ids if they are all above the destination's, else give new ones.
+
+    Deleted claims share the claims' ids (a restored claim takes its id back), so they are
+    numbered with them; the caller moves them and the history to the new ids."""
     free = _next_ids(conn)
+    every_claim = [*rows.claims, *deleted]
     tables = (
         (rows.articles, free.article),
         (rows.comments, free.comment),
-        (rows.claims, free.claim),
+        (every_claim, free.claim),
         (rows.quantities, free.quantity),
     )
     if all(not part or min(r["id"] for r in part) >= first for part, first in tables):
-        return
-    maps: list[dict[int, int]] = []
-    for part, first in tables:
-        mapping = {row["id"]: first + number for number, row in enumerate(part)}
+        return {}, {}, {}
+    maps = [
+        {row["id"]: first + number for number, row in enumerate(part)} for part, first in tables
+    ]
+    articles, comments, claims, quantities = maps
+    # The deleted claims are moved by the caller, with their articles and comments.
+    for part, mapping in (
+        (rows.articles, articles),
+        (rows.comments, comments),
+        (rows.claims, claims),
+        (rows.quantities, quantities),
+    ):
         for row in part:
             row["id"] = mapping[row["id"]]
-        maps.append(mapping)
-    articles, comments, claims, _ = maps
     for row in rows.comments:
         row["article_id"] = articles[row["article_id"]]
         if row["parent_id"] is not None:
@@ -186,3 +291,4 @@ def _renumber(conn: Connection, rows: RowBatch) -> None:
             row["comment_id"] = comments[row["comment_id"]]
     for row in rows.quantities:
         row["claim_id"] = claims[row["claim_id"]]
+    return articles, comments, claims

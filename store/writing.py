@@ -18,6 +18,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from store.db import copy_rows
 from store.moments import offset_minutes
 from store.records import MANUAL_METHOD, ClaimDraft, ClaimStatus, DocumentDraft
 
@@ -148,6 +149,8 @@ def insert_many(conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -
     driver = conn.connection.driver_connection
     if isinstance(driver, sqlite3.Connection):
         _insert_multirow(conn, driver, table, keys, params)
+    elif dialect.name == "postgresql":
+        copy_rows(conn, table, keys, [tuple(row.values()) for row in params])
     else:
         conn.exec_driver_sql(compiled.string, params)
 

@@ -186,6 +186,33 @@ def test_sample_data_lists_and_searches_the_same_on_both(
     assert found >= len(QUERIES) - 3  # the queries do find things
 
 
+@pytest.mark.parametrize("probe", [1, 3])
+def test_candidates_asked_slice_by_slice_are_the_newest_matches(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    postgres_url: str,
+    probe: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With a tiny first slice every query takes the later steps too (more slices, or every
+    older match at once): the hits stay SQLite's, whichever way each step went."""
+    from store.search import postgres_source
+
+    monkeypatch.setattr(postgres_source, "PROBE", probe)
+    sqlite = str(tmp_path / "desk.sqlite3")
+    for db in (sqlite, postgres_url):
+        assert _run(capsys, "--db", db, "import", "-q", str(SAMPLE_DIR))[0] == 0
+    engines = [SearchEngine(Store.open(db)) for db in (sqlite, postgres_url)]
+    for query in [*QUERIES, "the", "and", "were"]:
+        left, right = (
+            [(h.kind, h.id, round(h.score, 6), h.field) for h in e.search(query, limit=10)]
+            for e in engines
+        )
+        assert left == right, query
+    for engine in engines:
+        engine.close()
+
+
 def test_the_postgresql_index_holds_the_terms_of_sqlites_fts5_index(
     tmp_path: Path, postgres_url: str
 ) -> None:
@@ -387,9 +414,11 @@ def test_four_importers_and_an_analyst_at_once_lose_nothing(
     app.close()
 
 
-def test_a_claim_judged_by_two_people_at_once_keeps_the_last(postgres_url: str) -> None:
-    """No history table exists yet (issue 14): both judgements succeed, and the claim shows
-    the one committed last."""
+def test_a_claim_judged_by_two_people_at_once_keeps_both_and_shows_the_last(
+    postgres_url: str,
+) -> None:
+    """Both judgements succeed, both are in the claim's history under the database user who
+    made them, and the claim shows the one committed last."""
     from tests.search_sample import sample_draft
 
     first = Store.open(postgres_url)
@@ -415,5 +444,48 @@ def test_a_claim_judged_by_two_people_at_once_keeps_the_last(postgres_url: str) 
     assert len(done) == 2
     shown = Store(first.url).get_claim(claim.id)
     assert shown is not None and (shown.status.value, shown.note) == done[-1]
+    notes = [(h.new, h.who) for h in first.history("claim", claim.id) if h.field == "note"]
+    assert notes == [(note, "claimdesk") for _, note in done]  # the suite's database user
     first.close()
     second.close()
+
+
+def test_copy_brings_the_history_deleted_claims_and_followed_feeds(
+    tmp_path: Path, postgres_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Into a store with other articles (new ids): each edit still names its claim, a deleted
+    claim can be restored there, and the feeds are followed once however often one copies."""
+    from store.fetch.subscriptions import add_subscription, list_subscriptions
+
+    mine = str(tmp_path / "mine.sqlite3")
+    _run(capsys, "--db", mine, "import", "-q", str(SAMPLE_DIR))
+    _run(
+        capsys,
+        "--db",
+        postgres_url,
+        "import",
+        "-q",
+        str(SAMPLE_DIR / "002_harbour_ledger_feed.xml"),
+    )
+    source = Store.open(mine)
+    edited, dropped = source.list_claims()[0], source.list_claims()[1]
+    source.set_claim_status(edited.id, ClaimStatus.DISPUTED, "denied by the ministry")
+    source.delete_claim(dropped.id)
+    add_subscription(source, "https://news.example/feed.xml", tags=["desk"])
+    history = [(h.field, h.new, h.who) for h in source.history("claim", edited.id)]
+    assert history
+    source.close()
+    for _ in range(2):
+        code, out, _ = _run(capsys, "copy", "--from", mine, "--to", postgres_url)
+        assert code == 0
+    assert "0 followed feeds added" in out  # the second copy: followed already
+    team = Store.open(postgres_url)
+    copied = next(c for c in team.list_claims() if c.text == edited.text)
+    assert [(h.field, h.new, h.who) for h in team.history("claim", copied.id)] == history
+    assert [s.url for s in list_subscriptions(team)] == ["https://news.example/feed.xml"]
+    assert not any(c.text == dropped.text for c in team.list_claims())
+    deleted = team.deleted_claims()
+    assert [d.text for d in deleted] == [dropped.text]
+    team.restore_claim(deleted[0].id)
+    assert any(c.text == dropped.text for c in team.list_claims())
+    team.close()

@@ -42,7 +42,8 @@ def copy_command(
         where = dst.where
     print(
         f"{outcome.articles:,} articles, {outcome.claims:,} claims, {outcome.comments:,} "
-        f"comments copied into {where}; {outcome.already:,} articles were there already "
+        f"comments copied into {where}; {outcome.already:,} articles were there already; "
+        f"{outcome.feeds:,} followed feeds added "
         f"({time.monotonic() - started:.2f} s)",
         file=out,
     )
