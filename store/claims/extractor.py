@@ -945,6 +945,7 @@ class ClaimExtractor:
             if first in rules.NOUN_LIKE_FORMS and (
                 self._followed_by_verb(text, match.end())
                 or (adjacent and _PAST.fullmatch(last) is not None)
+                or (adjacent and _in_prepositional_phrase(text, near, fillers))
             ):
                 continue  # "the claims are", "has received reports that", "Published estimates"
             if asked_until > match.start() or _within_according(text, match.start()):
@@ -1465,3 +1466,16 @@ def extract_claims(draft: DocumentDraft) -> list[ClaimDraft]:
     for index, comment in enumerate(draft.comments):
         claims.extend(extractor.extract(comment.body, comment_index=index))
     return claims
+
+
+def _in_prepositional_phrase(text: str, near: list[claimants.Word], fillers: int) -> bool:
+    """Whether the word before a verb-like noun follows a preposition with nothing between
+    ("a surge in outage reports."): the form is the noun, the phrase has no subject."""
+    head = len(near) - 1 - fillers
+    if head < 1:
+        return False
+    before = near[head - 1]
+    return (
+        before.lower in rules.PHRASE_PREPOSITIONS
+        and not text[before.end : near[head].start].strip()
+    )

@@ -193,6 +193,13 @@ CLAUSE_SUBJECT_PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "we", 
 #: by a verb from :data:`VERB_FOLLOWERS` it is the noun, not an attribution.
 NOUN_LIKE_FORMS: frozenset[str] = frozenset({"claims", "reports", "states", "claim", "says"})
 
+#: A noun-like form right after "<one of these> <word>" is a noun inside a prepositional phrase
+#: ("a surge in outage reports", "the count of police estimates"): it has no subject to report.
+PHRASE_PREPOSITIONS: frozenset[str] = frozenset({
+    "in", "of", "on", "for", "from", "with", "about", "by", "at", "into", "over", "amid",
+    "after", "despite", "among", "against",
+})  # fmt: skip
+
 #: Words that, right after a noun-like form, show it was a noun ("the claims are", "states said").
 VERB_FOLLOWERS: frozenset[str] = frozenset({
     "is", "are", "was", "were", "have", "has", "had", "will", "would", "could", "may", "might",

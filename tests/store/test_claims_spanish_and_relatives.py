@@ -239,3 +239,21 @@ def test_a_number_word_as_a_subject_is_a_count() -> None:
     parser = QuantityParser()
     assert [(q.count, q.text) for q in parser.parse('"Two is it," Meghan said.')] == [(2, "Two")]
     assert [(q.count, q.text) for q in parser.parse("Three were arrested.")] == [(3, "Three")]
+
+
+class TestNounsThatLookLikeVerbs:
+    """ "reports" after "in <word>" is the noun of a prepositional phrase: on a real page, "a
+    surge in outage reports." made "loading errors and a surge in outage" a claimant."""
+
+    def test_reports_inside_a_prepositional_phrase_attributes_nothing(
+        self, extractor: ClaimExtractor
+    ) -> None:
+        text = (
+            "A widespread outage affected Facebook, Instagram and Messenger users worldwide, "
+            "triggering login failures, loading errors and a surge in outage reports."
+        )
+        assert _claimants(extractor, text) == []
+
+    def test_reports_after_its_subject_still_attributes(self, extractor: ClaimExtractor) -> None:
+        text = "Prices of grain will rise by a third this winter, the ministry reports."
+        assert _claimants(extractor, text) == ["the ministry"]
