@@ -12,7 +12,9 @@ destination (a copy into an empty store is the same store, ids and all); otherwi
 copied rows get new ids, and their links (comment replies, claims' comments, figures) follow.
 
 The destination's search index follows by the store's own write path (SQLite's triggers and
-vocabulary, PostgreSQL's ``tsvector`` rows).
+vocabulary, PostgreSQL's ``tsvector`` rows). On PostgreSQL the copied tables are analysed at
+the end (:func:`store.db.analyze_after_bulk_write`): the first searches are planned on real
+statistics, not on what autovacuum had seen mid-copy.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from store.db import analyze_after_bulk_write
 from store.editing import DELETED, HISTORY
 from store.fetch.subscriptions import SUBSCRIPTION
 from store.models import ARTICLE as A
@@ -106,6 +109,8 @@ def copy_store(source: Store, dest: Store, progress: Progress | None = None) -> 
         feeds = [dict(row._mapping) for row in read.execute(sa.select(SUBSCRIPTION))]
     with dest._write() as conn:
         outcome.feeds = _write_feeds(conn, feeds)
+    # The planner's statistics for what was just loaded (PostgreSQL; see the function).
+    analyze_after_bulk_write(dest._get_engine(), outcome.articles)
     return outcome
 
 

@@ -14,6 +14,7 @@ them is psycopg2, which claimdesk does not install).
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -142,6 +143,78 @@ def copy_rows(
         ) from error
     finally:
         cursor.close()
+
+
+BULK_SHARE = 0.1
+"""A write adds at least this share of the articles the planner knows of: a bulk write."""
+BULK_TABLES = (
+    "article",
+    "comment",
+    "claim",
+    "claim_quantity",
+    "deleted_claim",
+    "edit_history",
+    "subscription",
+    "search_article",
+    "search_claim",
+    "search_comment",
+    "search_vocab",
+    "search_vocab_key",
+)
+"""What a copy or an import writes on PostgreSQL (records, their history, the search index)."""
+
+
+SEARCH_GIN_INDEXES = ("search_article_words", "search_claim_words", "search_comment_words")
+"""The ``tsvector`` indexes (store.search.postgres_index) whose pending lists a bulk write fills."""
+
+
+def analyze_after_bulk_write(engine: Engine, articles_added: int) -> bool:
+    """Bring PostgreSQL's search indexes and planner statistics up to date after a write that
+    changed the store a lot (``claimdesk copy``, a large import); returns whether it did.
+
+    A bulk load outruns autovacuum, which leaves two things behind, both measured on a copy
+    of 100k records into an empty database:
+
+    - each ``tsvector`` GIN index's *pending list* (GIN's fast update: new entries wait in an
+      unsorted list until a vacuum merges them), 340-450 pages (close to the 4 MB
+      ``gin_pending_list_limit``). Every search scans the whole list, and the planner, which
+      counts those pages, falls back to reading every row: search p50/p95 72.7/190 ms, and
+      16.5/34.5 ms once the lists were merged (0.8 s for the three indexes);
+    - statistics: the typo keys' table (5.1M rows) not analysed yet, the record tables
+      analysed mid-load (50-80 % of their rows), so the planner guesses.
+
+    So this merges the pending lists (``gin_clean_pending_list``) and runs ANALYZE on the
+    tables a copy or an import writes: ≈3 s together at 100k records (ANALYZE reads a fixed
+    sample per table, so its cost barely grows with the store), next to a 93 s copy.
+
+    Done when the articles added are at least :data:`BULK_SHARE` of those the planner knows
+    of (``pg_class.reltuples``; a table never analysed knows none), as autovacuum's own
+    default threshold; a few documents added to a big store are left to autovacuum. It runs
+    outside the writers' lock (neither step blocks readers or writers), and a failure (a
+    role that does not own the tables, a server gone) is not the write's: it is ignored.
+    SQLite: nothing to do here.
+    """
+    if articles_added <= 0 or engine.dialect.name != "postgresql":
+        return False
+    try:
+        with engine.begin() as conn:
+            known = conn.execute(
+                sa.text("SELECT reltuples FROM pg_class WHERE oid = 'article'::regclass")
+            ).scalar()
+    except sa.exc.DBAPIError:
+        return False
+    if known is not None and known >= 0 and articles_added < BULK_SHARE * known:
+        return False
+    preparer = engine.dialect.identifier_preparer
+    steps = [
+        (sa.text("SELECT gin_clean_pending_list(CAST(:index AS regclass))"), {"index": index})
+        for index in SEARCH_GIN_INDEXES
+    ]
+    steps.append((sa.text("ANALYZE " + ", ".join(map(preparer.quote, BULK_TABLES))), {}))
+    for statement, params in steps:  # each on its own: one refused does not stop the rest
+        with contextlib.suppress(sa.exc.DBAPIError), engine.begin() as conn:
+            conn.execute(statement, params)
+    return True
 
 
 def _utc_wall(value: Any) -> Any:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from store.claims import extract_claims
+from store.db import analyze_after_bulk_write
 from store.file_names import stored_name
 from store.ingest.errors import ImportFailure
 from store.ingest.formats import KNOWN_EXTENSIONS, detect_format
@@ -337,4 +338,6 @@ def import_paths(
         report.files = done - waiting[0]
         report.not_done = total - report.files
         loaded_files.close()
+    if report.added:  # a large import on PostgreSQL: the planner's statistics for it
+        analyze_after_bulk_write(store._get_engine(), report.added)
     return report

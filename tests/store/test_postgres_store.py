@@ -489,3 +489,88 @@ def test_copy_brings_the_history_deleted_claims_and_followed_feeds(
     team.restore_claim(deleted[0].id)
     assert any(c.text == dropped.text for c in team.list_claims())
     team.close()
+
+
+def _planner_view(url: str) -> dict[str, tuple[Any, float, int]]:
+    """Each table's last manual ANALYZE (autovacuum's are apart), the row count the planner
+    knows (``pg_class.reltuples``; -1: never analysed) and the real one."""
+    import psycopg
+
+    from store.search.postgres_source import connection_string
+
+    with psycopg.connect(connection_string(url)) as pg:
+        rows = pg.execute(
+            "SELECT s.relname, s.last_analyze, c.reltuples FROM pg_stat_user_tables s"
+            " JOIN pg_class c ON c.oid = s.relid"
+        ).fetchall()
+        view = {}
+        for name, last, known in rows:
+            count = pg.execute(f"SELECT count(*) FROM {name}".encode()).fetchone()  # noqa: S608
+            assert count is not None
+            view[name] = (last, known, int(count[0]))
+        return view
+
+
+def _pending_pages(url: str) -> dict[str, int]:
+    """The pages each search index still had in its GIN pending list (merging them now)."""
+    import psycopg
+
+    from store.db import SEARCH_GIN_INDEXES
+    from store.search.postgres_source import connection_string
+
+    with psycopg.connect(connection_string(url), autocommit=True) as pg:
+        pages = {}
+        for index in SEARCH_GIN_INDEXES:
+            row = pg.execute("SELECT gin_clean_pending_list(%s::regclass)", (index,)).fetchone()
+            assert row is not None
+            pages[index] = int(row[0])
+        return pages
+
+
+def test_copy_and_a_large_import_leave_the_planner_real_statistics(
+    tmp_path: Path,
+    postgres_url: str,
+    postgres_server: PostgresServer,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A bulk load outruns autovacuum: without an ANALYZE at its end, the first searches are
+    planned on a table size of "never analysed" (or of what autovacuum saw mid-load). After
+    ``claimdesk copy`` and after an import that adds a lot, every table written has been
+    analysed and the planner knows its real size, and the search indexes' pending lists are
+    merged; a small import into a big store is left to autovacuum."""
+    import store.db
+    from store.db import BULK_TABLES, analyze_after_bulk_write
+
+    mine = str(tmp_path / "mine.sqlite3")
+    _run(capsys, "--db", mine, "import", "-q", str(SAMPLE_DIR))
+    assert _run(capsys, "copy", "--from", mine, "--to", postgres_url)[0] == 0
+    copied = _planner_view(postgres_url)
+    for table in BULK_TABLES:
+        last, known, real = copied[table]
+        assert last is not None, table
+        assert known == real, table
+    assert copied["search_vocab_key"][2] > 1000  # the typo keys: the biggest table
+    # GIN's pending lists merged: a search does not scan them entry by entry (which made the
+    # planner read every row of a 100k-record copy instead of using the index).
+    assert _pending_pages(postgres_url) == dict.fromkeys(store.db.SEARCH_GIN_INDEXES, 0)
+
+    target = postgres_server.create_database("statistics_import")
+    try:
+        assert _run(capsys, "--db", target, "import", "-q", str(SAMPLE_DIR))[0] == 0
+        imported = _planner_view(target)
+        for table in ("article", "comment", "search_comment", "search_vocab_key"):
+            assert imported[table][0] is not None, table
+            assert imported[table][1] == imported[table][2], table
+        assert imported["article"][2] == 5
+        team = Store.open(target)
+        engine = team._get_engine()
+        assert not analyze_after_bulk_write(engine, 0)
+        monkeypatch.setattr(store.db, "BULK_SHARE", 0.5)  # 1 article next to 5: a small write
+        assert not analyze_after_bulk_write(engine, 1)
+        assert _planner_view(target)["article"][0] == imported["article"][0]
+        assert analyze_after_bulk_write(engine, 3)
+        assert _planner_view(target)["article"][0] > imported["article"][0]
+        team.close()
+    finally:
+        postgres_server.drop_database("statistics_import")
