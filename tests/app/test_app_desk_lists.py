@@ -96,6 +96,19 @@ async def test_another_process_import_reaches_the_counts_and_the_cursor_stays(
 
 
 @sync
+async def test_a_commit_right_after_the_session_opens_is_shown(tmp_path: Path) -> None:
+    """The watcher took its first token at its first tick, half a second in: a commit made
+    before that tick (but after the lists were read) was folded into it and never shown."""
+    store = filled_store(tmp_path)
+    app = make_app(store, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        while not app.live.opened:
+            await pilot.pause()
+        store.add_documents([_draft("Committed at once")])
+        await _until(pilot, lambda: current_list(app).total == 4, seconds=3)
+
+
+@sync
 async def test_n_shows_only_the_new_rows_and_escape_shows_all(tmp_path: Path) -> None:
     store = filled_store(tmp_path)
     app = make_app(store, tmp_path)

@@ -58,11 +58,16 @@ class LiveStore:
         from store.desk_state import open_session
 
         try:
+            before = self._current_token()
             new_after = open_session(self._store())
         except Exception:  # the store's failure is reported by the app's own opening
             return
+        # The first token is the one from before the session's own write: a commit from
+        # elsewhere after it is news. Taken at the first tick instead, a commit made before
+        # that tick was folded into it and never shown (the lists had been read already).
+        self._call(self._first_token, before)
         self.absorb()  # opening the session wrote the ids seen: not news for the lists
-        self._call(self._opened, new_after)
+        self._call(self._opened, new_after)  # the lists read again, after ``before``
 
     def _current_token(self) -> object:
         with self._lock:
@@ -113,6 +118,10 @@ class LiveStore:
         self._token = token
         if not first:
             self._app.store_changed.publish(None)
+
+    def _first_token(self, token: object) -> None:
+        if self._token is _UNSET:
+            self._token = token
 
     def _absorbed(self, token: object) -> None:
         if self._token is not _UNSET:
