@@ -76,8 +76,8 @@ class DeskFooter(Footer):
 
     def __init__(self) -> None:
         super().__init__(compact=True, show_command_palette=False)
-        self._shown: tuple[str, ...] = ()
         self._drawn: tuple[tuple[str, str, str, bool, str], ...] | None = None
+        """What the last :meth:`compose` drew (see :func:`_keys_of`); None before it."""
 
     def _entries(self) -> list[tuple[int, str, list[tuple[Binding, bool, str]], str]]:
         """(rank, label, bindings, id) of every key the footer may show, best first."""
@@ -109,13 +109,9 @@ class DeskFooter(Footer):
                 room -= width
         return chosen
 
-    def _keys_to_draw(self) -> tuple[tuple[str, str, str, bool, str], ...]:
-        """What :meth:`compose` would draw now: (key, label, action, enabled, tooltip)."""
-        return tuple(
-            (binding.key, label, binding.action, enabled, tooltip)
-            for _rank, label, bindings, _key in self._fitting()
-            for binding, enabled, tooltip in bindings
-        )
+    def _changed(self) -> bool:
+        """Whether the keys that fit now differ from the ones drawn."""
+        return self._drawn is None or _keys_of(self._fitting()) != self._drawn
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         """Recompose only when the keys to show changed.
@@ -127,16 +123,14 @@ class DeskFooter(Footer):
         self._bindings_ready = True
         if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
             return
-        if self._drawn is not None and self._keys_to_draw() == self._drawn:
-            return
-        self.call_after_refresh(self.recompose)
+        if self._changed():
+            self.call_after_refresh(self.recompose)
 
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:
             return
         chosen = self._fitting()
-        self._shown = tuple(entry[3] for entry in chosen)
-        self._drawn = self._keys_to_draw()
+        self._drawn = _keys_of(chosen)
         for _rank, label, bindings, key in chosen:
             if key in GROUPS.values():
                 for binding, enabled, tooltip in bindings:
@@ -161,5 +155,16 @@ class DeskFooter(Footer):
             ).data_bind(compact=Footer.compact)
 
     def on_resize(self, _event: events.Resize) -> None:
-        if self._bindings_ready and tuple(e[3] for e in self._fitting()) != self._shown:
+        if self._bindings_ready and self._changed():
             self.call_after_refresh(self.recompose)
+
+
+def _keys_of(
+    chosen: list[tuple[int, str, list[tuple[Binding, bool, str]], str]],
+) -> tuple[tuple[str, str, str, bool, str], ...]:
+    """What the footer draws for ``chosen``: (key, label, action, enabled, tooltip) each."""
+    return tuple(
+        (binding.key, label, binding.action, enabled, tooltip)
+        for _rank, label, bindings, _key in chosen
+        for binding, enabled, tooltip in bindings
+    )
