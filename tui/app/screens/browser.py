@@ -37,7 +37,7 @@ from tui.app.modals.prompt import LinePrompt
 from tui.app.sources import StoreSource
 from tui.app.widgets.desk_footer import DeskFooter
 from tui.app.widgets.message_line import MessageLine
-from tui.app.widgets.record_list import RecordList, Sort
+from tui.app.widgets.record_list import EMPTY_TEXT, RecordList, Sort
 from tui.app.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
@@ -439,7 +439,7 @@ class BrowserScreen(DeskScreen):
             if source.filter_text.strip()
             else "(nothing new since the last open; N shows all)"
             if source.only_new
-            else "(nothing here yet: i imports files or a folder, R refreshes the feeds)"
+            else EMPTY_TEXT
         )
         records.reload()
 

@@ -57,6 +57,9 @@ class RecordSource(Protocol):
         ...
 
 
+EMPTY_TEXT = "(nothing here yet: i imports files or a folder, R refreshes the feeds)"
+"""What an empty list says when no filter narrows it."""
+
 FLEX_MIN = 20
 """The fewest cells the text column (a claim, a title, a comment) is given, however narrow."""
 FLEX_WANT = 60
@@ -102,7 +105,7 @@ class Column:
         """The cell as one printable line of exactly ``width`` cells."""
         value = one_line(self.cell(record))
         if cell_len(value) > width:
-            return set_cell_size(value, width - 1) + "…"
+            return cut(value, width)
         if self.right and cell_len(value) < width:
             value = " " * (width - cell_len(value)) + value
         return set_cell_size(value, width)
@@ -274,7 +277,7 @@ class RecordList(ScrollView, can_focus=True):
         self.is_new = is_new or (lambda _record: False)
         """Whether a row arrived since the last open: drawn with an ``N`` and in bold."""
         self.total: int | None = None
-        self.empty_text = "(nothing here yet: i imports files or a folder, R refreshes the feeds)"
+        self.empty_text = EMPTY_TEXT
         """What an empty list says (a filtered one: that nothing matches)."""
         self._pages: LRUCache[int, Sequence[Any]] = LRUCache(CACHED_PAGES)
         """Pages read so far by number, the least recently used dropped (Textual's cache)."""
@@ -642,8 +645,13 @@ def _fitted_title(title: str, width: int, arrow: str) -> str:
     """A column's title in ``width`` cells, keeping the sort arrow whatever is cut: at 80
     columns "Published ▼" became "Published…", and which column sorted was no longer shown."""
     if not arrow:
-        return title if cell_len(title) <= width else set_cell_size(title, max(width - 1, 0)) + "…"
+        return cut(title, width)
     for spaced in (f"{title} {arrow}", f"{title}{arrow}"):
         if cell_len(spaced) <= width:
             return spaced
-    return set_cell_size(title, max(width - 2, 0)) + "…" + arrow
+    return cut(title, width - 1) + arrow
+
+
+def cut(text: str, width: int) -> str:
+    """``text`` in at most ``width`` cells, its end replaced by "…" when it does not fit."""
+    return text if cell_len(text) <= width else set_cell_size(text, max(width - 1, 0)) + "…"
