@@ -13,6 +13,10 @@ The counting runs in a thread of its own while the batch's rows are inserted: SQ
 FTS5's indexing in the triggers) runs without Python's lock, so the two use both cores. A
 batch's counts join the transaction's only once its rows are written; a batch the store
 refuses adds nothing.
+
+A transaction that wrote a large share of a kind's records (an import into a new or small
+store) also leaves that kind's full-text index merged into one segment
+(:func:`store.search.index.merge_segments`), where FTS5 had left a dozen at a million records.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from store.search.index import record_texts
+from store.search.index import merge_segments, record_texts
 from store.search.vocabulary import Cursorable, add_counts, count_words
 
 if TYPE_CHECKING:
@@ -37,6 +41,8 @@ class PendingWords:
         self._counts: Counter[str] = Counter()
         self._pool: ThreadPoolExecutor | None = None
         self._merges: list[Future[None]] = []
+        self._sizes: dict[Future[Counter[str]], dict[str, int]] = {}
+        self._written: Counter[str] = Counter()
 
     def __enter__(self) -> PendingWords:
         return self
@@ -56,22 +62,32 @@ class PendingWords:
         texts = list(record_texts(rows.articles, rows.claims, rows.comments))
         if self._pool is None:
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimdesk-words")
-        return self._pool.submit(count_words, texts)
+        counted = self._pool.submit(count_words, texts)
+        self._sizes[counted] = {
+            "article": len(rows.articles),
+            "claim": len(rows.claims),
+            "comment": len(rows.comments),
+        }
+        return counted
 
     def add(self, counted: Future[Counter[str]]) -> None:
         """Take the counts of a batch whose rows were written (merged in the thread, after
         its counting: the pool runs one task at a time, in order)."""
         assert self._pool is not None
+        self._written.update(self._sizes.pop(counted, {}))
         self._merges.append(self._pool.submit(self._merge, counted))
 
     def _merge(self, counted: Future[Counter[str]]) -> None:
         self._counts.update(counted.result())
 
     def merge_into(self, conn: Cursorable) -> None:
-        """Write the counts into the vocabulary (inside the transaction, before it commits)."""
+        """Write the counts into the vocabulary (inside the transaction, before it commits),
+        and merge the full-text segments of the kinds this transaction wrote much of."""
         for merge in self._merges:
             merge.result()
         self._merges.clear()
         if self._counts:
             add_counts(conn, self._counts)
         self._counts = Counter()
+        merge_segments(conn, self._written)
+        self._written = Counter()

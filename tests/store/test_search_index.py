@@ -199,3 +199,36 @@ def test_a_transaction_of_many_batches_leaves_the_vocabulary_an_index_build_woul
         rebuild(conn)
         conn.execute("COMMIT")
         assert _vocabulary(conn) == merged
+
+
+def _segments(path: object) -> list[int]:
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        return [
+            conn.execute(f"SELECT count(DISTINCT segid) FROM {kind}_fts_idx").fetchone()[0]  # noqa: S608
+            for kind in ("article", "claim", "comment")
+        ]
+
+
+@pytest.mark.usefixtures("small_statements")
+def test_an_import_leaves_its_index_in_one_segment_and_a_small_one_leaves_it_alone(
+    store: Store, engine: SearchEngine
+) -> None:
+    """A transaction that writes most of the store (an import into a new store) merges the
+    full-text index it wrote in many flushes (a statement each here), so a query looks each
+    word up once per table, not once per segment; a small import into a larger store does not
+    rewrite the whole index. Either way every record is found and the index is sound."""
+    path = store.path
+    assert path is not None
+    with store.transaction() as transaction:
+        for b in range(4):
+            transaction.add_documents([_draft(n) for n in range(b * 5, b * 5 + 5)])
+    assert _segments(path) == [1, 1, 1]
+    store.add_documents([_draft(40)])  # 1 article of 21, 3 comments of 63: not merged
+    assert all(segments > 1 for segments in _segments(path))
+    for n in (0, 12, 19, 40):
+        assert _found(engine, _token(n * 10 + 9), "article"), n  # each title
+        assert _found(engine, _token(n * 10 + 5), "claim"), n
+        assert _found(engine, _token(n * 10 + 2), "comment"), n
+    with sqlite3.connect(path) as conn:
+        for table in ("article_fts", "claim_fts", "comment_fts"):
+            conn.execute(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")  # noqa: S608
