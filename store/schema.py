@@ -310,6 +310,21 @@ def _step_11_search_keys_of_seven_letters(conn: Connection) -> None:
                 cursor.close()
 
 
+def _step_12_search_index_in_one_segment(conn: Connection) -> None:
+    """Index queries that look each word up once per table: a store imported before this
+    step has a dozen FTS5 segments per table at a million records, and every word of a query
+    was looked up in each (see :func:`store.search.index.merge_segments`, which an import
+    now runs itself). SQLite only: ≈5 s of CPU at a million records."""
+    if conn.dialect.name != "sqlite":
+        return
+    from store.search.index import merge_table
+
+    driver = conn.connection.dbapi_connection
+    for table in ("article_fts", "claim_fts", "comment_fts"):
+        if conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = ?", (table,)).first():
+            merge_table(driver, table)  # type: ignore[arg-type]
+
+
 Step = Callable[[Connection], None]
 STEPS: list[Step] = [
     _step_1_tables,
@@ -323,6 +338,7 @@ STEPS: list[Step] = [
     _step_9_manual_edits,
     _step_10_desk_state,
     _step_11_search_keys_of_seven_letters,
+    _step_12_search_index_in_one_segment,
 ]
 CURRENT_VERSION = len(STEPS)
 

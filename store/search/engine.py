@@ -245,7 +245,7 @@ class SearchEngine:
             _add_unlisted_completions(source, query, expansions, found, max(1, batch // len(kinds)))
         scored = [
             [
-                ScoredWord(word, expansions[word].forms)
+                ScoredWord(word, expansions[word].forms, _alternatives(query, word, expansions))
                 for word in clause.words
                 if expansions[word].found
             ]
@@ -277,6 +277,8 @@ class SearchEngine:
                         fresh = [i for i in ids if (kind, i) not in seen]
                         seen.update((kind, i) for i in fresh)
                         more.extend(source.documents(kind, fresh))
+                if _readings(clauses):  # the best of each reading among all of them
+                    return rank([*documents, *more], clauses, limit)
                 # The first batch's best need not be scored again.
                 return _merged(hits, rank(more, clauses, limit), limit)
             # Every form is strong, yet the newest records are weak: the index matched stems
@@ -284,6 +286,7 @@ class SearchEngine:
             # until the answer is strong: ranking all 1,000 cost 20-40 ms at a million records.
             rest = {kind: ids[len(first[kind]) :] for kind, ids in found.items()}
             left = total - sum(len(ids) for ids in first.values())
+            ranked = list(documents)
             while left > 0:
                 chunk: list[Document] = []
                 for kind, ids in rest.items():
@@ -291,10 +294,11 @@ class SearchEngine:
                     chunk.extend(source.documents(kind, ids[:share]))
                     rest[kind] = ids[share:]
                 left = sum(len(ids) for ids in rest.values())
+                ranked.extend(chunk)
                 hits = _merged(hits, rank(chunk, clauses, limit), limit)
                 if _strong_enough(hits, clauses, limit):
                     break
-            return hits
+            return rank(ranked, clauses, limit) if _readings(clauses) else hits
         for kind, ids in found.items():
             documents.extend(source.documents(kind, ids))
         return rank(documents, clauses, limit)
@@ -516,6 +520,31 @@ def _strong_forms(
                 narrowed[word.term] = source.narrow(expansions[word.term], kept)
                 changed = True
     return narrowed if changed else None
+
+
+def _alternatives(query: Query, word: WordTerm, expansions: dict[WordTerm, Expansion]) -> bool:
+    """Whether ``word``'s forms are other words the user may have meant, to be shown one of
+    each first (see :attr:`ScoredWord.alternatives`): it is the query's only word, no stored
+    word as typed, and stands for more than one.
+
+    Only a word alone: beside other words, the records that hold them tell which reading is
+    meant, and one of each first cost as many hits as it found at a million records
+    ("pelican whyth": the best "whyte" and "whith" records went before the "with" one meant).
+    """
+    expansion = expansions[word]
+    return (
+        len(query.clauses) == 1
+        and len(query.clauses[0].words) == 1
+        and word.mode == "fuzzy"
+        and word.scope is None
+        and len(expansion.forms) > 1
+        and expansion.forms[0] != " ".join(words(word.text))
+    )
+
+
+def _readings(clauses: list[list[ScoredWord]]) -> bool:
+    """Whether the hits show the best record of each reading first (see :func:`rank`)."""
+    return any(word.alternatives for clause in clauses for word in clause)
 
 
 def _merged(hits: list[SearchHit], more: list[SearchHit], limit: int) -> list[SearchHit]:

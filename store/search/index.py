@@ -171,10 +171,14 @@ def merge_segments(conn: Cursorable, written: Mapping[str, int]) -> None:
         last = conn.execute(f"SELECT coalesce(max(id), 0) FROM {kind}").fetchone()[0]  # noqa: S608
         if count * MERGE_SHARE < last:
             continue
-        table = f"{kind}_fts"
-        segments = conn.execute(f"SELECT count(DISTINCT segid) FROM {table}_idx").fetchone()[0]  # noqa: S608
-        if segments > 1:
-            conn.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")  # noqa: S608
+        merge_table(conn, f"{kind}_fts")
+
+
+def merge_table(conn: Cursorable, table: str) -> None:
+    """Merge the FTS5 table ``table`` into one segment, if it has more."""
+    segments = conn.execute(f"SELECT count(DISTINCT segid) FROM {table}_idx").fetchone()[0]  # noqa: S608
+    if segments > 1:
+        conn.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")  # noqa: S608
 
 
 COUNT_CHUNK_CHARS = 20_000_000

@@ -76,6 +76,10 @@ class ScoredWord:
 
     term: WordTerm
     forms: tuple[str, ...]
+    alternatives: bool = False
+    """The word as typed is no stored word, so its forms are different words the user may
+    have meant (corrections, completions): the hits show the best record of each before the
+    second of any (see :func:`rank`)."""
     needle: str = dataclasses.field(init=False)
     """The word as it is looked for in lower-cased text."""
 
@@ -143,6 +147,8 @@ def rank(documents: Sequence[Document], clauses: Sequence[Clause], limit: int) -
         else:
             ranked.append((sum(best) / len(best) if best else 0.0, index))
     ranked.sort(key=lambda item: (-item[0], -documents[item[1]].id))
+    if any(word.alternatives for clause in clauses for word in clause):
+        ranked = _one_of_each_first(ranked, clauses, prepared)
     return [
         _hit(
             documents[index],
@@ -154,6 +160,56 @@ def rank(documents: Sequence[Document], clauses: Sequence[Clause], limit: int) -
         )
         for score, index in ranked[:limit]
     ]
+
+
+def _one_of_each_first(
+    ranked: list[tuple[float, int]], clauses: Sequence[Clause], prepared: _Prepared
+) -> list[tuple[float, int]]:
+    """``ranked`` (best first) reordered so that the best record of each reading of the
+    query comes before the second record of any: a reading is which form each word with
+    :attr:`ScoredWord.alternatives` stands for in the record.
+
+    "skooled" stands for spooled, skilled, spoiled, cooled, fooled, schooled…: scored by
+    likeness to what was typed, the ten best were all cooled, fooled and skilled, and the
+    schooled the user meant never showed (recall@10 of single-word misspellings at a million
+    real-word records: "parge" large, "moteur" motor, "extermly" extremely). One of each
+    first is what a spelling corrector's list of suggestions shows; the first hit stays the
+    best-scoring record.
+    """
+    words = [word for clause in clauses for word in clause if word.alternatives]
+    rounds: dict[tuple[int, ...], int] = {}
+    keyed: list[tuple[int, int]] = []
+    texts, starts = prepared.texts, prepared.starts
+    for order, (_, index) in enumerate(ranked):
+        fields = texts[starts[index] : starts[index + 1]]
+        reading = tuple(_first_form(word, fields) for word in words)
+        seen = rounds.get(reading, 0)
+        rounds[reading] = seen + 1
+        keyed.append((seen, order))
+    keyed.sort()
+    return [ranked[order] for _, order in keyed]
+
+
+def _first_form(word: ScoredWord, fields: Sequence[str]) -> int:
+    """Which of ``word``'s forms (by position) stands first in its list among ``fields``
+    (lower-cased texts); -1 for none (matched through the article, or by likeness)."""
+    for number, form in enumerate(word.forms):
+        if any(text.find(form) >= 0 and _holds_word(text, form) for text in fields):
+            return number
+    return -1
+
+
+def _holds_word(text: str, form: str) -> bool:
+    """Whether ``form`` stands as a whole word somewhere in ``text``."""
+    at = text.find(form)
+    while at >= 0:
+        end = at + len(form)
+        if (at == 0 or not text[at - 1].isalnum()) and (
+            end == len(text) or not text[end].isalnum()
+        ):
+            return True
+        at = text.find(form, at + 1)
+    return False
 
 
 def form_score(word: ScoredWord, form: str) -> float:

@@ -338,3 +338,35 @@ def test_a_rare_word_beside_a_typo_that_also_starts_a_rare_word_finds_its_record
         assert hits and (hits[0].kind, hits[0].text) == ("article", "Old")
     finally:
         searching.close()
+
+
+def test_a_lone_misspelling_shows_the_best_record_of_each_word_it_may_stand_for(
+    store: Store,
+) -> None:
+    """ "skooled" is one edit from "spooled" and "cooled", two from "schooled": scored by
+    likeness to what was typed, the twelve newer spooled and cooled notes filled the first
+    ten hits. Each word it may stand for now shows its best record before the second of any
+    (the first hit is still the closest); beside another word, the records decide."""
+    drafts = [
+        DocumentDraft(title="Schooled", body="She was schooled at home.", source="s.txt", claims=[])
+    ]
+    drafts += [
+        DocumentDraft(
+            title=f"Note {n}",
+            body=f"The water was {'spooled' if n % 2 else 'cooled'} again.",
+            source=f"{n}.txt",
+            claims=[],
+        )
+        for n in range(12)
+    ]
+    store.add_documents(drafts)
+    engine = SearchEngine(store)
+    try:
+        hits = engine.search("skooled", limit=10, kinds={"article"})
+        assert len(hits) == 10
+        assert "schooled" in [h.text.lower() for h in hits[:3]]
+        assert hits[0].score == max(h.score for h in hits)
+        beside = engine.search("skooled water", limit=10, kinds={"article"})
+        assert [h.score for h in beside] == sorted((h.score for h in beside), reverse=True)
+    finally:
+        engine.close()

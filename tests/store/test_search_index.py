@@ -232,3 +232,34 @@ def test_an_import_leaves_its_index_in_one_segment_and_a_small_one_leaves_it_alo
     with sqlite3.connect(path) as conn:
         for table in ("article_fts", "claim_fts", "comment_fts"):
             conn.execute(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")  # noqa: S608
+
+
+@pytest.mark.usefixtures("small_statements")
+def test_a_store_imported_before_has_its_index_merged_on_upgrade(store: Store) -> None:
+    """Step 12: a store whose index FTS5 left in many segments (small imports into it) is
+    merged into one when it is opened, and finds what it found before."""
+    from store.schema import STEPS, _step_12_search_index_in_one_segment
+
+    path = store.path
+    assert path is not None
+    store.add_documents([_draft(n) for n in range(10)])
+    for n in range(10, 13):
+        store.add_documents([_draft(n)])
+    assert all(segments > 1 for segments in _segments(path))
+    store.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "UPDATE schema_version SET version = ?",
+            (STEPS.index(_step_12_search_index_in_one_segment),),
+        )
+    reopened = Store.open(str(path))
+    engine = SearchEngine(reopened)
+    try:
+        assert not reopened.is_empty()
+        assert _segments(path) == [1, 1, 1]
+        for n in (0, 9, 12):
+            assert _found(engine, _token(n * 10 + 9), "article"), n
+            assert _found(engine, _token(n * 10 + 2), "comment"), n
+    finally:
+        engine.close()
+        reopened.close()
