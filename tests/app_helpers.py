@@ -16,6 +16,7 @@ from textual.worker import WorkerCancelled, WorkerFailed
 
 from store.store import Store
 from tests.fixtures_store import fill_store
+from tests.template_stores import sqlite_copy
 from tui.app import ClaimdeskApp
 from tui.app.screens.browser import BrowserScreen
 from tui.app.widgets.record_list import RecordList
@@ -35,9 +36,8 @@ def sync(test: Callable[P, Coroutine[Any, Any, None]]) -> Callable[P, None]:
 
 
 def filled_store(tmp_path: Path) -> Store:
-    store = Store.open(str(tmp_path / "app.sqlite3"))
-    fill_store(store)
-    return store
+    """A store with the three fixture articles (a copy of one filled once per process)."""
+    return sqlite_copy(tmp_path / "app.sqlite3", "filled", fill_store)
 
 
 def make_app(store: Store, tmp_path: Path) -> ClaimdeskApp:
