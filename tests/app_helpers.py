@@ -12,10 +12,12 @@ from typing import Any, ParamSpec
 from rich.segment import Segment
 from textual import events
 from textual.pilot import Pilot
-from textual.worker import WorkerCancelled, WorkerFailed
+from textual.worker import Worker, WorkerCancelled, WorkerFailed
+from textual.worker_manager import WorkerManager
 
 from store.store import Store
 from tests.fixtures_store import fill_store
+from tests.template_stores import sqlite_copy
 from tui.app import ClaimdeskApp
 from tui.app.screens.browser import BrowserScreen
 from tui.app.widgets.record_list import RecordList
@@ -35,9 +37,8 @@ def sync(test: Callable[P, Coroutine[Any, Any, None]]) -> Callable[P, None]:
 
 
 def filled_store(tmp_path: Path) -> Store:
-    store = Store.open(str(tmp_path / "app.sqlite3"))
-    fill_store(store)
-    return store
+    """A store with the three fixture articles (a copy of one filled once per process)."""
+    return sqlite_copy(tmp_path / "app.sqlite3", "filled", fill_store)
 
 
 def make_app(store: Store, tmp_path: Path) -> ClaimdeskApp:
@@ -66,13 +67,42 @@ def browser(app: ClaimdeskApp) -> BrowserScreen:
     return screen
 
 
+class _StartCount:
+    """How many workers any app of this process has started: a worker can start and finish
+    inside one pause, and Textual forgets it once finished, so its absence afterwards says
+    nothing; a count that did not move does."""
+
+    started = 0
+
+
+def _counted(add_worker: Callable[..., None]) -> Callable[..., None]:
+    @functools.wraps(add_worker)
+    def add(self: WorkerManager, worker: Worker[Any], *args: Any, **kwargs: Any) -> None:
+        _StartCount.started += 1
+        add_worker(self, worker, *args, **kwargs)
+
+    return add
+
+
+WorkerManager.add_worker = _counted(WorkerManager.add_worker)  # type: ignore[method-assign]
+
+
 async def settle(pilot: Pilot[None]) -> None:
-    """Let workers finish and their messages be handled."""
+    """Let workers finish and their messages be handled: rounds of waiting for the running
+    workers and a pause, until a round starts no new worker (at most three).
+
+    One round is enough after most keys (no worker, or one whose result starts nothing), and
+    each further round costs ≈ 5–8 ms of CPU (a pause posts a callback to every widget); a
+    result that starts another worker (a search, then the article's details) gets its round.
+    """
     for _ in range(3):
+        started = _StartCount.started
         for worker in list(pilot.app.workers):
             with contextlib.suppress(WorkerCancelled, WorkerFailed):
                 await worker.wait()
         await pilot.pause()
+        if _StartCount.started == started and not pilot.app.workers:
+            return
 
 
 async def paste(pilot: Pilot[None], text: str) -> None:

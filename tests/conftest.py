@@ -18,8 +18,23 @@ from tui.perf.textual_settings import configure_textual
 
 configure_textual()
 
+import textual._wait
+
+PILOT_SLICE = 0.005
+"""How long Pilot sleeps between its looks at whether the app went idle, in seconds.
+
+Every ``pilot.press`` and ``pilot.pause`` ends in Textual's ``wait_for_idle``, which sleeps in
+slices of 20 ms until one passes with under 1 ms of CPU: ≥ 60 ms of sleep per key press, where
+the app's own work for a key is ≈ 20 ms. Slices of 5 ms (idle = under 0.25 ms of CPU in one)
+keep the test the same, since it still waits until a whole slice passes idle, and give the
+sleep back to the run: ≈ 15 % of the app tier's wall time. The names are checked in
+tests/app/test_textual_overrides.py."""
+textual._wait.SLEEP_GRANULARITY = PILOT_SLICE
+textual._wait.SLEEP_IDLE = PILOT_SLICE / 20
+
 # ruff: noqa: E402 - the imports below may load Textual, so they come after configure_textual
 
+import gc
 import importlib.util
 import itertools
 import signal
@@ -30,6 +45,7 @@ import pytest
 
 from store.store import Store
 from tests.pg_server import PostgresServer, find_bin_dir
+from tests.template_stores import remove_templates, sqlite_copy
 
 DATABASES = ("sqlite", "postgresql")
 _numbers = itertools.count(1)
@@ -38,6 +54,34 @@ _numbers = itertools.count(1)
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "both_databases: run store tests on SQLite and PostgreSQL")
     config.addinivalue_line("markers", "sqlite_only: a test of what only SQLite has")
+
+
+FREEZE_EVERY = 25
+"""Tests between two freezes of what has survived them (see :func:`pytest_runtest_teardown`)."""
+_tests_run = itertools.count(1)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    _freeze_survivors()
+
+
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    """Keep what lives for the whole run out of the cycle collector's full collections.
+
+    A test process holds ≈1M objects that live until it ends (the modules of Textual,
+    SQLAlchemy, trafilatura, lxml; pytest's own), and every full collection walked them all:
+    ≈0.3 s of CPU each, several per test file (Python runs one whenever the survivors grow by
+    a quarter; the app runs one when the keyboard is quiet; pytest five at the end). Frozen
+    after collection, and again every FREEZE_EVERY tests (modules imported on first use),
+    they are skipped: a full collection then walks only what the tests made since.
+    """
+    if next(_tests_run) % FREEZE_EVERY == 0:
+        _freeze_survivors()
+
+
+def _freeze_survivors() -> None:
+    gc.collect()  # garbage first, or its cycles would be kept for good
+    gc.freeze()
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -78,19 +122,43 @@ def _interrupt(_signum: int, _frame: object) -> None:
     raise KeyboardInterrupt
 
 
+TEMPLATE_DATABASE = "claimdesk_template"
+
+
+@pytest.fixture(scope="session")
+def postgres_template(postgres_server: PostgresServer) -> str:
+    """The name of a database holding the schema and nothing else, made once per server:
+    each test's store is a copy of it (:mod:`tests.template_stores` says why)."""
+    template = Store.open(postgres_server.create_database(TEMPLATE_DATABASE))
+    try:
+        template.check()
+    finally:
+        template.close()  # CREATE DATABASE … TEMPLATE needs it without connections
+    return TEMPLATE_DATABASE
+
+
 @pytest.fixture
 def postgres_url(request: pytest.FixtureRequest) -> Iterator[str]:
     """A URL of a new, empty database on the suite's PostgreSQL server, dropped afterwards."""
+    yield from _new_database(request, template=None)
+
+
+def _new_database(request: pytest.FixtureRequest, template: str | None) -> Iterator[str]:
     server: PostgresServer = request.getfixturevalue("postgres_server")
     name = f"test_{next(_numbers)}"
-    url = server.create_database(name)
-    yield url
+    yield server.create_database(name, template)
     server.drop_database(name)
+
+
+@pytest.fixture
+def postgres_store_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """A URL of a new database that already holds the schema (a copy of the template)."""
+    yield from _new_database(request, template=request.getfixturevalue("postgres_template"))
 
 
 def _store_location(request: pytest.FixtureRequest, database: str, path: Path) -> str:
     if database == "postgresql":
-        return str(request.getfixturevalue("postgres_url"))
+        return str(request.getfixturevalue("postgres_store_url"))
     return str(path)
 
 
@@ -111,7 +179,10 @@ They live beside the checkout, never inside it: tests that read them skip where 
 def store(request: pytest.FixtureRequest, database: str, tmp_path: Path) -> Iterator[Store]:
     """A new, empty store: a SQLite file in a temporary folder, or (parametrised, see the
     module docstring) a new PostgreSQL database."""
-    opened = Store.open(_store_location(request, database, tmp_path / "store.sqlite3"))
+    if database == "postgresql":
+        opened = Store.open(_store_location(request, database, tmp_path / "store.sqlite3"))
+    else:
+        opened = sqlite_copy(tmp_path / "store.sqlite3")
     yield opened
     opened.close()
 
@@ -129,6 +200,12 @@ def db_path(request: pytest.FixtureRequest, database: str, tmp_path: Path) -> st
     """A path (or, parametrised, a PostgreSQL URL) for a store the test opens through the
     command line."""
     return _store_location(request, database, tmp_path / "cli.sqlite3")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _template_files() -> Iterator[None]:
+    yield
+    remove_templates()
 
 
 @pytest.fixture(autouse=True)

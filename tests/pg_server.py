@@ -177,9 +177,10 @@ class PostgresServer:
         finally:
             shutil.rmtree(self.root, ignore_errors=True)
 
-    def create_database(self, name: str) -> str:
-        """A new empty database; returns its URL."""
-        self.execute(f'CREATE DATABASE "{name}"')
+    def create_database(self, name: str, template: str | None = None) -> str:
+        """A new database, empty or a copy of ``template``; returns its URL."""
+        copy_of = "" if template is None else f' TEMPLATE "{template}"'
+        self.execute(f'CREATE DATABASE "{name}"{copy_of}')
         return self.url(name)
 
     def drop_database(self, name: str) -> None:

@@ -73,8 +73,11 @@ def regular_file_size(path: Path) -> int:
     return info.st_size
 
 
-def read_document_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
-    """Read a file's bytes, refusing empty, oversized and unreadable files."""
+def read_document_bytes(path: Path, max_bytes: int | None = None) -> bytes:
+    """Read a file's bytes, refusing empty, oversized and unreadable files (larger than
+    ``max_bytes``, by default :data:`MAX_BYTES` as it is when called)."""
+    if max_bytes is None:
+        max_bytes = MAX_BYTES
     size = regular_file_size(path)
     try:
         if size > max_bytes:
@@ -141,7 +144,7 @@ def _checked(text: str, encoding: str) -> DocumentText:
     return DocumentText(text=text, encoding=encoding)
 
 
-def read_document(path: Path, max_bytes: int = MAX_BYTES) -> DocumentText:
+def read_document(path: Path, max_bytes: int | None = None) -> DocumentText:
     """Read and decode one file (see :func:`decode_document`)."""
     return decode_document(read_document_bytes(path, max_bytes))
 

@@ -26,6 +26,7 @@ from store.store import Store
 from tests.app_helpers import SIZE, make_app, messages, screen_segments, screen_text, settle, sync
 from tests.conftest import ROOT
 from tests.search_sample import other_draft
+from tests.template_stores import sqlite_copy
 from tui.app import ClaimdeskApp, search_service
 from tui.app.modals.help import HelpModal
 from tui.app.palette import BindingsProvider
@@ -37,11 +38,14 @@ from tui.perf.frame_hold import HOLD_LIMIT
 from tui.perf.textual_settings import FRAMES_PER_SECOND
 
 
-def sample_store(tmp_path: Path) -> Store:
-    store = Store.open(str(tmp_path / "sample.sqlite3"))
+def _import_sample(store: Store) -> None:
     report = import_paths(store, [sample_data_dir()])
     assert report.added >= 3, report
-    return store
+
+
+def sample_store(tmp_path: Path) -> Store:
+    """The sample data as the importer stores it (a copy of one import per process)."""
+    return sqlite_copy(tmp_path / "sample.sqlite3", "sample", _import_sample)
 
 
 def search_screen(app: ClaimdeskApp) -> SearchScreen:

@@ -6,11 +6,13 @@ letting the override silently stop working (or stop mattering) behind a green su
 
 from __future__ import annotations
 
+import textual._wait
 import textual.constants
 import textual.screen
 from textual.reactive import Reactive
 from textual.widget import Widget
 
+from tests.conftest import PILOT_SLICE
 from tui.app.screens.search import QueryInput
 from tui.app.widgets.hit_list import HitList
 from tui.perf.overrides import OwnScrollBarView
@@ -21,6 +23,13 @@ def test_the_tests_paint_at_the_apps_frame_rate() -> None:
     """conftest sets TEXTUAL_FPS before Textual loads; Textual still reads it there."""
     assert int(FRAMES_PER_SECOND) == textual.constants.MAX_FPS
     assert 1 / int(FRAMES_PER_SECOND) == textual.screen.UPDATE_PERIOD
+
+
+def test_pilot_still_sleeps_in_the_slices_the_tests_set() -> None:
+    """conftest shortens Pilot's idle check (PILOT_SLICE); Textual must still read the two
+    module globals it sets, at each call, or the tests silently wait 4× longer again."""
+    assert textual._wait.SLEEP_GRANULARITY == PILOT_SLICE
+    assert {"SLEEP_GRANULARITY", "SLEEP_IDLE"} <= set(textual._wait.wait_for_idle.__code__.co_names)
 
 
 def test_virtual_size_is_still_a_reactive_that_lays_out_the_screen() -> None:

@@ -118,7 +118,9 @@ def kill_imports(root: Path, runs: int, seed: int = 20, finish: bool = False) ->
                 time.sleep(0.05)
             time.sleep(chance.uniform(0.0, 0.5))
         else:  # after this run's first commit: in the middle of writing a streamed file
-            deadline = time.monotonic() + 30
+            # Waits for the commit, however long a loaded machine takes to get there (at load
+            # 13 one took over 30 s): the moment is chosen by progress, not by the clock.
+            deadline = time.monotonic() + 180
             while not _stored_from(db, run) and time.monotonic() < deadline:
                 time.sleep(0.02)
             time.sleep(chance.uniform(0.0, 0.1))

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from store.importer import import_paths
+from store.ingest import json_records, reading
 from store.ingest.reading import MAX_BYTES
 from store.records import ClaimStatus
 from store.store import Store
@@ -155,13 +156,19 @@ def _grouped_lines(
     return lines
 
 
-def test_jsonl_larger_than_the_whole_file_limit_is_streamed(store: Store, tmp_path: Path) -> None:
+def test_jsonl_larger_than_the_whole_file_limit_is_streamed(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The limits scaled down 32×: the same behaviour on 1 MiB instead of 32 (a minute of
+    # claim extraction on 40 bodies of 400 kB each, for nothing the test looks at).
+    monkeypatch.setattr(reading, "MAX_BYTES", MAX_BYTES // 32)
+    monkeypatch.setattr(json_records, "MAX_RECORD_BYTES", MAX_BYTES // 32)
     articles = 40
-    body_size = MAX_BYTES // articles // 2 + 1000  # " x" is two bytes
+    body_size = reading.MAX_BYTES // articles // 2 + 1000  # " x" is two bytes
     lines = _grouped_lines(articles, body_size=body_size)
     big = tmp_path / "big.jsonl"
     big.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    assert big.stat().st_size > MAX_BYTES
+    assert big.stat().st_size > reading.MAX_BYTES
     report = import_paths(store, [big])
     assert report.ok and report.added == articles
     assert store.counts() == {"article": articles, "claim": 2 * articles, "comment": 2 * articles}
@@ -169,6 +176,7 @@ def test_jsonl_larger_than_the_whole_file_limit_is_streamed(store: Store, tmp_pa
     as_array.write_text("[" + ",\n".join(lines) + "]", encoding="utf-8")
     refused = import_paths(store, [as_array])
     assert not refused.ok and "too large" in refused.failures[0].reason
+    assert "the limit is 1 MiB" in refused.failures[0].reason
 
 
 def test_jsonl_keeps_threads_claims_and_quantities(store: Store, tmp_path: Path) -> None:

@@ -47,6 +47,11 @@ class LiveStore:
         self.new_after: dict[RecordKind, int] | None = None
         """Per kind, rows with a higher id arrived since the last open (None: first open)."""
         self.opened = False
+        self.checks = 0
+        """How many times the store was asked whether it changed."""
+        self.changed_at_check = 0
+        """The check that last saw a change: "within a second" in the poller's own terms, which
+        a test can hold whatever the machine's load (see tests/app/test_app_desk_lists.py)."""
 
     def start(self) -> None:
         self._app.run_worker(self._open_session, thread=True, group="session", exit_on_error=False)
@@ -112,11 +117,13 @@ class LiveStore:
 
     def _checked(self, token: object) -> None:
         self._checking = False
+        self.checks += 1
         if token == self._token:
             return
         first = self._token is _UNSET
         self._token = token
         if not first:
+            self.changed_at_check = self.checks
             self._app.store_changed.publish(None)
 
     def _first_token(self, token: object) -> None:

@@ -42,6 +42,7 @@ class IdleCollector:
         self._last_input = clock()
         self._collected_since_input = True
         self._thresholds: tuple[int, int, int] | None = None
+        self._froze = False
 
     def start(self) -> None:
         """Freeze what exists now and stop automatic full collections (call once, after the
@@ -49,8 +50,14 @@ class IdleCollector:
 
         No collection first: at that point it costs ≈50 ms (80k objects) on the way to the
         first frame, to free the little start-up garbage that freezing keeps.
+
+        A process that froze its own objects before the app started (the test suite does,
+        once its modules are loaded) keeps its freeze as it is: the freeze is one per process,
+        and ``stop`` could only undo all of it, the embedder's part too.
         """
-        gc.freeze()
+        self._froze = gc.get_freeze_count() == 0
+        if self._froze:
+            gc.freeze()
         young, middle, _ = self._thresholds = gc.get_threshold()
         gc.set_threshold(young, middle, NO_AUTOMATIC_FULL)
 
@@ -58,7 +65,9 @@ class IdleCollector:
         """Give the process its usual collector back (the app has ended)."""
         if self._thresholds is not None:
             gc.set_threshold(*self._thresholds)
-            gc.unfreeze()
+            if self._froze:
+                gc.unfreeze()
+                self._froze = False
             self._thresholds = None
 
     def input_seen(self) -> None:
