@@ -102,12 +102,31 @@ def name_run(run: list[Word]) -> list[Word]:
             and any(w.lower in ("of", "for") for w in run[max(0, start - 6) : start - 1])
         ):
             start -= 1  # "Centre for Disease Prevention and Control": one organisation
+        elif (
+            previous.lower == "and"
+            and start > 1
+            and run[start - 2].capitalised
+            and _after_the(run, start - 2)
+        ):
+            start -= 1  # "the Post and Courier", "the Bill and Melinda Gates Foundation"
         else:
             break
     named = run[start:]
-    while named and (named[0].lower in rules.DISCOURSE_WORDS or not named[0].capitalised):
+    while named and (
+        named[0].lower in rules.DISCOURSE_WORDS
+        or not named[0].capitalised
+        or (named[0].lower.endswith("-based") and len(named) > 1)  # "the Charleston-based …"
+    ):
         named = named[1:]
     return named
+
+
+def _after_the(run: list[Word], last: int) -> bool:
+    """Whether the capitalised words ending at ``last`` (at most three) follow "the"."""
+    first = last
+    while first > 0 and run[first - 1].capitalised and last - first < 2:
+        first -= 1
+    return first > 0 and run[first - 1].lower == "the"
 
 
 def _quote(text: str, span: list[Word]) -> str:
@@ -193,6 +212,11 @@ def subject(text: str, run: list[Word]) -> str | None:
     """The claimant named by the subject words ``run`` (the clause up to the verb), or None."""
     while run and run[0].lower in rules.DISCOURSE_WORDS:
         run = run[1:]
+    run = _without_leading_phrase(run)
+    run = _without_light_verb(run)
+    restrictive = _restrictive_relative(text, run)
+    if restrictive is not None:
+        return restrictive
     prefix = 0
     for index in range(1, min(len(run) - 1, 5)):
         if run[index].lower == "of" and all(w.lower in _QUANTITY_SUBJECT for w in run[:index]):
@@ -229,6 +253,75 @@ def subject(text: str, run: list[Word]) -> str | None:
     if not run or len(run) > rules.MAX_SUBJECT_WORDS:
         return None
     return _quote(text, run)
+
+
+_OPENING_PREPOSITIONS = frozenset({"In", "At", "On", "Across", "Outside", "Inside", "Near"})
+_OPENING_TIMES = frozenset({"Last", "Earlier", "Later", "This"})
+_TIME_NOUNS = frozenset({
+    "night", "week", "month", "year", "morning", "afternoon", "evening", "weekend", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+})  # fmt: skip
+
+
+def _without_leading_phrase(run: list[Word]) -> list[Word]:
+    """The subject without a place or time phrase opening its sentence with no comma after
+    it ("In Clon Casey's Bar have said" -> Casey's Bar, "At Westport the Mill Hotel said",
+    "Last night Tanaiste Leo Varadkar"): the phrase says where or when, not who.
+
+    A place phrase ends before "the"/"a" or before a name in the possessive; else, when two
+    or more capitalised words follow the place, after its first word. Anything less certain
+    is kept as written."""
+    if len(run) < 3 or not run[0].capitalised:
+        return run
+    if run[0].text in _OPENING_TIMES and run[1].lower in _TIME_NOUNS and run[2].capitalised:
+        return run[2:]
+    if run[0].text not in _OPENING_PREPOSITIONS or not run[1].capitalised:
+        return run
+    rest = run[1:]
+    for index, word in enumerate(rest[1:], start=1):
+        if word.lower in ("the", "a", "an") and index + 1 < len(rest):
+            return rest[index:]
+        if word.text.endswith(_POSSESSIVE):
+            return rest[index:] if index + 1 < len(rest) else run
+        if not word.capitalised:
+            return run
+    return rest[1:] if len(rest) >= 3 else run
+
+
+_LIGHT_VERBS = frozenset({"made", "makes", "make", "issued", "issues", "gave", "gives"})
+
+
+def _without_light_verb(run: list[Word]) -> list[Word]:
+    """ "Leo Varadkar made a strong claim that": the subject ends before the verb that
+    makes the noun ("claim") a statement: "made a", "issued a stark", "gave the"."""
+    for index, word in enumerate(run):
+        if index and word.lower in _LIGHT_VERBS:
+            tail = run[index + 1 :]
+            if (
+                tail
+                and tail[0].lower in ("a", "an", "the", "his", "her", "their", "its")
+                and len(tail) <= 3
+                and not any(w.capitalised for w in tail)
+            ):
+                return run[:index]
+    return run
+
+
+def _restrictive_relative(text: str, run: list[Word]) -> str | None:
+    """ "The logger who stayed back claimed": a person named by what they did, kept whole
+    (the clause after "who" says which logger); None when the subject is not "the/a <noun>
+    who <clause>" of at most :data:`rules.MAX_SUBJECT_WORDS` words."""
+    if len(run) < 4 or run[0].lower not in ("the", "a", "an"):
+        return None
+    at = next((i for i, w in enumerate(run) if w.lower == "who"), -1)
+    if at < 2 or at == len(run) - 1 or at > 3 or len(run) > rules.MAX_SUBJECT_WORDS:
+        return None
+    if any(w.capitalised for w in run[1:at]) or any(w.lower in _CLAUSE_WORDS for w in run):
+        return None
+    return _quote(text, run)
+
+
+_CLAUSE_WORDS = frozenset({"that", "which", "said", "says", "and", "but", "if", "whether"})
 
 
 def clean_name(text: str, named: list[Word]) -> str | None:

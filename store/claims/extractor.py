@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from store.claims import claimants, rules, sentences
+from store.claims import claimants, first_names, rules, sentences
 from store.claims.quantities import QuantityParser
 from store.records import ClaimDraft, ClaimStatus, DocumentDraft, Quantity
 
@@ -131,6 +131,10 @@ _NAME_BEFORE_ROLE = re.compile(
 """A name right before its apposition: "Meghan, Duchess of", "John Kirby, the Pentagon"."""
 _ASKING = re.compile(r"\b(?:asked|told|pressed|questioned|urged|interviewed)\b")
 _PRONOUN_SENTENCES = 4
+_ASKED_PERSON = re.compile(
+    r"\b(?:asked|pressed|questioned)[ \t]+((?:[A-Z][\w’'-]+[ \t]+){0,2}[A-Z][\w’'-]+)[,:]"
+)
+"""A person asked a question ("a reporter asked Montoya-Lewis, “What …?”")."""
 """How many sentences back "he" or "she" looks for the person the text is about."""
 _SUBORDINATORS = frozenset({"When", "After", "As", "While", "Before", "Once", "Although"})
 _OPENING_NAME = re.compile(
@@ -294,6 +298,7 @@ class _Speakers:
     _looked_up: int = 0
     _lowered: str | None = None
     _roles: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    _gendered: dict[str, tuple[str, int] | None] = field(default_factory=dict)
     found: list[_Sentence] = field(default_factory=list)
     """Every sentence of the text, so a pronoun can look at the few just before it."""
     index: int = 0
@@ -323,7 +328,7 @@ class _Speakers:
             current = self.found[self.index].text if self.index < len(self.found) else ""
             for name in reversed(self.recent):
                 if (
-                    self.gender.get(name) != other
+                    self._known_gender(name) != other
                     and (_is_person(name) or self.gender.get(name) == word)
                     and not _named_after_pronoun(current, name)
                 ):
@@ -348,6 +353,13 @@ class _Speakers:
                 return name
         for back in range(self.index - 1, max(-1, self.index - 1 - _PRONOUN_SENTENCES), -1):
             sentence = self.found[back]
+            asked = _ASKED_PERSON.search(sentence.text) if "?" in sentence.text else None
+            if asked is not None:
+                # 'a reporter asked Montoya-Lewis, "What do you see …?"' then '"…," she
+                # replied': the one asked answers
+                name = self.full_name(asked.group(1), sentence.start)
+                if name is not None and self._may_be(name, word, other):
+                    return name
             if sentence.is_claim and sentence.claimant:
                 if self._may_be(sentence.claimant, word, other):
                     return sentence.claimant
@@ -469,10 +481,23 @@ class _Speakers:
             return False
         if other is None:
             return True
+        return self._known_gender(name) != other
+
+    def _known_gender(self, name: str) -> str:
+        """ "he", "she" or "" for a name: what the text said of it, else a gendered title
+        it was written with ("Mr Anderson"), else its first name when that is a man's or a
+        woman's for sure (see :mod:`store.claims.first_names`); kept once found."""
         known = self.gender.get(name)
         if known is None:
-            known = self.gender[name] = self._titled_gender(name)
-        return known != other
+            known = self._titled_gender(name)
+            words = name.split()
+            if not known and len(words) > 1 and _is_person(name):
+                given = words[0].rstrip(".")
+                if given in rules.NAME_TITLES and len(words) > 2:
+                    given = words[1]
+                known = first_names.gender(given)
+            self.gender[name] = known
+        return known
 
     def _titled_gender(self, name: str) -> str:
         """ "he" or "she" when the text gives the name a gendered title ("Mr Anderson",
@@ -497,8 +522,33 @@ class _Speakers:
             full = self.full_name(name, start)
             if full == name and name not in self.recent:
                 return None  # "Police", "Tuesday": one word that is not a known name
+            titled = _GENDERED_TITLE.match(match.group(1))
+            if full is not None and titled is not None:
+                # "Mr Anderson" after "Zoe Anderson ... her father, Chris Anderson": the
+                # full name whose first name is not the title's other gender
+                wanted = "he" if titled.group(1) in _MALE_TITLES else "she"
+                full = self._full_name_of_gender(name, wanted, start) or full
             return full
         return name
+
+    def _full_name_of_gender(self, surname: str, wanted: str, before: int) -> str | None:
+        """The first "Given Surname" written before ``before`` whose given name is not known
+        as the other gender than ``wanted``; None if the text has none."""
+        key = f"{wanted}:{surname}"
+        if key not in self._gendered:
+            if len(self._gendered) >= _MAX_ROLES:
+                return None  # linear time: the text is read once for at most so many
+            other = "she" if wanted == "he" else "he"
+            self._gendered[key] = next(
+                (
+                    (f"{match.group(1)} {surname}", match.start())
+                    for match in _surname_pattern(surname).finditer(self.text)
+                    if first_names.gender(match.group(1)) != other
+                ),
+                None,
+            )
+        found = self._gendered[key]
+        return found[0] if found is not None and found[1] < before else None
 
     def _mentioned(self, before: int) -> str | None:
         """With no speaker yet, the last person's name written before ``before``."""
@@ -626,6 +676,12 @@ def _role_pattern(words: tuple[str, ...], flags: int = 0) -> re.Pattern[str]:
     first, *rest = map(re.escape, words)
     tail = "".join(rf"\s+{word}" for word in rest)
     return re.compile(rf"{first}(?<![\w-]{first}){tail}(?![\w-])", flags)
+
+
+@lru_cache(maxsize=256)
+def _surname_pattern(surname: str) -> re.Pattern[str]:
+    """A given name then ``surname`` ("Chris Anderson"), searched from capitals."""
+    return re.compile(rf"([A-Z](?<![\w’'.-][A-Z])[a-z’'-]+)[ \t]+{re.escape(surname)}(?![\w’'-])")
 
 
 @lru_cache(maxsize=256)
@@ -932,6 +988,11 @@ class ClaimExtractor:
             last = near[-1 - fillers].lower if adjacent and fillers < len(near) else ""
             if last in rules.NON_ASSERTING_BEFORE_VERB:
                 continue
+            if first in rules.AGENT_VERBS and (agent := _passive_agent(text, match.end())):
+                # "monitored and reported by Nashi Groshi", "was first reported by
+                # Downdetector": the agent of a reporting passive is the source
+                phrase = f"{first} by"
+                return _Attribution(agent, phrase, "attribution-verb", match.start(), match.end())
             if last in rules.PASSIVE_BEFORE_VERB:
                 before_last = near[-2 - fillers].lower if len(near) > 1 + fillers else ""
                 if (
@@ -958,6 +1019,7 @@ class ClaimExtractor:
                 quoted = _QUOTE.search(text) is not None
             if (
                 verb not in rules.SPEECH_VERBS
+                and not (verb in rules.PREDICTION_VERBS and before and before[-1].capitalised)
                 and not has_that
                 and not quoted
                 and not self._reports_statement(text, match)
@@ -1273,6 +1335,23 @@ search skips to capitals, see :data:`_FULL_NAME`)."""
 
 _ASKED = re.compile(r"(?:When\s+|If\s+)?[Aa]sked\b")
 _ACCORDING_BEFORE = re.compile(r"(?:[Aa]ccording\s+to|[Ss]egún)\s+[^,;:\s][^,;:]{0,30}\s$")
+
+
+_AGENT = re.compile(
+    r"\s+by\s+(?:the\s+)?([A-Z][\w’'&.-]*(?:[ \t]+(?:of|for|and|[A-Z][\w’'&.-]*))*)"
+)
+
+
+def _passive_agent(text: str, verb_end: int) -> str | None:
+    """The named agent after a reporting passive ("reported by Nashi Groshi"), or None."""
+    match = _AGENT.match(text, verb_end)
+    if match is None:
+        return None
+    named = match.group(1).split()
+    while named and named[-1] in ("of", "for", "and"):
+        named.pop()
+    name = claimants.normalise_name(" ".join(named).rstrip(".,"))
+    return None if not name or name.split()[0] in _NOT_NAMES else name
 
 
 def _research_subject(text: str, before: list[claimants.Word], verb_start: int) -> bool:

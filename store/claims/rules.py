@@ -124,6 +124,18 @@ ACCORDING_TO_FORMS: tuple[str, ...] = (
     "the view of", "in the words of", "in the opinion of",
 )  # fmt: skip
 
+#: Reporting passives whose agent is the source ("monitored and reported by Nashi Groshi").
+AGENT_VERBS: frozenset[str] = frozenset({
+    "reported", "claimed", "estimated", "alleged", "stated", "revealed", "confirmed",
+    "announced", "predicted", "forecast",
+})  # fmt: skip
+
+#: A forecast is itself a claim to check: after a named source these attribute with a plain
+#: object ("The Met Office forecasts heavy rain", "the IMF predicted a recession").
+PREDICTION_VERBS: frozenset[str] = frozenset({
+    "forecast", "forecasts", "predicted", "predicts", "predict",
+})  # fmt: skip
+
 #: Verbs that only attribute speech, never act on an object: these need no "that" or figure.
 SPEECH_VERBS: frozenset[str] = frozenset({
     "said", "says", "say", "told", "tells", "claims", "claimed", "claim", "insisted", "insists",
@@ -223,6 +235,9 @@ SUBJECT_VERB_FILLERS: frozenset[str] = frozenset({
 TIME_FILLERS: frozenset[str] = SUBJECT_VERB_FILLERS | frozenset({
     "this", "evening", "before", "back", "in", "on", "at", "late", "early", "days", "weeks",
     "months", "years", "ago", "here", "there", "again", "too", "privately", "publicly",
+    # "revealed in February that"
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
 })  # fmt: skip
 
 #: In a common-noun subject, the subject starts after the last of these ("after the owner
