@@ -389,6 +389,8 @@ class _Speakers:
             return self._organisation(words[1], before) or claimant
         of = [i for i, w in enumerate(words) if w.lower() in ("of", "del", "de", "for")]
         head = words[of[0] - 1 if of else -1].lower().removesuffix("’s").removesuffix("'s")
+        if head not in rules.PERSON_ROLES and not of and len(words) > 2:
+            head = words[-2].lower()  # "el dirigente partidista": Spanish puts the adjective after
         if head not in rules.PERSON_ROLES:
             return claimant
         described = tuple(w for w in words if w.lower() not in _DEFINITE | _ROLE_ADJECTIVES)
@@ -765,6 +767,7 @@ class ClaimExtractor:
             | self._participle_words
             | self._according_words
             | {"per"}
+            | _OPINION_WORDS
         )
 
     def extract(self, text: str, comment_index: int | None = None) -> list[ClaimDraft]:
@@ -861,7 +864,7 @@ class ClaimExtractor:
         if attribution is None and not self._participle_words.isdisjoint(hit):
             attribution = self._saying(text, speakers)
         if attribution is None:
-            attribution = self._spanish_opening(text, speakers)
+            attribution = self._spanish_opening(text, speakers) or _opinion_opening(text, speakers)
         sentence.attribution = attribution
         if _holds_phrase(self._hedge_sets, hit):
             for match in self._hedge.finditer(text):
@@ -1449,6 +1452,33 @@ _COORDINATORS = frozenset({"and", "but", "y", "pero"})
 """A clause of only these before the verb shares the sentence's subject."""
 _SPANISH_OPENING_VERB = re.compile(r"([A-ZÁÉÍÓÚ][a-záéíóúñ]+)\s+que\b")
 """A sentence opened by a Spanish verb and "que" ("Comentó que ..."), its subject dropped."""
+
+
+_OPINION_OPENING = re.compile(
+    r"(?:En\s+su\s+(?:opinión|criterio|juicio)|A\s+su\s+(?:juicio|criterio)|Para\s+(?:él|ella)"
+    r"|In\s+(?P<owner>his|her)\s+(?:view|opinion|words))\s*,"
+)
+"""A sentence opened by whose opinion it is ("En su opinión, …", "Para él, …", "In her view,
+…"): the opinion of the one speaking so far."""
+_OPINION_WORDS = frozenset({"opinión", "criterio", "juicio", "él", "ella", "view", "opinion"})
+
+
+def _opinion_opening(text: str, speakers: _Speakers) -> _Attribution | None:
+    """ "En su opinión, las muestras …": the last speaker's claim ("his"/"her" resolved as
+    "he"/"she"); no claimant when no one has spoken yet."""
+    opening = _OPINION_OPENING.match(text)
+    if opening is None:
+        return None
+    owner = opening.group("owner")
+    if owner is not None:
+        speaker = speakers.pronoun("he" if owner == "his" else "she")
+        claimant, method = (speaker, "carried-claimant") if speaker else (None, "attribution-verb")
+    else:
+        claimant, method = _last_speaker(speakers)
+    if claimant is None:
+        return None
+    phrase = " ".join(opening.group().rstrip(", ").split())
+    return _Attribution(claimant, phrase, method, 0, opening.end())
 
 
 def _is_heading(found: list[_Sentence], index: int) -> bool:

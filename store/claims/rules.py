@@ -46,6 +46,8 @@ SPANISH_VERBS: tuple[str, ...] = (
     "aseveró", "puntualizó", "resaltó", "refirió", "argumentó", "anunció", "confirmó",
     "dice", "afirma", "asegura", "señala", "explica", "indica", "considera", "alertó",
     "reflexionó", "aclaró", "sentenció", "acotó",
+    # a statement made with a noun ("hizo énfasis en que", "hizo referencia, como …")
+    "hizo énfasis en", "hizo referencia", "puso énfasis en",
 )  # fmt: skip
 
 #: The last word of a role a person is written as ("the former mayor", "the Conservative MP",

@@ -120,3 +120,40 @@ class TestPronounsBetweenTwoPeople:
             "“We all bring biases to our decisions,” she replied."
         )
         assert _claimants(extractor, text)[-1] == "Montoya-Lewis"
+
+
+class TestOpinionsAndNounStatements:
+    def test_an_opinion_opening_is_the_last_speakers(self, extractor: ClaimExtractor) -> None:
+        text = (
+            "El país tiene reservas, afirmó Miguel Cabrera Castellanos. Para él, Cuba cuenta "
+            "con enormes potencialidades.\n"
+            "En su opinión, la confianza en el Partido es un ejemplo."
+        )
+        assert _claimants(extractor, text) == ["Miguel Cabrera Castellanos"] * 3
+
+    def test_in_her_view_is_the_woman_who_spoke(self, extractor: ClaimExtractor) -> None:
+        text = (
+            'Mark Byrne and Laura Byrne run the farm. "It is hard," Laura Byrne said. '
+            "In her view, the subsidy is too small."
+        )
+        assert _claimants(extractor, text)[-1] == "Laura Byrne"
+
+    def test_an_opinion_opening_with_no_speaker_before_is_no_claim(
+        self, extractor: ClaimExtractor
+    ) -> None:
+        assert extractor.extract("Para él, la vida es un sueño.") == []
+
+    def test_a_spanish_statement_made_with_a_noun_is_the_subjects(
+        self, extractor: ClaimExtractor
+    ) -> None:
+        text = "Rosario del Pilar Pentón hizo referencia, como parte del resumen, a la estrategia."
+        assert _claimants(extractor, text) == ["Rosario del Pilar Pentón"]
+
+    def test_a_spanish_role_with_its_adjective_after_it_is_the_person_introduced(
+        self, extractor: ClaimExtractor
+    ) -> None:
+        text = (
+            "Lo presentó el dirigente Humberto Camilo Hernández Suárez.\n"
+            "El cuadro –expresó el dirigente partidista- debe poseer convicciones."
+        )
+        assert _claimants(extractor, text)[-1] == "Humberto Camilo Hernández Suárez"
