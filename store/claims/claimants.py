@@ -559,10 +559,17 @@ def according_to(text: str, position: int) -> str | None:
         person = _person_after_role(text, lead, length)
         if person is not None:
             return person
+        if length < len(lead) and lead[length].lower in _NAMED_DOCUMENTS:
+            # "according to a new CBS News Battleground Tracker poll": the poll, not the
+            # outlet alone
+            return _quote(text, [*name_run(lead[:length]), lead[length]])
         return normalise_name(_quote(text, name_run(lead[:length])))
     capitalised = [i for i, word in enumerate(found) if word.capitalised]
     if capitalised:
         named = name_run(found[: capitalised[-1] + 1])
+        after = capitalised[-1] + 1
+        if after < len(found) and found[after].lower in _NAMED_DOCUMENTS and named:
+            return _quote(text, [*named, found[after]])  # "a new CBS News … poll"
         if named[-1].text.endswith(_POSSESSIVE):  # "a statement from Ukraine's army"
             return _quote(text, named + found[capitalised[-1] + 1 :])
         return normalise_name(_quote(text, named))
@@ -579,6 +586,11 @@ def according_to(text: str, position: int) -> str | None:
     if len(found) == 1 and found[0].lower in rules.UNNAMED_SOURCES:
         return None  # "according to estimates": no one named
     return _quote(text, found)
+
+
+_NAMED_DOCUMENTS = frozenset({"poll", "survey", "study", "report", "analysis", "census"})
+"""A document named after its maker ("the CBS News Battleground Tracker poll", "a Pew Research
+Center survey"): the claimant is the document, written with its maker."""
 
 
 def _person_after_role(text: str, found: list[Word], at: int) -> str | None:

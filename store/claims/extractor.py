@@ -1089,6 +1089,9 @@ class ClaimExtractor:
         following = claimants.words(text, match.end(), min(len(text), match.end() + 60))
         if not following:
             return False
+        if match.group().startswith("accuse"):
+            # "accused the minister of hiding the cost": an accusation to check
+            return any(word.lower == "of" for word in following[1:5])
         first = following[0].lower
         if first in rules.CLAUSE_SUBJECT_PRONOUNS or first.endswith("ing"):
             return True  # "warned they had the votes", "reported being logged out"
@@ -1129,6 +1132,19 @@ class ClaimExtractor:
             if inverted is not None:
                 return inverted, "attribution-verb"
         run = claimants.clause_subject(text, before, verb_start)
+        if run is not None and run[-1].lower == "según" and verb in rules.SPANISH_VERBS:
+            # "…, según valoró hacia el final del encuentro el Miembro del Buró Político …,
+            # Roberto Morales Ojeda.": the speaker is named after the verb
+            ending = _NAME_ENDING_SENTENCE.search(text, verb_end)
+            return (ending.group(1), "attribution-verb") if ending else _last_speaker(speakers)
+        if (
+            run is not None
+            and run[0].text in _OPENING_PREPOSITIONS
+            and verb not in (rules.SPEECH_VERBS)
+        ):
+            first_named = claimants.subject(text, run)
+            if first_named is None or first_named.split()[0] in _OPENING_PREPOSITIONS:
+                return None  # "In a crunch Commons debate expected …": a phrase, no subject
         if run is not None and run[-1].lower in rules.OBJECT_CLITICS and len(run) == 1:
             run = None  # "Lo dijo porque ...": "lo" is what was said, the speaker is dropped
             if _ENCLOSED_AFTER.match(text, verb_end) is None and verb in rules.SPANISH_VERBS:
@@ -1343,6 +1359,15 @@ _ACCORDING_BEFORE = re.compile(r"(?:[Aa]ccording\s+to|[Ss]egún)\s+[^,;:\s][^,;:
 _AGENT = re.compile(
     r"\s+by\s+(?:the\s+)?([A-Z][\w’'&.-]*(?:[ \t]+(?:of|for|and|[A-Z][\w’'&.-]*))*)"
 )
+
+
+_NAME_ENDING_SENTENCE = re.compile(
+    rf",[ \t]+({_NAME}(?:[ \t]+{_NAME}){{1,3}})[ \t]*[.”\"’']*[ \t]*$"
+)
+"""A person's name set off at the end of a sentence ("…, Roberto Morales Ojeda.")."""
+_OPENING_PREPOSITIONS = frozenset({
+    "In", "At", "On", "During", "For", "With", "From", "Under", "Within", "Amid", "Despite",
+})  # fmt: skip
 
 
 def _passive_agent(text: str, verb_end: int) -> str | None:

@@ -32,6 +32,7 @@ ATTRIBUTION_VERBS: tuple[str, ...] = (
     "testified", "testifies", "complained", "complains", "urged", "urges", "pledged",
     "pledges", "revealed", "reveals", "conceded", "concedes", "admitted", "admits",
     "recalled", "recalls", "contended", "contends", "projected", "projects",
+    "accused", "accuses",  # "accused Bloomberg of arguing …": only with "of" after its object
 )  # fmt: skip
 # Outside SPEECH_VERBS these attribute only with "that", a reported clause, a quotation or a
 # figure in the sentence: "the hospital reported the incident to the police" is an act.

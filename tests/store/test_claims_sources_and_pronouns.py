@@ -157,3 +157,36 @@ class TestOpinionsAndNounStatements:
             "El cuadro –expresó el dirigente partidista- debe poseer convicciones."
         )
         assert _claimants(extractor, text)[-1] == "Humberto Camilo Hernández Suárez"
+
+
+class TestSourcesNamedLater:
+    def test_an_accusation_with_of_is_the_accusers_claim(self, extractor: ClaimExtractor) -> None:
+        text = "The opposition accused the minister of hiding the true cost of the project."
+        assert _claimants(extractor, text) == ["The opposition"]
+
+    def test_accused_without_of_is_an_act(self, extractor: ClaimExtractor) -> None:
+        assert extractor.extract("The court accused nobody on Tuesday.") == []
+
+    def test_a_poll_named_after_its_maker_keeps_the_word_poll(
+        self, extractor: ClaimExtractor
+    ) -> None:
+        text = "But according to a new CBS News Battleground Tracker poll, he leads by 8 points."
+        assert _claimants(extractor, text) == ["CBS News Battleground Tracker poll"]
+
+    def test_segun_before_a_spanish_verb_takes_the_name_ending_the_sentence(
+        self, extractor: ClaimExtractor
+    ) -> None:
+        text = (
+            "Es un tema “estratégico y decisivo”, según valoró hacia el final del encuentro el "
+            "Secretario de Organización del Comité Central, Roberto Morales Ojeda."
+        )
+        assert _claimants(extractor, text) == ["Roberto Morales Ojeda"]
+
+    def test_a_sentence_opened_by_a_preposition_has_no_subject_for_an_object_verb(
+        self, extractor: ClaimExtractor
+    ) -> None:
+        text = (
+            "In a crunch Commons debate expected within the next fortnight, MPs will vote on "
+            "new plans."
+        )
+        assert extractor.extract(text) == []
