@@ -299,6 +299,8 @@ class _Speakers:
     _lowered: str | None = None
     _roles: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     _gendered: dict[str, tuple[str, int] | None] = field(default_factory=dict)
+    _titles: dict[str, tuple[int, str]] | None = None
+    """Each name written after a gendered title, with where the first such title ends."""
     found: list[_Sentence] = field(default_factory=list)
     """Every sentence of the text, so a pronoun can look at the few just before it."""
     index: int = 0
@@ -504,11 +506,20 @@ class _Speakers:
     def _titled_gender(self, name: str) -> str:
         """ "he" or "she" when the text gives the name a gendered title ("Mr Anderson",
         "Prince Harry", "Duchess Meghan"), else ""."""
-        last = name.split()[-1]
-        for match in _GENDERED_TITLE.finditer(self.text, 0, self.at):
-            if match.group(2) == last or match.group(2) == name.split()[0]:
-                return "he" if match.group(1).rstrip(".") in _MALE_TITLES else "she"
-        return ""
+        if self._titles is None:
+            # Every titled name of the text read once: reading the text up to the sentence
+            # for each name asked about cost 3 % of all extraction on long pages.
+            self._titles = {}
+            for match in _GENDERED_TITLE.finditer(self.text):
+                gender = "he" if match.group(1).rstrip(".") in _MALE_TITLES else "she"
+                self._titles.setdefault(match.group(2), (match.end(), gender))
+        words = name.split()
+        written = [
+            found
+            for word in (words[-1], words[0])
+            if (found := self._titles.get(word)) is not None and found[0] <= self.at
+        ]
+        return min(written)[1] if written else ""
 
     def _opening_name(self, text: str, start: int) -> str | None:
         """The person's name a sentence opens with ("But Yamey is angry", "Mr Anderson, who
@@ -769,6 +780,7 @@ class ClaimExtractor:
             | {"per"}
             | _OPINION_WORDS
         )
+        self._wanted = self._triggers | self._number_words
 
     def extract(self, text: str, comment_index: int | None = None) -> list[ClaimDraft]:
         """Claims in ``text``, with spans into it; ``comment_index`` is copied onto each."""
@@ -817,17 +829,18 @@ class ClaimExtractor:
         the text cost 5 ms an article (Python tries every alternative at every position).
         The text is lower-cased once, not once per sentence (unless lower-casing changes its
         length, as "İ" does)."""
-        wanted = self._triggers | self._number_words
+        wanted = self._wanted
         triggers = self._triggers
         lowered = text.lower()
+        pattern = _WORD if _BEYOND_LATIN.search(lowered) else _LATIN_WORD
         hits = []
         for sentence in found:
             if len(lowered) == len(text):
                 words = _words_in(
-                    wanted, lowered, sentence.start, sentence.start + len(sentence.text)
+                    wanted, lowered, sentence.start, sentence.start + len(sentence.text), pattern
                 )
             else:
-                words = _words_in(wanted, sentence.text.lower())
+                words = _words_in(wanted, sentence.text.lower(), pattern=pattern)
             sentence.number_words = words
             hits.append(words & triggers)
         return hits
@@ -1324,20 +1337,48 @@ def _is_letter(char: str) -> bool:
 
 
 def _words_in(
-    wanted: frozenset[str], text: str, start: int = 0, end: int | None = None
+    wanted: frozenset[str],
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    pattern: re.Pattern[str] = _WORD,
 ) -> frozenset[str]:
     """The words of ``wanted`` that ``text[start:end]`` holds. A long text is read in pieces
     (with an overlap longer than any wanted word), so a 1 MB "sentence" never becomes one list
     of 200,000 words: that list alone made the time per character grow fivefold."""
     stop = len(text) if end is None else end
     if stop - start <= _CHUNK:
-        return wanted.intersection(_WORD.findall(text, start, stop))
+        return wanted.intersection(pattern.findall(text, start, stop))
     found: set[str] = set()
     for piece in range(start, stop, _CHUNK):
         found.update(
-            wanted.intersection(_WORD.findall(text, piece, min(stop, piece + _CHUNK + 40)))
+            wanted.intersection(pattern.findall(text, piece, min(stop, piece + _CHUNK + 40)))
         )
     return frozenset(found)
+
+
+def _latin_letters() -> str:
+    """:data:`_WORD`'s characters among the Latin blocks, as ranges of a character class."""
+    codes = [
+        code
+        for code in (*range(0x250), *range(0x1E00, 0x1F00))
+        if _WORD.fullmatch(chr(code)) is not None
+    ]
+    ranges: list[tuple[int, int]] = []
+    for code in codes:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+    return "".join(f"\\u{a:04x}-\\u{b:04x}" if a != b else f"\\u{a:04x}" for a, b in ranges)
+
+
+_LATIN_WORD = re.compile(f"[{_latin_letters()}]+")
+""":data:`_WORD` for a text of Latin letters, punctuation and currency signs only: the same
+words, read 2.5 times faster (character ranges instead of a Unicode category test for each
+character; the rule words were a tenth of all extraction time)."""
+_BEYOND_LATIN = re.compile("[^\\u0000-\\u024f\\u1e00-\\u1eff\\u2000-\\u206f\\u20a0-\\u20cf]")
+"""A character outside those blocks: the text is read with :data:`_WORD` itself."""
 
 
 _ENCLOSED_AFTER = re.compile(r"\s*[,—–-]")
