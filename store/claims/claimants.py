@@ -160,7 +160,18 @@ def clause_subject(text: str, before: list[Word], verb_start: int) -> list[Word]
     A verb that opens a clause has its subject after it ('"...," said Smith', see
     :func:`after_verb`) or before an apposition (see :func:`apposition_subject`).
     """
-    return _segments(text, before, verb_start)[-1] or None
+    # Only the last segment is wanted: its words are the last ones of ``before`` that start
+    # after the last clause break (every segment was built before: a fifth of the time of
+    # finding a claimant)
+    start = before[0].start if before else verb_start
+    last_end = start
+    for brk in _CLAUSE_BREAK.finditer(text, start, verb_start):
+        last_end = brk.end()
+    index = len(before)
+    while index > 0 and before[index - 1].start >= last_end:
+        index -= 1
+    clause = [word for word in before[index:] if word.end <= verb_start]
+    return clause or None
 
 
 _OPENING_QUOTES = frozenset({"“", '"', "‘", "'"})
