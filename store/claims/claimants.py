@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from store.claims import rules
+from store.claims import first_names, rules
 
 WORD = re.compile(r"[\w&.-][\w’'&.-]*")
 """A word; it never starts with a quote mark ("…transmission,’ he says": "he", not "’ he")."""
@@ -350,6 +350,7 @@ def clean_name(text: str, named: list[Word]) -> str | None:
     ]
     if titles and len(run) - titles[-1] - 1 >= 2:
         run = run[titles[-1] + 1 :]
+    run = _person_ending_run(run)
     for index, word in enumerate(run):
         if (
             index >= 2
@@ -370,6 +371,29 @@ def clean_name(text: str, named: list[Word]) -> str | None:
         phrase = named[1:] if named[0].lower == "the" else named
         return _quote(text, phrase)
     return name
+
+
+def _person_ending_run(run: list[Word]) -> list[Word]:
+    """ "Miembro del Buró Político Roberto Morales Ojeda" -> Roberto Morales Ojeda: after a
+    title that names an organisation (a run with "of"/"del" in it), a person's name that
+    starts with a known first name (:mod:`store.claims.first_names`) and has one to three
+    more capitalised words is the one speaking, not the organisation."""
+    connectors = [i for i, w in enumerate(run) if w.lower in _TITLE_CONNECTORS]
+    if len(run) < 4 or not connectors:
+        return run
+    for index in range(connectors[-1] + 2, len(run) - 1):
+        rest = run[index:]
+        if (
+            len(rest) <= 4
+            and all(w.capitalised for w in rest)
+            and first_names.is_first_name(rest[0].text)
+            and rest[0].text not in rules.ORGANISATION_HEADS
+        ):
+            return rest
+    return run
+
+
+_TITLE_CONNECTORS = frozenset({"of", "del", "de", "for"})
 
 
 _QUANTITY_SUBJECT = frozenset({

@@ -1173,6 +1173,12 @@ class ClaimExtractor:
             # "The Idle Hour will be closing, and have said ...": the sentence's subject
             opening = _opening_subject(text, verb_start, speakers)
             return (opening, "attribution-verb") if opening is not None else None
+        if run is not None and len(run) > 2 and run[-1].lower in _COORDINATORS:
+            # "But many institutions are relying on public testing centres and say …": a
+            # second verb of the sentence's subject
+            opening = _opening_subject(text, verb_start, speakers)
+            if opening is not None:
+                return opening, "attribution-verb"
         if run is not None and run[0].lower in _RELATIVE_PRONOUNS:
             # "…, Roberto Morales Ojeda, quien también enfatizó que": the name before it
             run = claimants.relative_antecedent(text, before, verb_start)
@@ -1496,8 +1502,25 @@ def _named_or_last(text: str, end: int, speakers: _Speakers) -> tuple[str | None
     for match in _PERSON_NAME.finditer(text, 0, end):
         name = match.group()
         if _is_person(name) and name.split()[0].lower() not in _NOT_GIVEN:
-            return name, "attribution-verb"
+            return _from_first_name(text, match, end), "attribution-verb"
     return _last_speaker(speakers)
+
+
+def _from_first_name(text: str, match: re.Match[str], end: int) -> str:
+    """A run of capitalised words read as a name, from its first known first name when it
+    does not open with one ("Buró Político Roberto Morales Ojeda" -> Roberto Morales Ojeda,
+    see :mod:`store.claims.first_names`)."""
+    words = match.group().split()
+    if first_names.is_first_name(words[0]):
+        return match.group()
+    offset = 0
+    for index, word in enumerate(words):
+        if index and first_names.is_first_name(word) and index < len(words) - 1:
+            at = text.find(word, match.start() + offset)
+            again = _PERSON_NAME.match(text, at, end)
+            return again.group() if again is not None else " ".join(words[index:])
+        offset += len(word) + 1
+    return match.group()
 
 
 def _last_speaker(speakers: _Speakers) -> tuple[str | None, str]:

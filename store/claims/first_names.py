@@ -50,3 +50,8 @@ def _genders() -> dict[str, str]:
 def gender(first_name: str) -> str:
     """ "he", "she", or "" when the name's sex is not known for sure."""
     return _genders().get(first_name, "")
+
+
+def is_first_name(word: str) -> bool:
+    """Whether ``word`` is a first name of the data file ("Roberto", "Chris", "Jean")."""
+    return word in _genders()

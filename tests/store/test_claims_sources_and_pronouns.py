@@ -190,3 +190,29 @@ class TestSourcesNamedLater:
             "new plans."
         )
         assert extractor.extract(text) == []
+
+
+class TestNamesInsideLongerRuns:
+    def test_a_second_verb_after_and_shares_the_sentences_subject(
+        self, extractor: ClaimExtractor
+    ) -> None:
+        text = (
+            "But many institutions are relying on public testing centres and say students are "
+            "struggling to get slots."
+        )
+        assert _claimants(extractor, text) == ["many institutions"]
+
+    def test_a_person_after_an_organisation_title_starts_at_the_first_name(
+        self, extractor: ClaimExtractor
+    ) -> None:
+        text = (
+            "El miembro del Buró Político Roberto Morales Ojeda, secretario de Organización, "
+            "abrió el encuentro, que se celebra –recordó– a un año del Congreso."
+        )
+        assert _claimants(extractor, text) == ["Roberto Morales Ojeda"]
+
+    def test_an_organisation_title_in_english_gives_the_person(
+        self, extractor: ClaimExtractor
+    ) -> None:
+        text = "Director of the Central Bank Maria Lopez said the rate would rise."
+        assert _claimants(extractor, text) == ["Maria Lopez"]
