@@ -248,6 +248,15 @@ def subject(text: str, run: list[Word]) -> str | None:
         named = name_run(run)
         owner = len(run) - len(named) - 1
         # "Officials in Homs said": the name is a place inside a common noun phrase.
+        if (
+            len(named) == 1
+            and owner >= 0
+            and named[0].text.endswith("s")
+            and not run[owner].capitalised
+            and run[owner].lower.isalpha()
+            and run[owner].lower not in _NOT_GROUP_ADJECTIVES
+        ):
+            return _quote(text, run[owner:])  # "black Democrats": a group, not a surname
         if named and not (owner > 0 and run[owner].lower in rules.PLACE_PREPOSITIONS):
             return clean_name(text, named)
         if named and owner > 0 and run[owner - 1].capitalised:
@@ -394,6 +403,14 @@ def _person_ending_run(run: list[Word]) -> list[Word]:
 
 
 _TITLE_CONNECTORS = frozenset({"of", "del", "de", "for"})
+_NOT_GROUP_ADJECTIVES = (
+    rules.DETERMINERS
+    | rules.PLACE_PREPOSITIONS
+    | rules.DISCOURSE_WORDS
+    | rules.NAME_CONNECTORS
+    | rules.SUBJECT_STARTS_AFTER
+    | frozenset({"and", "or", "of", "the", "a", "an", "said", "says"})
+)
 
 
 _QUANTITY_SUBJECT = frozenset({

@@ -1206,6 +1206,13 @@ class ClaimExtractor:
                 speaker = speakers.pronoun(pronoun)
                 return (speaker, "carried-claimant") if speaker else (None, "attribution-verb")
         claimant = claimants.subject(text, run)
+        if claimant is not None and _PROPORTION.fullmatch(claimant.lower()):
+            # "Only one in five (21 per cent) thought that …" after "The Deltapoll survey
+            # reveals …": the share of respondents speaks through the poll
+            polled = speakers.recent[-1] if speakers.recent else None
+            if polled is not None and rules.RESEARCH_NOUNS.intersection(polled.lower().split()):
+                return polled, "carried-claimant"
+            return None
         if claimant is not None and claimant.lower() in rules.THIRD_PERSON_PRONOUNS:
             speaker = speakers.pronoun(claimant.lower())
             return (speaker, "carried-claimant") if speaker else (None, "attribution-verb")
@@ -1408,6 +1415,12 @@ _AGENT = re.compile(
 )
 
 
+_PROPORTION = re.compile(
+    r"(?:only\s+|just\s+|about\s+|nearly\s+|almost\s+)?(?:\d[\d.,]*\s*(?:%|per\s?cent|percent)"
+    r"|(?:one|two|three|four|\d+)\s+in\s+(?:two|three|four|five|six|ten|\d+)"
+    r"(?:\s*\(\d[\d.,]*\s*(?:%|per\s?cent|percent)\))?)"
+)
+"""A share of people as a subject ("21 per cent", "one in five (21 per cent)"): respondents."""
 _NAME_ENDING_SENTENCE = re.compile(
     rf",[ \t]+({_NAME}(?:[ \t]+{_NAME}){{1,3}})[ \t]*[.”\"’']*[ \t]*$"
 )

@@ -33,6 +33,12 @@ ATTRIBUTION_VERBS: tuple[str, ...] = (
     "pledges", "revealed", "reveals", "conceded", "concedes", "admitted", "admits",
     "recalled", "recalls", "contended", "contends", "projected", "projects",
     "accused", "accuses",  # "accused Bloomberg of arguing …": only with "of" after its object
+    # criticism: a statement whenever a clause or a quotation follows ("blasted him so hard
+    # that it would …"), an act otherwise ("slammed the door")
+    "blasted", "blasts", "slammed", "slams",
+    # always a statement
+    "hit back at", "hits back at", "hit out at", "hits out at",
+    "put it simply", "put it bluntly", "put it succinctly", "puts it simply", "puts it bluntly",
 )  # fmt: skip
 # Outside SPEECH_VERBS these attribute only with "that", a reported clause, a quotation or a
 # figure in the sentence: "the hospital reported the incident to the police" is an act.
@@ -145,6 +151,8 @@ SPEECH_VERBS: frozenset[str] = frozenset({
     "asserted", "asserts", "quipped", "quips", "argued", "argues", "stressed", "stresses",
     "boasted", "boasts", "alleged", "alleges", "contended", "contends", "testified",
     "testifies", "is reporting", "are reporting", "was reporting", "were reporting",
+    "hit back at", "hits back at", "hit out at", "hits out at", "put it simply",
+    "put it bluntly", "put it succinctly", "puts it simply", "puts it bluntly",
     *SPANISH_VERBS,
 })  # fmt: skip
 

@@ -216,3 +216,35 @@ class TestNamesInsideLongerRuns:
     ) -> None:
         text = "Director of the Central Bank Maria Lopez said the rate would rise."
         assert _claimants(extractor, text) == ["Maria Lopez"]
+
+
+class TestCriticismAndPolls:
+    def test_hitting_back_is_a_statement(self, extractor: ClaimExtractor) -> None:
+        text = "The Restaurants Association of Ireland have hit out at the decision to close."
+        assert _claimants(extractor, text) == ["Restaurants Association of Ireland"]
+
+    def test_blasted_with_a_quotation_is_a_statement_and_a_group_keeps_its_adjective(
+        self, extractor: ClaimExtractor
+    ) -> None:
+        text = "Later, black Democrats blasted him as “a fraud” who ignored them."
+        assert _claimants(extractor, text) == ["black Democrats"]
+
+    def test_slammed_with_a_plain_object_is_an_act(self, extractor: ClaimExtractor) -> None:
+        assert extractor.extract("The manager slammed the door behind him.") == []
+
+    def test_put_it_simply_then_a_colon_is_a_statement(self, extractor: ClaimExtractor) -> None:
+        text = "The CEO of the grid operator put it simply: renewables are not a factor."
+        assert _claimants(extractor, text) == ["The CEO of the grid operator"]
+
+    def test_a_share_of_respondents_speaks_through_the_poll_before(
+        self, extractor: ClaimExtractor
+    ) -> None:
+        text = (
+            "The Deltapoll survey reveals that 68 per cent of people want high standards.\n"
+            "Only one in five (21 per cent) thought that compromising was acceptable."
+        )
+        assert _claimants(extractor, text) == ["The Deltapoll survey"] * 2
+
+    def test_a_share_with_no_poll_before_has_no_claimant(self, extractor: ClaimExtractor) -> None:
+        text = "Only one in five (21 per cent) thought that compromising was acceptable."
+        assert _claimants(extractor, text) == []
