@@ -367,6 +367,10 @@ class _Speakers:
                     return sentence.claimant
                 continue
             name = self._opening_name(sentence.text, sentence.start)
+            lead = _LEADING_PHRASE.match(sentence.text)
+            if name is None and lead is not None:
+                # "Following the death of his father, Alexander Stodden has taken over"
+                name = self._opening_name(sentence.text[lead.end() :], sentence.start + lead.end())
             if name is None and (np := _OPENING_PERSON.match(sentence.text)) is not None:
                 name = np.group(1)  # "The man in red shorts led employees to believe ..."
             if name is not None and self._may_be(name, word, other):
@@ -779,6 +783,7 @@ class ClaimExtractor:
             | self._according_words
             | {"per"}
             | _OPINION_WORDS
+            | _CALLED_WORDS
         )
         self._wanted = self._triggers | self._number_words
 
@@ -878,6 +883,8 @@ class ClaimExtractor:
             attribution = self._saying(text, speakers)
         if attribution is None:
             attribution = self._spanish_opening(text, speakers) or _opinion_opening(text, speakers)
+        if attribution is None and not _CALLED_WORDS.isdisjoint(hit):
+            attribution = _what_called(text, speakers)
         sentence.attribution = attribution
         if _holds_phrase(self._hedge_sets, hit):
             for match in self._hedge.finditer(text):
@@ -1114,11 +1121,13 @@ class ClaimExtractor:
                     w.lower in rules.TIME_FILLERS or w.text.isdigit() for w in following[:index]
                 )
         # "Tests found the boiler's flue pipe had not been attached": a clause, not an object
-        for word in following[:6]:
+        for index, word in enumerate(following[:6]):
             if word.lower in rules.FINITE_VERBS:
                 return True
-            if word.lower in rules.OBJECT_ENDS:
-                return False
+            if word.lower in rules.OBJECT_ENDS and not (
+                word.lower == "of" and index and following[index - 1].lower in _QUANTIFIERS
+            ):
+                return False  # (not "thinks none of these problems will …": a clause)
         return False
 
     @staticmethod
@@ -1421,6 +1430,19 @@ _PROPORTION = re.compile(
     r"(?:\s*\(\d[\d.,]*\s*(?:%|per\s?cent|percent)\))?)"
 )
 """A share of people as a subject ("21 per cent", "one in five (21 per cent)"): respondents."""
+_QUANTIFIERS = frozenset({
+    "none", "some", "all", "most", "many", "few", "each", "any", "both", "one", "much", "half",
+})  # fmt: skip
+_WHAT_CALLED = re.compile(
+    r"\b[Ww]hat\s+((?:the|an?|his|her|its|their)\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2}"
+    r"|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|he|she|they|officials|police|critics)"
+    r"\s+(?:called|calls|described\s+as|describes\s+as|termed|terms|dubbed|dubs)\s+(?=\S)"
+)
+"""A characterisation quoted from its source ("what the institution called an “outrageous”
+illegal party", "what police described as a targeted attack")."""
+_CALLED_WORDS = frozenset(
+    {"called", "calls", "described", "describes", "termed", "terms", "dubbed", "dubs"}
+)
 _NAME_ENDING_SENTENCE = re.compile(
     rf",[ \t]+({_NAME}(?:[ \t]+{_NAME}){{1,3}})[ \t]*[.”\"’']*[ \t]*$"
 )
@@ -1563,6 +1585,32 @@ _OPINION_OPENING = re.compile(
 """A sentence opened by whose opinion it is ("En su opinión, …", "Para él, …", "In her view,
 …"): the opinion of the one speaking so far."""
 _OPINION_WORDS = frozenset({"opinión", "criterio", "juicio", "él", "ella", "view", "opinion"})
+
+
+def _what_called(text: str, speakers: _Speakers) -> _Attribution | None:
+    """ "… after what the institution called an “outrageous” illegal party": the
+    characterisation is the claim of the one who called it so (a pronoun resolved)."""
+    match = _WHAT_CALLED.search(text)
+    if match is None:
+        return None
+    claimant: str | None = match.group(1)
+    method = "attribution-verb"
+    if claimant in ("he", "she", "they"):
+        # "threats by the education secretary, Gavin Williamson, … what he called": the
+        # person the sentence names last before it; "But Yamey is angry about what he
+        # calls": its opening name; else the pronoun read as anywhere else
+        named = [
+            m.group()
+            for m in _PERSON_NAME.finditer(text, 0, match.start())
+            if _is_person(m.group()) and m.group().split()[0].lower() not in _NOT_GIVEN
+        ]
+        opening = named[-1] if named else speakers._opening_name(text, speakers.at)
+        claimant = opening if opening is not None else speakers.pronoun(claimant)
+        method = "carried-claimant"
+        if claimant is None:
+            return None
+    phrase = " ".join(text[match.end(1) : match.end()].split())
+    return _Attribution(claimant, phrase, method, match.start(), match.end())
 
 
 def _opinion_opening(text: str, speakers: _Speakers) -> _Attribution | None:

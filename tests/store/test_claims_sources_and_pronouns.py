@@ -248,3 +248,38 @@ class TestCriticismAndPolls:
     def test_a_share_with_no_poll_before_has_no_claimant(self, extractor: ClaimExtractor) -> None:
         text = "Only one in five (21 per cent) thought that compromising was acceptable."
         assert _claimants(extractor, text) == []
+
+
+class TestCharacterisationsAndClauses:
+    def test_what_the_institution_called_is_the_institutions_claim(
+        self, extractor: ClaimExtractor
+    ) -> None:
+        text = (
+            "Students at the halls sparked fury with what the institution called an "
+            "“outrageous” illegal party."
+        )
+        assert _claimants(extractor, text) == ["the institution"]
+
+    def test_what_he_called_is_the_man_the_sentence_names(self, extractor: ClaimExtractor) -> None:
+        text = (
+            "Vice-chancellors reacted with fury to threats by the education secretary, Gavin "
+            "Williamson, because of what he called the Covid “crisis” in universities."
+        )
+        assert _claimants(extractor, text) == ["Gavin Williamson"]
+
+    def test_a_clause_after_none_of_is_a_reported_clause(self, extractor: ClaimExtractor) -> None:
+        text = (
+            "Prof Steve West said the term had started well. And he thinks none of these "
+            "problems will have disappeared by next term."
+        )
+        assert _claimants(extractor, text) == ["Steve West", "Steve West"]
+
+    def test_he_after_a_leading_phrase_is_the_man_named_after_it(
+        self, extractor: ClaimExtractor
+    ) -> None:
+        text = (
+            "Jean Stodden is one of the most awarded estates. Following the death of his "
+            "father in January, Alexander Stodden has taken over the estate. "
+            '"It is a difficult grape," he says.'
+        )
+        assert _claimants(extractor, text) == ["Alexander Stodden"]
