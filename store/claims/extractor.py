@@ -336,7 +336,29 @@ class _Speakers:
                 ):
                     return name
             return self._mentioned(self.at)
+        if word in ("they", "some"):
+            group = self._previous_group()
+            if group is not None:
+                return group
+            if word == "some":
+                return None
         return self.recent[-1] if self.recent else None
+
+    def _previous_group(self) -> str | None:
+        """ "they" or "some" as the group the sentence before is about ("Trust members
+        ultimately asked …  Some questioned whether", "Others who have tracked his career
+        see choppier waters. …, they say"): its subject when that is a plural common noun
+        phrase, else None."""
+        if not 0 < self.index < len(self.found):
+            return None
+        before = self.found[self.index - 1]
+        match = _GROUP_SUBJECT.match(before.text)
+        if match is None:
+            return None
+        group = match.group(1).split(" who ")[0]  # a clause with "have" is no claimant
+        if group.split()[0] in _NOT_NAMES - {"Some", "Many", "Most"}:
+            return None
+        return group
 
     def _recent_person(self, word: str, other: str | None) -> str | None:
         """ "he"/"she" as the person the last few sentences are about: a sentence opened by a
@@ -993,7 +1015,9 @@ class ClaimExtractor:
             if len(parts) == 3 and parts[0] in rules.PASSIVE_BEFORE_VERB:
                 del parts[1]  # "is now warning" is "is warning"
             verb = " ".join(parts)
-            has_that = match.group().endswith(("that", "que"))
+            has_that = match.group().endswith(("that", "que")) or (
+                first in _DOUBT_VERBS and _WHETHER.match(text, match.end()) is not None
+            )  # "Some questioned whether the system will meet …": a doubt stated
             # The word just before the verb decides most cases; read only the last few words
             # first and the subject's whole window only for a verb that survives them.
             near = tokens.between(max(0, match.start() - 60), match.start())
@@ -1024,8 +1048,11 @@ class ClaimExtractor:
                 ):
                     hedges.append(f"{last} {first}")  # "can't be said" hedges nothing
                 continue
-            if last in rules.DETERMINERS or (adjacent and last.endswith(("’s", "'s"))):
-                continue
+            opens_with_some = last == "some" and len(near) - fillers == 1 and near[0].start == 0
+            if (last in rules.DETERMINERS and not opens_with_some) or (
+                adjacent and last.endswith(("’s", "'s"))
+            ):
+                continue  # "the claims", "Amaq's claims" (not "Some questioned whether")
             if first in rules.NOUN_LIKE_FORMS and (
                 self._followed_by_verb(text, match.end())
                 or (adjacent and _PAST.fullmatch(last) is not None)
@@ -1209,6 +1236,9 @@ class ClaimExtractor:
                 return None
         if len(run) == 1 or run[0].lower in rules.DISCOURSE_WORDS:
             pronoun = run[-1].lower
+            if pronoun == "some" and len(run) == 1:
+                group = speakers.pronoun("some")  # "Some questioned whether …"
+                return (group, "carried-claimant") if group else None
             if pronoun in rules.NON_CLAIMANT_PRONOUNS:
                 return None
             if pronoun in rules.THIRD_PERSON_PRONOUNS:
@@ -1430,6 +1460,17 @@ _PROPORTION = re.compile(
     r"(?:\s*\(\d[\d.,]*\s*(?:%|per\s?cent|percent)\))?)"
 )
 """A share of people as a subject ("21 per cent", "one in five (21 per cent)"): respondents."""
+_GROUP_SUBJECT = re.compile(
+    r"((?:[A-Z][a-z’'-]+)(?:\s+[a-z][a-z’'-]+){0,2}s"
+    r"(?:\s+who\s+(?:have|had)\s+[a-z]+(?:\s+[\w’'-]+){1,3}?)?)"
+    r"(?=\s+(?:ultimately\s+|also\s+|have\s+|had\s+|have\s+been\s+)?"
+    r"(?:[a-z]+ed|see|say|said|are|were|have|had|will|would|warn|fear|believe|think|want)\b)"
+)
+"""A plural common noun phrase opening a sentence, with a "who have …" clause kept, before
+its verb ("Trust members ultimately asked", "Others who have tracked Bloomberg’s career
+see")."""
+_DOUBT_VERBS = frozenset({"questioned", "questions", "doubted", "doubts", "wondered"})
+_WHETHER = re.compile(r"\s+whether\b")
 _QUANTIFIERS = frozenset({
     "none", "some", "all", "most", "many", "few", "each", "any", "both", "one", "much", "half",
 })  # fmt: skip

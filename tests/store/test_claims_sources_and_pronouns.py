@@ -283,3 +283,31 @@ class TestCharacterisationsAndClauses:
             '"It is a difficult grape," he says.'
         )
         assert _claimants(extractor, text) == ["Alexander Stodden"]
+
+
+class TestGroupsReferredToAgain:
+    def test_some_is_the_group_the_sentence_before_opens_with(
+        self, extractor: ClaimExtractor
+    ) -> None:
+        text = (
+            "Trust members ultimately asked to get the documents well ahead of the meeting. "
+            "Some questioned whether the system will meet the standard."
+        )
+        assert _claimants(extractor, text) == ["Trust members"]
+
+    def test_some_with_no_group_before_is_no_claim(self, extractor: ClaimExtractor) -> None:
+        assert extractor.extract("Some questioned whether the bridge would open.") == []
+
+    def test_they_is_the_group_not_the_last_single_speaker(self, extractor: ClaimExtractor) -> None:
+        text = (
+            "“He is well equipped,” Hank Sheinkopf said.\n"
+            "Others who have tracked Bloomberg’s career see choppier waters ahead. Turnout is "
+            "notoriously low, they say."
+        )
+        assert _claimants(extractor, text) == [
+            "Hank Sheinkopf",
+            "Others",
+        ]
+
+    def test_questioned_without_whether_is_an_act(self, extractor: ClaimExtractor) -> None:
+        assert extractor.extract("Police questioned the driver on Tuesday.") == []
