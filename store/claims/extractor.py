@@ -372,7 +372,7 @@ class _Speakers:
         opener, _, rest = current.text.partition(" ")
         if opener in _SUBORDINATORS and not _ASKING.search(rest, 0, 60):
             # "When Meghan joined the family, she said" (not "When Winfrey asked if he ...")
-            name = self._opening_name(rest, current.start)
+            name = self.opening_name(rest, current.start)
             if name is not None and self._may_be(name, word, other):
                 return name
         for back in range(self.index - 1, max(-1, self.index - 1 - _PRONOUN_SENTENCES), -1):
@@ -388,11 +388,11 @@ class _Speakers:
                 if self._may_be(sentence.claimant, word, other):
                     return sentence.claimant
                 continue
-            name = self._opening_name(sentence.text, sentence.start)
+            name = self.opening_name(sentence.text, sentence.start)
             lead = _LEADING_PHRASE.match(sentence.text)
             if name is None and lead is not None:
                 # "Following the death of his father, Alexander Stodden has taken over"
-                name = self._opening_name(sentence.text[lead.end() :], sentence.start + lead.end())
+                name = self.opening_name(sentence.text[lead.end() :], sentence.start + lead.end())
             if name is None and (np := _OPENING_PERSON.match(sentence.text)) is not None:
                 name = np.group(1)  # "The man in red shorts led employees to believe ..."
             if name is not None and self._may_be(name, word, other):
@@ -547,7 +547,7 @@ class _Speakers:
         ]
         return min(written)[1] if written else ""
 
-    def _opening_name(self, text: str, start: int) -> str | None:
+    def opening_name(self, text: str, start: int) -> str | None:
         """The person's name a sentence opens with ("But Yamey is angry", "Mr Anderson, who
         quit", "Trust Executive Director Javier Betancourt at that time asked"), or None."""
         match = _OPENING_NAME.match(text)
@@ -1645,7 +1645,7 @@ def _what_called(text: str, speakers: _Speakers) -> _Attribution | None:
             for m in _PERSON_NAME.finditer(text, 0, match.start())
             if _is_person(m.group()) and m.group().split()[0].lower() not in _NOT_GIVEN
         ]
-        opening = named[-1] if named else speakers._opening_name(text, speakers.at)
+        opening = named[-1] if named else speakers.opening_name(text, speakers.at)
         claimant = opening if opening is not None else speakers.pronoun(claimant)
         method = "carried-claimant"
         if claimant is None:
