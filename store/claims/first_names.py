@@ -1,49 +1,62 @@
 """Whether a first name is a man's or a woman's, for "he said" / "she said" between two people.
 
-The names and their sex come from gender-guesser's data file (Jörg Michael's dictionary of
-about 48,000 first names across 50+ countries). Its ``Detector`` parses every country column
-and takes about 0.9 s to build; the extractor only needs each line's sex code, which this
-module reads from the same file in about 40 ms, once, on the first pronoun that needs it.
+The names come from Faker's person providers (MIT licence): the ``first_names_male`` and
+``first_names_female`` lists each locale module defines (``faker.providers.person.en_US``,
+``es_ES``, ``fr_FR``, ``de_DE``, ``ga_IE``, ``pt_BR``, ``tr_TR``, ``ha_NG`` … about 80 locales,
+≈ 25,000 names), plus the ungendered ``first_names`` of the locales that have only those. The
+modules' data is read directly (no ``Faker()`` instance), once, on the first pronoun that needs
+it; importing the faker package and the provider modules takes ≈ 0.1–0.3 s.
 
-The reading is deliberately cautious: a name is "he" only when every line of it says male or
-mostly male ("Chris"), "she" only when every line says female or mostly female ("Zoe"); a
-name used for both ("Jean": female in English, male in French), a unisex entry ("?") or a
-name not in the file gives no answer, and the text's own words decide as before.
+Left out: the plain ``en`` provider, the full 1990 US census lists (7,200 names with every rare
+use, so "Governor", "Judge" and "Prince" are men's names and "Chris" and "Leigh" women's too);
+``en_US`` holds the same census's common names.
+
+The reading is deliberately cautious: a name is "he" only when no list has it as a woman's,
+"she" only when no list has it as a man's; a name in both ("Jean": female in English, male in
+French) or in no gendered list gives no answer, and the text's own words decide as before.
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 
-_MALE_CODES = frozenset({"M", "1M", "?M"})
-_FEMALE_CODES = frozenset({"F", "1F", "?F"})
+# The unweighted 1990 US census lists (see the module docstring).
+_LEFT_OUT = frozenset({"en"})
+
+
+def _names(provider: type, attribute: str) -> Iterable[str]:
+    """A provider's own list (tuple, list, or names weighted in a dict), not an inherited one."""
+    names = vars(provider).get(attribute)
+    return names if isinstance(names, (tuple, list, dict)) else ()
 
 
 @cache
 def _genders() -> dict[str, str]:
-    """Every first name of the data file with "he", "she", or "" when its lines disagree."""
+    """Every first name of the lists with "he", "she", or "" when the lists disagree or give
+    no sex."""
     found: dict[str, str] = {}
     try:
-        data = resources.files("gender_guesser").joinpath("data/nam_dict.txt")
-        lines = data.read_text(encoding="utf-8").splitlines()
-    except (ModuleNotFoundError, FileNotFoundError, OSError):
-        return found  # without the package, names give no gender: the text still does
-    for line in lines:
-        code = line[:2].strip()
-        if code in _MALE_CODES:
-            gender = "he"
-        elif code in _FEMALE_CODES:
-            gender = "she"
-        elif code == "?":
-            gender = ""
-        else:
-            continue  # "#" comments, "=" equivalences
-        name = line[3:29].strip()
-        if "+" in name or "<" in name:
-            continue  # compound names and the file's own accent encoding
-        known = found.get(name)
-        found[name] = gender if known is None or known == gender else ""
+        import faker.providers.person as person
+    except ModuleNotFoundError:
+        return found  # without faker, names give no gender: the text still does
+    ungendered: set[str] = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        if module.name in _LEFT_OUT:
+            continue
+        provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
+        for attribute, gender in (("first_names_male", "he"), ("first_names_female", "she")):
+            for name in _names(provider, attribute):
+                if " " in name or not name[:1].isupper():
+                    continue  # "María José", and scripts without capitals
+                known = found.get(name)
+                found[name] = gender if known is None or known == gender else ""
+        ungendered.update(_names(provider, "first_names"))
+    for name in ungendered:
+        if " " not in name and name[:1].isupper():
+            found.setdefault(name, "")
     return found
 
 
@@ -53,5 +66,5 @@ def gender(first_name: str) -> str:
 
 
 def is_first_name(word: str) -> bool:
-    """Whether ``word`` is a first name of the data file ("Roberto", "Chris", "Jean")."""
+    """Whether ``word`` is a first name of the lists ("Roberto", "Chris", "Jean")."""
     return word in _genders()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from store.claims import ClaimExtractor
-from store.claims.first_names import gender
+from store.claims.first_names import gender, is_first_name
 
 
 @pytest.fixture(scope="module")
@@ -100,6 +100,11 @@ class TestPronounsBetweenTwoPeople:
             "",
             "",
         )
+
+    def test_names_from_many_countries_and_no_titles(self) -> None:
+        # Irish, Hausa, Spanish names know their sex; the US census's rare uses are left out
+        assert (gender("Padraig"), gender("Zainab"), gender("Camilo")) == ("he", "she", "he")
+        assert (is_first_name("Roberto"), is_first_name("Governor")) == (True, False)
 
     def test_mr_with_a_surname_is_the_man_of_that_surname_not_the_first_written(
         self, extractor: ClaimExtractor
