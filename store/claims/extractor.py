@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from store.claims import claimants, rules, sentences
+from store.claims import claimants, first_names, rules, sentences
 from store.claims.quantities import QuantityParser
 from store.records import ClaimDraft, ClaimStatus, DocumentDraft, Quantity
 
@@ -131,6 +131,10 @@ _NAME_BEFORE_ROLE = re.compile(
 """A name right before its apposition: "Meghan, Duchess of", "John Kirby, the Pentagon"."""
 _ASKING = re.compile(r"\b(?:asked|told|pressed|questioned|urged|interviewed)\b")
 _PRONOUN_SENTENCES = 4
+_ASKED_PERSON = re.compile(
+    r"\b(?:asked|pressed|questioned)[ \t]+((?:[A-Z][\w’'-]+[ \t]+){0,2}[A-Z][\w’'-]+)[,:]"
+)
+"""A person asked a question ("a reporter asked Montoya-Lewis, “What …?”")."""
 """How many sentences back "he" or "she" looks for the person the text is about."""
 _SUBORDINATORS = frozenset({"When", "After", "As", "While", "Before", "Once", "Although"})
 _OPENING_NAME = re.compile(
@@ -294,6 +298,9 @@ class _Speakers:
     _looked_up: int = 0
     _lowered: str | None = None
     _roles: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    _gendered: dict[str, tuple[str, int] | None] = field(default_factory=dict)
+    _titles: dict[str, tuple[int, str]] | None = None
+    """Each name written after a gendered title, with where the first such title ends."""
     found: list[_Sentence] = field(default_factory=list)
     """Every sentence of the text, so a pronoun can look at the few just before it."""
     index: int = 0
@@ -323,13 +330,35 @@ class _Speakers:
             current = self.found[self.index].text if self.index < len(self.found) else ""
             for name in reversed(self.recent):
                 if (
-                    self.gender.get(name) != other
+                    self._known_gender(name) != other
                     and (_is_person(name) or self.gender.get(name) == word)
                     and not _named_after_pronoun(current, name)
                 ):
                     return name
             return self._mentioned(self.at)
+        if word in ("they", "some"):
+            group = self._previous_group()
+            if group is not None:
+                return group
+            if word == "some":
+                return None
         return self.recent[-1] if self.recent else None
+
+    def _previous_group(self) -> str | None:
+        """ "they" or "some" as the group the sentence before is about ("Trust members
+        ultimately asked …  Some questioned whether", "Others who have tracked his career
+        see choppier waters. …, they say"): its subject when that is a plural common noun
+        phrase, else None."""
+        if not 0 < self.index < len(self.found):
+            return None
+        before = self.found[self.index - 1]
+        match = _GROUP_SUBJECT.match(before.text)
+        if match is None:
+            return None
+        group = match.group(1).split(" who ")[0]  # a clause with "have" is no claimant
+        if group.split()[0] in _NOT_NAMES - {"Some", "Many", "Most"}:
+            return None
+        return group
 
     def _recent_person(self, word: str, other: str | None) -> str | None:
         """ "he"/"she" as the person the last few sentences are about: a sentence opened by a
@@ -343,16 +372,27 @@ class _Speakers:
         opener, _, rest = current.text.partition(" ")
         if opener in _SUBORDINATORS and not _ASKING.search(rest, 0, 60):
             # "When Meghan joined the family, she said" (not "When Winfrey asked if he ...")
-            name = self._opening_name(rest, current.start)
+            name = self.opening_name(rest, current.start)
             if name is not None and self._may_be(name, word, other):
                 return name
         for back in range(self.index - 1, max(-1, self.index - 1 - _PRONOUN_SENTENCES), -1):
             sentence = self.found[back]
+            asked = _ASKED_PERSON.search(sentence.text) if "?" in sentence.text else None
+            if asked is not None:
+                # 'a reporter asked Montoya-Lewis, "What do you see …?"' then '"…," she
+                # replied': the one asked answers
+                name = self.full_name(asked.group(1), sentence.start)
+                if name is not None and self._may_be(name, word, other):
+                    return name
             if sentence.is_claim and sentence.claimant:
                 if self._may_be(sentence.claimant, word, other):
                     return sentence.claimant
                 continue
-            name = self._opening_name(sentence.text, sentence.start)
+            name = self.opening_name(sentence.text, sentence.start)
+            lead = _LEADING_PHRASE.match(sentence.text)
+            if name is None and lead is not None:
+                # "Following the death of his father, Alexander Stodden has taken over"
+                name = self.opening_name(sentence.text[lead.end() :], sentence.start + lead.end())
             if name is None and (np := _OPENING_PERSON.match(sentence.text)) is not None:
                 name = np.group(1)  # "The man in red shorts led employees to believe ..."
             if name is not None and self._may_be(name, word, other):
@@ -377,6 +417,8 @@ class _Speakers:
             return self._organisation(words[1], before) or claimant
         of = [i for i, w in enumerate(words) if w.lower() in ("of", "del", "de", "for")]
         head = words[of[0] - 1 if of else -1].lower().removesuffix("’s").removesuffix("'s")
+        if head not in rules.PERSON_ROLES and not of and len(words) > 2:
+            head = words[-2].lower()  # "el dirigente partidista": Spanish puts the adjective after
         if head not in rules.PERSON_ROLES:
             return claimant
         described = tuple(w for w in words if w.lower() not in _DEFINITE | _ROLE_ADJECTIVES)
@@ -469,21 +511,43 @@ class _Speakers:
             return False
         if other is None:
             return True
+        return self._known_gender(name) != other
+
+    def _known_gender(self, name: str) -> str:
+        """ "he", "she" or "" for a name: what the text said of it, else a gendered title
+        it was written with ("Mr Anderson"), else its first name when that is a man's or a
+        woman's for sure (see :mod:`store.claims.first_names`); kept once found."""
         known = self.gender.get(name)
         if known is None:
-            known = self.gender[name] = self._titled_gender(name)
-        return known != other
+            known = self._titled_gender(name)
+            words = name.split()
+            if not known and len(words) > 1 and _is_person(name):
+                given = words[0].rstrip(".")
+                if given in rules.NAME_TITLES and len(words) > 2:
+                    given = words[1]
+                known = first_names.gender(given)
+            self.gender[name] = known
+        return known
 
     def _titled_gender(self, name: str) -> str:
         """ "he" or "she" when the text gives the name a gendered title ("Mr Anderson",
         "Prince Harry", "Duchess Meghan"), else ""."""
-        last = name.split()[-1]
-        for match in _GENDERED_TITLE.finditer(self.text, 0, self.at):
-            if match.group(2) == last or match.group(2) == name.split()[0]:
-                return "he" if match.group(1).rstrip(".") in _MALE_TITLES else "she"
-        return ""
+        if self._titles is None:
+            # Every titled name of the text read once: reading the text up to the sentence
+            # for each name asked about cost 3 % of all extraction on long pages.
+            self._titles = {}
+            for match in _GENDERED_TITLE.finditer(self.text):
+                gender = "he" if match.group(1).rstrip(".") in _MALE_TITLES else "she"
+                self._titles.setdefault(match.group(2), (match.end(), gender))
+        words = name.split()
+        written = [
+            found
+            for word in (words[-1], words[0])
+            if (found := self._titles.get(word)) is not None and found[0] <= self.at
+        ]
+        return min(written)[1] if written else ""
 
-    def _opening_name(self, text: str, start: int) -> str | None:
+    def opening_name(self, text: str, start: int) -> str | None:
         """The person's name a sentence opens with ("But Yamey is angry", "Mr Anderson, who
         quit", "Trust Executive Director Javier Betancourt at that time asked"), or None."""
         match = _OPENING_NAME.match(text)
@@ -497,8 +561,33 @@ class _Speakers:
             full = self.full_name(name, start)
             if full == name and name not in self.recent:
                 return None  # "Police", "Tuesday": one word that is not a known name
+            titled = _GENDERED_TITLE.match(match.group(1))
+            if full is not None and titled is not None:
+                # "Mr Anderson" after "Zoe Anderson ... her father, Chris Anderson": the
+                # full name whose first name is not the title's other gender
+                wanted = "he" if titled.group(1) in _MALE_TITLES else "she"
+                full = self._full_name_of_gender(name, wanted, start) or full
             return full
         return name
+
+    def _full_name_of_gender(self, surname: str, wanted: str, before: int) -> str | None:
+        """The first "Given Surname" written before ``before`` whose given name is not known
+        as the other gender than ``wanted``; None if the text has none."""
+        key = f"{wanted}:{surname}"
+        if key not in self._gendered:
+            if len(self._gendered) >= _MAX_ROLES:
+                return None  # linear time: the text is read once for at most so many
+            other = "she" if wanted == "he" else "he"
+            self._gendered[key] = next(
+                (
+                    (f"{match.group(1)} {surname}", match.start())
+                    for match in _surname_pattern(surname).finditer(self.text)
+                    if first_names.gender(match.group(1)) != other
+                ),
+                None,
+            )
+        found = self._gendered[key]
+        return found[0] if found is not None and found[1] < before else None
 
     def _mentioned(self, before: int) -> str | None:
         """With no speaker yet, the last person's name written before ``before``."""
@@ -629,6 +718,12 @@ def _role_pattern(words: tuple[str, ...], flags: int = 0) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=256)
+def _surname_pattern(surname: str) -> re.Pattern[str]:
+    """A given name then ``surname`` ("Chris Anderson"), searched from capitals."""
+    return re.compile(rf"([A-Z](?<![\w’'.-][A-Z])[a-z’'-]+)[ \t]+{re.escape(surname)}(?![\w’'-])")
+
+
+@lru_cache(maxsize=256)
 def _organisation_pattern(head: str) -> re.Pattern[str]:
     """ "Cork University Hospital" or "the transportation department" for ``head``
     ("hospital"), any capitalised words before a capitalised head, searched from capitals."""
@@ -709,7 +804,10 @@ class ClaimExtractor:
             | self._participle_words
             | self._according_words
             | {"per"}
+            | _OPINION_WORDS
+            | _CALLED_WORDS
         )
+        self._wanted = self._triggers | self._number_words
 
     def extract(self, text: str, comment_index: int | None = None) -> list[ClaimDraft]:
         """Claims in ``text``, with spans into it; ``comment_index`` is copied onto each."""
@@ -758,17 +856,18 @@ class ClaimExtractor:
         the text cost 5 ms an article (Python tries every alternative at every position).
         The text is lower-cased once, not once per sentence (unless lower-casing changes its
         length, as "İ" does)."""
-        wanted = self._triggers | self._number_words
+        wanted = self._wanted
         triggers = self._triggers
         lowered = text.lower()
+        pattern = _WORD if _BEYOND_LATIN.search(lowered) else _LATIN_WORD
         hits = []
         for sentence in found:
             if len(lowered) == len(text):
                 words = _words_in(
-                    wanted, lowered, sentence.start, sentence.start + len(sentence.text)
+                    wanted, lowered, sentence.start, sentence.start + len(sentence.text), pattern
                 )
             else:
-                words = _words_in(wanted, sentence.text.lower())
+                words = _words_in(wanted, sentence.text.lower(), pattern=pattern)
             sentence.number_words = words
             hits.append(words & triggers)
         return hits
@@ -805,7 +904,9 @@ class ClaimExtractor:
         if attribution is None and not self._participle_words.isdisjoint(hit):
             attribution = self._saying(text, speakers)
         if attribution is None:
-            attribution = self._spanish_opening(text, speakers)
+            attribution = self._spanish_opening(text, speakers) or _opinion_opening(text, speakers)
+        if attribution is None and not _CALLED_WORDS.isdisjoint(hit):
+            attribution = _what_called(text, speakers)
         sentence.attribution = attribution
         if _holds_phrase(self._hedge_sets, hit):
             for match in self._hedge.finditer(text):
@@ -914,7 +1015,9 @@ class ClaimExtractor:
             if len(parts) == 3 and parts[0] in rules.PASSIVE_BEFORE_VERB:
                 del parts[1]  # "is now warning" is "is warning"
             verb = " ".join(parts)
-            has_that = match.group().endswith(("that", "que"))
+            has_that = match.group().endswith(("that", "que")) or (
+                first in _DOUBT_VERBS and _WHETHER.match(text, match.end()) is not None
+            )  # "Some questioned whether the system will meet …": a doubt stated
             # The word just before the verb decides most cases; read only the last few words
             # first and the subject's whole window only for a verb that survives them.
             near = tokens.between(max(0, match.start() - 60), match.start())
@@ -932,6 +1035,11 @@ class ClaimExtractor:
             last = near[-1 - fillers].lower if adjacent and fillers < len(near) else ""
             if last in rules.NON_ASSERTING_BEFORE_VERB:
                 continue
+            if first in rules.AGENT_VERBS and (agent := _passive_agent(text, match.end())):
+                # "monitored and reported by Nashi Groshi", "was first reported by
+                # Downdetector": the agent of a reporting passive is the source
+                phrase = f"{first} by"
+                return _Attribution(agent, phrase, "attribution-verb", match.start(), match.end())
             if last in rules.PASSIVE_BEFORE_VERB:
                 before_last = near[-2 - fillers].lower if len(near) > 1 + fillers else ""
                 if (
@@ -940,8 +1048,11 @@ class ClaimExtractor:
                 ):
                     hedges.append(f"{last} {first}")  # "can't be said" hedges nothing
                 continue
-            if last in rules.DETERMINERS or (adjacent and last.endswith(("’s", "'s"))):
-                continue
+            opens_with_some = last == "some" and len(near) - fillers == 1 and near[0].start == 0
+            if (last in rules.DETERMINERS and not opens_with_some) or (
+                adjacent and last.endswith(("’s", "'s"))
+            ):
+                continue  # "the claims", "Amaq's claims" (not "Some questioned whether")
             if first in rules.NOUN_LIKE_FORMS and (
                 self._followed_by_verb(text, match.end())
                 or (adjacent and _PAST.fullmatch(last) is not None)
@@ -958,6 +1069,7 @@ class ClaimExtractor:
                 quoted = _QUOTE.search(text) is not None
             if (
                 verb not in rules.SPEECH_VERBS
+                and not (verb in rules.PREDICTION_VERBS and before and before[-1].capitalised)
                 and not has_that
                 and not quoted
                 and not self._reports_statement(text, match)
@@ -1024,6 +1136,9 @@ class ClaimExtractor:
         following = claimants.words(text, match.end(), min(len(text), match.end() + 60))
         if not following:
             return False
+        if match.group().startswith("accuse"):
+            # "accused the minister of hiding the cost": an accusation to check
+            return any(word.lower == "of" for word in following[1:5])
         first = following[0].lower
         if first in rules.CLAUSE_SUBJECT_PRONOUNS or first.endswith("ing"):
             return True  # "warned they had the votes", "reported being logged out"
@@ -1033,11 +1148,13 @@ class ClaimExtractor:
                     w.lower in rules.TIME_FILLERS or w.text.isdigit() for w in following[:index]
                 )
         # "Tests found the boiler's flue pipe had not been attached": a clause, not an object
-        for word in following[:6]:
+        for index, word in enumerate(following[:6]):
             if word.lower in rules.FINITE_VERBS:
                 return True
-            if word.lower in rules.OBJECT_ENDS:
-                return False
+            if word.lower in rules.OBJECT_ENDS and not (
+                word.lower == "of" and index and following[index - 1].lower in _QUANTIFIERS
+            ):
+                return False  # (not "thinks none of these problems will …": a clause)
         return False
 
     @staticmethod
@@ -1064,6 +1181,19 @@ class ClaimExtractor:
             if inverted is not None:
                 return inverted, "attribution-verb"
         run = claimants.clause_subject(text, before, verb_start)
+        if run is not None and run[-1].lower == "según" and verb in rules.SPANISH_VERBS:
+            # "…, según valoró hacia el final del encuentro el Miembro del Buró Político …,
+            # Roberto Morales Ojeda.": the speaker is named after the verb
+            ending = _NAME_ENDING_SENTENCE.search(text, verb_end)
+            return (ending.group(1), "attribution-verb") if ending else _last_speaker(speakers)
+        if (
+            run is not None
+            and run[0].text in _OPENING_PREPOSITIONS
+            and verb not in (rules.SPEECH_VERBS)
+        ):
+            first_named = claimants.subject(text, run)
+            if first_named is None or first_named.split()[0] in _OPENING_PREPOSITIONS:
+                return None  # "In a crunch Commons debate expected …": a phrase, no subject
         if run is not None and run[-1].lower in rules.OBJECT_CLITICS and len(run) == 1:
             run = None  # "Lo dijo porque ...": "lo" is what was said, the speaker is dropped
             if _ENCLOSED_AFTER.match(text, verb_end) is None and verb in rules.SPANISH_VERBS:
@@ -1079,6 +1209,12 @@ class ClaimExtractor:
             # "The Idle Hour will be closing, and have said ...": the sentence's subject
             opening = _opening_subject(text, verb_start, speakers)
             return (opening, "attribution-verb") if opening is not None else None
+        if run is not None and len(run) > 2 and run[-1].lower in _COORDINATORS:
+            # "But many institutions are relying on public testing centres and say …": a
+            # second verb of the sentence's subject
+            opening = _opening_subject(text, verb_start, speakers)
+            if opening is not None:
+                return opening, "attribution-verb"
         if run is not None and run[0].lower in _RELATIVE_PRONOUNS:
             # "…, Roberto Morales Ojeda, quien también enfatizó que": the name before it
             run = claimants.relative_antecedent(text, before, verb_start)
@@ -1100,12 +1236,22 @@ class ClaimExtractor:
                 return None
         if len(run) == 1 or run[0].lower in rules.DISCOURSE_WORDS:
             pronoun = run[-1].lower
+            if pronoun == "some" and len(run) == 1:
+                group = speakers.pronoun("some")  # "Some questioned whether …"
+                return (group, "carried-claimant") if group else None
             if pronoun in rules.NON_CLAIMANT_PRONOUNS:
                 return None
             if pronoun in rules.THIRD_PERSON_PRONOUNS:
                 speaker = speakers.pronoun(pronoun)
                 return (speaker, "carried-claimant") if speaker else (None, "attribution-verb")
         claimant = claimants.subject(text, run)
+        if claimant is not None and _PROPORTION.fullmatch(claimant.lower()):
+            # "Only one in five (21 per cent) thought that …" after "The Deltapoll survey
+            # reveals …": the share of respondents speaks through the poll
+            polled = speakers.recent[-1] if speakers.recent else None
+            if polled is not None and rules.RESEARCH_NOUNS.intersection(polled.lower().split()):
+                return polled, "carried-claimant"
+            return None
         if claimant is not None and claimant.lower() in rules.THIRD_PERSON_PRONOUNS:
             speaker = speakers.pronoun(claimant.lower())
             return (speaker, "carried-claimant") if speaker else (None, "attribution-verb")
@@ -1243,20 +1389,48 @@ def _is_letter(char: str) -> bool:
 
 
 def _words_in(
-    wanted: frozenset[str], text: str, start: int = 0, end: int | None = None
+    wanted: frozenset[str],
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    pattern: re.Pattern[str] = _WORD,
 ) -> frozenset[str]:
     """The words of ``wanted`` that ``text[start:end]`` holds. A long text is read in pieces
     (with an overlap longer than any wanted word), so a 1 MB "sentence" never becomes one list
     of 200,000 words: that list alone made the time per character grow fivefold."""
     stop = len(text) if end is None else end
     if stop - start <= _CHUNK:
-        return wanted.intersection(_WORD.findall(text, start, stop))
+        return wanted.intersection(pattern.findall(text, start, stop))
     found: set[str] = set()
     for piece in range(start, stop, _CHUNK):
         found.update(
-            wanted.intersection(_WORD.findall(text, piece, min(stop, piece + _CHUNK + 40)))
+            wanted.intersection(pattern.findall(text, piece, min(stop, piece + _CHUNK + 40)))
         )
     return frozenset(found)
+
+
+def _latin_letters() -> str:
+    """:data:`_WORD`'s characters among the Latin blocks, as ranges of a character class."""
+    codes = [
+        code
+        for code in (*range(0x250), *range(0x1E00, 0x1F00))
+        if _WORD.fullmatch(chr(code)) is not None
+    ]
+    ranges: list[tuple[int, int]] = []
+    for code in codes:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+    return "".join(f"\\u{a:04x}-\\u{b:04x}" if a != b else f"\\u{a:04x}" for a, b in ranges)
+
+
+_LATIN_WORD = re.compile(f"[{_latin_letters()}]+")
+""":data:`_WORD` for a text of Latin letters, punctuation and currency signs only: the same
+words, read 2.5 times faster (character ranges instead of a Unicode category test for each
+character; the rule words were a tenth of all extraction time)."""
+_BEYOND_LATIN = re.compile("[^\\u0000-\\u024f\\u1e00-\\u1eff\\u2000-\\u206f\\u20a0-\\u20cf]")
+"""A character outside those blocks: the text is read with :data:`_WORD` itself."""
 
 
 _ENCLOSED_AFTER = re.compile(r"\s*[,—–-]")
@@ -1273,6 +1447,62 @@ search skips to capitals, see :data:`_FULL_NAME`)."""
 
 _ASKED = re.compile(r"(?:When\s+|If\s+)?[Aa]sked\b")
 _ACCORDING_BEFORE = re.compile(r"(?:[Aa]ccording\s+to|[Ss]egún)\s+[^,;:\s][^,;:]{0,30}\s$")
+
+
+_AGENT = re.compile(
+    r"\s+by\s+(?:the\s+)?([A-Z][\w’'&.-]*(?:[ \t]+(?:of|for|and|[A-Z][\w’'&.-]*))*)"
+)
+
+
+_PROPORTION = re.compile(
+    r"(?:only\s+|just\s+|about\s+|nearly\s+|almost\s+)?(?:\d[\d.,]*\s*(?:%|per\s?cent|percent)"
+    r"|(?:one|two|three|four|\d+)\s+in\s+(?:two|three|four|five|six|ten|\d+)"
+    r"(?:\s*\(\d[\d.,]*\s*(?:%|per\s?cent|percent)\))?)"
+)
+"""A share of people as a subject ("21 per cent", "one in five (21 per cent)"): respondents."""
+_GROUP_SUBJECT = re.compile(
+    r"((?:[A-Z][a-z’'-]+)(?:\s+[a-z][a-z’'-]+){0,2}s"
+    r"(?:\s+who\s+(?:have|had)\s+[a-z]+(?:\s+[\w’'-]+){1,3}?)?)"
+    r"(?=\s+(?:ultimately\s+|also\s+|have\s+|had\s+|have\s+been\s+)?"
+    r"(?:[a-z]+ed|see|say|said|are|were|have|had|will|would|warn|fear|believe|think|want)\b)"
+)
+"""A plural common noun phrase opening a sentence, with a "who have …" clause kept, before
+its verb ("Trust members ultimately asked", "Others who have tracked Bloomberg’s career
+see")."""
+_DOUBT_VERBS = frozenset({"questioned", "questions", "doubted", "doubts", "wondered"})
+_WHETHER = re.compile(r"\s+whether\b")
+_QUANTIFIERS = frozenset({
+    "none", "some", "all", "most", "many", "few", "each", "any", "both", "one", "much", "half",
+})  # fmt: skip
+_WHAT_CALLED = re.compile(
+    r"\b[Ww]hat\s+((?:the|an?|his|her|its|their)\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2}"
+    r"|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|he|she|they|officials|police|critics)"
+    r"\s+(?:called|calls|described\s+as|describes\s+as|termed|terms|dubbed|dubs)\s+(?=\S)"
+)
+"""A characterisation quoted from its source ("what the institution called an “outrageous”
+illegal party", "what police described as a targeted attack")."""
+_CALLED_WORDS = frozenset(
+    {"called", "calls", "described", "describes", "termed", "terms", "dubbed", "dubs"}
+)
+_NAME_ENDING_SENTENCE = re.compile(
+    rf",[ \t]+({_NAME}(?:[ \t]+{_NAME}){{1,3}})[ \t]*[.”\"’']*[ \t]*$"
+)
+"""A person's name set off at the end of a sentence ("…, Roberto Morales Ojeda.")."""
+_OPENING_PREPOSITIONS = frozenset({
+    "In", "At", "On", "During", "For", "With", "From", "Under", "Within", "Amid", "Despite",
+})  # fmt: skip
+
+
+def _passive_agent(text: str, verb_end: int) -> str | None:
+    """The named agent after a reporting passive ("reported by Nashi Groshi"), or None."""
+    match = _AGENT.match(text, verb_end)
+    if match is None:
+        return None
+    named = match.group(1).split()
+    while named and named[-1] in ("of", "for", "and"):
+        named.pop()
+    name = claimants.normalise_name(" ".join(named).rstrip(".,"))
+    return None if not name or name.split()[0] in _NOT_NAMES else name
 
 
 def _research_subject(text: str, before: list[claimants.Word], verb_start: int) -> bool:
@@ -1348,8 +1578,25 @@ def _named_or_last(text: str, end: int, speakers: _Speakers) -> tuple[str | None
     for match in _PERSON_NAME.finditer(text, 0, end):
         name = match.group()
         if _is_person(name) and name.split()[0].lower() not in _NOT_GIVEN:
-            return name, "attribution-verb"
+            return _from_first_name(text, match, end), "attribution-verb"
     return _last_speaker(speakers)
+
+
+def _from_first_name(text: str, match: re.Match[str], end: int) -> str:
+    """A run of capitalised words read as a name, from its first known first name when it
+    does not open with one ("Buró Político Roberto Morales Ojeda" -> Roberto Morales Ojeda,
+    see :mod:`store.claims.first_names`)."""
+    words = match.group().split()
+    if first_names.is_first_name(words[0]):
+        return match.group()
+    offset = 0
+    for index, word in enumerate(words):
+        if index and first_names.is_first_name(word) and index < len(words) - 1:
+            at = text.find(word, match.start() + offset)
+            again = _PERSON_NAME.match(text, at, end)
+            return again.group() if again is not None else " ".join(words[index:])
+        offset += len(word) + 1
+    return match.group()
 
 
 def _last_speaker(speakers: _Speakers) -> tuple[str | None, str]:
@@ -1370,6 +1617,59 @@ _COORDINATORS = frozenset({"and", "but", "y", "pero"})
 """A clause of only these before the verb shares the sentence's subject."""
 _SPANISH_OPENING_VERB = re.compile(r"([A-ZÁÉÍÓÚ][a-záéíóúñ]+)\s+que\b")
 """A sentence opened by a Spanish verb and "que" ("Comentó que ..."), its subject dropped."""
+
+
+_OPINION_OPENING = re.compile(
+    r"(?:En\s+su\s+(?:opinión|criterio|juicio)|A\s+su\s+(?:juicio|criterio)|Para\s+(?:él|ella)"
+    r"|In\s+(?P<owner>his|her)\s+(?:view|opinion|words))\s*,"
+)
+"""A sentence opened by whose opinion it is ("En su opinión, …", "Para él, …", "In her view,
+…"): the opinion of the one speaking so far."""
+_OPINION_WORDS = frozenset({"opinión", "criterio", "juicio", "él", "ella", "view", "opinion"})
+
+
+def _what_called(text: str, speakers: _Speakers) -> _Attribution | None:
+    """ "… after what the institution called an “outrageous” illegal party": the
+    characterisation is the claim of the one who called it so (a pronoun resolved)."""
+    match = _WHAT_CALLED.search(text)
+    if match is None:
+        return None
+    claimant: str | None = match.group(1)
+    method = "attribution-verb"
+    if claimant in ("he", "she", "they"):
+        # "threats by the education secretary, Gavin Williamson, … what he called": the
+        # person the sentence names last before it; "But Yamey is angry about what he
+        # calls": its opening name; else the pronoun read as anywhere else
+        named = [
+            m.group()
+            for m in _PERSON_NAME.finditer(text, 0, match.start())
+            if _is_person(m.group()) and m.group().split()[0].lower() not in _NOT_GIVEN
+        ]
+        opening = named[-1] if named else speakers.opening_name(text, speakers.at)
+        claimant = opening if opening is not None else speakers.pronoun(claimant)
+        method = "carried-claimant"
+        if claimant is None:
+            return None
+    phrase = " ".join(text[match.end(1) : match.end()].split())
+    return _Attribution(claimant, phrase, method, match.start(), match.end())
+
+
+def _opinion_opening(text: str, speakers: _Speakers) -> _Attribution | None:
+    """ "En su opinión, las muestras …": the last speaker's claim ("his"/"her" resolved as
+    "he"/"she"); no claimant when no one has spoken yet."""
+    opening = _OPINION_OPENING.match(text)
+    if opening is None:
+        return None
+    owner = opening.group("owner")
+    if owner is not None:
+        speaker = speakers.pronoun("he" if owner == "his" else "she")
+        claimant, method = (speaker, "carried-claimant") if speaker else (None, "attribution-verb")
+    else:
+        claimant, method = _last_speaker(speakers)
+    if claimant is None:
+        return None
+    phrase = " ".join(opening.group().rstrip(", ").split())
+    return _Attribution(claimant, phrase, method, 0, opening.end())
 
 
 def _is_heading(found: list[_Sentence], index: int) -> bool:

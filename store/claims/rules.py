@@ -32,6 +32,13 @@ ATTRIBUTION_VERBS: tuple[str, ...] = (
     "testified", "testifies", "complained", "complains", "urged", "urges", "pledged",
     "pledges", "revealed", "reveals", "conceded", "concedes", "admitted", "admits",
     "recalled", "recalls", "contended", "contends", "projected", "projects",
+    "accused", "accuses",  # "accused Bloomberg of arguing …": only with "of" after its object
+    # criticism: a statement whenever a clause or a quotation follows ("blasted him so hard
+    # that it would …"), an act otherwise ("slammed the door")
+    "blasted", "blasts", "slammed", "slams",
+    # always a statement
+    "hit back at", "hits back at", "hit out at", "hits out at",
+    "put it simply", "put it bluntly", "put it succinctly", "puts it simply", "puts it bluntly",
 )  # fmt: skip
 # Outside SPEECH_VERBS these attribute only with "that", a reported clause, a quotation or a
 # figure in the sentence: "the hospital reported the incident to the police" is an act.
@@ -46,6 +53,8 @@ SPANISH_VERBS: tuple[str, ...] = (
     "aseveró", "puntualizó", "resaltó", "refirió", "argumentó", "anunció", "confirmó",
     "dice", "afirma", "asegura", "señala", "explica", "indica", "considera", "alertó",
     "reflexionó", "aclaró", "sentenció", "acotó",
+    # a statement made with a noun ("hizo énfasis en que", "hizo referencia, como …")
+    "hizo énfasis en", "hizo referencia", "puso énfasis en",
 )  # fmt: skip
 
 #: The last word of a role a person is written as ("the former mayor", "the Conservative MP",
@@ -124,12 +133,26 @@ ACCORDING_TO_FORMS: tuple[str, ...] = (
     "the view of", "in the words of", "in the opinion of",
 )  # fmt: skip
 
+#: Reporting passives whose agent is the source ("monitored and reported by Nashi Groshi").
+AGENT_VERBS: frozenset[str] = frozenset({
+    "reported", "claimed", "estimated", "alleged", "stated", "revealed", "confirmed",
+    "announced", "predicted", "forecast",
+})  # fmt: skip
+
+#: A forecast is itself a claim to check: after a named source these attribute with a plain
+#: object ("The Met Office forecasts heavy rain", "the IMF predicted a recession").
+PREDICTION_VERBS: frozenset[str] = frozenset({
+    "forecast", "forecasts", "predicted", "predicts", "predict",
+})  # fmt: skip
+
 #: Verbs that only attribute speech, never act on an object: these need no "that" or figure.
 SPEECH_VERBS: frozenset[str] = frozenset({
     "said", "says", "say", "told", "tells", "claims", "claimed", "claim", "insisted", "insists",
     "asserted", "asserts", "quipped", "quips", "argued", "argues", "stressed", "stresses",
     "boasted", "boasts", "alleged", "alleges", "contended", "contends", "testified",
     "testifies", "is reporting", "are reporting", "was reporting", "were reporting",
+    "hit back at", "hits back at", "hit out at", "hits out at", "put it simply",
+    "put it bluntly", "put it succinctly", "puts it simply", "puts it bluntly",
     *SPANISH_VERBS,
 })  # fmt: skip
 
@@ -223,6 +246,9 @@ SUBJECT_VERB_FILLERS: frozenset[str] = frozenset({
 TIME_FILLERS: frozenset[str] = SUBJECT_VERB_FILLERS | frozenset({
     "this", "evening", "before", "back", "in", "on", "at", "late", "early", "days", "weeks",
     "months", "years", "ago", "here", "there", "again", "too", "privately", "publicly",
+    # "revealed in February that"
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
 })  # fmt: skip
 
 #: In a common-noun subject, the subject starts after the last of these ("after the owner
