@@ -53,7 +53,8 @@ test-store test-cli test-app test-e2e: setup
 	$(BIN)/python -m pytest $(PARALLEL) tests/$(@:test-%=%) $(PYTEST_ARGS)
 
 bench: setup
-	# The bench extra: wordfreq, faker, codespell and tantivy for bench_search_real.py.
+	# The bench extra: wordfreq, codespell and tantivy for bench_search_real.py (faker is a
+	# runtime dependency: the claims read its first names).
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev,bench]'
 	$(BIN)/python benchmarks/run_all.py
 
