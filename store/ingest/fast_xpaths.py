@@ -31,17 +31,24 @@ its "is an ancestor of this match also a match" check walked every match's ances
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
 
 import trafilatura.main_extractor
+import trafilatura.metadata
 from lxml.etree import Element, XPath, _Element
-from trafilatura import htmlprocessing
+from trafilatura import htmlprocessing, settings
 from trafilatura import xpaths as X  # noqa: N812 - the module of XPath constants
 from trafilatura.xml import delete_element
 
 Test = Callable[[_Element], bool]
+
+_baseline = importlib.import_module("trafilatura.baseline")
+"""trafilatura's module ``baseline`` (the package's attribute of that name is a function)."""
 
 _ANY_ELEMENT = (Element,)
 """lxml's tag filter for elements only (``*`` matches no comment or processing instruction)."""
@@ -307,8 +314,30 @@ def _tag_links(e: _Element) -> bool:
     return class_ == "entry-meta" or "topics" in class_ or "tags-links" in class_
 
 
-def _queries() -> list[tuple[list[XPath | Query], int, Query]]:
+_DROPPED_BY_BASIC_CLEANING = frozenset(
+    {"aside", "fencedframe", "footer", "script", "style", "svg", "template"}
+)
+_cookie_consent = re.compile(settings._COOKIE_CONSENT_RE, re.IGNORECASE)
+
+
+def _basic_cleaning(e: _Element) -> bool:
+    """``.//aside|.//div[contains(@class|@id, 'footer')]|…|.//*[re:test(@class, …, 'i') or
+    re:test(@id, …, 'i')]``: a union, one pass in document order."""
+    return (
+        e.tag in _DROPPED_BY_BASIC_CLEANING
+        or (e.tag == "div" and "footer" in _first(e, "class", "id"))
+        or _cookie_consent.search(_attr(e, "class")) is not None
+        or _cookie_consent.search(_attr(e, "id")) is not None
+    )
+
+
+Holder = list[XPath | Query] | ModuleType
+"""Where trafilatura keeps an expression: a list of them, or a module's global."""
+
+
+def _queries() -> list[tuple[Holder, int | str, Query]]:
     return [
+        (_baseline, "BASIC_CLEAN_XPATH", Query(_baseline.BASIC_CLEAN_XPATH, _basic_cleaning)),
         (
             X.RAW_TREE_PRUNE_XPATH,
             0,
@@ -408,8 +437,8 @@ def _queries() -> list[tuple[list[XPath | Query], int, Query]]:
 
 
 QUERIES = _queries()
-"""Where each query goes: trafilatura's list, the index in it, and the query (made once, at
-import, from trafilatura's own expressions)."""
+"""Where each query goes: trafilatura's list and the index in it (or its module and the
+global's name), and the query (made once, at import, from trafilatura's own expressions)."""
 _prune_unwanted_nodes = htmlprocessing.prune_unwanted_nodes
 
 
@@ -452,16 +481,40 @@ def prune_unwanted_nodes(
     return tree
 
 
+def place(holder: Holder, key: int | str, expression: XPath | Query | Any) -> None:
+    """Put ``expression`` where trafilatura looks for the one at ``holder``/``key``."""
+    if isinstance(holder, list):
+        holder[int(key)] = expression
+    else:
+        setattr(holder, str(key), expression)
+
+
+def found_at(holder: Holder, key: int | str) -> Any:
+    """The expression trafilatura uses at ``holder``/``key`` now."""
+    return holder[int(key)] if isinstance(holder, list) else getattr(holder, str(key))
+
+
+def _no_license(tree: _Element) -> None:
+    """trafilatura's ``extract_license`` (a search of every link for a licence, 1.6 ms a
+    real page), answered by nothing: no draft keeps a licence."""
+
+
+_extract_license = trafilatura.metadata.extract_license
+
+
 def install() -> None:
-    """Put the queries in trafilatura's lists and the pruning in its main extractor
-    (idempotent)."""
-    for expressions, index, query in QUERIES:
-        expressions[index] = query
+    """Put the queries in trafilatura's lists, the pruning in its main extractor and the
+    licence search out of its metadata (idempotent)."""
+    for holder, key, query in QUERIES:
+        place(holder, key, query)
     setattr(trafilatura.main_extractor, "prune_unwanted_nodes", prune_unwanted_nodes)  # noqa: B010
+    setattr(trafilatura.metadata, "extract_license", _no_license)  # noqa: B010
 
 
 def uninstall() -> None:
-    """Give trafilatura its own XPath expressions and pruning back (for the tests)."""
-    for expressions, index, query in QUERIES:
-        expressions[index] = query.xpath
+    """Give trafilatura its own XPath expressions, pruning and licence search back (for the
+    tests)."""
+    for holder, key, query in QUERIES:
+        place(holder, key, query.xpath)
     setattr(trafilatura.main_extractor, "prune_unwanted_nodes", _prune_unwanted_nodes)  # noqa: B010
+    setattr(trafilatura.metadata, "extract_license", _extract_license)  # noqa: B010

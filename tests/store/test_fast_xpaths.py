@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import trafilatura
 import trafilatura.main_extractor
+import trafilatura.metadata
 from lxml.etree import XPath, _Element, tostring
 from lxml.html import HtmlElement, document_fromstring
 from trafilatura import xpaths
@@ -19,6 +20,9 @@ from store.ingest import fast_xpaths
 from store.ingest.fast_xpaths import Query
 from store.ingest.html_page import parse_html_page
 from store.ingest.reading import decode_document
+from store.records import DocumentDraft
+
+_LICENSED = '<html><body><a rel="license" href="https://creativecommons.org/licenses/by/4.0/">CC</a></body></html>'
 
 
 def _same(found: list[_Element], expected: list[_Element]) -> bool:
@@ -27,12 +31,13 @@ def _same(found: list[_Element], expected: list[_Element]) -> bool:
 
 def test_the_queries_are_written_against_the_pinned_trafilatura_and_in_place() -> None:
     assert trafilatura.__version__ == "2.3.1", "re-check fast_xpaths against this version"
-    for expressions, index, query in fast_xpaths.QUERIES:
-        assert expressions[index] is not query.xpath
-        assert isinstance(expressions[index], Query)
-        assert expressions[index].path == query.path
+    for holder, key, query in fast_xpaths.QUERIES:
+        assert fast_xpaths.found_at(holder, key) is query
     installed = trafilatura.main_extractor.prune_unwanted_nodes  # type: ignore[attr-defined]
     assert installed is fast_xpaths.prune_unwanted_nodes
+    # no draft keeps a licence, so none is looked for
+    assert "license" not in DocumentDraft.__dataclass_fields__
+    assert trafilatura.metadata.extract_license(document_fromstring(_LICENSED)) is None
 
 
 def test_every_query_gives_what_its_xpath_gives_at_every_call_on_the_real_pages(
@@ -65,8 +70,8 @@ def test_every_query_gives_what_its_xpath_gives_at_every_call_on_the_real_pages(
     pages = sorted((real_world / "html").glob("*.html"))
     assert len(pages) >= 50
     with pytest.MonkeyPatch.context() as patch:
-        for expressions, index, query in fast_xpaths.QUERIES:
-            expressions[index] = Checked(query)
+        for holder, key, query in fast_xpaths.QUERIES:
+            fast_xpaths.place(holder, key, Checked(query))
         patch.setattr(trafilatura.main_extractor, "prune_unwanted_nodes", checked_prune)
         try:
             for page in pages:
@@ -97,6 +102,9 @@ _PAGE = """<html><head><title>t</title></head><body>
 <div class="infinite-scroll"><h1>kept: it holds the headline</h1></div>
 <div class="infinite-scroll">appended article</div>
 <div class="mvp-post-add-box"><h1>removed whatever it holds</h1></div>
+<aside>aside</aside><div id="page-footer" class="x">footer by id, first</div>
+<div class="x" id="footer">footer by id, but class comes first</div>
+<p class="Cookie-Banner">consent, any case</p><svg><rect/></svg>
 </body></html>"""
 
 
