@@ -16,13 +16,12 @@ and out), the fetching counterpart of the file import's loader.
 from __future__ import annotations
 
 import codecs
-import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from store.ingest.errors import ImportFailure
-from store.ingest.reading import DocumentText, decode_document
+from store.ingest.reading import DocumentText, count_controls, decode_document
 from store.records import DocumentDraft
 
 CONTENT_TYPE_SUFFIX = {
@@ -39,9 +38,6 @@ CONTENT_TYPE_SUFFIX = {
     "text/plain": ".txt",
 }
 """The extension each media type stands for when :func:`detect_format` breaks a tie."""
-
-_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
-"""Control characters no text has (tab, line and page breaks are \\x09-\\x0d)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +83,7 @@ def decode_body(data: bytes, charset: str | None) -> DocumentText:
         decoded = decode_document(data)
         decoded.warnings.append(f"not {charset} as the server said: decoded as {decoded.encoding}")
         return decoded
-    controls = len(_CONTROLS.findall(text))
+    controls = count_controls(text)
     if controls > max(16, len(text) // 100):
         raise ImportFailure("binary data, not text")
     return DocumentText(text=text, encoding=codec.name)

@@ -55,8 +55,10 @@ SAVE_SECONDS = 2.0
 PAGES_IN_FLIGHT = 32
 """Linked pages being fetched or waiting to be parsed at once (``full_pages``)."""
 INLINE_JOBS = 2
-"""The first answers are parsed in this thread: starting worker processes (≈1 s of imports
-each) costs more than it saves for an import of a page or a refresh that found little."""
+"""The answers of a run of at most this many URLs (and no linked pages) are parsed in this
+thread: starting the worker pool costs more than it saves for an import of a page or two. A
+larger run parses everything in the pool, so this process never imports the parsers (≈2 s of
+CPU) that each worker imports anyway, and the pool starts at the first answer."""
 
 
 @dataclass(slots=True)
@@ -120,7 +122,11 @@ class _Parser:
 
     def __init__(self) -> None:
         self._pool: Any = None
-        self._inline_left = INLINE_JOBS
+        self._inline_left = 0
+
+    def parse_inline(self, jobs: int) -> None:
+        """Parse the next ``jobs`` answers in this thread (until the pool is started)."""
+        self._inline_left = jobs
 
     def submit(self, job: ParseJob) -> Future[Parsed]:
         if self._pool is None and self._inline_left > 0:
@@ -223,6 +229,8 @@ class _Run:
 
     def run(self, feeds: Sequence[tuple[str, Validators | None]]) -> RefreshReport:
         self.total = len(feeds)
+        if len(feeds) <= INLINE_JOBS and not self.full_pages:
+            self.parser.parse_inline(INLINE_JOBS)
         try:
             for url, validators in feeds:
                 feed = _Feed(url, validators, FeedResult(url))

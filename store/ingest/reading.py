@@ -31,8 +31,19 @@ HEAD_BYTES = 64 * 1024
 _XML_ENCODING = re.compile(r"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']""")
 _META_CHARSET = re.compile(r"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 _CONTROL_RATIO = 0.01
-_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20)])
 """Control characters but tab, line and page breaks (\\t \\n \\v \\f \\r)."""
+
+
+def count_controls(text: str) -> int:
+    """How many control characters (but tab and line breaks) ``text`` holds.
+
+    In UTF-8 a byte below 0x20 is always that ASCII character (the bytes of longer characters
+    are all 0x80 or above), so deleting them from the encoded text counts them in C: 0.6 ms a
+    150 kB page against 2.4 ms for a regular expression scanning the text.
+    """
+    data = text.encode("utf-8", "surrogatepass")
+    return len(data) - len(data.translate(None, _CONTROL_BYTES))
 
 
 @dataclass(slots=True)
@@ -137,8 +148,7 @@ def decode_document(data: bytes) -> DocumentText:
 
 
 def _checked(text: str, encoding: str) -> DocumentText:
-    # A regex counts in C: the generator this replaces took 30 ms of a 150 kB page's ≈110.
-    controls = len(_CONTROLS.findall(text))
+    controls = count_controls(text)
     if controls > max(16, len(text) * _CONTROL_RATIO):
         raise ImportFailure("binary data, not text")
     return DocumentText(text=text, encoding=encoding)
