@@ -31,6 +31,7 @@ import sqlite3
 import zlib
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -273,18 +274,22 @@ def prepare(rows: RowBatch, titles: dict[int, str]) -> Prepared:
     return Prepared({table: dict(part) for table, part in vectors}, counts)
 
 
+OVERLAP_RECORDS = 200
+"""A batch at least this large makes its vectors in a thread while its words are counted
+into the vocabulary (:func:`index_rows`)."""
+
+
 def index_rows(conn: Connection, rows: RowBatch, prepared: Prepared | None = None) -> None:
     """Index a batch the store has just inserted, in the same transaction (with what was
-    :func:`prepare` made for it, if anything)."""
+    :func:`prepare` made for it, if anything).
+
+    Without it, a large batch (an import's) makes its vectors in a thread while this one
+    files its words and their deletion keys: the server's share of the vocabulary (the keys'
+    B-tree) no longer waits for Python's tokenizing, nor the other way round.
+    """
     cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
-        if prepared is None:
-            terms = Terms()
-            try:
-                vectors = _vectors(terms, rows, _titles(cursor, rows))
-            finally:
-                terms.close()
-        else:
+        if prepared is not None:
             vectors = [
                 (table, [(row["id"], prepared.vectors[table][row["id"]]) for row in part])
                 for table, part in (
@@ -293,19 +298,39 @@ def index_rows(conn: Connection, rows: RowBatch, prepared: Prepared | None = Non
                     ("search_comment", rows.comments),
                 )
             ]
+            add_counts(cursor, prepared.counts or _counts(rows))
+        elif len(rows.articles) + len(rows.claims) + len(rows.comments) < OVERLAP_RECORDS:
+            vectors = _made_vectors(rows, _titles(cursor, rows))
+            add_counts(cursor, _counts(rows))
+        else:
+            with ThreadPoolExecutor(max_workers=1) as thread:
+                made = thread.submit(_made_vectors, rows, _titles(cursor, rows))
+                add_counts(cursor, _counts(rows))
+                vectors = made.result()
         for table, part in vectors:
             _copy_rows(cursor, f"COPY {table} (id, words) FROM STDIN".encode(), part)
-        counts = None if prepared is None else prepared.counts
-        if counts is None:
-            counts = count_words(record_texts(rows.articles, rows.claims, rows.comments))
-        add_counts(cursor, counts)
     finally:
         cursor.close()
 
 
-def _vectors(
-    terms: Terms, rows: RowBatch, titles: dict[int, str]
-) -> list[tuple[str, list[tuple[int, str]]]]:
+def _counts(rows: RowBatch) -> Counter[str]:
+    return count_words(record_texts(rows.articles, rows.claims, rows.comments))
+
+
+Vectors = list[tuple[str, list[tuple[int, str]]]]
+"""Each search table's (id, ``tsvector`` literal) rows."""
+
+
+def _made_vectors(rows: RowBatch, titles: dict[int, str]) -> Vectors:
+    """:func:`_vectors` with a tokenizer of its own (callable from any thread)."""
+    terms = Terms()
+    try:
+        return _vectors(terms, rows, titles)
+    finally:
+        terms.close()
+
+
+def _vectors(terms: Terms, rows: RowBatch, titles: dict[int, str]) -> Vectors:
     """Each search table's (id, ``tsvector`` literal) rows for ``rows``."""
     return [
         ("search_article", _article_vectors(terms, rows.articles) if rows.articles else []),
