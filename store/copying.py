@@ -19,14 +19,15 @@ statistics, not on what autovacuum had seen mid-copy.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from store.db import analyze_after_bulk_write
+from store.db import analyze_after_bulk_write, is_postgres
 from store.editing import DELETED, HISTORY
 from store.fetch.subscriptions import SUBSCRIPTION
 from store.models import ARTICLE as A
@@ -35,6 +36,7 @@ from store.models import COMMENT as C
 from store.models import QUANTITY as Q
 from store.search.index import SEARCH_TABLES as SQLITE_SEARCH_TABLES
 from store.search.postgres_index import SEARCH_TABLES as POSTGRES_SEARCH_TABLES
+from store.search.postgres_index import Prepared, index_rows, prepare
 from store.store import Store, _index_words, _next_ids
 from store.writing import RowBatch, chunks, insert_many
 
@@ -77,41 +79,75 @@ class CopyOutcome:
 
 
 def copy_store(source: Store, dest: Store, progress: Progress | None = None) -> CopyOutcome:
-    """Copy every article of ``source`` that ``dest`` lacks, with its comments and claims."""
+    """Copy every article of ``source`` that ``dest`` lacks, with its comments and claims.
+
+    Into PostgreSQL, the next chunk's search vectors are made in a thread while this chunk is
+    written (:func:`store.search.postgres_index.prepare`): Python's tokenizing and the
+    server's inserts overlap instead of waiting for each other.
+    """
     outcome = CopyOutcome()
     total = source.counts()["article"]
-    with source._read() as read:
-        names = set(sa.inspect(read).get_table_names())
-        outcome.not_copied = sorted(
-            name
-            for name in names - KNOWN_TABLES
-            if not name.startswith(("sqlite_", "article_fts", "claim_fts", "comment_fts"))
-        )
-        done = 0
-        last = 0
-        while True:
-            articles = [
-                dict(row._mapping)
-                for row in read.execute(
-                    sa.select(A).where(A.c.id > last).order_by(A.c.id).limit(CHUNK)
-                )
-            ]
-            if not articles:
-                break
-            last = articles[-1]["id"]
-            batch = _children(read, articles)
-            batch.deleted, batch.history = _hanging(read, batch.rows)
-            with dest._write() as conn:
-                _write_chunk(conn, batch, outcome)
-            done += len(articles)
-            if progress is not None:
-                progress(done, total)
-        feeds = [dict(row._mapping) for row in read.execute(sa.select(SUBSCRIPTION))]
+    ahead = ThreadPoolExecutor(max_workers=1) if is_postgres(dest.url) else None
+    try:
+        with source._read() as read:
+            names = set(sa.inspect(read).get_table_names())
+            outcome.not_copied = sorted(
+                name
+                for name in names - KNOWN_TABLES
+                if not name.startswith(("sqlite_", "article_fts", "claim_fts", "comment_fts"))
+            )
+            done = 0
+            pending: _Chunk | None = None
+            for batch in _chunks(read):
+                if ahead is not None:
+                    batch.prepared = ahead.submit(_prepare, batch.rows)
+                if pending is not None:
+                    done += _write(dest, pending, outcome)
+                    if progress is not None:
+                        progress(done, total)
+                pending = batch
+            if pending is not None:
+                done += _write(dest, pending, outcome)
+                if progress is not None:
+                    progress(done, total)
+            feeds = [dict(row._mapping) for row in read.execute(sa.select(SUBSCRIPTION))]
+    finally:
+        if ahead is not None:
+            ahead.shutdown(wait=True, cancel_futures=True)
     with dest._write() as conn:
         outcome.feeds = _write_feeds(conn, feeds)
     # The planner's statistics for what was just loaded (PostgreSQL; see the function).
     analyze_after_bulk_write(dest._get_engine(), outcome.articles)
     return outcome
+
+
+def _chunks(read: Connection) -> Iterator[_Chunk]:
+    """The source's articles, :data:`CHUNK` at a time, with what belongs to them."""
+    last = 0
+    while True:
+        articles = [
+            dict(row._mapping)
+            for row in read.execute(sa.select(A).where(A.c.id > last).order_by(A.c.id).limit(CHUNK))
+        ]
+        if not articles:
+            return
+        last = articles[-1]["id"]
+        batch = _children(read, articles)
+        batch.deleted, batch.history = _hanging(read, batch.rows)
+        yield batch
+
+
+def _write(dest: Store, chunk: _Chunk, outcome: CopyOutcome) -> int:
+    """Write one chunk in one transaction of ``dest``; the articles looked at."""
+    with dest._write() as conn:
+        _write_chunk(conn, chunk, outcome)
+    return len(chunk.rows.articles)
+
+
+def _prepare(rows: RowBatch) -> Prepared:
+    """The chunk's search vectors and word counts, by source ids (every claim's and comment's
+    article is in the chunk)."""
+    return prepare(rows, {row["id"]: row["title"] or "" for row in rows.articles})
 
 
 @dataclass(slots=True)
@@ -121,6 +157,8 @@ class _Chunk:
     rows: RowBatch
     deleted: list[dict[str, Any]] = field(default_factory=list)
     history: list[dict[str, Any]] = field(default_factory=list)
+    prepared: Future[Prepared] | None = None
+    """Its search vectors, being made in a thread (PostgreSQL destinations)."""
 
 
 def _children(read: Connection, articles: list[dict[str, Any]]) -> _Chunk:
@@ -206,6 +244,8 @@ def _present(conn: Connection, articles: list[dict[str, Any]]) -> set[int]:
 
 def _write_chunk(conn: Connection, chunk: _Chunk, outcome: CopyOutcome) -> None:
     batch = chunk.rows
+    # Before any id below changes: the thread reads the rows until it is done.
+    prepared = chunk.prepared.result() if chunk.prepared is not None else None
     present = _present(conn, batch.articles)
     outcome.already += len(present)
     rows = RowBatch(
@@ -248,7 +288,11 @@ def _write_chunk(conn: Connection, chunk: _Chunk, outcome: CopyOutcome) -> None:
     ):
         if part:
             insert_many(conn, table, part)
-    _index_words(conn, rows)
+    if prepared is None:
+        _index_words(conn, rows)
+    else:
+        moved = {"search_article": articles, "search_comment": comments, "search_claim": claims}
+        index_rows(conn, rows, prepared.renumbered(moved, same_rows=not present))
     outcome.articles += len(rows.articles)
     outcome.comments += len(rows.comments)
     outcome.claims += len(rows.claims)

@@ -28,18 +28,20 @@ triggers because the terms come from Python. Every writer of record text goes th
 from __future__ import annotations
 
 import sqlite3
+import zlib
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from operator import itemgetter
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from store.search.index import TOKENIZER, record_texts, tags_text
 from store.search.vocabulary import (
+    KEY_PREFIX,
     MAX_KEYED_LENGTH,
     MIN_KEYED_LENGTH,
     _ascii_keys,
     count_words,
-    deletion_keys,
     key_depth,
     mark_keys,
 )
@@ -95,6 +97,12 @@ class Terms:
     ``fts5vocab`` instance table gives back each term with its column and offset: exactly
     the terms SQLite's index holds for the same text. One object per thread (SQLite
     connections are not shared).
+
+    The table is contentless (``content=''``: the texts are not kept, only their terms) and
+    is emptied with FTS5's ``delete-all`` after each batch: deleting its rows made FTS5
+    tokenize every text a second time to find what to remove, a sixth of the time of a copy's
+    vectors (10k records: 1.1 of 6.2 s). Dropping and making the table again cost as little
+    for a batch but 0.7 ms for each query a search tokenizes; ``delete-all`` costs neither.
     """
 
     def __init__(self, columns: int = 5) -> None:
@@ -102,8 +110,14 @@ class Terms:
         # Not shared between threads at once: the search engine holds its lock around a
         # search, and the write path makes one per batch. The app searches from worker threads.
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
-        names = ", ".join(f"c{i}" for i in range(columns))
-        self._db.execute(f"CREATE VIRTUAL TABLE t USING fts5({names}, tokenize='{TOKENIZER}')")
+        self._names = [f"c{i}" for i in range(columns)]
+        self._create()
+
+    def _create(self) -> None:
+        self._db.execute(
+            f"CREATE VIRTUAL TABLE t USING fts5({', '.join(self._names)}, "
+            f"tokenize='{TOKENIZER}', content='')"
+        )
         self._db.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
 
     def close(self) -> None:
@@ -114,17 +128,16 @@ class Terms:
         width = self._columns
         marks = ", ".join("?" * (width + 1))
         self._db.executemany(
-            f"INSERT INTO t (rowid, {', '.join(f'c{i}' for i in range(width))}) "  # noqa: S608
-            f"VALUES ({marks})",
+            f"INSERT INTO t (rowid, {', '.join(self._names)}) VALUES ({marks})",  # noqa: S608
             [(number, *row, *[""] * (width - len(row))) for number, row in enumerate(texts)],
         )
         result: list[list[list[str]]] = [[[] for _ in range(width)] for _ in texts]
-        column = {f"c{i}": i for i in range(width)}
-        for term, doc, name, _offset in self._db.execute(
-            "SELECT term, doc, col, offset FROM v ORDER BY doc, col, offset"
+        column = {name: i for i, name in enumerate(self._names)}
+        for doc, name, term in self._db.execute(
+            "SELECT doc, col, term FROM v ORDER BY doc, col, offset"
         ):
             result[doc][column[name]].append(term)
-        self._db.execute("DELETE FROM t")
+        self._db.execute("INSERT INTO t (t) VALUES ('delete-all')")
         return result
 
     def phrase(self, text: str) -> list[str]:
@@ -217,22 +230,108 @@ def _titles(cursor: Any, rows: RowBatch) -> dict[int, str]:
     return titles
 
 
-def index_rows(conn: Connection, rows: RowBatch) -> None:
-    """Index a batch the store has just inserted, in the same transaction."""
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """What indexing a batch costs in Python alone, made apart from its write: each record's
+    ``tsvector`` literal, by table and id, and the batch's word counts.
+
+    A copy (:func:`store.copying.copy_store`) makes the next chunk's in a thread while the
+    database writes this one: the vectors were a third of a copy's time, spent while the
+    server waited, and the server's work (the keys' B-tree, GIN) while Python waited.
+    """
+
+    vectors: dict[str, dict[int, str]]
+    counts: Counter[str] | None
+    """None: to be counted at the write (the batch written is not the batch prepared)."""
+
+    def renumbered(self, ids: dict[str, dict[int, int]], *, same_rows: bool = True) -> Prepared:
+        """The same, for records given new ids (``ids``: table -> old id -> new id of every
+        record to be written; an empty or missing table: ids kept); ``same_rows=False`` when
+        some records will not be written (a record that has no new id in a renumbered table
+        is dropped, so its old id cannot clash with another's new one)."""
+        vectors = {}
+        for table, part in self.vectors.items():
+            moved = ids.get(table)
+            vectors[table] = (
+                {moved[old]: text for old, text in part.items() if old in moved} if moved else part
+            )
+        return Prepared(vectors, self.counts if same_rows else None)
+
+
+def prepare(rows: RowBatch, titles: dict[int, str]) -> Prepared:
+    """:class:`Prepared` for ``rows``, whose claims' and comments' articles' titles are in
+    ``titles`` (nothing here reads the database)."""
+    missing = {row["article_id"] for row in (*rows.claims, *rows.comments)} - set(titles)
+    if missing:
+        raise ValueError(f"titles missing for articles {sorted(missing)[:5]}")
+    terms = Terms()
+    try:
+        vectors = _vectors(terms, rows, titles)
+    finally:
+        terms.close()
+    counts = count_words(record_texts(rows.articles, rows.claims, rows.comments))
+    return Prepared({table: dict(part) for table, part in vectors}, counts)
+
+
+OVERLAP_RECORDS = 200
+"""A batch at least this large makes its vectors in a thread while its words are counted
+into the vocabulary (:func:`index_rows`)."""
+
+
+def index_rows(conn: Connection, rows: RowBatch, prepared: Prepared | None = None) -> None:
+    """Index a batch the store has just inserted, in the same transaction (with what was
+    :func:`prepare` made for it, if anything).
+
+    Without it, a large batch (an import's) makes its vectors in a thread while this one
+    files its words and their deletion keys: the server's share of the vocabulary (the keys'
+    B-tree) no longer waits for Python's tokenizing, nor the other way round.
+    """
     cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
-        terms = Terms()
-        try:
-            _write_vectors(cursor, terms, rows, _titles(cursor, rows))
-        finally:
-            terms.close()
-        add_counts(cursor, count_words(record_texts(rows.articles, rows.claims, rows.comments)))
+        if prepared is not None:
+            vectors = [
+                (table, [(row["id"], prepared.vectors[table][row["id"]]) for row in part])
+                for table, part in (
+                    ("search_article", rows.articles),
+                    ("search_claim", rows.claims),
+                    ("search_comment", rows.comments),
+                )
+            ]
+            add_counts(cursor, prepared.counts or _counts(rows))
+        elif len(rows.articles) + len(rows.claims) + len(rows.comments) < OVERLAP_RECORDS:
+            vectors = _made_vectors(rows, _titles(cursor, rows))
+            add_counts(cursor, _counts(rows))
+        else:
+            with ThreadPoolExecutor(max_workers=1) as thread:
+                made = thread.submit(_made_vectors, rows, _titles(cursor, rows))
+                add_counts(cursor, _counts(rows))
+                vectors = made.result()
+        for table, part in vectors:
+            _copy_rows(cursor, f"COPY {table} (id, words) FROM STDIN".encode(), part)
     finally:
         cursor.close()
 
 
-def _write_vectors(cursor: Any, terms: Terms, rows: RowBatch, titles: dict[int, str]) -> None:
-    for table, vectors in (
+def _counts(rows: RowBatch) -> Counter[str]:
+    return count_words(record_texts(rows.articles, rows.claims, rows.comments))
+
+
+Vectors = list[tuple[str, list[tuple[int, str]]]]
+"""Each search table's (id, ``tsvector`` literal) rows."""
+
+
+def _made_vectors(rows: RowBatch, titles: dict[int, str]) -> Vectors:
+    """:func:`_vectors` with a tokenizer of its own (callable from any thread)."""
+    terms = Terms()
+    try:
+        return _vectors(terms, rows, titles)
+    finally:
+        terms.close()
+
+
+def _vectors(terms: Terms, rows: RowBatch, titles: dict[int, str]) -> Vectors:
+    """Each search table's (id, ``tsvector`` literal) rows for ``rows``."""
+    return [
         ("search_article", _article_vectors(terms, rows.articles) if rows.articles else []),
         (
             "search_claim",
@@ -242,8 +341,7 @@ def _write_vectors(cursor: Any, terms: Terms, rows: RowBatch, titles: dict[int, 
             "search_comment",
             _child_vectors(terms, rows.comments, "body", "author", titles) if rows.comments else [],
         ),
-    ):
-        _copy_rows(cursor, f"COPY {table} (id, words) FROM STDIN".encode(), vectors)
+    ]
 
 
 def add_counts(cursor: Any, counts: Counter[str]) -> None:
@@ -285,24 +383,67 @@ def rekey(cursor: Any) -> None:
 
 
 def _add_keys(cursor: Any, new: Sequence[str]) -> None:
-    """The deletion keys of ``new`` words (none of them keyed yet), by COPY in key order."""
-    keys = [
-        (key, word)
-        for word in new
-        if MIN_KEYED_LENGTH <= len(word) <= MAX_KEYED_LENGTH
-        for key in _deletion_keys(word)
-    ]
-    keys.sort(key=itemgetter(0))  # by key alone: a third of the time of sorting the pairs
-    _copy_rows(cursor, b"COPY search_vocab_key (key, word) FROM STDIN", keys)
+    """The deletion keys of ``new`` words (none of them keyed yet), by COPY in key order.
+
+    The import's and the copy's biggest cost in Python (≈23 keys a word, 5M for the
+    benchmark's vocabulary), so it is made as the SQLite side makes its keys
+    (:func:`store.search.vocabulary._key_rows`): words that share their first
+    :data:`~store.search.vocabulary.KEY_PREFIX` letters share their keys, computed once, and
+    each (key, word) is one packed integer (the key made non-negative, shifted left, the
+    word's index in the low bits), sorted as integers: a third of the time of sorting pairs.
+    """
+    shift = max(len(new), 1).bit_length()
+    offset = 2**31
+    packed: list[int] = []
+    shared: dict[str, list[int]] = {}
+    for number, word in enumerate(new):
+        if not MIN_KEYED_LENGTH <= len(word) <= MAX_KEYED_LENGTH:
+            continue
+        long = len(word) >= KEY_PREFIX
+        shifted = shared.get(word[:KEY_PREFIX]) if long else None
+        if shifted is None:
+            shifted = [(key + offset) << shift for key in _deletion_keys(word)]
+            if long:
+                shared[word[:KEY_PREFIX]] = shifted
+        packed.extend([key | number for key in shifted])
+    if not packed:
+        return
+    packed.sort()
+    mask = (1 << shift) - 1
+    statement = b"COPY search_vocab_key (key, word) FROM STDIN"
+    if any(_needs_escape(word) for word in new):
+        _copy_rows(cursor, statement, [((v >> shift) - offset, new[v & mask]) for v in packed])
+        return
+    text = "".join([f"{(v >> shift) - offset}\t{new[v & mask]}\n" for v in packed])
+    with cursor.copy(statement) as copy:
+        copy.write(text.encode("utf-8"))
+
+
+def _needs_escape(value: str) -> bool:
+    """Whether COPY's text format needs ``value`` escaped (the vocabulary's words never do:
+    they are letters and digits)."""
+    return "\t" in value or "\n" in value or "\r" in value or "\\" in value
 
 
 def _deletion_keys(word: str) -> set[int]:
     """:func:`store.search.vocabulary.deletion_keys`: the keys SQLite files a word under
     (deletions of its first letters, as many as its typo budget), so a look-up finds the same
-    words on both; an ASCII word's are cut from its bytes, in a third of the time."""
-    if not word.isascii():
-        return deletion_keys(word)
-    return {key - 2**31 for key in _ascii_keys(word.encode("ascii"), key_depth(word))}
+    words on both; an ASCII word's are cut from its bytes, in a third of the time, and any
+    other word's are cut the same way from its letters (the general path makes and keeps
+    every deleted string first: 6.3 of 12 s of the keys in a profiled copy of 10k records)."""
+    depth = key_depth(word)
+    if word.isascii():
+        return {key - 2**31 for key in _ascii_keys(word.encode("ascii"), depth)}
+    head = word[:KEY_PREFIX]
+    crc = zlib.crc32
+    keys = {crc(head.encode("utf-8"))}
+    if depth:
+        ones = {head[:i] + head[i + 1 :] for i in range(len(head))}
+        keys.update(crc(one.encode("utf-8")) for one in ones)
+        if depth > 1:
+            twos = {one[:i] + one[i + 1 :] for one in ones for i in range(len(one))}
+            keys.update(crc(two.encode("utf-8")) for two in twos)
+    return {key - 2**31 for key in keys}
 
 
 def _copy_rows(cursor: Any, statement: bytes, rows: Sequence[tuple[Any, Any]]) -> None:
@@ -354,7 +495,8 @@ def rebuild(conn: Connection) -> None:
         try:
             for batch in _batches(conn):
                 rows = RowBatch(*batch)
-                _write_vectors(cursor, terms, rows, _titles(cursor, rows))
+                for table, part in _vectors(terms, rows, _titles(cursor, rows)):
+                    _copy_rows(cursor, f"COPY {table} (id, words) FROM STDIN".encode(), part)
                 add_counts(
                     cursor, count_words(record_texts(rows.articles, rows.claims, rows.comments))
                 )

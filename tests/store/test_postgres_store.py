@@ -315,6 +315,74 @@ def test_copy_into_a_store_with_other_articles_gives_new_ids_and_keeps_links(
     source.close()
 
 
+_INDEX_TABLES = {
+    "search_article": "SELECT id, words::text FROM search_article ORDER BY id",
+    "search_claim": "SELECT id, words::text FROM search_claim ORDER BY id",
+    "search_comment": "SELECT id, words::text FROM search_comment ORDER BY id",
+    "search_vocab": "SELECT word, freq FROM search_vocab ORDER BY word",
+    "search_vocab_key": "SELECT key, word FROM search_vocab_key ORDER BY key, word",
+}
+
+
+def _index_as_written_and_rebuilt(postgres_url: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The search tables as the writes left them, and as indexing every record anew gives."""
+    import psycopg
+
+    from store.search.postgres_index import rebuild
+
+    def read() -> dict[str, Any]:
+        with psycopg.connect(postgres_url.replace("+psycopg", "")) as pg:
+            return {
+                name: pg.execute(sql.encode()).fetchall() for name, sql in _INDEX_TABLES.items()
+            }
+
+    written = read()
+    team = Store.open(postgres_url)
+    with team._write() as conn:
+        rebuild(conn)
+    team.close()
+    return written, read()
+
+
+def test_a_copy_indexes_every_record_as_the_store_would_chunk_by_chunk(
+    tmp_path: Path, postgres_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: Any
+) -> None:
+    """The copy makes each chunk's search vectors in a thread, by the source's ids, before the
+    destination renumbers them: chunks of 2 articles into a store that already holds one of
+    them and another (so ids move, and one chunk is partly there) must leave the same index,
+    vectors and vocabulary counts, as indexing the destination's records from scratch."""
+    from store import copying
+    from tests.fixtures_store import palmyra_draft
+
+    mine = str(tmp_path / "mine.sqlite3")
+    assert _run(capsys, "--db", mine, "import", "-q", str(SAMPLE_DIR))[0] == 0
+    Store.open(postgres_url).add_document(palmyra_draft())
+    feed = str(SAMPLE_DIR / "002_harbour_ledger_feed.xml")
+    assert _run(capsys, "--db", postgres_url, "import", "-q", feed)[0] == 0
+    monkeypatch.setattr(copying, "CHUNK", 2)
+    code, out, _ = _run(capsys, "copy", "--from", mine, "--to", postgres_url)
+    assert code == 0 and "were there" in out, out
+    written, rebuilt = _index_as_written_and_rebuilt(postgres_url)
+    assert len(written["search_article"]) == 6 and written["search_vocab_key"]
+    for name in _INDEX_TABLES:
+        assert written[name] == rebuilt[name], name
+
+
+def test_a_large_import_batch_indexes_its_records_as_a_small_one(
+    postgres_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: Any
+) -> None:
+    """A batch of at least ``OVERLAP_RECORDS`` makes its vectors in a thread while its words
+    are filed: forced for the sample data, the index must be what indexing anew gives."""
+    from store.search import postgres_index
+
+    monkeypatch.setattr(postgres_index, "OVERLAP_RECORDS", 1)
+    assert _run(capsys, "--db", postgres_url, "import", "-q", str(SAMPLE_DIR))[0] == 0
+    written, rebuilt = _index_as_written_and_rebuilt(postgres_url)
+    assert len(written["search_article"]) == 5 and written["search_comment"]
+    for name in _INDEX_TABLES:
+        assert written[name] == rebuilt[name], name
+
+
 def _replies(comments: list[Any]) -> list[tuple[str, str]]:
     """(the replied-to comment's body, the reply's body) for each reply."""
     bodies = {c.id: c.body for c in comments}
