@@ -28,7 +28,6 @@ triggers because the terms come from Python. Every writer of record text goes th
 from __future__ import annotations
 
 import sqlite3
-import zlib
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -36,15 +35,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from store.search.index import TOKENIZER, record_texts, tags_text
-from store.search.vocabulary import (
-    KEY_PREFIX,
-    MAX_KEYED_LENGTH,
-    MIN_KEYED_LENGTH,
-    _ascii_keys,
-    count_words,
-    key_depth,
-    mark_keys,
-)
+from store.search.vocabulary import _key_rows, count_words, mark_keys
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -264,13 +255,8 @@ def prepare(rows: RowBatch, titles: dict[int, str]) -> Prepared:
     missing = {row["article_id"] for row in (*rows.claims, *rows.comments)} - set(titles)
     if missing:
         raise ValueError(f"titles missing for articles {sorted(missing)[:5]}")
-    terms = Terms()
-    try:
-        vectors = _vectors(terms, rows, titles)
-    finally:
-        terms.close()
-    counts = count_words(record_texts(rows.articles, rows.claims, rows.comments))
-    return Prepared({table: dict(part) for table, part in vectors}, counts)
+    vectors = _made_vectors(rows, titles)
+    return Prepared({table: dict(part) for table, part in vectors}, _counts(rows))
 
 
 OVERLAP_RECORDS = 200
@@ -306,10 +292,14 @@ def index_rows(conn: Connection, rows: RowBatch, prepared: Prepared | None = Non
                 made = thread.submit(_made_vectors, rows, _titles(cursor, rows))
                 add_counts(cursor, _counts(rows))
                 vectors = made.result()
-        for table, part in vectors:
-            _copy_rows(cursor, f"COPY {table} (id, words) FROM STDIN".encode(), part)
+        _write_vectors(cursor, vectors)
     finally:
         cursor.close()
+
+
+def _write_vectors(cursor: Any, vectors: Vectors) -> None:
+    for table, part in vectors:
+        _copy_rows(cursor, f"COPY {table} (id, words) FROM STDIN".encode(), part)
 
 
 def _counts(rows: RowBatch) -> Counter[str]:
@@ -386,64 +376,16 @@ def _add_keys(cursor: Any, new: Sequence[str]) -> None:
     """The deletion keys of ``new`` words (none of them keyed yet), by COPY in key order.
 
     The import's and the copy's biggest cost in Python (≈23 keys a word, 5M for the
-    benchmark's vocabulary), so it is made as the SQLite side makes its keys
-    (:func:`store.search.vocabulary._key_rows`): words that share their first
-    :data:`~store.search.vocabulary.KEY_PREFIX` letters share their keys, computed once, and
-    each (key, word) is one packed integer (the key made non-negative, shifted left, the
-    word's index in the low bits), sorted as integers: a third of the time of sorting pairs.
+    benchmark's vocabulary), so the keys are made by the SQLite side's own
+    :func:`store.search.vocabulary._key_rows` (keys shared by words of one prefix, sorted as
+    packed integers), each word's index in ``new`` standing for its id.
     """
-    shift = max(len(new), 1).bit_length()
-    offset = 2**31
-    packed: list[int] = []
-    shared: dict[str, list[int]] = {}
-    for number, word in enumerate(new):
-        if not MIN_KEYED_LENGTH <= len(word) <= MAX_KEYED_LENGTH:
-            continue
-        long = len(word) >= KEY_PREFIX
-        shifted = shared.get(word[:KEY_PREFIX]) if long else None
-        if shifted is None:
-            shifted = [(key + offset) << shift for key in _deletion_keys(word)]
-            if long:
-                shared[word[:KEY_PREFIX]] = shifted
-        packed.extend([key | number for key in shifted])
-    if not packed:
-        return
-    packed.sort()
-    mask = (1 << shift) - 1
-    statement = b"COPY search_vocab_key (key, word) FROM STDIN"
-    if any(_needs_escape(word) for word in new):
-        _copy_rows(cursor, statement, [((v >> shift) - offset, new[v & mask]) for v in packed])
-        return
-    text = "".join([f"{(v >> shift) - offset}\t{new[v & mask]}\n" for v in packed])
-    with cursor.copy(statement) as copy:
-        copy.write(text.encode("utf-8"))
-
-
-def _needs_escape(value: str) -> bool:
-    """Whether COPY's text format needs ``value`` escaped (the vocabulary's words never do:
-    they are letters and digits)."""
-    return "\t" in value or "\n" in value or "\r" in value or "\\" in value
-
-
-def _deletion_keys(word: str) -> set[int]:
-    """:func:`store.search.vocabulary.deletion_keys`: the keys SQLite files a word under
-    (deletions of its first letters, as many as its typo budget), so a look-up finds the same
-    words on both; an ASCII word's are cut from its bytes, in a third of the time, and any
-    other word's are cut the same way from its letters (the general path makes and keeps
-    every deleted string first: 6.3 of 12 s of the keys in a profiled copy of 10k records)."""
-    depth = key_depth(word)
-    if word.isascii():
-        return {key - 2**31 for key in _ascii_keys(word.encode("ascii"), depth)}
-    head = word[:KEY_PREFIX]
-    crc = zlib.crc32
-    keys = {crc(head.encode("utf-8"))}
-    if depth:
-        ones = {head[:i] + head[i + 1 :] for i in range(len(head))}
-        keys.update(crc(one.encode("utf-8")) for one in ones)
-        if depth > 1:
-            twos = {one[:i] + one[i + 1 :] for one in ones for i in range(len(one))}
-            keys.update(crc(two.encode("utf-8")) for two in twos)
-    return {key - 2**31 for key in keys}
+    run = _key_rows(new, 0)
+    _copy_rows(
+        cursor,
+        b"COPY search_vocab_key (key, word) FROM STDIN",
+        [(key, new[index]) for key, index in run.rows()],
+    )
 
 
 def _copy_rows(cursor: Any, statement: bytes, rows: Sequence[tuple[Any, Any]]) -> None:
@@ -495,11 +437,8 @@ def rebuild(conn: Connection) -> None:
         try:
             for batch in _batches(conn):
                 rows = RowBatch(*batch)
-                for table, part in _vectors(terms, rows, _titles(cursor, rows)):
-                    _copy_rows(cursor, f"COPY {table} (id, words) FROM STDIN".encode(), part)
-                add_counts(
-                    cursor, count_words(record_texts(rows.articles, rows.claims, rows.comments))
-                )
+                _write_vectors(cursor, _vectors(terms, rows, _titles(cursor, rows)))
+                add_counts(cursor, _counts(rows))
         finally:
             terms.close()
     finally:

@@ -55,7 +55,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 # FTS5's unicode61 tokenizer splits on everything that is not a letter or a digit (the
 # underscore included); the vocabulary uses the same rule so its words are the index's words.
@@ -123,10 +123,6 @@ def count_words(texts: Iterable[str], into: Counter[str] | None = None) -> Count
     return counts
 
 
-def _key(text: str) -> int:
-    return zlib.crc32(text.encode("utf-8")) - 2**31
-
-
 def key_depth(word: str) -> int:
     """Deletions a word's keys are made with, on either side: its typo budget."""
     if len(word) < 3:
@@ -134,36 +130,42 @@ def key_depth(word: str) -> int:
     return 1 if len(word) <= 4 else 2
 
 
-def deletions(word: str, depth: int = 1) -> set[str]:
-    """``word`` and every string made by deleting up to ``depth`` of its letters."""
-    found = {word}
-    frontier = {word}
-    for _ in range(depth):
-        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w)) if len(w) > 1}
-        found |= frontier
+Cut = TypeVar("Cut", str, bytes)
+
+
+def _cuts(head: Cut, depth: int) -> set[Cut]:
+    """``head`` and every string made by deleting up to ``depth`` (≤ 2) of its letters, each
+    deletion made once (by place, or pair of places: 21 for 7 letters, not 7 × 6), and never
+    the empty string of a whole word deleted. Works on a word's letters or an ASCII word's
+    bytes alike, so the hot path makes no string and encodes nothing per deletion."""
+    found = {head}
+    if depth:
+        places = range(len(head))
+        found.update(head[:i] + head[i + 1 :] for i in places)
+        if depth > 1:
+            found.update(
+                head[:i] + head[i + 1 : j] + head[j + 1 :] for i, j in combinations(places, 2)
+            )
+        if head:
+            found.discard(head[:0])
     return found
 
 
 def deletion_keys(word: str, depth: int | None = None) -> set[int]:
     """The keys ``word`` is filed (or looked up) under: deletions of its first letters."""
+    return {key - 2**31 for key in _unsigned_keys(word, depth)}
+
+
+def _unsigned_keys(word: str, depth: int | None = None) -> set[int]:
+    """:func:`deletion_keys` + 2**31 (the import's hot path, where keys are packed as
+    non-negative integers): an ASCII word's cut from its bytes, any other's from its
+    letters."""
     if depth is None:
         depth = key_depth(word)
-    return {_key(variant) for variant in deletions(word[:KEY_PREFIX], depth)}
-
-
-def _ascii_keys(raw: bytes, depth: int) -> set[int]:
-    """:func:`deletion_keys` + 2**31 of an ASCII word, cut from its bytes (the import's hot
-    path: no string made or encoded per deletion)."""
-    head = raw[:KEY_PREFIX]
-    crc = zlib.crc32
-    keys = {crc(head)}
-    if depth:
-        places = range(len(head))
-        keys.update(map(crc, {head[:i] + head[i + 1 :] for i in places}))
-        if depth > 1:  # each pair of places once: 21 deletions of 7 letters, not 7 × 6
-            twos = {head[:i] + head[i + 1 : j] + head[j + 1 :] for i, j in combinations(places, 2)}
-            keys.update(map(crc, twos))
-    return keys
+    head = word[:KEY_PREFIX]
+    if head.isascii():
+        return set(map(zlib.crc32, _cuts(head.encode("ascii"), depth)))
+    return {zlib.crc32(cut.encode("utf-8")) for cut in _cuts(head, depth)}
 
 
 def add_texts(conn: Cursorable, texts: Iterable[str]) -> int:
@@ -341,7 +343,6 @@ def _key_rows(new_words: Sequence[str], first_id: int) -> KeyRun:
     """
     shift = max(first_id + len(new_words), 1).bit_length()
     packed: list[int] = []
-    offset = 2**31
     shared: dict[str, list[int]] = {}
     for number, word in enumerate(new_words, first_id):
         if not MIN_KEYED_LENGTH <= len(word) <= MAX_KEYED_LENGTH:
@@ -349,12 +350,7 @@ def _key_rows(new_words: Sequence[str], first_id: int) -> KeyRun:
         long = len(word) >= KEY_PREFIX
         shifted = shared.get(word[:KEY_PREFIX]) if long else None
         if shifted is None:
-            depth = key_depth(word)
-            if word.isascii():
-                keys = _ascii_keys(word.encode("ascii"), depth)
-            else:
-                keys = {key + offset for key in deletion_keys(word, depth)}
-            shifted = [key << shift for key in keys]
+            shifted = [key << shift for key in _unsigned_keys(word)]
             if long:
                 shared[word[:KEY_PREFIX]] = shifted
         packed.extend([key | number for key in shifted])
