@@ -38,11 +38,9 @@ def _build(name: str, fill: Filler | None) -> Path:
     path = _templates_folder() / f"{name}.sqlite3"
     store = Store.open(str(path))
     try:
-        store.check()
+        store._get_engine()  # the schema (a missing file stays missing until first used)
         if fill is not None:
             fill(store)
-        else:
-            store._get_engine()  # the schema, with nothing in it
     finally:
         store.close()  # closing checkpoints the WAL into the file: the copy is whole
     return path
