@@ -97,19 +97,22 @@ def copy_store(source: Store, dest: Store, progress: Progress | None = None) -> 
                 if not name.startswith(("sqlite_", "article_fts", "claim_fts", "comment_fts"))
             )
             done = 0
+
+            def write(chunk: _Chunk) -> None:
+                nonlocal done
+                done += _write(dest, chunk, outcome)
+                if progress is not None:
+                    progress(done, total)
+
             pending: _Chunk | None = None
             for batch in _chunks(read):
                 if ahead is not None:
                     batch.prepared = ahead.submit(_prepare, batch.rows)
                 if pending is not None:
-                    done += _write(dest, pending, outcome)
-                    if progress is not None:
-                        progress(done, total)
+                    write(pending)  # while the thread makes the next chunk's vectors
                 pending = batch
             if pending is not None:
-                done += _write(dest, pending, outcome)
-                if progress is not None:
-                    progress(done, total)
+                write(pending)
             feeds = [dict(row._mapping) for row in read.execute(sa.select(SUBSCRIPTION))]
     finally:
         if ahead is not None:
