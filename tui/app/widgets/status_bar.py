@@ -20,16 +20,23 @@ class StatusBar(Static):
     """Work going on in the background (a feed refresh), kept at the end of the line until
     it is cleared, whatever the screen shows in the rest."""
     _shown: tuple[tuple[str, ...], int] = ((), 0)
+    _drawn: tuple[tuple[str, ...], int, str] | None = None
+    """What the line says now: a cursor move that changes none of it draws nothing."""
 
     def show(self, *parts: str, marks: int = 0) -> None:
         self._shown = (parts, marks)
+        if self._drawn == (parts, marks, self.activity):
+            return
+        self._drawn = (parts, marks, self.activity)
         text = Text("  ·  ".join(part for part in parts if part))
         text.append(
             f"  ·  {marks} marked" if marks else "  ·  none marked", style="bold" if marks else ""
         )
         if self.activity:
             text.append(f"  ·  {self.activity}", style="bold")
-        self.update(text)
+        # One line high and as wide as the screen whatever it says: no layout to redo (a
+        # layout on every cursor move was a fifth of a key's CPU).
+        self.update(text, layout=False)
 
     def set_activity(self, activity: str) -> None:
         """Show (or with "" clear) the background work, keeping the rest of the line."""
