@@ -10,8 +10,10 @@ from pathlib import Path
 from typing import Any, ParamSpec
 
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.pilot import Pilot
+from textual.widget import Widget
 from textual.worker import Worker, WorkerCancelled, WorkerFailed
 from textual.worker_manager import WorkerManager
 
@@ -49,6 +51,22 @@ def make_app(store: Store, tmp_path: Path) -> ClaimdeskApp:
 def screen_segments(app: ClaimdeskApp) -> list[Segment]:
     """Every segment the terminal would receive for the current screen."""
     return [seg for strip in app.screen._compositor.render_strips() for seg in strip]
+
+
+def kept_lines(widget: Widget) -> list[tuple[str, Style | None]]:
+    """``widget``'s part of the screen as the terminal has it: its lines as last drawn, kept
+    or not (only its own region: a cursor blinking elsewhere does not count)."""
+    region = widget.region
+    strips = widget.screen._compositor.render_strips()[region.y : region.bottom]
+    return [(seg.text, seg.style) for strip in strips for seg in strip.crop(region.x, region.right)]
+
+
+async def drawn_anew(pilot: Pilot[None], widget: Widget) -> list[tuple[str, Style | None]]:
+    """``widget``'s lines all drawn again, nothing kept from before: equal to
+    :func:`kept_lines` when each key repainted every line it changed."""
+    widget.refresh()
+    await pilot.pause()
+    return kept_lines(widget)
 
 
 def screen_text(app: ClaimdeskApp) -> str:

@@ -14,7 +14,9 @@ from tests.app_helpers import (
     SIZE,
     browser,
     current_list,
+    drawn_anew,
     filled_store,
+    kept_lines,
     make_app,
     messages,
     screen_text,
@@ -88,6 +90,25 @@ async def test_cursor_keys_move_through_the_list(tmp_path: Path) -> None:
         assert records.cursor == 0
         await pilot.press("j")
         assert "row 2 of 3" in screen_text(app)
+
+
+@sync
+async def test_rows_the_cursor_leaves_look_as_if_drawn_anew(tmp_path: Path) -> None:
+    """A move repaints only the rows it changes (and all of them when the list scrolls): what
+    the terminal keeps from before must still be right, in a window too short for the list."""
+    app = make_app(filled_store(tmp_path), tmp_path)
+    async with app.run_test(size=(100, 9)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        records = current_list(app)
+        assert records.total is not None and records.total > records.size.height - 1
+        for key in ["j", "j", "j", "j", "k", "G", "k", "g", "j", "space", "j", "pagedown", "k"]:
+            await pilot.press(key)
+            await settle(pilot)
+            kept = kept_lines(records)
+            assert await drawn_anew(pilot, records) == kept, key
+        assert records.cursor == records.total - 2
 
 
 @sync

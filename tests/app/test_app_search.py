@@ -23,7 +23,17 @@ from store.paths import sample_data_dir
 from store.search.hits import SearchHit
 from store.search.result import SearchResult
 from store.store import Store
-from tests.app_helpers import SIZE, make_app, messages, screen_segments, screen_text, settle, sync
+from tests.app_helpers import (
+    SIZE,
+    drawn_anew,
+    kept_lines,
+    make_app,
+    messages,
+    screen_segments,
+    screen_text,
+    settle,
+    sync,
+)
 from tests.conftest import ROOT
 from tests.search_sample import other_draft
 from tests.template_stores import sqlite_copy
@@ -500,17 +510,6 @@ async def test_a_query_longer_than_the_line_scrolls_to_show_its_end(tmp_path: Pa
         assert "palmyra tanks" in query_line and "oryx" not in query_line
 
 
-def kept_lines(app: ClaimdeskApp) -> list[tuple[str, Style | None]]:
-    return [(seg.text, seg.style) for seg in screen_segments(app)]
-
-
-async def drawn_anew(pilot: Pilot[None], app: ClaimdeskApp) -> list[tuple[str, Style | None]]:
-    """The screen with every line of the hit list drawn again, nothing kept from before."""
-    hit_list(app).refresh()
-    await pilot.pause()
-    return kept_lines(app)
-
-
 @sync
 async def test_lines_kept_from_the_last_key_read_as_if_drawn_anew(tmp_path: Path) -> None:
     """Each key repaints only the hit lines that changed: what stays must still be right."""
@@ -533,8 +532,8 @@ async def test_lines_kept_from_the_last_key_read_as_if_drawn_anew(tmp_path: Path
         ]:
             await pilot.press(key)
             await settle(pilot)
-            kept = kept_lines(app)
-            assert await drawn_anew(pilot, app) == kept, key
+            kept = kept_lines(hit_list(app))
+            assert await drawn_anew(pilot, hit_list(app)) == kept, key
         assert hits.shown_query == "palmyra tnaks" and len(hits.hits) >= 2
         # The same hits again with the cursor one down: only the cursor's lines differ.
         await pilot.press("down")
@@ -543,8 +542,8 @@ async def test_lines_kept_from_the_last_key_read_as_if_drawn_anew(tmp_path: Path
         again = SearchResult.of(hits.hits)
         screen.on_search_screen_results(SearchScreen.Results(hits.shown_query, again))
         await pilot.pause()
-        kept = kept_lines(app)
-        assert await drawn_anew(pilot, app) == kept
+        kept = kept_lines(hit_list(app))
+        assert await drawn_anew(pilot, hit_list(app)) == kept
         assert hits.cursor == 0
 
 
