@@ -37,6 +37,7 @@ textual._wait.SLEEP_IDLE = PILOT_SLICE / 20
 import gc
 import importlib.util
 import itertools
+import os
 import signal
 from collections.abc import Iterator
 from pathlib import Path
@@ -44,7 +45,7 @@ from pathlib import Path
 import pytest
 
 from store.store import Store
-from tests.pg_server import PostgresServer, find_bin_dir
+from tests.pg_server import PostgresServer, find_bin_dir, run_lock, stop_shared
 from tests.template_stores import remove_templates, sqlite_copy
 
 DATABASES = ("sqlite", "postgresql")
@@ -97,9 +98,14 @@ def database(request: pytest.FixtureRequest) -> str:
     return str(getattr(request, "param", "sqlite"))
 
 
+WORKER = os.environ.get("PYTEST_XDIST_WORKER")
+"""This process's name among pytest-xdist's workers (gw0, gw1…), None in a serial run."""
+
+
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[PostgresServer]:
-    """One PostgreSQL server for the whole run, started on first use, stopped at the end."""
+    """One PostgreSQL server for the whole run, started on first use, stopped at the end: in a
+    parallel run, one for all the workers (the controller, their parent, stops it)."""
     bin_dir = find_bin_dir()
     if bin_dir is None:
         pytest.skip(
@@ -107,6 +113,9 @@ def postgres_server() -> Iterator[PostgresServer]:
         )
     if importlib.util.find_spec("psycopg") is None:
         pytest.skip("psycopg is not installed: pip install 'claimdesk[postgres]'")
+    if WORKER is not None:
+        yield PostgresServer.shared(bin_dir, owner=os.getppid())
+        return
     server = PostgresServer.start(bin_dir)
     # A run ended by SIGTERM (a timeout) would leave the server running: make it unwind as
     # Ctrl-C does, through this teardown. (One killed harder is stopped by the next run.)
@@ -118,6 +127,11 @@ def postgres_server() -> Iterator[PostgresServer]:
         server.stop()
 
 
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if WORKER is None:
+        stop_shared(owner=os.getpid())  # the workers' server, if they started one
+
+
 def _interrupt(_signum: int, _frame: object) -> None:
     raise KeyboardInterrupt
 
@@ -127,13 +141,16 @@ TEMPLATE_DATABASE = "claimdesk_template"
 
 @pytest.fixture(scope="session")
 def postgres_template(postgres_server: PostgresServer) -> str:
-    """The name of a database holding the schema and nothing else, made once per server:
-    each test's store is a copy of it (:mod:`tests.template_stores` says why)."""
-    template = Store.open(postgres_server.create_database(TEMPLATE_DATABASE))
-    try:
-        template.check()
-    finally:
-        template.close()  # CREATE DATABASE … TEMPLATE needs it without connections
+    """The name of a database holding the schema and nothing else, made once per server (by
+    the first worker that needs it): each test's store is a copy of it
+    (:mod:`tests.template_stores` says why)."""
+    with run_lock(os.getppid() if WORKER is not None else os.getpid()):
+        if not postgres_server.has_database(TEMPLATE_DATABASE):
+            template = Store.open(postgres_server.create_database(TEMPLATE_DATABASE))
+            try:
+                template.check()
+            finally:
+                template.close()  # CREATE DATABASE … TEMPLATE needs it without connections
     return TEMPLATE_DATABASE
 
 
@@ -145,7 +162,7 @@ def postgres_url(request: pytest.FixtureRequest) -> Iterator[str]:
 
 def _new_database(request: pytest.FixtureRequest, template: str | None) -> Iterator[str]:
     server: PostgresServer = request.getfixturevalue("postgres_server")
-    name = f"test_{next(_numbers)}"
+    name = f"test_{WORKER or 'main'}_{next(_numbers)}"  # the workers share one server
     yield server.create_database(name, template)
     server.drop_database(name)
 
