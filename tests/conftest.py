@@ -85,6 +85,21 @@ def _freeze_survivors() -> None:
     gc.freeze()
 
 
+TIERS_FIRST_TO_LAST = ("e2e", "store", "cli", "app")
+"""The order the tiers are handed to the workers in: the tmux tier (one worker, one test at a
+time, mostly waiting for a terminal) starts at once beside the others instead of at the end;
+the store tier, whose tests are the longest (real pages, servers, killed workers), before the
+app tier's many short ones, which then fill the end of the run evenly."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        tier = item.path.parent.name
+        return TIERS_FIRST_TO_LAST.index(tier) if tier in TIERS_FIRST_TO_LAST else 0
+
+    items.sort(key=rank)  # stable: within a tier, the files' own order
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     wanted = {"store", "db_path"} & set(metafunc.fixturenames)
     marked = metafunc.definition.get_closest_marker("both_databases")

@@ -90,8 +90,8 @@ def stop_orphans(bin_dir: Path) -> None:
                 server.stop()
         shutil.rmtree(root, ignore_errors=True)
     for lock in Path(tempfile.gettempdir()).glob(f"{PREFIX}run-*.lock"):
-        pid = lock.name.removeprefix(f"{PREFIX}run-").removesuffix(".lock")
-        if pid.isdigit() and not _alive(int(pid)):
+        number = lock.name.removeprefix(f"{PREFIX}run-").removesuffix(".lock")
+        if number.isdigit() and not _alive(int(number)):
             lock.unlink(missing_ok=True)
 
 
