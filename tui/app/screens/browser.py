@@ -258,7 +258,9 @@ class BrowserScreen(DeskScreen):
             label += " (filtered)" if source.filter_text.strip() else " (new)"
         elif source.new_count:
             label += f" +{source.new_count:,}"
-        self.query_one(f"#tab-{kind}", Tab).label = label
+        tab = self.query_one(f"#tab-{kind}", Tab)
+        if tab.label_text != label:  # a new label lays the tabs out again: only when it differs
+            tab.label = label
         self._show_status()
 
     def on_record_list_highlighted(self, _message: RecordList.Highlighted) -> None:
