@@ -55,6 +55,16 @@ class Tmux:
             time.sleep(0.1)
         raise AssertionError(f"{text!r} never appeared; the screen was:\n{self.screen()}")
 
+    def wait_for_absence(self, text: str, timeout: float = 10.0) -> str:
+        """The screen once ``text`` has left it (a screen closed)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text not in screen:
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} never went; the screen was:\n{self.screen()}")
+
     def is_alive(self) -> bool:
         done = subprocess.run(
             ["tmux", "-L", self.socket, "has-session", "-t", self.session], capture_output=True
