@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from store.store import Store
 from tests.app_helpers import SIZE, filled_store, settle
@@ -26,12 +27,20 @@ def make_app(store: Store, _tmp_path: Path) -> ClaimdeskApp:
     return ClaimdeskApp(store, keymap_file=KEYMAP)
 
 
+def steady_cursors(pilot: Pilot[Any]) -> None:
+    """Show every text field's cursor steadily: it blinks every half second, so on a loaded
+    machine the picture depended on how long the keys took (the cursor there or not)."""
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+
+
 def _steps(*keys: str) -> Callable[[Pilot[Any]], Any]:
     async def run_before(pilot: Pilot[Any]) -> None:
         await settle(pilot)
         for key in keys:
             await pilot.press(key)
             await settle(pilot)
+        steady_cursors(pilot)
 
     return run_before
 

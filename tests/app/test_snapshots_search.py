@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from tests.app.test_app_search import sample_store
-from tests.app.test_snapshots import KEYMAP, SnapCompare
+from tests.app.test_snapshots import KEYMAP, SnapCompare, steady_cursors
 from tests.app_helpers import SIZE, settle
 from tui.app import ClaimdeskApp
 
@@ -25,5 +25,6 @@ class TestSearchSnapshots:
             await settle(pilot)
             await pilot.press("slash", *"palmira", "space", *"tnaks")
             await settle(pilot)
+            steady_cursors(pilot)
 
         assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
