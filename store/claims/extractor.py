@@ -234,16 +234,18 @@ def _words_pattern(phrases: tuple[str, ...] | list[str] | frozenset[str]) -> str
 class _Tokens:
     """A sentence's words read once, and handed out by span: the rules look at the words
     before each verb, and reading them again for every verb cost a fifth of the time. They
-    are read lazily, up to the furthest point asked for (cut at white space, which no word
-    holds): the words after a sentence's last verb are never needed."""
+    are read lazily, only over the stretch asked for (cut at white space, which no word
+    holds, so they are the words a reading from the start gives): the words after a
+    sentence's last verb are never needed, nor, for a verb the word just before it rules
+    out, those more than a few words before it."""
 
-    __slots__ = ("_read", "_starts", "_text", "_words")
+    __slots__ = ("_from", "_read", "_starts", "_text", "_words")
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._words: list[claimants.Word] = []
         self._starts: list[int] = []
-        self._read = 0
+        self._from = self._read = -1  # nothing read yet
 
     def between(self, start: int, end: int) -> list[claimants.Word]:
         """The words that lie wholly within ``text[start:end]``."""
@@ -251,6 +253,8 @@ class _Tokens:
         if len(text) > _CHUNK:  # a huge "sentence": read only the window asked for
             return claimants.words(text, start, end)
         words, starts = self._words, self._starts
+        if self._read < 0:
+            self._from = self._read = _word_boundary_before(text, start)
         if end > self._read:
             cut = _SPACE.search(text, end)
             stop = cut.start() if cut is not None else len(text)
@@ -258,11 +262,32 @@ class _Tokens:
             words += more
             starts += [word.start for word in more]
             self._read = stop
+        if start < self._from:
+            begin = _word_boundary_before(text, start)
+            more = claimants.words(text, begin, self._from)
+            words[:0] = more
+            starts[:0] = [word.start for word in more]
+            self._from = begin
         first = bisect.bisect_left(starts, start)
         last = bisect.bisect_left(starts, end, first)
         while last > first and words[last - 1].end > end:
             last -= 1
         return words[first:last]
+
+
+_LOOK_BACK = 64
+"""How far back :func:`_word_boundary_before` looks for white space before it reads from 0."""
+
+
+def _word_boundary_before(text: str, position: int) -> int:
+    """0, or a position right after white space at most :data:`_LOOK_BACK` characters before
+    ``position``: no word spans it, so the words read from it are those read from 0."""
+    floor = position - _LOOK_BACK
+    while position > 0 and not text[position - 1].isspace():
+        position -= 1
+        if position < floor:
+            return 0
+    return position
 
 
 _SPACE = re.compile(r"\s")
