@@ -866,7 +866,7 @@ class ClaimExtractor:
         for index, sentence in enumerate(found):
             speakers.index = index
             carry = previous if previous and previous.paragraph == sentence.paragraph else None
-            if not _is_heading(found, index):
+            if hits[index] and not _is_heading(found, index):  # (no rule word: no claim)
                 self._analyse(sentence, carry, speakers, hits[index])
             previous = sentence
         label = "Reporter" if comment_index is None else "Commenter"
@@ -909,11 +909,14 @@ class ClaimExtractor:
         lowered = text.lower()
         pattern = _WORD if _BEYOND_LATIN.search(lowered) else _LATIN_WORD
         hits = []
+        same_length = len(lowered) == len(text)
         for sentence in found:
-            if len(lowered) == len(text):
-                words = _words_in(
-                    wanted, lowered, sentence.start, sentence.start + len(sentence.text), pattern
-                )
+            if same_length:
+                end = sentence.start + len(sentence.text)
+                if end - sentence.start <= _CHUNK:  # (the common case of _words_in, inline)
+                    words = wanted.intersection(pattern.findall(lowered, sentence.start, end))
+                else:
+                    words = _words_in(wanted, lowered, sentence.start, end, pattern)
             else:
                 words = _words_in(wanted, sentence.text.lower(), pattern=pattern)
             sentence.number_words = words

@@ -132,13 +132,18 @@ def _joined(pieces: list[Span], text: str) -> list[Span]:
             if last.paragraph == piece.paragraph and _continues(text, last, piece):
                 joined[-1] = Span(last.start, piece.end, last.paragraph)
                 continue
-        if _LONE_QUOTE.fullmatch(text, piece.start, piece.end):
+        if text[piece.start] in _LONE_QUOTE_MARKS and _LONE_QUOTE.fullmatch(
+            text, piece.start, piece.end
+        ):
             pending = piece  # an opening quote mark cut from its sentence: it opens the next
             continue
         if joined:
             last = joined[-1]
             if last.paragraph == piece.paragraph and (
-                _ABBREVIATION.search(text, max(last.start, last.end - 8), last.end)
+                (
+                    text[last.end - 1] == "."  # what every abbreviation ends with
+                    and _ABBREVIATION.search(text, max(last.start, last.end - 8), last.end)
+                )
                 or (
                     text[last.end - 1] in _CLOSING_QUOTES
                     and _SPEAKER_NEXT.match(text, piece.start, piece.end)
@@ -152,7 +157,8 @@ def _joined(pieces: list[Span], text: str) -> list[Span]:
     return joined
 
 
-_LONE_QUOTE = re.compile(r"[\"“”‘’']+")
+_LONE_QUOTE_MARKS = "\"“”‘’'"
+_LONE_QUOTE = re.compile(rf"[{_LONE_QUOTE_MARKS}]+")
 _QUOTE_MARKS = '"“”'
 
 
@@ -160,9 +166,9 @@ def _continues(text: str, last: Span, piece: Span) -> bool:
     """Whether ``piece`` finishes the sentence ``last`` leaves inside a quotation: a closing
     quote mark on its own ('... protected.' + '"'), or one followed by its speaker
     ('... ask for?' + '" he said.')."""
-    head = text[piece.start : piece.end]
-    if head[:1] not in _QUOTE_MARKS:
+    if text[piece.start] not in _QUOTE_MARKS:
         return False
+    head = text[piece.start : piece.end]
     before = text[last.start : last.end]
     open_quote = (before.count('"') % 2 == 1) or before.count("“") > before.count("”")
     if not open_quote:
