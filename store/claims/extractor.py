@@ -745,13 +745,22 @@ def _given_names(spaced: list[str], last: int) -> tuple[str, int] | None:
         given = [
             w
             for w in written
-            if w.rstrip(".") not in rules.NAME_TITLES and w.lower() not in _NOT_GIVEN
+            if w.rstrip(".") not in rules.NAME_TITLES
+            and w.lower() not in _NOT_GIVEN
+            and w not in _ORGANISATION_WORDS
         ]
         if given and written[-1] == given[-1]:
             return " ".join([*given, spaced[last]]), first
     return None
 
 
+_ORGANISATION_WORDS = (
+    rules.ORGANISATION_HEADS
+    | rules.GENERIC_NAME_ENDS
+    | {suffix for suffix in rules.ORGANISATION_SUFFIXES if " " not in suffix}
+)
+"""Words that are never a given name: "May 06, 2022 News" above "Kaieteur News learnt that"
+made the outlet's short name "Kaieteur" the surname of "News Kaieteur"."""
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 
 
@@ -1086,6 +1095,9 @@ class ClaimExtractor:
             last = near[-1 - fillers].lower if adjacent and fillers < len(near) else ""
             if last in rules.NON_ASSERTING_BEFORE_VERB:
                 continue
+            if last in rules.PHRASE_PREPOSITIONS and not first.endswith("ing"):
+                continue  # "resulted in reports of", "events in states where", "in recorded
+                # history": right after a preposition the form is a noun or an adjective
             if first in rules.AGENT_VERBS and (agent := _passive_agent(text, match.end())):
                 # "monitored and reported by Nashi Groshi", "was first reported by
                 # Downdetector": the agent of a reporting passive is the source
@@ -1109,7 +1121,21 @@ class ClaimExtractor:
                 or (adjacent and _PAST.fullmatch(last) is not None)
                 or (adjacent and _in_prepositional_phrase(text, near, fillers))
             ):
-                continue  # "the claims are", "has received reports that", "Published estimates"
+                # "the claims are", "has received reports that", "Published estimates put"
+                if (
+                    adjacent
+                    and not fillers
+                    and len(near) == 1
+                    and near[0].start == 0
+                    and _PAST.fullmatch(last) is not None
+                    and not self._followed_by_verb(text, match.end())
+                    and self._figures(sentence)
+                ):
+                    # "Published estimates put this share as high as 40 percent": the
+                    # estimates that open the sentence are the source of its figure
+                    source = text[: match.end()]
+                    return _Attribution(source, first, "attribution-verb", 0, match.end())
+                continue
             if asked_until > match.start() or _within_according(text, match.start()):
                 continue  # "Asked what he thought ..., Walter said"; "according to X cited by"
             window = claimants.subject_window(text, match.start())

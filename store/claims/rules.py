@@ -214,7 +214,13 @@ CLAUSE_SUBJECT_PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "we", 
 
 #: Verb forms that are also plural nouns ("Amaq's claims are ..."); when one of them is followed
 #: by a verb from :data:`VERB_FOLLOWERS` it is the noun, not an attribution.
-NOUN_LIKE_FORMS: frozenset[str] = frozenset({"claims", "reports", "states", "claim", "says"})
+NOUN_LIKE_FORMS: frozenset[str] = frozenset({
+    "claims", "reports", "states", "claim", "says",
+    # more reporting verbs that are as often plural nouns ("Published estimates put this share
+    # as high as", "Rust projects are well-suited", "the forecasts were")
+    "estimates", "projects", "forecasts", "notes", "fears", "hopes", "tweets", "pledges",
+    "worries", "rules",
+})  # fmt: skip
 
 #: A noun-like form right after "<one of these> <word>" is a noun inside a prepositional phrase
 #: ("a surge in outage reports", "the count of police estimates"): it has no subject to report.
