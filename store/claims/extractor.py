@@ -316,7 +316,8 @@ class _Sentence:
     quantities: tuple[Quantity, ...] = ()
     parsed: tuple[Quantity, ...] | None = None
     number_words: frozenset[str] | None = None
-    """The words of the sentence the figure parser looks for, read with the rule words."""
+    """The sentence's lower-case words that the figure parser (its start words) and the
+    speakers (gendered pronouns and titles) look for, read with the rule words in one pass."""
     claimant: str | None = None
     method: str = ""
     note: str = ""
@@ -354,7 +355,11 @@ class _Speakers:
     index: int = 0
     """The sentence being read, in :attr:`found`."""
 
-    def heard(self, claimant: str | None, sentence: str = "", pronoun: str = "") -> None:
+    def heard(
+        self, claimant: str | None, words: frozenset[str] = frozenset(), pronoun: str = ""
+    ) -> None:
+        """``claimant`` spoke last; a person's gender is kept from ``pronoun`` (resolved to
+        them) or from the words of their sentence (``_Sentence.number_words``)."""
         if not claimant or not claimant[:1].isupper():
             return
         if claimant in self.recent:
@@ -364,8 +369,7 @@ class _Speakers:
         if pronoun in ("he", "she"):
             self.gender[claimant] = pronoun
         elif claimant not in self.gender and (_is_person(claimant) or _is_single_name(claimant)):
-            words = set(_WORD.findall(sentence.lower()))
-            male, female = bool(words & _MALE), bool(words & _FEMALE)
+            male, female = not _MALE.isdisjoint(words), not _FEMALE.isdisjoint(words)
             if male != female:
                 self.gender[claimant] = "he" if male else "she"
 
@@ -864,7 +868,7 @@ class ClaimExtractor:
             | _OPINION_WORDS
             | _CALLED_WORDS
         )
-        self._wanted = self._triggers | self._number_words
+        self._wanted = self._triggers | self._number_words | _MALE | _FEMALE
 
     def extract(self, text: str, comment_index: int | None = None) -> list[ClaimDraft]:
         """Claims in ``text``, with spans into it; ``comment_index`` is copied onto each."""
@@ -999,7 +1003,9 @@ class ClaimExtractor:
             sentence.claimant = speakers.full_name(sentence.claimant, sentence.start)
             resolved = sentence.method == "carried-claimant" and attribution is not None
             speakers.heard(
-                sentence.claimant, text, self._pronoun_of(text, attribution) if resolved else ""
+                sentence.claimant,
+                sentence.number_words or frozenset(),
+                self._pronoun_of(text, attribution) if resolved else "",
             )
 
     def _spanish_opening(self, text: str, speakers: _Speakers) -> _Attribution | None:
@@ -1786,6 +1792,8 @@ def _word_sets(phrases: tuple[str, ...]) -> dict[str, tuple[frozenset[str], ...]
 
 def _holds_phrase(index: dict[str, tuple[frozenset[str], ...]], hit: frozenset[str]) -> bool:
     """Whether ``hit`` holds every word of one of the phrases of ``index``."""
+    if index.keys().isdisjoint(hit):
+        return False  # most sentences: no phrase's rarest word (and no set built to say so)
     return any(words <= hit for key in index.keys() & hit for words in index[key])
 
 
