@@ -1264,6 +1264,8 @@ class ClaimExtractor:
             if inverted is not None:
                 return inverted, "attribution-verb"
         run = claimants.clause_subject(text, before, verb_start)
+        if run is not None and (listed := _listed_subject(text, before, run)) is not None:
+            return listed, "attribution-verb"
         if run is not None and run[-1].lower == "según" and verb in rules.SPANISH_VERBS:
             # "…, según valoró hacia el final del encuentro el Miembro del Buró Político …,
             # Roberto Morales Ojeda.": the speaker is named after the verb
@@ -1594,6 +1596,56 @@ _NAME_ENDING_SENTENCE = re.compile(
     rf",[ \t]+({_NAME}(?:[ \t]+{_NAME}){{1,3}})[ \t]*[.”\"’']*[ \t]*$"
 )
 """A person's name set off at the end of a sentence ("…, Roberto Morales Ojeda.")."""
+
+
+def _listed_subject(
+    text: str, before: list[claimants.Word], run: list[claimants.Word]
+) -> str | None:
+    """A list that opens the sentence as the verb's subject ("Black voters, campaign
+    organizers and veteran volunteers said"): the clause before the verb holds "and" or "or"
+    and only plural noun phrases of one to four words, set off by commas, come before it
+    from the sentence's start; else None (the clause alone is the subject). A leading phrase
+    ("In recent weeks, doctors and nurses said") or a name in apposition is no list item."""
+    if not any(word.lower in ("and", "or") for word in run[1:-1]):
+        return None
+    head = [word for word in before if word.end <= run[0].start]
+    if not head or head[0].start != 0:
+        return None
+    segment: list[claimants.Word] = []
+    for index, word in enumerate(head):
+        segment.append(word)
+        following = head[index + 1].start if index + 1 < len(head) else run[0].start
+        gap = text[word.end : following].strip()
+        if not gap:
+            continue
+        if gap != "," or not _list_item(segment):
+            return None
+        segment = []
+    if segment:
+        return None
+    return text[: run[-1].end]
+
+
+def _list_item(words: list[claimants.Word]) -> bool:
+    """A plural noun phrase that can be one of a listed subject ("Black voters", "parents")."""
+    last = words[-1].lower
+    return (
+        len(words) <= 4
+        and last.endswith("s")
+        and not last.endswith(("ss", "us", "is"))
+        and not any(
+            word.lower in _NOT_LIST_WORDS or word.text in _OPENING_PREPOSITIONS for word in words
+        )
+    )
+
+
+_NOT_LIST_WORDS = (
+    rules.DISCOURSE_WORDS
+    | rules.PHRASE_PREPOSITIONS
+    | rules.SUBJECT_VERB_FILLERS
+    | rules.THIRD_PERSON_PRONOUNS
+    | {"sometimes", "perhaps", "always", "besides", "nevertheless", "nonetheless", "times"}
+)
 _OPENING_PREPOSITIONS = frozenset({
     "In", "At", "On", "During", "For", "With", "From", "Under", "Within", "Amid", "Despite",
 })  # fmt: skip

@@ -87,3 +87,19 @@ class TestOrganisationWordsAreNoGivenNames:
     ) -> None:
         text = "Usman Hasib runs the shop.\nHasib said that 12 people had called."
         assert _claimants(extractor, text) == ["Usman Hasib"]
+
+
+class TestAListOpeningTheSentenceIsTheSubject:
+    def test_the_whole_list_speaks(self, extractor: ClaimExtractor) -> None:
+        text = "Black voters, campaign organizers and veteran volunteers said the race is open."
+        assert _claimants(extractor, text) == [
+            "Black voters, campaign organizers and veteran volunteers"
+        ]
+
+    def test_a_leading_phrase_is_no_list_item(self, extractor: ClaimExtractor) -> None:
+        text = "In recent weeks, doctors and nurses said that 40 wards were closed."
+        assert _claimants(extractor, text) == ["doctors and nurses"]
+
+    def test_a_name_in_apposition_is_no_list_item(self, extractor: ClaimExtractor) -> None:
+        text = "Mary Byrne, the owner and manager of the pub, said that 12 staff were laid off."
+        assert _claimants(extractor, text) == ["Mary Byrne"]
