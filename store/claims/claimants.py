@@ -272,9 +272,22 @@ def subject(text: str, run: list[Word]) -> str | None:
         if index and (word.lower in rules.SUBJECT_BREAKS or participle):
             run = run[:index]
             break
-    if not run or len(run) > rules.MAX_SUBJECT_WORDS:
+    if not run:
         return None
+    if len(run) > rules.MAX_SUBJECT_WORDS:
+        return _maker_of_work(text, run)
     return _quote(text, run)
+
+
+def _maker_of_work(text: str, run: list[Word]) -> str | None:
+    """For a subject too long to quote, the maker of the study it names ("A research paper
+    from a team at UMass Amherst found" -> "a team at UMass Amherst"), or None."""
+    for index, word in enumerate(run[:-1]):
+        if word.lower in rules.RESEARCH_NOUNS and run[index + 1].lower in ("from", "by"):
+            maker = run[index + 2 :]
+            if 0 < len(maker) <= rules.MAX_SUBJECT_WORDS:
+                return _quote(text, maker)
+    return None
 
 
 _OPENING_PREPOSITIONS = frozenset({"In", "At", "On", "Across", "Outside", "Inside", "Near"})

@@ -103,3 +103,16 @@ class TestAListOpeningTheSentenceIsTheSubject:
     def test_a_name_in_apposition_is_no_list_item(self, extractor: ClaimExtractor) -> None:
         text = "Mary Byrne, the owner and manager of the pub, said that 12 staff were laid off."
         assert _claimants(extractor, text) == ["Mary Byrne"]
+
+
+class TestTheMakerOfALongNamedStudy:
+    def test_a_paper_from_a_team_gives_the_team(self, extractor: ClaimExtractor) -> None:
+        text = (
+            "A research paper from a team at UMass Amherst found that training one large "
+            "model may use as much energy as a car."
+        )
+        assert _claimants(extractor, text) == ["a team at UMass Amherst"]
+
+    def test_a_short_study_subject_is_kept_whole(self, extractor: ClaimExtractor) -> None:
+        text = "A study from 2012 counted 40 deaths in the region."
+        assert _claimants(extractor, text) == ["A study from 2012"]
