@@ -166,6 +166,20 @@ _NOT_NAMES = frozenset({
     "No", "Yes", "So", "Well", "Now", "Then", "Still", "Even", "Also", "Only", "Just",
 })  # fmt: skip
 _MALE_TITLES = frozenset({"Mr", "Prince", "King", "Duke", "Sir", "Lord", "Father", "Brother"})
+_ORGANISATION_BODIES = "|".join(
+    sorted(
+        rules.ORGANISATION_HEADS
+        - {"Secretary", "Minister", "Mayor", "Friends", "Chief", "Director", "Governor"}
+        - {"President", "Head", "Leader", "Members", "Member", "Guard", "Coast", "State"}
+    )
+)
+_OPENING_ORGANISATION = re.compile(
+    rf"(?:The[ \t]+)?((?:[A-Z][\w’'.&-]*[ \t]+){{0,4}}(?:{_ORGANISATION_BODIES})"
+    rf"(?:[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)*)?)"
+    r"(?![\w’'-])(?![ \t]*,)"
+)
+"""A sentence opened by a named organisation ("The Appellate Court didn't", "The Ministry of
+Health said"), not by a person's title ("The Secretary") nor an apposition ("The Court, …")."""
 _GENDERED_TITLES = (
     "Mr", "Mrs", "Ms", "Miss", "Prince", "Princess", "King", "Queen", "Duke", "Duchess", "Sir",
     "Dame", "Lord", "Lady", "Father", "Mother", "Brother", "Sister",
@@ -394,7 +408,20 @@ class _Speakers:
                 return group
             if word == "some":
                 return None
+        if word == "it" and (body := self._previous_organisation()) is not None:
+            return body
         return self.recent[-1] if self.recent else None
+
+    def _previous_organisation(self) -> str | None:
+        """ "it" as the organisation the sentence before opens with ("The Appellate Court
+        didn't agree with Amazon's stance. It noted that …"): a person is never "it", so the
+        last speaker (Amazon, who argued) is not the one meant; None if it opens otherwise."""
+        if not 0 < self.index < len(self.found):
+            return None
+        match = _OPENING_ORGANISATION.match(self.found[self.index - 1].text)
+        if match is None or match.group(1).split()[0] in _NOT_NAMES | _CALENDAR_NAMES:
+            return None
+        return claimants.normalise_name(match.group(1))
 
     def _previous_group(self) -> str | None:
         """ "they" or "some" as the group the sentence before is about ("Trust members

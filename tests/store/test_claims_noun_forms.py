@@ -116,3 +116,28 @@ class TestTheMakerOfALongNamedStudy:
     def test_a_short_study_subject_is_kept_whole(self, extractor: ClaimExtractor) -> None:
         text = "A study from 2012 counted 40 deaths in the region."
         assert _claimants(extractor, text) == ["A study from 2012"]
+
+
+class TestItIsTheOrganisationJustNamed:
+    def test_it_after_a_court_is_the_court_not_the_last_speaker(
+        self, extractor: ClaimExtractor
+    ) -> None:
+        text = (
+            "Amazon argued that it was not liable for the battery.\n"
+            "The Appellate Court didn't agree with Amazon's stance. It noted that the "
+            "product had been stored in an Amazon warehouse."
+        )
+        assert _claimants(extractor, text) == ["Amazon", "Appellate Court"]
+
+    def test_a_ministry_with_its_of_phrase(self, extractor: ClaimExtractor) -> None:
+        text = (
+            "The Ministry of Health published new figures on Monday. It said that 40 wards "
+            "were closed."
+        )
+        assert _claimants(extractor, text) == ["Ministry of Health"]
+
+    def test_it_after_a_sentence_about_a_speaker_stays_the_speaker(
+        self, extractor: ClaimExtractor
+    ) -> None:
+        text = "Amazon argued that it was not liable. It said that 40 sellers were involved."
+        assert _claimants(extractor, text) == ["Amazon", "Amazon"]
