@@ -555,6 +555,8 @@ MEASURE_UNITS: tuple[str, ...] = (
 GLUED_UNITS: tuple[str, ...] = (
     "TB", "GB", "MB", "KB", "Tb", "Gb", "Mb", "kW", "MW", "GW", "kWh", "MWh", "GWh", "kg",
     "km", "mph", "ft", "lbs", "lb", "bp", "ha",
+    # binary sizes and rates of tech reporting ("from 5GiB to 50MiB", "a 10Gbps link")
+    "PB", "TiB", "GiB", "MiB", "KiB", "Gbps", "Mbps",
 )  # fmt: skip
 
 #: Fractions as words, with their parts: "two-thirds" -> 2 of 3, "half" -> 1 of 2.

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from store.claims import ClaimExtractor
+from store.claims import ClaimExtractor, QuantityParser
 
 
 @pytest.fixture(scope="module")
@@ -141,3 +141,12 @@ class TestItIsTheOrganisationJustNamed:
     ) -> None:
         text = "Amazon argued that it was not liable. It said that 40 sellers were involved."
         assert _claimants(extractor, text) == ["Amazon", "Amazon"]
+
+
+def test_binary_sizes_glued_to_their_number_keep_their_unit() -> None:
+    figures = QuantityParser().parse("Memory use fell from 5GiB to 50MiB on a 10Gbps link.")
+    assert [(q.count, q.text, q.unit) for q in figures] == [
+        (5, "5GiB", "GiB"),
+        (50, "50MiB", "MiB"),
+        (10, "10Gbps", "Gbps"),
+    ]
