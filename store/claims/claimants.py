@@ -225,6 +225,7 @@ def subject(text: str, run: list[Word]) -> str | None:
     """The claimant named by the subject words ``run`` (the clause up to the verb), or None."""
     while run and run[0].lower in rules.DISCOURSE_WORDS:
         run = run[1:]
+    run = _from_glued_article(run)
     run = _without_leading_phrase(run)
     run = _without_light_verb(run)
     restrictive = _restrictive_relative(text, run)
@@ -277,6 +278,22 @@ def subject(text: str, run: list[Word]) -> str | None:
     if len(run) > rules.MAX_SUBJECT_WORDS:
         return _maker_of_work(text, run)
     return _quote(text, run)
+
+
+def _from_glued_article(run: list[Word]) -> list[Word]:
+    """The subject from a capitalised article inside it, right after a capitalised word
+    ("Share Facebook Twitter WhatsApp Email Telegram A senior prison official has said": page
+    furniture glued before the sentence), not an initial ("Stephen A Smith") nor a title
+    after a preposition ("A reporter for The Times")."""
+    for index in range(len(run) - 2, 0, -1):
+        word = run[index]
+        if (
+            word.text in ("A", "An", "The")
+            and run[index - 1].capitalised
+            and (word.text == "The" or not run[index + 1].capitalised)
+        ):
+            return run[index:]
+    return run
 
 
 def _maker_of_work(text: str, run: list[Word]) -> str | None:

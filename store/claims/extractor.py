@@ -1144,10 +1144,13 @@ class ClaimExtractor:
                     hedges.append(f"{last} {first}")  # "can't be said" hedges nothing
                 continue
             opens_with_some = last == "some" and len(near) - fillers == 1 and near[0].start == 0
-            if (last in rules.DETERMINERS and not opens_with_some) or (
-                adjacent and last.endswith(("’s", "'s"))
-            ):
-                continue  # "the claims", "Amaq's claims" (not "Some questioned whether")
+            if (
+                last in rules.DETERMINERS
+                and not opens_with_some
+                and not (last in rules.NOUN_ADJECTIVES and _is_past_form(first))
+            ) or (adjacent and last.endswith(("’s", "'s"))):
+                continue  # "the claims", "Amaq's claims" (not "Some questioned whether", nor
+                # "A senior official said")
             if first in rules.NOUN_LIKE_FORMS and (
                 self._followed_by_verb(text, match.end())
                 or (adjacent and _PAST.fullmatch(last) is not None)
@@ -1953,6 +1956,11 @@ def extract_claims(draft: DocumentDraft) -> list[ClaimDraft]:
     for index, comment in enumerate(draft.comments):
         claims.extend(extractor.extract(comment.body, comment_index=index))
     return claims
+
+
+def _is_past_form(word: str) -> bool:
+    """A past form ("reported", "said"), which never is a noun after an adjective."""
+    return word.endswith("ed") or word in rules.PAST_REPORTING_FORMS
 
 
 def _in_prepositional_phrase(text: str, near: list[claimants.Word], fillers: int) -> bool:

@@ -310,14 +310,24 @@ PASSIVE_HEDGE_VERBS: frozenset[str] = frozenset({
 HEADING_MAX_CHARS = 160
 
 #: A noun, not a verb, follows these ("the claims", "its reports", "all told").
+NOUN_ADJECTIVES: frozenset[str] = frozenset({
+    "annual", "new", "latest", "recent", "final", "official", "monthly", "weekly", "quarterly",
+    "previous", "initial", "preliminary", "full", "separate", "earlier", "later", "public",
+})  # fmt: skip
+"""Adjectives that make the next word a noun ("its own annual report counts ..."), unless that
+word is a past form, which no noun is: then the adjective is a noun itself, the verb's subject
+("A senior official said that", "members of the public told")."""
+
 DETERMINERS: frozenset[str] = frozenset({
     "the", "a", "an", "these", "those", "this", "that", "his", "her", "its", "their", "our",
     "my", "your", "such", "many", "some", "any", "all", "no", "which", "what", "whose",
     "other", "both", "each", "every", "several", "few", "own",
-    # adjectives that make the next word a noun ("its own annual report counts ...")
-    "annual", "new", "latest", "recent", "final", "official", "monthly", "weekly", "quarterly",
-    "previous", "initial", "preliminary", "full", "separate", "earlier", "later", "public",
+}) | NOUN_ADJECTIVES  # fmt: skip
+
+PAST_REPORTING_FORMS: frozenset[str] = frozenset({
+    "said", "told", "wrote", "thought", "felt", "knew", "found", "saw", "made", "gave",
 })  # fmt: skip
+"""Past forms of reporting verbs that do not end in "-ed"."""
 
 #: "according to" followed by one of these names no source ("season according to taste").
 ACCORDING_TO_NON_SOURCES: frozenset[str] = frozenset({

@@ -150,3 +150,26 @@ def test_binary_sizes_glued_to_their_number_keep_their_unit() -> None:
         (50, "50MiB", "MiB"),
         (10, "10Gbps", "Gbps"),
     ]
+
+
+class TestAnAdjectiveThatIsAPerson:
+    def test_an_official_who_said_is_the_source(self, extractor: ClaimExtractor) -> None:
+        text = "A senior prison official said that the prison was full."
+        assert _claimants(extractor, text) == ["A senior prison official"]
+
+    def test_an_official_report_is_still_a_noun(self, extractor: ClaimExtractor) -> None:
+        text = "The official report counts were published on Monday."
+        assert _claimants(extractor, text) == []
+
+
+class TestPageFurnitureGluedBeforeTheSubject:
+    def test_the_subject_starts_at_its_article(self, extractor: ClaimExtractor) -> None:
+        text = (
+            "Share Facebook Twitter WhatsApp Email Telegram A senior prison official has said "
+            "in a sworn affidavit that anyone could escape."
+        )
+        assert _claimants(extractor, text) == ["A senior prison official"]
+
+    def test_an_initial_is_no_article(self, extractor: ClaimExtractor) -> None:
+        text = "Stephen A Smith said that 40 players had left."
+        assert _claimants(extractor, text) == ["Stephen A Smith"]
