@@ -228,6 +228,8 @@ def subject(text: str, run: list[Word]) -> str | None:
     run = _from_glued_article(run)
     run = _without_leading_phrase(run)
     run = _without_light_verb(run)
+    if _has_source_modifier(run) and len(run) <= rules.MAX_SUBJECT_WORDS:
+        return _quote(text, run)  # "A source familiar with the matter", kept whole
     restrictive = _restrictive_relative(text, run)
     if restrictive is not None:
         return restrictive
@@ -278,6 +280,22 @@ def subject(text: str, run: list[Word]) -> str | None:
     if len(run) > rules.MAX_SUBJECT_WORDS:
         return _maker_of_work(text, run)
     return _quote(text, run)
+
+
+_SOURCE_MODIFIERS = frozenset({
+    ("familiar", "with"), ("close", "to"), ("briefed", "on"), ("with", "knowledge"),
+    ("with", "direct"), ("involved", "in"), ("knowledgeable", "about"),
+})  # fmt: skip
+
+
+def _has_source_modifier(run: list[Word]) -> bool:
+    """Whether the subject is an unnamed source described by what it knows ("A source
+    familiar with the matter", "People close to Mr Trump"): the words after "familiar with"
+    are not the one speaking, and the whole phrase is how reporters name such a source."""
+    return any(
+        (run[index].lower, run[index + 1].lower) in _SOURCE_MODIFIERS
+        for index in range(1, len(run) - 1)
+    )
 
 
 def _from_glued_article(run: list[Word]) -> list[Word]:

@@ -173,3 +173,28 @@ class TestPageFurnitureGluedBeforeTheSubject:
     def test_an_initial_is_no_article(self, extractor: ClaimExtractor) -> None:
         text = "Stephen A Smith said that 40 players had left."
         assert _claimants(extractor, text) == ["Stephen A Smith"]
+
+
+class TestAnUnnamedSourceDescribedByWhatItKnows:
+    @pytest.mark.parametrize(
+        ("text", "claimant"),
+        [
+            (
+                "A source familiar with the matter said the deal was off.",
+                "A source familiar with the matter",
+            ),
+            ("People close to Mr Trump said he was angry.", "People close to Mr Trump"),
+            (
+                "Officials involved in the talks told Reuters that a deal was close.",
+                "Officials involved in the talks",
+            ),
+            (
+                '"It is over," said a source familiar with the matter.',
+                "a source familiar with the matter",
+            ),
+        ],
+    )
+    def test_the_whole_description_is_the_source(
+        self, extractor: ClaimExtractor, text: str, claimant: str
+    ) -> None:
+        assert _claimants(extractor, text) == [claimant]
