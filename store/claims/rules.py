@@ -205,6 +205,11 @@ ATTRIBUTION_VERBS_WITH_THAT: tuple[str, ...] = (
     "posted", "theorized", "theorised", "outlined", "posit", "posits", "posited",
     # plural present forms and stated concerns ("Experts are concerned that ...")
     "warn", "argue", "insist", "fear", "worry", "admit", "agree", "add", "explain",
+    # (not "concede": Spanish "la prioridad que concede"; not "complain": "hear someone
+    # complain that" names no source; not "deny": "deny the enemy a propaganda hit")
+    "allege", "contend", "assert", "maintain", "acknowledge", "confirm", "reveal",
+    "conclude", "testify", "emphasise", "emphasize", "indicate", "declare",
+    "announce",
     "is concerned", "are concerned", "was concerned", "were concerned",
 )  # fmt: skip
 

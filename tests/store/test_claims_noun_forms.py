@@ -198,3 +198,21 @@ class TestAnUnnamedSourceDescribedByWhatItKnows:
         self, extractor: ClaimExtractor, text: str, claimant: str
     ) -> None:
         assert _claimants(extractor, text) == [claimant]
+
+
+class TestPluralPresentReportingVerbs:
+    @pytest.mark.parametrize(
+        ("text", "claimant"),
+        [
+            ("Prosecutors allege that the firm paid $5 million in bribes.", "Prosecutors"),
+            ("Officials confirm that 40 people died in the camp.", "Officials"),
+            ("Both sides maintain that the ceasefire holds.", "Both sides"),
+        ],
+    )
+    def test_a_plural_subject_reports(
+        self, extractor: ClaimExtractor, text: str, claimant: str
+    ) -> None:
+        assert _claimants(extractor, text) == [claimant]
+
+    def test_an_infinitive_reports_nothing(self, extractor: ClaimExtractor) -> None:
+        assert _claimants(extractor, "They had to confirm the booking by Friday.") == []
