@@ -205,9 +205,26 @@ def apposition_subject(text: str, before: list[Word], verb_start: int) -> list[W
     for candidate in reversed(candidates[-2:]):
         if all(word.lower in rules.DISCOURSE_WORDS for word in candidate):
             continue  # "The department, however, said"
+        if _participle_phrase(candidate):
+            continue  # "The figures, released on Monday, show": the figures
         if candidate[0].lower not in rules.SUBJECT_BREAKS:
             return candidate
     return []
+
+
+_PARTICIPLES = frozenset({
+    "published", "released", "issued", "written", "seen", "based", "made", "given", "taken",
+    "shown", "held", "compiled", "conducted", "carried", "posted", "obtained", "leaked",
+})  # fmt: skip
+
+
+def _participle_phrase(words: list[Word]) -> bool:
+    """An apposition that describes the subject by a participle ("released on Monday",
+    "published Tuesday"), with no agent in it ("led by Oxford researchers" names one)."""
+    first = words[0].lower
+    return (first in _PARTICIPLES or (first.endswith("ed") and len(first) > 4)) and not any(
+        word.lower == "by" for word in words
+    )
 
 
 def relative_antecedent(text: str, before: list[Word], verb_start: int) -> list[Word] | None:

@@ -216,3 +216,24 @@ class TestPluralPresentReportingVerbs:
 
     def test_an_infinitive_reports_nothing(self, extractor: ClaimExtractor) -> None:
         assert _claimants(extractor, "They had to confirm the booking by Friday.") == []
+
+
+class TestAParticipleInAppositionDescribesTheSubject:
+    @pytest.mark.parametrize(
+        ("text", "claimant"),
+        [
+            (
+                "The report, published Tuesday, found that 30 percent of schools lacked heat.",
+                "The report",
+            ),
+            ("The figures, released on Monday, show unemployment at 5 percent.", "The figures"),
+            (
+                "The study, led by Oxford researchers, found that 12 percent relapsed.",
+                "Oxford researchers",
+            ),
+        ],
+    )
+    def test_the_noun_before_the_apposition_speaks(
+        self, extractor: ClaimExtractor, text: str, claimant: str
+    ) -> None:
+        assert _claimants(extractor, text) == [claimant]
