@@ -220,11 +220,12 @@ _PARTICIPLES = frozenset({
 
 def _participle_phrase(words: list[Word]) -> bool:
     """An apposition that describes the subject by a participle ("released on Monday",
-    "published Tuesday"), with no agent in it ("led by Oxford researchers" names one)."""
+    "published Tuesday", "speaking on Monday"), with no agent in it ("led by Oxford
+    researchers" names one)."""
     first = words[0].lower
-    return (first in _PARTICIPLES or (first.endswith("ed") and len(first) > 4)) and not any(
-        word.lower == "by" for word in words
-    )
+    return (
+        first in _PARTICIPLES or (first.endswith(("ed", "ing")) and len(first) > 4)
+    ) and not any(word.lower == "by" for word in words)
 
 
 def relative_antecedent(text: str, before: list[Word], verb_start: int) -> list[Word] | None:

@@ -227,6 +227,7 @@ class TestAParticipleInAppositionDescribesTheSubject:
                 "The report",
             ),
             ("The figures, released on Monday, show unemployment at 5 percent.", "The figures"),
+            ("The mayor, speaking on Monday, said the city had 3 million residents.", "The mayor"),
             (
                 "The study, led by Oxford researchers, found that 12 percent relapsed.",
                 "Oxford researchers",
