@@ -18,10 +18,12 @@ _SUFFIXES = sorted(rules.ORGANISATION_SUFFIXES, key=len, reverse=True)
 _NAME_WORD = r"[A-Z][\w’'.&-]*"
 _NAME_AT = re.compile(rf"({_NAME_WORD}(?:\s+(?:of|for|al|de|the|{_NAME_WORD}))*)")
 _PHRASE_END = re.compile(r"[,;:.!?()—–“”\"]|\sthat\s")
-_CLAUSE_BREAK = re.compile(r"[,;:()“”\"—–]|\bthat\b|(?<=[a-z]{3})[.!?]['’\"”]?\s+")
+_CLAUSE_BREAK = re.compile(r"[,;:()“”\"—–]|t(?<!\wt)hat\b|[.!?](?<=[a-z]{3}[.!?])['’\"”]?\s+")
 """Ends of a clause before a verb; a full stop after a lower-case word ends a sentence inside a
-long quotation ("... for some voters. He said"), after "Mr" or "U.S" it does not."""
-_WINDOW_BREAK = re.compile(r"[,;:()—–]|\bthat\b|(?<=[a-z]{3})[.!?]['’\"”]?\s+")
+long quotation ("... for some voters. He said"), after "Mr" or "U.S" it does not. Each
+branch opens with the character it needs (its look-behind after it), so a search skips along
+to the next such character instead of stopping at every position."""
+_WINDOW_BREAK = re.compile(r"[,;:()—–]|t(?<!\wt)hat\b|[.!?](?<=[a-z]{3}[.!?])['’\"”]?\s+")
 """:data:`_CLAUSE_BREAK` without quote marks, for how far back a subject is looked for: a
 quoted title in an apposition ('Gilley, author of the article "The Case for Colonialism,"
 argued') is not two more clauses."""
@@ -203,9 +205,27 @@ def apposition_subject(text: str, before: list[Word], verb_start: int) -> list[W
     for candidate in reversed(candidates[-2:]):
         if all(word.lower in rules.DISCOURSE_WORDS for word in candidate):
             continue  # "The department, however, said"
+        if _participle_phrase(candidate):
+            continue  # "The figures, released on Monday, show": the figures
         if candidate[0].lower not in rules.SUBJECT_BREAKS:
             return candidate
     return []
+
+
+_PARTICIPLES = frozenset({
+    "published", "released", "issued", "written", "seen", "based", "made", "given", "taken",
+    "shown", "held", "compiled", "conducted", "carried", "posted", "obtained", "leaked",
+})  # fmt: skip
+
+
+def _participle_phrase(words: list[Word]) -> bool:
+    """An apposition that describes the subject by a participle ("released on Monday",
+    "published Tuesday", "speaking on Monday"), with no agent in it ("led by Oxford
+    researchers" names one)."""
+    first = words[0].lower
+    return (
+        first in _PARTICIPLES or (first.endswith(("ed", "ing")) and len(first) > 4)
+    ) and not any(word.lower == "by" for word in words)
 
 
 def relative_antecedent(text: str, before: list[Word], verb_start: int) -> list[Word] | None:
@@ -223,8 +243,11 @@ def subject(text: str, run: list[Word]) -> str | None:
     """The claimant named by the subject words ``run`` (the clause up to the verb), or None."""
     while run and run[0].lower in rules.DISCOURSE_WORDS:
         run = run[1:]
+    run = _from_glued_article(run)
     run = _without_leading_phrase(run)
     run = _without_light_verb(run)
+    if _has_source_modifier(run) and len(run) <= rules.MAX_SUBJECT_WORDS:
+        return _quote(text, run)  # "A source familiar with the matter", kept whole
     restrictive = _restrictive_relative(text, run)
     if restrictive is not None:
         return restrictive
@@ -270,9 +293,54 @@ def subject(text: str, run: list[Word]) -> str | None:
         if index and (word.lower in rules.SUBJECT_BREAKS or participle):
             run = run[:index]
             break
-    if not run or len(run) > rules.MAX_SUBJECT_WORDS:
+    if not run:
         return None
+    if len(run) > rules.MAX_SUBJECT_WORDS:
+        return _maker_of_work(text, run)
     return _quote(text, run)
+
+
+_SOURCE_MODIFIERS = frozenset({
+    ("familiar", "with"), ("close", "to"), ("briefed", "on"), ("with", "knowledge"),
+    ("with", "direct"), ("involved", "in"), ("knowledgeable", "about"),
+})  # fmt: skip
+
+
+def _has_source_modifier(run: list[Word]) -> bool:
+    """Whether the subject is an unnamed source described by what it knows ("A source
+    familiar with the matter", "People close to Mr Trump"): the words after "familiar with"
+    are not the one speaking, and the whole phrase is how reporters name such a source."""
+    return any(
+        (run[index].lower, run[index + 1].lower) in _SOURCE_MODIFIERS
+        for index in range(1, len(run) - 1)
+    )
+
+
+def _from_glued_article(run: list[Word]) -> list[Word]:
+    """The subject from a capitalised article inside it, right after a capitalised word
+    ("Share Facebook Twitter WhatsApp Email Telegram A senior prison official has said": page
+    furniture glued before the sentence), not an initial ("Stephen A Smith") nor a title
+    after a preposition ("A reporter for The Times")."""
+    for index in range(len(run) - 2, 0, -1):
+        word = run[index]
+        if (
+            word.text in ("A", "An", "The")
+            and run[index - 1].capitalised
+            and (word.text == "The" or not run[index + 1].capitalised)
+        ):
+            return run[index:]
+    return run
+
+
+def _maker_of_work(text: str, run: list[Word]) -> str | None:
+    """For a subject too long to quote, the maker of the study it names ("A research paper
+    from a team at UMass Amherst found" -> "a team at UMass Amherst"), or None."""
+    for index, word in enumerate(run[:-1]):
+        if word.lower in rules.RESEARCH_NOUNS and run[index + 1].lower in ("from", "by"):
+            maker = run[index + 2 :]
+            if 0 < len(maker) <= rules.MAX_SUBJECT_WORDS:
+                return _quote(text, maker)
+    return None
 
 
 _OPENING_PREPOSITIONS = frozenset({"In", "At", "On", "Across", "Outside", "Inside", "Near"})

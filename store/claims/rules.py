@@ -205,6 +205,11 @@ ATTRIBUTION_VERBS_WITH_THAT: tuple[str, ...] = (
     "posted", "theorized", "theorised", "outlined", "posit", "posits", "posited",
     # plural present forms and stated concerns ("Experts are concerned that ...")
     "warn", "argue", "insist", "fear", "worry", "admit", "agree", "add", "explain",
+    # (not "concede": Spanish "la prioridad que concede"; not "complain": "hear someone
+    # complain that" names no source; not "deny": "deny the enemy a propaganda hit")
+    "allege", "contend", "assert", "maintain", "acknowledge", "confirm", "reveal",
+    "conclude", "testify", "emphasise", "emphasize", "indicate", "declare",
+    "announce",
     "is concerned", "are concerned", "was concerned", "were concerned",
 )  # fmt: skip
 
@@ -214,7 +219,13 @@ CLAUSE_SUBJECT_PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "we", 
 
 #: Verb forms that are also plural nouns ("Amaq's claims are ..."); when one of them is followed
 #: by a verb from :data:`VERB_FOLLOWERS` it is the noun, not an attribution.
-NOUN_LIKE_FORMS: frozenset[str] = frozenset({"claims", "reports", "states", "claim", "says"})
+NOUN_LIKE_FORMS: frozenset[str] = frozenset({
+    "claims", "reports", "states", "claim", "says",
+    # more reporting verbs that are as often plural nouns ("Published estimates put this share
+    # as high as", "Rust projects are well-suited", "the forecasts were")
+    "estimates", "projects", "forecasts", "notes", "fears", "hopes", "tweets", "pledges",
+    "worries", "rules",
+})  # fmt: skip
 
 #: A noun-like form right after "<one of these> <word>" is a noun inside a prepositional phrase
 #: ("a surge in outage reports", "the count of police estimates"): it has no subject to report.
@@ -304,14 +315,24 @@ PASSIVE_HEDGE_VERBS: frozenset[str] = frozenset({
 HEADING_MAX_CHARS = 160
 
 #: A noun, not a verb, follows these ("the claims", "its reports", "all told").
+NOUN_ADJECTIVES: frozenset[str] = frozenset({
+    "annual", "new", "latest", "recent", "final", "official", "monthly", "weekly", "quarterly",
+    "previous", "initial", "preliminary", "full", "separate", "earlier", "later", "public",
+})  # fmt: skip
+"""Adjectives that make the next word a noun ("its own annual report counts ..."), unless that
+word is a past form, which no noun is: then the adjective is a noun itself, the verb's subject
+("A senior official said that", "members of the public told")."""
+
 DETERMINERS: frozenset[str] = frozenset({
     "the", "a", "an", "these", "those", "this", "that", "his", "her", "its", "their", "our",
     "my", "your", "such", "many", "some", "any", "all", "no", "which", "what", "whose",
     "other", "both", "each", "every", "several", "few", "own",
-    # adjectives that make the next word a noun ("its own annual report counts ...")
-    "annual", "new", "latest", "recent", "final", "official", "monthly", "weekly", "quarterly",
-    "previous", "initial", "preliminary", "full", "separate", "earlier", "later", "public",
+}) | NOUN_ADJECTIVES  # fmt: skip
+
+PAST_REPORTING_FORMS: frozenset[str] = frozenset({
+    "said", "told", "wrote", "thought", "felt", "knew", "found", "saw", "made", "gave",
 })  # fmt: skip
+"""Past forms of reporting verbs that do not end in "-ed"."""
 
 #: "according to" followed by one of these names no source ("season according to taste").
 ACCORDING_TO_NON_SOURCES: frozenset[str] = frozenset({
@@ -549,6 +570,8 @@ MEASURE_UNITS: tuple[str, ...] = (
 GLUED_UNITS: tuple[str, ...] = (
     "TB", "GB", "MB", "KB", "Tb", "Gb", "Mb", "kW", "MW", "GW", "kWh", "MWh", "GWh", "kg",
     "km", "mph", "ft", "lbs", "lb", "bp", "ha",
+    # binary sizes and rates of tech reporting ("from 5GiB to 50MiB", "a 10Gbps link")
+    "PB", "TiB", "GiB", "MiB", "KiB", "Gbps", "Mbps",
 )  # fmt: skip
 
 #: Fractions as words, with their parts: "two-thirds" -> 2 of 3, "half" -> 1 of 2.

@@ -80,10 +80,15 @@ def split(text: str) -> list[Span]:
     breaks = paragraph_breaks(text)
     pieces: list[Span] = []
     start = 0
+    # A footnote marker follows a full stop: one search of the text for a digit after one
+    # (rare outside decimals) spares searching each paragraph for the marker itself.
+    any_footnote = _DIGIT_AFTER_STOP.search(text) is not None and (
+        _FOOTNOTE_END.search(text) is not None
+    )
     for paragraph, end in enumerate([*breaks, len(text)]):
         block = text[start:end]
         if block.strip():
-            footnotes = _FOOTNOTE_END.search(block) is not None
+            footnotes = any_footnote and _FOOTNOTE_END.search(block) is not None
             for boundary in sentencex.get_sentence_boundaries("en", block):
                 begin = start + boundary["start_index"]
                 stop = start + boundary["end_index"]
@@ -99,6 +104,9 @@ def split(text: str) -> list[Span]:
 _FOOTNOTE_END = re.compile(r"\d(?<=[a-z][.!?]\d)\d?(?=[ \t]+[A-Z])")
 """A footnote marker after a full stop ("... according to Iowa Starting Line.2 Warren has"):
 the sentence ends after it, which sentencex misses (it reads ".2" as a decimal)."""
+_DIGIT_AFTER_STOP = re.compile(r"[.!?]\d")
+"""What every :data:`_FOOTNOTE_END` match needs (no match in the text means none in any of
+its paragraphs, which lie inside it)."""
 
 
 def _add_piece(pieces: list[Span], text: str, start: int, end: int, paragraph: int) -> None:
@@ -124,13 +132,18 @@ def _joined(pieces: list[Span], text: str) -> list[Span]:
             if last.paragraph == piece.paragraph and _continues(text, last, piece):
                 joined[-1] = Span(last.start, piece.end, last.paragraph)
                 continue
-        if _LONE_QUOTE.fullmatch(text, piece.start, piece.end):
+        if text[piece.start] in _LONE_QUOTE_MARKS and _LONE_QUOTE.fullmatch(
+            text, piece.start, piece.end
+        ):
             pending = piece  # an opening quote mark cut from its sentence: it opens the next
             continue
         if joined:
             last = joined[-1]
             if last.paragraph == piece.paragraph and (
-                _ABBREVIATION.search(text, max(last.start, last.end - 8), last.end)
+                (
+                    text[last.end - 1] == "."  # what every abbreviation ends with
+                    and _ABBREVIATION.search(text, max(last.start, last.end - 8), last.end)
+                )
                 or (
                     text[last.end - 1] in _CLOSING_QUOTES
                     and _SPEAKER_NEXT.match(text, piece.start, piece.end)
@@ -144,7 +157,8 @@ def _joined(pieces: list[Span], text: str) -> list[Span]:
     return joined
 
 
-_LONE_QUOTE = re.compile(r"[\"“”‘’']+")
+_LONE_QUOTE_MARKS = "\"“”‘’'"
+_LONE_QUOTE = re.compile(rf"[{_LONE_QUOTE_MARKS}]+")
 _QUOTE_MARKS = '"“”'
 
 
@@ -152,9 +166,9 @@ def _continues(text: str, last: Span, piece: Span) -> bool:
     """Whether ``piece`` finishes the sentence ``last`` leaves inside a quotation: a closing
     quote mark on its own ('... protected.' + '"'), or one followed by its speaker
     ('... ask for?' + '" he said.')."""
-    head = text[piece.start : piece.end]
-    if head[:1] not in _QUOTE_MARKS:
+    if text[piece.start] not in _QUOTE_MARKS:
         return False
+    head = text[piece.start : piece.end]
     before = text[last.start : last.end]
     open_quote = (before.count('"') % 2 == 1) or before.count("“") > before.count("”")
     if not open_quote:
