@@ -33,7 +33,6 @@ from store.search.matching import Span, WordMatcher
 from store.search.query import Clause, Query, WordTerm, parse_query
 from store.search.ranking import SCOPE_FIELDS, ScoredWord, best_possible, form_score, rank
 from store.search.result import SearchResult, SearchState
-from store.search.stems import Stems
 from store.search.vocabulary import words
 
 CANDIDATES = 1000
@@ -51,9 +50,6 @@ COOCCURRING_LETTERS = 4
 """Longest last word completed by co-occurrence: a longer prefix has few completions, and its
 most frequent ones already hold the one meant (4+ letters: recall@10 0.99 without it)."""
 COOCCURRING_FORMS = 16
-RARE_RECORDS = 300
-"""Records of the words before the last up to which all of them are read and the last word
-looked for in their text (see :func:`_within_rare_words`): ≈3 ms at a million records."""
 """Completions taken from those records, most frequent there first."""
 STRONG_MARGIN = 6.0
 """How far below the best score the query's words can reach a hit may be and still count as
@@ -89,14 +85,12 @@ class SearchEngine:
         self._store = store
         self._source = source
         self._lock = threading.Lock()
-        self._stems = Stems()
 
     def close(self) -> None:
         with self._lock:
             if self._source is not None:
                 self._source.close()
                 self._source = None
-            self._stems.close()
 
     def search(
         self,
@@ -229,9 +223,6 @@ class SearchEngine:
         whose first batch is weak (typos that only some records survive) is ranked over every
         candidate.
         """
-        complete = _within_rare_words(source, self._stems, query, expansions, kinds, limit)
-        if complete is not None:
-            return complete
         expansions, beside = _with_cooccurring_completions(source, query, expansions, kinds)
         per_kind = max(1, CANDIDATES // len(kinds))
         batch = max(FIRST_BATCH, 3 * limit)
@@ -467,7 +458,13 @@ def _with_cooccurring_completions(
     ):
         return expansions, []  # not a completed word of three or four letters
     rest = replace(query, clauses=query.clauses[:-1])
-    narrowed = _as_typed(source, rest, expansions)
+    narrowed = dict(expansions)
+    for clause in rest.clauses:
+        for word in clause.words:
+            typed = " ".join(words(word.text))
+            forms = expansions[word].forms
+            if word.mode == "fuzzy" and forms and forms[0] == typed and len(forms) > 1:
+                narrowed[word] = source.narrow(expansions[word], [typed])
     prefix = " ".join(words(last.text))
     pattern = re.compile(r"(?<![^\W_])" + re.escape(prefix) + r"[^\W_]*")
     counts: Counter[str] = Counter()
@@ -505,12 +502,14 @@ def _strong_first(
     :func:`_strong_forms`) already score as well as the words allow; None otherwise (or
     when every form is strong), and the caller asks for all the forms.
 
-    "conley gill": "conley" stands for "only" too (a far commoner word two edits away), and
-    the newest records with any form of both words all say "only", so the first batch was
-    ranked, found weak, and the index was asked again for the strong forms: 17 index
-    questions and two rankings, where asking for the strong forms first answers with 3 and
-    one. A query whose strong forms are too rare to fill the answer pays one narrow question
-    a kind more (the caller's own narrowing asks it again from memory).
+    "brook anim": "brook" stands for "book" and "look" too (far commoner words a typo away)
+    and "anim" for "aim" and "ani", so the newest records with any form of both words were
+    all weak; they were ranked, found weak, and the index was asked again for the strong
+    forms. At a million records that was 12 index questions and 180 records ranked; asking
+    for the strong forms first answers with 6 and 30 (CPU 49 -> 26 ms); 444 of the real-word
+    benchmark's 449 answers are the same lists as before. A query whose strong forms are too
+    rare to fill the answer pays one narrow question a kind more (the caller's own narrowing
+    asks it again from memory).
     """
     scored = [
         [
@@ -536,117 +535,6 @@ def _strong_first(
         documents.extend(source.documents(kind, ids))
     hits = rank(documents, clauses, limit)
     return hits if _strong_enough(hits, clauses, limit) else None
-
-
-def _within_rare_words(
-    source: CandidateSource,
-    stems: Stems,
-    query: Query,
-    expansions: dict[WordTerm, Expansion],
-    kinds: list[RecordKind],
-    limit: int,
-) -> list[SearchHit] | None:
-    """The hits of a query whose words before the last are rare: every record holding them
-    read, those where the last word stands too ranked; None when they hold more than
-    :data:`RARE_RECORDS` records (the caller then asks the index for all the words).
-
-    "kaag sta": the last word, half typed, stands for 20 forms (typo neighbours "sea",
-    "st", completions "state", "start"…), every one common, and each index question that
-    joins them to "kaag" merged their postings (1–4 ms a kind, 11–19 questions a key press
-    at a million records as the engine narrowed and widened them). The 29 records of "kaag"
-    are the only ones that can match, so they are read and searched for the last word
-    instead: one cheap question a kind, and every completion of it is found, not only the
-    most frequent ones listed (a record saying "stalwart" beside "kaag" is found too).
-    The last word counts where the index would find it (see :func:`_holding`).
-    """
-    if len(query.clauses) < 2 or len(query.clauses[-1].words) != 1:
-        return None
-    last = query.clauses[-1].words[0]
-    if last.mode != "fuzzy" or last.scope:
-        return None
-    rest = replace(query, clauses=query.clauses[:-1])
-    budget = RARE_RECORDS
-    found: dict[RecordKind, list[int]] = {}
-    for kind in kinds:
-        ids = source.candidates(rest, expansions, kind, budget + 1)
-        if len(ids) > budget:
-            return None
-        budget -= len(ids)
-        found[kind] = ids
-    documents = _holding(
-        stems,
-        last,
-        expansions[last],
-        [document for kind, ids in found.items() for document in source.documents(kind, ids)],
-    )
-    clauses = [
-        [
-            ScoredWord(word, expansions[word].forms, _alternatives(query, word, expansions))
-            for word in clause.words
-            if expansions[word].found
-        ]
-        for clause in query.clauses
-    ]
-    return rank(documents, [clause for clause in clauses if clause], limit)
-
-
-def _holding(
-    stems: Stems, word: WordTerm, expansion: Expansion, documents: list[Document]
-) -> list[Document]:
-    """Those of ``documents`` that hold ``word`` as the index would find it: one of its
-    forms, or a word with the same term (stem: "studied" for "studies"); while it is being
-    completed with more completions than listed, also any word (or term) that starts as it
-    does."""
-    typed = " ".join(words(word.text))
-    completing = bool(expansion.broader or expansion.unlisted)
-    as_written = _word_pattern(word, replace(expansion, unlisted=completing))
-    wanted = {term for term in stems.of(expansion.forms).values() if term}
-    # A stem keeps the start of its word (porter rewrites at most the last four letters of
-    # what it keeps), so only words that start as a term does are cut.
-    heads = {term[: max(2, len(term) - 4)] for term in wanted}
-    if completing:
-        heads.add(typed[: max(2, len(typed) - 4)])
-    siblings = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, sorted(heads))) + r")[^\W_]*")
-    kept: list[Document] = []
-    unsure: list[tuple[Document, list[str]]] = []
-    for document in documents:
-        maybe: list[str] = []
-        for _, text in document.fields:
-            low = text.lower()
-            if as_written.search(low):
-                kept.append(document)
-                break
-            maybe.extend(siblings.findall(low))
-            if not low.isascii():  # a letter with a diacritic its term drops
-                maybe.extend(w for w in words(low) if not w.isascii())
-        else:
-            if maybe:
-                unsure.append((document, maybe))
-    if unsure:  # every word to cut cut at once: the in-memory index is asked once
-        terms = stems.of(w for _, maybe in unsure for w in maybe)
-        for document, maybe in unsure:
-            if any(
-                (term := terms[w]) in wanted or (completing and term.startswith(typed))
-                for w in maybe
-            ):
-                kept.append(document)
-    return kept
-
-
-def _as_typed(
-    source: CandidateSource, query: Query, expansions: dict[WordTerm, Expansion]
-) -> dict[WordTerm, Expansion]:
-    """``expansions`` with each fuzzy word of ``query`` that is a stored word as typed cut to
-    that word (its typo neighbours would drown a rare word's records); ``expansions`` itself
-    when no word is cut."""
-    narrowed = dict(expansions)
-    for clause in query.clauses:
-        for word in clause.words:
-            typed = " ".join(words(word.text))
-            forms = expansions[word].forms
-            if word.mode == "fuzzy" and forms and forms[0] == typed and len(forms) > 1:
-                narrowed[word] = source.narrow(expansions[word], [typed])
-    return narrowed if narrowed != expansions else expansions
 
 
 def _word_pattern(word: WordTerm, expansion: Expansion) -> re.Pattern[str]:
