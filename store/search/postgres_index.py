@@ -28,10 +28,11 @@ triggers because the terms come from Python. Every writer of record text goes th
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from store.search.index import TOKENIZER, record_texts, tags_text
@@ -89,33 +90,46 @@ SEARCH_TABLES = (
 )
 
 
+_SEPARATORS = bytes(c for c in range(128) if not chr(c).isalnum())
+_FOLD = bytes.maketrans(
+    _SEPARATORS + bytes(range(ord("A"), ord("Z") + 1)),
+    b" " * len(_SEPARATORS) + bytes(range(ord("a"), ord("z") + 1)),
+)
+"""ASCII separators to spaces and ASCII capitals to small letters, in one ``translate``.
+Every ASCII character but letters and digits is a separator to FTS5's ``unicode61``
+(tested), and it folds case itself, so neither changes the terms of a piece."""
+KNOWN_PIECES = 500_000
+"""Pieces whose terms are remembered (:class:`Terms`); past this the memory starts again."""
+_known: dict[bytes, tuple[str, ...]] = {}
+
+
 class Terms:
     """FTS5's tokenizer, for text that is not stored in SQLite.
 
     An in-memory FTS5 table with the store's tokenizer takes the texts, and its
-    ``fts5vocab`` instance table gives back each term with its column and offset: exactly
-    the terms SQLite's index holds for the same text. One object per thread (SQLite
-    connections are not shared).
+    ``fts5vocab`` instance table gives back each term with its offset: exactly the terms
+    SQLite's index holds for the same text. One object per thread (SQLite connections are
+    not shared).
+
+    Each text is first cut at its ASCII separators into *pieces* (a word, or a run of
+    letters with non-ASCII ones in it), and a piece's terms are remembered across calls:
+    FTS5 never makes a term across an ASCII separator, and a term depends on its piece
+    alone (the porter stem of the piece's folded letters, or the pieces FTS5 cuts it into),
+    so the terms of a text are its pieces' terms in order. Only pieces not seen yet go
+    through FTS5. Reading terms back from ``fts5vocab`` cost ≈5 µs a term, the biggest
+    part of a copy's vectors; a look-up of a known piece costs a dict probe.
 
     The table is contentless (``content=''``: the texts are not kept, only their terms) and
     is emptied with FTS5's ``delete-all`` after each batch: deleting its rows made FTS5
-    tokenize every text a second time to find what to remove, a sixth of the time of a copy's
-    vectors (10k records: 1.1 of 6.2 s). Dropping and making the table again cost as little
-    for a batch but 0.7 ms for each query a search tokenizes; ``delete-all`` costs neither.
+    tokenize every text a second time to find what to remove.
     """
 
-    def __init__(self, columns: int = 5) -> None:
-        self._columns = columns
+    def __init__(self) -> None:
         # Not shared between threads at once: the search engine holds its lock around a
         # search, and the write path makes one per batch. The app searches from worker threads.
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
-        self._names = [f"c{i}" for i in range(columns)]
-        self._create()
-
-    def _create(self) -> None:
         self._db.execute(
-            f"CREATE VIRTUAL TABLE t USING fts5({', '.join(self._names)}, "
-            f"tokenize='{TOKENIZER}', content='')"
+            f"CREATE VIRTUAL TABLE t USING fts5(c0, tokenize='{TOKENIZER}', content='')"
         )
         self._db.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
 
@@ -124,20 +138,33 @@ class Terms:
 
     def of(self, texts: Sequence[Sequence[str]]) -> list[list[list[str]]]:
         """For each row of texts (one per column), each column's terms in order."""
-        width = self._columns
-        marks = ", ".join("?" * (width + 1))
+        global _known  # replaced, never emptied: another thread may be reading it
+        known = _known
+        pieces = [[text.encode("utf-8").translate(_FOLD).split() for text in row] for row in texts]
+        seen: set[bytes] = set()
+        for row in pieces:
+            for column in row:
+                seen.update(column)
+        missing = seen.difference(known)
+        if missing:
+            if len(known) + len(missing) > KNOWN_PIECES:
+                known = _known = {}
+                missing = seen
+            known.update(self._pieces(sorted(missing)))
+        find = known.__getitem__
+        return [[list(chain.from_iterable(map(find, column))) for column in row] for row in pieces]
+
+    def _pieces(self, pieces: Sequence[bytes]) -> Iterator[tuple[bytes, tuple[str, ...]]]:
+        """Each piece with its terms, by FTS5."""
         self._db.executemany(
-            f"INSERT INTO t (rowid, {', '.join(self._names)}) VALUES ({marks})",  # noqa: S608
-            [(number, *row, *[""] * (width - len(row))) for number, row in enumerate(texts)],
+            "INSERT INTO t (rowid, c0) VALUES (?, ?)",
+            [(number, piece.decode("utf-8")) for number, piece in enumerate(pieces)],
         )
-        result: list[list[list[str]]] = [[[] for _ in range(width)] for _ in texts]
-        column = {name: i for i, name in enumerate(self._names)}
-        for doc, name, term in self._db.execute(
-            "SELECT doc, col, term FROM v ORDER BY doc, col, offset"
-        ):
-            result[doc][column[name]].append(term)
+        terms: list[list[str]] = [[] for _ in pieces]
+        for doc, term in self._db.execute("SELECT doc, term FROM v ORDER BY doc, offset"):
+            terms[doc].append(term)
         self._db.execute("INSERT INTO t (t) VALUES ('delete-all')")
-        return result
+        return zip(pieces, map(tuple, terms), strict=True)
 
     def phrase(self, text: str) -> list[str]:
         """The terms FTS5 makes of a query string."""
@@ -152,16 +179,24 @@ def quote(lexeme: str) -> str:
     return "'" + lexeme + "'"
 
 
+_SPOTS = {
+    weight: [f"{min(offset, MAX_POSITION)}{weight}" for offset in range(MAX_POSITION + 1)]
+    for weight in WEIGHTS
+}
+"""Each weight's position texts ("17B"), made once: the hot loop below only slices them."""
+
+
 def tsvector(
     columns: Sequence[Sequence[str]], weights: Sequence[str], tags: Sequence[str] = ()
 ) -> str:
     """A ``tsvector`` literal: each column's terms under its weight, each column after a
     :data:`START` marker, and ``tags`` again under :data:`TAG`.
 
-    The import's hot loop on PostgreSQL (every term of every record passes here once), so it
-    does little per term: positions are gathered as strings and joined once per lexeme.
+    The import's and the copy's hot loop on PostgreSQL (every term of every record passes
+    here once), so it does little per term: each term is paired with a position text made
+    once (:data:`_SPOTS`) and appended to its lexeme's list, which is joined once per lexeme.
     """
-    positions: dict[str, list[str]] = {}
+    positions: defaultdict[str, list[str]] = defaultdict(list)
     position = 0
     groups = [(terms, weight, "") for terms, weight in zip(columns, weights, strict=True)]
     if tags:
@@ -169,18 +204,26 @@ def tsvector(
     for terms, weight, prefix in groups:
         if not terms:
             continue
-        lexemes = (
-            [prefix + START, *(prefix + term for term in terms)] if prefix else [START, *terms]
+        lexemes = [prefix + START, *(prefix + term for term in terms)] if prefix else terms
+        spots = _SPOTS[weight]
+        if not prefix:
+            positions[START].append(spots[min(position + 1, MAX_POSITION)])
+            position += 1
+        end = position + len(lexemes)
+        places = spots[position + 1 : end + 1]
+        if end >= MAX_POSITION:  # positions past the last are clamped to it
+            places += [spots[MAX_POSITION]] * (len(lexemes) - len(places))
+        for lexeme, spot in zip(lexemes, places):  # noqa: B905 (same length)
+            positions[lexeme].append(spot)
+        position = end
+    text = " ".join(positions)
+    if "'" in text or "\\" in text:  # FTS5's terms never hold either: cut at ASCII marks
+        return " ".join(
+            f"{quote(lexeme)}:{','.join(spots[:MAX_POSITIONS_PER_TERM])}"
+            for lexeme, spots in positions.items()
         )
-        for offset, lexeme in enumerate(lexemes, position + 1):
-            spot = f"{offset if offset < MAX_POSITION else MAX_POSITION}{weight}"
-            found = positions.get(lexeme)
-            if found is None:
-                positions[lexeme] = [spot]
-            elif len(found) < MAX_POSITIONS_PER_TERM:
-                found.append(spot)
-        position += len(lexemes)
-    return " ".join(f"{quote(lexeme)}:{','.join(spots)}" for lexeme, spots in positions.items())
+    most = MAX_POSITIONS_PER_TERM
+    return " ".join([f"'{lexeme}':{','.join(spots[:most])}" for lexeme, spots in positions.items()])
 
 
 def _article_vectors(terms: Terms, rows: Sequence[dict[str, Any]]) -> list[tuple[int, str]]:
@@ -242,6 +285,9 @@ class Prepared:
     vectors: dict[str, dict[int, str]]
     counts: Counter[str] | None
     """None: to be counted at the write (the batch written is not the batch prepared)."""
+    keys: Keys | None = None
+    """The deletion keys of the words expected to be new at the write, made ahead; used
+    only if those are exactly the words new then (:func:`add_counts`)."""
 
     def renumbered(self, ids: dict[str, dict[int, int]], *, same_rows: bool = True) -> Prepared:
         """The same, for records given new ids (``ids``: table -> old id -> new id of every
@@ -254,17 +300,25 @@ class Prepared:
             vectors[table] = (
                 {moved[old]: text for old, text in part.items() if old in moved} if moved else part
             )
-        return Prepared(vectors, self.counts if same_rows else None)
+        return Prepared(vectors, self.counts if same_rows else None, self.keys)
 
 
-def prepare(rows: RowBatch, titles: dict[int, str]) -> Prepared:
+def prepare(rows: RowBatch, titles: dict[int, str], seen: set[str] | None = None) -> Prepared:
     """:class:`Prepared` for ``rows``, whose claims' and comments' articles' titles are in
-    ``titles`` (nothing here reads the database)."""
+    ``titles`` (nothing here reads the database). With ``seen`` (the words of the batches
+    prepared before, which the destination will hold by this one's write), also the keys of
+    the batch's other words, and those are added to ``seen``."""
     missing = {row["article_id"] for row in (*rows.claims, *rows.comments)} - set(titles)
     if missing:
         raise ValueError(f"titles missing for articles {sorted(missing)[:5]}")
     vectors = _made_vectors(rows, titles)
-    return Prepared({table: dict(part) for table, part in vectors}, _counts(rows))
+    counts = _counts(rows)
+    keys = None
+    if seen is not None:
+        new = sorted(word for word in counts if word not in seen)
+        seen.update(new)
+        keys = key_text(new)
+    return Prepared({table: dict(part) for table, part in vectors}, counts, keys)
 
 
 OVERLAP_RECORDS = 200
@@ -291,7 +345,7 @@ def index_rows(conn: Connection, rows: RowBatch, prepared: Prepared | None = Non
                     ("search_comment", rows.comments),
                 )
             ]
-            add_counts(cursor, prepared.counts or _counts(rows))
+            add_counts(cursor, prepared.counts or _counts(rows), prepared.keys)
         elif len(rows.articles) + len(rows.claims) + len(rows.comments) < OVERLAP_RECORDS:
             vectors = _made_vectors(rows, _titles(cursor, rows))
             add_counts(cursor, _counts(rows))
@@ -342,7 +396,7 @@ def _vectors(terms: Terms, rows: RowBatch, titles: dict[int, str]) -> Vectors:
     ]
 
 
-def add_counts(cursor: Any, counts: Counter[str]) -> None:
+def add_counts(cursor: Any, counts: Counter[str], keys: Keys | None = None) -> None:
     """Count words into the vocabulary; new words get their deletion keys.
 
     New words and their keys go in by COPY, sorted (a B-tree filled in order, as SQLite's
@@ -368,7 +422,7 @@ def add_counts(cursor: Any, counts: Counter[str]) -> None:
     _copy_rows(
         cursor, b"COPY search_vocab (word, freq) FROM STDIN", [(word, counts[word]) for word in new]
     )
-    _add_keys(cursor, new)
+    _add_keys(cursor, keys if keys is not None and keys.words == new else key_text(new))
 
 
 def rekey(cursor: Any) -> None:
@@ -380,14 +434,46 @@ def rekey(cursor: Any) -> None:
     for statement in KEY_DDL:
         cursor.execute(statement.encode())
     cursor.execute("SELECT word FROM search_vocab ORDER BY word")
-    _add_keys(cursor, [row[0] for row in cursor.fetchall()])
+    _add_keys(cursor, key_text([row[0] for row in cursor.fetchall()]))
     mark_keys(cursor)
 
 
-def _add_keys(cursor: Any, new: Sequence[str]) -> None:
-    """The deletion keys of ``new`` words (sorted, none of them keyed yet), by COPY in key
-    order, into the newest generation of keys or a new one (the rule of SQLite's
-    :func:`store.search.vocabulary.add_words`).
+@dataclass(frozen=True, slots=True)
+class Keys:
+    """The deletion keys of ``words`` (sorted, none of them keyed yet) as COPY text, one
+    ``key<TAB>word`` line a key, in key order (:func:`key_text`)."""
+
+    words: list[str]
+    count: int
+    text: bytes
+
+
+def key_text(new: list[str]) -> Keys:
+    """:class:`Keys` for ``new`` words.
+
+    Made by the SQLite side's :func:`store.search.vocabulary._key_rows` (keys shared by words
+    of one prefix, sorted as packed integers), each word's index in ``new`` standing for its
+    id, and written in one pass over the packed integers (a word holding a character that
+    COPY's text format escapes, none that the vocabulary splits out, is escaped as COPY
+    reads it). Made in a worker process ahead of the write by a copy
+    (:func:`store.copying.copy_store`), where the words new to the destination are known
+    in advance.
+    """
+    run = _key_rows(new, 0)
+    joined = "".join(new)
+    if any(mark in joined for mark in "\\\t\n\r"):
+        escape = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+        lines = [f"{key}\t{new[index].translate(escape)}\n" for key, index in run.rows()]
+        return Keys(new, len(run), "".join(lines).encode("utf-8"))
+    shift, mask, offset = run.shift, (1 << run.shift) - 1, 2**31
+    tails = [f"\t{word}\n" for word in new]
+    text = "".join([f"{(value >> shift) - offset}{tails[value & mask]}" for value in run.packed])
+    return Keys(new, len(run), text.encode("utf-8"))
+
+
+def _add_keys(cursor: Any, keys: Keys) -> None:
+    """Write ``keys`` by COPY in key order, into the newest generation of keys or a new one
+    (the rule of SQLite's :func:`store.search.vocabulary.add_words`).
 
     Why generations: one batch's keys are spread over the whole key range, so filed into one
     B-tree they landed on random pages of an index far larger than the server's buffers.
@@ -396,13 +482,8 @@ def _add_keys(cursor: Any, new: Sequence[str]) -> None:
     8); in a generation of its own a run is appended at the index's right edge. A look-up
     asks every generation (a dozen at most: each holds at least a quarter of the keys
     before it, or is the newest, still filling).
-
-    The keys are made by the SQLite side's :func:`store.search.vocabulary._key_rows` (keys
-    shared by words of one prefix, sorted as packed integers), each word's index in ``new``
-    standing for its id, and written as COPY text in one pass over the packed integers.
     """
-    run = _key_rows(new, 0)
-    if not len(run):
+    if not keys.count:
         return
     cursor.execute(
         "SELECT (SELECT gen FROM search_vocab_gen ORDER BY gen DESC LIMIT 1), "
@@ -410,27 +491,14 @@ def _add_keys(cursor: Any, new: Sequence[str]) -> None:
         "(SELECT coalesce(sum(keys), 0) FROM search_vocab_gen)"
     )
     newest, held, total = cursor.fetchone()
-    if newest is None or held >= generation_limit(total) or 0 < held < len(run):
+    if newest is None or held >= generation_limit(total) or 0 < held < keys.count:
         gen = 0 if newest is None else newest + 1
         cursor.execute("INSERT INTO search_vocab_gen (gen, keys) VALUES (%s, 0)", (gen,))
     else:
         gen = newest
-    statement = b"COPY search_vocab_key (gen, key, word) FROM STDIN"
-    joined = "".join(new)
-    if any(mark in joined for mark in "\\\t\n\r"):
-        with cursor.copy(statement) as copy:  # a character COPY's text would need escaped
-            for key, index in run.rows():
-                copy.write_row((gen, key, new[index]))
-    else:
-        shift, mask, offset = run.shift, (1 << run.shift) - 1, 2**31
-        tails = [f"\t{word}\n" for word in new]
-        head = f"{gen}\t"
-        text = "".join(
-            [f"{head}{(value >> shift) - offset}{tails[value & mask]}" for value in run.packed]
-        )
-        with cursor.copy(statement) as copy:
-            copy.write(text.encode("utf-8"))
-    cursor.execute("UPDATE search_vocab_gen SET keys = keys + %s WHERE gen = %s", (len(run), gen))
+    with cursor.copy(b"COPY search_vocab_key (key, word, gen) FROM STDIN") as copy:
+        copy.write(keys.text.replace(b"\n", b"\t%d\n" % gen))
+    cursor.execute("UPDATE search_vocab_gen SET keys = keys + %s WHERE gen = %s", (keys.count, gen))
 
 
 def _copy_rows(cursor: Any, statement: bytes, rows: Sequence[tuple[Any, Any]]) -> None:
