@@ -22,7 +22,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from multiprocessing import get_context
+from multiprocessing import get_all_start_methods, get_context
+from multiprocessing.context import BaseContext
 from typing import Any
 
 import sqlalchemy as sa
@@ -98,7 +99,7 @@ def copy_store(source: Store, dest: Store, progress: Progress | None = None) -> 
     ahead: Executor | None = None
     if is_postgres(dest.url):
         ahead = (
-            ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn"))
+            ProcessPoolExecutor(max_workers=1, mp_context=_worker_context())
             if total > WORKER_ARTICLES
             else ThreadPoolExecutor(max_workers=1)
         )
@@ -167,6 +168,13 @@ def _prepare(rows: RowBatch) -> Prepared:
     """The chunk's search vectors and word counts, by source ids (every claim's and comment's
     article is in the chunk)."""
     return prepare(rows, {row["id"]: row["title"] or "" for row in rows.articles})
+
+
+def _worker_context() -> BaseContext:
+    """Fork where there is one: the worker starts at once and imports nothing (a spawned one
+    imports the caller's main module again, which an unguarded script would run). It
+    touches none of the parent's connections: it only tokenizes what it is sent."""
+    return get_context("fork" if "fork" in get_all_start_methods() else "spawn")
 
 
 _seen: set[str] = set()

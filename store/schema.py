@@ -325,27 +325,6 @@ def _step_12_search_index_in_one_segment(conn: Connection) -> None:
             merge_table(driver, table)  # type: ignore[arg-type]
 
 
-def _step_13_postgres_keys_in_generations(conn: Connection) -> None:
-    """A copy or a large import into PostgreSQL that files its typo keys at a third of the
-    server's cost: the keys are kept in generations, as SQLite's are (see
-    :func:`store.search.postgres_index._add_keys`). PostgreSQL only: a key table without a
-    ``gen`` column (made before this step) is made again and every word keyed anew."""
-    if conn.dialect.name != "postgresql":
-        return
-    if conn.exec_driver_sql("SELECT to_regclass('search_vocab_key')").scalar() is None:
-        return
-    columns = {found["name"] for found in sa.inspect(conn).get_columns("search_vocab_key")}
-    if "gen" in columns:
-        return  # made by step 7 in this shape
-    from store.search.postgres_index import rekey
-
-    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    try:
-        rekey(cursor)
-    finally:
-        cursor.close()
-
-
 Step = Callable[[Connection], None]
 STEPS: list[Step] = [
     _step_1_tables,
@@ -360,7 +339,6 @@ STEPS: list[Step] = [
     _step_10_desk_state,
     _step_11_search_keys_of_seven_letters,
     _step_12_search_index_in_one_segment,
-    _step_13_postgres_keys_in_generations,
 ]
 CURRENT_VERSION = len(STEPS)
 

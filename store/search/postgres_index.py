@@ -28,15 +28,14 @@ triggers because the terms come from Python. Every writer of record text goes th
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from store.search.index import TOKENIZER, record_texts, tags_text
-from store.search.vocabulary import _key_rows, count_words, generation_limit, mark_keys
+from store.search.vocabulary import _key_rows, count_words, mark_keys
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -54,14 +53,6 @@ positions of one lexeme dropped (a phrase deep in a very long body may be missed
 
 WEIGHTS = ("A", "B", "C", "D")
 
-KEY_DDL: tuple[str, ...] = (
-    # The typo keys in generations, as SQLite's (store.search.vocabulary): a batch's keys,
-    # sorted, appended to a generation of their own go in at the B-tree's right edge.
-    "CREATE TABLE IF NOT EXISTS search_vocab_key (gen INTEGER NOT NULL, key INTEGER NOT NULL,"
-    ' word TEXT COLLATE "C" NOT NULL, PRIMARY KEY (gen, key, word))',
-    "CREATE TABLE IF NOT EXISTS search_vocab_gen (gen INTEGER PRIMARY KEY, keys BIGINT NOT NULL)",
-)
-
 DDL: tuple[str, ...] = (
     "CREATE TABLE IF NOT EXISTS search_article ("
     " id BIGINT PRIMARY KEY REFERENCES article (id) ON DELETE CASCADE,"
@@ -78,7 +69,8 @@ DDL: tuple[str, ...] = (
     # COLLATE "C": prefix ranges and ordering by code point, as SQLite compares text.
     'CREATE TABLE IF NOT EXISTS search_vocab (word TEXT COLLATE "C" PRIMARY KEY,'
     " freq BIGINT NOT NULL)",
-    *KEY_DDL,
+    'CREATE TABLE IF NOT EXISTS search_vocab_key (key BIGINT NOT NULL, word TEXT COLLATE "C"'
+    " NOT NULL, PRIMARY KEY (key, word))",
 )
 SEARCH_TABLES = (
     "search_article",
@@ -86,50 +78,36 @@ SEARCH_TABLES = (
     "search_comment",
     "search_vocab",
     "search_vocab_key",
-    "search_vocab_gen",
 )
-
-
-_SEPARATORS = bytes(c for c in range(128) if not chr(c).isalnum())
-_FOLD = bytes.maketrans(
-    _SEPARATORS + bytes(range(ord("A"), ord("Z") + 1)),
-    b" " * len(_SEPARATORS) + bytes(range(ord("a"), ord("z") + 1)),
-)
-"""ASCII separators to spaces and ASCII capitals to small letters, in one ``translate``.
-Every ASCII character but letters and digits is a separator to FTS5's ``unicode61``
-(tested), and it folds case itself, so neither changes the terms of a piece."""
-KNOWN_PIECES = 500_000
-"""Pieces whose terms are remembered (:class:`Terms`); past this the memory starts again."""
-_known: dict[bytes, tuple[str, ...]] = {}
 
 
 class Terms:
     """FTS5's tokenizer, for text that is not stored in SQLite.
 
     An in-memory FTS5 table with the store's tokenizer takes the texts, and its
-    ``fts5vocab`` instance table gives back each term with its offset: exactly the terms
-    SQLite's index holds for the same text. One object per thread (SQLite connections are
-    not shared).
-
-    Each text is first cut at its ASCII separators into *pieces* (a word, or a run of
-    letters with non-ASCII ones in it), and a piece's terms are remembered across calls:
-    FTS5 never makes a term across an ASCII separator, and a term depends on its piece
-    alone (the porter stem of the piece's folded letters, or the pieces FTS5 cuts it into),
-    so the terms of a text are its pieces' terms in order. Only pieces not seen yet go
-    through FTS5. Reading terms back from ``fts5vocab`` cost ≈5 µs a term, the biggest
-    part of a copy's vectors; a look-up of a known piece costs a dict probe.
+    ``fts5vocab`` instance table gives back each term with its column and offset: exactly
+    the terms SQLite's index holds for the same text. One object per thread (SQLite
+    connections are not shared).
 
     The table is contentless (``content=''``: the texts are not kept, only their terms) and
     is emptied with FTS5's ``delete-all`` after each batch: deleting its rows made FTS5
-    tokenize every text a second time to find what to remove.
+    tokenize every text a second time to find what to remove, a sixth of the time of a copy's
+    vectors (10k records: 1.1 of 6.2 s). Dropping and making the table again cost as little
+    for a batch but 0.7 ms for each query a search tokenizes; ``delete-all`` costs neither.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, columns: int = 5) -> None:
+        self._columns = columns
         # Not shared between threads at once: the search engine holds its lock around a
         # search, and the write path makes one per batch. The app searches from worker threads.
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
+        self._names = [f"c{i}" for i in range(columns)]
+        self._create()
+
+    def _create(self) -> None:
         self._db.execute(
-            f"CREATE VIRTUAL TABLE t USING fts5(c0, tokenize='{TOKENIZER}', content='')"
+            f"CREATE VIRTUAL TABLE t USING fts5({', '.join(self._names)}, "
+            f"tokenize='{TOKENIZER}', content='')"
         )
         self._db.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
 
@@ -138,33 +116,20 @@ class Terms:
 
     def of(self, texts: Sequence[Sequence[str]]) -> list[list[list[str]]]:
         """For each row of texts (one per column), each column's terms in order."""
-        global _known  # replaced, never emptied: another thread may be reading it
-        known = _known
-        pieces = [[text.encode("utf-8").translate(_FOLD).split() for text in row] for row in texts]
-        seen: set[bytes] = set()
-        for row in pieces:
-            for column in row:
-                seen.update(column)
-        missing = seen.difference(known)
-        if missing:
-            if len(known) + len(missing) > KNOWN_PIECES:
-                known = _known = {}
-                missing = seen
-            known.update(self._pieces(sorted(missing)))
-        find = known.__getitem__
-        return [[list(chain.from_iterable(map(find, column))) for column in row] for row in pieces]
-
-    def _pieces(self, pieces: Sequence[bytes]) -> Iterator[tuple[bytes, tuple[str, ...]]]:
-        """Each piece with its terms, by FTS5."""
+        width = self._columns
+        marks = ", ".join("?" * (width + 1))
         self._db.executemany(
-            "INSERT INTO t (rowid, c0) VALUES (?, ?)",
-            [(number, piece.decode("utf-8")) for number, piece in enumerate(pieces)],
+            f"INSERT INTO t (rowid, {', '.join(self._names)}) VALUES ({marks})",  # noqa: S608
+            [(number, *row, *[""] * (width - len(row))) for number, row in enumerate(texts)],
         )
-        terms: list[list[str]] = [[] for _ in pieces]
-        for doc, term in self._db.execute("SELECT doc, term FROM v ORDER BY doc, offset"):
-            terms[doc].append(term)
+        result: list[list[list[str]]] = [[[] for _ in range(width)] for _ in texts]
+        column = {name: i for i, name in enumerate(self._names)}
+        for doc, name, term in self._db.execute(
+            "SELECT doc, col, term FROM v ORDER BY doc, col, offset"
+        ):
+            result[doc][column[name]].append(term)
         self._db.execute("INSERT INTO t (t) VALUES ('delete-all')")
-        return zip(pieces, map(tuple, terms), strict=True)
+        return result
 
     def phrase(self, text: str) -> list[str]:
         """The terms FTS5 makes of a query string."""
@@ -179,24 +144,16 @@ def quote(lexeme: str) -> str:
     return "'" + lexeme + "'"
 
 
-_SPOTS = {
-    weight: [f"{min(offset, MAX_POSITION)}{weight}" for offset in range(MAX_POSITION + 1)]
-    for weight in WEIGHTS
-}
-"""Each weight's position texts ("17B"), made once: the hot loop below only slices them."""
-
-
 def tsvector(
     columns: Sequence[Sequence[str]], weights: Sequence[str], tags: Sequence[str] = ()
 ) -> str:
     """A ``tsvector`` literal: each column's terms under its weight, each column after a
     :data:`START` marker, and ``tags`` again under :data:`TAG`.
 
-    The import's and the copy's hot loop on PostgreSQL (every term of every record passes
-    here once), so it does little per term: each term is paired with a position text made
-    once (:data:`_SPOTS`) and appended to its lexeme's list, which is joined once per lexeme.
+    The import's hot loop on PostgreSQL (every term of every record passes here once), so it
+    does little per term: positions are gathered as strings and joined once per lexeme.
     """
-    positions: defaultdict[str, list[str]] = defaultdict(list)
+    positions: dict[str, list[str]] = {}
     position = 0
     groups = [(terms, weight, "") for terms, weight in zip(columns, weights, strict=True)]
     if tags:
@@ -204,26 +161,18 @@ def tsvector(
     for terms, weight, prefix in groups:
         if not terms:
             continue
-        lexemes = [prefix + START, *(prefix + term for term in terms)] if prefix else terms
-        spots = _SPOTS[weight]
-        if not prefix:
-            positions[START].append(spots[min(position + 1, MAX_POSITION)])
-            position += 1
-        end = position + len(lexemes)
-        places = spots[position + 1 : end + 1]
-        if end >= MAX_POSITION:  # positions past the last are clamped to it
-            places += [spots[MAX_POSITION]] * (len(lexemes) - len(places))
-        for lexeme, spot in zip(lexemes, places):  # noqa: B905 (same length)
-            positions[lexeme].append(spot)
-        position = end
-    text = " ".join(positions)
-    if "'" in text or "\\" in text:  # FTS5's terms never hold either: cut at ASCII marks
-        return " ".join(
-            f"{quote(lexeme)}:{','.join(spots[:MAX_POSITIONS_PER_TERM])}"
-            for lexeme, spots in positions.items()
+        lexemes = (
+            [prefix + START, *(prefix + term for term in terms)] if prefix else [START, *terms]
         )
-    most = MAX_POSITIONS_PER_TERM
-    return " ".join([f"'{lexeme}':{','.join(spots[:most])}" for lexeme, spots in positions.items()])
+        for offset, lexeme in enumerate(lexemes, position + 1):
+            spot = f"{offset if offset < MAX_POSITION else MAX_POSITION}{weight}"
+            found = positions.get(lexeme)
+            if found is None:
+                positions[lexeme] = [spot]
+            elif len(found) < MAX_POSITIONS_PER_TERM:
+                found.append(spot)
+        position += len(lexemes)
+    return " ".join(f"{quote(lexeme)}:{','.join(spots)}" for lexeme, spots in positions.items())
 
 
 def _article_vectors(terms: Terms, rows: Sequence[dict[str, Any]]) -> list[tuple[int, str]]:
@@ -426,13 +375,9 @@ def add_counts(cursor: Any, counts: Counter[str], keys: Keys | None = None) -> N
 
 
 def rekey(cursor: Any) -> None:
-    """File every word of ``search_vocab`` under the current deletion keys, in the current
-    key tables (the upgrade of a store whose words were keyed another way, or whose keys
-    were not in generations: SQLite's :func:`store.search.vocabulary.rekey`)."""
-    cursor.execute("DROP TABLE IF EXISTS search_vocab_key")
-    cursor.execute("DROP TABLE IF EXISTS search_vocab_gen")
-    for statement in KEY_DDL:
-        cursor.execute(statement.encode())
+    """File every word of ``search_vocab`` under the current deletion keys (the upgrade of a
+    store whose words were keyed another way: SQLite's :func:`store.search.vocabulary.rekey`)."""
+    cursor.execute("DELETE FROM search_vocab_key")
     cursor.execute("SELECT word FROM search_vocab ORDER BY word")
     _add_keys(cursor, key_text([row[0] for row in cursor.fetchall()]))
     mark_keys(cursor)
@@ -472,33 +417,10 @@ def key_text(new: list[str]) -> Keys:
 
 
 def _add_keys(cursor: Any, keys: Keys) -> None:
-    """Write ``keys`` by COPY in key order, into the newest generation of keys or a new one
-    (the rule of SQLite's :func:`store.search.vocabulary.add_words`).
-
-    Why generations: one batch's keys are spread over the whole key range, so filed into one
-    B-tree they landed on random pages of an index far larger than the server's buffers.
-    A copy of 100k records filed its 5.1M keys in 100 chunks for 33.7 s of the server's CPU,
-    against 10.2 s for the same keys in one sorted run and 4.2 s with no index at all (load
-    8); in a generation of its own a run is appended at the index's right edge. A look-up
-    asks every generation (a dozen at most: each holds at least a quarter of the keys
-    before it, or is the newest, still filling).
-    """
-    if not keys.count:
-        return
-    cursor.execute(
-        "SELECT (SELECT gen FROM search_vocab_gen ORDER BY gen DESC LIMIT 1), "
-        "(SELECT keys FROM search_vocab_gen ORDER BY gen DESC LIMIT 1), "
-        "(SELECT coalesce(sum(keys), 0) FROM search_vocab_gen)"
-    )
-    newest, held, total = cursor.fetchone()
-    if newest is None or held >= generation_limit(total) or 0 < held < keys.count:
-        gen = 0 if newest is None else newest + 1
-        cursor.execute("INSERT INTO search_vocab_gen (gen, keys) VALUES (%s, 0)", (gen,))
-    else:
-        gen = newest
-    with cursor.copy(b"COPY search_vocab_key (key, word, gen) FROM STDIN") as copy:
-        copy.write(keys.text.replace(b"\n", b"\t%d\n" % gen))
-    cursor.execute("UPDATE search_vocab_gen SET keys = keys + %s WHERE gen = %s", (keys.count, gen))
+    """Write ``keys`` by COPY, in key order (a B-tree filled in order, as SQLite's is)."""
+    if keys.count:
+        with cursor.copy(b"COPY search_vocab_key (key, word) FROM STDIN") as copy:
+            copy.write(keys.text)
 
 
 def _copy_rows(cursor: Any, statement: bytes, rows: Sequence[tuple[Any, Any]]) -> None:
@@ -544,7 +466,6 @@ def rebuild(conn: Connection) -> None:
             "DELETE FROM search_comment",
             "DELETE FROM search_vocab",
             "DELETE FROM search_vocab_key",
-            "DELETE FROM search_vocab_gen",
         ):
             cursor.execute(statement)
         terms = Terms()

@@ -274,8 +274,7 @@ class PostgresCandidateSource:
             # length (1,000-1,750 neighbours of a long word in a 220k-word vocabulary).
             parts.append(
                 "SELECT 1, k.word, (SELECT v.freq FROM search_vocab v WHERE v.word = k.word) "
-                "FROM (SELECT DISTINCT word FROM search_vocab_key "
-                "WHERE gen = ANY(ARRAY(SELECT gen FROM search_vocab_gen)) AND key = ANY(%s) "
+                "FROM (SELECT DISTINCT word FROM search_vocab_key WHERE key = ANY(%s) "
                 "AND length(word) BETWEEN %s AND %s) AS k"
             )
             params += [sorted(vocabulary.deletion_keys(word)), len(word) - edits, len(word) + edits]

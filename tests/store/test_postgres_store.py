@@ -139,7 +139,6 @@ def test_a_postgresql_store_from_before_its_search_index_gets_it_on_upgrade(
         "search_comment",
         "search_vocab",
         "search_vocab_key",
-        "search_vocab_gen",
     ):
         execute_elsewhere(old, f"DROP TABLE {table}")
     execute_elsewhere(old, f"UPDATE schema_version SET version = {step - 1}")  # noqa: S608
@@ -151,45 +150,6 @@ def test_a_postgresql_store_from_before_its_search_index_gets_it_on_upgrade(
     assert [h.kind for h in engine.search("olive harvst", kinds={"article"})] == ["article"]
     engine.close()
     upgraded.close()
-
-
-def test_typo_keys_filed_before_generations_are_filed_anew_on_upgrade(postgres_url: str) -> None:
-    """A store whose typo keys are in the one-table shape of before step 13 (no ``gen``):
-    after the upgrade every word has its keys in generations, and typos still find records."""
-    import psycopg
-
-    from store.schema import STEPS, _step_13_postgres_keys_in_generations
-    from store.search.postgres_source import connection_string
-    from store.search.vocabulary import deletion_keys
-    from tests.db_helpers import execute_elsewhere
-    from tests.search_sample import other_draft, sample_draft
-
-    step = STEPS.index(_step_13_postgres_keys_in_generations) + 1
-    old = Store.open(postgres_url)
-    old.add_documents([sample_draft(), other_draft()])
-    old.close()
-    for sql in (
-        "DROP TABLE search_vocab_key",
-        "DROP TABLE search_vocab_gen",
-        'CREATE TABLE search_vocab_key (key BIGINT NOT NULL, word TEXT COLLATE "C" NOT NULL, '
-        "PRIMARY KEY (key, word))",
-        "INSERT INTO search_vocab_key SELECT 7, word FROM search_vocab",  # keyed another way
-        f"UPDATE schema_version SET version = {step - 1}",  # noqa: S608
-    ):
-        execute_elsewhere(old, sql)
-    upgraded = Store.open(postgres_url)
-    engine = SearchEngine(upgraded)
-    hits = engine.search("palmira tnaks")
-    assert hits and "44 tanks" in hits[0].text
-    engine.close()
-    upgraded.close()
-    with psycopg.connect(connection_string(postgres_url)) as pg:
-        words = [row[0] for row in pg.execute(b"SELECT word FROM search_vocab")]
-        filed = pg.execute(b"SELECT gen, key, word FROM search_vocab_key").fetchall()
-        gens = pg.execute(b"SELECT gen, keys FROM search_vocab_gen").fetchall()
-    expected = {(key, word) for word in words if 1 < len(word) <= 32 for key in deletion_keys(word)}
-    assert {(key, word) for _, key, word in filed} == expected
-    assert gens == [(0, len(filed))]
 
 
 # -- the same answers ----------------------------------------------------------------------------
