@@ -234,6 +234,9 @@ class Prepared:
     vectors: dict[str, dict[int, str]]
     counts: Counter[str] | None
     """None: to be counted at the write (the batch written is not the batch prepared)."""
+    keys: Keys | None = None
+    """The deletion keys of the words expected to be new at the write, made ahead; used
+    only if those are exactly the words new then (:func:`add_counts`)."""
 
     def renumbered(self, ids: dict[str, dict[int, int]], *, same_rows: bool = True) -> Prepared:
         """The same, for records given new ids (``ids``: table -> old id -> new id of every
@@ -246,17 +249,25 @@ class Prepared:
             vectors[table] = (
                 {moved[old]: text for old, text in part.items() if old in moved} if moved else part
             )
-        return Prepared(vectors, self.counts if same_rows else None)
+        return Prepared(vectors, self.counts if same_rows else None, self.keys)
 
 
-def prepare(rows: RowBatch, titles: dict[int, str]) -> Prepared:
+def prepare(rows: RowBatch, titles: dict[int, str], seen: set[str] | None = None) -> Prepared:
     """:class:`Prepared` for ``rows``, whose claims' and comments' articles' titles are in
-    ``titles`` (nothing here reads the database)."""
+    ``titles`` (nothing here reads the database). With ``seen`` (the words of the batches
+    prepared before, which the destination will hold by this one's write), also the keys of
+    the batch's other words, and those are added to ``seen``."""
     missing = {row["article_id"] for row in (*rows.claims, *rows.comments)} - set(titles)
     if missing:
         raise ValueError(f"titles missing for articles {sorted(missing)[:5]}")
     vectors = _made_vectors(rows, titles)
-    return Prepared({table: dict(part) for table, part in vectors}, _counts(rows))
+    counts = _counts(rows)
+    keys = None
+    if seen is not None:
+        new = sorted(word for word in counts if word not in seen)
+        seen.update(new)
+        keys = key_text(new)
+    return Prepared({table: dict(part) for table, part in vectors}, counts, keys)
 
 
 OVERLAP_RECORDS = 200
@@ -283,7 +294,7 @@ def index_rows(conn: Connection, rows: RowBatch, prepared: Prepared | None = Non
                     ("search_comment", rows.comments),
                 )
             ]
-            add_counts(cursor, prepared.counts or _counts(rows))
+            add_counts(cursor, prepared.counts or _counts(rows), prepared.keys)
         elif len(rows.articles) + len(rows.claims) + len(rows.comments) < OVERLAP_RECORDS:
             vectors = _made_vectors(rows, _titles(cursor, rows))
             add_counts(cursor, _counts(rows))
@@ -334,7 +345,7 @@ def _vectors(terms: Terms, rows: RowBatch, titles: dict[int, str]) -> Vectors:
     ]
 
 
-def add_counts(cursor: Any, counts: Counter[str]) -> None:
+def add_counts(cursor: Any, counts: Counter[str], keys: Keys | None = None) -> None:
     """Count words into the vocabulary; new words get their deletion keys.
 
     New words and their keys go in by COPY, sorted (a B-tree filled in order, as SQLite's
@@ -360,32 +371,56 @@ def add_counts(cursor: Any, counts: Counter[str]) -> None:
     _copy_rows(
         cursor, b"COPY search_vocab (word, freq) FROM STDIN", [(word, counts[word]) for word in new]
     )
-    _add_keys(cursor, new)
+    _add_keys(cursor, keys if keys is not None and keys.words == new else key_text(new))
 
 
 def rekey(cursor: Any) -> None:
     """File every word of ``search_vocab`` under the current deletion keys (the upgrade of a
     store whose words were keyed another way: SQLite's :func:`store.search.vocabulary.rekey`)."""
     cursor.execute("DELETE FROM search_vocab_key")
-    cursor.execute("SELECT word FROM search_vocab")
-    _add_keys(cursor, [row[0] for row in cursor.fetchall()])
+    cursor.execute("SELECT word FROM search_vocab ORDER BY word")
+    _add_keys(cursor, key_text([row[0] for row in cursor.fetchall()]))
     mark_keys(cursor)
 
 
-def _add_keys(cursor: Any, new: Sequence[str]) -> None:
-    """The deletion keys of ``new`` words (none of them keyed yet), by COPY in key order.
+@dataclass(frozen=True, slots=True)
+class Keys:
+    """The deletion keys of ``words`` (sorted, none of them keyed yet) as COPY text, one
+    ``key<TAB>word`` line a key, in key order (:func:`key_text`)."""
 
-    The import's and the copy's biggest cost in Python (≈23 keys a word, 5M for the
-    benchmark's vocabulary), so the keys are made by the SQLite side's own
-    :func:`store.search.vocabulary._key_rows` (keys shared by words of one prefix, sorted as
-    packed integers), each word's index in ``new`` standing for its id.
+    words: list[str]
+    count: int
+    text: bytes
+
+
+def key_text(new: list[str]) -> Keys:
+    """:class:`Keys` for ``new`` words.
+
+    Made by the SQLite side's :func:`store.search.vocabulary._key_rows` (keys shared by words
+    of one prefix, sorted as packed integers), each word's index in ``new`` standing for its
+    id, and written in one pass over the packed integers (a word holding a character that
+    COPY's text format escapes, none that the vocabulary splits out, is escaped as COPY
+    reads it). Made in a worker process ahead of the write by a copy
+    (:func:`store.copying.copy_store`), where the words new to the destination are known
+    in advance.
     """
     run = _key_rows(new, 0)
-    _copy_rows(
-        cursor,
-        b"COPY search_vocab_key (key, word) FROM STDIN",
-        [(key, new[index]) for key, index in run.rows()],
-    )
+    joined = "".join(new)
+    if any(mark in joined for mark in "\\\t\n\r"):
+        escape = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+        lines = [f"{key}\t{new[index].translate(escape)}\n" for key, index in run.rows()]
+        return Keys(new, len(run), "".join(lines).encode("utf-8"))
+    shift, mask, offset = run.shift, (1 << run.shift) - 1, 2**31
+    tails = [f"\t{word}\n" for word in new]
+    text = "".join([f"{(value >> shift) - offset}{tails[value & mask]}" for value in run.packed])
+    return Keys(new, len(run), text.encode("utf-8"))
+
+
+def _add_keys(cursor: Any, keys: Keys) -> None:
+    """Write ``keys`` by COPY, in key order (a B-tree filled in order, as SQLite's is)."""
+    if keys.count:
+        with cursor.copy(b"COPY search_vocab_key (key, word) FROM STDIN") as copy:
+            copy.write(keys.text)
 
 
 def _copy_rows(cursor: Any, statement: bytes, rows: Sequence[tuple[Any, Any]]) -> None:

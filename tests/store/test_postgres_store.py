@@ -344,13 +344,20 @@ def _index_as_written_and_rebuilt(postgres_url: str) -> tuple[dict[str, Any], di
     return written, read()
 
 
+@pytest.mark.parametrize("ahead", ["thread", "process"])
 def test_a_copy_indexes_every_record_as_the_store_would_chunk_by_chunk(
-    tmp_path: Path, postgres_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: Any
+    tmp_path: Path,
+    postgres_url: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: Any,
+    ahead: str,
 ) -> None:
-    """The copy makes each chunk's search vectors in a thread, by the source's ids, before the
-    destination renumbers them: chunks of 2 articles into a store that already holds one of
-    them and another (so ids move, and one chunk is partly there) must leave the same index,
-    vectors and vocabulary counts, as indexing the destination's records from scratch."""
+    """The copy makes each chunk's search vectors ahead (in a thread, or for a large source
+    in a worker process, with the keys of the words no chunk before had), by the source's
+    ids, before the destination renumbers them: chunks of 2 articles into a store that
+    already holds one of them and another (so ids move, one chunk is partly there, and some
+    words expected new are not) must leave the same index, vectors, vocabulary counts and
+    typo keys, as indexing the destination's records from scratch."""
     from store import copying
     from tests.fixtures_store import palmyra_draft
 
@@ -360,6 +367,7 @@ def test_a_copy_indexes_every_record_as_the_store_would_chunk_by_chunk(
     feed = str(SAMPLE_DIR / "002_harbour_ledger_feed.xml")
     assert _run(capsys, "--db", postgres_url, "import", "-q", feed)[0] == 0
     monkeypatch.setattr(copying, "CHUNK", 2)
+    monkeypatch.setattr(copying, "WORKER_ARTICLES", 1 if ahead == "process" else 1_000)
     code, out, _ = _run(capsys, "copy", "--from", mine, "--to", postgres_url)
     assert code == 0 and "were there" in out, out
     written, rebuilt = _index_as_written_and_rebuilt(postgres_url)
