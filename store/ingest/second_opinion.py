@@ -12,58 +12,55 @@ removes, moves and wraps what is left (the one exception: it writes "VIDEO" into
 ``<iframe>``). So when everything the page holds outside scripts and styles is at most twice
 trafilatura's own text, readability cannot be "more than twice as long"; and when none of the
 other triggers holds either, the comparison returns trafilatura's own result unchanged. This
-module wraps trafilatura's ``compare_extraction`` with exactly that check and otherwise calls
+module puts exactly that check before trafilatura's ``compare_extraction`` and otherwise calls
 it as it is, so the article is the same on every page by construction (the real pages are
-checked in ``tests/store/test_second_opinion.py``). ``fast=True``, which skips the comparison
+checked in ``tests/store/test_second_opinion.py``). The check stands in trafilatura's
+``_extract_and_compare``, before the copy of the raw tree that the comparison is handed (it
+only reads the tree), so a page that skips the comparison skips that copy too (≈1 ms a real
+page). ``fast=True``, which skips the comparison
 on every page, loses text on real pages (boingboing: 2,291 characters down to 331), so it is
 not used.
 
 The conditions copy trafilatura 2.3.1's ``external.compare_extraction`` and
-``_prefer_readability``; the version is pinned, and the test fails if the wrapped function is
-not the one this was written against.
+``_prefer_readability``, and :func:`extract_and_compare` its ``core._extract_and_compare``; the
+version is pinned, and the test fails if the wrapped function is not the one this was written
+against.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from copy import copy
 
 import trafilatura.core
-from lxml.etree import _Element
+from lxml.etree import XPath, _Element
 from lxml.html import HtmlElement
 from trafilatura.external import SANITIZED_XPATH
 from trafilatura.external import compare_extraction as trafilatura_compare
 from trafilatura.settings import Extractor
 
-_WITHOUT_TEXT = frozenset({"script", "style"})
-"""Elements whose text readability drops before it reads the page."""
 _VIDEO = len(" VIDEO")
 """What readability may add per ``<iframe>`` (the text it writes into a video's frame)."""
+_TEXTS = XPath(
+    "descendant-or-self::text()[not(parent::script or parent::style)]", smart_strings=False
+)
+"""The text nodes of a tree outside scripts and styles, in C (lxml's XPath), as plain strings."""
+_FRAMES = XPath("count(descendant-or-self::iframe)")
 
 
-def page_text_length(tree: HtmlElement, stop_above: int | None = None) -> int:
+def page_text_length(tree: HtmlElement) -> int:
     """An upper bound of the length of any text readability can make of ``tree``: its text
     outside scripts and styles, white space collapsed as trafilatura counts it (its words, one
     space between two), plus what readability may write into its frames.
 
-    With ``stop_above``, counting stops once the length passes it (a page much longer than
-    the article is told after its first screens of text), and a length above it is returned.
+    Each text node is split apart (a space between two nodes), so two nodes that touch count
+    as two words, one space more than as one: the bound can only be larger.
     """
-    length = -1  # n words take n - 1 spaces
-    for element in tree.iter():
-        tag = element.tag
-        pieces = [element.tail]
-        if isinstance(tag, str):
-            if tag == "iframe":
-                length += _VIDEO
-            if tag not in _WITHOUT_TEXT:
-                pieces.append(element.text)
-        for piece in pieces:
-            if piece:
-                words = piece.split()
-                length += sum(map(len, words)) + len(words)
-        if stop_above is not None and length > stop_above:
-            break
-    return max(length, 0)
+    pieces: list[str] = _TEXTS(tree)
+    if tree.tail:
+        pieces.append(tree.tail)
+    words = " ".join(pieces).split()
+    frames = int(_FRAMES(tree))
+    return max(sum(map(len, words)) + len(words) - 1 + frames * _VIDEO, 0)
 
 
 def cannot_change(raw_tree: HtmlElement, body: _Element, text: str, options: Extractor) -> bool:
@@ -74,29 +71,37 @@ def cannot_change(raw_tree: HtmlElement, body: _Element, text: str, options: Ext
         return False  # page furniture left in the text: jusText is asked
     if not body.xpath(".//p//text()") or len(body.findall(".//table")) > len(body.findall(".//p")):
         return False  # readability may be preferred whatever its length
-    return page_text_length(raw_tree, stop_above=2 * len(text)) <= 2 * len(text)
+    return page_text_length(raw_tree) <= 2 * len(text)
 
 
-def compare_extraction(  # the name and arguments of the function it stands in for
+def extract_and_compare(
     cleaned_tree: HtmlElement,
-    raw_tree: HtmlElement,
-    body: _Element,
-    text: str,
+    cleaned_tree_backup: HtmlElement,
+    tree: HtmlElement,
     options: Extractor,
-) -> Any:
-    """trafilatura's ``compare_extraction``, without readability and jusText where they
-    cannot change the result (see the module's docstring)."""
-    if cannot_change(raw_tree, body, text, options):
-        return body, text
-    return trafilatura_compare(cleaned_tree, raw_tree, body, text, options)
+) -> tuple[_Element, str]:
+    """trafilatura's ``_extract_and_compare`` (its own extraction, then the comparison with
+    readability and jusText), without the comparison, nor the copy of the raw tree it is
+    handed, where it cannot change the result (see the module's docstring)."""
+    extract_content = trafilatura.core.extract_content  # type: ignore[attr-defined]
+    postbody, temp_text = extract_content(cleaned_tree, options)
+    if options.fast or cannot_change(tree, postbody, temp_text, options):
+        return postbody, temp_text
+    found: tuple[_Element, str] = trafilatura_compare(
+        cleaned_tree_backup, copy(tree), postbody, temp_text, options
+    )
+    return found
+
+
+_trafilatura_extract_and_compare = trafilatura.core._extract_and_compare
 
 
 def install() -> None:
-    """Make trafilatura's extraction use :func:`compare_extraction` (idempotent)."""
-    # trafilatura.core calls the comparison by the name it imported it under
-    setattr(trafilatura.core, "compare_extraction", compare_extraction)  # noqa: B010
+    """Make trafilatura's extraction use :func:`extract_and_compare` (idempotent)."""
+    # trafilatura.core calls it by its module global's name, from two places
+    setattr(trafilatura.core, "_extract_and_compare", extract_and_compare)  # noqa: B010
 
 
 def uninstall() -> None:
-    """Give trafilatura its own comparison back (for the test that compares the two)."""
-    setattr(trafilatura.core, "compare_extraction", trafilatura_compare)  # noqa: B010
+    """Give trafilatura its own stage back (for the test that compares the two)."""
+    setattr(trafilatura.core, "_extract_and_compare", _trafilatura_extract_and_compare)  # noqa: B010

@@ -28,7 +28,8 @@ def _pages(real_world: Path) -> list[tuple[str, str]]:
 
 def test_the_skip_is_written_against_the_pinned_trafilatura_and_in_place() -> None:
     assert trafilatura.__version__ == "2.3.1", "re-check second_opinion against this version"
-    assert getattr(trafilatura.core, "compare_extraction") is second_opinion.compare_extraction  # noqa: B009
+    installed = getattr(trafilatura.core, "_extract_and_compare")  # noqa: B009
+    assert installed is second_opinion.extract_and_compare
 
 
 def test_every_real_page_gives_the_same_article_with_and_without_the_skip(
