@@ -32,35 +32,42 @@ from __future__ import annotations
 from copy import copy
 
 import trafilatura.core
-from lxml.etree import XPath, _Element
+from lxml.etree import _Element
 from lxml.html import HtmlElement
 from trafilatura.external import SANITIZED_XPATH
 from trafilatura.external import compare_extraction as trafilatura_compare
 from trafilatura.settings import Extractor
 
+_WITHOUT_TEXT = frozenset({"script", "style"})
+"""Elements whose text readability drops before it reads the page."""
 _VIDEO = len(" VIDEO")
 """What readability may add per ``<iframe>`` (the text it writes into a video's frame)."""
-_TEXTS = XPath(
-    "descendant-or-self::text()[not(parent::script or parent::style)]", smart_strings=False
-)
-"""The text nodes of a tree outside scripts and styles, in C (lxml's XPath), as plain strings."""
-_FRAMES = XPath("count(descendant-or-self::iframe)")
 
 
-def page_text_length(tree: HtmlElement) -> int:
+def page_text_length(tree: HtmlElement, stop_above: int | None = None) -> int:
     """An upper bound of the length of any text readability can make of ``tree``: its text
     outside scripts and styles, white space collapsed as trafilatura counts it (its words, one
     space between two), plus what readability may write into its frames.
 
-    Each text node is split apart (a space between two nodes), so two nodes that touch count
-    as two words, one space more than as one: the bound can only be larger.
+    With ``stop_above``, counting stops once the length passes it (a page much longer than
+    the article is told after its first screens of text), and a length above it is returned.
     """
-    pieces: list[str] = _TEXTS(tree)
-    if tree.tail:
-        pieces.append(tree.tail)
-    words = " ".join(pieces).split()
-    frames = int(_FRAMES(tree))
-    return max(sum(map(len, words)) + len(words) - 1 + frames * _VIDEO, 0)
+    length = -1  # n words take n - 1 spaces
+    for element in tree.iter():
+        tag = element.tag
+        pieces = [element.tail]
+        if isinstance(tag, str):
+            if tag == "iframe":
+                length += _VIDEO
+            if tag not in _WITHOUT_TEXT:
+                pieces.append(element.text)
+        for piece in pieces:
+            if piece:
+                words = piece.split()
+                length += sum(map(len, words)) + len(words)
+        if stop_above is not None and length > stop_above:
+            break
+    return max(length, 0)
 
 
 def cannot_change(raw_tree: HtmlElement, body: _Element, text: str, options: Extractor) -> bool:
@@ -71,7 +78,7 @@ def cannot_change(raw_tree: HtmlElement, body: _Element, text: str, options: Ext
         return False  # page furniture left in the text: jusText is asked
     if not body.xpath(".//p//text()") or len(body.findall(".//table")) > len(body.findall(".//p")):
         return False  # readability may be preferred whatever its length
-    return page_text_length(raw_tree) <= 2 * len(text)
+    return page_text_length(raw_tree, stop_above=2 * len(text)) <= 2 * len(text)
 
 
 def extract_and_compare(
