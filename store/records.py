@@ -18,6 +18,10 @@ from typing import Any, Literal
 RecordKind = Literal["article", "claim", "comment"]
 KINDS: tuple[RecordKind, ...] = ("article", "claim", "comment")
 
+INT64 = range(-(2**63), 2**63)
+"""The whole numbers SQLite (and PostgreSQL's BIGINT) can store (here, not in store.writing, so
+that the parsers in the worker processes check them without importing SQLAlchemy)."""
+
 
 class ClaimStatus(StrEnum):
     """Where a claim stands; a small fixed set so filters and exports can rely on it."""

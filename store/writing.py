@@ -20,11 +20,9 @@ from sqlalchemy.engine import Connection
 
 from store.db import copy_rows
 from store.moments import offset_minutes
-from store.records import MANUAL_METHOD, ClaimDraft, ClaimStatus, DocumentDraft
+from store.records import INT64, MANUAL_METHOD, ClaimDraft, ClaimStatus, DocumentDraft
 
 _SPACES = re.compile(r"\s+")
-INT64 = range(-(2**63), 2**63)
-"""The whole numbers SQLite (and PostgreSQL's BIGINT) can store."""
 _STATUSES = frozenset(status.value for status in ClaimStatus)
 
 

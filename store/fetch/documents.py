@@ -21,7 +21,12 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from store.ingest.errors import ImportFailure
-from store.ingest.reading import DocumentText, count_controls, decode_document
+from store.ingest.reading import (
+    DocumentText,
+    count_control_bytes,
+    count_controls,
+    decode_document,
+)
 from store.records import DocumentDraft
 
 CONTENT_TYPE_SUFFIX = {
@@ -83,7 +88,8 @@ def decode_body(data: bytes, charset: str | None) -> DocumentText:
         decoded = decode_document(data)
         decoded.warnings.append(f"not {charset} as the server said: decoded as {decoded.encoding}")
         return decoded
-    controls = count_controls(text)
+    # the answer's bytes are the text's UTF-8 when it is UTF-8 (a BOM holds no control byte)
+    controls = count_control_bytes(data) if codec.name == "utf-8" else count_controls(text)
     if controls > max(16, len(text) // 100):
         raise ImportFailure("binary data, not text")
     return DocumentText(text=text, encoding=codec.name)

@@ -29,6 +29,7 @@ from store.file_names import stored_name
 from store.ingest.errors import ImportFailure
 from store.ingest.reading import MAX_BYTES, os_reason
 from store.records import (
+    INT64,
     KINDS,
     ClaimDraft,
     ClaimStatus,
@@ -36,7 +37,6 @@ from store.records import (
     DocumentDraft,
     Quantity,
 )
-from store.writing import INT64
 
 _STATUSES = {status.value: status for status in ClaimStatus}
 

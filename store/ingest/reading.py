@@ -42,7 +42,11 @@ def count_controls(text: str) -> int:
     are all 0x80 or above), so deleting them from the encoded text counts them in C: 0.6 ms a
     150 kB page against 2.4 ms for a regular expression scanning the text.
     """
-    data = text.encode("utf-8", "surrogatepass")
+    return count_control_bytes(text.encode("utf-8", "surrogatepass"))
+
+
+def count_control_bytes(data: bytes) -> int:
+    """:func:`count_controls` of UTF-8 text as it came, without decoding it (the same count)."""
     return len(data) - len(data.translate(None, _CONTROL_BYTES))
 
 

@@ -12,24 +12,41 @@ removes, moves and wraps what is left (the one exception: it writes "VIDEO" into
 ``<iframe>``). So when everything the page holds outside scripts and styles is at most twice
 trafilatura's own text, readability cannot be "more than twice as long"; and when none of the
 other triggers holds either, the comparison returns trafilatura's own result unchanged. This
-module wraps trafilatura's ``compare_extraction`` with exactly that check and otherwise calls
+module puts exactly that check before trafilatura's ``compare_extraction`` and otherwise calls
 it as it is, so the article is the same on every page by construction (the real pages are
-checked in ``tests/store/test_second_opinion.py``). ``fast=True``, which skips the comparison
+checked in ``tests/store/test_second_opinion.py``). The check stands in trafilatura's
+``_extract_and_compare``, before the copy of the raw tree that the comparison is handed (it
+only reads the tree), so a page that skips the comparison skips that copy too (≈1 ms a real
+page). ``fast=True``, which skips the comparison
 on every page, loses text on real pages (boingboing: 2,291 characters down to 331), so it is
 not used.
 
+The same bound answers a later question without its cost. When its text is short (under 3,000
+characters), trafilatura weighs it against the page's plain text (``html2txt``: the page copied,
+pruned and flattened, 7 ms) and retries in recall mode when it is less than a fifth of it. The
+plain text is never longer than the bound of the page's ``<body>`` (``html2txt`` only removes
+elements, keeping their tails, and adds spaces between blocks, which the bound's separate
+counting of each piece already allows), so when the text is a fifth of the bound or more the
+retry cannot happen and ``html2txt`` is not run (:func:`plain_text_for_escalation`): on 16 of
+the 19 real pages where trafilatura asked.
+
 The conditions copy trafilatura 2.3.1's ``external.compare_extraction`` and
-``_prefer_readability``; the version is pinned, and the test fails if the wrapped function is
-not the one this was written against.
+``_prefer_readability``, and :func:`extract_and_compare` its ``core._extract_and_compare``; the
+version is pinned, and the test fails if the wrapped function is not the one this was written
+against.
 """
 
 from __future__ import annotations
 
+import threading
+from copy import copy
 from typing import Any
 
 import trafilatura.core
 from lxml.etree import _Element
 from lxml.html import HtmlElement
+from trafilatura.baseline import html2txt as trafilatura_html2txt
+from trafilatura.core import ESCALATION_PAGE_SHARE
 from trafilatura.external import SANITIZED_XPATH
 from trafilatura.external import compare_extraction as trafilatura_compare
 from trafilatura.settings import Extractor
@@ -77,26 +94,60 @@ def cannot_change(raw_tree: HtmlElement, body: _Element, text: str, options: Ext
     return page_text_length(raw_tree, stop_above=2 * len(text)) <= 2 * len(text)
 
 
-def compare_extraction(  # the name and arguments of the function it stands in for
+def extract_and_compare(
     cleaned_tree: HtmlElement,
-    raw_tree: HtmlElement,
-    body: _Element,
-    text: str,
+    cleaned_tree_backup: HtmlElement,
+    tree: HtmlElement,
     options: Extractor,
-) -> Any:
-    """trafilatura's ``compare_extraction``, without readability and jusText where they
-    cannot change the result (see the module's docstring)."""
-    if cannot_change(raw_tree, body, text, options):
-        return body, text
-    return trafilatura_compare(cleaned_tree, raw_tree, body, text, options)
+) -> tuple[_Element, str]:
+    """trafilatura's ``_extract_and_compare`` (its own extraction, then the comparison with
+    readability and jusText), without the comparison, nor the copy of the raw tree it is
+    handed, where it cannot change the result (see the module's docstring)."""
+    extract_content = trafilatura.core.extract_content  # type: ignore[attr-defined]
+    postbody, temp_text = extract_content(cleaned_tree, options)
+    if not options.fast and not cannot_change(tree, postbody, temp_text, options):
+        postbody, temp_text = trafilatura_compare(
+            cleaned_tree_backup, copy(tree), postbody, temp_text, options
+        )
+    _extracted.tree, _extracted.length = tree, len(temp_text)
+    return postbody, temp_text
+
+
+_extracted = threading.local()
+"""The raw tree of this thread's latest extraction and the length of the text found in it."""
+
+
+def plain_text_for_escalation(content: Any, clean: bool = True) -> str:
+    """trafilatura's ``html2txt`` as its extraction asks it (``len(text) < 0.2 *
+    len(html2txt(tree))``), or "" where the answer is known to be no without it.
+
+    It is known for the tree just extracted when the text found is at least a fifth of the
+    bound of the tree's body (see the module's docstring). Should a baseline rescue have
+    replaced the text in between, the new one is longer, so the answer is no all the more.
+    """
+    tree: HtmlElement | None = getattr(_extracted, "tree", None)
+    length: int | None = getattr(_extracted, "length", None)
+    if clean and tree is not None and length is not None and content is tree:
+        body = tree.find(".//body")
+        stop = int(length / ESCALATION_PAGE_SHARE) + 1
+        bound = page_text_length(body if body is not None else tree, stop_above=stop)
+        if bound <= stop and not length < ESCALATION_PAGE_SHARE * bound:
+            return ""  # its length 0: no retry, as the real text would answer
+    found: str = trafilatura_html2txt(content, clean)
+    return found
+
+
+_trafilatura_extract_and_compare = trafilatura.core._extract_and_compare
 
 
 def install() -> None:
-    """Make trafilatura's extraction use :func:`compare_extraction` (idempotent)."""
-    # trafilatura.core calls the comparison by the name it imported it under
-    setattr(trafilatura.core, "compare_extraction", compare_extraction)  # noqa: B010
+    """Make trafilatura's extraction use :func:`extract_and_compare` (idempotent)."""
+    # trafilatura.core calls it by its module global's name, from two places
+    setattr(trafilatura.core, "_extract_and_compare", extract_and_compare)  # noqa: B010
+    setattr(trafilatura.core, "html2txt", plain_text_for_escalation)  # noqa: B010
 
 
 def uninstall() -> None:
-    """Give trafilatura its own comparison back (for the test that compares the two)."""
-    setattr(trafilatura.core, "compare_extraction", trafilatura_compare)  # noqa: B010
+    """Give trafilatura its own stage and plain text back (for the test that compares)."""
+    setattr(trafilatura.core, "_extract_and_compare", _trafilatura_extract_and_compare)  # noqa: B010
+    setattr(trafilatura.core, "html2txt", trafilatura_html2txt)  # noqa: B010

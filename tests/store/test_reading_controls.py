@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from store.ingest.errors import ImportFailure
-from store.ingest.reading import count_controls, decode_document
+from store.ingest.reading import count_control_bytes, count_controls, decode_document
 
 _SCAN = re.compile("[\x00-\x08\x0e-\x1f]")
 
@@ -37,3 +37,21 @@ def test_a_document_full_of_controls_is_refused_as_binary() -> None:
     with pytest.raises(ImportFailure, match="binary data"):
         decode_document(("abc\x01" * 100).encode())
     assert decode_document(("a" * 2000 + "\x01" * 5).encode()).text.startswith("a")
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", max_codepoint=0x10FFFF)))
+def test_the_count_on_utf8_bytes_is_the_count_on_their_text(text: str) -> None:
+    """A UTF-8 answer's controls are counted on its bytes, not on its text encoded again."""
+    assert count_control_bytes(("\ufeff" + text).encode()) == count_controls(text)
+
+
+@pytest.mark.parametrize("charset", ["utf-8", "UTF8", "latin-1"])
+def test_an_answer_full_of_controls_is_refused_as_binary_whatever_its_charset(
+    charset: str,
+) -> None:
+    from store.fetch.documents import decode_body
+
+    with pytest.raises(ImportFailure, match="binary data"):
+        decode_body(("\ufeffé" + "abc\x01" * 100).encode(charset, "ignore"), charset)
+    kept = decode_body(("é" + "a" * 2000 + "\x01" * 17).encode(charset), charset)
+    assert kept.text.endswith("\x01")
