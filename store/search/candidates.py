@@ -15,6 +15,8 @@ from typing import Protocol
 from store.records import RecordKind
 from store.search.query import Query, WordTerm
 
+NEAR_WORDS = 8
+"""Stored words kept per query word (closest first, then most frequent)."""
 MIN_COMPLETION = 2
 """Letters a word being typed needs before it is completed: one letter would stand for every
 word that starts with it."""
@@ -60,8 +62,12 @@ class Document:
 class CandidateSource(Protocol):
     """Finds records that may match; the engine decides how well they do."""
 
-    def expand(self, term: WordTerm, *, last: bool, fuzzy: bool) -> Expansion:
-        """The stored words ``term`` may stand for; ``last`` allows completing a partial word."""
+    def expand(
+        self, term: WordTerm, *, last: bool, fuzzy: bool, near_words: int = NEAR_WORDS
+    ) -> Expansion:
+        """The stored words ``term`` may stand for; ``last`` allows completing a partial word;
+        at most ``near_words`` typo neighbours (the engine widens it when the words' closest
+        neighbours found nothing together)."""
         ...
 
     def narrow(self, expansion: Expansion, forms: Sequence[str]) -> Expansion:

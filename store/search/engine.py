@@ -27,7 +27,13 @@ from pathlib import Path
 from typing import Protocol
 
 from store.records import KINDS, RecordKind
-from store.search.candidates import MIN_COMPLETION, CandidateSource, Document, Expansion
+from store.search.candidates import (
+    MIN_COMPLETION,
+    NEAR_WORDS,
+    CandidateSource,
+    Document,
+    Expansion,
+)
 from store.search.hits import SearchHit
 from store.search.matching import Span, WordMatcher
 from store.search.query import Clause, Query, WordTerm, parse_query
@@ -51,6 +57,9 @@ COOCCURRING_LETTERS = 4
 most frequent ones already hold the one meant (4+ letters: recall@10 0.99 without it)."""
 COOCCURRING_FORMS = 16
 """Completions taken from those records, most frequent there first."""
+WIDE_NEAR_WORDS = 4 * NEAR_WORDS
+"""Typo neighbours per word in the second try of a query whose words' closest forms never
+occur together (asked only when the first try found nothing)."""
 STRONG_MARGIN = 6.0
 """How far below the best score the query's words can reach a hit may be and still count as
 strong: a field weight of 0.95 and the length penalty of a 3,000-letter body, not a typo."""
@@ -202,6 +211,12 @@ class SearchEngine:
                     return SearchResult((), SearchState.NOTHING_YET)
             query, dropped = _without_unmatched_words(query, expansions)
             hits = [] if query.is_empty else self._ranked(source, query, expansions, kinds, limit)
+            if not hits and len(query.clauses) > 1:
+                # Each word matches alone but their closest forms never meet ("trought
+                # domburg": trough, drought, brought… came before "through"): ask again
+                # with more of each word's typo neighbours before saying nothing matched.
+                expansions = _expand(source, query, typing, WIDE_NEAR_WORDS)
+                hits = self._ranked(source, query, expansions, kinds, limit)
             if hits:
                 return SearchResult(hits, SearchState.HITS, dropped)
             state = SearchState.NO_MATCH if source.has_records() else SearchState.EMPTY_STORE
@@ -700,13 +715,16 @@ def _completed(query: Query, clause: Clause, word: WordTerm, typing: bool) -> bo
     )
 
 
-def _expand(source: CandidateSource, query: Query, typing: bool) -> dict[WordTerm, Expansion]:
-    """Each word's stored forms; only the last word typed is completed as a prefix."""
+def _expand(
+    source: CandidateSource, query: Query, typing: bool, near_words: int = NEAR_WORDS
+) -> dict[WordTerm, Expansion]:
+    """Each word's stored forms (at most ``near_words`` typo neighbours); only the last word
+    typed is completed as a prefix."""
     expansions: dict[WordTerm, Expansion] = {}
     for clause in query.clauses:
         for word in clause.words:
             last = _completed(query, clause, word, typing)
-            expansions[word] = source.expand(word, last=last, fuzzy=True)
+            expansions[word] = source.expand(word, last=last, fuzzy=True, near_words=near_words)
     for word in query.exclusions:
         expansions[word] = source.expand(word, last=False, fuzzy=False)
     return expansions

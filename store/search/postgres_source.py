@@ -23,7 +23,7 @@ from typing import Any
 
 from store.records import RecordKind
 from store.search import vocabulary
-from store.search.candidates import MIN_COMPLETION, Document, Expansion
+from store.search.candidates import MIN_COMPLETION, NEAR_WORDS, Document, Expansion
 from store.search.claim_filters import claim_conditions
 from store.search.index import tags_text
 from store.search.postgres_index import SEARCH_TABLES, START, TAG, Terms, quote
@@ -148,7 +148,7 @@ class PostgresCandidateSource:
             raise PostgresUnavailableError(" ".join(str(error).split())) from error
         self._terms = Terms()
         self._phrases: dict[str, tuple[str, ...]] = {}
-        self._expansions: OrderedDict[tuple[WordTerm, bool, bool], Expansion] = OrderedDict()
+        self._expansions: OrderedDict[tuple[WordTerm, bool, bool, int], Expansion] = OrderedDict()
         self._documents: OrderedDict[tuple[RecordKind, int], Document] = OrderedDict()
         self._snapshot = ""
         self._newest: dict[RecordKind, int] = {}
@@ -210,18 +210,20 @@ class PostgresCandidateSource:
                 self._phrases.clear()
         return known
 
-    def expand(self, term: WordTerm, *, last: bool, fuzzy: bool) -> Expansion:
-        key = (term, last, fuzzy)
+    def expand(
+        self, term: WordTerm, *, last: bool, fuzzy: bool, near_words: int = NEAR_WORDS
+    ) -> Expansion:
+        key = (term, last, fuzzy, near_words)
         if (known := self._expansions.get(key)) is not None:
             self._expansions.move_to_end(key)
             return known
-        expansion = self._expand(term, last=last, fuzzy=fuzzy)
+        expansion = self._expand(term, last=last, fuzzy=fuzzy, near_words=near_words)
         self._expansions[key] = expansion
         if len(self._expansions) > EXPANSIONS_KEPT:
             self._expansions.popitem(last=False)
         return expansion
 
-    def _expand(self, term: WordTerm, *, last: bool, fuzzy: bool) -> Expansion:
+    def _expand(self, term: WordTerm, *, last: bool, fuzzy: bool, near_words: int) -> Expansion:
         tokens = vocabulary.words(term.text)
         terms = self._terms_of(" ".join(tokens))
         if term.mode == "prefix":
@@ -231,9 +233,9 @@ class PostgresCandidateSource:
         if term.mode != "fuzzy" or not fuzzy or len(tokens) != 1:
             star = last and term.mode == "fuzzy"
             return Expansion(tuple(tokens), True, _native([_Phrase(terms, star=star)]))
-        return self._expand_word(tokens[0], last)
+        return self._expand_word(tokens[0], last, near_words)
 
-    def _expand_word(self, word: str, last: bool) -> Expansion:
+    def _expand_word(self, word: str, last: bool, near_words: int) -> Expansion:
         edits = max_edits(word)
         complete = last and len(word) >= MIN_COMPLETION
         found = self._look_up(word, edits, complete)
@@ -242,7 +244,7 @@ class PostgresCandidateSource:
             forms[word] = None
         if edits:
             typed_freq = int(found[0][0][1]) if found[0] else None
-            for near_word in near_forms(word, typed_freq, found[1], edits):
+            for near_word in near_forms(word, typed_freq, found[1], edits, near_words):
                 forms[near_word] = None
         completed = False
         for completion, _ in found[2]:

@@ -18,15 +18,13 @@ from rapidfuzz.distance import OSA
 
 from store.records import RecordKind
 from store.search import vocabulary
-from store.search.candidates import MIN_COMPLETION, Document, Expansion
+from store.search.candidates import MIN_COMPLETION, NEAR_WORDS, Document, Expansion
 from store.search.claim_filters import claim_conditions
 from store.search.index import SEARCH_TABLES, tags_text
 from store.search.query import Query, TextScope, WordTerm
 
 MMAP_BYTES = 1 << 30
 """How much of the store file is mapped into memory for reading (address space, not RAM)."""
-NEAR_WORDS = 8
-"""Stored words kept per query word (closest first, then most frequent)."""
 COMPLETIONS = 12
 """Completions of the last, possibly half-typed, word (most frequent first)."""
 PREFIX_BUDGET = 10_000
@@ -108,11 +106,15 @@ than a correct key press, so each edit must be paid for by frequency."""
 
 
 def near_forms(
-    word: str, typed_freq: int | None, found: Iterable[tuple[str, int]], edits: int
+    word: str,
+    typed_freq: int | None,
+    found: Iterable[tuple[str, int]],
+    edits: int,
+    limit: int = NEAR_WORDS,
 ) -> list[str]:
     """The stored words ``word`` stands for besides itself, of the neighbours ``found``
     (word, frequency): within ``edits`` (OSA), closest first then most frequent, at most
-    :data:`NEAR_WORDS`; when ``word`` is itself stored ``typed_freq`` times, only those
+    ``limit`` (:data:`NEAR_WORDS`); when ``word`` is itself stored ``typed_freq`` times, only those
     :data:`TYPED_WORD_ODDS` times commoner per edit.
 
     Without that rule a correctly typed word brought its rarer neighbours along ("equip":
@@ -129,7 +131,7 @@ def near_forms(
         if typed_freq is not None and freq < typed_freq * TYPED_WORD_ODDS**distance:
             continue
         scored.append((distance, -freq, near_word))
-    return [near_word for _, _, near_word in sorted(scored)[:NEAR_WORDS]]
+    return [near_word for _, _, near_word in sorted(scored)[:limit]]
 
 
 def quote(text: str) -> str:
@@ -148,7 +150,7 @@ class SqliteCandidateSource:
         # reads a few hundred pages of the word tables at random, which SQLite's own 2 MiB
         # cache kept evicting (each miss a read() call).
         self._conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
-        self._expansions: OrderedDict[tuple[WordTerm, bool, bool], Expansion] = OrderedDict()
+        self._expansions: OrderedDict[tuple[WordTerm, bool, bool, int], Expansion] = OrderedDict()
         self._answers: OrderedDict[tuple[str, tuple[object, ...]], list[int]] = OrderedDict()
         self._documents: OrderedDict[tuple[RecordKind, int], Document] = OrderedDict()
         self._data_version = -1
@@ -197,18 +199,20 @@ class SqliteCandidateSource:
 
     # -- words -------------------------------------------------------------------------------
 
-    def expand(self, term: WordTerm, *, last: bool, fuzzy: bool) -> Expansion:
-        key = (term, last, fuzzy)
+    def expand(
+        self, term: WordTerm, *, last: bool, fuzzy: bool, near_words: int = NEAR_WORDS
+    ) -> Expansion:
+        key = (term, last, fuzzy, near_words)
         if (known := self._expansions.get(key)) is not None:
             self._expansions.move_to_end(key)
             return known
-        expansion = self._expand(term, last=last, fuzzy=fuzzy)
+        expansion = self._expand(term, last=last, fuzzy=fuzzy, near_words=near_words)
         self._expansions[key] = expansion
         if len(self._expansions) > EXPANSIONS_KEPT:
             self._expansions.popitem(last=False)
         return expansion
 
-    def _expand(self, term: WordTerm, *, last: bool, fuzzy: bool) -> Expansion:
+    def _expand(self, term: WordTerm, *, last: bool, fuzzy: bool, near_words: int) -> Expansion:
         tokens = vocabulary.words(term.text)
         phrase = quote(" ".join(tokens))
         if term.mode == "prefix":
@@ -218,9 +222,9 @@ class SqliteCandidateSource:
         if term.mode != "fuzzy" or not fuzzy or len(tokens) != 1:
             star = " *" if last and term.mode == "fuzzy" else ""
             return Expansion(tuple(tokens), True, phrase + star)
-        return self._expand_word(tokens[0], last)
+        return self._expand_word(tokens[0], last, near_words)
 
-    def _expand_word(self, word: str, last: bool) -> Expansion:
+    def _expand_word(self, word: str, last: bool, near_words: int) -> Expansion:
         forms: dict[str, None] = {}
         typed = vocabulary.exact(self._conn, word)
         if typed is not None:
@@ -233,6 +237,7 @@ class SqliteCandidateSource:
                 None if typed is None else typed.freq,
                 ((near.word, near.freq) for near in neighbours),
                 edits,
+                near_words,
             ):
                 forms[near_word] = None
         completed = False
