@@ -35,7 +35,8 @@ class Expansion:
     (FTS5 merges the postings of every word with that prefix), so the engine asks for it (as
     the ``native`` of a copy) only when ``native`` alone finds too few records to rank.
     ``unlisted`` says the word has rarer completions that neither expression asks for (a
-    prefix so common that asking the index for all of its words costs too much).
+    prefix so common that asking the index for all of its words costs too much). ``cut``
+    says typo neighbours beyond the ``near_words`` asked for were left out.
     """
 
     forms: tuple[str, ...]
@@ -43,6 +44,7 @@ class Expansion:
     native: str
     broader: str = ""
     unlisted: bool = False
+    cut: bool = False
 
 
 @dataclass(frozen=True, slots=True)

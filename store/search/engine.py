@@ -211,7 +211,7 @@ class SearchEngine:
                     return SearchResult((), SearchState.NOTHING_YET)
             query, dropped = _without_unmatched_words(query, expansions)
             hits = [] if query.is_empty else self._ranked(source, query, expansions, kinds, limit)
-            if not hits and len(query.clauses) > 1:
+            if not hits and len(query.clauses) > 1 and any(e.cut for e in expansions.values()):
                 # Each word matches alone but their closest forms never meet ("trought
                 # domburg": trough, drought, brought… came before "through"): ask again
                 # with more of each word's typo neighbours before saying nothing matched.
@@ -261,15 +261,7 @@ class SearchEngine:
             found = {kind: source.candidates(query, broader, kind, per_kind) for kind in kinds}
         if sum(len(ids) for ids in found.values()) < batch:
             _add_unlisted_completions(source, query, expansions, found, max(1, batch // len(kinds)))
-        scored = [
-            [
-                ScoredWord(word, expansions[word].forms, _alternatives(query, word, expansions))
-                for word in clause.words
-                if expansions[word].found
-            ]
-            for clause in query.clauses
-        ]
-        clauses = [clause for clause in scored if clause]
+        clauses = _scored_clauses(query, expansions)
         total = sum(len(ids) for ids in found.values())
         # The records that hold the other words as typed beside a completion: ranked whatever
         # their age, or the newest records with a typo neighbour would hide them.
@@ -526,18 +518,8 @@ def _strong_first(
     rare to fill the answer pays one narrow question a kind more (the caller's own narrowing
     asks it again from memory).
     """
-    scored = [
-        [
-            ScoredWord(word, expansions[word].forms)
-            for word in clause.words
-            if expansions[word].found
-        ]
-        for clause in query.clauses
-    ]
-    clauses = [clause for clause in scored if clause]
-    if not clauses or any(
-        _alternatives(query, word, expansions) for clause in query.clauses for word in clause.words
-    ):
+    clauses = _scored_clauses(query, expansions)
+    if not clauses or _readings(clauses):
         return None  # a lone misspelling shows one record of each reading: all forms count
     better = _strong_forms(source, expansions, clauses)
     if better is None:
@@ -606,6 +588,20 @@ def _alternatives(query: Query, word: WordTerm, expansions: dict[WordTerm, Expan
         and len(expansion.forms) > 1
         and expansion.forms[0] != " ".join(words(word.text))
     )
+
+
+def _scored_clauses(query: Query, expansions: dict[WordTerm, Expansion]) -> list[list[ScoredWord]]:
+    """Each clause's words that the store holds, with their forms, for :func:`rank`; clauses
+    left with none are left out."""
+    scored = [
+        [
+            ScoredWord(word, expansions[word].forms, _alternatives(query, word, expansions))
+            for word in clause.words
+            if expansions[word].found
+        ]
+        for clause in query.clauses
+    ]
+    return [clause for clause in scored if clause]
 
 
 def _readings(clauses: list[list[ScoredWord]]) -> bool:

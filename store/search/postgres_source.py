@@ -242,10 +242,11 @@ class PostgresCandidateSource:
         forms: dict[str, None] = {}
         if found[0]:
             forms[word] = None
+        nearby: list[str] = []
         if edits:
             typed_freq = int(found[0][0][1]) if found[0] else None
-            for near_word in near_forms(word, typed_freq, found[1], edits, near_words):
-                forms[near_word] = None
+            nearby = near_forms(word, typed_freq, found[1], edits)
+            forms.update(dict.fromkeys(nearby[:near_words]))
         completed = False
         for completion, _ in found[2]:
             forms[completion] = None
@@ -260,7 +261,8 @@ class PostgresCandidateSource:
                 broader = _native([*phrases, _Phrase(self._terms_of(word), star=True)])
             else:
                 unlisted = True
-        return Expansion(tuple(forms), bool(forms), native, broader, unlisted)
+        cut = len(nearby) > near_words
+        return Expansion(tuple(forms), bool(forms), native, broader, unlisted, cut)
 
     def _look_up(self, word: str, edits: int, complete: bool) -> list[list[tuple[Any, Any]]]:
         """In one round trip: [the word itself], its deletion-key neighbours, its most

@@ -106,15 +106,12 @@ than a correct key press, so each edit must be paid for by frequency."""
 
 
 def near_forms(
-    word: str,
-    typed_freq: int | None,
-    found: Iterable[tuple[str, int]],
-    edits: int,
-    limit: int = NEAR_WORDS,
+    word: str, typed_freq: int | None, found: Iterable[tuple[str, int]], edits: int
 ) -> list[str]:
     """The stored words ``word`` stands for besides itself, of the neighbours ``found``
-    (word, frequency): within ``edits`` (OSA), closest first then most frequent, at most
-    ``limit`` (:data:`NEAR_WORDS`); when ``word`` is itself stored ``typed_freq`` times, only those
+    (word, frequency): within ``edits`` (OSA), closest first then most frequent, all of them
+    (the caller keeps as many as it asks for, see :data:`NEAR_WORDS`, and knows whether it
+    cut any); when ``word`` is itself stored ``typed_freq`` times, only those
     :data:`TYPED_WORD_ODDS` times commoner per edit.
 
     Without that rule a correctly typed word brought its rarer neighbours along ("equip":
@@ -131,7 +128,7 @@ def near_forms(
         if typed_freq is not None and freq < typed_freq * TYPED_WORD_ODDS**distance:
             continue
         scored.append((distance, -freq, near_word))
-    return [near_word for _, _, near_word in sorted(scored)[:limit]]
+    return [near_word for _, _, near_word in sorted(scored)]
 
 
 def quote(text: str) -> str:
@@ -230,16 +227,16 @@ class SqliteCandidateSource:
         if typed is not None:
             forms[word] = None
         edits = max_edits(word)
+        nearby: list[str] = []
         if edits:
             neighbours = vocabulary.near(self._conn, word, edits)
-            for near_word in near_forms(
+            nearby = near_forms(
                 word,
                 None if typed is None else typed.freq,
                 ((near.word, near.freq) for near in neighbours),
                 edits,
-                near_words,
-            ):
-                forms[near_word] = None
+            )
+            forms.update(dict.fromkeys(nearby[:near_words]))
         completed = False
         if last and len(word) >= MIN_COMPLETION:
             for found in vocabulary.completions(self._conn, word, COMPLETIONS):
@@ -255,7 +252,8 @@ class SqliteCandidateSource:
                 broader = f"({' OR '.join([*natives, f'{quote(word)} *'])})"
             else:
                 unlisted = True
-        return Expansion(tuple(forms), bool(forms), native, broader, unlisted)
+        cut = len(nearby) > near_words
+        return Expansion(tuple(forms), bool(forms), native, broader, unlisted, cut)
 
     def narrow(self, expansion: Expansion, forms: Sequence[str]) -> Expansion:
         natives = [quote(form) for form in forms]
