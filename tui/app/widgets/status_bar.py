@@ -19,12 +19,11 @@ class StatusBar(Static):
     activity = ""
     """Work going on in the background (a feed refresh), kept at the end of the line until
     it is cleared, whatever the screen shows in the rest."""
-    _shown: tuple[tuple[str, ...], int] = ((), 0)
     _drawn: tuple[tuple[str, ...], int, str] | None = None
-    """What the line says now: a cursor move that changes none of it draws nothing."""
+    """What the line says now (parts, marks, activity), None before it is first drawn: a
+    cursor move that changes none of it draws nothing."""
 
     def show(self, *parts: str, marks: int = 0) -> None:
-        self._shown = (parts, marks)
         if self._drawn == (parts, marks, self.activity):
             return
         self._drawn = (parts, marks, self.activity)
@@ -41,5 +40,5 @@ class StatusBar(Static):
     def set_activity(self, activity: str) -> None:
         """Show (or with "" clear) the background work, keeping the rest of the line."""
         self.activity = activity
-        parts, marks = self._shown
+        parts, marks, _ = self._drawn or ((), 0, "")
         self.show(*parts, marks=marks)
