@@ -245,23 +245,20 @@ class PostgresServer:
         return self.url(name)
 
     def has_database(self, name: str) -> bool:
-        import psycopg
-
-        with psycopg.connect(
-            f"dbname=postgres user={SUPERUSER} host={self.socket_dir}", autocommit=True
-        ) as conn:
-            return (
-                conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
-                is not None
-            )
+        return bool(self.query("SELECT 1 FROM pg_database WHERE datname = %s", name))
 
     def drop_database(self, name: str) -> None:
         self.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
     def execute(self, sql: str) -> None:
+        self.query(sql)
+
+    def query(self, sql: str, *params: object) -> list[tuple[object, ...]]:
+        """Run ``sql`` as the superuser on the server's own database; its rows, if any."""
         import psycopg
 
         with psycopg.connect(
             f"dbname=postgres user={SUPERUSER} host={self.socket_dir}", autocommit=True
         ) as conn:
-            conn.execute(sql.encode())
+            cursor = conn.execute(sql.encode(), params or None)
+            return cursor.fetchall() if cursor.description else []
