@@ -123,8 +123,7 @@ def copy_store(source: Store, dest: Store, progress: Progress | None = None) -> 
             pending: _Chunk | None = None
             for batch in _chunks(read):
                 if ahead is not None:
-                    task = _prepare_in_worker if in_worker else _prepare
-                    batch.prepared = ahead.submit(task, _texts(batch.rows))
+                    batch.prepared = ahead.submit(_prepare, _texts(batch.rows), in_worker)
                 if pending is not None:
                     write(pending)  # while the thread makes the next chunk's vectors
                 pending = batch
@@ -164,10 +163,12 @@ def _write(dest: Store, chunk: _Chunk, outcome: CopyOutcome) -> int:
     return len(chunk.rows.articles)
 
 
-def _prepare(rows: RowBatch) -> Prepared:
+def _prepare(rows: RowBatch, in_worker: bool) -> Prepared:
     """The chunk's search vectors and word counts, by source ids (every claim's and comment's
-    article is in the chunk)."""
-    return prepare(rows, {row["id"]: row["title"] or "" for row in rows.articles})
+    article is in the chunk); in the worker process, also the typo keys of the words no
+    chunk before had."""
+    titles = {row["id"]: row["title"] or "" for row in rows.articles}
+    return prepare(rows, titles, _seen) if in_worker else prepare(rows, titles)
 
 
 def _worker_context() -> BaseContext:
@@ -179,11 +180,6 @@ def _worker_context() -> BaseContext:
 
 _seen: set[str] = set()
 """In the worker process (one per copy): the words of the chunks it has prepared."""
-
-
-def _prepare_in_worker(rows: RowBatch) -> Prepared:
-    """:func:`_prepare`, with the typo keys of the words no chunk before had."""
-    return prepare(rows, {row["id"]: row["title"] or "" for row in rows.articles}, _seen)
 
 
 _TEXT_FIELDS = {
