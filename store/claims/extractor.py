@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -894,7 +894,22 @@ class ClaimExtractor:
             | _OPINION_WORDS
             | _CALLED_WORDS
         )
-        self._wanted = self._triggers | self._number_words | _MALE | _FEMALE
+        # The words a rule cannot match without: each verb phrase's longest word ("is
+        # reporting" needs "reporting", not only "is"), the word a hedge or verification
+        # phrase is indexed by, the "according to" forms', the participles'. A sentence
+        # without any of them is not analysed; a verb whose phrases' words are missing is
+        # not looked for (most "is", "was", "are" start none).
+        self._verb_keys = _verb_keys(all_verbs, self._verb_at)
+        self._decisive = (
+            frozenset(word for keys in self._verb_keys.values() for word in keys)
+            | frozenset(self._hedge_sets)
+            | frozenset(self._verify_sets)
+            | self._participle_words
+            | self._according_words
+            | _OPINION_WORDS
+            | _CALLED_WORDS
+        )
+        self._wanted = self._triggers | self._decisive | self._number_words | _MALE | _FEMALE
 
     def extract(self, text: str, comment_index: int | None = None) -> list[ClaimDraft]:
         """Claims in ``text``, with spans into it; ``comment_index`` is copied onto each."""
@@ -905,7 +920,7 @@ class ClaimExtractor:
         for index, sentence in enumerate(found):
             speakers.index = index
             carry = previous if previous and previous.paragraph == sentence.paragraph else None
-            if hits[index] and not _is_heading(found, index):  # (no rule word: no claim)
+            if hits[index] and not _is_heading(found, index):  # (no decisive word: no claim)
                 self._analyse(sentence, carry, speakers, hits[index])
             previous = sentence
         label = "Reporter" if comment_index is None else "Commenter"
@@ -945,6 +960,7 @@ class ClaimExtractor:
         length, as "İ" does)."""
         wanted = self._wanted
         triggers = self._triggers
+        decisive = self._decisive
         lowered = text.lower()
         pattern = _WORD if _BEYOND_LATIN.search(lowered) else _LATIN_WORD
         hits = []
@@ -959,7 +975,7 @@ class ClaimExtractor:
             else:
                 words = _words_in(wanted, sentence.text.lower(), pattern=pattern)
             sentence.number_words = words
-            hits.append(words & triggers)
+            hits.append(words & triggers if not decisive.isdisjoint(words) else _NO_WORDS)
         return hits
 
     def _analyse(
@@ -1099,7 +1115,8 @@ class ClaimExtractor:
         asked = _ASKED.match(text)
         asked_until = text.find(",", asked.end()) if asked is not None else -1
         tokens = _Tokens(text)
-        for tried, match in enumerate(self._verbs_in(text, hit)):
+        words = sentence.number_words or frozenset()
+        for tried, match in enumerate(self._verbs_in(text, hit, words)):
             if tried == rules.MAX_VERBS_PER_SENTENCE:
                 break  # "the said the said ...": linear time, not one look-back per verb
             first = match.group().split()[0]
@@ -1213,13 +1230,18 @@ class ClaimExtractor:
             sentence.parsed = self._quantities.parse(sentence.text, sentence.number_words)
         return sentence.parsed
 
-    def _verbs_in(self, text: str, hit: frozenset[str]) -> Iterator[re.Match[str]]:
+    def _verbs_in(
+        self, text: str, hit: frozenset[str], words: frozenset[str]
+    ) -> Iterator[re.Match[str]]:
         """Attribution verbs of ``text`` in order: the verb pattern is tried, anchored, only
         where a word that can start a verb stands, found by one search for the few such words
         the sentence holds (``hit``, from :meth:`_hits`); searching the verb pattern's 300
         alternatives at every position, or looking at every word in Python, cost most. At
         each place only the verbs that can start with the word there are tried."""
-        present = self._verb_starts.intersection(hit)
+        keys = self._verb_keys
+        present = [
+            word for word in self._verb_starts.intersection(hit) if not keys[word].isdisjoint(words)
+        ]
         if not present:
             return
         for position, word in _word_positions(text, present):
@@ -1473,7 +1495,7 @@ def _clause_start(text: str, end: int) -> int:
     return phrase.end() if phrase is not None else position
 
 
-def _word_positions(text: str, words: set[str] | frozenset[str]) -> list[tuple[int, str]]:
+def _word_positions(text: str, words: Iterable[str]) -> list[tuple[int, str]]:
     """Where any of ``words`` stands in ``text`` as a whole lower-case word (and which), in
     order: not
     after a word character, "’", "'" or "-", nor before a letter. ``str.find`` per word: a
@@ -1492,6 +1514,25 @@ def _word_positions(text: str, words: set[str] | frozenset[str]) -> list[tuple[i
                 at = text.find(word, at + 1)
     positions.sort()
     return positions
+
+
+def _verb_keys(
+    phrases: tuple[str, ...], patterns: dict[str, re.Pattern[str]]
+) -> dict[str, frozenset[str]]:
+    """For each first word of :func:`_verb_patterns`, the longest word (as :data:`_WORD`
+    reads it) of each phrase its pattern holds: a phrase matches only where the sentence
+    holds that word too, so "is" alone ("is reporting", "is warning") starts no search."""
+    keys: dict[str, set[str]] = {start: set() for start in patterns}
+    for phrase in phrases:
+        first = phrase.split()[0]
+        key = max(_WORD.findall(phrase.lower()), key=len)
+        for start in keys:
+            if first.startswith(start) or start.startswith(first):
+                keys[start].add(key)
+    return {start: frozenset(found) for start, found in keys.items()}
+
+
+_NO_WORDS: frozenset[str] = frozenset()
 
 
 def _verb_patterns(phrases: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
