@@ -1172,6 +1172,7 @@ class ClaimExtractor:
                 self._followed_by_verb(text, match.end())
                 or (adjacent and _PAST.fullmatch(last) is not None)
                 or (adjacent and _in_prepositional_phrase(text, near, fillers))
+                or (adjacent and not fillers and _ends_noun_phrase(text, near))
             ):
                 # "the claims are", "has received reports that", "Published estimates put"
                 if (
@@ -2002,6 +2003,33 @@ def extract_claims(draft: DocumentDraft) -> list[ClaimDraft]:
 def _is_past_form(word: str) -> bool:
     """A past form ("reported", "said"), which never is a noun after an adjective."""
     return word.endswith("ed") or word in rules.PAST_REPORTING_FORMS
+
+
+def _ends_noun_phrase(text: str, near: list[claimants.Word]) -> bool:
+    """Whether the words right before a verb-like noun make it the end of a noun phrase: a
+    count ("the first two states", "14 states"; not "Article 5 states"), a possessive and its
+    adjectives ("Bloomberg’s various philanthropic projects"), or a verb after "to" or a modal
+    ("able to lead projects", "will fund projects"), whose object it is."""
+    last = near[-1]
+    before = near[-2] if len(near) > 1 and not text[near[-2].end : last.start].strip() else None
+    if _COUNT.fullmatch(last.lower) or last.lower in _COUNT_WORDS:
+        return before is None or not (before.capitalised or before.lower in rules.TEXT_PARTS)
+    if before is not None and before.text in rules.VERB_OPENERS:
+        return last.text.isalpha() and last.text.islower()
+    for index in range(len(near) - 1, max(-1, len(near) - 4), -1):
+        word = near[index]
+        if word.text.endswith(_OWNER_ENDS):
+            return index < len(near) - 1  # (one adjective at least: "Amaq's claims" is read before)
+        if word.capitalised or not word.lower.endswith(rules.ADJECTIVE_ENDS):
+            return False
+        if index == 0 or text[near[index - 1].end : word.start].strip():
+            return False  # the phrase is cut by punctuation before its owner
+    return False
+
+
+_COUNT = re.compile(r"\d[\d,.]*")
+_COUNT_WORDS = (frozenset(rules.SMALL_NUMBERS) - {"one"}) | frozenset(rules.SCALES)
+"""Number words before a noun ("two states"); "one" is as often a pronoun ("No one says")."""
 
 
 def _in_prepositional_phrase(text: str, near: list[claimants.Word], fillers: int) -> bool:

@@ -234,6 +234,24 @@ PHRASE_PREPOSITIONS: frozenset[str] = frozenset({
     "after", "despite", "among", "against",
 })  # fmt: skip
 
+#: A noun-like form right after "<one of these> <verb>" is that verb's object ("able to lead
+#: projects", "will fund projects"), not a verb of its own.
+VERB_OPENERS: frozenset[str] = frozenset({
+    "to", "would", "could", "should", "might", "may", "can", "will", "must", "shall", "cannot",
+})  # fmt: skip
+
+#: Words before a number that name a part of a text: "Article 5 states", "as page 12 states"
+#: report, though a noun-like form after any other count is a noun ("the first two states").
+TEXT_PARTS: frozenset[str] = frozenset({
+    "page", "section", "article", "paragraph", "clause", "chapter", "rule", "table", "figure",
+    "item", "line", "amendment", "verse", "point", "part", "annex", "appendix", "no", "number",
+})  # fmt: skip
+
+#: Endings of adjectives between a possessive and a noun-like form ("Bloomberg’s various
+#: philanthropic projects", "Trump’s baseless claims"); not "-ive", "-ary", "-al", "-ian",
+#: which end as many people ("representative", "secretary", "official", "historian").
+ADJECTIVE_ENDS: tuple[str, ...] = ("ous", "ic", "ical", "ful", "less", "ish", "able", "ible")
+
 #: Words that, right after a noun-like form, show it was a noun ("the claims are", "states said").
 VERB_FOLLOWERS: frozenset[str] = frozenset({
     "is", "are", "was", "were", "have", "has", "had", "will", "would", "could", "may", "might",

@@ -238,3 +238,48 @@ class TestAParticipleInAppositionDescribesTheSubject:
         self, extractor: ClaimExtractor, text: str, claimant: str
     ) -> None:
         assert _claimants(extractor, text) == [claimant]
+
+
+class TestAFormEndingANounPhraseIsNoVerb:
+    """ "states", "projects", "claims" at the end of a noun phrase are nouns: after a count,
+    after a possessive and its adjectives, and as the object of a verb after "to" or a modal.
+    Seen on the real pages as the claimants "fourth in polls of the first two", "received
+    money from Bloomberg’s various philanthropic" and "lead"."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Warren is fourth in polls of the first two states, and Klobuchar is fifth.",
+            "Several cities have received money from Bloomberg’s various philanthropic "
+            "projects, some of which invest millions of dollars.",
+            "Since testing began in 2016, only Chinese scientists have been able to lead "
+            "projects studying the telescope’s data.",
+            "The charity will fund projects across 12 countries, with $3 million set aside.",
+            "Trump’s baseless claims about 3 million illegal votes were rejected by the courts.",
+        ],
+    )
+    def test_no_claim_and_no_fragment_claimant(self, extractor: ClaimExtractor, text: str) -> None:
+        assert _claimants(extractor, text) == []
+
+    @pytest.mark.parametrize(
+        ("text", "claimant"),
+        [
+            ("Article 5 states that an attack on one member is an attack on all.", "Article 5"),
+            (
+                "As page 12 of the report states, 40 percent of the dams are unsafe.",
+                "page 12 of the report",
+            ),
+            (
+                "The paper states that 25 percent of the land is held by Indigenous people.",
+                "The paper",
+            ),
+            (
+                "Bloomberg’s spokesman states that the $5 million was a gift.",
+                "Bloomberg’s spokesman",
+            ),
+        ],
+    )
+    def test_a_verb_after_its_subject_still_reports(
+        self, extractor: ClaimExtractor, text: str, claimant: str
+    ) -> None:
+        assert _claimants(extractor, text) == [claimant]
