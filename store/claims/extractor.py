@@ -1457,6 +1457,7 @@ def _opening_subject(text: str, end: int, speakers: _Speakers) -> str | None:
         if run and (
             lower in rules.FINITE_VERBS
             or lower in rules.IRREGULAR_VERBS
+            or lower in rules.PAST_REPORTING_FORMS  # "McEntee wrote to the board, saying"
             or lower in rules.SUBJECT_VERB_FILLERS
             or (
                 not word.capitalised
@@ -1480,6 +1481,7 @@ def _opening_subject(text: str, end: int, speakers: _Speakers) -> str | None:
         or _is_fragment(claimant)
         or claimant.lower() in _NOT_SUBJECTS
         or claimant.lower().split("’")[0].split("'")[0] in rules.THIRD_PERSON_PRONOUNS
+        or claimant in _NOT_NAMES  # "Just saying.": an adverb alone names no one
     ):
         return None
     return claimant

@@ -283,3 +283,16 @@ class TestAFormEndingANounPhraseIsNoVerb:
         self, extractor: ClaimExtractor, text: str, claimant: str
     ) -> None:
         assert _claimants(extractor, text) == [claimant]
+
+
+class TestAnOpeningAdverbIsNoSubject:
+    """ "Just saying." under a reader's comment gave the claimant "Just": a capitalised
+    adverb or function word opening a sentence alone names no one."""
+
+    @pytest.mark.parametrize("text", ["Just saying.", "Only saying, nothing more."])
+    def test_no_claim(self, extractor: ClaimExtractor, text: str) -> None:
+        assert _claimants(extractor, text) == []
+
+    def test_a_named_subject_before_saying_still_speaks(self, extractor: ClaimExtractor) -> None:
+        text = "Justice Minister Helen McEntee wrote to the board, saying the plan would fail."
+        assert _claimants(extractor, text) == ["Helen McEntee"]
