@@ -78,7 +78,7 @@ def _is_person(name: str) -> bool:
         bool(_PERSON.match(name))
         and not name.startswith("The ")
         and words[-1] not in rules.ORGANISATION_HEADS
-        and not any(name.endswith(suffix) for suffix in rules.ORGANISATION_SUFFIXES)
+        and not name.endswith(rules.ORGANISATION_SUFFIXES)
     )
 
 
@@ -1967,10 +1967,13 @@ def _first_words(phrases: tuple[str, ...]) -> frozenset[str]:
     return frozenset(_WORD.findall(phrase.lower())[0] for phrase in phrases)
 
 
+_APOSTROPHE = re.compile(r"[’']")
+
+
 def _is_fragment(claimant: str) -> bool:
     """A claimant that is a piece of a clause ("It was not immediately clear if the figures")."""
     lowered = claimant.lower().split()
-    if not lowered or re.split(r"[’']", lowered[0])[0] in ("it", "there", "this", "that"):
+    if not lowered or _APOSTROPHE.split(lowered[0])[0] in ("it", "there", "this", "that"):
         return True  # "It was not …", "there’s growing": a clause, not a source
     if lowered[-1] in ("and", "or", "of", "the", "to") or "n't" in claimant or "n’t" in claimant:
         return True  # "do the job and", "didn't do much else of"
