@@ -1977,7 +1977,31 @@ def _is_fragment(claimant: str) -> bool:
         return True  # "It was not …", "there’s growing": a clause, not a source
     if lowered[-1] in ("and", "or", "of", "the", "to") or "n't" in claimant or "n’t" in claimant:
         return True  # "do the job and", "didn't do much else of"
-    return len(lowered) > rules.MAX_SUBJECT_WORDS or bool(_FRAGMENT.intersection(lowered))
+    written = claimant.split()
+    if written[0] in _INVERTING_AUXILIARIES:
+        return True  # "How can universities say …?": a question inverted inside a quotation
+    if len(lowered) > rules.MAX_SUBJECT_WORDS:
+        return True
+    return not _FRAGMENT.isdisjoint(
+        word.lower()
+        for index, word in enumerate(written)
+        # "Will Smith", "Do Kwon": a given name before a surname, not a modal
+        if not (
+            word in _GIVEN_NAME_MODALS
+            and index + 1 < len(written)
+            and written[index + 1][:1].isupper()
+        )
+    )
+
+
+_GIVEN_NAME_MODALS = frozenset({"Will", "Do"})
+
+
+_INVERTING_AUXILIARIES = frozenset({
+    "can", "could", "will", "would", "should", "shall", "may", "might", "must", "do", "does",
+    "did",
+})  # fmt: skip
+"""Lower-case words that, opening a subject, invert a question ("how can universities")."""
 
 
 def _clause(text: str, start: int, end: int) -> str:

@@ -296,3 +296,37 @@ class TestAnOpeningAdverbIsNoSubject:
     def test_a_named_subject_before_saying_still_speaks(self, extractor: ClaimExtractor) -> None:
         text = "Justice Minister Helen McEntee wrote to the board, saying the plan would fail."
         assert _claimants(extractor, text) == ["Helen McEntee"]
+
+
+class TestAModalInAClaimant:
+    """A claimant is a clause fragment when it holds a modal or auxiliary ("It was not
+    immediately clear if the figures"), but a capitalised "Will" or "Do" in a name is a given
+    name (Will Smith's claims were dropped whole), and a lower-case modal opening the subject
+    inverts a question inside a quotation ("How can universities say …?" gave the claimant
+    "can universities")."""
+
+    @pytest.mark.parametrize(
+        ("text", "claimant"),
+        [
+            ("Will Smith said that the film earned $40 million.", "Will Smith"),
+            ("Do Kwon said that investors had lost $40 billion.", "Do Kwon"),
+            ("Will Hurd told reporters that 12 agents had resigned.", "Will Hurd"),
+        ],
+    )
+    def test_a_given_name_is_no_modal(
+        self, extractor: ClaimExtractor, text: str, claimant: str
+    ) -> None:
+        assert _claimants(extractor, text) == [claimant]
+
+    def test_a_question_inverted_by_a_modal_has_no_claimant(
+        self, extractor: ClaimExtractor
+    ) -> None:
+        text = (
+            "“How can universities say to students: you have to stay in your flat? There will "
+            "be big problems.”"
+        )
+        assert _claimants(extractor, text) == []
+
+    def test_a_clause_with_a_modal_is_still_a_fragment(self, extractor: ClaimExtractor) -> None:
+        text = "Whether the council would agree said nothing about the 40 homes."
+        assert "Whether the council would agree" not in _claimants(extractor, text)
