@@ -202,11 +202,18 @@ def apposition_subject(text: str, before: list[Word], verb_start: int) -> list[W
             and len(candidate) <= rules.MAX_SUBJECT_WORDS
         ):
             return candidate
-    for candidate in reversed(candidates[-2:]):
+    for index in range(len(candidates) - 1, max(-1, len(candidates) - 3), -1):
+        candidate = candidates[index]
         if all(word.lower in rules.DISCOURSE_WORDS for word in candidate):
             continue  # "The department, however, said"
         if _participle_phrase(candidate):
             continue  # "The figures, released on Monday, show": the figures
+        if (
+            candidate[0].lower in ("a", "an")
+            and index > 0
+            and candidates[index - 1][0].lower == "the"
+        ):
+            continue  # "The senator, a Democrat from Ohio, said": the senator
         if candidate[0].lower not in rules.SUBJECT_BREAKS:
             return candidate
     return []

@@ -330,3 +330,36 @@ class TestAModalInAClaimant:
     def test_a_clause_with_a_modal_is_still_a_fragment(self, extractor: ClaimExtractor) -> None:
         text = "Whether the council would agree said nothing about the 40 homes."
         assert "Whether the council would agree" not in _claimants(extractor, text)
+
+
+class TestAnIndefiniteAppositionDescribesTheSubject:
+    """ "The senator, a Democrat from Ohio, said" gave the claimant "Democrat", and "The
+    company, a subsidiary of Meta, said" gave "Meta": an apposition opened by "a"/"an"
+    describes the subject before it, which is the one speaking."""
+
+    @pytest.mark.parametrize(
+        ("text", "claimant"),
+        [
+            ("The senator, a Democrat from Ohio, said the bill was dead.", "The senator"),
+            ("The company, a subsidiary of Meta, said 300 jobs would go.", "The company"),
+            (
+                "The man, a 34-year-old from Leeds, told the court he had been paid £500.",
+                "The man",
+            ),
+            ("The victim, a mother of three, said she was attacked twice.", "The victim"),
+        ],
+    )
+    def test_the_subject_before_the_apposition_speaks(
+        self, extractor: ClaimExtractor, text: str, claimant: str
+    ) -> None:
+        assert _claimants(extractor, text) == [claimant]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "John Kirby, a Pentagon spokesman, said 12 rockets were fired.",
+            "A spokesman, John Kirby, said 12 rockets were fired.",
+        ],
+    )
+    def test_a_name_still_beats_its_description(self, extractor: ClaimExtractor, text: str) -> None:
+        assert _claimants(extractor, text) == ["John Kirby"]
