@@ -18,12 +18,17 @@ _SUFFIXES = sorted(rules.ORGANISATION_SUFFIXES, key=len, reverse=True)
 _NAME_WORD = r"[A-Z][\w’'.&-]*"
 _NAME_AT = re.compile(rf"({_NAME_WORD}(?:\s+(?:of|for|al|de|the|{_NAME_WORD}))*)")
 _PHRASE_END = re.compile(r"[,;:.!?()—–“”\"]|\sthat\s")
-_CLAUSE_BREAK = re.compile(r"[,;:()“”\"—–]|t(?<!\wt)hat\b|[.!?](?<=[a-z]{3}[.!?])['’\"”]?\s+")
-"""Ends of a clause before a verb; a full stop after a lower-case word ends a sentence inside a
-long quotation ("... for some voters. He said"), after "Mr" or "U.S" it does not. Each
+_CLAUSE_BREAK = re.compile(
+    r",(?!(?<=\d,)\d)|[;:()“”\"—–]|t(?<!\wt)hat\b|[.!?](?<=[a-z]{3}[.!?])['’\"”]?\s+"
+)
+"""Ends of a clause before a verb. A comma inside a number ("The survey of 2,000 adults") is
+none; a full stop after a lower-case word ends a sentence inside a long quotation ("... for
+some voters. He said"), after "Mr" or "U.S" it does not. Each
 branch opens with the character it needs (its look-behind after it), so a search skips along
 to the next such character instead of stopping at every position."""
-_WINDOW_BREAK = re.compile(r"[,;:()—–]|t(?<!\wt)hat\b|[.!?](?<=[a-z]{3}[.!?])['’\"”]?\s+")
+_WINDOW_BREAK = re.compile(
+    r",(?!(?<=\d,)\d)|[;:()—–]|t(?<!\wt)hat\b|[.!?](?<=[a-z]{3}[.!?])['’\"”]?\s+"
+)
 """:data:`_CLAUSE_BREAK` without quote marks, for how far back a subject is looked for: a
 quoted title in an apposition ('Gilley, author of the article "The Case for Colonialism,"
 argued') is not two more clauses."""

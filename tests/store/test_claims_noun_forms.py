@@ -363,3 +363,30 @@ class TestAnIndefiniteAppositionDescribesTheSubject:
     )
     def test_a_name_still_beats_its_description(self, extractor: ClaimExtractor, text: str) -> None:
         assert _claimants(extractor, text) == ["John Kirby"]
+
+
+class TestACommaInsideANumberIsNoClauseBreak:
+    """ "The survey of 2,000 adults found that …" gave the claimant "000 adults": the comma
+    of the number was read as the end of a clause."""
+
+    @pytest.mark.parametrize(
+        ("text", "claimant"),
+        [
+            (
+                "The survey of 2,000 adults found that 62% supported the ban.",
+                "The survey of 2,000 adults",
+            ),
+            (
+                "A poll of 1,500 voters, conducted last week, shows that 40 percent back the plan.",
+                "A poll of 1,500 voters",
+            ),
+        ],
+    )
+    def test_the_whole_subject_speaks(
+        self, extractor: ClaimExtractor, text: str, claimant: str
+    ) -> None:
+        assert _claimants(extractor, text) == [claimant]
+
+    def test_a_comma_after_a_year_still_ends_a_phrase(self, extractor: ClaimExtractor) -> None:
+        text = "In 2019, researchers said that 3,000 people had died."
+        assert _claimants(extractor, text) == ["researchers"]
