@@ -1634,6 +1634,16 @@ _ACCORDING_BEFORE = re.compile(r"(?:[Aa]ccording\s+to|[Ss]egún)\s+[^,;:\s][^,;:
 _AGENT = re.compile(
     r"\s+by\s+(?:the\s+)?([A-Z][\w’'&.-]*(?:[ \t]+(?:of|for|and|[A-Z][\w’'&.-]*))*)"
 )
+_AGENT_HEADS = "|".join(
+    sorted(
+        rules.ORGANISATION_ROLES
+        | {"media", "police", "officials", "authorities", "government", "military", "army"}
+    )
+)
+_COMMON_AGENT = re.compile(
+    rf"\s+by\s+((?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}}(?:{_AGENT_HEADS}))(?![\w’'-])"
+)
+"""An institution or group named by its common noun after "by" ("the health ministry")."""
 
 
 _PROPORTION = re.compile(
@@ -1726,10 +1736,13 @@ _OPENING_PREPOSITIONS = frozenset({
 
 
 def _passive_agent(text: str, verb_end: int) -> str | None:
-    """The named agent after a reporting passive ("reported by Nashi Groshi"), or None."""
+    """The agent after a reporting passive: a name ("reported by Nashi Groshi"), or an
+    institution or group by its common noun ("confirmed by the health ministry", "first
+    reported by local media"); None for anything else ("confirmed by the data")."""
     match = _AGENT.match(text, verb_end)
     if match is None:
-        return None
+        common = _COMMON_AGENT.match(text, verb_end)
+        return common.group(1) if common is not None else None
     named = match.group(1).split()
     while named and named[-1] in ("of", "for", "and"):
         named.pop()

@@ -390,3 +390,25 @@ class TestACommaInsideANumberIsNoClauseBreak:
     def test_a_comma_after_a_year_still_ends_a_phrase(self, extractor: ClaimExtractor) -> None:
         text = "In 2019, researchers said that 3,000 people had died."
         assert _claimants(extractor, text) == ["researchers"]
+
+
+class TestAnUnnamedAgentOfAReportingPassive:
+    """ "The figures were confirmed by the health ministry." gave no claim, and "The attack
+    was first reported by local media." a claim with no claimant: the agent of a reporting
+    passive is its source when it is an institution or a group, named or not."""
+
+    @pytest.mark.parametrize(
+        ("text", "claimant"),
+        [
+            ("The figures were confirmed by the health ministry.", "the health ministry"),
+            ("The attack was first reported by local media.", "local media"),
+            ("The death toll was reported by the Health Ministry.", "Health Ministry"),
+        ],
+    )
+    def test_the_agent_is_the_source(
+        self, extractor: ClaimExtractor, text: str, claimant: str
+    ) -> None:
+        assert _claimants(extractor, text) == [claimant]
+
+    def test_a_thing_is_no_agent(self, extractor: ClaimExtractor) -> None:
+        assert _claimants(extractor, "The numbers were confirmed by the data.") == []
