@@ -500,6 +500,8 @@ UNVERIFIABLE_PHRASES: tuple[str, ...] = (
     "has not been confirmed", "have not been confirmed", "not been independently confirmed",
     "could not immediately be verified", "could not immediately be confirmed",
     "could not immediately verify", "could not immediately confirm",
+    "could not be immediately verified", "could not be immediately confirmed",
+    "cannot be immediately verified", "cannot be immediately confirmed",
 )  # fmt: skip
 
 #: A verification sentence with at least this many words outside its verification clause says

@@ -412,3 +412,18 @@ class TestAnUnnamedAgentOfAReportingPassive:
 
     def test_a_thing_is_no_agent(self, extractor: ClaimExtractor) -> None:
         assert _claimants(extractor, "The numbers were confirmed by the data.") == []
+
+
+@pytest.mark.parametrize("adverb_first", [True, False])
+def test_immediately_before_or_after_be_marks_the_figure_unverifiable(
+    extractor: ClaimExtractor, adverb_first: bool
+) -> None:
+    """ "which could not be immediately verified" was not read as a verification hedge (only
+    "could not immediately be verified" was)."""
+    phrase = (
+        "could not immediately be verified" if adverb_first else "could not be immediately verified"
+    )
+    text = f"The video, which {phrase}, appeared to show 12 tanks."
+    claims = extractor.extract(text)
+    assert [claim.status.value for claim in claims] == ["unverifiable"]
+    assert [quantity.count for quantity in claims[0].quantities] == [12]
