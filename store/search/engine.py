@@ -39,7 +39,7 @@ from store.search.matching import Span, WordMatcher
 from store.search.query import Clause, Query, WordTerm, parse_query
 from store.search.ranking import SCOPE_FIELDS, ScoredWord, best_possible, form_score, rank
 from store.search.result import SearchResult, SearchState
-from store.search.vocabulary import words
+from store.search.vocabulary import word_start, words
 
 CANDIDATES = 1000
 """Records re-ranked per search, shared among the kinds searched. 2,000 measured p95 ≈31 ms at
@@ -473,7 +473,7 @@ def _with_cooccurring_completions(
             if word.mode == "fuzzy" and forms and forms[0] == typed and len(forms) > 1:
                 narrowed[word] = source.narrow(expansions[word], [typed])
     prefix = " ".join(words(last.text))
-    pattern = re.compile(r"(?<![^\W_])" + re.escape(prefix) + r"[^\W_]*")
+    pattern = re.compile(word_start(prefix) + r"[^\W_]*")
     counts: Counter[str] = Counter()
     beside: list[Document] = []
     per_kind = max(1, COOCCURRING_RECORDS // len(kinds))
@@ -537,10 +537,10 @@ def _strong_first(
 def _word_pattern(word: WordTerm, expansion: Expansion) -> re.Pattern[str]:
     """A word of a lower-cased text that is one of the word's stored forms, or, if it has
     unlisted completions, any word that starts as it does (what FTS5's ``"lin" *`` finds)."""
-    whole = [re.escape(form) + r"(?![^\W_])" for form in expansion.forms]
+    whole = [word_start(form) + r"(?![^\W_])" for form in expansion.forms]
     if expansion.unlisted:
-        whole.append(re.escape(" ".join(words(word.text))))
-    return re.compile(r"(?<![^\W_])(?:" + "|".join(whole) + ")")
+        whole.append(word_start(" ".join(words(word.text))))
+    return re.compile("|".join(whole))
 
 
 def _strong_forms(

@@ -29,6 +29,7 @@ from rapidfuzz import fuzz, process
 from store.search.candidates import Document
 from store.search.hits import SearchHit
 from store.search.query import WordTerm
+from store.search.vocabulary import word_start
 
 SHORT_FIELD = 240
 """Fields up to this length are scored whole; longer ones by a window around the match."""
@@ -465,7 +466,7 @@ def strict_span(word: ScoredWord, text: str) -> tuple[int, int] | None:
         return None
     mode = word.term.mode
     if mode == "exact":
-        found = re.search(r"(?<![^\W_])" + re.escape(needle) + r"(?![^\W_])", text)
+        found = re.search(word_start(needle) + r"(?![^\W_])", text)
         return found.span() if found else None
     first = _WORD_CHAR.search(text)
     if first is None:
