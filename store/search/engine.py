@@ -286,9 +286,9 @@ class SearchEngine:
                     if strong is not None and narrowed is better:
                         # Asked and ranked by _strong_first already: its hits are merged
                         # below, its records only count towards filling the answer.
-                        fresh = [d for d in strong.documents if (d.kind, d.id) not in seen]
-                        seen.update((d.kind, d.id) for d in fresh)
-                        more.extend(fresh)
+                        known = [d for d in strong.documents if (d.kind, d.id) not in seen]
+                        seen.update((d.kind, d.id) for d in known)
+                        more.extend(known)
                         ranked_before = len(more)
                         continue
                     for kind in kinds:
