@@ -22,7 +22,7 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -39,7 +39,7 @@ from store.search.matching import Span, WordMatcher
 from store.search.query import Clause, Query, WordTerm, parse_query
 from store.search.ranking import SCOPE_FIELDS, ScoredWord, best_possible, form_score, rank
 from store.search.result import SearchResult, SearchState
-from store.search.vocabulary import words
+from store.search.vocabulary import word_start, words
 
 CANDIDATES = 1000
 """Records re-ranked per search, shared among the kinds searched. 2,000 measured p95 ≈31 ms at
@@ -242,8 +242,8 @@ class SearchEngine:
         per_kind = max(1, CANDIDATES // len(kinds))
         batch = max(FIRST_BATCH, 3 * limit)
         strong = _strong_first(source, query, expansions, kinds, beside, batch, limit)
-        if strong is not None:
-            return strong
+        if strong is not None and strong.enough:
+            return strong.hits
         found = {kind: source.candidates(query, expansions, kind, per_kind) for kind in kinds}
         total = sum(len(ids) for ids in found.values())
         if (
@@ -275,13 +275,22 @@ class SearchEngine:
             hits = rank(documents, clauses, limit)
             if _strong_enough(hits, clauses, limit):
                 return hits
-            better = _strong_forms(source, expansions, clauses)
+            better = strong.better if strong else _strong_forms(source, expansions, clauses)
             if better is not None:
                 seen = {(doc.kind, doc.id) for doc in documents}
                 more: list[Document] = []
+                ranked_before = 0
                 for narrowed in _narrowings(expansions, better):
                     if len(more) >= limit:
                         break  # enough to fill the answer: the next questions cost more
+                    if strong is not None and narrowed is better:
+                        # Asked and ranked by _strong_first already: its hits are merged
+                        # below, its records only count towards filling the answer.
+                        known = [d for d in strong.documents if (d.kind, d.id) not in seen]
+                        seen.update((d.kind, d.id) for d in known)
+                        more.extend(known)
+                        ranked_before = len(more)
+                        continue
                     for kind in kinds:
                         ids = source.candidates(query, narrowed, kind, max(1, batch // len(kinds)))
                         fresh = [i for i in ids if (kind, i) not in seen]
@@ -290,7 +299,9 @@ class SearchEngine:
                 if _readings(clauses):  # the best of each reading among all of them
                     return rank([*documents, *more], clauses, limit)
                 # The first batch's best need not be scored again.
-                return _merged(hits, rank(more, clauses, limit), limit)
+                if ranked_before:
+                    hits = _merged(hits, strong.hits if strong else [], limit)
+                return _merged(hits, rank(more[ranked_before:], clauses, limit), limit)
             # Every form is strong, yet the newest records are weak: the index matched stems
             # ("firing" finds "fired"). The rest are ranked a batch at a time, newest first,
             # until the answer is strong: ranking all 1,000 cost 20-40 ms at a million records.
@@ -473,7 +484,7 @@ def _with_cooccurring_completions(
             if word.mode == "fuzzy" and forms and forms[0] == typed and len(forms) > 1:
                 narrowed[word] = source.narrow(expansions[word], [typed])
     prefix = " ".join(words(last.text))
-    pattern = re.compile(r"(?<![^\W_])" + re.escape(prefix) + r"[^\W_]*")
+    pattern = re.compile(word_start(prefix) + r"[^\W_]*")
     counts: Counter[str] = Counter()
     beside: list[Document] = []
     per_kind = max(1, COOCCURRING_RECORDS // len(kinds))
@@ -504,10 +515,11 @@ def _strong_first(
     beside: list[Document],
     batch: int,
     limit: int,
-) -> list[SearchHit] | None:
-    """The hits when the newest records holding a strong form of every word (see
-    :func:`_strong_forms`) already score as well as the words allow; None otherwise (or
-    when every form is strong), and the caller asks for all the forms.
+) -> _StrongTry | None:
+    """The newest records holding a strong form of every word (see :func:`_strong_forms`),
+    ranked: when they already score as well as the words allow (``enough``) they are the
+    answer, otherwise the caller asks for all the forms and merges these hits into its own
+    (it would ask and rank the same records again). None when every form is strong.
 
     "brook anim": "brook" stands for "book" and "look" too (far commoner words a typo away)
     and "anim" for "aim" and "ani", so the newest records with any form of both words were
@@ -516,7 +528,7 @@ def _strong_first(
     for the strong forms first answers with 6 and 30 (CPU 49 -> 26 ms); 444 of the real-word
     benchmark's 449 answers are the same lists as before. A query whose strong forms are too
     rare to fill the answer pays one narrow question a kind more (the caller's own narrowing
-    asks it again from memory).
+    asks it again from memory, and ranks only the records this did not).
     """
     clauses = _scored_clauses(query, expansions)
     if not clauses or _readings(clauses):
@@ -531,16 +543,29 @@ def _strong_first(
         ids = [i for i in source.candidates(query, better, kind, share) if (kind, i) not in seen]
         documents.extend(source.documents(kind, ids))
     hits = rank(documents, clauses, limit)
-    return hits if _strong_enough(hits, clauses, limit) else None
+    return _StrongTry(better, documents, hits, _strong_enough(hits, clauses, limit))
+
+
+@dataclass(frozen=True, slots=True)
+class _StrongTry:
+    """What :func:`_strong_first` asked and found."""
+
+    better: dict[WordTerm, Expansion]
+    """The query's expansions cut to their strong forms."""
+    documents: list[Document]
+    """The records ranked: the co-occurring ones and those of the strong forms."""
+    hits: list[SearchHit]
+    enough: bool
+    """The hits score as well as the words allow: they are the answer."""
 
 
 def _word_pattern(word: WordTerm, expansion: Expansion) -> re.Pattern[str]:
     """A word of a lower-cased text that is one of the word's stored forms, or, if it has
     unlisted completions, any word that starts as it does (what FTS5's ``"lin" *`` finds)."""
-    whole = [re.escape(form) + r"(?![^\W_])" for form in expansion.forms]
+    whole = [word_start(form) + r"(?![^\W_])" for form in expansion.forms]
     if expansion.unlisted:
-        whole.append(re.escape(" ".join(words(word.text))))
-    return re.compile(r"(?<![^\W_])(?:" + "|".join(whole) + ")")
+        whole.append(word_start(" ".join(words(word.text))))
+    return re.compile("|".join(whole))
 
 
 def _strong_forms(
@@ -610,9 +635,10 @@ def _readings(clauses: list[list[ScoredWord]]) -> bool:
 
 
 def _merged(hits: list[SearchHit], more: list[SearchHit], limit: int) -> list[SearchHit]:
-    """The best ``limit`` of two rankings of different records, best first (a record's score
-    does not depend on the others ranked with it)."""
-    return sorted([*hits, *more], key=lambda hit: (-hit.score, -hit.id))[:limit]
+    """The best ``limit`` of two rankings, best first; a record in both is one hit (a
+    record's score does not depend on the others ranked with it)."""
+    unique = {(hit.kind, hit.id): hit for hit in [*more, *hits]}
+    return sorted(unique.values(), key=lambda hit: (-hit.score, -hit.id))[:limit]
 
 
 def _completed_words_are_stored(expansions: dict[WordTerm, Expansion]) -> bool:

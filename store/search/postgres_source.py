@@ -245,7 +245,8 @@ class PostgresCandidateSource:
         nearby: list[str] = []
         if edits:
             typed_freq = int(found[0][0][1]) if found[0] else None
-            nearby = near_forms(word, typed_freq, found[1], edits)
+            completing = max((int(freq) for _, freq in found[2]), default=None)
+            nearby = near_forms(word, typed_freq, found[1], edits, completing)
             forms.update(dict.fromkeys(nearby[:near_words]))
         completed = False
         for completion, _ in found[2]:

@@ -93,6 +93,21 @@ def words(text: str) -> list[str]:
     return WORD.findall(text.lower())
 
 
+def word_start(literal: str) -> str:
+    """A pattern for ``literal`` where a word of the vocabulary starts (no letter or digit
+    just before it), to be followed by what must come after it.
+
+    The literal comes first and the letter before it is checked after it: a pattern that
+    begins with the look-behind (``(?<![^\\W_])tra``) makes ``re`` try it at every position
+    of the text, where one that begins with the literal lets ``re`` skip to each place the
+    literal occurs. On the 300 newest records of a million real-word ones (≈330 letters
+    each), finding the words that start with "tra" took 5.2 ms the first way and 0.3 the
+    second (most of it lower-casing). The claims extractor's name patterns do the same.
+    """
+    escaped = re.escape(literal)
+    return f"{escaped}(?<![^\\W_]{escaped})"
+
+
 _ASCII_SEPARATORS = bytes.maketrans(
     bytes(c for c in range(128) if not chr(c).isalnum()),
     b" " * sum(1 for c in range(128) if not chr(c).isalnum()),
