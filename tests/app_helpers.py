@@ -123,6 +123,20 @@ async def settle(pilot: Pilot[None]) -> None:
             return
 
 
+async def until(pilot: Pilot[None], done: Callable[[], bool], rounds: int = 50) -> bool:
+    """Pause until ``done()`` holds, at most ``rounds`` times; whether it came to hold.
+
+    For what the app does in more than one turn of messages, such as laying the screen out
+    after the terminal's size changed: the resize event reaches the app, the screen, then each
+    widget whose size changed, and on a loaded machine one pause can end between two of them.
+    """
+    for _ in range(rounds):
+        if done():
+            return True
+        await settle(pilot)
+    return done()
+
+
 async def paste(pilot: Pilot[None], text: str) -> None:
     """Paste ``text`` into the focused widget, as a terminal's bracketed paste does: one event,
     where typing a long file name key by key costs Pilot ≥ 40 ms a key."""
