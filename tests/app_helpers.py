@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import time
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any, ParamSpec
@@ -123,18 +124,23 @@ async def settle(pilot: Pilot[None]) -> None:
             return
 
 
-async def until(pilot: Pilot[None], done: Callable[[], bool], rounds: int = 50) -> bool:
-    """Pause until ``done()`` holds, at most ``rounds`` times; whether it came to hold.
+async def until(pilot: Pilot[None], done: Callable[[], bool], seconds: float = 5.0) -> None:
+    """Let the app run, its timers and workers too, until ``done()``; fail after ``seconds``
+    with the screen in the message.
 
-    For what the app does in more than one turn of messages, such as laying the screen out
-    after the terminal's size changed: the resize event reaches the app, the screen, then each
-    widget whose size changed, and on a loaded machine one pause can end between two of them.
+    For what takes the app more than one turn of messages (the terminal's new size reaches
+    the app, the screen, then each widget whose size changed: on a loaded machine one pause
+    can end between two of them) or a timer's tick (the store's change poller). The deadline
+    only bounds a failure: a test that passes waits as long as the app needs, no longer.
     """
-    for _ in range(rounds):
-        if done():
-            return True
+    deadline = time.monotonic() + seconds
+    while not done():
+        if time.monotonic() > deadline:
+            app = pilot.app
+            assert isinstance(app, ClaimdeskApp)
+            raise AssertionError(f"not done after {seconds} s; the screen:\n{screen_text(app)}")
+        await asyncio.sleep(0.05)
         await settle(pilot)
-    return done()
 
 
 async def paste(pilot: Pilot[None], text: str) -> None:
