@@ -15,6 +15,7 @@ from rich.style import Style
 from textual import events
 from textual.pilot import Pilot
 from textual.widget import Widget
+from textual.widgets import OptionList
 from textual.worker import Worker, WorkerCancelled, WorkerFailed
 from textual.worker_manager import WorkerManager
 
@@ -141,6 +142,19 @@ async def until(pilot: Pilot[None], done: Callable[[], bool], seconds: float = 5
             raise AssertionError(f"not done after {seconds} s; the screen:\n{screen_text(app)}")
         await asyncio.sleep(0.05)
         await settle(pilot)
+
+
+async def palette_offers(pilot: Pilot[None], wanted: str) -> None:
+    """Wait until the command palette's highlighted command reads ``wanted``: the palette
+    searches its commands in a worker after each key, so a fixed pause was too short on a
+    loaded machine and too long on a quiet one."""
+    options = pilot.app.screen.query_one(OptionList)
+
+    def offered() -> bool:
+        index = options.highlighted
+        return index is not None and wanted in str(options.get_option_at_index(index).prompt)
+
+    await until(pilot, offered)
 
 
 async def paste(pilot: Pilot[None], text: str) -> None:

@@ -235,7 +235,7 @@ async def test_i_imports_a_folder_and_the_lists_take_it_in(tmp_path: Path) -> No
         assert "No such file or folder" in screen_text(app)
         await pilot.press("ctrl+u")
         await paste(pilot, str(SAMPLE_DIR)[:-3])  # "…/sample_d": completed from its folder
-        await pilot.pause(0.2)
+        await until(pilot, lambda: str(SAMPLE_DIR) in screen_text(app))  # the suggestion
         await pilot.press("right", "enter")
         assert not isinstance(app.screen, LinePrompt)
         await until(pilot, lambda: not app.importer.running, seconds=30)
