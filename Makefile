@@ -8,10 +8,12 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: setup run test test-store test-cli test-app test-e2e lint format typecheck bench clean
 
-# Tests run in parallel with pytest-xdist, two workers per core: most of an app test's time is
-# Pilot waiting for the app to go idle (sleeps of 20 ms), so one worker per core leaves the CPU
-# half idle. The tmux tier (tests/e2e) shares one worker and runs one test at a time
-# (--dist loadgroup and its xdist_group marker). `make test PARALLEL=` runs serially.
+# Tests run in parallel with pytest-xdist, three workers per core: most of an app test's time
+# is Pilot waiting for the app to go idle (sleeps of 20 ms), and a CLI or tmux test waits for
+# its subprocess, so fewer workers leave the CPU idle. On 2 cores, without other load (the run
+# under `chrt -r 1`, session 10): 4 workers 120.5 s, 6 workers 101.7 s, 8 workers 101.6 s.
+# The tmux tier (tests/e2e) shares one worker and runs one test at a time (--dist loadgroup and
+# its xdist_group marker). `make test PARALLEL=` runs serially.
 # Compiled modules are kept, under the venv, even where the environment says not to write them
 # (PYTHONDONTWRITEBYTECODE): without them each xdist worker compiles and assert-rewrites every
 # module again, 10 s of CPU per worker to collect the suite instead of 4, and every
@@ -19,7 +21,7 @@ STAMP  := $(VENV)/.installed
 unexport PYTHONDONTWRITEBYTECODE
 export PYTHONPYCACHEPREFIX := $(abspath $(VENV))/pycache
 
-WORKERS  ?= $(shell $(PYTHON) -c 'import os; print(2 * (os.cpu_count() or 1))')
+WORKERS  ?= $(shell $(PYTHON) -c 'import os; print(3 * (os.cpu_count() or 1))')
 PARALLEL ?= -n $(WORKERS) --dist loadgroup
 
 $(STAMP): pyproject.toml requirements.lock

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import time
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any, ParamSpec
@@ -14,6 +15,7 @@ from rich.style import Style
 from textual import events
 from textual.pilot import Pilot
 from textual.widget import Widget
+from textual.widgets import OptionList
 from textual.worker import Worker, WorkerCancelled, WorkerFailed
 from textual.worker_manager import WorkerManager
 
@@ -121,6 +123,38 @@ async def settle(pilot: Pilot[None]) -> None:
         await pilot.pause()
         if _StartCount.started == started and not pilot.app.workers:
             return
+
+
+async def until(pilot: Pilot[None], done: Callable[[], bool], seconds: float = 5.0) -> None:
+    """Let the app run, its timers and workers too, until ``done()``; fail after ``seconds``
+    with the screen in the message.
+
+    For what takes the app more than one turn of messages (the terminal's new size reaches
+    the app, the screen, then each widget whose size changed: on a loaded machine one pause
+    can end between two of them) or a timer's tick (the store's change poller). The deadline
+    only bounds a failure: a test that passes waits as long as the app needs, no longer.
+    """
+    deadline = time.monotonic() + seconds
+    while not done():
+        if time.monotonic() > deadline:
+            app = pilot.app
+            assert isinstance(app, ClaimdeskApp)
+            raise AssertionError(f"not done after {seconds} s; the screen:\n{screen_text(app)}")
+        await asyncio.sleep(0.05)
+        await settle(pilot)
+
+
+async def palette_offers(pilot: Pilot[None], wanted: str) -> None:
+    """Wait until the command palette's highlighted command reads ``wanted``: the palette
+    searches its commands in a worker after each key, so a fixed pause was too short on a
+    loaded machine and too long on a quiet one."""
+    options = pilot.app.screen.query_one(OptionList)
+
+    def offered() -> bool:
+        index = options.highlighted
+        return index is not None and wanted in str(options.get_option_at_index(index).prompt)
+
+    await until(pilot, offered)
 
 
 async def paste(pilot: Pilot[None], text: str) -> None:

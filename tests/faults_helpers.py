@@ -31,10 +31,17 @@ def write_lines(path: Path, records: list[Any], raw: list[str] | None = None) ->
 
 def consistency_problems(db: Path) -> list[str]:
     """What is wrong with a store: SQLite's integrity check, orphans, a search index that does
-    not match its rows. Empty when the store is sound."""
+    not match its rows. Empty when the store is sound.
+
+    A database with no table at all is sound too: the import was killed after SQLite made the
+    file and before the schema's one transaction committed, and the next open creates the
+    schema (a half-made schema, some tables and not others, is a problem: the table checks
+    below fail on it)."""
     conn = sqlite3.connect(db)
     try:
         problems = [row[0] for row in conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
+        if not problems and not conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            return []
         problems += [f"foreign key: {row}" for row in conn.execute("PRAGMA foreign_key_check")]
         for sql, what in (
             (

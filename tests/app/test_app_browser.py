@@ -19,6 +19,7 @@ from tests.app_helpers import (
     kept_lines,
     make_app,
     messages,
+    palette_offers,
     screen_text,
     settle,
     sync,
@@ -221,7 +222,7 @@ async def test_command_palette_offers_the_screens_actions(tmp_path: Path) -> Non
         await pilot.press("ctrl+p")
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"Comments")
-        await pilot.pause(0.3)
+        await palette_offers(pilot, "Comments")
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, BrowserScreen)

@@ -3,9 +3,6 @@ in place, sort by a picked column, keep the marks across restarts, and import fr
 
 from __future__ import annotations
 
-import asyncio
-import time
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -23,6 +20,7 @@ from tests.app_helpers import (
     screen_text,
     settle,
     sync,
+    until,
 )
 from tests.conftest import SAMPLE_DIR
 from tests.fixtures_store import TITLE
@@ -43,18 +41,6 @@ def _draft(title: str, day: int = 1, year: int = 2030) -> DocumentDraft:
     )
 
 
-async def _until(pilot: Pilot[None], done: Callable[[], bool], seconds: float = 5.0) -> None:
-    """Let the app run (its timers too) until ``done()``, or fail after ``seconds``."""
-    deadline = time.monotonic() + seconds
-    while not done():
-        if time.monotonic() > deadline:
-            app = pilot.app
-            assert isinstance(app, ClaimdeskApp)
-            raise AssertionError(f"not done after {seconds} s; the screen:\n{screen_text(app)}")
-        await asyncio.sleep(0.05)
-        await pilot.pause()
-
-
 def _title(records: RecordList) -> str:
     record = records.current_record
     assert isinstance(record, ArticleRecord)
@@ -63,7 +49,7 @@ def _title(records: RecordList) -> str:
 
 async def _ready(pilot: Pilot[None], app: ClaimdeskApp) -> None:
     await settle(pilot)
-    await _until(pilot, lambda: app.live.opened and app.keeper.restored)
+    await until(pilot, lambda: app.live.opened and app.keeper.restored)
     await settle(pilot)
 
 
@@ -77,13 +63,13 @@ async def test_another_process_import_reaches_the_counts_and_the_cursor_stays(
         await _ready(pilot, app)
         await pilot.press("j")  # the Palmyra article, second of three (newest first)
         records = current_list(app)
-        await _until(pilot, lambda: isinstance(records.current_record, ArticleRecord))
+        await until(pilot, lambda: isinstance(records.current_record, ArticleRecord))
         assert _title(records) == TITLE
         other = Store.open(store.url)  # another terminal's import
         other.add_documents([_draft("Fresh report from the front")])
         other.close()
         checks = app.live.checks
-        await _until(pilot, lambda: "Articles 4" in screen_text(app), seconds=30)
+        await until(pilot, lambda: "Articles 4" in screen_text(app), seconds=30)
         # Seen by the first look at the store that began after the commit (one more may have
         # been under way during it): within one poll, 0.5 s, on a quiet machine.
         assert app.live.changed_at_check - checks <= 2
@@ -107,7 +93,7 @@ async def test_a_commit_right_after_the_session_opens_is_shown(tmp_path: Path) -
         while not app.live.opened:
             await pilot.pause()
         store.add_documents([_draft("Committed at once")])
-        await _until(pilot, lambda: current_list(app).total == 4, seconds=3)
+        await until(pilot, lambda: current_list(app).total == 4, seconds=3)
 
 
 @sync
@@ -117,18 +103,18 @@ async def test_n_shows_only_the_new_rows_and_escape_shows_all(tmp_path: Path) ->
     async with app.run_test(size=SIZE) as pilot:
         await _ready(pilot, app)
         store.add_documents([_draft("Only this one is new")])
-        await _until(pilot, lambda: current_list(app).total == 4)
+        await until(pilot, lambda: current_list(app).total == 4)
         await pilot.press("N")
-        await _until(pilot, lambda: current_list(app).total == 1)
+        await until(pilot, lambda: current_list(app).total == 1)
         record = current_list(app).current_record
         assert isinstance(record, ArticleRecord) and record.title == "Only this one is new"
         assert "only new (N)" in screen_text(app)
         await pilot.press("escape")
-        await _until(pilot, lambda: current_list(app).total == 4)
+        await until(pilot, lambda: current_list(app).total == 4)
         await pilot.press("N")
-        await _until(pilot, lambda: current_list(app).total == 1)
+        await until(pilot, lambda: current_list(app).total == 1)
         await pilot.press("N")
-        await _until(pilot, lambda: current_list(app).total == 4)
+        await until(pilot, lambda: current_list(app).total == 4)
 
 
 @sync
@@ -146,23 +132,23 @@ async def test_filter_in_place_is_markable_and_clears(tmp_path: Path) -> None:
         await paste(pilot, "claimant:amaq qty:>10")
         await pilot.press("enter")
         records = current_list(app)
-        await _until(pilot, lambda: records.total == 2)
+        await until(pilot, lambda: records.total == 2)
         text = screen_text(app)
         assert "Claims 2 (filtered)" in text and "filter: claimant:amaq qty:>10" in text
         assert "Oryx" not in text and "Officials" not in text
         await pilot.press("A")  # mark all: the filtered rows only
-        await _until(pilot, lambda: len(app.marks) == 2)
+        await until(pilot, lambda: len(app.marks) == 2)
         assert app.marks.count("claim") == 2
         await pilot.press("s")  # still sortable
         await settle(pilot)
         assert records.total == 2
         await pilot.press("ctrl+l")
-        await _until(pilot, lambda: records.total == 4)
+        await until(pilot, lambda: records.total == 4)
         assert "filter:" not in screen_text(app)
         await pilot.press("l")
         await paste(pilot, "claimant:nobody")
         await pilot.press("enter")
-        await _until(pilot, lambda: records.total == 0)
+        await until(pilot, lambda: records.total == 0)
         assert "no row matches the filter" in screen_text(app)
 
 
@@ -182,9 +168,9 @@ async def test_the_sort_picker_sorts_by_quantity_and_is_remembered(tmp_path: Pat
             await pilot.press("down")
         await pilot.press("enter")
         records = current_list(app)
-        await _until(pilot, lambda: records.sort.column == "quantity")
+        await until(pilot, lambda: records.sort.column == "quantity")
         await settle(pilot)
-        await _until(pilot, lambda: isinstance(records.record_at(0), ClaimRecord))
+        await until(pilot, lambda: isinstance(records.record_at(0), ClaimRecord))
         first = records.record_at(0)
         assert isinstance(first, ClaimRecord) and first.quantities[0].count == 352
         assert "sorted by quantity ▼" in screen_text(app)
@@ -192,7 +178,7 @@ async def test_the_sort_picker_sorts_by_quantity_and_is_remembered(tmp_path: Pat
     async with again.run_test(size=SIZE) as pilot:
         await _ready(pilot, again)
         claims = browser(again).record_list("claim")
-        await _until(pilot, lambda: claims.sort.column == "quantity" and claims.sort.descending)
+        await until(pilot, lambda: claims.sort.column == "quantity" and claims.sort.descending)
 
 
 @sync
@@ -203,7 +189,7 @@ async def test_marks_survive_quitting_even_twelve_hundred(tmp_path: Path) -> Non
     async with app.run_test(size=SIZE) as pilot:
         await _ready(pilot, app)
         await pilot.press("A")  # 1,203 articles: under the ask-first threshold
-        await _until(pilot, lambda: len(app.marks) == 1203)
+        await until(pilot, lambda: len(app.marks) == 1203)
         await pilot.press("2", "space")
         assert len(app.marks) == 1204
         order = list(app.marks)
@@ -211,7 +197,7 @@ async def test_marks_survive_quitting_even_twelve_hundred(tmp_path: Path) -> Non
     again = make_app(store, tmp_path)
     async with again.run_test(size=SIZE) as pilot:
         await _ready(pilot, again)
-        await _until(pilot, lambda: len(again.marks) == 1204)
+        await until(pilot, lambda: len(again.marks) == 1204)
         assert list(again.marks) == order
         assert "1204 marked" in screen_text(again) or "1,204 marked" in screen_text(again)
 
@@ -231,10 +217,10 @@ async def test_a_named_selection_is_saved_and_restored(tmp_path: Path) -> None:
         await pilot.press("U")
         assert not app.marks
         await pilot.press("M")
-        await _until(pilot, lambda: isinstance(app.screen, PickerModal))
+        await until(pilot, lambda: isinstance(app.screen, PickerModal))
         assert "Amaq brief  ·  2 marks" in screen_text(app)
         await pilot.press("enter")
-        await _until(pilot, lambda: list(app.marks) == chosen)
+        await until(pilot, lambda: list(app.marks) == chosen)
 
 
 @sync
@@ -249,11 +235,11 @@ async def test_i_imports_a_folder_and_the_lists_take_it_in(tmp_path: Path) -> No
         assert "No such file or folder" in screen_text(app)
         await pilot.press("ctrl+u")
         await paste(pilot, str(SAMPLE_DIR)[:-3])  # "…/sample_d": completed from its folder
-        await pilot.pause(0.2)
+        await until(pilot, lambda: str(SAMPLE_DIR) in screen_text(app))  # the suggestion
         await pilot.press("right", "enter")
         assert not isinstance(app.screen, LinePrompt)
-        await _until(pilot, lambda: not app.importer.running, seconds=30)
-        await _until(pilot, lambda: current_list(app).total == 8)
+        await until(pilot, lambda: not app.importer.running, seconds=30)
+        await until(pilot, lambda: current_list(app).total == 8)
         assert "Articles 8" in screen_text(app)
 
 
@@ -264,10 +250,10 @@ async def test_the_open_reader_shows_a_judgement_made_in_another_process(tmp_pat
     async with app.run_test(size=SIZE) as pilot:
         await _ready(pilot, app)
         await pilot.press("j", "enter")  # the Palmyra article
-        await _until(pilot, lambda: "Claims (3)" in screen_text(app))
+        await until(pilot, lambda: "Claims (3)" in screen_text(app))
         assert "disputed" not in screen_text(app)
         other = Store.open(store.url)
         other.set_claim_status(1, ClaimStatus.DISPUTED, "a colleague's note")
         other.close()
-        await _until(pilot, lambda: "disputed" in screen_text(app), seconds=3)
+        await until(pilot, lambda: "disputed" in screen_text(app), seconds=3)
         assert "Claims (3)" in screen_text(app)

@@ -29,6 +29,7 @@ from tests.app_helpers import (
     current_list,
     filled_store,
     messages,
+    palette_offers,
     paste,
     screen_text,
     settle,
@@ -388,7 +389,7 @@ async def test_new_keys_are_in_help_and_the_palette(tmp_path: Path) -> None:
         await pilot.press("escape", "ctrl+p")
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"Mark all in list")
-        await pilot.pause(0.3)
+        await palette_offers(pilot, "Mark all in list")
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(browser(app), BrowserScreen)

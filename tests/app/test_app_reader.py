@@ -9,16 +9,19 @@ from tests.app_helpers import (
     SIZE,
     browser,
     filled_store,
+    kept_lines,
     make_app,
     messages,
     screen_text,
     settle,
     sync,
+    until,
 )
 from tests.fixtures_store import KILLED, TANKS
 from tui.app.modals.judge import JudgeClaimModal
 from tui.app.screens.browser import BrowserScreen
 from tui.app.screens.reader import CURRENT_CLAIM_STYLE, ClaimList, CommentTree, ReaderScreen
+from tui.app.widgets.article_body import ArticleBody
 
 
 def reader(app: object) -> ReaderScreen:
@@ -177,3 +180,32 @@ async def test_marking_in_the_reader_adds_to_the_same_marks(tmp_path: Path) -> N
         assert sorted(kind for kind, _ in app.marks) == ["article", "claim", "comment"]
         await pilot.press("escape")
         assert "3 marked" in screen_text(app)
+
+
+async def _claim_in_reader(tmp_path: Path, size: tuple[int, int], then: int | None) -> list[str]:
+    """The body's lines after opening the first claim at ``size`` (and narrowing the terminal
+    to ``then`` columns once it is shown)."""
+    tmp_path.mkdir()
+    app = make_app(filled_store(tmp_path), tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "enter")
+        await settle(pilot)
+        body = reader(app).query_one(ArticleBody)
+        if then is not None:
+            wide = body.size.width
+            await pilot.resize_terminal(then, size[1])
+            await until(pilot, lambda: body.size.width < wide)
+            await settle(pilot)
+        return [text for text, _style in kept_lines(body)]
+
+
+@sync
+async def test_the_claims_paragraph_stays_in_view_when_the_text_wraps_anew(tmp_path: Path) -> None:
+    """The body is scrolled to the claim before its text has settled: a scroll bar that
+    appears afterwards, or a narrower terminal, wraps it anew. The view follows the claim's
+    paragraph, as if the reader had opened at the new width (it was left where it was, one or
+    more lines off; seen as a snapshot one line short on a loaded machine)."""
+    narrowed = await _claim_in_reader(tmp_path / "narrowed", (80, 24), then=70)
+    opened = await _claim_in_reader(tmp_path / "opened", (70, 24), then=None)
+    assert narrowed == opened

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import os
 import subprocess
 import sys
@@ -33,6 +34,7 @@ from tests.app_helpers import (
     screen_text,
     settle,
     sync,
+    until,
 )
 from tests.conftest import ROOT
 from tests.search_sample import other_draft
@@ -40,11 +42,12 @@ from tests.template_stores import sqlite_copy
 from tui.app import ClaimdeskApp, search_service
 from tui.app.modals.help import HelpModal
 from tui.app.palette import BindingsProvider
+from tui.app.screens import search as search_module
 from tui.app.screens.browser import BrowserScreen
 from tui.app.screens.reader import CURRENT_MATCH_STYLE, ClaimList, CommentTree, ReaderScreen
 from tui.app.screens.search import SearchScreen
 from tui.app.widgets.hit_list import MATCH_STYLE, THUMB, HitList, scroll_thumb
-from tui.perf.frame_hold import HOLD_LIMIT
+from tui.perf.frame_hold import HOLD_LIMIT, FrameHold
 from tui.perf.textual_settings import FRAMES_PER_SECOND
 
 
@@ -450,8 +453,14 @@ def record_frames(app: ClaimdeskApp) -> list[tuple[str, str]]:
 
 
 @sync
-async def test_each_key_paints_once_with_its_own_hits_not_the_last_keys(tmp_path: Path) -> None:
-    """Searches that take 10 ms: no frame shows "or" above the hits of "o"."""
+async def test_each_key_paints_once_with_its_own_hits_not_the_last_keys(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Searches that take 10 ms: no frame shows "or" above the hits of "o".
+
+    The hold's deadline is set far off: what is tested is that a key's frame waits for its
+    hits, not how long a loaded machine takes to answer (the deadline has its own test)."""
+    monkeypatch.setattr(search_module, "FrameHold", functools.partial(FrameHold, limit=10.0))
     app = make_app(sample_store(tmp_path), tmp_path)
     real_search = app.search.search
 
@@ -489,8 +498,12 @@ async def test_a_slow_search_does_not_hold_back_the_typed_letter(tmp_path: Path)
         await search_for(pilot, "ory")
         frames = record_frames(app)
         await pilot.press("x")
-        await pilot.pause(HOLD_LIMIT * 3)
-        assert ("oryx", "ory") in frames  # the letter shows; the old hits stay until answered
+        # the letter shows while the search is still stuck; the old hits stay until answered
+        for _ in range(500):
+            if ("oryx", "ory") in frames:
+                break
+            await pilot.pause(HOLD_LIMIT)
+        assert ("oryx", "ory") in frames
         release.set()
         await settle(pilot)
         assert frames[-1] == ("oryx", "oryx")
@@ -558,12 +571,11 @@ async def test_the_list_scrolls_as_far_as_its_hits_after_the_terminal_shrinks(
         lines = len(hits.hits) * 2
         assert 8 < lines < hits.size.height and hits.max_scroll_y == 0
         await pilot.resize_terminal(SIZE[0], 12)
-        await settle(pilot)
-        assert 0 < hits.size.height < lines
-        assert hits.max_scroll_y == lines - hits.size.height  # no blank lines to scroll to
+        await until(pilot, lambda: 0 < hits.size.height < lines)
+        # no blank lines to scroll to
+        await until(pilot, lambda: hits.max_scroll_y == lines - hits.size.height)
         await pilot.resize_terminal(*SIZE)
-        await settle(pilot)
-        assert hits.max_scroll_y == 0
+        await until(pilot, lambda: hits.max_scroll_y == 0)
 
 
 @sync

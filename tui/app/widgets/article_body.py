@@ -29,8 +29,10 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.geometry import Size
 from textual.widgets import Static
 
 from tui.app.widgets.highlight import Paragraph, Span, highlighted, paragraphs, spans_in
@@ -90,6 +92,10 @@ class ArticleBody(VerticalScroll):
         """The window's widgets by piece index (no ids: a new window may hold an old one's
         pieces while the old widgets are still being removed)."""
         self._growing = False
+        self._pinned: int | None = None
+        """The piece the reader asked to see at the top, until the user scrolls: kept there
+        while the text's wrapping still changes (a scroll bar appearing after the scroll
+        narrows the text by two cells and one more line pushed the view one line short)."""
 
     # -- what is shown -----------------------------------------------------------------------
 
@@ -111,6 +117,7 @@ class ArticleBody(VerticalScroll):
         if not self._pieces:
             return
         index = max(0, bisect.bisect_right(self._starts, offset) - 1)
+        self._pinned = index
         if self._lo <= index < self._hi:
             self._scroll_to_piece(index)
             return
@@ -129,6 +136,22 @@ class ArticleBody(VerticalScroll):
     def _scroll_to_piece(self, index: int) -> None:
         if self._lo <= index < self._hi:
             self.scroll_to_widget(self._widget(index), animate=False, top=True)
+
+    def watch_virtual_size(self, old: Size, new: Size) -> None:
+        if self._pinned is not None and old.height != new.height:
+            self._scroll_to_piece(self._pinned)
+
+    def on_key(self, _event: events.Key) -> None:
+        self._pinned = None  # a key pressed here moves the view as the user chooses
+
+    def on_mouse_down(self, _event: events.MouseDown) -> None:
+        self._pinned = None  # the scroll bar taken with the mouse
+
+    def on_mouse_scroll_down(self, _event: events.MouseScrollDown) -> None:
+        self._pinned = None
+
+    def on_mouse_scroll_up(self, _event: events.MouseScrollUp) -> None:
+        self._pinned = None
 
     def action_half_down(self) -> None:
         self.scroll_relative(y=max(self.size.height // 2, 1), animate=False)
