@@ -19,10 +19,9 @@ it is a better answer than a long article that mentions it in passing.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import re
-import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -125,8 +124,6 @@ def length_penalty(length: int) -> float:
 RANKINGS_KEPT = 16
 """Rankings remembered between searches (see :func:`rank`): of at most
 :data:`SHORTLIST_FROM` records each, so they keep at most a few thousand records alive."""
-_rankings: OrderedDict[tuple[object, ...], list[SearchHit]] = OrderedDict()
-_rankings_lock = threading.Lock()
 
 
 def rank(documents: Sequence[Document], clauses: Sequence[Clause], limit: int) -> list[SearchHit]:
@@ -141,18 +138,14 @@ def rank(documents: Sequence[Document], clauses: Sequence[Clause], limit: int) -
     """
     if len(documents) > SHORTLIST_FROM:  # rare, and not worth keeping so many records alive
         return ranked(documents, clauses, limit)
-    key = (tuple(documents), tuple(tuple(clause) for clause in clauses), limit)
-    with _rankings_lock:
-        known = _rankings.get(key)
-        if known is not None:
-            _rankings.move_to_end(key)
-            return list(known)
-    hits = ranked(documents, clauses, limit)
-    with _rankings_lock:
-        _rankings[key] = hits
-        while len(_rankings) > RANKINGS_KEPT:
-            _rankings.popitem(last=False)
-    return list(hits)
+    return list(_remembered(tuple(documents), tuple(tuple(clause) for clause in clauses), limit))
+
+
+@functools.lru_cache(maxsize=RANKINGS_KEPT)
+def _remembered(
+    documents: tuple[Document, ...], clauses: tuple[tuple[ScoredWord, ...], ...], limit: int
+) -> tuple[SearchHit, ...]:
+    return tuple(ranked(documents, clauses, limit))
 
 
 def ranked(documents: Sequence[Document], clauses: Sequence[Clause], limit: int) -> list[SearchHit]:
