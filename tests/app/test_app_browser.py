@@ -327,10 +327,39 @@ async def test_first_run_imports_samples_and_says_so_on_the_message_line(tmp_pat
 
 
 @sync
+async def test_while_the_first_run_imports_the_list_says_so_not_that_nothing_is_here(
+    tmp_path: Path,
+) -> None:
+    """Until the samples are stored, the list says rows are coming: it said "nothing here
+    yet: i imports files…" for the first seconds of a new user's first screen, while the
+    samples were being imported (now by the same import as ``i``, with its progress in the
+    status line)."""
+    from store.store import Store
+
+    app = ClaimdeskApp(
+        Store.open(str(tmp_path / "first.sqlite3")),
+        first_run_samples=SAMPLE_DIR,
+        keymap_file=tmp_path / "keys.toml",
+    )
+    seen: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(600):
+            seen.append(screen_text(app))
+            if "Articles 5" in seen[-1]:
+                break
+            await pilot.pause(0.01)
+        assert "Articles 5" in seen[-1]
+        assert not [screen for screen in seen if "nothing here yet" in screen]
+        rowless = [s for s in seen if "Published" in s and "The Harbour Ledger" not in s]
+        assert rowless, "the first frames came after the samples"
+        assert all("(importing: the rows appear as they are stored)" in s for s in rowless)
+
+
+@sync
 async def test_first_run_failure_is_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def import_paths(store: object, paths: list[Path]) -> None:
+    def import_paths(store: object, paths: list[Path], **_progress: object) -> None:
         raise OSError("samples unreadable")
 
     monkeypatch.setitem(

@@ -245,13 +245,6 @@ class ClaimdeskApp(App[None]):
             self.claim = claim
             self.reason = reason
 
-    class SamplesImported(Message):
-        def __init__(self, summary: str, ok: bool, folder: str = "") -> None:
-            super().__init__()
-            self.summary = summary
-            self.ok = ok
-            self.folder = folder
-
     class StoreFailed(Message):
         def __init__(self, reason: str) -> None:
             super().__init__()
@@ -331,7 +324,7 @@ class ClaimdeskApp(App[None]):
             self.notify(problem, severity="warning", timeout=10, markup=False)
         self.push_screen(BrowserScreen())
         if self.first_run_samples is not None:
-            self._import_samples(self.first_run_samples)
+            self.importer.run(self.first_run_samples, first_run=True)
         self.collector.start()
         self.set_interval(CHECK_SECONDS, self.collector.collect_if_idle, name="idle-gc")
         self.live.start()
@@ -355,34 +348,6 @@ class ClaimdeskApp(App[None]):
     def on_claimdesk_app_store_failed(self, message: StoreFailed) -> None:
         self.failure = message.reason
         self.exit(return_code=1)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="first-run")
-    def _import_samples(self, folder: Path) -> None:
-        """Fill an empty default store with the sample data, so the first screen has content."""
-        try:
-            if not self.store.is_empty():
-                return
-            from store.importer import import_paths
-
-            report = import_paths(self.store, [folder])
-            if report.stopped is not None:  # the store refused to write (full, locked)
-                raise RuntimeError(report.stopped)
-        except Exception as error:  # any failure is one line, and the app stays usable
-            self.post_message(
-                self.SamplesImported(f"could not import the samples: {error}", ok=False)
-            )
-            return
-        self.post_message(
-            self.SamplesImported(
-                f"First run: imported {report.added} sample documents from",
-                ok=True,
-                folder=str(folder),
-            )
-        )
-
-    def on_claimdesk_app_samples_imported(self, message: SamplesImported) -> None:
-        self.say(one_line(message.summary, 200), message.folder, error=not message.ok)
-        self.store_changed.publish(None)
 
     # -- messages ----------------------------------------------------------------------------
 

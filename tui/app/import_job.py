@@ -78,21 +78,14 @@ class ImportJob:
         self.running = False
 
     def start(self) -> None:
+        """``i``: ask for a path, then import it."""
         if self.running:
             self._app.say("An import is already running (see the status line)")
             return
 
         def go(text: str | None) -> None:
             if text:
-                self.running = True
-                path = Path(text.strip()).expanduser()
-                self._show(f"Importing {one_line(path.name, 40)}…")
-                self._app.run_worker(
-                    lambda: self._import(path),
-                    thread=True,
-                    group="import",
-                    exit_on_error=False,
-                )
+                self.run(Path(text.strip()).expanduser())
 
         self._app.push_screen(
             LinePrompt(
@@ -105,29 +98,49 @@ class ImportJob:
             go,
         )
 
+    def run(self, path: Path, *, first_run: bool = False) -> None:
+        """Import ``path`` in a thread worker, the status line showing how far it got.
+
+        ``first_run``: the sample data for a new user's empty default store, imported only
+        if the store is still empty, and said as such (the same progress and lists as ``i``,
+        so the first screen says it is importing rather than that there is nothing here).
+        """
+        self.running = True
+        self._show(f"Importing {one_line(path.name, 40)}…")
+        self._app.run_worker(
+            lambda: self._import(path, first_run),
+            thread=True,
+            group="import",
+            exit_on_error=False,
+        )
+
     # -- the worker --------------------------------------------------------------------------
 
-    def _import(self, path: Path) -> None:
+    def _import(self, path: Path, first_run: bool) -> None:
         from store.importer import import_paths
         from store.store import AddOutcome
 
         added = [0]
-        files = [0, 0]
 
         def listener(event: Event) -> None:
             if isinstance(event, AddOutcome) and event.created:
                 added[0] += 1
 
         def progress(done: int, total: int) -> None:
-            files[:] = [done, total]
             self._call(self._show, f"Importing {done}/{total} files · {added[0]:,} added")
 
         try:
+            if first_run and not self._store().is_empty():
+                self._call(self._done, None, "", path)
+                return
             report = import_paths(self._store(), [path], listener=listener, progress=progress)
+            if first_run and report.stopped is not None:  # the store refused to write
+                raise RuntimeError(report.stopped)
         except Exception as error:  # anything the store raises: one line, the app goes on
-            self._call(self._done, None, f"Import failed: {error}")
+            what = "could not import the samples" if first_run else "Import failed"
+            self._call(self._done, None, f"{what}: {error}")
             return
-        self._call(self._done, report, "")
+        self._call(self._done, report, "", path if first_run else None)
 
     def _call(self, callback: Callable[..., object], *args: object) -> None:
         with contextlib.suppress(RuntimeError):  # the app is closing: nothing left to tell
@@ -140,12 +153,18 @@ class ImportJob:
             for bar in screen.query(StatusBar):
                 bar.set_activity(activity)
 
-    def _done(self, report: ImportReport | None, problem: str) -> None:
+    def _done(self, report: ImportReport | None, problem: str, samples: Path | None = None) -> None:
+        """The end of an import: one line. ``samples``: the first run's folder (nothing is
+        said when the store had filled meanwhile, ``report`` and ``problem`` both empty)."""
         self.running = False
         self._show("")
         self._app.store_changed.publish(None)
         if report is None:
-            self._app.say(one_line(problem, 200), error=True)
+            if problem:
+                self._app.say(one_line(problem, 200), error=True)
+            return
+        if samples is not None:
+            self._app.say(f"First run: imported {report.added} sample documents from", str(samples))
             return
         from tui.commands.importing import summary
 

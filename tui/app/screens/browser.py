@@ -193,6 +193,8 @@ class BrowserScreen(DeskScreen):
         yield DeskFooter()
 
     def on_mount(self) -> None:
+        for kind in KINDS:
+            self.record_list(kind).empty_text = self._empty_text(kind)
         self.current_list.focus()
         self._show_status()
         self.app.claim_judged.subscribe(self, self.show_judged)
@@ -434,16 +436,21 @@ class BrowserScreen(DeskScreen):
 
     def _reread(self, kind: RecordKind) -> None:
         """Read the list of ``kind`` again, saying why it would be empty."""
-        source = self._source(kind)
         records = self.record_list(kind)
-        records.empty_text = (
-            "(no row matches the filter; ctrl+l shows all)"
-            if source.filter_text.strip()
-            else "(nothing new since the last open; N shows all)"
-            if source.only_new
-            else EMPTY_TEXT
-        )
+        records.empty_text = self._empty_text(kind)
         records.reload()
+
+    def _empty_text(self, kind: RecordKind) -> str:
+        """Why the list of ``kind`` would be empty: a filter, the new-only view, an import
+        under way (the first run's samples), or nothing imported yet."""
+        source = self._source(kind)
+        if source.filter_text.strip():
+            return "(no row matches the filter; ctrl+l shows all)"
+        if source.only_new:
+            return "(nothing new since the last open; N shows all)"
+        if self.app.importer.running:
+            return "(importing: the rows appear as they are stored)"
+        return EMPTY_TEXT
 
     def action_filter(self) -> None:
         """``l`` / ``|``: filter this list in place with a query in the search syntax."""
