@@ -49,12 +49,15 @@ from copy import copy
 from typing import Any
 
 import trafilatura.core
+import trafilatura.external
 from lxml.etree import _Element, iterwalk
 from lxml.html import HtmlElement
 from trafilatura.baseline import html2txt as trafilatura_html2txt
 from trafilatura.core import ESCALATION_PAGE_SHARE
 from trafilatura.external import SANITIZED_XPATH
 from trafilatura.external import compare_extraction as trafilatura_compare
+from trafilatura.external import justext_rescue as trafilatura_justext_rescue
+from trafilatura.htmlprocessing import convert_tags, tree_cleaning
 from trafilatura.readability_lxml import FRAME_TAGS, REGEXES
 from trafilatura.settings import Extractor
 
@@ -162,9 +165,52 @@ def cannot_change(raw_tree: HtmlElement, body: _Element, text: str, options: Ext
     return readability_text_bound(raw_tree, stop_above=2 * len(text)) <= 2 * len(text)
 
 
+class DeferredBackup:
+    """The cleaned, not yet converted copy of a page that trafilatura's ``_prepare_tree``
+    keeps for jusText, as the recipe to make it rather than the copy.
+
+    Without comments, only jusText reads that copy (``compare_extraction`` hands it to
+    ``justext_rescue``), and jusText is asked on 2 of the 61 real pages; the copy took
+    0.4 ms on every page. Made when jusText asks, it is the same tree: trafilatura cleans a
+    copy of the raw tree, and nothing changes the raw tree between its ``_prepare_tree`` and
+    its comparison (readability reads a copy of it, the extraction the converted tree).
+    """
+
+    __slots__ = ("options", "raw_tree")
+
+    def __init__(self, raw_tree: HtmlElement, options: Extractor) -> None:
+        self.raw_tree = raw_tree
+        self.options = options
+
+    def make(self) -> HtmlElement:
+        made: HtmlElement = tree_cleaning(copy(self.raw_tree), self.options)
+        return made
+
+
+def prepare_tree(
+    tree: HtmlElement, options: Extractor, url: str | None
+) -> tuple[HtmlElement, HtmlElement | DeferredBackup]:
+    """trafilatura 2.3.1's ``_prepare_tree`` (the raw tree cleaned and converted, and the
+    cleaned tree before conversion), the latter deferred when comments are not extracted
+    (with comments, trafilatura converts that copy again on forum pages: it is made)."""
+    if options.comments:
+        return trafilatura_prepare_tree(tree, options, url)
+    cleaned = tree_cleaning(copy(tree), options)
+    converted: HtmlElement = convert_tags(cleaned, options, url)
+    return converted, DeferredBackup(tree, options)
+
+
+def justext_rescue(tree: HtmlElement | DeferredBackup, options: Extractor) -> tuple[_Element, str]:
+    """trafilatura's ``justext_rescue``, with a :class:`DeferredBackup` made first."""
+    if isinstance(tree, DeferredBackup):
+        tree = tree.make()
+    found: tuple[_Element, str] = trafilatura_justext_rescue(tree, options)
+    return found
+
+
 def extract_and_compare(
     cleaned_tree: HtmlElement,
-    cleaned_tree_backup: HtmlElement,
+    cleaned_tree_backup: HtmlElement | DeferredBackup,
     tree: HtmlElement,
     options: Extractor,
 ) -> tuple[_Element, str]:
@@ -175,7 +221,11 @@ def extract_and_compare(
     postbody, temp_text = extract_content(cleaned_tree, options)
     if not options.fast and not cannot_change(tree, postbody, temp_text, options):
         postbody, temp_text = trafilatura_compare(
-            cleaned_tree_backup, copy(tree), postbody, temp_text, options
+            cleaned_tree_backup,  # type: ignore[arg-type] # read by justext_rescue alone
+            copy(tree),
+            postbody,
+            temp_text,
+            options,
         )
     _extracted.tree, _extracted.length = tree, len(temp_text)
     return postbody, temp_text
@@ -206,16 +256,23 @@ def plain_text_for_escalation(content: Any, clean: bool = True) -> str:
 
 
 _trafilatura_extract_and_compare = trafilatura.core._extract_and_compare
+trafilatura_prepare_tree = trafilatura.core._prepare_tree
 
 
 def install() -> None:
-    """Make trafilatura's extraction use :func:`extract_and_compare` (idempotent)."""
-    # trafilatura.core calls it by its module global's name, from two places
+    """Make trafilatura's extraction use :func:`extract_and_compare`, :func:`prepare_tree`
+    and :func:`justext_rescue` (idempotent)."""
+    # trafilatura.core calls them by their module globals' names, from two places each
     setattr(trafilatura.core, "_extract_and_compare", extract_and_compare)  # noqa: B010
     setattr(trafilatura.core, "html2txt", plain_text_for_escalation)  # noqa: B010
+    setattr(trafilatura.core, "_prepare_tree", prepare_tree)  # noqa: B010
+    # the comparison's own jusText (the escalation's is handed a real copy by trafilatura.core)
+    setattr(trafilatura.external, "justext_rescue", justext_rescue)  # noqa: B010
 
 
 def uninstall() -> None:
-    """Give trafilatura its own stage and plain text back (for the test that compares)."""
+    """Give trafilatura its own stages and plain text back (for the test that compares)."""
     setattr(trafilatura.core, "_extract_and_compare", _trafilatura_extract_and_compare)  # noqa: B010
     setattr(trafilatura.core, "html2txt", trafilatura_html2txt)  # noqa: B010
+    setattr(trafilatura.core, "_prepare_tree", trafilatura_prepare_tree)  # noqa: B010
+    setattr(trafilatura.external, "justext_rescue", trafilatura_justext_rescue)  # noqa: B010

@@ -102,6 +102,44 @@ def test_the_comparison_is_skipped_only_when_the_page_holds_no_more_than_twice_t
     assert not second_opinion.cannot_change(alone, _body("div", article), text, options)
 
 
+def test_the_deferred_copy_for_justext_is_the_copy_trafilatura_keeps(real_world: Path) -> None:
+    """On every real page, the cleaned tree made when jusText asks is the one trafilatura's
+    own ``_prepare_tree`` copies, and the converted tree is unchanged; the copy is made only
+    when jusText is asked (on 2 of the 61 pages at the time of writing)."""
+    options = Extractor(comments=False)  # as claimdesk extracts
+    for name, text in _pages(real_world):
+        theirs = second_opinion.trafilatura_prepare_tree(load_html(text), options, None)
+        ours = second_opinion.prepare_tree(load_html(text), options, None)
+        assert isinstance(ours[1], second_opinion.DeferredBackup)
+        assert tostring(ours[0]) == tostring(theirs[0]), name
+        assert tostring(ours[1].make()) == tostring(theirs[1]), name
+    # with comments, trafilatura reads that copy on forum pages itself: it is made at once
+    made_now = second_opinion.prepare_tree(load_html(text), Extractor(comments=True), None)[1]
+    assert not isinstance(made_now, second_opinion.DeferredBackup)
+    made = 0
+    make = second_opinion.DeferredBackup.make
+
+    def counting(self: second_opinion.DeferredBackup) -> Any:
+        nonlocal made
+        made += 1
+        return make(self)
+
+    asked = 0
+    rescue = second_opinion.trafilatura_justext_rescue
+
+    def asking(*args: Any) -> Any:
+        nonlocal asked
+        asked += 1
+        return rescue(*args)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(second_opinion.DeferredBackup, "make", counting)
+        patch.setattr(second_opinion, "trafilatura_justext_rescue", asking)
+        for name, text in _pages(real_world):
+            parse_html_page(text, name)
+    assert 0 < made <= asked < len(_pages(real_world)) // 4, (made, asked)
+
+
 def test_a_comment_thread_longer_than_the_article_no_longer_asks_readability() -> None:
     article = "The council voted on Tuesday to close the bridge for repairs. " * 10
     options = Extractor()
