@@ -320,6 +320,35 @@ def _category_item(e: _Element) -> bool:
     return class_ in ("post-category", "postcategory", "entry-category") or "cat-links" in class_
 
 
+def _category_paragraph(e: _Element) -> bool:
+    class_ = _attr(e, "class")
+    return (
+        class_.startswith(("postmeta", "entry-categories"))
+        or class_ == "postinfo"
+        or e.get("id") == "filedunder"
+    )
+
+
+def _category_footer(e: _Element) -> bool:
+    return _attr(e, "class").startswith(("entry-meta", "entry-footer"))
+
+
+def _entry_header(e: _Element) -> bool:
+    return e.get("class") == "entry-header"
+
+
+def _row_or_tags(e: _Element) -> bool:
+    return e.get("class") in ("row", "tags")
+
+
+def _tags_box(e: _Element) -> bool:
+    return e.get("class") == "tags"
+
+
+def _tags_paragraph(e: _Element) -> bool:
+    return _attr(e, "class").startswith("entry-tags")
+
+
 _tag_meta = _search("^(?:tag|postmeta|meta)")
 
 
@@ -433,6 +462,28 @@ def _queries() -> list[tuple[Holder, int | str, Query]]:
         ),
         (
             X.CATEGORIES_XPATHS,
+            1,
+            Query(
+                X.CATEGORIES_XPATHS[1],
+                _category_paragraph,
+                ("p",),
+                whole_document=True,
+                links=True,
+            ),
+        ),
+        (
+            X.CATEGORIES_XPATHS,
+            2,
+            Query(
+                X.CATEGORIES_XPATHS[2],
+                _category_footer,
+                ("footer",),
+                whole_document=True,
+                links=True,
+            ),
+        ),
+        (
+            X.CATEGORIES_XPATHS,
             3,
             Query(
                 X.CATEGORIES_XPATHS[3],
@@ -441,6 +492,32 @@ def _queries() -> list[tuple[Holder, int | str, Query]]:
                 whole_document=True,
                 links=True,
             ),
+        ),
+        (
+            X.CATEGORIES_XPATHS,
+            4,
+            Query(
+                X.CATEGORIES_XPATHS[4],
+                _entry_header,
+                ("header",),
+                whole_document=True,
+                links=True,
+            ),
+        ),
+        (
+            X.CATEGORIES_XPATHS,
+            5,
+            Query(X.CATEGORIES_XPATHS[5], _row_or_tags, ("div",), whole_document=True, links=True),
+        ),
+        (
+            X.TAGS_XPATHS,
+            0,
+            Query(X.TAGS_XPATHS[0], _tags_box, ("div",), whole_document=True, links=True),
+        ),
+        (
+            X.TAGS_XPATHS,
+            1,
+            Query(X.TAGS_XPATHS[1], _tags_paragraph, ("p",), whole_document=True, links=True),
         ),
         (
             X.TAGS_XPATHS,
