@@ -334,15 +334,15 @@ def _category_footer(e: _Element) -> bool:
 
 
 def _entry_header(e: _Element) -> bool:
-    return e.get("class") == "entry-header"
+    return _attr(e, "class") == "entry-header"
 
 
 def _row_or_tags(e: _Element) -> bool:
-    return e.get("class") in ("row", "tags")
+    return _attr(e, "class") in ("row", "tags")
 
 
 def _tags_box(e: _Element) -> bool:
-    return e.get("class") == "tags"
+    return _attr(e, "class") == "tags"
 
 
 def _tags_paragraph(e: _Element) -> bool:

@@ -56,7 +56,6 @@ from trafilatura.baseline import html2txt as trafilatura_html2txt
 from trafilatura.core import ESCALATION_PAGE_SHARE
 from trafilatura.external import SANITIZED_XPATH
 from trafilatura.external import compare_extraction as trafilatura_compare
-from trafilatura.external import justext_rescue as trafilatura_justext_rescue
 from trafilatura.htmlprocessing import convert_tags, tree_cleaning
 from trafilatura.readability_lxml import FRAME_TAGS, REGEXES
 from trafilatura.settings import Extractor
@@ -165,6 +164,10 @@ def cannot_change(raw_tree: HtmlElement, body: _Element, text: str, options: Ext
     return readability_text_bound(raw_tree, stop_above=2 * len(text)) <= 2 * len(text)
 
 
+trafilatura_justext_rescue = trafilatura.external.justext_rescue
+"""trafilatura's own, which :func:`justext_rescue` calls with a real tree."""
+
+
 class DeferredBackup:
     """The cleaned, not yet converted copy of a page that trafilatura's ``_prepare_tree``
     keeps for jusText, as the recipe to make it rather than the copy.
@@ -221,7 +224,7 @@ def extract_and_compare(
     postbody, temp_text = extract_content(cleaned_tree, options)
     if not options.fast and not cannot_change(tree, postbody, temp_text, options):
         postbody, temp_text = trafilatura_compare(
-            cleaned_tree_backup,  # type: ignore[arg-type] # read by justext_rescue alone
+            cleaned_tree_backup,  # read by justext_rescue alone, which makes a deferred one
             copy(tree),
             postbody,
             temp_text,
