@@ -31,6 +31,7 @@ its "is an ancestor of this match also a match" check walked every match's ances
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -72,9 +73,27 @@ def _attr(element: _Element, name: str) -> str:
     return element.get(name) or ""
 
 
+SEARCHES_REMEMBERED = 4096
+"""Attribute values whose answer each pattern remembers (the least recently asked go first)."""
+
+
 def _search(pattern: str) -> Callable[[str], bool]:
+    """Whether ``pattern`` occurs in a value, the answers remembered per value.
+
+    A page writes the same few class and id strings on hundreds of elements, and trafilatura
+    asks its questions of several copies of the page (raw, cleaned, its backup) and of the
+    whole document again for the metadata: 90–99 % of the values a pattern is asked about on
+    the benchmark's pages were asked before. Looking one up in ``lru_cache`` (C, no Python
+    frame) costs less than the search of these alternations of up to 64 words, which the
+    regular expression engine tries at every position of the value.
+    """
     compiled = re.compile(pattern)
-    return lambda value: compiled.search(value) is not None
+
+    @functools.lru_cache(maxsize=SEARCHES_REMEMBERED)
+    def occurs(value: str) -> bool:
+        return compiled.search(value) is not None
+
+    return occurs
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,6 +320,35 @@ def _category_item(e: _Element) -> bool:
     return class_ in ("post-category", "postcategory", "entry-category") or "cat-links" in class_
 
 
+def _category_paragraph(e: _Element) -> bool:
+    class_ = _attr(e, "class")
+    return (
+        class_.startswith(("postmeta", "entry-categories"))
+        or class_ == "postinfo"
+        or e.get("id") == "filedunder"
+    )
+
+
+def _category_footer(e: _Element) -> bool:
+    return _attr(e, "class").startswith(("entry-meta", "entry-footer"))
+
+
+def _entry_header(e: _Element) -> bool:
+    return _attr(e, "class") == "entry-header"
+
+
+def _row_or_tags(e: _Element) -> bool:
+    return _attr(e, "class") in ("row", "tags")
+
+
+def _tags_box(e: _Element) -> bool:
+    return _attr(e, "class") == "tags"
+
+
+def _tags_paragraph(e: _Element) -> bool:
+    return _attr(e, "class").startswith("entry-tags")
+
+
 _tag_meta = _search("^(?:tag|postmeta|meta)")
 
 
@@ -414,6 +462,28 @@ def _queries() -> list[tuple[Holder, int | str, Query]]:
         ),
         (
             X.CATEGORIES_XPATHS,
+            1,
+            Query(
+                X.CATEGORIES_XPATHS[1],
+                _category_paragraph,
+                ("p",),
+                whole_document=True,
+                links=True,
+            ),
+        ),
+        (
+            X.CATEGORIES_XPATHS,
+            2,
+            Query(
+                X.CATEGORIES_XPATHS[2],
+                _category_footer,
+                ("footer",),
+                whole_document=True,
+                links=True,
+            ),
+        ),
+        (
+            X.CATEGORIES_XPATHS,
             3,
             Query(
                 X.CATEGORIES_XPATHS[3],
@@ -422,6 +492,32 @@ def _queries() -> list[tuple[Holder, int | str, Query]]:
                 whole_document=True,
                 links=True,
             ),
+        ),
+        (
+            X.CATEGORIES_XPATHS,
+            4,
+            Query(
+                X.CATEGORIES_XPATHS[4],
+                _entry_header,
+                ("header",),
+                whole_document=True,
+                links=True,
+            ),
+        ),
+        (
+            X.CATEGORIES_XPATHS,
+            5,
+            Query(X.CATEGORIES_XPATHS[5], _row_or_tags, ("div",), whole_document=True, links=True),
+        ),
+        (
+            X.TAGS_XPATHS,
+            0,
+            Query(X.TAGS_XPATHS[0], _tags_box, ("div",), whole_document=True, links=True),
+        ),
+        (
+            X.TAGS_XPATHS,
+            1,
+            Query(X.TAGS_XPATHS[1], _tags_paragraph, ("p",), whole_document=True, links=True),
         ),
         (
             X.TAGS_XPATHS,

@@ -95,6 +95,11 @@ _PAGE = """<html><head><title>t</title></head><body>
 <div class="entry-meta"><a href="/tag/a">a</a><div class="meta"><a href="/tag/b">b</a>
   <a>no target</a></div></div>
 <div class="entry-meta"><a href="/category/c">c</a></div>
+<p class="postmeta-line"><a href="/category/d">d</a></p><p id="filedunder"><a href="/x">x</a></p>
+<footer class="entry-footer"><a href="/category/e">e</a></footer>
+<header class="entry-header"><a href="/category/f">f</a></header>
+<div class="tags"><a href="/tag/g">g</a></div><div class="row"><a href="/tag/h">h</a></div>
+<p class="entry-tags"><a href="/tag/i">i</a><a>no target</a></p><p class="x entry-tags">no</p>
 <span class="byline-author"><rel>me</rel>Jo Writer</span>
 <author>A. N. Other</author>
 <div id="comments"><ol class="comment-list"><li>c</li></ol></div>
