@@ -18,7 +18,6 @@ habit); ``tab`` moves into the list, where ``space`` marks a hit and ``/`` goes 
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
@@ -275,8 +274,11 @@ class SearchScreen(DeskScreen):
         worker = get_current_worker()
         if complete or worker.is_cancelled:  # a newer key: its own answer will say where
             return
-        time.sleep(PLACE_AFTER)
-        if worker.is_cancelled:
+        # Waits on the cancel event, not a sleep: the next key press wakes it at once. This
+        # thread is one of the executor's few (six on two cores): sleeping workers of keys
+        # typed within PLACE_AFTER filled them all, and the next key's search waited for one
+        # to wake (worker start p95 15 ms, 22 ms in the slowest 5 % of key presses at 1M).
+        if worker.cancelled_event.wait(PLACE_AFTER):
             return
         try:  # after the hits are on their way: the key press never waits for this
             context = self.app.search.context(result.hits)
