@@ -4,6 +4,7 @@
     python benchmarks/bench_search_ui.py --sizes 10000        # one size
     python benchmarks/bench_search_ui.py --db /tmp/bench-1m.sqlite3   # a store you have
     python benchmarks/bench_search_ui.py --fps 60             # Textual's default frame rate
+    python benchmarks/bench_search_ui.py --db … --pace 100    # a key every 100 ms, as a person
 
 Stores come from the search benchmark's generator (``bench_search.py``: a ≥200k-word
 vocabulary with names, Cyrillic and Arabic words) and are cached in the temp dir. The queries
@@ -14,7 +15,9 @@ The app runs headless in this process (``App.run_test``) with ``TEXTUAL_FPS`` se
 command sets it. Each key goes in through the driver as a terminal's would; the clock stops
 when the app hands the terminal driver a frame showing that key's hits (the whole frame is
 composed; only writing it to the terminal is not included). The next key is pressed once that
-has happened, so every prefix is answered and timed. The engine's own time per search is
+has happened (or, with ``--pace``, once that many milliseconds have passed since the key
+before, as a person types: what the app does between keys then runs too), so every prefix is
+answered and timed. The engine's own time per search is
 printed beside it, and "rest" is each key's time minus its search's: the interface's share
 (thread start, message, layout, waiting for the frame, composing it). "echo" is until the typed
 letter itself shows: the app holds it back (≤30 ms) to paint it with its hits in one frame, so
@@ -108,7 +111,9 @@ def _key(char: str) -> tuple[str, str]:
     return names.get(char, char), char
 
 
-async def measure(db: Path, queries: list[str]) -> dict[str, float]:
+async def measure(db: Path, queries: list[str], pace: float = 0.0) -> dict[str, float]:
+    """Type every prefix of ``queries``; ``pace`` is the least seconds from one key to the
+    next (0: the next key as soon as the last one's hits are painted)."""
     from rich.console import RenderableType
     from textual import events
     from textual.app import App
@@ -197,6 +202,9 @@ async def measure(db: Path, queries: list[str]) -> dict[str, float]:
                         echoes.append(echoed.get(prefix, painted[prefix]) - started)
                     elif prefix.strip():
                         missed += 1
+                    rest = pace - (time.perf_counter() - started)
+                    if rest > 0:
+                        await asyncio.sleep(rest)
                     if query_input.value != prefix:
                         raise RuntimeError(
                             f"typed {prefix!r}, the input holds {query_input.value!r}"
@@ -231,6 +239,12 @@ def main() -> None:
     parser.add_argument(
         "--fps", default=None, help="TEXTUAL_FPS for the app (default: what `claimdesk` sets)"
     )
+    parser.add_argument(
+        "--pace",
+        type=float,
+        default=0.0,
+        help="least milliseconds from one key to the next (default 0: once painted)",
+    )
     args = parser.parse_args()
     import os
 
@@ -253,7 +267,7 @@ def main() -> None:
                 for table in ("article", "claim", "comment")
             )
         queries = store_queries(db, args.queries)
-        figures = asyncio.run(measure(db, queries))
+        figures = asyncio.run(measure(db, queries, args.pace / 1000))
         print(
             f"{db.name:>28} {records:>10,} {int(figures['keys']):>6} "
             f"{figures['p50'] * 1000:6.1f}ms {figures['p95'] * 1000:6.1f}ms "
