@@ -49,12 +49,16 @@ if TYPE_CHECKING:
     from tui.app import ClaimdeskApp
 
 ERROR_STYLE = "bold #ff5f5f"
-PLACE_AFTER = 0.08
+PLACE_AFTER = 0.3
 """Seconds a query must stand before its hits are told which article they belong to.
 
 That read and the repaint it brings cost the next key press 3-4 ms at p95 (10k records,
 ``benchmarks/bench_search_ui.py``) when it ran after every key; a person typing on does not
-read the second lines, so they come once the typing pauses (a newer key cancels the wait)."""
+read the second lines, so they come once the typing pauses (a newer key cancels the wait).
+A pause is longer than the gap between two keys of someone typing (100-250 ms): at 80 ms the
+read and its repaint came between nearly every two keys and met the next one; with a key
+every 100 ms at 1M records (``--pace 100``) that cost p95 32.9 ms against 25.0 ms at 0.3 s
+(the next key's hits waited 7.5 ms at p95 for the interpreter, 0.4 ms at 0.3 s)."""
 PROMPT = "Search articles, claims and comments — F1 for the syntax"
 
 
