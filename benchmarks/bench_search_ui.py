@@ -145,10 +145,18 @@ async def measure(db: Path, queries: list[str], pace: float = 0.0) -> dict[str, 
                     arrived.set()  # an event, not polling: the loop stays free for the app
 
     engine_times: dict[str, float] = {}
+    engine_starts: dict[str, float] = {}
+    handled: dict[str, float] = {}
+    """When the screen began to handle each query's results (after the worker's message)."""
     search = SearchService.search
+    on_results = SearchScreen.on_search_screen_results
+
+    def timed_results(self: SearchScreen, message: SearchScreen.Results) -> None:
+        handled.setdefault(message.query, time.perf_counter())
+        on_results(self, message)
 
     def timed_search(self: SearchService, query: str, limit: int = 50) -> object:
-        started = time.perf_counter()
+        started = engine_starts[query] = time.perf_counter()
         try:
             return search(self, query, limit)
         finally:
@@ -156,12 +164,17 @@ async def measure(db: Path, queries: list[str], pace: float = 0.0) -> dict[str, 
 
     ClaimdeskApp._display = timed_display  # type: ignore[method-assign]
     SearchService.search = timed_search  # type: ignore[assignment,method-assign]
+    SearchScreen.on_search_screen_results = timed_results  # type: ignore[method-assign]
     store = Store.open(str(db))
     store.counts()  # open the store (and run any schema step) before timing
     app = ClaimdeskApp(store, keymap_file=CACHE / "no-keys.toml")
     times: list[float] = []
     overheads: list[float] = []
     echoes: list[float] = []
+    phases: dict[str, list[float]] = {"to search": [], "to handler": [], "frame": []}
+    """Per key: key -> its search starts in the worker (input handling, worker start); the
+    search's end -> the screen handles its results (message hand-off); -> its frame is
+    composed (the list's update, layout, compositor)."""
     """Per key, until the typed letter showed: with its hits, or alone if they were late."""
     """Per key, the time that is not the engine's: worker, message, layout, frame wait."""
     missed = 0
@@ -186,6 +199,8 @@ async def measure(db: Path, queries: list[str], pace: float = 0.0) -> dict[str, 
                 for length in range(1, len(query) + 1):
                     prefix = query[:length]
                     painted.pop(prefix, None)
+                    engine_starts.pop(prefix, None)
+                    handled.pop(prefix, None)
                     echoed.pop(prefix, None)
                     waiting_for[0] = prefix
                     arrived.clear()
@@ -200,6 +215,11 @@ async def measure(db: Path, queries: list[str], pace: float = 0.0) -> dict[str, 
                         times.append(painted[prefix] - started)
                         overheads.append(times[-1] - engine_times.get(prefix, 0.0))
                         echoes.append(echoed.get(prefix, painted[prefix]) - started)
+                        if prefix in engine_starts and prefix in handled:
+                            ended = engine_starts[prefix] + engine_times[prefix]
+                            phases["to search"].append(engine_starts[prefix] - started)
+                            phases["to handler"].append(handled[prefix] - ended)
+                            phases["frame"].append(painted[prefix] - handled[prefix])
                     elif prefix.strip():
                         missed += 1
                     rest = pace - (time.perf_counter() - started)
@@ -212,11 +232,18 @@ async def measure(db: Path, queries: list[str], pace: float = 0.0) -> dict[str, 
     finally:
         ClaimdeskApp._display = display  # type: ignore[method-assign]
         SearchService.search = search  # type: ignore[method-assign]
+        SearchScreen.on_search_screen_results = on_results  # type: ignore[method-assign]
         store.close()
     times.sort()
     overheads.sort()
     echoes.sort()
     engine = sorted(engine_times.values())
+    for name, values in phases.items():
+        values.sort()
+        print(
+            f"  {name}: p50 {statistics.median(values) * 1000:.2f} ms, "
+            f"p95 {values[int(len(values) * 0.95) - 1] * 1000:.2f} ms"
+        )
     return {
         "keys": len(times),
         "missed": missed,
