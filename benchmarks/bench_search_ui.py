@@ -4,6 +4,7 @@
     python benchmarks/bench_search_ui.py --sizes 10000        # one size
     python benchmarks/bench_search_ui.py --db /tmp/bench-1m.sqlite3   # a store you have
     python benchmarks/bench_search_ui.py --fps 60             # Textual's default frame rate
+    python benchmarks/bench_search_ui.py --db … --pace 100    # a key every 100 ms, as a person
 
 Stores come from the search benchmark's generator (``bench_search.py``: a ≥200k-word
 vocabulary with names, Cyrillic and Arabic words) and are cached in the temp dir. The queries
@@ -14,7 +15,9 @@ The app runs headless in this process (``App.run_test``) with ``TEXTUAL_FPS`` se
 command sets it. Each key goes in through the driver as a terminal's would; the clock stops
 when the app hands the terminal driver a frame showing that key's hits (the whole frame is
 composed; only writing it to the terminal is not included). The next key is pressed once that
-has happened, so every prefix is answered and timed. The engine's own time per search is
+has happened (or, with ``--pace``, once that many milliseconds have passed since the key
+before, as a person types: what the app does between keys then runs too), so every prefix is
+answered and timed. The engine's own time per search is
 printed beside it, and "rest" is each key's time minus its search's: the interface's share
 (thread start, message, layout, waiting for the frame, composing it). "echo" is until the typed
 letter itself shows: the app holds it back (≤30 ms) to paint it with its hits in one frame, so
@@ -108,7 +111,9 @@ def _key(char: str) -> tuple[str, str]:
     return names.get(char, char), char
 
 
-async def measure(db: Path, queries: list[str]) -> dict[str, float]:
+async def measure(db: Path, queries: list[str], pace: float = 0.0) -> dict[str, float]:
+    """Type every prefix of ``queries``; ``pace`` is the least seconds from one key to the
+    next (0: the next key as soon as the last one's hits are painted)."""
     from rich.console import RenderableType
     from textual import events
     from textual.app import App
@@ -140,10 +145,18 @@ async def measure(db: Path, queries: list[str]) -> dict[str, float]:
                     arrived.set()  # an event, not polling: the loop stays free for the app
 
     engine_times: dict[str, float] = {}
+    engine_starts: dict[str, float] = {}
+    handled: dict[str, float] = {}
+    """When the screen began to handle each query's results (after the worker's message)."""
     search = SearchService.search
+    on_results = SearchScreen.on_search_screen_results
+
+    def timed_results(self: SearchScreen, message: SearchScreen.Results) -> None:
+        handled.setdefault(message.query, time.perf_counter())
+        on_results(self, message)
 
     def timed_search(self: SearchService, query: str, limit: int = 50) -> object:
-        started = time.perf_counter()
+        started = engine_starts[query] = time.perf_counter()
         try:
             return search(self, query, limit)
         finally:
@@ -151,12 +164,17 @@ async def measure(db: Path, queries: list[str]) -> dict[str, float]:
 
     ClaimdeskApp._display = timed_display  # type: ignore[method-assign]
     SearchService.search = timed_search  # type: ignore[assignment,method-assign]
+    SearchScreen.on_search_screen_results = timed_results  # type: ignore[method-assign]
     store = Store.open(str(db))
     store.counts()  # open the store (and run any schema step) before timing
     app = ClaimdeskApp(store, keymap_file=CACHE / "no-keys.toml")
     times: list[float] = []
     overheads: list[float] = []
     echoes: list[float] = []
+    phases: dict[str, list[float]] = {"to search": [], "to handler": [], "frame": []}
+    """Per key: key -> its search starts in the worker (input handling, worker start); the
+    search's end -> the screen handles its results (message hand-off); -> its frame is
+    composed (the list's update, layout, compositor)."""
     """Per key, until the typed letter showed: with its hits, or alone if they were late."""
     """Per key, the time that is not the engine's: worker, message, layout, frame wait."""
     missed = 0
@@ -181,6 +199,8 @@ async def measure(db: Path, queries: list[str]) -> dict[str, float]:
                 for length in range(1, len(query) + 1):
                     prefix = query[:length]
                     painted.pop(prefix, None)
+                    engine_starts.pop(prefix, None)
+                    handled.pop(prefix, None)
                     echoed.pop(prefix, None)
                     waiting_for[0] = prefix
                     arrived.clear()
@@ -195,8 +215,16 @@ async def measure(db: Path, queries: list[str]) -> dict[str, float]:
                         times.append(painted[prefix] - started)
                         overheads.append(times[-1] - engine_times.get(prefix, 0.0))
                         echoes.append(echoed.get(prefix, painted[prefix]) - started)
+                        if prefix in engine_starts and prefix in handled:
+                            ended = engine_starts[prefix] + engine_times[prefix]
+                            phases["to search"].append(engine_starts[prefix] - started)
+                            phases["to handler"].append(handled[prefix] - ended)
+                            phases["frame"].append(painted[prefix] - handled[prefix])
                     elif prefix.strip():
                         missed += 1
+                    rest = pace - (time.perf_counter() - started)
+                    if rest > 0:
+                        await asyncio.sleep(rest)
                     if query_input.value != prefix:
                         raise RuntimeError(
                             f"typed {prefix!r}, the input holds {query_input.value!r}"
@@ -204,11 +232,18 @@ async def measure(db: Path, queries: list[str]) -> dict[str, float]:
     finally:
         ClaimdeskApp._display = display  # type: ignore[method-assign]
         SearchService.search = search  # type: ignore[method-assign]
+        SearchScreen.on_search_screen_results = on_results  # type: ignore[method-assign]
         store.close()
     times.sort()
     overheads.sort()
     echoes.sort()
     engine = sorted(engine_times.values())
+    for name, values in phases.items():
+        values.sort()
+        print(
+            f"  {name}: p50 {statistics.median(values) * 1000:.2f} ms, "
+            f"p95 {values[int(len(values) * 0.95) - 1] * 1000:.2f} ms"
+        )
     return {
         "keys": len(times),
         "missed": missed,
@@ -230,6 +265,12 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=36, help="how many queries (≥30)")
     parser.add_argument(
         "--fps", default=None, help="TEXTUAL_FPS for the app (default: what `claimdesk` sets)"
+    )
+    parser.add_argument(
+        "--pace",
+        type=float,
+        default=0.0,
+        help="least milliseconds from one key to the next (default 0: once painted)",
     )
     args = parser.parse_args()
     import os
@@ -253,7 +294,7 @@ def main() -> None:
                 for table in ("article", "claim", "comment")
             )
         queries = store_queries(db, args.queries)
-        figures = asyncio.run(measure(db, queries))
+        figures = asyncio.run(measure(db, queries, args.pace / 1000))
         print(
             f"{db.name:>28} {records:>10,} {int(figures['keys']):>6} "
             f"{figures['p50'] * 1000:6.1f}ms {figures['p95'] * 1000:6.1f}ms "
