@@ -213,6 +213,34 @@ def test_candidates_asked_slice_by_slice_are_the_newest_matches(
         engine.close()
 
 
+def test_typo_neighbours_weighed_in_a_second_question_find_what_sqlite_finds(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    postgres_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A word with many deletion-key neighbours gets their frequencies only for those within
+    its typo budget, in a second question: the same forms are chosen, so the same hits."""
+    from store.search import postgres_source
+
+    monkeypatch.setattr(postgres_source, "NEIGHBOUR_PROBES", 0)  # every word takes that way
+    sqlite = str(tmp_path / "desk.sqlite3")
+    for db in (sqlite, postgres_url):
+        assert _run(capsys, "--db", db, "import", "-q", str(SAMPLE_DIR))[0] == 0
+    engines = [SearchEngine(Store.open(db)) for db in (sqlite, postgres_url)]
+    found = 0
+    for query in [*QUERIES, "tnaks", "harbuor", "exprots", "russain", "ukrainain"]:
+        left, right = (
+            [(h.kind, h.id, round(h.score, 6), h.field) for h in e.search(query, limit=10)]
+            for e in engines
+        )
+        assert left == right, query
+        found += bool(left)
+    assert found >= len(QUERIES)
+    for engine in engines:
+        engine.close()
+
+
 def test_the_postgresql_index_holds_the_terms_of_sqlites_fts5_index(
     tmp_path: Path, postgres_url: str
 ) -> None:
