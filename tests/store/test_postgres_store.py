@@ -404,6 +404,65 @@ def test_a_copy_indexes_every_record_as_the_store_would_chunk_by_chunk(
         assert written[name] == rebuilt[name], name
 
 
+def _search_indexes(postgres_url: str) -> set[str]:
+    import psycopg
+
+    from store.search.postgres_index import DEFERRED_INDEXES
+
+    names = [name for name, _, _ in DEFERRED_INDEXES]
+    with psycopg.connect(postgres_url.replace("+psycopg", "")) as pg:
+        rows = pg.execute(b"SELECT indexname FROM pg_indexes WHERE indexname = ANY(%s)", (names,))
+        return {row[0] for row in rows}
+
+
+def test_a_copy_into_an_empty_store_builds_its_search_indexes_after_the_rows(
+    tmp_path: Path, postgres_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: Any
+) -> None:
+    """Into an empty store the search indexes are built once every row is in: the index is
+    what indexing the records anew gives, every index is there, and searches find what
+    SQLite finds. A copy cut short (the database gone mid-way) builds them before it
+    stops, and one killed before it could (indexes missing) has them built by the next."""
+    from store import copying
+    from store.search.postgres_index import DEFERRED_INDEXES
+
+    mine = str(tmp_path / "mine.sqlite3")
+    assert _run(capsys, "--db", mine, "import", "-q", str(SAMPLE_DIR))[0] == 0
+    monkeypatch.setattr(copying, "CHUNK", 2)
+    monkeypatch.setattr(copying, "WORKER_ARTICLES", 1)
+    real_write, chunks = copying._write, []
+
+    def cut_short(dest: Store, chunk: Any, outcome: Any) -> int:
+        if len(chunks) == 2:
+            raise StoreError("cannot write the store: the server went away")
+        chunks.append(chunk)
+        return real_write(dest, chunk, outcome)
+
+    monkeypatch.setattr(copying, "_write", cut_short)
+    code, _, err = _run(capsys, "copy", "--from", mine, "--to", postgres_url)
+    assert code != 0 and "server went away" in err
+    assert _search_indexes(postgres_url) == {name for name, _, _ in DEFERRED_INDEXES}
+    monkeypatch.setattr(copying, "_write", real_write)
+    team = Store.open(postgres_url)
+    with team._write() as conn:  # as a copy killed before building them leaves the store
+        for _, drop, _ in DEFERRED_INDEXES:
+            conn.exec_driver_sql(drop)
+    team.close()
+    assert _run(capsys, "copy", "--from", mine, "--to", postgres_url)[0] == 0
+    assert _search_indexes(postgres_url) == {name for name, _, _ in DEFERRED_INDEXES}
+    written, rebuilt = _index_as_written_and_rebuilt(postgres_url)
+    assert len(written["search_article"]) == 5 and written["search_vocab_key"]
+    for name in _INDEX_TABLES:
+        assert written[name] == rebuilt[name], name
+    engines = [SearchEngine(Store.open(db)) for db in (mine, postgres_url)]
+    for query in QUERIES:
+        left, right = (
+            [(h.kind, h.id, round(h.score, 6)) for h in e.search(query, limit=10)] for e in engines
+        )
+        assert left == right, query
+    for engine in engines:
+        engine.close()
+
+
 def test_a_large_import_batch_indexes_its_records_as_a_small_one(
     postgres_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: Any
 ) -> None:
