@@ -38,14 +38,15 @@ from store.models import CLAIM as CL
 from store.models import COMMENT as C
 from store.models import QUANTITY as Q
 from store.search.index import SEARCH_TABLES as SQLITE_SEARCH_TABLES
-from store.search.postgres_index import SEARCH_TABLES as POSTGRES_SEARCH_TABLES
 from store.search.postgres_index import (
+    BUILD_MEMORY,
     Prepared,
-    build_indexes,
     defer_indexes,
     index_rows,
+    missing_indexes,
     prepare,
 )
+from store.search.postgres_index import SEARCH_TABLES as POSTGRES_SEARCH_TABLES
 from store.store import Store, StoreError, _index_words, _next_ids
 from store.writing import RowBatch, chunks, insert_many
 
@@ -113,24 +114,50 @@ def copy_store(source: Store, dest: Store, progress: Progress | None = None) -> 
     else:
         # Into an empty index, the search indexes are built once the rows are in; one left
         # missing by an interrupted copy is built now.
-        deferred = _on_search_indexes(dest, defer_indexes)
-        if not deferred:
-            _on_search_indexes(dest, build_indexes)
+        if not _on_search_indexes(dest, defer_indexes):
+            _build_search_indexes(dest)
         try:
             _copy_records(source, dest, outcome, progress, total)
         except BaseException:
             with contextlib.suppress(StoreError):
-                _on_search_indexes(dest, build_indexes)
+                _build_search_indexes(dest)
             raise
-        _on_search_indexes(dest, build_indexes)
+        _build_search_indexes(dest)
     # The planner's statistics for what was just loaded (PostgreSQL; see the function).
     analyze_after_bulk_write(dest._get_engine(), outcome.articles)
     return outcome
 
 
-def _on_search_indexes(dest: Store, step: Callable[[Any], bool]) -> bool:
-    """``step`` (:func:`defer_indexes` or :func:`build_indexes`) in a write transaction of a
-    PostgreSQL ``dest``."""
+BUILDERS = 2
+"""Search indexes built at once after a copy: the writer and the worker are done by then,
+and one build uses one core (GIN builds are not parallel before PostgreSQL 17)."""
+
+
+def _build_search_indexes(dest: Store) -> None:
+    """Build the search indexes ``dest`` lacks, :data:`BUILDERS` at a time, each in its own
+    transaction (not under the writers' lock: each build locks its table against writes
+    until it is done, and readers read on)."""
+    missing = _on_search_indexes(dest, missing_indexes)
+    if not missing:
+        return
+
+    def build(statement: str) -> None:
+        try:
+            with dest._get_engine().connect() as conn, conn.begin():
+                conn.exec_driver_sql(f"SET LOCAL maintenance_work_mem = '{BUILD_MEMORY}'")
+                conn.exec_driver_sql(statement)
+        except sa.exc.DBAPIError as error:
+            message = f"cannot build the search index of {dest.where}: {error.orig}"
+            raise StoreError(message) from error
+
+    with ThreadPoolExecutor(max_workers=BUILDERS) as builders:
+        for done in [builders.submit(build, statement) for statement in missing]:
+            done.result()
+
+
+def _on_search_indexes(dest: Store, step: Callable[[Any], Any]) -> Any:
+    """``step`` (:func:`defer_indexes` or :func:`missing_indexes`) in a write transaction of
+    a PostgreSQL ``dest``."""
     with dest._write() as conn:
         cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
         try:
