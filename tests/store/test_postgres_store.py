@@ -429,7 +429,8 @@ def test_a_copy_into_an_empty_store_builds_its_search_indexes_after_the_rows(
     assert _run(capsys, "--db", mine, "import", "-q", str(SAMPLE_DIR))[0] == 0
     monkeypatch.setattr(copying, "CHUNK", 2)
     monkeypatch.setattr(copying, "WORKER_ARTICLES", 1)
-    real_write, chunks = copying._write, []
+    real_write = copying._write
+    chunks: list[Any] = []
 
     def cut_short(dest: Store, chunk: Any, outcome: Any) -> int:
         if len(chunks) == 2:
