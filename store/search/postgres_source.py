@@ -15,6 +15,7 @@ as the database's snapshot shows that any writer has finished in between.
 from __future__ import annotations
 
 import json
+import math
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -155,6 +156,8 @@ class PostgresCandidateSource:
         self._snapshot = ""
         self._newest: dict[RecordKind, int] = {}
         self._asked: dict[tuple[RecordKind, _Question, int], list[int]] = {}
+        self._latest: dict[RecordKind, list[int]] = {}
+        """The last candidates asked of the database, by kind (this reading's)."""
         self._in_read = False
 
     def close(self) -> None:
@@ -180,6 +183,7 @@ class PostgresCandidateSource:
                 self._newest.clear()
                 self._snapshot = snapshot
             self._asked.clear()  # answers of this search's questions only
+            self._latest = {}
             self._in_read = True
             yield
         finally:
@@ -363,6 +367,7 @@ class PostgresCandidateSource:
                     questions[later] = more
         answers = self._answers(questions, limit)
         if self._in_read:
+            self._latest = answers
             for other, answer in answers.items():
                 self._asked[(other, questions[other], limit)] = answer
             if len(self._asked) > EXPANSIONS_KEPT:
@@ -412,6 +417,8 @@ class PostgresCandidateSource:
         return [cursor.fetchall() for cursor in cursors]
 
     def documents(self, kind: RecordKind, ids: Sequence[int]) -> list[Document]:
+        """The records' texts; inside a reading, those the engine is about to ask for the
+        kinds after ``kind`` come in the same round trip (:meth:`_likely_next`)."""
         if not ids:
             return []
         kept = self._documents if self._in_read else OrderedDict()
@@ -425,21 +432,41 @@ class PostgresCandidateSource:
                 found[record_id] = known
                 kept.move_to_end((kind, record_id))
         if missing:
-            names = _DOCUMENT_FIELDS[kind]
-            for record_id, article_id, *values in self._rows(_DOCUMENT_SQL[kind], (list(missing),)):
-                if kind == "article":
-                    values[4] = tags_text(values[4]) if values[4] else ""
-                document = Document(
-                    kind,
-                    record_id,
-                    article_id,
-                    tuple(zip(names, [v or "" for v in values], strict=True)),
-                )
-                found[record_id] = document
-                kept[(kind, record_id)] = document
+            wanted = {kind: missing, **(self._likely_next(kind, ids) if self._in_read else {})}
+            asks = [(k, [i for i in part if (k, i) not in kept]) for k, part in wanted.items()]
+            asks = [(k, part) for k, part in asks if part]
+            steps = [(_DOCUMENT_SQL[k], (part,)) for k, part in asks]
+            for (other, _), rows in zip(asks, self._pipelined(steps), strict=True):
+                for document in _documents(other, rows):
+                    kept[(other, document.id)] = document
+                    if other == kind:
+                        found[document.id] = document
             while len(kept) > DOCUMENTS_KEPT:
                 kept.popitem(last=False)
         return [found[i] for i in ids if i in found]
+
+    def _likely_next(self, kind: RecordKind, ids: Sequence[int]) -> dict[RecordKind, list[int]]:
+        """The engine reads the same share of each kind's latest candidates in turn (the
+        newest first): when ``ids`` are the first of ``kind``'s, that share (and one more)
+        of the later kinds' candidates."""
+        mine = self._latest.get(kind)
+        if not mine or list(ids) != mine[: len(ids)]:
+            return {}
+        share = len(ids) / len(mine)
+        return {
+            later: theirs[: math.ceil(len(theirs) * share) + 1]
+            for later in KINDS[KINDS.index(kind) + 1 :]
+            if (theirs := self._latest.get(later))
+        }
+
+
+def _documents(kind: RecordKind, rows: Sequence[tuple[Any, ...]]) -> Iterator[Document]:
+    names = _DOCUMENT_FIELDS[kind]
+    for record_id, article_id, *values in rows:
+        if kind == "article":
+            values[4] = tags_text(values[4]) if values[4] else ""
+        fields = tuple(zip(names, [v or "" for v in values], strict=True))
+        yield Document(kind, record_id, article_id, fields)
 
 
 class _Question(NamedTuple):

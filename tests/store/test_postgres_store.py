@@ -241,6 +241,34 @@ def test_typo_neighbours_weighed_in_a_second_question_find_what_sqlite_finds(
         engine.close()
 
 
+@pytest.mark.parametrize("kept", [2, 2_000])
+def test_records_read_ahead_for_the_next_kinds_give_sqlites_hits(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    postgres_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    kept: int,
+) -> None:
+    """A kind's records are read with those the engine will ask of the kinds after it, and
+    kept for the searches of the same snapshot: one engine through every query, its memory
+    of records tiny (evicting while it reads) or large, finds what SQLite finds."""
+    from store.search import postgres_source
+
+    monkeypatch.setattr(postgres_source, "DOCUMENTS_KEPT", kept)
+    sqlite = str(tmp_path / "desk.sqlite3")
+    for db in (sqlite, postgres_url):
+        assert _run(capsys, "--db", db, "import", "-q", str(SAMPLE_DIR))[0] == 0
+    engines = [SearchEngine(Store.open(db)) for db in (sqlite, postgres_url)]
+    for query in [*QUERIES, *QUERIES[::-1], "the", "and", "tanks"]:
+        left, right = (
+            [(h.kind, h.id, round(h.score, 6), h.field) for h in e.search(query, limit=10)]
+            for e in engines
+        )
+        assert left == right, query
+    for engine in engines:
+        engine.close()
+
+
 def test_the_postgresql_index_holds_the_terms_of_sqlites_fts5_index(
     tmp_path: Path, postgres_url: str
 ) -> None:
