@@ -19,6 +19,7 @@ statistics, not on what autovacuum had seen mid-copy.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -37,9 +38,16 @@ from store.models import CLAIM as CL
 from store.models import COMMENT as C
 from store.models import QUANTITY as Q
 from store.search.index import SEARCH_TABLES as SQLITE_SEARCH_TABLES
+from store.search.postgres_index import (
+    BUILD_MEMORY,
+    Prepared,
+    defer_indexes,
+    index_rows,
+    missing_indexes,
+    prepare,
+)
 from store.search.postgres_index import SEARCH_TABLES as POSTGRES_SEARCH_TABLES
-from store.search.postgres_index import Prepared, index_rows, prepare
-from store.store import Store, _index_words, _next_ids
+from store.store import Store, StoreError, _index_words, _next_ids
 from store.writing import RowBatch, chunks, insert_many
 
 CHUNK = 1_000
@@ -93,9 +101,75 @@ def copy_store(source: Store, dest: Store, progress: Progress | None = None) -> 
     words no chunk before had (the destination's new words, unless it held some already or
     another writer added them: then they are made at the write): the keys and the vectors
     were two thirds of the copy's Python time, and a thread shares one core with the writer.
+
+    Into an empty PostgreSQL index the search indexes (GIN, the typo keys' B-tree) are
+    dropped first and built once the rows are in (:func:`defer_indexes`): filed row by row
+    they were most of the server's work. A copy cut short builds them before it stops, and
+    the next copy builds any that a killed one left missing.
     """
     outcome = CopyOutcome()
     total = source.counts()["article"]
+    if not is_postgres(dest.url):
+        _copy_records(source, dest, outcome, progress, total)
+    else:
+        # Into an empty index, the search indexes are built once the rows are in; one left
+        # missing by an interrupted copy is built now.
+        if not _on_search_indexes(dest, defer_indexes):
+            _build_search_indexes(dest)
+        try:
+            _copy_records(source, dest, outcome, progress, total)
+        except BaseException:
+            with contextlib.suppress(StoreError):
+                _build_search_indexes(dest)
+            raise
+        _build_search_indexes(dest)
+    # The planner's statistics for what was just loaded (PostgreSQL; see the function).
+    analyze_after_bulk_write(dest._get_engine(), outcome.articles)
+    return outcome
+
+
+BUILDERS = 2
+"""Search indexes built at once after a copy: the writer and the worker are done by then,
+and one build uses one core (GIN builds are not parallel before PostgreSQL 17)."""
+
+
+def _build_search_indexes(dest: Store) -> None:
+    """Build the search indexes ``dest`` lacks, :data:`BUILDERS` at a time, each in its own
+    transaction (not under the writers' lock: each build locks its table against writes
+    until it is done, and readers read on)."""
+    missing = _on_search_indexes(dest, missing_indexes)
+    if not missing:
+        return
+
+    def build(statement: str) -> None:
+        try:
+            with dest._get_engine().connect() as conn, conn.begin():
+                conn.exec_driver_sql(f"SET LOCAL maintenance_work_mem = '{BUILD_MEMORY}'")
+                conn.exec_driver_sql(statement)
+        except sa.exc.DBAPIError as error:
+            message = f"cannot build the search index of {dest.where}: {error.orig}"
+            raise StoreError(message) from error
+
+    with ThreadPoolExecutor(max_workers=BUILDERS) as builders:
+        for done in [builders.submit(build, statement) for statement in missing]:
+            done.result()
+
+
+def _on_search_indexes(dest: Store, step: Callable[[Any], Any]) -> Any:
+    """``step`` (:func:`defer_indexes` or :func:`missing_indexes`) in a write transaction of
+    a PostgreSQL ``dest``."""
+    with dest._write() as conn:
+        cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        try:
+            return step(cursor)
+        finally:
+            cursor.close()
+
+
+def _copy_records(
+    source: Store, dest: Store, outcome: CopyOutcome, progress: Progress | None, total: int
+) -> None:
+    """The articles, a chunk at a time, and the followed feeds (see :func:`copy_store`)."""
     ahead: Executor | None = None
     if is_postgres(dest.url):
         ahead = (
@@ -135,9 +209,6 @@ def copy_store(source: Store, dest: Store, progress: Progress | None = None) -> 
             ahead.shutdown(wait=True, cancel_futures=True)
     with dest._write() as conn:
         outcome.feeds = _write_feeds(conn, feeds)
-    # The planner's statistics for what was just loaded (PostgreSQL; see the function).
-    analyze_after_bulk_write(dest._get_engine(), outcome.articles)
-    return outcome
 
 
 def _chunks(read: Connection) -> Iterator[_Chunk]:

@@ -15,13 +15,16 @@ as the database's snapshot shows that any writer has finished in between.
 from __future__ import annotations
 
 import json
+import math
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
-from store.records import RecordKind
+from rapidfuzz.distance import OSA
+
+from store.records import KINDS, RecordKind
 from store.search import vocabulary
 from store.search.candidates import MIN_COMPLETION, NEAR_WORDS, Document, Expansion
 from store.search.claim_filters import claim_conditions
@@ -146,12 +149,21 @@ class PostgresCandidateSource:
             )
         except psycopg.Error as error:
             raise PostgresUnavailableError(" ".join(str(error).split())) from error
+        # No JIT: a search's statements run for a millisecond or two, and a plan estimated
+        # above jit_above_cost (a common word's matches at a million records) would first
+        # compile for tens of milliseconds. At 100k records the dearest plan costs ≈ 4k of
+        # the 100k that turns it on: insurance for larger stores, not a measured gain.
+        with suppress(psycopg.Error):  # a server older than 11 has no such setting
+            self._conn.execute(b"SET jit = off")
         self._terms = Terms()
         self._phrases: dict[str, tuple[str, ...]] = {}
         self._expansions: OrderedDict[tuple[WordTerm, bool, bool, int], Expansion] = OrderedDict()
         self._documents: OrderedDict[tuple[RecordKind, int], Document] = OrderedDict()
         self._snapshot = ""
         self._newest: dict[RecordKind, int] = {}
+        self._asked: dict[tuple[RecordKind, _Question, int], list[int]] = {}
+        self._latest: dict[RecordKind, list[int]] = {}
+        """The last candidates asked of the database, by kind (this reading's)."""
         self._in_read = False
 
     def close(self) -> None:
@@ -176,6 +188,8 @@ class PostgresCandidateSource:
                 self._documents.clear()
                 self._newest.clear()
                 self._snapshot = snapshot
+            self._asked.clear()  # answers of this search's questions only
+            self._latest = {}
             self._in_read = True
             yield
         finally:
@@ -246,7 +260,9 @@ class PostgresCandidateSource:
         if edits:
             typed_freq = int(found[0][0][1]) if found[0] else None
             completing = max((int(freq) for _, freq in found[2]), default=None)
-            nearby = near_forms(word, typed_freq, found[1], edits, completing)
+            nearby = near_forms(
+                word, typed_freq, self._frequencies(word, edits, found[1]), edits, completing
+            )
             forms.update(dict.fromkeys(nearby[:near_words]))
         completed = False
         for completion, _ in found[2]:
@@ -265,24 +281,54 @@ class PostgresCandidateSource:
         cut = len(nearby) > near_words
         return Expansion(tuple(forms), bool(forms), native, broader, unlisted, cut)
 
+    def _frequencies(
+        self, word: str, edits: int, found: list[tuple[Any, Any]]
+    ) -> list[tuple[str, int]]:
+        """The neighbours ``found`` with their frequencies: asked here, for those within
+        ``edits`` of ``word`` alone, when :meth:`_look_up` left them out."""
+        if all(freq is not None for _, freq in found):
+            return found
+        near = [n for n, _ in found if OSA.distance(word, n, score_cutoff=edits) <= edits]
+        if not near:
+            return []
+        return [
+            (n, int(freq))
+            for n, freq in self._rows(
+                "SELECT w, (SELECT v.freq FROM search_vocab v WHERE v.word = w) "
+                "FROM unnest(%s::text[]) AS w",
+                (near,),
+            )
+        ]
+
     def _look_up(self, word: str, edits: int, complete: bool) -> list[list[tuple[Any, Any]]]:
         """In one round trip: [the word itself], its deletion-key neighbours, its most
         frequent completions, and (words, occurrences) of its prefix: what the SQLite source
-        asks in four (see :mod:`store.search.vocabulary`)."""
+        asks in four (see :mod:`store.search.vocabulary`).
+
+        A neighbour's frequency comes with it only when there are at most
+        :data:`NEIGHBOUR_PROBES` of them: a long word has up to a thousand, each frequency a
+        probe of the vocabulary's B-tree (6 of a look-up's 7.5 ms at 100k records), and only
+        the few within the typo budget need one (:meth:`_frequencies`, a second round trip).
+        """
         parts = ["SELECT 0, word, freq FROM search_vocab WHERE word = %s"]
         params: list[object] = [word]
+        head = ""
         if edits:
             # Each neighbour by its primary key: as ``word IN (...)`` the planner chose a hash
             # join over a scan of the whole vocabulary (30 ms at 76k words, growing with it).
             # Only neighbours whose length is within the typo budget can be within it, and
             # each one kept costs a frequency probe: most share the first letters but not the
             # length (1,000-1,750 neighbours of a long word in a 220k-word vocabulary).
-            parts.append(
-                "SELECT 1, k.word, (SELECT v.freq FROM search_vocab v WHERE v.word = k.word) "
-                "FROM (SELECT DISTINCT word FROM search_vocab_key WHERE key = ANY(%s) "
-                "AND length(word) BETWEEN %s AND %s) AS k"
+            head = (
+                "WITH k AS MATERIALIZED (SELECT DISTINCT word FROM search_vocab_key "
+                "WHERE key = ANY(%s) AND length(word) BETWEEN %s AND %s) "
             )
-            params += [sorted(vocabulary.deletion_keys(word)), len(word) - edits, len(word) + edits]
+            keys = sorted(vocabulary.deletion_keys(word))
+            params = [keys, len(word) - edits, len(word) + edits, *params, NEIGHBOUR_PROBES]
+            parts.append(
+                "SELECT 1, k.word, CASE WHEN (SELECT count(*) FROM k) <= %s THEN "
+                "(SELECT v.freq FROM search_vocab v WHERE v.word = k.word) END FROM k"
+            )
         end = word + "\U0010ffff"
         if complete:
             parts.append(
@@ -297,7 +343,7 @@ class PostgresCandidateSource:
                 )
                 params += [word, end, PREFIX_WORDS + 1]
         found: list[list[tuple[Any, Any]]] = [[], [], [], []]
-        for part, value, freq in self._rows(" UNION ALL ".join(parts), params):
+        for part, value, freq in self._rows(head + " UNION ALL ".join(parts), params):
             found[part].append((value, freq))
         return found
 
@@ -310,83 +356,78 @@ class PostgresCandidateSource:
     def candidates(
         self, query: Query, expansions: Mapping[WordTerm, Expansion], kind: RecordKind, limit: int
     ) -> list[int]:
-        if query.kinds is not None and kind not in query.kinds:
+        """The engine asks each kind in turn (:data:`KINDS` order) with the same query and
+        limit: inside a reading, the first question also asks the kinds after it, all in one
+        round trip per step (psycopg's pipeline), and keeps their answers for the questions
+        that follow: three kinds' two steps were six round trips, each a wake-up of the
+        server and then of this process, which on a loaded machine (the benchmark's, and a
+        team server's) waits its turn for a core. A kind asked ahead and never asked for
+        costs the server its slice of the newest records."""
+        question = _question(query, expansions, kind)
+        if question is None:
             return []
-        if kind != "claim" and query.claim_only:
-            return []
-        targets = _TARGETS[kind]
-        own: list[str] = []
-        on_article: list[str] = []
-        for clause in query.clauses:
-            own_alts: list[str] = []
-            article_alts: list[str] = []
-            for word in clause.words:
-                expansion = expansions.get(word)
-                target = targets.get(word.scope)
-                if expansion is None or not expansion.found or target is None:
-                    continue
-                where, weights = target
-                alts = own_alts if where == _OWN else article_alts
-                alts.append(_tsquery(expansion.native, weights))
-            if not own_alts and not article_alts:
-                return []
-            if own_alts:
-                own.append(" | ".join(own_alts))
-            if article_alts:
-                on_article.append(" | ".join(article_alts))
-        own_not: list[str] = []
-        article_not: list[str] = []
-        for word in query.exclusions:
-            expansion = expansions.get(word)
-            target = targets.get(word.scope)
-            if expansion is None or target is None or not expansion.native:
-                continue
-            where, weights = target
-            if where == _OWN and not weights:
-                weights = _OWN_TEXT[kind]
-            (own_not if where == _OWN else article_not).append(_tsquery(expansion.native, weights))
-        sql, params = _candidate_sql(query, kind, own, own_not, on_article, article_not)
-        if not own:  # no index to ask: a walk of the record table
-            return [row[0] for row in self._rows(sql + _NEWEST, (*params, limit))]
-        return self._newest_matches(kind, sql, params, limit)
+        asked = self._asked.get((kind, question, limit))
+        if asked is not None:
+            return asked
+        questions = {kind: question}
+        if self._in_read:
+            for later in KINDS[KINDS.index(kind) + 1 :]:
+                if (more := _question(query, expansions, later)) is not None:
+                    questions[later] = more
+        answers = self._answers(questions, limit)
+        if self._in_read:
+            self._latest = answers
+            for other, answer in answers.items():
+                self._asked[(other, questions[other], limit)] = answer
+            if len(self._asked) > EXPANSIONS_KEPT:
+                self._asked.clear()
+        return answers[kind]
 
-    def _newest_matches(
-        self, kind: RecordKind, sql: str, params: Sequence[object], limit: int
-    ) -> list[int]:
-        """The ``limit`` newest records matching ``sql``: slices of the newest ids walked
-        while the word looks common, every older match fetched at once when it looks rare.
+    def _answers(
+        self, questions: Mapping[RecordKind, _Question], limit: int
+    ) -> dict[RecordKind, list[int]]:
+        """Each kind's ``limit`` newest matches, the kinds' walks stepped together."""
+        walks: dict[RecordKind, _Walk] = {}
+        answers: dict[RecordKind, list[int]] = {}
+        tops = self._tops() if any(q.own for q in questions.values()) else {}
+        for kind, (sql, params, own) in questions.items():
+            if own:
+                walks[kind] = _Walk(sql, params, limit, tops[kind])
+            else:  # no index to ask: a walk of the record table
+                walks[kind] = _Walk(sql + _NEWEST, (*params, limit), limit, 0, plain=True)
+        while pending := [kind for kind, walk in walks.items() if not walk.done]:
+            steps = [walks[kind].step() for kind in pending]
+            for kind, rows in zip(pending, self._pipelined(steps), strict=True):
+                walks[kind].take(rows)
+        for kind, walk in walks.items():
+            answers[kind] = walk.found
+        return answers
 
-        FTS5 walks a term's postings newest first and stops at the limit. GIN gives every
-        match in no order, and ``ORDER BY id DESC LIMIT n`` left the planner two ways: test
-        records walking the primary key backwards (cheap for a common word, the whole table
-        for a rare one) or fetch every match and sort (the reverse). It chose the walk for
-        words matching 1-2 % of the records (50-90 ms where fetching took 7 ms at 100k
-        records), and that choice grows with the store. Here the newest :data:`PROBE` ids
-        tell how common the word is, and each further step takes the cheaper way by the
-        share matched so far; every step is bounded, whatever the estimate.
-        """
-        top = self._newest.get(kind)
-        if top is None:
-            top = int(self._rows(f"SELECT coalesce(max(id), 0) FROM search_{kind}")[0][0])  # noqa: S608
-            if self._in_read:
-                self._newest[kind] = top
-        found: list[int] = []
-        upper, walked, size = top, 0, PROBE
-        while upper > 0 and len(found) < limit:
-            need = limit - len(found)
-            share = (len(found) + 0.5) / walked if walked else 1.0
-            if walked and FETCH_COST * share * upper < WALK_COST * need / share:
-                older = f"WITH m AS MATERIALIZED ({sql} AND s.id <= %s) SELECT id FROM m{_NEWEST}"  # noqa: S608
-                return found + [row[0] for row in self._rows(older, (*params, upper, need))]
-            lower = max(0, upper - size)
-            window = f"{sql} AND s.id > %s AND s.id <= %s{_NEWEST}"
-            found += [row[0] for row in self._rows(window, (*params, lower, upper, need))]
-            walked += upper - lower
-            upper = lower
-            size = max(PROBE, int(2 * (limit - len(found)) / ((len(found) + 0.5) / walked)))
-        return found
+    def _tops(self) -> dict[RecordKind, int]:
+        """The newest indexed id of each kind (kept for the reading): one round trip."""
+        if len(self._newest) < len(KINDS):
+            parts = ", ".join(
+                f"(SELECT coalesce(max(id), 0) FROM search_{kind})"  # noqa: S608
+                for kind in KINDS
+            )
+            row = self._rows(f"SELECT {parts}")[0]
+            tops = {kind: int(value) for kind, value in zip(KINDS, row, strict=True)}
+            if not self._in_read:
+                return tops
+            self._newest.update(tops)
+        return self._newest
+
+    def _pipelined(self, steps: Sequence[tuple[str, Sequence[Any]]]) -> list[list[Any]]:
+        """Several statements' rows in one round trip."""
+        if len(steps) == 1:
+            return [self._rows(*steps[0])]
+        with self._conn.pipeline():
+            cursors = [self._conn.execute(sql.encode(), params) for sql, params in steps]
+        return [cursor.fetchall() for cursor in cursors]
 
     def documents(self, kind: RecordKind, ids: Sequence[int]) -> list[Document]:
+        """The records' texts; inside a reading, those the engine is about to ask for the
+        kinds after ``kind`` come in the same round trip (:meth:`_likely_next`)."""
         if not ids:
             return []
         kept = self._documents if self._in_read else OrderedDict()
@@ -400,27 +441,159 @@ class PostgresCandidateSource:
                 found[record_id] = known
                 kept.move_to_end((kind, record_id))
         if missing:
-            names = _DOCUMENT_FIELDS[kind]
-            for record_id, article_id, *values in self._rows(_DOCUMENT_SQL[kind], (list(missing),)):
-                if kind == "article":
-                    values[4] = tags_text(values[4]) if values[4] else ""
-                document = Document(
-                    kind,
-                    record_id,
-                    article_id,
-                    tuple(zip(names, [v or "" for v in values], strict=True)),
-                )
-                found[record_id] = document
-                kept[(kind, record_id)] = document
+            wanted = {kind: missing, **(self._likely_next(kind, ids) if self._in_read else {})}
+            asks = [(k, [i for i in part if (k, i) not in kept]) for k, part in wanted.items()]
+            asks = [(k, part) for k, part in asks if part]
+            steps = [(_DOCUMENT_SQL[k], (part,)) for k, part in asks]
+            for (other, _), rows in zip(asks, self._pipelined(steps), strict=True):
+                for document in _documents(other, rows):
+                    kept[(other, document.id)] = document
+                    if other == kind:
+                        found[document.id] = document
             while len(kept) > DOCUMENTS_KEPT:
                 kept.popitem(last=False)
         return [found[i] for i in ids if i in found]
+
+    def _likely_next(self, kind: RecordKind, ids: Sequence[int]) -> dict[RecordKind, list[int]]:
+        """The engine reads the same share of each kind's latest candidates in turn (the
+        newest first): when ``ids`` are the first of ``kind``'s, that share (and one more)
+        of the later kinds' candidates."""
+        mine = self._latest.get(kind)
+        if not mine or list(ids) != mine[: len(ids)]:
+            return {}
+        share = len(ids) / len(mine)
+        return {
+            later: theirs[: math.ceil(len(theirs) * share) + 1]
+            for later in KINDS[KINDS.index(kind) + 1 :]
+            if (theirs := self._latest.get(later))
+        }
+
+
+def _documents(kind: RecordKind, rows: Sequence[tuple[Any, ...]]) -> Iterator[Document]:
+    names = _DOCUMENT_FIELDS[kind]
+    for record_id, article_id, *values in rows:
+        if kind == "article":
+            values[4] = tags_text(values[4]) if values[4] else ""
+        fields = tuple(zip(names, [v or "" for v in values], strict=True))
+        yield Document(kind, record_id, article_id, fields)
+
+
+class _Question(NamedTuple):
+    """One kind's candidate SELECT (ordered and limited by the walk): with ``own``, over its
+    ``tsvector`` table ``s`` (GIN), else over the record table ``r``."""
+
+    sql: str
+    params: tuple[object, ...]
+    own: bool
+
+
+def _question(
+    query: Query, expansions: Mapping[WordTerm, Expansion], kind: RecordKind
+) -> _Question | None:
+    """The question that finds ``kind``'s candidates; None when none can match."""
+    if query.kinds is not None and kind not in query.kinds:
+        return None
+    if kind != "claim" and query.claim_only:
+        return None
+    targets = _TARGETS[kind]
+    own: list[str] = []
+    on_article: list[str] = []
+    for clause in query.clauses:
+        own_alts: list[str] = []
+        article_alts: list[str] = []
+        for word in clause.words:
+            expansion = expansions.get(word)
+            target = targets.get(word.scope)
+            if expansion is None or not expansion.found or target is None:
+                continue
+            where, weights = target
+            alts = own_alts if where == _OWN else article_alts
+            alts.append(_tsquery(expansion.native, weights))
+        if not own_alts and not article_alts:
+            return None
+        if own_alts:
+            own.append(" | ".join(own_alts))
+        if article_alts:
+            on_article.append(" | ".join(article_alts))
+    own_not: list[str] = []
+    article_not: list[str] = []
+    for word in query.exclusions:
+        expansion = expansions.get(word)
+        target = targets.get(word.scope)
+        if expansion is None or target is None or not expansion.native:
+            continue
+        where, weights = target
+        if where == _OWN and not weights:
+            weights = _OWN_TEXT[kind]
+        (own_not if where == _OWN else article_not).append(_tsquery(expansion.native, weights))
+    sql, params = _candidate_sql(query, kind, own, own_not, on_article, article_not)
+    return _Question(sql, tuple(params), bool(own))
+
+
+class _Walk:
+    """The ``limit`` newest records matching a question over a ``tsvector`` table: slices of
+    the newest ids walked while the words look common, every older match fetched at once
+    when they look rare, one statement a step (:meth:`step`, then :meth:`take` its rows), so
+    that several kinds' walks can share round trips.
+
+    FTS5 walks a term's postings newest first and stops at the limit. GIN gives every
+    match in no order, and ``ORDER BY id DESC LIMIT n`` left the planner two ways: test
+    records walking the primary key backwards (cheap for a common word, the whole table
+    for a rare one) or fetch every match and sort (the reverse). It chose the walk for
+    words matching 1-2 % of the records (50-90 ms where fetching took 7 ms at 100k
+    records), and that choice grows with the store. Here the newest :data:`PROBE` ids
+    tell how common the word is, and each further step takes the cheaper way by the
+    share matched so far; every step is bounded, whatever the estimate.
+    """
+
+    def __init__(
+        self, sql: str, params: Sequence[object], limit: int, top: int, *, plain: bool = False
+    ) -> None:
+        self._sql, self._params, self._limit, self._plain = sql, tuple(params), limit, plain
+        self.found: list[int] = []
+        self._upper, self._lower, self._walked, self._size = top, 0, 0, PROBE
+        self._last = plain
+        self.done = not plain and (top <= 0 or limit <= 0)
+
+    def step(self) -> tuple[str, tuple[object, ...]]:
+        """The next statement to run."""
+        sql, params = self._sql, self._params
+        if self._plain:
+            return sql, params
+        need = self._limit - len(self.found)
+        if self._walked:
+            share = (len(self.found) + 0.5) / self._walked
+            if FETCH_COST * share * self._upper < WALK_COST * need / share:
+                self._last = True
+                older = f"WITH m AS MATERIALIZED ({sql} AND s.id <= %s) SELECT id FROM m{_NEWEST}"  # noqa: S608
+                return older, (*params, self._upper, need)
+        self._lower = max(0, self._upper - self._size)
+        return f"{sql} AND s.id > %s AND s.id <= %s{_NEWEST}", (
+            *params,
+            self._lower,
+            self._upper,
+            need,
+        )
+
+    def take(self, rows: Sequence[tuple[Any, ...]]) -> None:
+        """The rows of the statement :meth:`step` gave."""
+        self.found += [row[0] for row in rows]
+        left = self._limit - len(self.found)
+        if self._last:
+            self.done = True
+            return
+        self._walked += self._upper - self._lower
+        self._upper = self._lower
+        self._size = max(PROBE, int(2 * left / ((len(self.found) + 0.5) / self._walked)))
+        self.done = self._upper <= 0 or left <= 0
 
 
 def _and(parts: Sequence[str]) -> str:
     return " & ".join(f"({part})" for part in parts)
 
 
+NEIGHBOUR_PROBES = 64
+"""At most this many typo neighbours get their frequency in the look-up itself."""
 PROBE = 600
 """Ids of the newest records the first step of a candidate query tests (a few ms)."""
 WALK_COST = 1.0

@@ -213,6 +213,62 @@ def test_candidates_asked_slice_by_slice_are_the_newest_matches(
         engine.close()
 
 
+def test_typo_neighbours_weighed_in_a_second_question_find_what_sqlite_finds(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    postgres_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A word with many deletion-key neighbours gets their frequencies only for those within
+    its typo budget, in a second question: the same forms are chosen, so the same hits."""
+    from store.search import postgres_source
+
+    monkeypatch.setattr(postgres_source, "NEIGHBOUR_PROBES", 0)  # every word takes that way
+    sqlite = str(tmp_path / "desk.sqlite3")
+    for db in (sqlite, postgres_url):
+        assert _run(capsys, "--db", db, "import", "-q", str(SAMPLE_DIR))[0] == 0
+    engines = [SearchEngine(Store.open(db)) for db in (sqlite, postgres_url)]
+    found = 0
+    for query in [*QUERIES, "tnaks", "harbuor", "exprots", "russain", "ukrainain"]:
+        left, right = (
+            [(h.kind, h.id, round(h.score, 6), h.field) for h in e.search(query, limit=10)]
+            for e in engines
+        )
+        assert left == right, query
+        found += bool(left)
+    assert found >= len(QUERIES)
+    for engine in engines:
+        engine.close()
+
+
+@pytest.mark.parametrize("kept", [2, 2_000])
+def test_records_read_ahead_for_the_next_kinds_give_sqlites_hits(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    postgres_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    kept: int,
+) -> None:
+    """A kind's records are read with those the engine will ask of the kinds after it, and
+    kept for the searches of the same snapshot: one engine through every query, its memory
+    of records tiny (evicting while it reads) or large, finds what SQLite finds."""
+    from store.search import postgres_source
+
+    monkeypatch.setattr(postgres_source, "DOCUMENTS_KEPT", kept)
+    sqlite = str(tmp_path / "desk.sqlite3")
+    for db in (sqlite, postgres_url):
+        assert _run(capsys, "--db", db, "import", "-q", str(SAMPLE_DIR))[0] == 0
+    engines = [SearchEngine(Store.open(db)) for db in (sqlite, postgres_url)]
+    for query in [*QUERIES, *QUERIES[::-1], "the", "and", "tanks"]:
+        left, right = (
+            [(h.kind, h.id, round(h.score, 6), h.field) for h in e.search(query, limit=10)]
+            for e in engines
+        )
+        assert left == right, query
+    for engine in engines:
+        engine.close()
+
+
 def test_the_postgresql_index_holds_the_terms_of_sqlites_fts5_index(
     tmp_path: Path, postgres_url: str
 ) -> None:
@@ -374,6 +430,66 @@ def test_a_copy_indexes_every_record_as_the_store_would_chunk_by_chunk(
     assert len(written["search_article"]) == 6 and written["search_vocab_key"]
     for name in _INDEX_TABLES:
         assert written[name] == rebuilt[name], name
+
+
+def _search_indexes(postgres_url: str) -> set[str]:
+    import psycopg
+
+    from store.search.postgres_index import DEFERRED_INDEXES
+
+    names = [name for name, _, _ in DEFERRED_INDEXES]
+    with psycopg.connect(postgres_url.replace("+psycopg", "")) as pg:
+        rows = pg.execute(b"SELECT indexname FROM pg_indexes WHERE indexname = ANY(%s)", (names,))
+        return {row[0] for row in rows}
+
+
+def test_a_copy_into_an_empty_store_builds_its_search_indexes_after_the_rows(
+    tmp_path: Path, postgres_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: Any
+) -> None:
+    """Into an empty store the search indexes are built once every row is in: the index is
+    what indexing the records anew gives, every index is there, and searches find what
+    SQLite finds. A copy cut short (the database gone mid-way) builds them before it
+    stops, and one killed before it could (indexes missing) has them built by the next."""
+    from store import copying
+    from store.search.postgres_index import DEFERRED_INDEXES
+
+    mine = str(tmp_path / "mine.sqlite3")
+    assert _run(capsys, "--db", mine, "import", "-q", str(SAMPLE_DIR))[0] == 0
+    monkeypatch.setattr(copying, "CHUNK", 2)
+    monkeypatch.setattr(copying, "WORKER_ARTICLES", 1)
+    real_write = copying._write
+    chunks: list[Any] = []
+
+    def cut_short(dest: Store, chunk: Any, outcome: Any) -> int:
+        if len(chunks) == 2:
+            raise StoreError("cannot write the store: the server went away")
+        chunks.append(chunk)
+        return real_write(dest, chunk, outcome)
+
+    monkeypatch.setattr(copying, "_write", cut_short)
+    code, _, err = _run(capsys, "copy", "--from", mine, "--to", postgres_url)
+    assert code != 0 and "server went away" in err
+    assert _search_indexes(postgres_url) == {name for name, _, _ in DEFERRED_INDEXES}
+    monkeypatch.setattr(copying, "_write", real_write)
+    team = Store.open(postgres_url)
+    with team._write() as conn:  # as a copy killed before building them leaves the store
+        for _, drop, _ in DEFERRED_INDEXES:
+            conn.exec_driver_sql(drop)
+    team.close()
+    assert _run(capsys, "copy", "--from", mine, "--to", postgres_url)[0] == 0
+    assert _search_indexes(postgres_url) == {name for name, _, _ in DEFERRED_INDEXES}
+    written, rebuilt = _index_as_written_and_rebuilt(postgres_url)
+    assert len(written["search_article"]) == 5 and written["search_vocab_key"]
+    for name in _INDEX_TABLES:
+        assert written[name] == rebuilt[name], name
+    engines = [SearchEngine(Store.open(db)) for db in (mine, postgres_url)]
+    for query in QUERIES:
+        left, right = (
+            [(h.kind, h.id, round(h.score, 6)) for h in e.search(query, limit=10)] for e in engines
+        )
+        assert left == right, query
+    for engine in engines:
+        engine.close()
 
 
 def test_a_large_import_batch_indexes_its_records_as_a_small_one(
