@@ -733,3 +733,31 @@ async def test_opening_search_reads_the_store_file_ahead(
         await pilot.press("escape", "slash")  # again: the OS may have let it go meanwhile
         await settle(pilot)
         assert asked == [store.path, store.path]
+
+
+@sync
+async def test_a_snippet_cut_for_where_it_belongs_keeps_what_matched_and_says_it_is_cut(
+    tmp_path: Path,
+) -> None:
+    """At 80 columns a claim's claimant matched "bank", and the line also says which article
+    it is in: the claimant was cut silently before the matched word ("claimant: Chairwoman of
+    Ukraine's Central · in Biggest money laund…", read as the whole claimant)."""
+    from store.claims import extract_claims
+    from store.records import DocumentDraft
+
+    draft = DocumentDraft(
+        title="Biggest money laundering scheme in history uncovered in Ukraine",
+        body="The Chairwoman of Ukraine’s Central Bank says Igor Kolomoisky and "
+        "Gennady Bogolyubov stole $5.5B outright.",
+        source="laundering.html",
+    )
+    draft.claims = extract_claims(draft)  # as the import does
+    store = Store.open(str(tmp_path / "s.sqlite3"))
+    store.add_documents([draft])
+    app = make_app(store, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await search_for(pilot, "ukrane bank")
+        await until(pilot, lambda: "claimant:" in screen_text(app))
+        line = next(line for line in screen_text(app).splitlines() if "claimant:" in line)
+        assert "claimant: Chairwoman of Ukraine’s Central Bank" in line, line
+        assert " · in Biggest" in line, line  # and where it belongs, cut if need be

@@ -55,6 +55,9 @@ BADGES: dict[str, tuple[str, str]] = {
     "comment": ("COMMENT", "bold #000000 on #afd787"),
 }
 INDENT = 2 + BADGE_WIDTH + 1
+MIN_CONTEXT = 14
+"""The fewest cells "· in <article>" keeps when a snippet's line gives the rest to the snippet
+so that its matched words show."""
 BAR_WIDTH = 1
 """The scroll bar's column, always kept: the hits' width never changes with their number."""
 THUMB = "█"
@@ -244,6 +247,7 @@ class HitList(OwnScrollBarView, can_focus=True):
                 segments = self._snippet(field, snippet, spans, base, palette)
                 if context:
                     segments = self._with_context(segments, context, width, base, palette)
+                segments = _cut(segments, width, base)
             case ("message", message, message_style, bar):
                 base = (
                     palette.parsed(message_style)
@@ -298,10 +302,17 @@ class HitList(OwnScrollBarView, can_focus=True):
             return [Segment(" " * INDENT, base), Segment(_fitted(context, width - INDENT), style)]
         want = min(cell_len(context) + 3, max(width // 3, 20, width - used))
         keep = width - want
+        if used > keep:  # the snippet is cut for the context: after what matched, if room
+            needed = _match_end(segments, palette.on(base, MATCH_STYLE)) + 1
+            if keep < needed <= width - MIN_CONTEXT:
+                keep, want = needed, width - needed
         if keep < min(used, INDENT + 20):
             return segments  # too narrow for both: the snippet is what matched
-        cut = list(Strip(segments).crop_extend(0, min(used, keep), base))
-        return [*cut, Segment(" · ", style), Segment(_fitted(context, want - 3), style)]
+        return [
+            *_cut(segments, keep, base),
+            Segment(" · ", style),
+            Segment(_fitted(context, want - 3), style),
+        ]
 
     def _snippet(
         self,
@@ -403,6 +414,25 @@ def scroll_thumb(shown: int, lines: int, top: int) -> range:
     start = round(top / (lines - shown) * (shown - size)) if top > 0 else 0
     start = min(max(start, 0), shown - size)
     return range(start, start + size)
+
+
+def _match_end(segments: list[Segment], match: Style) -> int:
+    """The cell after the last segment drawn in ``match`` (0 when none is)."""
+    end = at = 0
+    for segment in segments:
+        at += segment.cell_length
+        if segment.style == match:
+            end = at
+    return end
+
+
+def _cut(segments: list[Segment], cells: int, style: Style) -> list[Segment]:
+    """``segments`` in at most ``cells`` cells, ending in "…" (in ``style``) where cut: a
+    snippet cut silently read as if it ended there ("…claimant: Chairwoman of Ukraine's
+    Central" for "…Central Bank")."""
+    if sum(segment.cell_length for segment in segments) <= cells:
+        return segments
+    return [*Strip(segments).crop(0, max(cells - 1, 0)), Segment("…", style)]
 
 
 def _fitted_segments(segments: list[Segment], cells: int, pad: Style) -> list[Segment]:
