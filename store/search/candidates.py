@@ -7,13 +7,13 @@ PostgreSQL could answer the same three questions with ``pg_trgm`` and ``tsvector
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Protocol
 
 from store.records import RecordKind
-from store.search.query import Query, WordTerm
+from store.search.query import Query, TextScope, WordTerm
 
 NEAR_WORDS = 8
 """Stored words kept per query word (closest first, then most frequent)."""
@@ -97,3 +97,76 @@ class CandidateSource(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+OWN = "own"
+"""Where a scoped word is looked for: in the record's own text (:data:`OWN`) or in its
+article's (:data:`ARTICLE_LEVEL`: a claim's or a comment's site and tags)."""
+ARTICLE_LEVEL = "article"
+
+Targets = Mapping[TextScope | None, tuple[str, str]]
+"""Per scope (None: anywhere), where it is looked for and the backend's own column filter."""
+
+
+@dataclass(frozen=True, slots=True)
+class MatchTerms:
+    """A query's words for one kind, each in the backend's own index syntax: per clause the
+    alternatives joined (``own``, ``on_article``), and the excluded words one by one."""
+
+    own: list[str]
+    own_not: list[str]
+    on_article: list[str]
+    article_not: list[str]
+
+
+def match_terms(
+    query: Query,
+    expansions: Mapping[WordTerm, Expansion],
+    kind: RecordKind,
+    targets: Targets,
+    own_text: str,
+    term: Callable[[str, str], str],
+    either: str,
+) -> MatchTerms | None:
+    """What records of ``kind`` must match, or None when none can (a kind the query leaves
+    out, a clause no word of which this kind can hold).
+
+    ``term(native, column)`` writes one word's expression in the backend's syntax, ``either``
+    joins a clause's alternatives; an excluded word without a scope is looked for in
+    ``own_text`` (a claim's or comment's own fields: the article's title is context there).
+    The SQLite and PostgreSQL sources differ only in those three.
+    """
+    if query.kinds is not None and kind not in query.kinds:
+        return None
+    if kind != "claim" and query.claim_only:
+        return None
+    own: list[str] = []
+    on_article: list[str] = []
+    for clause in query.clauses:
+        own_alts: list[str] = []
+        article_alts: list[str] = []
+        for word in clause.words:
+            expansion = expansions.get(word)
+            target = targets.get(word.scope)
+            if expansion is None or not expansion.found or target is None:
+                continue
+            where, column = target
+            (own_alts if where == OWN else article_alts).append(term(expansion.native, column))
+        if not own_alts and not article_alts:
+            return None  # nothing of this kind can satisfy the clause
+        if own_alts:
+            own.append(either.join(own_alts))
+        if article_alts:
+            on_article.append(either.join(article_alts))
+    own_not: list[str] = []
+    article_not: list[str] = []
+    for word in query.exclusions:
+        expansion = expansions.get(word)
+        target = targets.get(word.scope)
+        if expansion is None or target is None or not expansion.native:
+            continue
+        where, column = target
+        if where == OWN and not column:
+            column = own_text
+        (own_not if where == OWN else article_not).append(term(expansion.native, column))
+    return MatchTerms(own, own_not, on_article, article_not)

@@ -26,11 +26,21 @@ from rapidfuzz.distance import OSA
 
 from store.records import KINDS, RecordKind
 from store.search import vocabulary
-from store.search.candidates import MIN_COMPLETION, NEAR_WORDS, Document, Expansion
+from store.search.candidates import (
+    ARTICLE_LEVEL,
+    MIN_COMPLETION,
+    NEAR_WORDS,
+    OWN,
+    Document,
+    Expansion,
+    MatchTerms,
+    Targets,
+    match_terms,
+)
 from store.search.claim_filters import claim_conditions
 from store.search.index import tags_text
 from store.search.postgres_index import SEARCH_TABLES, START, TAG, Terms, quote
-from store.search.query import Query, TextScope, WordTerm
+from store.search.query import Query, WordTerm
 from store.search.sqlite_source import (
     COMPLETIONS,
     DOCUMENTS_KEPT,
@@ -41,29 +51,27 @@ from store.search.sqlite_source import (
     near_forms,
 )
 
-_ARTICLE_LEVEL = "article"
-_OWN = "own"
 _TAGS = "#"
 # Which weights answer a scoped word, per kind ("" = every column, "#" = the tags' copy).
-_TARGETS: dict[RecordKind, dict[TextScope | None, tuple[str, str]]] = {
+_TARGETS: dict[RecordKind, Targets] = {
     "article": {
-        None: (_OWN, ""),
-        "title": (_OWN, "A"),
-        "author": (_OWN, "B"),
-        "site": (_OWN, "C"),
-        "tag": (_OWN, _TAGS),
+        None: (OWN, ""),
+        "title": (OWN, "A"),
+        "author": (OWN, "B"),
+        "site": (OWN, "C"),
+        "tag": (OWN, _TAGS),
     },
     "claim": {
-        None: (_OWN, ""),
-        "claimant": (_OWN, "B"),
-        "site": (_ARTICLE_LEVEL, "C"),
-        "tag": (_ARTICLE_LEVEL, _TAGS),
+        None: (OWN, ""),
+        "claimant": (OWN, "B"),
+        "site": (ARTICLE_LEVEL, "C"),
+        "tag": (ARTICLE_LEVEL, _TAGS),
     },
     "comment": {
-        None: (_OWN, ""),
-        "author": (_OWN, "B"),
-        "site": (_ARTICLE_LEVEL, "C"),
-        "tag": (_ARTICLE_LEVEL, _TAGS),
+        None: (OWN, ""),
+        "author": (OWN, "B"),
+        "site": (ARTICLE_LEVEL, "C"),
+        "tag": (ARTICLE_LEVEL, _TAGS),
     },
 }
 _OWN_TEXT: dict[RecordKind, str] = {"article": "", "claim": "AB", "comment": "AB"}
@@ -491,43 +499,13 @@ def _question(
     query: Query, expansions: Mapping[WordTerm, Expansion], kind: RecordKind
 ) -> _Question | None:
     """The question that finds ``kind``'s candidates; None when none can match."""
-    if query.kinds is not None and kind not in query.kinds:
+    terms = match_terms(
+        query, expansions, kind, _TARGETS[kind], _OWN_TEXT[kind], _tsquery, either=" | "
+    )
+    if terms is None:
         return None
-    if kind != "claim" and query.claim_only:
-        return None
-    targets = _TARGETS[kind]
-    own: list[str] = []
-    on_article: list[str] = []
-    for clause in query.clauses:
-        own_alts: list[str] = []
-        article_alts: list[str] = []
-        for word in clause.words:
-            expansion = expansions.get(word)
-            target = targets.get(word.scope)
-            if expansion is None or not expansion.found or target is None:
-                continue
-            where, weights = target
-            alts = own_alts if where == _OWN else article_alts
-            alts.append(_tsquery(expansion.native, weights))
-        if not own_alts and not article_alts:
-            return None
-        if own_alts:
-            own.append(" | ".join(own_alts))
-        if article_alts:
-            on_article.append(" | ".join(article_alts))
-    own_not: list[str] = []
-    article_not: list[str] = []
-    for word in query.exclusions:
-        expansion = expansions.get(word)
-        target = targets.get(word.scope)
-        if expansion is None or target is None or not expansion.native:
-            continue
-        where, weights = target
-        if where == _OWN and not weights:
-            weights = _OWN_TEXT[kind]
-        (own_not if where == _OWN else article_not).append(_tsquery(expansion.native, weights))
-    sql, params = _candidate_sql(query, kind, own, own_not, on_article, article_not)
-    return _Question(sql, tuple(params), bool(own))
+    sql, params = _candidate_sql(query, kind, terms)
+    return _Question(sql, tuple(params), bool(terms.own))
 
 
 class _Walk:
@@ -606,15 +584,18 @@ _NEWEST = " ORDER BY id DESC LIMIT %s"
 def _candidate_sql(
     query: Query,
     kind: RecordKind,
-    own: list[str],
-    own_not: list[str],
-    on_article: list[str],
-    article_not: list[str],
+    terms: MatchTerms,
 ) -> tuple[str, list[object]]:
     """One SELECT of ids for one kind, the PostgreSQL twin of the SQLite source's (ordered
     and limited by the caller). With ``own`` the index table is ``s``, else the record table
     is ``r``."""
     index = f"search_{kind}"
+    own, own_not, on_article, article_not = (
+        terms.own,
+        terms.own_not,
+        terms.on_article,
+        terms.article_not,
+    )
     where: list[str] = []
     params: list[object] = []
     if own:

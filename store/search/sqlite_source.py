@@ -18,10 +18,20 @@ from rapidfuzz.distance import OSA
 
 from store.records import RecordKind
 from store.search import vocabulary
-from store.search.candidates import MIN_COMPLETION, NEAR_WORDS, Document, Expansion
+from store.search.candidates import (
+    ARTICLE_LEVEL,
+    MIN_COMPLETION,
+    NEAR_WORDS,
+    OWN,
+    Document,
+    Expansion,
+    MatchTerms,
+    Targets,
+    match_terms,
+)
 from store.search.claim_filters import claim_conditions
 from store.search.index import SEARCH_TABLES, tags_text
-from store.search.query import Query, TextScope, WordTerm
+from store.search.query import Query, WordTerm
 
 MMAP_BYTES = 1 << 30
 """How much of the store file is mapped into memory for reading (address space, not RAM)."""
@@ -46,29 +56,27 @@ mostly the same newest records again: over the 526 prefixes of the 1M-record ben
 queries, two thirds of the records read had been read in the 1,000 reads before. Kept in
 memory they cost ≈3 MB; reading one costs ≈5 µs of SQL and 4 µs of Python."""
 
-_ARTICLE_LEVEL = "article"
-_OWN = "own"
 # Which index answers a scoped word, per kind: (where, FTS column filter). Kinds without an
 # entry cannot satisfy the word (a claim has no author).
-_TARGETS: dict[RecordKind, dict[TextScope | None, tuple[str, str]]] = {
+_TARGETS: dict[RecordKind, Targets] = {
     "article": {
-        None: (_OWN, ""),
-        "title": (_OWN, "{title} : "),
-        "author": (_OWN, "{author} : "),
-        "site": (_OWN, "{site} : "),
-        "tag": (_OWN, "{tags} : "),
+        None: (OWN, ""),
+        "title": (OWN, "{title} : "),
+        "author": (OWN, "{author} : "),
+        "site": (OWN, "{site} : "),
+        "tag": (OWN, "{tags} : "),
     },
     "claim": {
-        None: (_OWN, ""),
-        "claimant": (_OWN, "{claimant} : "),
-        "site": (_ARTICLE_LEVEL, "{site} : "),
-        "tag": (_ARTICLE_LEVEL, "{tags} : "),
+        None: (OWN, ""),
+        "claimant": (OWN, "{claimant} : "),
+        "site": (ARTICLE_LEVEL, "{site} : "),
+        "tag": (ARTICLE_LEVEL, "{tags} : "),
     },
     "comment": {
-        None: (_OWN, ""),
-        "author": (_OWN, "{author} : "),
-        "site": (_ARTICLE_LEVEL, "{site} : "),
-        "tag": (_ARTICLE_LEVEL, "{tags} : "),
+        None: (OWN, ""),
+        "author": (OWN, "{author} : "),
+        "site": (ARTICLE_LEVEL, "{site} : "),
+        "tag": (ARTICLE_LEVEL, "{tags} : "),
     },
 }
 _DOCUMENT_SQL: dict[RecordKind, str] = {
@@ -89,6 +97,11 @@ _OWN_TEXT: dict[RecordKind, str] = {
     "comment": "{body author} : ",
 }
 _ALIAS: dict[RecordKind, str] = {"article": "a", "claim": "c", "comment": "m"}
+
+
+def _column_term(native: str, column: str) -> str:
+    """An FTS5 expression in a column filter (``{title} : …``; empty: every column)."""
+    return f"{column}{native}"
 
 
 def max_edits(word: str) -> int:
@@ -293,52 +306,20 @@ class SqliteCandidateSource:
     def candidates(
         self, query: Query, expansions: Mapping[WordTerm, Expansion], kind: RecordKind, limit: int
     ) -> list[int]:
-        if query.kinds is not None and kind not in query.kinds:
+        terms = match_terms(
+            query, expansions, kind, _TARGETS[kind], _OWN_TEXT[kind], _column_term, " OR "
+        )
+        if terms is None:
             return []
-        if kind != "claim" and query.claim_only:
-            return []
-        targets = _TARGETS[kind]
-        own: list[str] = []
-        on_article: list[str] = []
-        for clause in query.clauses:
-            own_alts: list[str] = []
-            article_alts: list[str] = []
-            for word in clause.words:
-                expansion = expansions.get(word)
-                target = targets.get(word.scope)
-                if expansion is None or not expansion.found or target is None:
-                    continue
-                where, column = target
-                alts = own_alts if where == _OWN else article_alts
-                alts.append(f"{column}{expansion.native}")
-            if not own_alts and not article_alts:
-                return []  # nothing in this kind can satisfy the clause
-            if own_alts:
-                own.append(" OR ".join(own_alts))
-            if article_alts:
-                on_article.append(" OR ".join(article_alts))
-        own_not: list[str] = []
-        article_not: list[str] = []
-        for word in query.exclusions:
-            expansion = expansions.get(word)
-            target = targets.get(word.scope)
-            if expansion is None or target is None or not expansion.native:
-                continue
-            where, column = target
-            if where == _OWN and not column:
-                column = _OWN_TEXT[kind]  # the article's title is context, not content
-            (own_not if where == _OWN else article_not).append(f"{column}{expansion.native}")
-        sql, params = _candidate_sql(query, kind, own, own_not, on_article, article_not)
-        if len(own) > 1:
+        sql, params = _candidate_sql(query, kind, terms)
+        if len(terms.own) > 1:
             # Words that must all occur often leave fewer records than the limit, and then
             # every one of them is wanted whatever the order. FTS5 reads postings forwards
             # up to the limit but loads a term's whole posting list to read it backwards, so
             # it is asked forwards first; only a fuller answer is asked again newest first.
             # First searches at a million records: "luenunos ta" 17.9 -> 11.0 ms for the
             # three kinds, "selradorlu ge" 11.3 -> 7.9, "zedgenpeos un" 9.2 -> 6.1.
-            oldest_first, _ = _candidate_sql(
-                query, kind, own, own_not, on_article, article_not, newest_first=False
-            )
+            oldest_first, _ = _candidate_sql(query, kind, terms, newest_first=False)
             ids = self._ids(oldest_first, (*params, limit + 1))
             if len(ids) <= limit:
                 return sorted(ids, reverse=True)
@@ -406,14 +387,17 @@ class SqliteCandidateSource:
 def _candidate_sql(
     query: Query,
     kind: RecordKind,
-    own: list[str],
-    own_not: list[str],
-    on_article: list[str],
-    article_not: list[str],
+    terms: MatchTerms,
     newest_first: bool = True,
 ) -> tuple[str, list[object]]:
     """One SELECT for one kind: FTS drives when there are words, plain SQL otherwise."""
     fts = f"{kind}_fts"
+    own, own_not, on_article, article_not = (
+        terms.own,
+        terms.own_not,
+        terms.on_article,
+        terms.article_not,
+    )
     where: list[str] = []
     params: list[object] = []
     if own:
