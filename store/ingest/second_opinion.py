@@ -83,13 +83,21 @@ def page_text_length(tree: HtmlElement, stop_above: int | None = None) -> int:
                 length += _VIDEO
             if tag not in _WITHOUT_TEXT:
                 pieces.append(element.text)
-        for piece in pieces:
-            if piece:
-                words = piece.split()
-                length += sum(map(len, words)) + len(words)
+        length += _words_and_spaces(pieces)
         if stop_above is not None and length > stop_above:
             break
     return max(length, 0)
+
+
+def _words_and_spaces(pieces: list[str | None]) -> int:
+    """The pieces' words' letters, plus one space after each word (the callers start at -1:
+    n words take n - 1 spaces)."""
+    length = 0
+    for piece in pieces:
+        if piece:
+            words = piece.split()
+            length += sum(map(len, words)) + len(words)
+    return length
 
 
 _READABILITY_DROPS = frozenset({"script", "style", "fencedframe", "form", "textarea"})
@@ -127,10 +135,7 @@ def readability_text_bound(tree: HtmlElement, stop_above: int | None = None) -> 
                 if element.tag == "iframe":
                     length += _VIDEO
                 pieces.append(element.text)
-        for piece in pieces:
-            if piece:
-                words = piece.split()
-                length += sum(map(len, words)) + len(words)
+        length += _words_and_spaces(pieces)
         if stop_above is not None and length > stop_above:
             break
     return max(length, 0)
