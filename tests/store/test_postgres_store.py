@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from store.records import ClaimStatus
+from store.records import ClaimStatus, RecordKind
 from store.search.engine import SearchEngine
 from store.store import Store, StoreError
 from tests.conftest import ROOT, SAMPLE_DIR
@@ -186,6 +186,29 @@ def test_sample_data_lists_and_searches_the_same_on_both(
     assert found >= len(QUERIES) - 3  # the queries do find things
 
 
+def _hits_on_both(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, postgres_url: str, queries: list[str]
+) -> list[list[tuple[RecordKind, int, float, str]]]:
+    """The sample data imported into SQLite and into ``postgres_url``, each query searched by
+    one engine on each (in order, so each keeps what it read before): the hits, asserted the
+    same on both (kind, id, score, field), as SQLite gave them."""
+    sqlite = str(tmp_path / "desk.sqlite3")
+    for db in (sqlite, postgres_url):
+        assert _run(capsys, "--db", db, "import", "-q", str(SAMPLE_DIR))[0] == 0
+    engines = [SearchEngine(Store.open(db)) for db in (sqlite, postgres_url)]
+    answers = []
+    for query in queries:
+        left, right = (
+            [(h.kind, h.id, round(h.score, 6), h.field) for h in e.search(query, limit=10)]
+            for e in engines
+        )
+        assert left == right, query
+        answers.append(left)
+    for engine in engines:
+        engine.close()
+    return answers
+
+
 @pytest.mark.parametrize("probe", [1, 3])
 def test_candidates_asked_slice_by_slice_are_the_newest_matches(
     capsys: pytest.CaptureFixture[str],
@@ -199,18 +222,7 @@ def test_candidates_asked_slice_by_slice_are_the_newest_matches(
     from store.search import postgres_source
 
     monkeypatch.setattr(postgres_source, "PROBE", probe)
-    sqlite = str(tmp_path / "desk.sqlite3")
-    for db in (sqlite, postgres_url):
-        assert _run(capsys, "--db", db, "import", "-q", str(SAMPLE_DIR))[0] == 0
-    engines = [SearchEngine(Store.open(db)) for db in (sqlite, postgres_url)]
-    for query in [*QUERIES, "the", "and", "were"]:
-        left, right = (
-            [(h.kind, h.id, round(h.score, 6), h.field) for h in e.search(query, limit=10)]
-            for e in engines
-        )
-        assert left == right, query
-    for engine in engines:
-        engine.close()
+    _hits_on_both(capsys, tmp_path, postgres_url, [*QUERIES, "the", "and", "were"])
 
 
 def test_typo_neighbours_weighed_in_a_second_question_find_what_sqlite_finds(
@@ -224,21 +236,9 @@ def test_typo_neighbours_weighed_in_a_second_question_find_what_sqlite_finds(
     from store.search import postgres_source
 
     monkeypatch.setattr(postgres_source, "NEIGHBOUR_PROBES", 0)  # every word takes that way
-    sqlite = str(tmp_path / "desk.sqlite3")
-    for db in (sqlite, postgres_url):
-        assert _run(capsys, "--db", db, "import", "-q", str(SAMPLE_DIR))[0] == 0
-    engines = [SearchEngine(Store.open(db)) for db in (sqlite, postgres_url)]
-    found = 0
-    for query in [*QUERIES, "tnaks", "harbuor", "exprots", "russain", "ukrainain"]:
-        left, right = (
-            [(h.kind, h.id, round(h.score, 6), h.field) for h in e.search(query, limit=10)]
-            for e in engines
-        )
-        assert left == right, query
-        found += bool(left)
+    queries = [*QUERIES, "tnaks", "harbuor", "exprots", "russain", "ukrainain"]
+    found = sum(bool(hits) for hits in _hits_on_both(capsys, tmp_path, postgres_url, queries))
     assert found >= len(QUERIES)
-    for engine in engines:
-        engine.close()
 
 
 @pytest.mark.parametrize("kept", [2, 2_000])
@@ -255,18 +255,8 @@ def test_records_read_ahead_for_the_next_kinds_give_sqlites_hits(
     from store.search import postgres_source
 
     monkeypatch.setattr(postgres_source, "DOCUMENTS_KEPT", kept)
-    sqlite = str(tmp_path / "desk.sqlite3")
-    for db in (sqlite, postgres_url):
-        assert _run(capsys, "--db", db, "import", "-q", str(SAMPLE_DIR))[0] == 0
-    engines = [SearchEngine(Store.open(db)) for db in (sqlite, postgres_url)]
-    for query in [*QUERIES, *QUERIES[::-1], "the", "and", "tanks"]:
-        left, right = (
-            [(h.kind, h.id, round(h.score, 6), h.field) for h in e.search(query, limit=10)]
-            for e in engines
-        )
-        assert left == right, query
-    for engine in engines:
-        engine.close()
+    queries = [*QUERIES, *QUERIES[::-1], "the", "and", "tanks"]
+    _hits_on_both(capsys, tmp_path, postgres_url, queries)
 
 
 def test_the_postgresql_index_holds_the_terms_of_sqlites_fts5_index(
