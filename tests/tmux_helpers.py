@@ -12,7 +12,7 @@ import shutil
 import subprocess
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -47,23 +47,21 @@ class Tmux:
         time.sleep(0.15)
 
     def wait_for(self, text: str, timeout: float = 10.0) -> str:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if text in screen:
-                return screen
-            time.sleep(0.1)
-        raise AssertionError(f"{text!r} never appeared; the screen was:\n{self.screen()}")
+        """The screen once ``text`` is on it."""
+        return self._wait(lambda screen: text in screen, f"{text!r} never appeared", timeout)
 
     def wait_for_absence(self, text: str, timeout: float = 10.0) -> str:
         """The screen once ``text`` has left it (a screen closed)."""
+        return self._wait(lambda screen: text not in screen, f"{text!r} never went", timeout)
+
+    def _wait(self, done: Callable[[str], bool], failure: str, timeout: float) -> str:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             screen = self.screen()
-            if text not in screen:
+            if done(screen):
                 return screen
             time.sleep(0.1)
-        raise AssertionError(f"{text!r} never went; the screen was:\n{self.screen()}")
+        raise AssertionError(f"{failure}; the screen was:\n{self.screen()}")
 
     def is_alive(self) -> bool:
         done = subprocess.run(
