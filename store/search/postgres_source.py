@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import math
-from collections import OrderedDict
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -41,6 +40,7 @@ from store.search.claim_filters import claim_conditions
 from store.search.index import tags_text
 from store.search.postgres_index import SEARCH_TABLES, START, TAG, Terms, quote
 from store.search.query import Query, WordTerm
+from store.search.recent import Recent
 from store.search.sqlite_source import (
     COMPLETIONS,
     DOCUMENTS_KEPT,
@@ -164,9 +164,11 @@ class PostgresCandidateSource:
         with suppress(psycopg.Error):  # a server older than 11 has no such setting
             self._conn.execute(b"SET jit = off")
         self._terms = Terms()
-        self._phrases: dict[str, tuple[str, ...]] = {}
-        self._expansions: OrderedDict[tuple[WordTerm, bool, bool, int], Expansion] = OrderedDict()
-        self._documents: OrderedDict[tuple[RecordKind, int], Document] = OrderedDict()
+        self._phrases: Recent[str, tuple[str, ...]] = Recent(4 * EXPANSIONS_KEPT)
+        self._expansions: Recent[tuple[WordTerm, bool, bool, int], Expansion] = Recent(
+            EXPANSIONS_KEPT
+        )
+        self._documents: Recent[tuple[RecordKind, int], Document] = Recent(DOCUMENTS_KEPT)
         self._snapshot = ""
         self._newest: dict[RecordKind, int] = {}
         self._asked: dict[tuple[RecordKind, _Question, int], list[int]] = {}
@@ -227,9 +229,8 @@ class PostgresCandidateSource:
     def _terms_of(self, text: str) -> tuple[str, ...]:
         known = self._phrases.get(text)
         if known is None:
-            known = self._phrases[text] = tuple(self._terms.phrase(text))
-            if len(self._phrases) > 4 * EXPANSIONS_KEPT:
-                self._phrases.clear()
+            known = tuple(self._terms.phrase(text))
+            self._phrases.put(text, known)
         return known
 
     def expand(
@@ -237,12 +238,9 @@ class PostgresCandidateSource:
     ) -> Expansion:
         key = (term, last, fuzzy, near_words)
         if (known := self._expansions.get(key)) is not None:
-            self._expansions.move_to_end(key)
             return known
         expansion = self._expand(term, last=last, fuzzy=fuzzy, near_words=near_words)
-        self._expansions[key] = expansion
-        if len(self._expansions) > EXPANSIONS_KEPT:
-            self._expansions.popitem(last=False)
+        self._expansions.put(key, expansion)
         return expansion
 
     def _expand(self, term: WordTerm, *, last: bool, fuzzy: bool, near_words: int) -> Expansion:
@@ -438,7 +436,7 @@ class PostgresCandidateSource:
         kinds after ``kind`` come in the same round trip (:meth:`_likely_next`)."""
         if not ids:
             return []
-        kept = self._documents if self._in_read else OrderedDict()
+        kept = self._documents if self._in_read else Recent(DOCUMENTS_KEPT)
         found: dict[int, Document] = {}
         missing: list[int] = []
         for record_id in ids:
@@ -447,7 +445,6 @@ class PostgresCandidateSource:
                 missing.append(record_id)
             else:
                 found[record_id] = known
-                kept.move_to_end((kind, record_id))
         if missing:
             wanted = {kind: missing, **(self._likely_next(kind, ids) if self._in_read else {})}
             asks = [(k, [i for i in part if (k, i) not in kept]) for k, part in wanted.items()]
@@ -455,11 +452,9 @@ class PostgresCandidateSource:
             steps = [(_DOCUMENT_SQL[k], (part,)) for k, part in asks]
             for (other, _), rows in zip(asks, self._pipelined(steps), strict=True):
                 for document in _documents(other, rows):
-                    kept[(other, document.id)] = document
+                    kept.put((other, document.id), document)
                     if other == kind:
                         found[document.id] = document
-            while len(kept) > DOCUMENTS_KEPT:
-                kept.popitem(last=False)
         return [found[i] for i in ids if i in found]
 
     def _likely_next(self, kind: RecordKind, ids: Sequence[int]) -> dict[RecordKind, list[int]]:

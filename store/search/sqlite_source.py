@@ -9,7 +9,6 @@ the next search sees whatever was committed since (that is how the index "follow
 from __future__ import annotations
 
 import sqlite3
-from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,6 +31,7 @@ from store.search.candidates import (
 from store.search.claim_filters import claim_conditions
 from store.search.index import SEARCH_TABLES, tags_text
 from store.search.query import Query, WordTerm
+from store.search.recent import Recent
 
 MMAP_BYTES = 1 << 30
 """How much of the store file is mapped into memory for reading (address space, not RAM)."""
@@ -184,9 +184,11 @@ class SqliteCandidateSource:
         # reads a few hundred pages of the word tables at random, which SQLite's own 2 MiB
         # cache kept evicting (each miss a read() call).
         self._conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
-        self._expansions: OrderedDict[tuple[WordTerm, bool, bool, int], Expansion] = OrderedDict()
-        self._answers: OrderedDict[tuple[str, tuple[object, ...]], list[int]] = OrderedDict()
-        self._documents: OrderedDict[tuple[RecordKind, int], Document] = OrderedDict()
+        self._expansions: Recent[tuple[WordTerm, bool, bool, int], Expansion] = Recent(
+            EXPANSIONS_KEPT
+        )
+        self._answers: Recent[tuple[str, tuple[object, ...]], list[int]] = Recent(ANSWERS_KEPT)
+        self._documents: Recent[tuple[RecordKind, int], Document] = Recent(DOCUMENTS_KEPT)
         self._data_version = -1
 
     def close(self) -> None:
@@ -238,12 +240,9 @@ class SqliteCandidateSource:
     ) -> Expansion:
         key = (term, last, fuzzy, near_words)
         if (known := self._expansions.get(key)) is not None:
-            self._expansions.move_to_end(key)
             return known
         expansion = self._expand(term, last=last, fuzzy=fuzzy, near_words=near_words)
-        self._expansions[key] = expansion
-        if len(self._expansions) > EXPANSIONS_KEPT:
-            self._expansions.popitem(last=False)
+        self._expansions.put(key, expansion)
         return expansion
 
     def _expand(self, term: WordTerm, *, last: bool, fuzzy: bool, near_words: int) -> Expansion:
@@ -332,12 +331,9 @@ class SqliteCandidateSource:
             return [row[0] for row in self._conn.execute(sql, params)]
         key = (sql, params)
         if (known := self._answers.get(key)) is not None:
-            self._answers.move_to_end(key)
             return list(known)
         ids = [row[0] for row in self._conn.execute(sql, params)]
-        self._answers[key] = ids
-        if len(self._answers) > ANSWERS_KEPT:
-            self._answers.popitem(last=False)
+        self._answers.put(key, ids)
         return list(ids)
 
     def documents(self, kind: RecordKind, ids: Sequence[int]) -> list[Document]:
@@ -346,7 +342,7 @@ class SqliteCandidateSource:
         if not ids:
             return []
         # Outside a read transaction nothing says remembered records are still current.
-        kept = self._documents if self._conn.in_transaction else OrderedDict()
+        kept = self._documents if self._conn.in_transaction else Recent(DOCUMENTS_KEPT)
         found: dict[int, Document] = {}
         missing: list[int] = []
         for record_id in ids:
@@ -355,13 +351,10 @@ class SqliteCandidateSource:
                 missing.append(record_id)
             else:
                 found[record_id] = known
-                kept.move_to_end((kind, record_id))
         if missing:
             for document in self._read_documents(kind, missing):
                 found[document.id] = document
-                kept[(kind, document.id)] = document
-            while len(kept) > DOCUMENTS_KEPT:
-                kept.popitem(last=False)
+                kept.put((kind, document.id), document)
         return [found[i] for i in ids if i in found]
 
     def _read_documents(self, kind: RecordKind, ids: Sequence[int]) -> Iterator[Document]:
