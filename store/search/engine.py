@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
@@ -217,8 +217,18 @@ class SearchEngine:
                 # with more of each word's typo neighbours before saying nothing matched.
                 expansions = _expand(source, query, typing, WIDE_NEAR_WORDS)
                 hits = self._ranked(source, query, expansions, kinds, limit)
+            apart: tuple[str, ...] = ()
+            if not hits and len(query.clauses) > 1:
+                # Every word matches something, but no record holds them all ("government
+                # spokesman" where one article says the one and another the other): the
+                # records that hold all but one, told which, rather than nothing.
+                for relaxed, left_out in _without_one_clause(query):
+                    hits = self._ranked(source, relaxed, expansions, kinds, limit)
+                    if hits:
+                        apart = left_out
+                        break
             if hits:
-                return SearchResult(hits, SearchState.HITS, dropped)
+                return SearchResult(hits, SearchState.HITS, dropped, apart)
             state = SearchState.NO_MATCH if source.has_records() else SearchState.EMPTY_STORE
             return SearchResult((), state, dropped)
 
@@ -694,6 +704,24 @@ def _without_unfinished_word(query: Query, expansions: dict[WordTerm, Expansion]
         return query
     kept = query.clauses[-1].words[:-1]
     return replace(query, clauses=query.clauses[:-1] + ((Clause(kept),) if kept else ()))
+
+
+def _without_one_clause(query: Query) -> Iterator[tuple[Query, tuple[str, ...]]]:
+    """``query`` without one of its words (or one ``|`` group), the last first, and those
+    words as typed: while typing, the words before the one being typed stay. A site or tag
+    word is a filter the user set, never left out, and never all that is left: at least one
+    word to look for stays."""
+    plain = [
+        index
+        for index, clause in enumerate(query.clauses)
+        if not any(word.scope in ("site", "tag") for word in clause.words)
+    ]
+    if len(plain) < 2:
+        return
+    for index in reversed(plain):
+        words = query.clauses[index].words
+        rest = query.clauses[:index] + query.clauses[index + 1 :]
+        yield replace(query, clauses=rest), tuple(dict.fromkeys(word.text for word in words))
 
 
 def _without_unmatched_words(

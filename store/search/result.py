@@ -35,13 +35,15 @@ class SearchResult:
     """Hits for a query, best first, and how the engine read the query.
 
     ``dropped`` are the words the store has no match for at all (no such word, none within a
-    typo or two): the query was answered without them rather than with nothing, and
-    :attr:`notice` says so.
+    typo or two); ``apart`` the words that match records, but no record that holds the other
+    words. The query was answered without them rather than with nothing, and :attr:`notice`
+    says so.
     """
 
     hits: Sequence[SearchHit]
     state: SearchState
     dropped: tuple[str, ...] = field(default=())
+    apart: tuple[str, ...] = field(default=())
 
     @classmethod
     def of(cls, hits: Sequence[SearchHit], dropped: tuple[str, ...] = ()) -> SearchResult:
@@ -50,11 +52,19 @@ class SearchResult:
 
     @property
     def notice(self) -> str:
-        """One line about the words left out ("no match for 'xyzzy'; results without it"),
-        or "" when none was."""
-        if not self.dropped:
-            return ""
-        words = ", ".join(f"'{word}'" for word in self.dropped)
-        if self.state is not SearchState.HITS:
-            return f"no match for {words}"
-        return f"no match for {words}; results without {'it' if len(self.dropped) == 1 else 'them'}"
+        """One line about the words left out ("no match for 'xyzzy'; results without it",
+        "no record holds 'spokesman' with the other words; results without it"), or "" when
+        none was."""
+        said = []
+        if self.dropped:
+            said.append(f"no match for {_quoted(self.dropped)}")
+        if self.apart:
+            said.append(f"no record holds {_quoted(self.apart)} with the other words")
+        if not said or self.state is not SearchState.HITS:
+            return "; ".join(said)
+        left_out = len(self.dropped) + len(self.apart)
+        return "; ".join([*said, f"results without {'it' if left_out == 1 else 'them'}"])
+
+
+def _quoted(words: tuple[str, ...]) -> str:
+    return ", ".join(f"'{word}'" for word in words)

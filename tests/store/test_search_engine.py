@@ -370,3 +370,26 @@ def test_a_lone_misspelling_shows_the_best_record_of_each_word_it_may_stand_for(
         assert [h.score for h in beside] == sorted((h.score for h in beside), reverse=True)
     finally:
         engine.close()
+
+
+def test_words_that_match_apart_but_never_together_give_the_records_of_all_but_one(
+    engine: SearchEngine,
+) -> None:
+    # "tanks" is in the Palmyra article only, "olives" in the harvest article only: each
+    # finds its records, and no record holds both.
+    olives = engine.search_result("olives ")
+    result = engine.search_result("olives tanks ")
+    assert result.state == "hits" and result.hits == olives.hits
+    assert result.notice == "no record holds 'tanks' with the other words; results without it"
+    # The last word is the one left out first; a typo in the other is still read as its word.
+    tanks = engine.search_result("tanks olives ")
+    assert tanks.hits == engine.search_result("tanks ").hits
+    assert engine.search_result("tanks olivse ").apart == ("olivse",)
+    # A word the store does not have at all is said apart from one that only never meets.
+    both = engine.search_result("olives xyzzyq tanks ")
+    assert both.hits == olives.hits
+    assert both.notice == (
+        "no match for 'xyzzyq'; no record holds 'tanks' with the other words; results without them"
+    )
+    # A site: word is a filter the user set: never left out.
+    assert engine.search_result("site:example.org tanks ").state == "no_match"
