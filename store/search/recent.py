@@ -9,6 +9,7 @@ each source instance has its own memory, and it is emptied when another connecti
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Generic, TypeVar
 
 K = TypeVar("K")
@@ -34,6 +35,14 @@ class Recent(Generic[K, V]):
         self._values.move_to_end(key)
         if len(self._values) > self.size:
             self._values.popitem(last=False)
+
+    def remembered(self, key: K, make: Callable[[], V]) -> V:
+        """The value kept for ``key``, else ``make()``'s, kept."""
+        value = self.get(key)
+        if value is None:
+            value = make()
+            self.put(key, value)
+        return value
 
     def __contains__(self, key: object) -> bool:
         return key in self._values

@@ -238,12 +238,10 @@ class SqliteCandidateSource:
     def expand(
         self, term: WordTerm, *, last: bool, fuzzy: bool, near_words: int = NEAR_WORDS
     ) -> Expansion:
-        key = (term, last, fuzzy, near_words)
-        if (known := self._expansions.get(key)) is not None:
-            return known
-        expansion = self._expand(term, last=last, fuzzy=fuzzy, near_words=near_words)
-        self._expansions.put(key, expansion)
-        return expansion
+        return self._expansions.remembered(
+            (term, last, fuzzy, near_words),
+            lambda: self._expand(term, last=last, fuzzy=fuzzy, near_words=near_words),
+        )
 
     def _expand(self, term: WordTerm, *, last: bool, fuzzy: bool, near_words: int) -> Expansion:
         tokens = vocabulary.words(term.text)

@@ -21,3 +21,18 @@ def test_clearing_forgets_everything_and_a_missing_key_is_none() -> None:
     kept.clear()
     assert kept.get("a") is None
     assert len(kept) == 0
+
+
+def test_a_remembered_value_is_made_once_while_it_is_kept() -> None:
+    kept: Recent[str, str] = Recent(1)
+    made: list[str] = []
+
+    def make(word: str) -> str:
+        made.append(word)
+        return word.upper()
+
+    assert kept.remembered("pal", lambda: make("pal")) == "PAL"
+    assert kept.remembered("pal", lambda: make("pal")) == "PAL"
+    kept.remembered("palm", lambda: make("palm"))  # size 1: "pal" is forgotten
+    assert kept.remembered("pal", lambda: make("pal")) == "PAL"
+    assert made == ["pal", "palm", "pal"]
