@@ -8,17 +8,18 @@ cheap enough for bulk imports and its mistakes easy to see and to correct by han
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from store.claims import first_names, rules
 
-WORD = re.compile(r"[\w&.-][\w’'&.-]*")
+WORD: Final = re.compile(r"[\w&.-][\w’'&.-]*")
 """A word; it never starts with a quote mark ("…transmission,’ he says": "he", not "’ he")."""
-_POSSESSIVE = ("’s", "'s")
-_SUFFIXES = sorted(rules.ORGANISATION_SUFFIXES, key=len, reverse=True)
-_NAME_WORD = r"[A-Z][\w’'.&-]*"
-_NAME_AT = re.compile(rf"({_NAME_WORD}(?:\s+(?:of|for|al|de|the|{_NAME_WORD}))*)")
-_PHRASE_END = re.compile(r"[,;:.!?()—–“”\"]|\sthat\s")
-_CLAUSE_BREAK = re.compile(
+_POSSESSIVE: Final = ("’s", "'s")
+_SUFFIXES: Final = sorted(rules.ORGANISATION_SUFFIXES, key=len, reverse=True)
+_NAME_WORD: Final = r"[A-Z][\w’'.&-]*"
+_NAME_AT: Final = re.compile(rf"({_NAME_WORD}(?:\s+(?:of|for|al|de|the|{_NAME_WORD}))*)")
+_PHRASE_END: Final = re.compile(r"[,;:.!?()—–“”\"]|\sthat\s")
+_CLAUSE_BREAK: Final = re.compile(
     r",(?!(?<=\d,)\d)|[;:()“”\"—–]|t(?<!\wt)hat\b|[.!?](?<=[a-z]{3}[.!?])['’\"”]?\s+"
 )
 """Ends of a clause before a verb. A comma inside a number ("The survey of 2,000 adults") is
@@ -26,7 +27,7 @@ none; a full stop after a lower-case word ends a sentence inside a long quotatio
 some voters. He said"), after "Mr" or "U.S" it does not. Each
 branch opens with the character it needs (its look-behind after it), so a search skips along
 to the next such character instead of stopping at every position."""
-_WINDOW_BREAK = re.compile(
+_WINDOW_BREAK: Final = re.compile(
     r",(?!(?<=\d,)\d)|[;:()—–]|t(?<!\wt)hat\b|[.!?](?<=[a-z]{3}[.!?])['’\"”]?\s+"
 )
 """:data:`_CLAUSE_BREAK` without quote marks, for how far back a subject is looked for: a
@@ -88,7 +89,7 @@ def normalise_name(name: str) -> str:
     return short
 
 
-_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+_ORDINAL: Final = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
 def name_run(run: list[Word]) -> list[Word]:
@@ -181,7 +182,7 @@ def clause_subject(text: str, before: list[Word], verb_start: int) -> list[Word]
     return clause or None
 
 
-_OPENING_QUOTES = frozenset({"“", '"', "‘", "'"})
+_OPENING_QUOTES: Final = frozenset({"“", '"', "‘", "'"})
 """A phrase right after one of these is a quoted title or words, never who is speaking."""
 
 
@@ -224,7 +225,7 @@ def apposition_subject(text: str, before: list[Word], verb_start: int) -> list[W
     return []
 
 
-_PARTICIPLES = frozenset({
+_PARTICIPLES: Final = frozenset({
     "published", "released", "issued", "written", "seen", "based", "made", "given", "taken",
     "shown", "held", "compiled", "conducted", "carried", "posted", "obtained", "leaked",
 })  # fmt: skip
@@ -312,7 +313,7 @@ def subject(text: str, run: list[Word]) -> str | None:
     return _quote(text, run)
 
 
-_SOURCE_MODIFIERS = frozenset({
+_SOURCE_MODIFIERS: Final = frozenset({
     ("familiar", "with"), ("close", "to"), ("briefed", "on"), ("with", "knowledge"),
     ("with", "direct"), ("involved", "in"), ("knowledgeable", "about"),
 })  # fmt: skip
@@ -355,9 +356,9 @@ def _maker_of_work(text: str, run: list[Word]) -> str | None:
     return None
 
 
-_OPENING_PREPOSITIONS = frozenset({"In", "At", "On", "Across", "Outside", "Inside", "Near"})
-_OPENING_TIMES = frozenset({"Last", "Earlier", "Later", "This"})
-_TIME_NOUNS = frozenset({
+_OPENING_PREPOSITIONS: Final = frozenset({"In", "At", "On", "Across", "Outside", "Inside", "Near"})
+_OPENING_TIMES: Final = frozenset({"Last", "Earlier", "Later", "This"})
+_TIME_NOUNS: Final = frozenset({
     "night", "week", "month", "year", "morning", "afternoon", "evening", "weekend", "monday",
     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 })  # fmt: skip
@@ -388,7 +389,7 @@ def _without_leading_phrase(run: list[Word]) -> list[Word]:
     return rest[1:] if len(rest) >= 3 else run
 
 
-_LIGHT_VERBS = frozenset({"made", "makes", "make", "issued", "issues", "gave", "gives"})
+_LIGHT_VERBS: Final = frozenset({"made", "makes", "make", "issued", "issues", "gave", "gives"})
 
 
 def _without_light_verb(run: list[Word]) -> list[Word]:
@@ -421,7 +422,7 @@ def _restrictive_relative(text: str, run: list[Word]) -> str | None:
     return _quote(text, run)
 
 
-_CLAUSE_WORDS = frozenset({"that", "which", "said", "says", "and", "but", "if", "whether"})
+_CLAUSE_WORDS: Final = frozenset({"that", "which", "said", "says", "and", "but", "if", "whether"})
 
 
 def clean_name(text: str, named: list[Word]) -> str | None:
@@ -482,8 +483,8 @@ def _person_ending_run(run: list[Word]) -> list[Word]:
     return run
 
 
-_TITLE_CONNECTORS = frozenset({"of", "del", "de", "for"})
-_NOT_GROUP_ADJECTIVES = (
+_TITLE_CONNECTORS: Final = frozenset({"of", "del", "de", "for"})
+_NOT_GROUP_ADJECTIVES: Final = (
     rules.DETERMINERS
     | rules.PLACE_PREPOSITIONS
     | rules.DISCOURSE_WORDS
@@ -493,15 +494,15 @@ _NOT_GROUP_ADJECTIVES = (
 )
 
 
-_QUANTITY_SUBJECT = frozenset({
+_QUANTITY_SUBJECT: Final = frozenset({
     "tens", "of", "thousands", "hundreds", "dozens", "millions", "scores", "many", "some",
     "most", "several", "lots", "a", "lot",
 })  # fmt: skip
-_AFTER_QUOTE = re.compile(r"[”\"’'][,.!?]?\s*$|[,.!?][”\"’']\s*$|[—–-]\s*$")
-_SOURCE_CHARS = 200
-_NICKNAME = re.compile(r"[“\"][A-Z][\w’'-]*[”\"][ \t]+[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)*")
+_AFTER_QUOTE: Final = re.compile(r"[”\"’'][,.!?]?\s*$|[,.!?][”\"’']\s*$|[—–-]\s*$")
+_SOURCE_CHARS: Final = 200
+_NICKNAME: Final = re.compile(r"[“\"][A-Z][\w’'-]*[”\"][ \t]+[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)*")
 """A source after "according to" is read from at most this many characters (linear time)."""
-_NOT_IN_SOURCE = frozenset(
+_NOT_IN_SOURCE: Final = frozenset(
     {
         "is",
         "was",
@@ -522,7 +523,7 @@ _NOT_IN_SOURCE = frozenset(
         "do",
     }
 )
-_CALENDAR = rules.DATE_WORDS | {
+_CALENDAR: Final = rules.DATE_WORDS | {
     "monday",
     "tuesday",
     "wednesday",
@@ -536,13 +537,13 @@ _CALENDAR = rules.DATE_WORDS | {
 }
 
 
-_RIGHT_LEAD = re.compile(
+_RIGHT_LEAD: Final = re.compile(
     r"\s+(?:(?:a|an|the)\s+)?(?:(?:[a-z][\w-]*|[A-Z][a-z]+-[a-z]+)\s+){0,4}(?=[A-Z])"
 )
 """Words before an inverted verb's named source: "noted Maryland-based product liability
 lawyer Jim Dunham", "said a skeptical Robert Wolfarth"."""
-_PLAIN_END = re.compile(r"\s*(?:[,.;:!?)\]—–]|$)")
-_RIGHT_END = re.compile(r"\s*(?:[,.;:!?)\]—–”\"]|$)")
+_PLAIN_END: Final = re.compile(r"\s*(?:[,.;:!?)\]—–]|$)")
+_RIGHT_END: Final = re.compile(r"\s*(?:[,.;:!?)\]—–”\"]|$)")
 
 
 def after_verb(text: str, position: int) -> str | None:
@@ -573,12 +574,12 @@ def after_verb(text: str, position: int) -> str | None:
     return _right_phrase(text, position)
 
 
-_SPANISH_ARTICLES = frozenset({"el", "la", "los", "las"})
-_SPANISH_SUBJECT_END = re.compile(r"[,.;:!?()—–“”\"]|\s-\s|(?<=\w)-(?!\w)|$")
-_SPANISH_NAME_AFTER = re.compile(
+_SPANISH_ARTICLES: Final = frozenset({"el", "la", "los", "las"})
+_SPANISH_SUBJECT_END: Final = re.compile(r"[,.;:!?()—–“”\"]|\s-\s|(?<=\w)-(?!\w)|$")
+_SPANISH_NAME_AFTER: Final = re.compile(
     r",\s*((?:[A-ZÁÉÍÓÚÑ][\w’'-]*\s+){1,4}[A-ZÁÉÍÓÚÑ][\w’'-]*)\s*(?:[,.;:]|quien\b|$)"
 )
-_SPANISH_SUBJECT_WORDS = 14
+_SPANISH_SUBJECT_WORDS: Final = 14
 """A Spanish title can be long: "el Miembro del Buró Político y presidente de la Asamblea
 Nacional del Poder Popular" is thirteen words."""
 
@@ -720,7 +721,7 @@ def according_to(text: str, position: int) -> str | None:
     return _quote(text, found)
 
 
-_NAMED_DOCUMENTS = frozenset({"poll", "survey", "study", "report", "analysis", "census"})
+_NAMED_DOCUMENTS: Final = frozenset({"poll", "survey", "study", "report", "analysis", "census"})
 """A document named after its maker ("the CBS News Battleground Tracker poll", "a Pew Research
 Center survey"): the claimant is the document, written with its maker."""
 
@@ -739,7 +740,7 @@ def _person_after_role(text: str, found: list[Word], at: int) -> str | None:
     return None
 
 
-_STATEMENT = re.compile(
+_STATEMENT: Final = re.compile(
     r"\s+(?:a|an|his|her|their|its|the)\s+(?:statement|interview|email|post|"
     r"letter|tweet|video|news|press|filing|report|speech|paper|study|article|book|ruling|"
     r"editorial|blog|podcast|memo|court)\b"

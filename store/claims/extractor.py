@@ -32,25 +32,28 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from typing import Final
 
 from store.claims import claimants, first_names, rules, sentences
 from store.claims.quantities import QuantityParser
 from store.records import ClaimDraft, ClaimStatus, DocumentDraft, Quantity
 
-_CLOSING = "!.…”\"’') ]»\t\n"
+_CLOSING: Final = "!.…”\"’') ]»\t\n"
 """What may follow a question mark at the end of a question ('?"', '?).')."""
-_CLAUSE_END = re.compile(r"[,;:!?()—–]|\.(?:\s|$|[”\"])|$")
-_QUOTE = re.compile(r"[“”\"]|[‘’'](?:(?<!\w[‘’'])|(?!\w))")
+_CLAUSE_END: Final = re.compile(r"[,;:!?()—–]|\.(?:\s|$|[”\"])|$")
+_QUOTE: Final = re.compile(r"[“”\"]|[‘’'](?:(?<!\w[‘’'])|(?!\w))")
 """A quote mark: double, or a single one not inside a word ("don't"); each branch opens with
 its mark, so a search skips along to the next mark."""
-_OPENS_CLAUSE_AFTER = re.compile(
+_OPENS_CLAUSE_AFTER: Final = re.compile(
     r"(?:\s+(?:at|on|in|last|this|early|late)\s+[^,.;:!?]{0,12}(?:\d[\d:.]*\s*[ap]\.?m\.?)?"
     r"(?:\s+on\s+[^,;:!?]{0,12})?)?\s*(?:[.,;:!?—–”\"]|$)"
 )
 """The end of a clause right after a verb, a time allowed between ("..., police reported at
 1:30 p.m. on Nov. 8.")."""
-_PERSON = re.compile(r"^[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+$")
-_FULL_NAME = re.compile(r"[A-Z](?<![\w’'.-][A-Z])[a-z’'-]+(?:[ \t]+[A-Z][a-z’'-]+){1,2}(?![\w’'-])")
+_PERSON: Final = re.compile(r"^[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+$")
+_FULL_NAME: Final = re.compile(
+    r"[A-Z](?<![\w’'.-][A-Z])[a-z’'-]+(?:[ \t]+[A-Z][a-z’'-]+){1,2}(?![\w’'-])"
+)
 """Two or three capitalised words. Patterns searched over a whole text check the character
 before a match after its first one ("[A-Z](?<!…[A-Z])"), so the engine skips quickly to the
 next capital: a look-behind first made it stop at every position (twice the time)."""
@@ -92,29 +95,31 @@ def _is_single_name(name: str) -> bool:
     )
 
 
-_DEFINITE = frozenset({"the", "el", "la"})
-_MAX_ROLE_WORDS = 8
+_DEFINITE: Final = frozenset({"the", "el", "la"})
+_MAX_ROLE_WORDS: Final = 8
 """The longest role resolved to a name: "el presidente de la Asamblea Provincial" is six."""
-_MAX_ROLES = 32
+_MAX_ROLES: Final = 32
 """How many different roles one text resolves (each is searched for once over the text)."""
-_ROLE_ADJECTIVES = frozenset({"former", "current", "then", "new", "acting", "interim", "late"})
-_BEFORE_NOT_SUBJECT = frozenset({
+_ROLE_ADJECTIVES: Final = frozenset(
+    {"former", "current", "then", "new", "acting", "interim", "late"}
+)
+_BEFORE_NOT_SUBJECT: Final = frozenset({
     "by", "in", "of", "from", "at", "on", "to", "with", "for", "the", "a", "an", "about",
 })  # fmt: skip
-_CALENDAR_NAMES = frozenset({
+_CALENDAR_NAMES: Final = frozenset({
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
     "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December", "Last", "Next", "Earlier", "Later",
 })  # fmt: skip
-_NAME = r"(?:[A-ZÁÉÍÓÚÑ][^\W\d_]+(?:-[A-ZÁÉÍÓÚÑ][^\W\d_]+)?|[A-Z]\.)"
-_NAME_AFTER_ROLE = re.compile(rf",?[ \t]+({_NAME}(?:[ \t]+{_NAME}){{1,3}})(?![\w’'-])")
+_NAME: Final = r"(?:[A-ZÁÉÍÓÚÑ][^\W\d_]+(?:-[A-ZÁÉÍÓÚÑ][^\W\d_]+)?|[A-Z]\.)"
+_NAME_AFTER_ROLE: Final = re.compile(rf",?[ \t]+({_NAME}(?:[ \t]+{_NAME}){{1,3}})(?![\w’'-])")
 """A name right after a role: "billionaire Michael R. Bloomberg", "ministro, Jorge Luis"."""
-_NAME_ENDING_ROLE = re.compile(
+_NAME_ENDING_ROLE: Final = re.compile(
     rf"[^,.;:()“”\"\n]{{0,80}},[ \t]+({_NAME}(?:[ \t]+{_NAME}){{1,3}})(?=[ \t]*(?:[,.;:]|$))"
 )
 """A name that ends a longer role phrase, set off by commas: "el Miembro del Buró Político y
 presidente de la Asamblea Nacional, Esteban Lazo Hernández."."""
-_ROLE_PHRASE_WORDS = frozenset({
+_ROLE_PHRASE_WORDS: Final = frozenset({
     "de", "del", "la", "el", "los", "las", "y", "e", "en", "and", "of", "the", "for", "in",
 })  # fmt: skip
 
@@ -135,72 +140,74 @@ def _name_ending_role(text: str, end: int) -> re.Match[str] | None:
     return None
 
 
-_REPORTING_WORDS = frozenset(
+_REPORTING_WORDS: Final = frozenset(
     word
     for phrase in (*rules.SPEECH_VERBS, *rules.ATTRIBUTION_VERBS, *rules.SPANISH_VERBS)
     for word in phrase.split()
     if word not in ("is", "are", "was", "were", "that")
 )
-_NAME_BEFORE_ROLE = re.compile(
+_NAME_BEFORE_ROLE: Final = re.compile(
     rf"(?<![\w’'.-])({_NAME}(?:[ \t]+{_NAME}){{0,3}}),[ \t]+"
     rf"(?:(?:[Tt]he|[Aa]n?|[Ee]l|[Ll]a)[ \t]+)?(?:[\w’'-]+[ \t]+){{0,4}}$"
 )
 """A name right before its apposition: "Meghan, Duchess of", "John Kirby, the Pentagon"."""
-_ASKING_VERBS = ("asked", "told", "pressed", "questioned", "urged", "interviewed")
-_ASKING = re.compile(rf"(?:{_whole_words_by_first_letter(_ASKING_VERBS)})\b")
-_PRONOUN_SENTENCES = 4
-_ASKED_PERSON = re.compile(
+_ASKING_VERBS: Final = ("asked", "told", "pressed", "questioned", "urged", "interviewed")
+_ASKING: Final = re.compile(rf"(?:{_whole_words_by_first_letter(_ASKING_VERBS)})\b")
+_PRONOUN_SENTENCES: Final = 4
+_ASKED_PERSON: Final = re.compile(
     r"\b(?:asked|pressed|questioned)[ \t]+((?:[A-Z][\w’'-]+[ \t]+){0,2}[A-Z][\w’'-]+)[,:]"
 )
 """A person asked a question ("a reporter asked Montoya-Lewis, “What …?”")."""
 """How many sentences back "he" or "she" looks for the person the text is about."""
-_SUBORDINATORS = frozenset({"When", "After", "As", "While", "Before", "Once", "Although"})
-_OPENING_NAME = re.compile(
+_SUBORDINATORS: Final = frozenset({"When", "After", "As", "While", "Before", "Once", "Although"})
+_OPENING_NAME: Final = re.compile(
     r"(?:(?:But|And|Yet|So|Then|Still|However|Meanwhile|Later|Now|Earlier),?\s+)?"
     r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]*[a-z])(?=[\s,])(?![\s,]*(?:[’']s\b))"
 )
-_NOT_NAMES = frozenset({
+_NOT_NAMES: Final = frozenset({
     "The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I",
     "In", "On", "At", "For", "From", "With", "By", "Of", "To", "If", "But", "And", "Asked",
     "There", "Here", "What", "Why", "How", "Who", "His", "Her", "Their", "Its", "Our", "My",
     "No", "Yes", "So", "Well", "Now", "Then", "Still", "Even", "Also", "Only", "Just",
 })  # fmt: skip
-_MALE_TITLES = frozenset({"Mr", "Prince", "King", "Duke", "Sir", "Lord", "Father", "Brother"})
-_ORGANISATION_BODIES = "|".join(
+_MALE_TITLES: Final = frozenset(
+    {"Mr", "Prince", "King", "Duke", "Sir", "Lord", "Father", "Brother"}
+)
+_ORGANISATION_BODIES: Final = "|".join(
     sorted(
         rules.ORGANISATION_HEADS
         - {"Secretary", "Minister", "Mayor", "Friends", "Chief", "Director", "Governor"}
         - {"President", "Head", "Leader", "Members", "Member", "Guard", "Coast", "State"}
     )
 )
-_OPENING_ORGANISATION = re.compile(
+_OPENING_ORGANISATION: Final = re.compile(
     rf"(?:The[ \t]+)?((?:[A-Z][\w’'.&-]*[ \t]+){{0,4}}(?:{_ORGANISATION_BODIES})"
     rf"(?:[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)*)?)"
     r"(?![\w’'-])(?![ \t]*,)"
 )
 """A sentence opened by a named organisation ("The Appellate Court didn't", "The Ministry of
 Health said"), not by a person's title ("The Secretary") nor an apposition ("The Court, …")."""
-_GENDERED_TITLES = (
+_GENDERED_TITLES: Final = (
     "Mr", "Mrs", "Ms", "Miss", "Prince", "Princess", "King", "Queen", "Duke", "Duchess", "Sir",
     "Dame", "Lord", "Lady", "Father", "Mother", "Brother", "Sister",
 )  # fmt: skip
 
 
-_GENDERED_TITLE = re.compile(
+_GENDERED_TITLE: Final = re.compile(
     rf"({_whole_words_by_first_letter(_GENDERED_TITLES)})\.?\s+([A-Z][\w’'-]+)"
 )
-_MALE = frozenset({"he", "his", "him", "himself", "mr"})
-_FEMALE = frozenset({"she", "her", "hers", "herself", "mrs", "ms"})
-_NOT_GIVEN = frozenset({
+_MALE: Final = frozenset({"he", "his", "him", "himself", "mr"})
+_FEMALE: Final = frozenset({"she", "her", "hers", "herself", "mrs", "ms"})
+_NOT_GIVEN: Final = frozenset({
     "the", "a", "an", "and", "but", "when", "while", "as", "if", "after", "before", "then",
     "so", "in", "on", "at", "of", "for", "by", "with", "from", "to", "said", "says", "i",
     "he", "she", "it", "they", "we", "this", "that", "former", "new", "mr", "mrs", "ms",
 })  # fmt: skip
-_ADVERB = re.compile(r"[a-z]{3,}ly")
-_GERUND = re.compile(r"[a-z]{3,}ing")
-_PAST = re.compile(r"[a-z]{2,}[^e]ed|[a-z]{2,}sed|used")
-_WORD = re.compile(r"[^\W\d_]+")
-_FRAGMENT = frozenset(
+_ADVERB: Final = re.compile(r"[a-z]{3,}ly")
+_GERUND: Final = re.compile(r"[a-z]{3,}ing")
+_PAST: Final = re.compile(r"[a-z]{2,}[^e]ed|[a-z]{2,}sed|used")
+_WORD: Final = re.compile(r"[^\W\d_]+")
+_FRAGMENT: Final = frozenset(
     {
         "is",
         "was",
@@ -227,8 +234,8 @@ _FRAGMENT = frozenset(
 )
 
 
-_PROGRESSIVE_ADVERB = r"(?:now|also|still|again|already|increasingly|[a-z]{3,}ly)"
-_BE = ("is", "are", "was", "were")
+_PROGRESSIVE_ADVERB: Final = r"(?:now|also|still|again|already|increasingly|[a-z]{3,}ly)"
+_BE: Final = ("is", "are", "was", "were")
 
 
 def _progressive(pattern: str) -> str:
@@ -289,7 +296,7 @@ class _Tokens:
         return words[first:last]
 
 
-_LOOK_BACK = 64
+_LOOK_BACK: Final = 64
 """How far back :func:`_word_boundary_before` looks for white space before it reads from 0."""
 
 
@@ -304,7 +311,7 @@ def _word_boundary_before(text: str, position: int) -> int:
     return position
 
 
-_SPACE = re.compile(r"\s")
+_SPACE: Final = re.compile(r"\s")
 
 
 @dataclass(slots=True)
@@ -785,14 +792,14 @@ def _given_names(spaced: list[str], last: int) -> tuple[str, int] | None:
     return None
 
 
-_ORGANISATION_WORDS = (
+_ORGANISATION_WORDS: Final = (
     rules.ORGANISATION_HEADS
     | rules.GENERIC_NAME_ENDS
     | {suffix for suffix in rules.ORGANISATION_SUFFIXES if " " not in suffix}
 )
 """Words that are never a given name: "May 06, 2022 News" above "Kaieteur News learnt that"
 made the outlet's short name "Kaieteur" the surname of "News Kaieteur"."""
-_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_THE_BEFORE: Final = re.compile(r"\b[Tt]he\s+$")
 
 
 @lru_cache(maxsize=1024)
@@ -822,16 +829,18 @@ def _organisation_pattern(head: str) -> re.Pattern[str]:
     )
 
 
-_MAX_OCCURRENCES = 64
+_MAX_OCCURRENCES: Final = 64
 """How many occurrences of one surname are read before every run of the text is."""
-_MAX_SURNAMES = 16
+_MAX_SURNAMES: Final = 16
 """How many surnames one text looks up at their occurrences before reading all its runs."""
-_RUN_LOOK_BACK = 300
+_RUN_LOOK_BACK: Final = 300
 """How far back the start of a run is looked for before reading from the text's start."""
-_NOT_IN_RUN = re.compile(r"[^\w’'\s-]")
-_CAPITALISED_RUN = re.compile(r"[A-Z](?<![\w’'.-][A-Z])[\w’'-]+(?:\s+[A-Z][\w’'-]+)+(?![\w’'-])")
-_SPACED = re.compile(r"\S+")
-_OWNER_ENDS = ("’s", "'s", "s’", "s'")
+_NOT_IN_RUN: Final = re.compile(r"[^\w’'\s-]")
+_CAPITALISED_RUN: Final = re.compile(
+    r"[A-Z](?<![\w’'.-][A-Z])[\w’'-]+(?:\s+[A-Z][\w’'-]+)+(?![\w’'-])"
+)
+_SPACED: Final = re.compile(r"\S+")
+_OWNER_ENDS: Final = ("’s", "'s", "s’", "s'")
 
 
 def _word_start(run: re.Match[str], index: int) -> int:
@@ -1425,14 +1434,16 @@ class ClaimExtractor:
                 earlier.note = earlier.note or note
 
 
-_CHUNK = 4096
-_GERUND_BEFORE = frozenset({"or", "of", "for", "from", "about", "without", "the", "is", "was"})
-_NOT_SUBJECTS = frozenset({"i", "we", "you", "my", "our", "your", "me", "us"})
-_LEADING_PHRASE = re.compile(
+_CHUNK: Final = 4096
+_GERUND_BEFORE: Final = frozenset(
+    {"or", "of", "for", "from", "about", "without", "the", "is", "was"}
+)
+_NOT_SUBJECTS: Final = frozenset({"i", "we", "you", "my", "our", "your", "me", "us"})
+_LEADING_PHRASE: Final = re.compile(
     r"(?:After|Before|When|While|As|Speaking|Asked|In|On|At|During|Following|Despite|"
     r"But|Last|Earlier|Later)\b[^,“”\"]{0,120},\s+"
 )
-_LEADING_QUOTE = re.compile(r"[“\"][^”\"]{1,2000}[”\"][,.!?]?\s+")
+_LEADING_QUOTE: Final = re.compile(r"[“\"][^”\"]{1,2000}[”\"][,.!?]?\s+")
 
 
 def _opening_subject(text: str, end: int, speakers: _Speakers) -> str | None:
@@ -1535,7 +1546,7 @@ def _verb_keys(
     return {start: frozenset(found) for start, found in keys.items()}
 
 
-_NO_WORDS: frozenset[str] = frozenset()
+_NO_WORDS: Final[frozenset[str]] = frozenset()
 
 
 def _verb_patterns(phrases: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
@@ -1607,19 +1618,19 @@ def _latin_letters() -> str:
     return "".join(f"\\u{a:04x}-\\u{b:04x}" if a != b else f"\\u{a:04x}" for a, b in ranges)
 
 
-_LATIN_WORD = re.compile(f"[{_latin_letters()}]+")
+_LATIN_WORD: Final = re.compile(f"[{_latin_letters()}]+")
 """:data:`_WORD` for a text of Latin letters, punctuation and currency signs only: the same
 words, read 2.5 times faster (character ranges instead of a Unicode category test for each
 character; the rule words were a tenth of all extraction time)."""
-_BEYOND_LATIN = re.compile("[^\\u0000-\\u024f\\u1e00-\\u1eff\\u2000-\\u206f\\u20a0-\\u20cf]")
+_BEYOND_LATIN: Final = re.compile("[^\\u0000-\\u024f\\u1e00-\\u1eff\\u2000-\\u206f\\u20a0-\\u20cf]")
 """A character outside those blocks: the text is read with :data:`_WORD` itself."""
 
 
-_ENCLOSED_AFTER = re.compile(r"\s*[,—–-]")
-_ENCLOSED_BEFORE = re.compile(r"[,—–-]\s*$")
-_NAME_WORD = r"[A-ZÁÉÍÓÚÑÜ][^\W\d_]*[a-záéíóúñü](?:-[A-ZÁÉÍÓÚÑÜ][^\W\d_]+)?"
-_CAPITALS = "A-ZÁÉÍÓÚÑÜ"
-_PERSON_NAME = re.compile(
+_ENCLOSED_AFTER: Final = re.compile(r"\s*[,—–-]")
+_ENCLOSED_BEFORE: Final = re.compile(r"[,—–-]\s*$")
+_NAME_WORD: Final = r"[A-ZÁÉÍÓÚÑÜ][^\W\d_]*[a-záéíóúñü](?:-[A-ZÁÉÍÓÚÑÜ][^\W\d_]+)?"
+_CAPITALS: Final = "A-ZÁÉÍÓÚÑÜ"
+_PERSON_NAME: Final = re.compile(
     rf"[{_CAPITALS}](?<![\w’'.-][{_CAPITALS}])[^\W\d_]*[a-záéíóúñü](?:-[{_CAPITALS}][^\W\d_]+)?"
     rf"(?:[ \t]+{_NAME_WORD}){{1,3}}(?![\w’'-])"
 )
@@ -1627,32 +1638,32 @@ _PERSON_NAME = re.compile(
 search skips to capitals, see :data:`_FULL_NAME`)."""
 
 
-_ASKED = re.compile(r"(?:When\s+|If\s+)?[Aa]sked\b")
-_ACCORDING_BEFORE = re.compile(r"(?:[Aa]ccording\s+to|[Ss]egún)\s+[^,;:\s][^,;:]{0,30}\s$")
+_ASKED: Final = re.compile(r"(?:When\s+|If\s+)?[Aa]sked\b")
+_ACCORDING_BEFORE: Final = re.compile(r"(?:[Aa]ccording\s+to|[Ss]egún)\s+[^,;:\s][^,;:]{0,30}\s$")
 
 
-_AGENT = re.compile(
+_AGENT: Final = re.compile(
     r"\s+by\s+(?:the\s+)?([A-Z][\w’'&.-]*(?:[ \t]+(?:of|for|and|[A-Z][\w’'&.-]*))*)"
 )
-_AGENT_HEADS = "|".join(
+_AGENT_HEADS: Final = "|".join(
     sorted(
         rules.ORGANISATION_ROLES
         | {"media", "police", "officials", "authorities", "government", "military", "army"}
     )
 )
-_COMMON_AGENT = re.compile(
+_COMMON_AGENT: Final = re.compile(
     rf"\s+by\s+((?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}}(?:{_AGENT_HEADS}))(?![\w’'-])"
 )
 """An institution or group named by its common noun after "by" ("the health ministry")."""
 
 
-_PROPORTION = re.compile(
+_PROPORTION: Final = re.compile(
     r"(?:only\s+|just\s+|about\s+|nearly\s+|almost\s+)?(?:\d[\d.,]*\s*(?:%|per\s?cent|percent)"
     r"|(?:one|two|three|four|\d+)\s+in\s+(?:two|three|four|five|six|ten|\d+)"
     r"(?:\s*\(\d[\d.,]*\s*(?:%|per\s?cent|percent)\))?)"
 )
 """A share of people as a subject ("21 per cent", "one in five (21 per cent)"): respondents."""
-_GROUP_SUBJECT = re.compile(
+_GROUP_SUBJECT: Final = re.compile(
     r"((?:[A-Z][a-z’'-]+)(?:\s+[a-z][a-z’'-]+){0,2}s"
     r"(?:\s+who\s+(?:have|had)\s+[a-z]+(?:\s+[\w’'-]+){1,3}?)?)"
     r"(?=\s+(?:ultimately\s+|also\s+|have\s+|had\s+|have\s+been\s+)?"
@@ -1661,22 +1672,22 @@ _GROUP_SUBJECT = re.compile(
 """A plural common noun phrase opening a sentence, with a "who have …" clause kept, before
 its verb ("Trust members ultimately asked", "Others who have tracked Bloomberg’s career
 see")."""
-_DOUBT_VERBS = frozenset({"questioned", "questions", "doubted", "doubts", "wondered"})
-_WHETHER = re.compile(r"\s+whether\b")
-_QUANTIFIERS = frozenset({
+_DOUBT_VERBS: Final = frozenset({"questioned", "questions", "doubted", "doubts", "wondered"})
+_WHETHER: Final = re.compile(r"\s+whether\b")
+_QUANTIFIERS: Final = frozenset({
     "none", "some", "all", "most", "many", "few", "each", "any", "both", "one", "much", "half",
 })  # fmt: skip
-_WHAT_CALLED = re.compile(
+_WHAT_CALLED: Final = re.compile(
     r"\b[Ww]hat\s+((?:the|an?|his|her|its|their)\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2}"
     r"|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|he|she|they|officials|police|critics)"
     r"\s+(?:called|calls|described\s+as|describes\s+as|termed|terms|dubbed|dubs)\s+(?=\S)"
 )
 """A characterisation quoted from its source ("what the institution called an “outrageous”
 illegal party", "what police described as a targeted attack")."""
-_CALLED_WORDS = frozenset(
+_CALLED_WORDS: Final = frozenset(
     {"called", "calls", "described", "describes", "termed", "terms", "dubbed", "dubs"}
 )
-_NAME_ENDING_SENTENCE = re.compile(
+_NAME_ENDING_SENTENCE: Final = re.compile(
     rf",[ \t]+({_NAME}(?:[ \t]+{_NAME}){{1,3}})[ \t]*[.”\"’']*[ \t]*$"
 )
 """A person's name set off at the end of a sentence ("…, Roberto Morales Ojeda.")."""
@@ -1723,14 +1734,14 @@ def _list_item(words: list[claimants.Word]) -> bool:
     )
 
 
-_NOT_LIST_WORDS = (
+_NOT_LIST_WORDS: Final = (
     rules.DISCOURSE_WORDS
     | rules.PHRASE_PREPOSITIONS
     | rules.SUBJECT_VERB_FILLERS
     | rules.THIRD_PERSON_PRONOUNS
     | {"sometimes", "perhaps", "always", "besides", "nevertheless", "nonetheless", "times"}
 )
-_OPENING_PREPOSITIONS = frozenset({
+_OPENING_PREPOSITIONS: Final = frozenset({
     "In", "At", "On", "During", "For", "With", "From", "Under", "Within", "Amid", "Despite",
 })  # fmt: skip
 
@@ -1772,19 +1783,19 @@ def _without_reflexive(claimant: str | None) -> str | None:
     return claimant
 
 
-_REFLEXIVES = (" himself", " herself", " themselves", " itself")
+_REFLEXIVES: Final = (" himself", " herself", " themselves", " itself")
 
 
-_HE_NOUNS = frozenset({"man", "boy", "father", "husband", "son", "brother", "gentleman"})
-_SHE_NOUNS = frozenset({"woman", "girl", "mother", "wife", "daughter", "sister", "lady"})
-_OPENING_PERSON = re.compile(
+_HE_NOUNS: Final = frozenset({"man", "boy", "father", "husband", "son", "brother", "gentleman"})
+_SHE_NOUNS: Final = frozenset({"woman", "girl", "mother", "wife", "daughter", "sister", "lady"})
+_OPENING_PERSON: Final = re.compile(
     r"(?:(?:But|And|Then|Later),?\s+)?((?:[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+)?"
     r"(?:man|woman|boy|girl|owner|driver|victim|suspect|mother|father)\b)"
 )
 
 
-_SPEAKS = re.compile(r"\s+(?:said|says|added|told|wrote|explained|recalled|insisted)\b")
-_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+_SPEAKS: Final = re.compile(r"\s+(?:said|says|added|told|wrote|explained|recalled|insisted)\b")
+_SUBJECT_PRONOUN: Final = re.compile(r"\b(?:he|she|He|She)\b")
 
 
 def _named_after_pronoun(sentence: str, name: str) -> bool:
@@ -1850,27 +1861,29 @@ def _last_speaker(speakers: _Speakers) -> tuple[str | None, str]:
     return (speaker, "carried-claimant") if speaker else (None, "attribution-verb")
 
 
-_AS_SOURCE = re.compile(
+_AS_SOURCE: Final = re.compile(
     r"(?:^|[,;—–]\s*)[Aa]s\s+(?!(?:with|for|in|of|on|at|to|part|well|such|far|long|soon|much|"
     r"many|usual|always|ever|often|a\s+result)\b)[^,;:.!?“”\"]{1,60}\s$"
 )
 """A source in an "as" clause right before the verb ("As AnandTech reports, …")."""
-_AS_SOURCE_END = re.compile(r"\s+[a-z]+ly\s*[,.;]")
+_AS_SOURCE_END: Final = re.compile(r"\s+[a-z]+ly\s*[,.;]")
 """An adverb then the clause's end after the verb ("as Skelley wrote recently.")."""
-_RELATIVE_PRONOUNS = frozenset({"quien", "quienes", "who"})
-_COORDINATORS = frozenset({"and", "but", "y", "pero"})
+_RELATIVE_PRONOUNS: Final = frozenset({"quien", "quienes", "who"})
+_COORDINATORS: Final = frozenset({"and", "but", "y", "pero"})
 """A clause of only these before the verb shares the sentence's subject."""
-_SPANISH_OPENING_VERB = re.compile(r"([A-ZÁÉÍÓÚ][a-záéíóúñ]+)\s+que\b")
+_SPANISH_OPENING_VERB: Final = re.compile(r"([A-ZÁÉÍÓÚ][a-záéíóúñ]+)\s+que\b")
 """A sentence opened by a Spanish verb and "que" ("Comentó que ..."), its subject dropped."""
 
 
-_OPINION_OPENING = re.compile(
+_OPINION_OPENING: Final = re.compile(
     r"(?:En\s+su\s+(?:opinión|criterio|juicio)|A\s+su\s+(?:juicio|criterio)|Para\s+(?:él|ella)"
     r"|In\s+(?P<owner>his|her)\s+(?:view|opinion|words))\s*,"
 )
 """A sentence opened by whose opinion it is ("En su opinión, …", "Para él, …", "In her view,
 …"): the opinion of the one speaking so far."""
-_OPINION_WORDS = frozenset({"opinión", "criterio", "juicio", "él", "ella", "view", "opinion"})
+_OPINION_WORDS: Final = frozenset(
+    {"opinión", "criterio", "juicio", "él", "ella", "view", "opinion"}
+)
 
 
 def _what_called(text: str, speakers: _Speakers) -> _Attribution | None:
@@ -1931,7 +1944,7 @@ def _is_heading(found: list[_Sentence], index: int) -> bool:
     )
 
 
-_SENTENCE_ENDS = frozenset(".!?…\"”’')]:;")
+_SENTENCE_ENDS: Final = frozenset(".!?…\"”’')]:;")
 
 
 def _in_quotation(text: str, position: int) -> bool:
@@ -1966,7 +1979,7 @@ def _according_phrase(written: str) -> str:
     return phrase if phrase in _NOUN_SOURCE_FORMS else "according to"
 
 
-_NOUN_SOURCE_FORMS = frozenset(rules.ACCORDING_TO_FORMS[3:])
+_NOUN_SOURCE_FORMS: Final = frozenset(rules.ACCORDING_TO_FORMS[3:])
 
 
 def _rarest_words(phrases: tuple[str, ...]) -> frozenset[str]:
@@ -1980,7 +1993,7 @@ def _first_words(phrases: tuple[str, ...]) -> frozenset[str]:
     return frozenset(_WORD.findall(phrase.lower())[0] for phrase in phrases)
 
 
-_APOSTROPHE = re.compile(r"[’']")
+_APOSTROPHE: Final = re.compile(r"[’']")
 
 
 def _is_fragment(claimant: str) -> bool:
@@ -2007,10 +2020,10 @@ def _is_fragment(claimant: str) -> bool:
     )
 
 
-_GIVEN_NAME_MODALS = frozenset({"Will", "Do"})
+_GIVEN_NAME_MODALS: Final = frozenset({"Will", "Do"})
 
 
-_INVERTING_AUXILIARIES = frozenset({
+_INVERTING_AUXILIARIES: Final = frozenset({
     "can", "could", "will", "would", "should", "shall", "may", "might", "must", "do", "does",
     "did",
 })  # fmt: skip
@@ -2069,8 +2082,8 @@ def _ends_noun_phrase(text: str, near: list[claimants.Word]) -> bool:
     return False
 
 
-_COUNT = re.compile(r"\d[\d,.]*")
-_COUNT_WORDS = (frozenset(rules.SMALL_NUMBERS) - {"one"}) | frozenset(rules.SCALES)
+_COUNT: Final = re.compile(r"\d[\d,.]*")
+_COUNT_WORDS: Final = (frozenset(rules.SMALL_NUMBERS) - {"one"}) | frozenset(rules.SCALES)
 """Number words before a noun ("two states"); "one" is as often a pronoun ("No one says")."""
 
 

@@ -22,9 +22,10 @@ import importlib
 import pkgutil
 from collections.abc import Iterable
 from functools import cache
+from typing import Final
 
 # The unweighted 1990 US census lists (see the module docstring).
-_LEFT_OUT = frozenset({"en"})
+_LEFT_OUT: Final = frozenset({"en"})
 
 
 def _names(provider: type, attribute: str) -> Iterable[str]:

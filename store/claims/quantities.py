@@ -24,26 +24,27 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from store.claims import rules
 from store.records import Quantity
 
-INT64_MAX = 2**63 - 1
-_TIME_UNITS = frozenset(
+INT64_MAX: Final = 2**63 - 1
+_TIME_UNITS: Final = frozenset(
     {"second", "minute", "hour", "day", "week", "month", "year", "decade", "night"}
 )
-_ARTICLES = frozenset({"a", "an"})
-_SIGNS = frozenset("$€£¥₹₩₦₽₺₪")
-_START = re.compile(r"(?<![\w.,:/-])(?:[A-Za-z]*[$€£¥₹₩₦₽₺₪]|\.?\d|[A-Za-z]+)")
+_ARTICLES: Final = frozenset({"a", "an"})
+_SIGNS: Final = frozenset("$€£¥₹₩₦₽₺₪")
+_START: Final = re.compile(r"(?<![\w.,:/-])(?:[A-Za-z]*[$€£¥₹₩₦₽₺₪]|\.?\d|[A-Za-z]+)")
 """Where a figure can start: a currency sign (with its letters, "US$"), a digit, a word."""
-_SIGN_OR_DIGIT = re.compile(r"(?<![\w.,:/-])(?:[A-Za-z]*[$€£¥₹₩₦₽₺₪]|\.?\d)")
-_DIGIT = re.compile(r"(?<![\w.,:/-])\.?\d")
-_ANY_SIGN = re.compile(r"[$€£¥₹₩₦₽₺₪]")
-_ANY_DIGIT = re.compile(r"\d")
-_ALPHA = re.compile(r"[a-z]+")
-_VERB_AFTER = re.compile(r"\s+(?:is|are|was|were|has|have|had|will|would|remain|remained)\b")
+_SIGN_OR_DIGIT: Final = re.compile(r"(?<![\w.,:/-])(?:[A-Za-z]*[$€£¥₹₩₦₽₺₪]|\.?\d)")
+_DIGIT: Final = re.compile(r"(?<![\w.,:/-])\.?\d")
+_ANY_SIGN: Final = re.compile(r"[$€£¥₹₩₦₽₺₪]")
+_ANY_DIGIT: Final = re.compile(r"\d")
+_ALPHA: Final = re.compile(r"[a-z]+")
+_VERB_AFTER: Final = re.compile(r"\s+(?:is|are|was|were|has|have|had|will|would|remain|remained)\b")
 """A number word as the subject of a verb is a count ("Two is it", "Three were arrested")."""
-_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
+_AND_A_HALF: Final = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=256)

@@ -9,11 +9,13 @@ stemmer: the set is small, and an explicit list never matches a word nobody mean
 
 from __future__ import annotations
 
+from typing import Final
+
 # --- Attribution -------------------------------------------------------------------------------
 
 #: Verbs that attribute what follows to a source ("Amaq claims ...", "Oryx is reporting ...").
 #: Matched lower-case only, so "United States" never reads as "states".
-ATTRIBUTION_VERBS: tuple[str, ...] = (
+ATTRIBUTION_VERBS: Final[tuple[str, ...]] = (
     "claims", "claimed", "claim",
     "said", "says", "say",
     "reported", "reports",
@@ -45,7 +47,7 @@ ATTRIBUTION_VERBS: tuple[str, ...] = (
 
 #: Spanish reporting verbs ("dijo", "afirmó que"), for the Spanish-language pages news
 #: collections hold; "según" and "de acuerdo con" are in :data:`ACCORDING_TO_FORMS`.
-SPANISH_VERBS: tuple[str, ...] = (
+SPANISH_VERBS: Final[tuple[str, ...]] = (
     "dijo", "afirmó", "aseguró", "declaró", "explicó", "señaló", "indicó", "informó",
     "expresó", "comentó", "agregó", "añadió", "precisó", "destacó", "subrayó", "manifestó",
     "sostuvo", "reconoció", "apuntó", "reiteró", "enfatizó", "detalló", "advirtió",
@@ -59,7 +61,7 @@ SPANISH_VERBS: tuple[str, ...] = (
 
 #: The last word of a role a person is written as ("the former mayor", "the Conservative MP",
 #: "el viceprimer ministro"): such a claimant stands for the name it was introduced with.
-PERSON_ROLES: frozenset[str] = frozenset({
+PERSON_ROLES: Final[frozenset[str]] = frozenset({
     "mayor", "billionaire", "mp", "miembro", "member", "minister", "ministro", "ministra",
     "duchess", "duke", "prince", "princess", "king", "queen", "spokesman", "spokeswoman",
     "spokesperson",
@@ -78,14 +80,14 @@ PERSON_ROLES: frozenset[str] = frozenset({
 #: What a study, a test or a count does with its finding ("A study from 2012 counted 17
 #: types", "post mortem tests showed high levels"): with a subject from
 #: :data:`RESEARCH_NOUNS` these attribute even without "that".
-FINDING_VERBS: frozenset[str] = frozenset({
+FINDING_VERBS: Final[frozenset[str]] = frozenset({
     "found", "finds", "showed", "shows", "show", "revealed", "reveals", "counted", "counts",
     "discovered", "discovers", "estimated", "estimates", "concluded", "concludes",
     "turned up", "identified", "identifies", "recorded", "records", "measured", "detected",
 })  # fmt: skip
 
 #: Sources that are documents, studies, tests or data rather than people.
-RESEARCH_NOUNS: frozenset[str] = frozenset({
+RESEARCH_NOUNS: Final[frozenset[str]] = frozenset({
     "study", "studies", "paper", "papers", "report", "survey", "poll", "polls", "analysis",
     "research", "data", "figures", "statistics", "tests", "test", "investigation",
     "investigations", "inquiry", "review", "audit", "census", "count", "work", "dating",
@@ -95,27 +97,27 @@ RESEARCH_NOUNS: frozenset[str] = frozenset({
 
 #: A subject that is a part of its source ("details of the legislation", "Figures from the
 #: European Centre for Disease Prevention and Control") names that source.
-PARTITIVE_HEADS: frozenset[str] = frozenset({
+PARTITIVE_HEADS: Final[frozenset[str]] = frozenset({
     "details", "figures", "data", "results", "findings", "copy", "excerpts", "parts", "part",
     "numbers", "statistics",
 })  # fmt: skip
 
 #: Last words of a name that name nothing alone: after an owner ("Casey's Bar") the owner
 #: stays part of the name.
-GENERIC_NAME_ENDS: frozenset[str] = frozenset({
+GENERIC_NAME_ENDS: Final[frozenset[str]] = frozenset({
     "Bar", "Pub", "Cafe", "Café", "Restaurant", "Shop", "Store", "Hotel", "Inn", "Kitchen",
     "Salon", "Farm", "Club", "Garage", "Bakery", "Deli", "Diner", "Grill", "House",
 })  # fmt: skip
 
 #: A bare plural after "according to" that names no one ("according to estimates"): the
 #: statement is the reporter's hedge, with no claimant.
-UNNAMED_SOURCES: frozenset[str] = frozenset({
+UNNAMED_SOURCES: Final[frozenset[str]] = frozenset({
     "estimates", "reports", "sources", "rumours", "rumors", "accounts", "projections",
 })  # fmt: skip
 
 #: "the hospital", "the department": an organisation written out in full earlier ("Cork
 #: University Hospital", "the transportation department") is the one meant.
-ORGANISATION_ROLES: frozenset[str] = frozenset({
+ORGANISATION_ROLES: Final[frozenset[str]] = frozenset({
     "hospital", "department", "court", "university", "council", "ministry", "agency",
     "company", "trust", "board", "commission", "committee", "union", "firm", "institute",
     "school", "college", "museum", "foundation", "bank",
@@ -123,30 +125,30 @@ ORGANISATION_ROLES: frozenset[str] = frozenset({
 
 #: Spanish object pronouns before a verb ("Lo dijo porque ..."): the subject is dropped, and
 #: the claim is the last speaker's.
-OBJECT_CLITICS: frozenset[str] = frozenset({"lo", "la", "le", "les", "los", "las", "nos"})
+OBJECT_CLITICS: Final[frozenset[str]] = frozenset({"lo", "la", "le", "les", "los", "las", "nos"})
 
 #: Forms of "according to" in the languages above (matched with either case of the first
 #: letter): the source follows.
-ACCORDING_TO_FORMS: tuple[str, ...] = (
+ACCORDING_TO_FORMS: Final[tuple[str, ...]] = (
     "according to", "según", "de acuerdo con",
     # a source named by a noun phrase ("That is the view of coach Renaldo Gilkes")
     "the view of", "in the words of", "in the opinion of",
 )  # fmt: skip
 
 #: Reporting passives whose agent is the source ("monitored and reported by Nashi Groshi").
-AGENT_VERBS: frozenset[str] = frozenset({
+AGENT_VERBS: Final[frozenset[str]] = frozenset({
     "reported", "claimed", "estimated", "alleged", "stated", "revealed", "confirmed",
     "announced", "predicted", "forecast",
 })  # fmt: skip
 
 #: A forecast is itself a claim to check: after a named source these attribute with a plain
 #: object ("The Met Office forecasts heavy rain", "the IMF predicted a recession").
-PREDICTION_VERBS: frozenset[str] = frozenset({
+PREDICTION_VERBS: Final[frozenset[str]] = frozenset({
     "forecast", "forecasts", "predicted", "predicts", "predict",
 })  # fmt: skip
 
 #: Verbs that only attribute speech, never act on an object: these need no "that" or figure.
-SPEECH_VERBS: frozenset[str] = frozenset({
+SPEECH_VERBS: Final[frozenset[str]] = frozenset({
     "said", "says", "say", "told", "tells", "claims", "claimed", "claim", "insisted", "insists",
     "asserted", "asserts", "quipped", "quips", "argued", "argues", "stressed", "stresses",
     "boasted", "boasts", "alleged", "alleges", "contended", "contends", "testified",
@@ -157,10 +159,10 @@ SPEECH_VERBS: frozenset[str] = frozenset({
 })  # fmt: skip
 
 #: The object of these is the audience, not the source ("Myers ... told Variety" -> Myers).
-AUDIENCE_VERBS: frozenset[str] = frozenset({"told", "tells"})
+AUDIENCE_VERBS: Final[frozenset[str]] = frozenset({"told", "tells"})
 
 #: "..., saying ..." attributes the sentence to its subject ("The trust wrote, saying ...").
-PARTICIPLE_VERBS: tuple[str, ...] = (
+PARTICIPLE_VERBS: Final[tuple[str, ...]] = (
     "saying",
     "adding",
     "noting",
@@ -174,17 +176,17 @@ PARTICIPLE_VERBS: tuple[str, ...] = (
 #: A verb that can take an object ("reported the incident", "found a tool") reports a statement
 #: only when what follows is not a plain object: a plain object is a few words with none of
 #: these in them, ended by a preposition, a comma or the end of the sentence.
-FINITE_VERBS: frozenset[str] = frozenset({
+FINITE_VERBS: Final[frozenset[str]] = frozenset({
     "is", "are", "was", "were", "had", "has", "have", "would", "will", "could", "can", "may",
     "might", "must", "should", "did", "does", "do", "been", "being",
 })  # fmt: skip
-OBJECT_ENDS: frozenset[str] = frozenset({
+OBJECT_ENDS: Final[frozenset[str]] = frozenset({
     "to", "for", "in", "on", "at", "by", "with", "from", "into", "after", "before", "during",
     "and", "or", "but", "as", "of", "over", "about", "against", "last", "this",
 })  # fmt: skip
 
 #: Verbs that attribute only when "that" follows ("he added that ...", not "they added 3 tanks").
-ATTRIBUTION_VERBS_WITH_THAT: tuple[str, ...] = (
+ATTRIBUTION_VERBS_WITH_THAT: Final[tuple[str, ...]] = (
     "added", "adds", "wrote", "writes", "confirmed", "confirms", "warned", "warns",
     "maintained", "maintains", "noted", "notes", "acknowledged", "acknowledges",
     "explained", "explains", "responded", "responds", "replied", "replies", "learnt",
@@ -215,11 +217,11 @@ ATTRIBUTION_VERBS_WITH_THAT: tuple[str, ...] = (
 
 #: After a verb of :data:`ATTRIBUTION_VERBS_WITH_THAT`, one of these opens the reported clause
 #: just as "that" does ("fellow councilmembers warned they had the votes").
-CLAUSE_SUBJECT_PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "we", "i"})
+CLAUSE_SUBJECT_PRONOUNS: Final[frozenset[str]] = frozenset({"he", "she", "they", "we", "i"})
 
 #: Verb forms that are also plural nouns ("Amaq's claims are ..."); when one of them is followed
 #: by a verb from :data:`VERB_FOLLOWERS` it is the noun, not an attribution.
-NOUN_LIKE_FORMS: frozenset[str] = frozenset({
+NOUN_LIKE_FORMS: Final[frozenset[str]] = frozenset({
     "claims", "reports", "states", "claim", "says",
     # more reporting verbs that are as often plural nouns ("Published estimates put this share
     # as high as", "Rust projects are well-suited", "the forecasts were")
@@ -229,20 +231,20 @@ NOUN_LIKE_FORMS: frozenset[str] = frozenset({
 
 #: A noun-like form right after "<one of these> <word>" is a noun inside a prepositional phrase
 #: ("a surge in outage reports", "the count of police estimates"): it has no subject to report.
-PHRASE_PREPOSITIONS: frozenset[str] = frozenset({
+PHRASE_PREPOSITIONS: Final[frozenset[str]] = frozenset({
     "in", "of", "on", "for", "from", "with", "about", "by", "at", "into", "over", "amid",
     "after", "despite", "among", "against",
 })  # fmt: skip
 
 #: A noun-like form right after "<one of these> <verb>" is that verb's object ("able to lead
 #: projects", "will fund projects"), not a verb of its own.
-VERB_OPENERS: frozenset[str] = frozenset({
+VERB_OPENERS: Final[frozenset[str]] = frozenset({
     "to", "would", "could", "should", "might", "may", "can", "will", "must", "shall", "cannot",
 })  # fmt: skip
 
 #: Words before a number that name a part of a text: "Article 5 states", "as page 12 states"
 #: report, though a noun-like form after any other count is a noun ("the first two states").
-TEXT_PARTS: frozenset[str] = frozenset({
+TEXT_PARTS: Final[frozenset[str]] = frozenset({
     "page", "section", "article", "paragraph", "clause", "chapter", "rule", "table", "figure",
     "item", "line", "amendment", "verse", "point", "part", "annex", "appendix", "no", "number",
 })  # fmt: skip
@@ -250,16 +252,16 @@ TEXT_PARTS: frozenset[str] = frozenset({
 #: Endings of adjectives between a possessive and a noun-like form ("Bloomberg’s various
 #: philanthropic projects", "Trump’s baseless claims"); not "-ive", "-ary", "-al", "-ian",
 #: which end as many people ("representative", "secretary", "official", "historian").
-ADJECTIVE_ENDS: tuple[str, ...] = ("ous", "ic", "ical", "ful", "less", "ish", "able", "ible")
+ADJECTIVE_ENDS: Final[tuple[str, ...]] = ("ous", "ic", "ical", "ful", "less", "ish", "able", "ible")
 
 #: Words that, right after a noun-like form, show it was a noun ("the claims are", "states said").
-VERB_FOLLOWERS: frozenset[str] = frozenset({
+VERB_FOLLOWERS: Final[frozenset[str]] = frozenset({
     "is", "are", "was", "were", "have", "has", "had", "will", "would", "could", "may", "might",
     "say", "said", "says", "claim", "claimed", "suggest", "suggested", "show", "showed",
 })  # fmt: skip
 
 #: Words allowed between a subject and its verb without being part of the subject.
-SUBJECT_VERB_FILLERS: frozenset[str] = frozenset({
+SUBJECT_VERB_FILLERS: Final[frozenset[str]] = frozenset({
     "also", "has", "have", "had", "again", "later", "earlier", "previously", "now", "then",
     "officially", "publicly", "repeatedly", "recently", "once", "first", "further", "today",
     "yesterday", "initially", "subsequently", "separately", "since", "already", "even",
@@ -272,7 +274,7 @@ SUBJECT_VERB_FILLERS: frozenset[str] = frozenset({
 
 #: Words allowed between a verb and its "that" ("confirmed this evening that", "acknowledged
 #: last week that", "hinted before that", "theorized back in 2017 that").
-TIME_FILLERS: frozenset[str] = SUBJECT_VERB_FILLERS | frozenset({
+TIME_FILLERS: Final[frozenset[str]] = SUBJECT_VERB_FILLERS | frozenset({
     "this", "evening", "before", "back", "in", "on", "at", "late", "early", "days", "weeks",
     "months", "years", "ago", "here", "there", "again", "too", "privately", "publicly",
     # "revealed in February that"
@@ -282,7 +284,7 @@ TIME_FILLERS: frozenset[str] = SUBJECT_VERB_FILLERS | frozenset({
 
 #: In a common-noun subject, the subject starts after the last of these ("after the owner
 #: said" -> "the owner"; "The trust, which met, and its members said" keeps the members).
-SUBJECT_STARTS_AFTER: frozenset[str] = frozenset({
+SUBJECT_STARTS_AFTER: Final[frozenset[str]] = frozenset({
     "after", "before", "when", "while", "because", "since", "as", "although", "though", "if",
     "unless", "until", "once", "where", "whereas", "but", "so", "then", "that", "who",
     "which", "is", "was", "were", "are", "has", "had", "have", "will", "would", "even", "said",
@@ -292,14 +294,14 @@ SUBJECT_STARTS_AFTER: frozenset[str] = frozenset({
 
 #: After an inverted verb ('"...," said one person during public comment'), a lower-case
 #: source phrase ends at one of these or at a clause break.
-RIGHT_PHRASE_ENDS: frozenset[str] = frozenset({
+RIGHT_PHRASE_ENDS: Final[frozenset[str]] = frozenset({
     "who", "which", "that", "whose", "and", "but", "when", "while", "after", "before", "as",
     "because", "adding", "saying", "noting", "on",
 })  # fmt: skip
 
 #: Words a source phrase after an inverted verb may start with ("said a dispatcher", "said
 #: one person", "says a report", "said researchers").
-RIGHT_PHRASE_STARTS: frozenset[str] = frozenset({
+RIGHT_PHRASE_STARTS: Final[frozenset[str]] = frozenset({
     "a", "an", "the", "one", "another", "someone", "somebody", "some", "two", "three",
     "several", "many", "other", "others", "local", "police", "officials", "residents",
     "researchers", "experts", "analysts", "witnesses", "sources", "authorities", "critics",
@@ -310,7 +312,7 @@ RIGHT_PHRASE_STARTS: frozenset[str] = frozenset({
 
 #: A verb after one of these is hypothetical, negated or an infinitive ("I wouldn't say",
 #: "did not claim", "needless to say"): it reports no claim.
-NON_ASSERTING_BEFORE_VERB: frozenset[str] = frozenset({
+NON_ASSERTING_BEFORE_VERB: Final[frozenset[str]] = frozenset({
     "to", "would", "could", "should", "might", "may", "can", "will", "must", "shall",
     "wouldn't", "couldn't", "shouldn't", "won't", "can't", "cannot", "don't", "doesn't",
     "didn't", "never", "not", "wouldn’t", "couldn’t", "shouldn’t",
@@ -319,21 +321,23 @@ NON_ASSERTING_BEFORE_VERB: frozenset[str] = frozenset({
 
 #: After one of these the verb form is a participle in a passive ("it is said", "were reported
 #: killed"): the sentence is hedged, but names no source.
-PASSIVE_BEFORE_VERB: frozenset[str] = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+PASSIVE_BEFORE_VERB: Final[frozenset[str]] = frozenset(
+    {"is", "are", "was", "were", "be", "been", "being"}
+)
 
 #: Only these passives hedge ("were reported killed", "is said to", "is believed"); others are
 #: plain narration ("her appointment was announced in December").
-PASSIVE_HEDGE_VERBS: frozenset[str] = frozenset({
+PASSIVE_HEDGE_VERBS: Final[frozenset[str]] = frozenset({
     "said", "reported", "claimed", "alleged", "believed", "thought", "rumored", "rumoured",
     "understood", "estimated", "feared", "suspected", "expected",
 })  # fmt: skip
 
 #: A one-sentence paragraph shorter than this that does not end like a sentence is a heading,
 #: a caption or a link ("Governor says naming of ... is historic", "MORE: ..."), never a claim.
-HEADING_MAX_CHARS = 160
+HEADING_MAX_CHARS: Final = 160
 
 #: A noun, not a verb, follows these ("the claims", "its reports", "all told").
-NOUN_ADJECTIVES: frozenset[str] = frozenset({
+NOUN_ADJECTIVES: Final[frozenset[str]] = frozenset({
     "annual", "new", "latest", "recent", "final", "official", "monthly", "weekly", "quarterly",
     "previous", "initial", "preliminary", "full", "separate", "earlier", "later", "public",
 })  # fmt: skip
@@ -341,19 +345,19 @@ NOUN_ADJECTIVES: frozenset[str] = frozenset({
 word is a past form, which no noun is: then the adjective is a noun itself, the verb's subject
 ("A senior official said that", "members of the public told")."""
 
-DETERMINERS: frozenset[str] = frozenset({
+DETERMINERS: Final[frozenset[str]] = frozenset({
     "the", "a", "an", "these", "those", "this", "that", "his", "her", "its", "their", "our",
     "my", "your", "such", "many", "some", "any", "all", "no", "which", "what", "whose",
     "other", "both", "each", "every", "several", "few", "own",
 }) | NOUN_ADJECTIVES  # fmt: skip
 
-PAST_REPORTING_FORMS: frozenset[str] = frozenset({
+PAST_REPORTING_FORMS: Final[frozenset[str]] = frozenset({
     "said", "told", "wrote", "thought", "felt", "knew", "found", "saw", "made", "gave",
 })  # fmt: skip
 """Past forms of reporting verbs that do not end in "-ed"."""
 
 #: "according to" followed by one of these names no source ("season according to taste").
-ACCORDING_TO_NON_SOURCES: frozenset[str] = frozenset({
+ACCORDING_TO_NON_SOURCES: Final[frozenset[str]] = frozenset({
     "taste", "preference", "plan", "plans", "schedule", "directions", "instructions", "recipe",
     "package", "size", "need", "needs", "season", "rule", "rules", "law", "tradition", "form",
     "type", "age", "height", "weight", "priority", "merit", "order", "design", "protocol",
@@ -361,7 +365,7 @@ ACCORDING_TO_NON_SOURCES: frozenset[str] = frozenset({
 })  # fmt: skip
 
 #: Abbreviations that never end a sentence or a name ("Mr. Marcus", "Sen. Lee", "Feb. 9").
-NAME_ABBREVIATIONS: tuple[str, ...] = (
+NAME_ABBREVIATIONS: Final[tuple[str, ...]] = (
     "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Capt", "Lt", "Sgt",
     "Cpl", "Adm", "Maj", "Rev", "Hon", "St", "Jr", "Sr", "Supt", "Insp", "Det", "Atty",
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No",
@@ -369,11 +373,11 @@ NAME_ABBREVIATIONS: tuple[str, ...] = (
 )  # fmt: skip
 
 #: A bullet that opens a line starts a paragraph of its own.
-BULLETS: tuple[str, ...] = ("•", "*", "-", "·", "–", "—")
+BULLETS: Final[tuple[str, ...]] = ("•", "*", "-", "·", "–", "—")
 
 #: Titles before a name that a fact-checker leaves out ("Supervisor Alfredo Pedroza" -> the
 #: name); matched case-sensitively at the start of a capitalised run, with or without a dot.
-NAME_TITLES: frozenset[str] = frozenset({
+NAME_TITLES: Final[frozenset[str]] = frozenset({
     "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Sen", "Senator", "Rep",
     "Representative", "Gov", "Governor", "Mayor", "President", "Vice", "Prime", "Minister",
     "Secretary", "Supervisor", "Councilmember", "Councilman", "Councilwoman", "Councillor",
@@ -394,7 +398,7 @@ NAME_TITLES: frozenset[str] = frozenset({
 
 #: A capitalised run that ends in one of these is an organisation whose name goes on after
 #: "of" ("Ministry of Defence"); a person's "of Napa County" is dropped instead.
-ORGANISATION_HEADS: frozenset[str] = frozenset({
+ORGANISATION_HEADS: Final[frozenset[str]] = frozenset({
     "Ministry", "Department", "Dept", "University", "Bank", "Office", "Institute", "Council",
     "Board", "Association", "Society", "Church", "College", "School", "Museum", "Committee",
     "Commission", "Secretary", "Minister", "Chamber", "Court", "League", "Federation",
@@ -410,20 +414,20 @@ ORGANISATION_HEADS: frozenset[str] = frozenset({
 
 #: Pronouns that stand for a source named earlier: the claim is kept and its claimant carried
 #: from the sentence before when that sentence named one.
-THIRD_PERSON_PRONOUNS: frozenset[str] = frozenset(
+THIRD_PERSON_PRONOUNS: Final[frozenset[str]] = frozenset(
     {"he", "she", "it", "they", "él", "ella", "ellos", "ellas"}
 )
 
 #: Pronouns that are never claimants and make no attribution: the writer speaking ("I said",
 #: "we reported"), the reader, or a demonstrative ("That said, ...").
-NON_CLAIMANT_PRONOUNS: frozenset[str] = frozenset({
+NON_CLAIMANT_PRONOUNS: Final[frozenset[str]] = frozenset({
     "i", "we", "you", "me", "us", "this", "that", "these", "those", "which", "who", "whom",
     "what", "there", "here", "one", "someone", "somebody", "everyone", "everybody", "nobody",
     "anyone", "anybody", "something", "everything", "nothing", "him", "them", "her", "whoever",
 })  # fmt: skip
 
 #: Sentence openers that are not part of a name ("Separately Amaq said" names "Amaq").
-DISCOURSE_WORDS: frozenset[str] = frozenset({
+DISCOURSE_WORDS: Final[frozenset[str]] = frozenset({
     "however", "separately", "meanwhile", "also", "still", "but", "and", "yet", "later",
     "earlier", "today", "yesterday", "now", "then", "moreover", "furthermore", "instead",
     "similarly", "so", "thus", "indeed", "additionally", "finally", "first", "second", "even",
@@ -437,41 +441,43 @@ DISCOURSE_WORDS: frozenset[str] = frozenset({
 
 #: Small words allowed inside a proper name ("Syrian Observatory for Human Rights",
 #: "Abu Bakr al Baghdadi").
-NAME_CONNECTORS: frozenset[str] = frozenset({
+NAME_CONNECTORS: Final[frozenset[str]] = frozenset({
     "of", "for", "the", "al", "al-", "de", "bin", "&", "del", "la", "y", "van", "von", "da",
 })  # fmt: skip
 
 #: A name after one of these inside a subject is a place, not the source ("officials in Homs").
-PLACE_PREPOSITIONS: frozenset[str] = frozenset({
+PLACE_PREPOSITIONS: Final[frozenset[str]] = frozenset({
     "in", "from", "at", "near", "inside", "outside", "across", "around", "on",
 })  # fmt: skip
 
 #: Generic endings of an organisation name. A name made of one distinctive word plus one of
 #: these is shortened to that word ("Amaq News Agency" -> "Amaq", "Xinhua News Agency" ->
 #: "Xinhua"); longer names are kept whole ("Syrian Arab News Agency").
-ORGANISATION_SUFFIXES: tuple[str, ...] = (
+ORGANISATION_SUFFIXES: Final[tuple[str, ...]] = (
     "News Agency", "Press Agency", "Media Agency", "Agency", "News", "Media", "Media Center",
     "Media Centre", "Media Office", "Foundation", "Network",
 )  # fmt: skip
 
 #: In a common-noun subject these words end the subject ("One video released today" -> "One
 #: video"); participles ending in -ed are cut the same way.
-SUBJECT_BREAKS: frozenset[str] = frozenset({"who", "which", "that", "whose", "where", "when"})
+SUBJECT_BREAKS: Final[frozenset[str]] = frozenset(
+    {"who", "which", "that", "whose", "where", "when"}
+)
 
 #: A subject longer than this is more likely a misparse than a source.
-MAX_SUBJECT_WORDS = 8
+MAX_SUBJECT_WORDS: Final = 8
 
 #: How far before a verb its subject is looked for, how many verbs of one sentence are tried,
 #: and how many speakers "he said" can reach back to: bounds that keep extraction linear in
 #: the text whatever it holds ("the said" 4,000 times, one 50,000-name subject).
-SUBJECT_WINDOW_CHARS = 400
-MAX_VERBS_PER_SENTENCE = 12
-MAX_RECENT_SPEAKERS = 50
+SUBJECT_WINDOW_CHARS: Final = 400
+MAX_VERBS_PER_SENTENCE: Final = 12
+MAX_RECENT_SPEAKERS: Final = 50
 
 # --- Hedges and verification -------------------------------------------------------------------
 
 #: Words by which a writer distances themself from a statement.
-HEDGES: tuple[str, ...] = (
+HEDGES: Final[tuple[str, ...]] = (
     "purportedly", "reportedly", "allegedly", "supposedly", "apparently", "claimed",
     "ostensibly", "rumoured", "rumored", "unverified", "it is unclear", "it was unclear",
     "it is not clear", "it was not clear", "it was not immediately clear",
@@ -484,7 +490,7 @@ HEDGES: tuple[str, ...] = (
 
 #: Phrases by which a reporter says a figure or claim cannot be checked. They make every claim
 #: in the same sentence, and the run of claims just before it, unverifiable.
-UNVERIFIABLE_PHRASES: tuple[str, ...] = (
+UNVERIFIABLE_PHRASES: Final[tuple[str, ...]] = (
     "impossible to independently verify", "impossible to verify",
     "not possible to independently verify", "not possible to verify",
     "could not be independently verified", "could not be verified",
@@ -508,43 +514,43 @@ UNVERIFIABLE_PHRASES: tuple[str, ...] = (
 #: something of its own ("The leak may have been caused by construction, but BPD was unable to
 #: confirm"): it is a claim, hedged by the reporter. Shorter ones ("Of course, it is impossible
 #: to verify these figures") only point at the claims before them.
-VERIFY_OWN_CONTENT_WORDS = 5
+VERIFY_OWN_CONTENT_WORDS: Final = 5
 
 #: How far back a verification phrase reaches: the run of claims with figures just before it in
 #: its paragraph, at most this many; when it opens its paragraph ("Of course, it is impossible
 #: to verify these figures."), the run that ends the paragraph before.
-VERIFY_MAX_CLAIMS_BACK = 3
+VERIFY_MAX_CLAIMS_BACK: Final = 3
 
 # --- Quantities --------------------------------------------------------------------------------
 
 #: Vague amounts: a figure with no count ("dozens of anti-armor rockets").
-QUANTITY_WORDS: tuple[str, ...] = (
+QUANTITY_WORDS: Final[tuple[str, ...]] = (
     "tens of thousands", "hundreds of thousands", "several", "dozens", "scores", "hundreds",
     "thousands", "millions", "numerous", "countless", "a handful", "a few", "multiple",
 )  # fmt: skip
 
 #: Number words and their values; "a" only counts before a scale ("a dozen", "a hundred").
-SMALL_NUMBERS: dict[str, int] = {
+SMALL_NUMBERS: Final[dict[str, int]] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
-SCALES: dict[str, int] = {
+SCALES: Final[dict[str, int]] = {
     "dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000,
     "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
 }  # fmt: skip
 
 #: Short scales written after a sum of money ("$5bn", "€11m", "$40k"), case-insensitive.
-MONEY_SCALES: dict[str, int] = {
+MONEY_SCALES: Final[dict[str, int]] = {
     "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "b": 1_000_000_000,
     "bn": 1_000_000_000, "tn": 1_000_000_000_000,
 }  # fmt: skip
 
 #: Currency signs and codes before an amount, and the ISO code each stands for. "$" is taken
 #: for US dollars, as English-language news uses it unless it says otherwise ("C$", "A$").
-CURRENCY_SIGNS: dict[str, str] = {
+CURRENCY_SIGNS: Final[dict[str, str]] = {
     "US$": "USD", "C$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD",
     "HK$": "HKD", "S$": "SGD", "R$": "BRL", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
     "₹": "INR", "₩": "KRW", "₦": "NGN", "₽": "RUB", "₺": "TRY", "₪": "ILS", "Rs.": "INR",
@@ -554,7 +560,7 @@ CURRENCY_SIGNS: dict[str, str] = {
 }  # fmt: skip
 
 #: Currency words and codes after an amount ("5 million dollars", "300 euros", "40 USD").
-CURRENCY_WORDS: dict[str, str] = {
+CURRENCY_WORDS: Final[dict[str, str]] = {
     "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds sterling": "GBP",
     "pounds": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupees": "INR",
     "pesos": "MXN", "francs": "CHF", "won": "KRW", "naira": "NGN", "rubles": "RUB",
@@ -563,7 +569,7 @@ CURRENCY_WORDS: dict[str, str] = {
 }  # fmt: skip
 
 #: Words after a number that make it a percentage.
-PERCENT_WORDS: tuple[str, ...] = (
+PERCENT_WORDS: Final[tuple[str, ...]] = (
     "%",
     "percent",
     "per cent",
@@ -574,7 +580,7 @@ PERCENT_WORDS: tuple[str, ...] = (
 
 #: Units of measure and of time after a number: the figure keeps them as its unit
 #: ("1,200 tonnes of grain" -> 1200 tonnes, item grain; "four months" -> 4 months).
-MEASURE_UNITS: tuple[str, ...] = (
+MEASURE_UNITS: Final[tuple[str, ...]] = (
     "metric tons", "metric tonnes", "tonnes", "tons", "tonne", "ton", "kilograms", "kilogram",
     "kg", "grams", "pounds", "lbs", "lb", "ounces", "kilometres", "kilometers", "kilometre",
     "kilometer", "km", "miles", "mile", "metres", "meters", "metre", "meter", "feet", "foot",
@@ -587,7 +593,7 @@ MEASURE_UNITS: tuple[str, ...] = (
 )  # fmt: skip
 
 #: Units written glued to their number, case-sensitive ("20TB", "6Tb", "5GW", "3kWh").
-GLUED_UNITS: tuple[str, ...] = (
+GLUED_UNITS: Final[tuple[str, ...]] = (
     "TB", "GB", "MB", "KB", "Tb", "Gb", "Mb", "kW", "MW", "GW", "kWh", "MWh", "GWh", "kg",
     "km", "mph", "ft", "lbs", "lb", "bp", "ha",
     # binary sizes and rates of tech reporting ("from 5GiB to 50MiB", "a 10Gbps link")
@@ -595,19 +601,19 @@ GLUED_UNITS: tuple[str, ...] = (
 )  # fmt: skip
 
 #: Fractions as words, with their parts: "two-thirds" -> 2 of 3, "half" -> 1 of 2.
-FRACTIONS: dict[str, int] = {
+FRACTIONS: Final[dict[str, int]] = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
     "fifths": 5, "tenth": 10, "tenths": 10,
 }  # fmt: skip
 
 #: Words after a number that make it a date, an age or a clock time, never a count.
-AFTER_NUMBER_NOT_COUNT: frozenset[str] = frozenset({
+AFTER_NUMBER_NOT_COUNT: Final[frozenset[str]] = frozenset({
     "a.m.", "p.m.", "am", "pm", "a.m", "p.m", "o'clock", "gmt", "utc", "bst", "est", "edt",
     "pst", "pdt", "cet",
 })  # fmt: skip
 
 #: Words before a number that qualify it; they stay in the quantity's text ("at least 50").
-QUANTITY_QUALIFIERS: tuple[str, ...] = (
+QUANTITY_QUALIFIERS: Final[tuple[str, ...]] = (
     "at least", "more than", "fewer than", "less than", "up to", "as many as", "nearly",
     "almost", "about", "around", "roughly", "approximately", "some", "over", "under",
     "an estimated", "estimated", "only", "just", "exactly", "as much as", "as few as",
@@ -617,13 +623,13 @@ QUANTITY_QUALIFIERS: tuple[str, ...] = (
 
 #: Units that turn a number into a measure or calibre ("130mm", "5 km"): such a number is part
 #: of an item, not a count.
-UNITS: tuple[str, ...] = (
+UNITS: Final[tuple[str, ...]] = (
     "mm", "cm", "km", "m", "kg", "lb", "lbs", "kt", "in", "inch", "caliber", "calibre", "%",
     "percent", "per cent",
 )  # fmt: skip
 
 #: Words that end an item ("352 men from the Syrian Army" -> "men").
-ITEM_STOP_WORDS: frozenset[str] = frozenset({
+ITEM_STOP_WORDS: Final[frozenset[str]] = frozenset({
     "a", "an", "the", "and", "or", "but", "nor", "of", "from", "in", "on", "at", "by", "for",
     "with", "without", "to", "into", "during", "after", "before", "since", "than", "as", "that",
     "which", "who", "were", "was", "are", "is", "be", "been", "had", "have", "has", "will",
@@ -634,7 +640,7 @@ ITEM_STOP_WORDS: frozenset[str] = frozenset({
 
 #: Common past-tense verbs that do not end in -ed; after an item's first word they end the item
 #: ("300 soldiers fled").
-IRREGULAR_VERBS: frozenset[str] = frozenset({
+IRREGULAR_VERBS: Final[frozenset[str]] = frozenset({
     "fled", "fell", "sank", "died", "left", "fought", "took", "went", "came", "ran", "lost",
     "won", "got", "made", "saw", "hit", "shot", "struck", "held", "began", "became", "remain",
     "remained", "were", "stood", "sent", "built", "broke", "flew", "drove", "gave", "met",
@@ -642,11 +648,11 @@ IRREGULAR_VERBS: frozenset[str] = frozenset({
 })  # fmt: skip
 
 #: Items that show the number was a date, not a count ("13 December").
-DATE_WORDS: frozenset[str] = frozenset({
+DATE_WORDS: Final[frozenset[str]] = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "am", "pm", "a.m.", "p.m.",
 })  # fmt: skip
 
 #: An item is at most this many words; longer runs are cut.
-MAX_ITEM_WORDS = 5
+MAX_ITEM_WORDS: Final = 5

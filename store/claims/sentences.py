@@ -15,25 +15,25 @@ the next piece of its paragraph, since sentencex sometimes ends a sentence there
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 import sentencex
 
 from store.claims import rules
 
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_LINE_BREAK = re.compile(r"\n")
-_ENDS_SENTENCE = re.compile(r"[.!?:;\"”’)\]]\s*$")
-_ABBREVIATION = re.compile(
+_BLANK_LINE: Final = re.compile(r"\n[ \t]*\n")
+_LINE_BREAK: Final = re.compile(r"\n")
+_ENDS_SENTENCE: Final = re.compile(r"[.!?:;\"”’)\]]\s*$")
+_ABBREVIATION: Final = re.compile(
     rf"(?<![\w.])(?:{'|'.join(map(re.escape, rules.NAME_ABBREVIATIONS))})\.$", re.IGNORECASE
 )
-_CLOSING_QUOTES = "”\"’'"
-_SPEAKER_NEXT = re.compile(
+_CLOSING_QUOTES: Final = "”\"’'"
+_SPEAKER_NEXT: Final = re.compile(
     r"(?:(?:[A-Z][\w.’'-]*|of|the)\s+){1,5}(?:said|says|told|added|wrote|asked|explained|"
     r"noted|continued|recalled|insisted|replied|argued|warned)\b"
     r"|(?:he|she|they)\s+(?:said|says|told|added|wrote|explained|noted|continued)\b"
 )
-HARD_WRAP_MIN_CHARS = 50
+HARD_WRAP_MIN_CHARS: Final = 50
 """A line shorter than this that does not end like a sentence is a heading, not a wrapped line."""
 
 
@@ -101,10 +101,10 @@ def split(text: str) -> list[Span]:
     return _joined(pieces, text)
 
 
-_FOOTNOTE_END = re.compile(r"\d(?<=[a-z][.!?]\d)\d?(?=[ \t]+[A-Z])")
+_FOOTNOTE_END: Final = re.compile(r"\d(?<=[a-z][.!?]\d)\d?(?=[ \t]+[A-Z])")
 """A footnote marker after a full stop ("... according to Iowa Starting Line.2 Warren has"):
 the sentence ends after it, which sentencex misses (it reads ".2" as a decimal)."""
-_DIGIT_AFTER_STOP = re.compile(r"[.!?]\d")
+_DIGIT_AFTER_STOP: Final = re.compile(r"[.!?]\d")
 """What every :data:`_FOOTNOTE_END` match needs (no match in the text means none in any of
 its paragraphs, which lie inside it)."""
 
@@ -157,9 +157,9 @@ def _joined(pieces: list[Span], text: str) -> list[Span]:
     return joined
 
 
-_LONE_QUOTE_MARKS = "\"“”‘’'"
-_LONE_QUOTE = re.compile(rf"[{_LONE_QUOTE_MARKS}]+")
-_QUOTE_MARKS = '"“”'
+_LONE_QUOTE_MARKS: Final = "\"“”‘’'"
+_LONE_QUOTE: Final = re.compile(rf"[{_LONE_QUOTE_MARKS}]+")
+_QUOTE_MARKS: Final = '"“”'
 
 
 def _continues(text: str, last: Span, piece: Span) -> bool:
