@@ -512,7 +512,8 @@ class _Speakers:
             name = self._introduced(found, before)
             if name is not None:
                 return name
-        return self._recent_person("", None) or claimant
+        person = self._recent_person("", None)
+        return person if person in self.recent else claimant
 
     def _after_the(self, claimant: str, before: int) -> bool:
         """Whether the sentence up to ``before`` writes ``claimant`` after "the" ("The

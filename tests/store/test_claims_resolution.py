@@ -120,6 +120,21 @@ class TestRoles:
         )
         assert _claimant(extractor, text, "The International") == "Liz Truss"
 
+    def test_a_role_with_no_speaker_to_stand_for_stays_the_role(
+        self, extractor: ClaimExtractor
+    ) -> None:
+        # The governor-elect is only mentioned: "the judge" is not him (seen on a real page).
+        text = (
+            "Democrat Phil Murphy was elected New Jersey governor Tuesday night.\n"
+            "The judge has said at that time he will excuse a juror who has a conflict."
+        )
+        assert _claimant(extractor, text, "The judge") == "The judge"
+        spoken = (
+            "Phil Murphy said he would name no one before January.\n"
+            "The governor added that the seat would not stay empty for long."
+        )
+        assert _claimant(extractor, spoken, "The governor") == "Phil Murphy"
+
     def test_a_phrase_opening_the_sentence_is_no_name(self, extractor: ClaimExtractor) -> None:
         text = (
             "In the speech, first disclosed by the Aspen Times, the former mayor argued that "
