@@ -169,6 +169,7 @@ _NOT_NAMES: Final = frozenset({
     "In", "On", "At", "For", "From", "With", "By", "Of", "To", "If", "But", "And", "Asked",
     "There", "Here", "What", "Why", "How", "Who", "His", "Her", "Their", "Its", "Our", "My",
     "No", "Yes", "So", "Well", "Now", "Then", "Still", "Even", "Also", "Only", "Just",
+    "Though", "Although", "While", "Because", "Since", "Unless", "Until", "Whether",
 })  # fmt: skip
 _MALE_TITLES: Final = frozenset(
     {"Mr", "Prince", "King", "Duke", "Sir", "Lord", "Father", "Brother"}

@@ -82,6 +82,16 @@ class TestPronouns:
         )
         assert _claimant(extractor, text, "The policy") == "Usman Hasib"
 
+    def test_a_sentence_opening_with_though_names_no_one_called_though(
+        self, extractor: ClaimExtractor
+    ) -> None:
+        text = (
+            "Though Democrat Phil Murphy was elected governor, Chris Christie can name a "
+            'replacement.\n"We will act," he said.'
+        )
+        claimant = _claimant(extractor, text, '"We will act')
+        assert claimant is None or not claimant.startswith("Though")
+
     def test_speaking_is_not_a_claimant_the_pronoun_is(self, extractor: ClaimExtractor) -> None:
         text = (
             "Health Minister Stephen Donnelly came in for criticism after saying the virus "
