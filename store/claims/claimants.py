@@ -409,13 +409,20 @@ def _without_light_verb(run: list[Word]) -> list[Word]:
 
 
 def _restrictive_relative(text: str, run: list[Word]) -> str | None:
-    """ "The logger who stayed back claimed": a person named by what they did, kept whole
-    (the clause after "who" says which logger); None when the subject is not "the/a <noun>
-    who <clause>" of at most :data:`rules.MAX_SUBJECT_WORDS` words."""
-    if len(run) < 4 or run[0].lower not in ("the", "a", "an"):
+    """ "The logger who stayed back claimed", "Residents who live near the plant say": people
+    named by what they did, kept whole (the clause after "who" says which ones); None when
+    the subject is not "the/a <noun> who <clause>" or "<group> who <clause>" (those, some,
+    people, a plural noun) of at most :data:`rules.MAX_SUBJECT_WORDS` words."""
+    if len(run) < 3 or len(run) > rules.MAX_SUBJECT_WORDS:
         return None
     at = next((i for i, w in enumerate(run) if w.lower == "who"), -1)
-    if at < 2 or at == len(run) - 1 or at > 3 or len(run) > rules.MAX_SUBJECT_WORDS:
+    if at == 1:
+        # "Those who have spoken out say": the clause is the whole subject, never its end
+        if not (run[0].lower in _GROUPS or (run[0].lower.endswith("s") and len(run[0].lower) > 3)):
+            return None
+    elif run[0].lower not in ("the", "a", "an") or at < 2 or at > 3:
+        return None
+    if at == len(run) - 1:
         return None
     if any(w.capitalised for w in run[1:at]) or any(w.lower in _CLAUSE_WORDS for w in run):
         return None
@@ -423,6 +430,7 @@ def _restrictive_relative(text: str, run: list[Word]) -> str | None:
 
 
 _CLAUSE_WORDS: Final = frozenset({"that", "which", "said", "says", "and", "but", "if", "whether"})
+_GROUPS: Final = frozenset({"those", "some", "many", "most", "people", "others", "few", "all"})
 
 
 def clean_name(text: str, named: list[Word]) -> str | None:

@@ -2010,6 +2010,10 @@ def _is_fragment(claimant: str) -> bool:
         return True  # "How can universities say …?": a question inverted inside a quotation
     if len(lowered) > rules.MAX_SUBJECT_WORDS:
         return True
+    if "who" in written[1:]:
+        # "Those who have spoken out": the clause says which people; its verbs are no sign
+        # of a fragment
+        written = written[: written.index("who", 1)]
     return not _FRAGMENT.isdisjoint(
         word.lower()
         for index, word in enumerate(written)

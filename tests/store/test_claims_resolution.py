@@ -165,6 +165,26 @@ class TestSourcesAndFragments:
         claims = {c.claimant for c in extractor.extract(text)}
         assert claims == {"A study from 2012", "post mortem tests"}
 
+    @pytest.mark.parametrize(
+        ("text", "claimant"),
+        [
+            (
+                "But those who have spoken out say it has taken a toll on their careers.",
+                "those who have spoken out",
+            ),
+            (
+                "Residents who live near the plant say the smell is worse.",
+                "Residents who live near the plant",
+            ),
+            ("Some who attended said the meeting was tense.", "Some who attended"),
+        ],
+    )
+    def test_people_named_by_a_clause_are_the_whole_subject_not_its_end(
+        self, extractor: ClaimExtractor, text: str, claimant: str
+    ) -> None:
+        # Seen on a real page: "spoken out" as the claimant.
+        assert _claimant(extractor, text, text[:12]) == claimant
+
     def test_people_who_find_an_object_make_no_claim(self, extractor: ClaimExtractor) -> None:
         text = "In this new effort, the researchers found a tool with no handle on the beach."
         assert extractor.extract(text) == []
