@@ -208,6 +208,7 @@ _ADVERB: Final = re.compile(r"[a-z]{3,}ly")
 _GERUND: Final = re.compile(r"[a-z]{3,}ing")
 _PAST: Final = re.compile(r"[a-z]{2,}[^e]ed|[a-z]{2,}sed|used")
 _WORD: Final = re.compile(r"[^\W\d_]+")
+_PREPOSITIONS: Final = frozenset({"of", "to", "in", "on", "at", "by", "for", "from", "with"})
 _FRAGMENT: Final = frozenset(
     {
         "is",
@@ -2003,6 +2004,12 @@ def _is_fragment(claimant: str) -> bool:
     lowered = claimant.lower().split()
     if not lowered or _APOSTROPHE.split(lowered[0])[0] in ("it", "there", "this", "that"):
         return True  # "It was not …", "there’s growing": a clause, not a source
+    if len(lowered[0]) > len(first := _APOSTROPHE.split(lowered[0])[0]) and (
+        first in rules.NON_CLAIMANT_PRONOUNS
+    ):
+        return True  # "we’re told", "I'm told": the writer, not a source
+    if lowered[0] in _PREPOSITIONS:
+        return True  # "of the negotiations told": the end of a phrase whose head was lost
     if lowered[-1] in ("and", "or", "of", "the", "to") or "n't" in claimant or "n’t" in claimant:
         return True  # "do the job and", "didn't do much else of"
     written = claimant.split()

@@ -185,6 +185,21 @@ class TestSourcesAndFragments:
         # Seen on a real page: "spoken out" as the claimant.
         assert _claimant(extractor, text, text[:12]) == claimant
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # Seen on real pages: "of the negotiations" and "we’re" as claimants.
+            "“It’s all about CNN,” one unnamed source with “direct knowledge” of the "
+            "negotiations told the Financial Times.",
+            "We have been taught to underestimate our value, and we’re told it is normal.",
+        ],
+    )
+    def test_a_phrase_end_or_the_writer_is_never_a_claimant(
+        self, extractor: ClaimExtractor, text: str
+    ) -> None:
+        claimants = [c.claimant for c in extractor.extract(text)]
+        assert not [c for c in claimants if c and (c.startswith("of ") or "’re" in c)]
+
     def test_people_who_find_an_object_make_no_claim(self, extractor: ClaimExtractor) -> None:
         text = "In this new effort, the researchers found a tool with no handle on the beach."
         assert extractor.extract(text) == []
