@@ -1372,6 +1372,20 @@ class ClaimExtractor:
                 return None
         if run is None:
             right = None if verb in rules.AUDIENCE_VERBS else claimants.after_verb(text, verb_end)
+            if right and right[:1].islower() and not claimants.after_quotation(text, verb_start):
+                # "Nielsen, a former staffer at the DHS, said the scope and pace …", "Officials
+                # in Homs, the city hit hardest, said the death toll rose": the sentence's
+                # subject set off by an apposition speaks; what follows the verb is said
+                named = claimants.apposition_subject(text, before, verb_start)
+                between = text[named[-1].end : verb_start].strip() if named else ""
+                if (
+                    named
+                    and named[0].start == 0
+                    and between.startswith(",")
+                    and between.endswith(",")
+                    and between.count(",") == 2
+                ):
+                    right = None
             if right:
                 return right, "attribution-verb"
             if verb in rules.SPANISH_VERBS and (

@@ -145,6 +145,24 @@ class TestRoles:
         )
         assert _claimant(extractor, spoken, "The governor") == "Phil Murphy"
 
+    @pytest.mark.parametrize(
+        ("text", "claimant"),
+        [
+            # Seen on a real page: "the scope" as the claimant.
+            (
+                "Nielsen, a former staffer at the DHS, said the scope and pace of attacks has "
+                "grown.",
+                "Nielsen",
+            ),
+            ("Officials in Homs, the city hit hardest, said the death toll rose.", "Officials"),
+            ("The train hit a truck, said the dispatcher, and nobody was hurt.", "the dispatcher"),
+        ],
+    )
+    def test_a_subject_set_off_by_an_apposition_speaks_not_what_follows_the_verb(
+        self, extractor: ClaimExtractor, text: str, claimant: str
+    ) -> None:
+        assert _claimant(extractor, text, text[:10]) == claimant
+
     def test_a_phrase_opening_the_sentence_is_no_name(self, extractor: ClaimExtractor) -> None:
         text = (
             "In the speech, first disclosed by the Aspen Times, the former mayor argued that "
