@@ -202,6 +202,8 @@ def apposition_subject(text: str, before: list[Word], verb_start: int) -> list[W
         while len(candidate) > 1 and candidate[0].lower in rules.DISCOURSE_WORDS:
             candidate = candidate[1:]  # "Even George Eustice, the current Environment Secretary"
         first = candidate[0]
+        if len(candidate) == 1 and _PARTY_AND_STATE.fullmatch(first.text):
+            continue  # "Sen. Tom Carper, D-Del., said": his party and state, not a name
         if (
             first.capitalised
             and first.lower not in rules.DETERMINERS | rules.SUBJECT_BREAKS | rules.DISCOURSE_WORDS
@@ -224,6 +226,9 @@ def apposition_subject(text: str, before: list[Word], verb_start: int) -> list[W
             return candidate
     return []
 
+
+_PARTY_AND_STATE: Final = re.compile(r"[DRI]-[A-Z][A-Za-z.]*")
+"""The party and state American reporting writes after a lawmaker's name ("D-Del.", "R-Texas")."""
 
 _PARTICIPLES: Final = frozenset({
     "published", "released", "issued", "written", "seen", "based", "made", "given", "taken",

@@ -170,6 +170,7 @@ _NOT_NAMES: Final = frozenset({
     "There", "Here", "What", "Why", "How", "Who", "His", "Her", "Their", "Its", "Our", "My",
     "No", "Yes", "So", "Well", "Now", "Then", "Still", "Even", "Also", "Only", "Just",
     "Though", "Although", "While", "Because", "Since", "Unless", "Until", "Whether",
+    "After", "Before", "When", "Once", "As",
 })  # fmt: skip
 _MALE_TITLES: Final = frozenset(
     {"Mr", "Prince", "King", "Duke", "Sir", "Lord", "Father", "Brother"}

@@ -92,6 +92,18 @@ class TestPronouns:
         claimant = _claimant(extractor, text, '"We will act')
         assert claimant is None or not claimant.startswith("Though")
 
+    def test_a_sentence_opening_with_after_names_no_one_called_after(
+        self, extractor: ClaimExtractor
+    ) -> None:
+        # Seen on a real page: "After Democrats" as the claimant of "he announced".
+        text = (
+            "After Democrats swept state-level elections on Tuesday night, Fox News appeared "
+            "to seek bliss in ignorance.\nThe network's star host sounded maudlin as he "
+            "announced that the network was calling the race."
+        )
+        claimant = _claimant(extractor, text, "The network")
+        assert claimant is None or not claimant.startswith("After")
+
     def test_speaking_is_not_a_claimant_the_pronoun_is(self, extractor: ClaimExtractor) -> None:
         text = (
             "Health Minister Stephen Donnelly came in for criticism after saying the virus "
@@ -162,6 +174,19 @@ class TestRoles:
         self, extractor: ClaimExtractor, text: str, claimant: str
     ) -> None:
         assert _claimant(extractor, text, text[:10]) == claimant
+
+    @pytest.mark.parametrize(
+        ("text", "claimant"),
+        [
+            # Seen on a real page: "D-Del" as the claimant.
+            ("Sen. Tom Carper, D-Del., said his state is sinking as oceans rise.", "Tom Carper"),
+            ("Rep. Kevin Brady, R-Texas, said the bill would pass.", "Kevin Brady"),
+        ],
+    )
+    def test_a_lawmakers_party_and_state_are_not_his_name(
+        self, extractor: ClaimExtractor, text: str, claimant: str
+    ) -> None:
+        assert _claimant(extractor, text, text[:8]) == claimant
 
     def test_a_phrase_opening_the_sentence_is_no_name(self, extractor: ClaimExtractor) -> None:
         text = (
