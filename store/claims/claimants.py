@@ -202,7 +202,7 @@ def apposition_subject(text: str, before: list[Word], verb_start: int) -> list[W
         while len(candidate) > 1 and candidate[0].lower in rules.DISCOURSE_WORDS:
             candidate = candidate[1:]  # "Even George Eustice, the current Environment Secretary"
         first = candidate[0]
-        if len(candidate) == 1 and _PARTY_AND_STATE.fullmatch(first.text):
+        if _PARTY_AND_STATE.fullmatch(_between_commas(text, candidate)):
             continue  # "Sen. Tom Carper, D-Del., said": his party and state, not a name
         if (
             first.capitalised
@@ -228,7 +228,16 @@ def apposition_subject(text: str, before: list[Word], verb_start: int) -> list[W
 
 
 _PARTY_AND_STATE: Final = re.compile(r"[DRI]-[A-Z][A-Za-z.]*")
-"""The party and state American reporting writes after a lawmaker's name ("D-Del.", "R-Texas")."""
+"""The party and state American reporting writes after a lawmaker's name ("D-Del.", "R-Texas",
+"D-N.H.")."""
+
+
+def _between_commas(text: str, segment: list[Word]) -> str:
+    """The whole text of the comma-separated piece that holds ``segment``."""
+    left = text.rfind(",", 0, segment[0].start) + 1
+    right = text.find(",", segment[-1].end)
+    return text[left : right if right >= 0 else len(text)].strip()
+
 
 _PARTICIPLES: Final = frozenset({
     "published", "released", "issued", "written", "seen", "based", "made", "given", "taken",

@@ -148,6 +148,11 @@ def _joined(pieces: list[Span], text: str) -> list[Span]:
                     text[last.end - 1] in _CLOSING_QUOTES
                     and _SPEAKER_NEXT.match(text, piece.start, piece.end)
                 )
+                or (
+                    text[last.end - 1] == "."
+                    and _INITIAL_END.search(text, max(last.start, last.end - 3), last.end)
+                    and _INITIALS_GO_ON.match(text, piece.start, piece.end)
+                )
             ):
                 joined[-1] = Span(last.start, piece.end, last.paragraph)
                 continue
@@ -157,6 +162,11 @@ def _joined(pieces: list[Span], text: str) -> list[Span]:
     return joined
 
 
+_INITIAL_END: Final = re.compile(r"(?<![A-Za-z])[A-Z]\.$")
+_INITIALS_GO_ON: Final = re.compile(r"(?:[A-Z]\.)+(?=[,;)]|\s+[a-z])")
+"""Initials cut in two ("Sen. Maggie Hassan, D-N." + "H., urged …", "Washington, D." + "C.,
+where"): a piece ending in one capital letter and a full stop, and a next piece that goes on
+with more of them before a comma or a lower-case word."""
 _LONE_QUOTE_MARKS: Final = "\"“”‘’'"
 _LONE_QUOTE: Final = re.compile(rf"[{_LONE_QUOTE_MARKS}]+")
 _QUOTE_MARKS: Final = '"“”'

@@ -56,6 +56,12 @@ class TestParagraphs:
         claimant, sentence = _one(extractor, text, "Mr. Marcus")
         assert sentence.endswith("St. Louis.") and claimant == "Marcus"
 
+    def test_initials_cut_in_two_end_no_sentence(self, extractor: ClaimExtractor) -> None:
+        # Seen on a real page: "H" as the claimant of "D-N.H., urged".
+        text = "Sen. Maggie Hassan, D-N.H., said Nielsen should learn about climate change."
+        claimant, sentence = _one(extractor, text, "Sen. Maggie")
+        assert sentence == text and claimant == "Maggie Hassan"
+
 
 class TestClaimants:
     @pytest.mark.parametrize(("text", "claimant"), [
