@@ -21,10 +21,12 @@ _NAME_AT: Final = re.compile(rf"({_NAME_WORD}(?:\s+(?:of|for|al|de|the|{_NAME_WO
 _PHRASE_END: Final = re.compile(r"[,;:.!?()—–“”\"]|\sthat\s")
 _CLAUSE_BREAK: Final = re.compile(
     r",(?!(?<=\d,)\d)|[;:()“”\"—–]|t(?<!\wt)hat\b|[.!?](?<=[a-z]{3}[.!?])['’\"”]?\s+"
+    r"|[!?]['’]\s+"
 )
 """Ends of a clause before a verb. A comma inside a number ("The survey of 2,000 adults") is
 none; a full stop after a lower-case word ends a sentence inside a long quotation ("... for
-some voters. He said"), after "Mr" or "U.S" it does not. Each
+some voters. He said"), after "Mr" or "U.S" it does not; a question or exclamation closed by a
+single quote ends one whatever its last word ("'… did I?' Daniels said"). Each
 branch opens with the character it needs (its look-behind after it), so a search skips along
 to the next such character instead of stopping at every position."""
 _WINDOW_BREAK: Final = re.compile(

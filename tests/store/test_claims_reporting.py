@@ -56,6 +56,14 @@ class TestParagraphs:
         claimant, sentence = _one(extractor, text, "Mr. Marcus")
         assert sentence.endswith("St. Louis.") and claimant == "Marcus"
 
+    def test_a_question_closed_by_a_single_quote_is_not_part_of_the_name_after_it(
+        self, extractor: ClaimExtractor
+    ) -> None:
+        # Seen on a real page: "I?' Daniels" as the claimant.
+        text = "'I don’t know, did I?' Daniels said, refusing to answer directly."
+        claimant, _ = _one(extractor, text, "'I don")
+        assert claimant == "Daniels"
+
     def test_initials_cut_in_two_end_no_sentence(self, extractor: ClaimExtractor) -> None:
         # Seen on a real page: "H" as the claimant of "D-N.H., urged".
         text = "Sen. Maggie Hassan, D-N.H., said Nielsen should learn about climate change."
