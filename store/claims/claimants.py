@@ -235,10 +235,13 @@ _PARTY_AND_STATE: Final = re.compile(r"[DRI]-[A-Z][A-Za-z.]*")
 
 
 def _between_commas(text: str, segment: list[Word]) -> str:
-    """The whole text of the comma-separated piece that holds ``segment``."""
-    left = text.rfind(",", 0, segment[0].start) + 1
-    right = text.find(",", segment[-1].end)
-    return text[left : right if right >= 0 else len(text)].strip()
+    """The whole text of the piece set off by commas or parentheses that holds ``segment``
+    ("D-N.H." in "Hassan, D-N.H., said", "R-VA" in "Brat (R-VA) said")."""
+    left = max(text.rfind(",", 0, segment[0].start), text.rfind("(", 0, segment[0].start)) + 1
+    ends = [
+        at for at in (text.find(",", segment[-1].end), text.find(")", segment[-1].end)) if at >= 0
+    ]
+    return text[left : min(ends) if ends else len(text)].strip()
 
 
 _PARTICIPLES: Final = frozenset({

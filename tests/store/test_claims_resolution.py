@@ -181,6 +181,7 @@ class TestRoles:
             # Seen on a real page: "D-Del" as the claimant.
             ("Sen. Tom Carper, D-Del., said his state is sinking as oceans rise.", "Tom Carper"),
             ("Rep. Kevin Brady, R-Texas, said the bill would pass.", "Kevin Brady"),
+            ("Rep. Dave Brat (R-VA) said Wednesday that Republicans had failed.", "Dave Brat"),
         ],
     )
     def test_a_lawmakers_party_and_state_are_not_his_name(
