@@ -209,6 +209,28 @@ _ADVERB: Final = re.compile(r"[a-z]{3,}ly")
 _GERUND: Final = re.compile(r"[a-z]{3,}ing")
 _PAST: Final = re.compile(r"[a-z]{2,}[^e]ed|[a-z]{2,}sed|used")
 _WORD: Final = re.compile(r"[^\W\d_]+")
+_THEY_SPEAKERS: Final = 3
+"""How many of the last speakers "they" may stand for (the nearest that can be many)."""
+_IRREGULAR_PLURALS: Final = frozenset({"men", "women", "people", "police", "staff", "children"})
+
+
+def _is_plural(name: str) -> bool:
+    """Whether a claimant names many ("Prosecutors", "The loggers", "The men"); a person's
+    name or an organisation's never does (an organisation is "they" only as the last
+    speaker)."""
+    last = name.split()[-1].lower()
+    if last in _IRREGULAR_PLURALS:
+        return True
+    return (
+        name[:1].isupper()
+        and len(last) > 3
+        and last.endswith("s")
+        and not last.endswith(("ss", "us", "is"))
+        and not (name.split()[-1][:1].isupper() and len(name.split()) > 1)
+        and not _is_person(name)
+    )
+
+
 _PREPOSITIONS: Final = frozenset({"of", "to", "in", "on", "at", "by", "for", "from", "with"})
 _FRAGMENT: Final = frozenset(
     {
@@ -420,7 +442,26 @@ class _Speakers:
                 return None
         if word == "it" and (body := self._previous_organisation()) is not None:
             return body
+        if word == "they":
+            return self._recent_many()
         return self.recent[-1] if self.recent else None
+
+    def _recent_many(self) -> str | None:
+        """ "they" as one of the last few speakers that can be many ("Prosecutors", "The
+        loggers"), else the last speaker unless that is one person by their role ("The
+        judge has said …" then "They claim …": not the judge; "The letter said …" then
+        "They said …" is its authors)."""
+        for name in reversed(self.recent[-_THEY_SPEAKERS:]):
+            if _is_plural(name):
+                return name
+        last = self.recent[-1] if self.recent else None
+        if (
+            last is not None
+            and last.split()[0].lower() in _DEFINITE
+            and last.split()[-1].lower() in rules.PERSON_ROLES
+        ):
+            return None
+        return last
 
     def _previous_organisation(self) -> str | None:
         """ "it" as the organisation the sentence before opens with ("The Appellate Court

@@ -104,6 +104,22 @@ class TestPronouns:
         claimant = _claimant(extractor, text, "The network")
         assert claimant is None or not claimant.startswith("After")
 
+    def test_they_is_never_one_person_named_by_a_role_but_may_be_a_group(
+        self, extractor: ClaimExtractor
+    ) -> None:
+        # Seen on a real page: "They claim …" given to "The judge".
+        judge = (
+            "The judge has said he will excuse a juror who has a conflict.\n"
+            "They claim the prosecution did not present evidence of an agreement."
+        )
+        assert _claimant(extractor, judge, "They claim") is None
+        loggers = (
+            "The loggers claimed that he was still alive.\n"
+            "Officer Smith said the case was open.\n"
+            "They claimed too that they heard a second shot."
+        )
+        assert _claimant(extractor, loggers, "They claimed too") == "The loggers"
+
     def test_speaking_is_not_a_claimant_the_pronoun_is(self, extractor: ClaimExtractor) -> None:
         text = (
             "Health Minister Stephen Donnelly came in for criticism after saying the virus "
