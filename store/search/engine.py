@@ -65,6 +65,14 @@ STRONG_MARGIN = 6.0
 strong: a field weight of 0.95 and the length penalty of a 3,000-letter body, not a typo."""
 
 
+INFLECTED = STRONG_MARGIN + 8.0
+"""How far below the best score hits may be when every form of the words is strong and the
+index matched the rest through their stems: a finished word is scored as a whole word (see
+:attr:`store.search.ranking.ScoredWord.probe`), so "emissions" for "emission " scores ≈5
+below it, "tanks" for "tank " ≈8. Such hits answer; looking on for records that hold the
+word itself ranked all 1,000 candidates ("emission ": 4 -> 34 ms CPU at a million records)."""
+
+
 class SearchError(RuntimeError):
     """The store cannot be searched (not SQLite, unreadable); one line saying why."""
 
@@ -210,13 +218,17 @@ class SearchEngine:
                 if query.is_empty:
                     return SearchResult((), SearchState.NOTHING_YET)
             query, dropped = _without_unmatched_words(query, expansions)
-            hits = [] if query.is_empty else self._ranked(source, query, expansions, kinds, limit)
+            hits = (
+                []
+                if query.is_empty
+                else self._ranked(source, query, expansions, kinds, limit, typing)
+            )
             if not hits and len(query.clauses) > 1 and any(e.cut for e in expansions.values()):
                 # Each word matches alone but their closest forms never meet ("trought
                 # domburg": trough, drought, brought… came before "through"): ask again
                 # with more of each word's typo neighbours before saying nothing matched.
                 expansions = _expand(source, query, typing, WIDE_NEAR_WORDS)
-                hits = self._ranked(source, query, expansions, kinds, limit)
+                hits = self._ranked(source, query, expansions, kinds, limit, typing)
             if hits:
                 return SearchResult(hits, SearchState.HITS, dropped)
             state = SearchState.NO_MATCH if source.has_records() else SearchState.EMPTY_STORE
@@ -229,6 +241,7 @@ class SearchEngine:
         expansions: dict[WordTerm, Expansion],
         kinds: list[RecordKind],
         limit: int,
+        typing: bool,
     ) -> list[SearchHit]:
         """Rank the candidates, the newest :data:`FIRST_BATCH` first when there are many.
 
@@ -241,7 +254,7 @@ class SearchEngine:
         expansions, beside = _with_cooccurring_completions(source, query, expansions, kinds)
         per_kind = max(1, CANDIDATES // len(kinds))
         batch = max(FIRST_BATCH, 3 * limit)
-        strong = _strong_first(source, query, expansions, kinds, beside, batch, limit)
+        strong = _strong_first(source, query, expansions, kinds, beside, batch, limit, typing)
         if strong is not None and strong.enough:
             return strong.hits
         found = {kind: source.candidates(query, expansions, kind, per_kind) for kind in kinds}
@@ -261,7 +274,7 @@ class SearchEngine:
             found = {kind: source.candidates(query, broader, kind, per_kind) for kind in kinds}
         if sum(len(ids) for ids in found.values()) < batch:
             _add_unlisted_completions(source, query, expansions, found, max(1, batch // len(kinds)))
-        clauses = _scored_clauses(query, expansions)
+        clauses = _scored_clauses(query, expansions, typing)
         total = sum(len(ids) for ids in found.values())
         # The records that hold the other words as typed beside a completion: ranked whatever
         # their age, or the newest records with a typo neighbour would hide them.
@@ -303,26 +316,45 @@ class SearchEngine:
                     hits = _merged(hits, strong.hits if strong else [], limit)
                 return _merged(hits, rank(more[ranked_before:], clauses, limit), limit)
             # Every form is strong, yet the newest records are weak: the index matched stems
-            # ("firing" finds "fired"). The rest are ranked a batch at a time, newest first,
-            # until the answer is strong: ranking all 1,000 cost 20-40 ms at a million records.
-            rest = {kind: ids[len(first[kind]) :] for kind, ids in found.items()}
-            left = total - sum(len(ids) for ids in first.values())
-            ranked = list(documents)
-            while left > 0:
-                chunk: list[Document] = []
-                for kind, ids in rest.items():
-                    share = -(-len(ids) * batch // left)
-                    chunk.extend(source.documents(kind, ids[:share]))
-                    rest[kind] = ids[share:]
-                left = sum(len(ids) for ids in rest.values())
-                ranked.extend(chunk)
-                hits = _merged(hits, rank(chunk, clauses, limit), limit)
-                if _strong_enough(hits, clauses, limit):
-                    break
-            return rank(ranked, clauses, limit) if _readings(clauses) else hits
+            # ("firing" finds "fired", "emission" "emissions"). The rest are ranked a batch at
+            # a time, newest first, until the answer is strong or holds the words inflected:
+            # ranking all 1,000 cost 20-40 ms at a million records.
+            if _readings(clauses) or not _strong_enough(hits, clauses, limit, INFLECTED):
+                hits = self._stems(source, found, first, documents, hits, clauses, limit, batch)
+            return hits
         for kind, ids in found.items():
             documents.extend(source.documents(kind, ids))
         return rank(documents, clauses, limit)
+
+    @staticmethod
+    def _stems(
+        source: CandidateSource,
+        found: dict[RecordKind, list[int]],
+        first: dict[RecordKind, list[int]],
+        documents: list[Document],
+        hits: list[SearchHit],
+        clauses: list[list[ScoredWord]],
+        limit: int,
+        batch: int,
+    ) -> list[SearchHit]:
+        """The candidates after the ``first`` batch ranked a batch at a time (see
+        :meth:`_ranked`) until the hits are within :data:`INFLECTED` of the best."""
+        total = sum(len(ids) for ids in found.values())
+        rest = {kind: ids[len(first[kind]) :] for kind, ids in found.items()}
+        left = total - sum(len(ids) for ids in first.values())
+        ranked = list(documents)
+        while left > 0:
+            chunk: list[Document] = []
+            for kind, ids in rest.items():
+                share = -(-len(ids) * batch // left)
+                chunk.extend(source.documents(kind, ids[:share]))
+                rest[kind] = ids[share:]
+            left = sum(len(ids) for ids in rest.values())
+            ranked.extend(chunk)
+            hits = _merged(hits, rank(chunk, clauses, limit), limit)
+            if _strong_enough(hits, clauses, limit, INFLECTED):
+                break
+        return rank(ranked, clauses, limit) if _readings(clauses) else hits
 
     def _open(self) -> CandidateSource | None:
         if self._source is not None:
@@ -384,12 +416,17 @@ def _postgres_source(store: StoreLocation) -> CandidateSource:
     return source
 
 
-def _strong_enough(hits: list[SearchHit], clauses: list[list[ScoredWord]], limit: int) -> bool:
-    """Whether ``limit`` hits already score within :data:`STRONG_MARGIN` of the best any record
-    could: the mean over clauses of how well the query's words match their best stored form."""
+def _strong_enough(
+    hits: list[SearchHit],
+    clauses: list[list[ScoredWord]],
+    limit: int,
+    margin: float = STRONG_MARGIN,
+) -> bool:
+    """Whether ``limit`` hits already score within ``margin`` of the best any record could:
+    the mean over clauses of how well the query's words match their best stored form."""
     if len(hits) < limit:
         return False
-    return hits[limit - 1].score >= best_possible(clauses) - STRONG_MARGIN
+    return hits[limit - 1].score >= best_possible(clauses) - margin
 
 
 def _add_unlisted_completions(
@@ -515,6 +552,7 @@ def _strong_first(
     beside: list[Document],
     batch: int,
     limit: int,
+    typing: bool,
 ) -> _StrongTry | None:
     """The newest records holding a strong form of every word (see :func:`_strong_forms`),
     ranked: when they already score as well as the words allow (``enough``) they are the
@@ -530,7 +568,7 @@ def _strong_first(
     rare to fill the answer pays one narrow question a kind more (the caller's own narrowing
     asks it again from memory, and ranks only the records this did not).
     """
-    clauses = _scored_clauses(query, expansions)
+    clauses = _scored_clauses(query, expansions, typing)
     if not clauses or _readings(clauses):
         return None  # a lone misspelling shows one record of each reading: all forms count
     better = _strong_forms(source, expansions, clauses)
@@ -615,12 +653,20 @@ def _alternatives(query: Query, word: WordTerm, expansions: dict[WordTerm, Expan
     )
 
 
-def _scored_clauses(query: Query, expansions: dict[WordTerm, Expansion]) -> list[list[ScoredWord]]:
+def _scored_clauses(
+    query: Query, expansions: dict[WordTerm, Expansion], typing: bool
+) -> list[list[ScoredWord]]:
     """Each clause's words that the store holds, with their forms, for :func:`rank`; clauses
-    left with none are left out."""
+    left with none are left out. ``typing``: the last word is still being typed, and scored
+    as the start of a word (see :attr:`ScoredWord.completes`)."""
     scored = [
         [
-            ScoredWord(word, expansions[word].forms, _alternatives(query, word, expansions))
+            ScoredWord(
+                word,
+                expansions[word].forms,
+                _alternatives(query, word, expansions),
+                _completed(query, clause, word, typing),
+            )
             for word in clause.words
             if expansions[word].found
         ]
