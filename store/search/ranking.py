@@ -289,7 +289,11 @@ def form_score(word: ScoredWord, form: str) -> float:
     "please" is then a weaker form of a finished "pleas" than "pleas" itself.
     """
     if word.spaced:
-        return fuzz.partial_ratio(word.probe, f" {form} ")
+        # As in the middle of a field: partial_ratio lets a window hang over the ends of the
+        # longer string, so "ws" at an end would be scored as most of "wqs" (above "was").
+        # What stands around the form matches nothing.
+        filler = "\0" * len(word.probe)
+        return fuzz.partial_ratio(word.probe, f"{filler} {form} {filler}")
     if len(form) <= len(word.needle):
         return fuzz.partial_ratio(word.needle, f" {form} ")
     return fuzz.partial_ratio(word.needle, form)
