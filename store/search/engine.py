@@ -68,9 +68,11 @@ strong: a field weight of 0.95 and the length penalty of a 3,000-letter body, no
 INFLECTED = STRONG_MARGIN + 8.0
 """How far below the best score hits may be when every form of the words is strong and the
 index matched the rest through their stems: a finished word is scored as a whole word (see
-:attr:`store.search.ranking.ScoredWord.probe`), so "emissions" for "emission " scores ≈5
-below it, "tanks" for "tank " ≈8. Such hits answer; looking on for records that hold the
-word itself ranked all 1,000 candidates ("emission ": 4 -> 34 ms CPU at a million records)."""
+:attr:`store.search.ranking.ScoredWord.probe`), so "emissions" for "emission " scores 10
+below it, "reports" for "report " 12.5. Such hits answer; looking on for records that hold
+the word itself ranked all 1,000 candidates ("emission ": 4 -> 34 ms CPU at a million
+records). A short word's inflection ("tanks" for "tank ": 16.7) is beyond it, and the
+candidates are ranked on as before."""
 
 
 class SearchError(RuntimeError):
@@ -218,17 +220,13 @@ class SearchEngine:
                 if query.is_empty:
                     return SearchResult((), SearchState.NOTHING_YET)
             query, dropped = _without_unmatched_words(query, expansions)
-            hits = (
-                []
-                if query.is_empty
-                else self._ranked(source, query, expansions, kinds, limit, typing)
-            )
+            hits = [] if query.is_empty else self._ranked(source, query, expansions, kinds, limit)
             if not hits and len(query.clauses) > 1 and any(e.cut for e in expansions.values()):
                 # Each word matches alone but their closest forms never meet ("trought
                 # domburg": trough, drought, brought… came before "through"): ask again
                 # with more of each word's typo neighbours before saying nothing matched.
                 expansions = _expand(source, query, typing, WIDE_NEAR_WORDS)
-                hits = self._ranked(source, query, expansions, kinds, limit, typing)
+                hits = self._ranked(source, query, expansions, kinds, limit)
             if hits:
                 return SearchResult(hits, SearchState.HITS, dropped)
             state = SearchState.NO_MATCH if source.has_records() else SearchState.EMPTY_STORE
@@ -241,7 +239,6 @@ class SearchEngine:
         expansions: dict[WordTerm, Expansion],
         kinds: list[RecordKind],
         limit: int,
-        typing: bool,
     ) -> list[SearchHit]:
         """Rank the candidates, the newest :data:`FIRST_BATCH` first when there are many.
 
@@ -254,7 +251,7 @@ class SearchEngine:
         expansions, beside = _with_cooccurring_completions(source, query, expansions, kinds)
         per_kind = max(1, CANDIDATES // len(kinds))
         batch = max(FIRST_BATCH, 3 * limit)
-        strong = _strong_first(source, query, expansions, kinds, beside, batch, limit, typing)
+        strong = _strong_first(source, query, expansions, kinds, beside, batch, limit)
         if strong is not None and strong.enough:
             return strong.hits
         found = {kind: source.candidates(query, expansions, kind, per_kind) for kind in kinds}
@@ -274,7 +271,7 @@ class SearchEngine:
             found = {kind: source.candidates(query, broader, kind, per_kind) for kind in kinds}
         if sum(len(ids) for ids in found.values()) < batch:
             _add_unlisted_completions(source, query, expansions, found, max(1, batch // len(kinds)))
-        clauses = _scored_clauses(query, expansions, typing)
+        clauses = _scored_clauses(query, expansions)
         total = sum(len(ids) for ids in found.values())
         # The records that hold the other words as typed beside a completion: ranked whatever
         # their age, or the newest records with a typo neighbour would hide them.
@@ -562,7 +559,6 @@ def _strong_first(
     beside: list[Document],
     batch: int,
     limit: int,
-    typing: bool,
 ) -> _StrongTry | None:
     """The newest records holding a strong form of every word (see :func:`_strong_forms`),
     ranked: when they already score as well as the words allow (``enough``) they are the
@@ -578,7 +574,7 @@ def _strong_first(
     rare to fill the answer pays one narrow question a kind more (the caller's own narrowing
     asks it again from memory, and ranks only the records this did not).
     """
-    clauses = _scored_clauses(query, expansions, typing)
+    clauses = _scored_clauses(query, expansions)
     if not clauses or _readings(clauses):
         return None  # a lone misspelling shows one record of each reading: all forms count
     better = _strong_forms(source, expansions, clauses)
@@ -663,19 +659,21 @@ def _alternatives(query: Query, word: WordTerm, expansions: dict[WordTerm, Expan
     )
 
 
-def _scored_clauses(
-    query: Query, expansions: dict[WordTerm, Expansion], typing: bool
-) -> list[list[ScoredWord]]:
+def _scored_clauses(query: Query, expansions: dict[WordTerm, Expansion]) -> list[list[ScoredWord]]:
     """Each clause's words that the store holds, with their forms, for :func:`rank`; clauses
-    left with none are left out. ``typing``: the last word is still being typed, and scored
-    as the start of a word (see :attr:`ScoredWord.completes`)."""
+    left with none are left out.
+
+    The last word is scored as the start of a word (see :attr:`ScoredWord.completes`) even
+    after a space: a space typed after it is where the next word begins, and scoring the
+    same records again for it was a ranking of 150-450 records per word typed (the key
+    presses' p95 at a million records 17.6 -> 21.6 ms CPU); the words before it are whole."""
     scored = [
         [
             ScoredWord(
                 word,
                 expansions[word].forms,
                 _alternatives(query, word, expansions),
-                _completed(query, clause, word, typing),
+                _completed(query, clause, word, typing=True),
             )
             for word in clause.words
             if expansions[word].found

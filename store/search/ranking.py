@@ -7,6 +7,12 @@ scored whole: the index already found the record, so the ranker looks for the wo
 forms (``str.find``, fast) and scores a window around the first one, which keeps the cost per
 record flat however long the text.
 
+A word of any field is aligned as a word, not as letters: the field's :func:`spaced` text
+(every character that is no letter or digit a space) against the word between spaces, or,
+while it is still being typed, after one. Aligned as letters, every longer word holding the
+typed one was a perfect match ("rove" in "prove", "pleas" in "please", "art" in "start"), and
+the newest such records hid the ones that hold the word itself.
+
 A record's score is the mean over query clauses of its best field score, weighted a little by
 field and lowered a little for long fields: when every word matches, a short claim that says
 it is a better answer than a long article that mentions it in passing.
@@ -84,8 +90,8 @@ class ScoredWord:
     have meant (corrections, completions): the hits show the best record of each before the
     second of any (see :func:`rank`)."""
     completes: bool = False
-    """The word is still being typed (the last one, no space after it): it may be the start
-    of a longer word, so only where it starts is scored, not where it ends."""
+    """The word is the query's last, where the user is typing: it may be the start of a longer
+    word, so only where it starts is scored, not where it ends."""
     needle: str = dataclasses.field(init=False)
     """The word as it is looked for in lower-cased text."""
     probe: str = dataclasses.field(init=False)
