@@ -283,6 +283,11 @@ class SearchEngine:
             for kind, ids in first.items():
                 documents.extend(source.documents(kind, ids))
             hits = rank(documents, clauses, limit)
+            if strong is not None and not _readings(clauses):
+                # What _strong_first found holds a strong form of every word, however old:
+                # too few to answer alone, they still outrank the newest batch's weaker hits
+                # ("abha trhe": seven "abha ... the" records below ten "aha ... the" ones).
+                hits = _merged(hits, strong.hits, limit)
             if _strong_enough(hits, clauses, limit):
                 return hits
             better = strong.better if strong else _strong_forms(source, expansions, clauses)
