@@ -65,6 +65,16 @@ STRONG_MARGIN = 6.0
 strong: a field weight of 0.95 and the length penalty of a 3,000-letter body, not a typo."""
 
 
+INFLECTED = STRONG_MARGIN + 8.0
+"""How far below the best score hits may be when every form of the words is strong and the
+index matched the rest through their stems: a finished word is scored as a whole word (see
+:attr:`store.search.ranking.ScoredWord.probe`), so "emissions" for "emission " scores 10
+below it, "reports" for "report " 12.5. Such hits answer; looking on for records that hold
+the word itself ranked all 1,000 candidates ("emission ": 4 -> 34 ms CPU at a million
+records). A short word's inflection ("tanks" for "tank ": 16.7) is beyond it, and the
+candidates are ranked on as before."""
+
+
 class SearchError(RuntimeError):
     """The store cannot be searched (not SQLite, unreadable); one line saying why."""
 
@@ -283,6 +293,11 @@ class SearchEngine:
             for kind, ids in first.items():
                 documents.extend(source.documents(kind, ids))
             hits = rank(documents, clauses, limit)
+            if strong is not None and not _readings(clauses):
+                # What _strong_first found holds a strong form of every word, however old:
+                # too few to answer alone, they still outrank the newest batch's weaker hits
+                # ("abha trhe": seven "abha ... the" records below ten "aha ... the" ones).
+                hits = _merged(hits, strong.hits, limit)
             if _strong_enough(hits, clauses, limit):
                 return hits
             better = strong.better if strong else _strong_forms(source, expansions, clauses)
@@ -313,26 +328,45 @@ class SearchEngine:
                     hits = _merged(hits, strong.hits if strong else [], limit)
                 return _merged(hits, rank(more[ranked_before:], clauses, limit), limit)
             # Every form is strong, yet the newest records are weak: the index matched stems
-            # ("firing" finds "fired"). The rest are ranked a batch at a time, newest first,
-            # until the answer is strong: ranking all 1,000 cost 20-40 ms at a million records.
-            rest = {kind: ids[len(first[kind]) :] for kind, ids in found.items()}
-            left = total - sum(len(ids) for ids in first.values())
-            ranked = list(documents)
-            while left > 0:
-                chunk: list[Document] = []
-                for kind, ids in rest.items():
-                    share = -(-len(ids) * batch // left)
-                    chunk.extend(source.documents(kind, ids[:share]))
-                    rest[kind] = ids[share:]
-                left = sum(len(ids) for ids in rest.values())
-                ranked.extend(chunk)
-                hits = _merged(hits, rank(chunk, clauses, limit), limit)
-                if _strong_enough(hits, clauses, limit):
-                    break
-            return rank(ranked, clauses, limit) if _readings(clauses) else hits
+            # ("firing" finds "fired", "emission" "emissions"). The rest are ranked a batch at
+            # a time, newest first, until the answer is strong or holds the words inflected:
+            # ranking all 1,000 cost 20-40 ms at a million records.
+            if _readings(clauses) or not _strong_enough(hits, clauses, limit, INFLECTED):
+                hits = self._stems(source, found, first, documents, hits, clauses, limit, batch)
+            return hits
         for kind, ids in found.items():
             documents.extend(source.documents(kind, ids))
         return rank(documents, clauses, limit)
+
+    @staticmethod
+    def _stems(
+        source: CandidateSource,
+        found: dict[RecordKind, list[int]],
+        first: dict[RecordKind, list[int]],
+        documents: list[Document],
+        hits: list[SearchHit],
+        clauses: list[list[ScoredWord]],
+        limit: int,
+        batch: int,
+    ) -> list[SearchHit]:
+        """The candidates after the ``first`` batch ranked a batch at a time (see
+        :meth:`_ranked`) until the hits are within :data:`INFLECTED` of the best."""
+        total = sum(len(ids) for ids in found.values())
+        rest = {kind: ids[len(first[kind]) :] for kind, ids in found.items()}
+        left = total - sum(len(ids) for ids in first.values())
+        ranked = list(documents)
+        while left > 0:
+            chunk: list[Document] = []
+            for kind, ids in rest.items():
+                share = -(-len(ids) * batch // left)
+                chunk.extend(source.documents(kind, ids[:share]))
+                rest[kind] = ids[share:]
+            left = sum(len(ids) for ids in rest.values())
+            ranked.extend(chunk)
+            hits = _merged(hits, rank(chunk, clauses, limit), limit)
+            if _strong_enough(hits, clauses, limit, INFLECTED):
+                break
+        return rank(ranked, clauses, limit) if _readings(clauses) else hits
 
     def _open(self) -> CandidateSource | None:
         if self._source is not None:
@@ -394,12 +428,17 @@ def _postgres_source(store: StoreLocation) -> CandidateSource:
     return source
 
 
-def _strong_enough(hits: list[SearchHit], clauses: list[list[ScoredWord]], limit: int) -> bool:
-    """Whether ``limit`` hits already score within :data:`STRONG_MARGIN` of the best any record
-    could: the mean over clauses of how well the query's words match their best stored form."""
+def _strong_enough(
+    hits: list[SearchHit],
+    clauses: list[list[ScoredWord]],
+    limit: int,
+    margin: float = STRONG_MARGIN,
+) -> bool:
+    """Whether ``limit`` hits already score within ``margin`` of the best any record could:
+    the mean over clauses of how well the query's words match their best stored form."""
     if len(hits) < limit:
         return False
-    return hits[limit - 1].score >= best_possible(clauses) - STRONG_MARGIN
+    return hits[limit - 1].score >= best_possible(clauses) - margin
 
 
 def _add_unlisted_completions(
@@ -472,7 +511,10 @@ def _with_cooccurring_completions(
     the other words always prevent (3-letter prefixes: recall@10 0.74 at a million real-word
     records). So the newest :data:`COOCCURRING_RECORDS` records that hold the other words as
     typed (their typo neighbours would drown a rare word's records) are read, and the words
-    in them that start with the prefix join the last word's forms, most frequent first.
+    in them that start with the prefix join the last word's forms, most frequent first. When
+    the prefix is rare enough for the index to be asked for all its completions
+    (:attr:`Expansion.broader`), it is asked for the newest records that hold the other words
+    as typed beside one, and only those are read.
     """
     if len(query.clauses) < 2 or len(query.clauses[-1].words) != 1:
         return expansions, []
@@ -497,9 +539,16 @@ def _with_cooccurring_completions(
     pattern = re.compile(word_start(prefix) + r"[^\W_]*")
     counts: Counter[str] = Counter()
     beside: list[Document] = []
-    per_kind = max(1, COOCCURRING_RECORDS // len(kinds))
+    asked, read = rest, COOCCURRING_RECORDS
+    if expansion.broader:
+        # Every completion is cheap to ask the index for: it gives the records that hold the
+        # other words beside one, where reading those of the other words and looking for the
+        # prefix read 300 records to keep a few ("wutke leon": 93 hold both; 6.5 -> 2 ms).
+        asked, read = query, FIRST_BATCH
+        narrowed[last] = replace(expansion, native=expansion.broader)
+    per_kind = max(1, read // len(kinds))
     for kind in kinds:
-        for document in source.documents(kind, source.candidates(rest, narrowed, kind, per_kind)):
+        for document in source.documents(kind, source.candidates(asked, narrowed, kind, per_kind)):
             completed = [
                 form for _, text in document.fields for form in pattern.findall(text.lower())
             ]
@@ -627,10 +676,20 @@ def _alternatives(query: Query, word: WordTerm, expansions: dict[WordTerm, Expan
 
 def _scored_clauses(query: Query, expansions: dict[WordTerm, Expansion]) -> list[list[ScoredWord]]:
     """Each clause's words that the store holds, with their forms, for :func:`rank`; clauses
-    left with none are left out."""
+    left with none are left out.
+
+    The last word is scored as the start of a word (see :attr:`ScoredWord.completes`) even
+    after a space: a space typed after it is where the next word begins, and scoring the
+    same records again for it was a ranking of 150-450 records per word typed (the key
+    presses' p95 at a million records 17.6 -> 21.6 ms CPU); the words before it are whole."""
     scored = [
         [
-            ScoredWord(word, expansions[word].forms, _alternatives(query, word, expansions))
+            ScoredWord(
+                word,
+                expansions[word].forms,
+                _alternatives(query, word, expansions),
+                _completed(query, clause, word, typing=True),
+            )
             for word in clause.words
             if expansions[word].found
         ]

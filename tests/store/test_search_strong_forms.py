@@ -41,3 +41,23 @@ def test_the_records_of_a_word_typed_as_stored_lead_however_many_newer_neighbour
         assert len(more) == 15
     finally:
         searching.close()
+
+
+def test_records_holding_a_strong_form_of_every_word_outrank_a_newer_batch_of_weaker_ones(
+    store: Store,
+) -> None:
+    """Three old records hold "abha" and "the"; 150 newer ones end on "aha", a typo away,
+    which scores close enough to pass for a strong answer: the three are still shown first
+    (before, they were found, ranked, and then dropped for the newest batch)."""
+    store.add_documents(
+        [
+            *(_doc(f"Abha notes {n}", "We walked to the Abha river.") for n in range(3)),
+            *(_doc(f"Moment {n}", "Then came the aha") for n in range(150)),
+        ]
+    )
+    searching = SearchEngine(store)
+    try:
+        titles = [hit.text for hit in searching.search("abha trhe", limit=10)]
+        assert sorted(titles[:3]) == [f"Abha notes {n}" for n in range(3)]
+    finally:
+        searching.close()
