@@ -2,22 +2,19 @@
 
 Drawn on stderr only when it is a terminal and the run has taken a moment, like the file
 import's bar (:mod:`tui.commands.import_progress`), whose habits it follows: lines meant for the
-same terminal are printed above the bar, never through it.
+same terminal are printed above the bar, never through it. Rich is imported only when the bar
+is drawn: a refresh whose output is a pipe or a log, or that is over at once, never loads it
+(≈0.06 s of a second refresh's start-up).
 """
 
 from __future__ import annotations
 
-from typing import TextIO
-
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    ProgressColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
+from typing import TYPE_CHECKING, TextIO
 
 from tui.commands.progress_bar import SHOW_AFTER_SECONDS, TerminalProgress
+
+if TYPE_CHECKING:
+    from rich.progress import ProgressColumn
 
 
 class RefreshProgress(TerminalProgress):
@@ -30,6 +27,8 @@ class RefreshProgress(TerminalProgress):
         self._unit = unit
 
     def _columns(self) -> tuple[str | ProgressColumn, ...]:
+        from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+
         return (
             TextColumn("fetching"),
             BarColumn(),
