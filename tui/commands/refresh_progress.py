@@ -16,6 +16,8 @@ from tui.commands.progress_bar import SHOW_AFTER_SECONDS, TerminalProgress
 if TYPE_CHECKING:
     from rich.progress import ProgressColumn
 
+    from store.fetch.refresh import RefreshCounts
+
 
 class RefreshProgress(TerminalProgress):
     """Counts feeds (or URLs); shows them on ``err`` if it is a terminal and time passes."""
@@ -33,9 +35,15 @@ class RefreshProgress(TerminalProgress):
             TextColumn("fetching"),
             BarColumn(),
             MofNCompleteColumn(),
-            TextColumn(f"{self._unit} · {{task.fields[new]:,}} new"),
+            TextColumn(f"{self._unit} · {{task.fields[pages]}}{{task.fields[new]:,}} new"),
             TimeElapsedColumn(),
         )
 
-    def feeds_done(self, done: int, total: int, new: int) -> None:
-        self._update(done, total, new=new)
+    def feeds_done(self, done: int, total: int, new: int, pages: str = "") -> None:
+        self._update(done, total, new=new, pages=pages)
+
+    def counts(self, counts: RefreshCounts) -> None:
+        """A refresh's progress (:data:`store.fetch.refresh.Progress`): linked pages too."""
+        pages = f"{counts.pages_done:,}/{counts.pages:,} pages · " if counts.pages else ""
+        failed = f"{counts.failed:,} failed · " if counts.failed else ""
+        self.feeds_done(counts.feeds_done, counts.feeds, counts.new, pages + failed)
