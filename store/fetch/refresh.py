@@ -16,9 +16,10 @@ tags; an entry whose page fails is stored as the feed gave it, with a warning.
 Entries are stored as they are ready, not when their whole feed is: those that need no page as
 soon as the feed is parsed, the others as soon as their own page is parsed or has failed. A
 feed whose entries link to a slow server would otherwise show nothing until its slowest page
-timed out (30 s by default). Ready entries are written together at most every
-:data:`STORE_SECONDS` (one transaction per feed, not per page, so a refresh of a thousand pages
-does not pay a thousand commits), and when their feed is done.
+timed out (30 s by default). A feed's ready entries are written together when the feed is
+done, or once the first of them has waited :data:`STORE_SECONDS`: a feed whose pages come
+quickly is still one transaction (each costs ≈13 ms of CPU beyond its documents, so a thousand
+pages must not be a thousand commits), and a slow one shows its first entries within seconds.
 
 A feed's validators (ETag, Last-Modified) are saved only after all its documents are committed,
 so a 304 never stands for entries the store did not get: a refresh stopped half-way fetches the
@@ -59,8 +60,9 @@ from store.workers import worker_pool
 FETCH_THREADS = 16
 """Threads waiting on the network; the per-host limit, not this, bounds each server's load."""
 SAVE_SECONDS = 2.0
-STORE_SECONDS = 0.5
-"""Entries that are ready (parsed, or their page failed) wait at most this long to be stored."""
+STORE_SECONDS = 2.0
+"""Entries that are ready (parsed, or their page failed) wait at most about this long to be
+stored while their feed's other pages come (the run's loop looks every 0.5 s)."""
 """Feeds' statuses are saved together, at most this long after the first is known."""
 PAGES_IN_FLIGHT = 32
 """Linked pages being fetched or waiting to be parsed at once (``full_pages``)."""
@@ -225,6 +227,8 @@ class _Feed:
     """Linked pages still being fetched or parsed."""
     ready: list[DocumentDraft] = field(default_factory=list)
     """Entries ready to be stored (parsed, or their page failed), not stored yet."""
+    ready_since: float = 0.0
+    """When the first of :attr:`ready` became ready."""
     finished: bool = False
     """Its line was emitted (done, or failed): nothing more is stored for it."""
 
@@ -257,8 +261,7 @@ class _Run:
         self.page_queue: deque[tuple[_Feed, int]] = deque()
         self.pages_in_flight = 0
         self.unstored: dict[str, _Feed] = {}
-        """Feeds with ready entries, by URL, in the order they got them."""
-        self.last_stored = time.monotonic()
+        """Feeds with ready entries and pages still to come, by URL, oldest ready first."""
         self.new = 0
         self.pages = 0
         self.pages_done = 0
@@ -277,8 +280,8 @@ class _Run:
                 for future in done:
                     kind, feed, index = self.work.pop(future)
                     self._step(kind, feed, index, future)
-                if self.unstored and time.monotonic() - self.last_stored >= STORE_SECONDS:
-                    self._store_ready()
+                if self.unstored:
+                    self._store_waiting()
             self._save_records()
         finally:
             stopped = self.stop.is_set()
@@ -335,11 +338,11 @@ class _Run:
             )
             return
         paged = self._fetch_pages(feed) if self.full_pages else set()
-        feed.ready += [d for i, d in enumerate(feed.drafts) if i not in paged]
+        for index, draft in enumerate(feed.drafts):
+            if index not in paged:
+                self._ready(feed, draft)
         if feed.waiting == 0:
             self._finish(feed)
-        elif feed.ready:
-            self._store(feed)  # what needs no page is in the store while the pages come
 
     # -- linked pages (full_pages) -----------------------------------------------------------
 
@@ -401,23 +404,30 @@ class _Run:
         feed.waiting -= 1
         self.pages_in_flight -= 1
         self.pages_done += 1
-        feed.ready.append(feed.drafts[index])
+        self._ready(feed, feed.drafts[index])
         self._pump_pages()
         if feed.waiting == 0:
             self._finish(feed)
         else:
-            self.unstored.setdefault(feed.url, feed)
             self._tell()
 
     # -- the end of a feed -------------------------------------------------------------------
 
-    def _store_ready(self) -> None:
-        """Store every feed's ready entries (at most :data:`STORE_SECONDS` after the first)."""
-        feeds, self.unstored = list(self.unstored.values()), {}
-        for feed in feeds:
+    def _ready(self, feed: _Feed, draft: DocumentDraft) -> None:
+        if not feed.ready:
+            feed.ready_since = time.monotonic()
+            self.unstored[feed.url] = feed
+        feed.ready.append(draft)
+
+    def _store_waiting(self) -> None:
+        """Store the ready entries of the feeds whose first ready one has waited
+        :data:`STORE_SECONDS` for the feed's other pages."""
+        now = time.monotonic()
+        late = [f for f in self.unstored.values() if now - f.ready_since >= STORE_SECONDS]
+        for feed in late:
             self._store(feed)
-        self.last_stored = time.monotonic()
-        self._tell()
+        if late:
+            self._tell()
 
     def _store(self, feed: _Feed) -> bool:
         """Store the feed's ready entries in one transaction; False when the store refused
