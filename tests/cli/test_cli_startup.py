@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.conftest import SEED_PAGE
+
 ROOT = Path(__file__).resolve().parents[2]
 
 _LOADED = """
@@ -52,3 +54,9 @@ def test_each_command_still_finds_its_module(tmp_path: Path) -> None:
     )
     assert _loaded("--db", db, "stats", "--json").startswith("0 ")
     assert _loaded("--db", db, "paths").startswith("0 ")
+
+
+def test_a_file_import_into_a_pipe_loads_no_rich(tmp_path: Path) -> None:
+    db = str(tmp_path / "store.sqlite3")
+    loaded = _loaded("--db", db, "import", "-q", str(SEED_PAGE))
+    assert loaded.startswith("0 ") and "'rich'" not in loaded and "tui.commands.importing" in loaded
