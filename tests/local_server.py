@@ -29,6 +29,8 @@ class Route:
     last_modified: str | None = None
     delay: float = 0.0
     """Seconds to wait before answering (a server slower than the client's timeout)."""
+    gate: threading.Event | None = None
+    """Answer only once this is set (at most 60 s): a page as slow as the test wants it."""
     gzip: bool = False
     location: str | None = None
     """Answer with a 302 to this path or URL."""
@@ -97,6 +99,8 @@ def _handler(server: LocalServer) -> type[BaseHTTPRequestHandler]:
                 return
             if route.delay:
                 time.sleep(route.delay)
+            if route.gate is not None:
+                route.gate.wait(60)
             if route.location is not None:
                 self.send_response(302)
                 self.send_header("Location", route.location)

@@ -4,7 +4,11 @@ Each sub-command lives in :mod:`tui.commands`. Usage errors exit 2 (argparse's h
 malformed search query is one); a command that fails on bad input prints one line to stderr and
 exits 1, never a traceback; a search that finds nothing exits 1, as grep does. How rows are
 printed (table, TSV, JSON) is :mod:`tui.commands.output`.
-Textual is imported only when the app is opened, so ``claimdesk list`` starts fast.
+Start-up is most of a short command's time, so this module imports only what the parser
+needs, and ``main`` imports the one command module it runs: ``claimdesk refresh`` with nothing
+new never loads the export, search or app code. Textual is imported only when the app is
+opened. It matters twice for the ``claimdesk`` script: each worker of its process pool runs the
+script again (multiprocessing's spawn), so whatever this module imports, every worker imports.
 """
 
 from __future__ import annotations
@@ -17,9 +21,8 @@ from collections.abc import Sequence
 from store.export.formats import FORMATS
 from store.records import KINDS
 from store.safe_text import one_line
-from tui import commands
 from tui.commands import editing_parsers, feeds
-from tui.commands.arguments import whole_number
+from tui.commands.arguments import EXPORT_SEARCH_LIMIT, whole_number
 from tui.commands.output import FORMATS as OUTPUT_FORMATS
 from tui.errors import CommandError, UsageError
 
@@ -110,7 +113,7 @@ def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     exp.add_argument(
         "--limit",
         type=_positive_int,
-        default=commands.EXPORT_SEARCH_LIMIT,
+        default=EXPORT_SEARCH_LIMIT,
         metavar="N",
         help="at most N search hits (default: %(default)s)",
     )
@@ -216,34 +219,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return feeds.run(args)
         if args.command in editing_parsers.COMMANDS:
             return editing_parsers.run(args)
-        if args.command == "list":
-            return commands.list_command(args.db, args.kind, fmt=args.fmt, limit=args.limit)
-        if args.command == "search":
-            return commands.search_command(
-                args.db, " ".join(args.query), kind=args.kind, limit=args.limit, fmt=args.fmt
-            )
-        if args.command == "paths":
-            return commands.paths_command(args.db)
-        if args.command == "reextract":
-            return commands.reextract_command(args.db)
-        if args.command == "export":
-            return commands.export_command(
-                args.db,
-                args.fmt,
-                query=args.query,
-                kind=args.kind,
-                ids=args.ids,
-                output=args.output,
-                force=args.force,
-                limit=args.limit,
-                reviewer_name=args.reviewer_name,
-                reviewer_url=args.reviewer_url,
-            )
-        if args.command == "copy":
-            return commands.copy_command(args.source, args.dest, quiet=args.quiet)
-        if args.command == "stats":
-            return commands.stats_command(args.db, fmt=args.fmt)
-        return commands.open_app(args.db)
+        return _run(args)
     except CommandError as error:
         # Messages quote file names and queries: made printable like everything else.
         print(f"claimdesk: {one_line(str(error))}", file=sys.stderr)
@@ -256,3 +232,51 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 141
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run one of the commands that live in their own modules, importing only that module."""
+    if args.command == "list":
+        from tui.commands.listing import list_command
+
+        return list_command(args.db, args.kind, fmt=args.fmt, limit=args.limit)
+    if args.command == "search":
+        from tui.commands.searching import search_command
+
+        return search_command(
+            args.db, " ".join(args.query), kind=args.kind, limit=args.limit, fmt=args.fmt
+        )
+    if args.command == "paths":
+        from tui.commands.listing import paths_command
+
+        return paths_command(args.db)
+    if args.command == "reextract":
+        from tui.commands.reextracting import reextract_command
+
+        return reextract_command(args.db)
+    if args.command == "export":
+        from tui.commands.exporting import export_command
+
+        return export_command(
+            args.db,
+            args.fmt,
+            query=args.query,
+            kind=args.kind,
+            ids=args.ids,
+            output=args.output,
+            force=args.force,
+            limit=args.limit,
+            reviewer_name=args.reviewer_name,
+            reviewer_url=args.reviewer_url,
+        )
+    if args.command == "copy":
+        from tui.commands.copying import copy_command
+
+        return copy_command(args.source, args.dest, quiet=args.quiet)
+    if args.command == "stats":
+        from tui.commands.listing import stats_command
+
+        return stats_command(args.db, fmt=args.fmt)
+    from tui.commands.opening import open_app
+
+    return open_app(args.db)

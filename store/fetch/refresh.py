@@ -6,15 +6,24 @@ Three kinds of work overlap, each where it is cheapest:
   :data:`~store.fetch.client.PER_HOST` requests at a time to one host;
 - parsing and claim extraction (the costly part) in the file import's pool of processes, one per
   core, started only once there is enough to parse to pay for starting it;
-- writing in this thread, the store's one writer, one transaction per feed (per URL for an
-  import), so a feed is stored whole or not at all and a failure in one never touches another.
+- writing in this thread, the store's one writer: each document in one transaction with its
+  comments and claims, so a failure in one never half-writes or loses another.
 
 With ``full_pages``, each new entry whose text is a summary has its linked page fetched and
 parsed too, and is stored as that page (full text, comments, claims) with the feed's date and
 tags; an entry whose page fails is stored as the feed gave it, with a warning.
 
-A feed's validators (ETag, Last-Modified) are saved only after its documents are committed, so
-a 304 never stands for entries the store did not get.
+Entries are stored as they are ready, not when their whole feed is: those that need no page as
+soon as the feed is parsed, the others as soon as their own page is parsed or has failed. A
+feed whose entries link to a slow server would otherwise show nothing until its slowest page
+timed out (30 s by default). A feed's ready entries are written together when the feed is
+done, or once the first of them has waited :data:`STORE_SECONDS`: a feed whose pages come
+quickly is still one transaction (each costs ≈13 ms of CPU beyond its documents, so a thousand
+pages must not be a thousand commits), and a slow one shows its first entries within seconds.
+
+A feed's validators (ETag, Last-Modified) are saved only after all its documents are committed,
+so a 304 never stands for entries the store did not get: a refresh stopped half-way fetches the
+feed again next time, and the entries it stored already are known by their URLs.
 """
 
 from __future__ import annotations
@@ -51,6 +60,9 @@ from store.workers import worker_pool
 FETCH_THREADS = 16
 """Threads waiting on the network; the per-host limit, not this, bounds each server's load."""
 SAVE_SECONDS = 2.0
+STORE_SECONDS = 2.0
+"""Entries that are ready (parsed, or their page failed) wait at most about this long to be
+stored while their feed's other pages come (the run's loop looks every 0.5 s)."""
 """Feeds' statuses are saved together, at most this long after the first is known."""
 PAGES_IN_FLIGHT = 32
 """Linked pages being fetched or waiting to be parsed at once (``full_pages``)."""
@@ -112,9 +124,25 @@ class RefreshReport:
         return self.failed == 0
 
 
+@dataclass(frozen=True, slots=True)
+class RefreshCounts:
+    """How far a refresh is, for a progress line ("12/50 feeds, 340/1000 pages, 2 failed")."""
+
+    feeds_done: int
+    feeds: int
+    new: int
+    """New articles stored so far (they are in the store already)."""
+    pages_done: int = 0
+    pages: int = 0
+    """Linked pages to fetch (``full_pages``) known so far: it grows as feeds are parsed."""
+    failed: int = 0
+    """Feeds that failed, plus linked pages that failed (their entries keep the summary)."""
+
+
 Listener = Callable[[FeedResult], None]
-Progress = Callable[[int, int, int], None]
-"""Told ``(feeds done, feeds in all, new articles so far)`` whenever a feed is done."""
+Progress = Callable[[RefreshCounts], None]
+"""Told the :class:`RefreshCounts` whenever a feed or a linked page is done, or entries are
+stored."""
 
 
 class _Parser:
@@ -197,6 +225,12 @@ class _Feed:
     drafts: list[DocumentDraft] = field(default_factory=list)
     waiting: int = 0
     """Linked pages still being fetched or parsed."""
+    ready: list[DocumentDraft] = field(default_factory=list)
+    """Entries ready to be stored (parsed, or their page failed), not stored yet."""
+    ready_since: float = 0.0
+    """When the first of :attr:`ready` became ready."""
+    finished: bool = False
+    """Its line was emitted (done, or failed): nothing more is stored for it."""
 
 
 class _Run:
@@ -226,6 +260,12 @@ class _Run:
         self.last_saved = time.monotonic()
         self.page_queue: deque[tuple[_Feed, int]] = deque()
         self.pages_in_flight = 0
+        self.unstored: dict[str, _Feed] = {}
+        """Feeds with ready entries and pages still to come, by URL, oldest ready first."""
+        self.new = 0
+        self.pages = 0
+        self.pages_done = 0
+        self.failed = 0
 
     def run(self, feeds: Sequence[tuple[str, Validators | None]]) -> RefreshReport:
         self.total = len(feeds)
@@ -240,6 +280,8 @@ class _Run:
                 for future in done:
                     kind, feed, index = self.work.pop(future)
                     self._step(kind, feed, index, future)
+                if self.unstored:
+                    self._store_waiting()
             self._save_records()
         finally:
             stopped = self.stop.is_set()
@@ -295,21 +337,30 @@ class _Run:
                 "URL` imports it once)",
             )
             return
-        if self.full_pages:
-            self._fetch_pages(feed)
+        paged = self._fetch_pages(feed) if self.full_pages else set()
+        for index, draft in enumerate(feed.drafts):
+            if index not in paged:
+                self._ready(feed, draft)
         if feed.waiting == 0:
             self._finish(feed)
 
     # -- linked pages (full_pages) -----------------------------------------------------------
 
-    def _fetch_pages(self, feed: _Feed) -> None:
+    def _fetch_pages(self, feed: _Feed) -> set[int]:
+        """Queue the linked pages of the feed's new summaries; the indices of their entries."""
         urls = [d.url for d in feed.drafts if d.url]
         known = known_urls(self.store, urls)
-        for index, draft in enumerate(feed.drafts):
-            if draft.url and draft.url not in known and is_summary(draft):
-                feed.waiting += 1
-                self.page_queue.append((feed, index))
+        paged = {
+            index
+            for index, draft in enumerate(feed.drafts)
+            if draft.url and draft.url not in known and is_summary(draft)
+        }
+        for index in sorted(paged):
+            self.page_queue.append((feed, index))
+        feed.waiting += len(paged)
+        self.pages += len(paged)
         self._pump_pages()
+        return paged
 
     def _pump_pages(self) -> None:
         """Start page fetches while fewer than :data:`PAGES_IN_FLIGHT` are fetched or parsed,
@@ -340,46 +391,82 @@ class _Run:
             return
         feed.result.pages += 1
         feed.drafts[index] = with_page(feed.drafts[index], parsed.drafts[0])
-        self._page_done(feed)
+        self._page_done(feed, index)
 
     def _page_failed(self, feed: _Feed, index: int, reason: str) -> None:
         feed.result.page_failures += 1
+        self.failed += 1
         entry = feed.drafts[index]
         entry.warnings.append(f"full page {entry.url}: {reason}; kept the feed's summary")
-        self._page_done(feed)
+        self._page_done(feed, index)
 
-    def _page_done(self, feed: _Feed) -> None:
+    def _page_done(self, feed: _Feed, index: int) -> None:
         feed.waiting -= 1
         self.pages_in_flight -= 1
+        self.pages_done += 1
+        self._ready(feed, feed.drafts[index])
         self._pump_pages()
         if feed.waiting == 0:
             self._finish(feed)
+        else:
+            self._tell()
 
     # -- the end of a feed -------------------------------------------------------------------
 
+    def _ready(self, feed: _Feed, draft: DocumentDraft) -> None:
+        if not feed.ready:
+            feed.ready_since = time.monotonic()
+            self.unstored[feed.url] = feed
+        feed.ready.append(draft)
+
+    def _store_waiting(self) -> None:
+        """Store the ready entries of the feeds whose first ready one has waited
+        :data:`STORE_SECONDS` for the feed's other pages."""
+        now = time.monotonic()
+        late = [f for f in self.unstored.values() if now - f.ready_since >= STORE_SECONDS]
+        for feed in late:
+            self._store(feed)
+        if late:
+            self._tell()
+
+    def _store(self, feed: _Feed) -> bool:
+        """Store the feed's ready entries in one transaction; False when the store refused
+        them (the feed has failed then: its line says why, its validators are not saved)."""
+        self.unstored.pop(feed.url, None)
+        drafts, feed.ready = feed.ready, []
+        if feed.finished or not drafts:
+            return not feed.finished
+        try:
+            outcomes = self.store.add_documents(drafts)
+        except StoreError as error:
+            self._fail(feed, str(error))
+            return False
+        feed.result.outcomes += outcomes
+        self.new += sum(1 for o in outcomes if o.created)
+        return True
+
     def _finish(self, feed: _Feed) -> None:
+        if feed.finished or not self._store(feed):
+            return
         result = feed.result
-        if feed.drafts:
-            try:
-                result.outcomes = self.store.add_documents(feed.drafts)
-            except StoreError as error:
-                self._fail(feed, str(error))
-                return
         if self.subscribed:
             fetched = feed.fetched
             validators = None
             if fetched is not None and not fetched.not_modified:
                 validators = fetched.validators
             self._record(feed, result.status, True, validators, result.title)
-        self._emit(result)
+        self._emit(feed)
 
     def _fail(self, feed: _Feed, reason: str) -> None:
+        """The feed's line, failed; entries it had stored before stay, and are counted."""
+        if feed.finished:
+            return
         feed.result.ok = False
         feed.result.reason = reason
-        feed.result.outcomes = []
+        self.failed += 1
         if self.subscribed:
             self._record(feed, feed.result.status, False, None, None)
-        self._emit(feed.result)
+        self._emit(feed)
 
     def _record(
         self, feed: _Feed, status: str, ok: bool, validators: Validators | None, title: str | None
@@ -401,12 +488,26 @@ class _Run:
                     result.ok = False
                     result.reason = f"status not saved: {error}"
 
-    def _emit(self, result: FeedResult) -> None:
-        self.report.results.append(result)
+    def _emit(self, feed: _Feed) -> None:
+        feed.finished = True
+        self.unstored.pop(feed.url, None)
+        self.report.results.append(feed.result)
         if self.listener is not None:
-            self.listener(result)
+            self.listener(feed.result)
+        self._tell()
+
+    def _tell(self) -> None:
         if self.progress is not None:
-            self.progress(len(self.report.results), self.total, self.report.new)
+            self.progress(
+                RefreshCounts(
+                    len(self.report.results),
+                    self.total,
+                    self.new,
+                    self.pages_done,
+                    self.pages,
+                    self.failed,
+                )
+            )
 
 
 def _reason(error: Exception) -> str:

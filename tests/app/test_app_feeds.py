@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from pathlib import Path
 
 from store.fetch.subscriptions import add_subscription
@@ -11,6 +12,7 @@ from tests.app_helpers import SIZE, make_app, screen_text, settle, sync
 from tests.fetch_helpers import page, rss
 from tests.local_server import Route, serving
 from tui.app.refreshing import FeedsModal
+from tui.app.widgets.record_list import RecordList
 from tui.app.widgets.status_bar import StatusBar
 
 
@@ -34,7 +36,7 @@ async def test_r_refreshes_the_feeds_and_the_lists_show_the_new_articles(tmp_pat
             assert "Articles 0" in screen_text(app)
             await pilot.press("R")
             await pilot.pause()
-            assert "Refreshing feeds" in str(app.screen.query_one(StatusBar).render())
+            assert "Refreshing" in str(app.screen.query_one(StatusBar).render())
             for _ in range(400):
                 await asyncio.sleep(0.05)
                 await pilot.pause()
@@ -72,4 +74,67 @@ async def test_refresh_without_feeds_says_how_to_add_one(tmp_path: Path) -> None
                 break
         await settle(pilot)
         assert "No feeds to refresh" in screen_text(app)
+    store.close()
+
+
+def _dated_rss(items: list[tuple[str, str, str]]) -> bytes:
+    """An RSS feed of ``(title, link, pubDate)`` summaries."""
+    entries = "".join(
+        f"<item><title>{t}</title><link>{link}</link><guid>{link}</guid>"
+        f"<pubDate>{date}</pubDate><description>&lt;p&gt;The first lines…&lt;/p&gt;</description>"
+        "</item>"
+        for t, link, date in items
+    )
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Desk</title>'
+        f"<link>http://example.org/</link>{entries}</channel></rss>"
+    ).encode()
+
+
+@sync
+async def test_r_shows_each_entry_as_its_page_arrives_with_progress_and_the_cursor_on_top(
+    tmp_path: Path,
+) -> None:
+    """Entries linking to a slow page used to appear only once the slowest page was done (or
+    timed out), under a bare "Refreshing"; and the cursor, landed on the first record that
+    arrived in an empty list, followed it down as newer ones arrived above it."""
+    store = Store.open(str(tmp_path / "app.sqlite3"))
+    gate = threading.Event()
+    with serving() as server:
+        server.add("/p/old", Route(page("The older story", paragraphs=4)))
+        server.add("/p/new", Route(page("The newer story", paragraphs=6), gate=gate))
+        items = [
+            ("The older story", server.url("/p/old"), "Mon, 30 Nov 2026 08:00:00 GMT"),
+            ("The newer story", server.url("/p/new"), "Tue, 01 Dec 2026 08:00:00 GMT"),
+        ]
+        add_subscription(store, server.add("/feed", Route(_dated_rss(items))))
+        app = make_app(store, tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert "Articles 0" in screen_text(app)
+            await pilot.press("R")
+            try:
+                for _ in range(600):
+                    await asyncio.sleep(0.05)
+                    await pilot.pause()
+                    if "Articles 1" in screen_text(app):
+                        break
+                text = screen_text(app)
+                assert "Articles 1" in text and "The older story" in text
+                assert app.feeds.running  # the newer story's page is still held back
+                status = str(app.screen.query_one(StatusBar).render())
+                assert "Refreshing: 0/1 feeds, 1/2 pages · 1 new" in status
+            finally:
+                gate.set()
+            for _ in range(600):
+                await asyncio.sleep(0.05)
+                await pilot.pause()
+                if not app.feeds.running:
+                    break
+            await settle(pilot)
+            assert "Articles 2" in screen_text(app)
+            records = app.screen.query_one("#list-article", RecordList)
+            assert records.cursor == 0
+            current = records.current_record
+            assert current is not None and current.title == "The newer story"
     store.close()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from store.fetch.refresh import import_urls, refresh_feeds
+from store.fetch.refresh import RefreshCounts, import_urls, refresh_feeds
 from store.fetch.subscriptions import add_subscription, list_subscriptions
 from store.importer import import_paths
 from store.store import Store
@@ -271,3 +271,53 @@ def test_a_fetched_feed_s_relative_links_are_resolved_against_its_url(
         "One": server.url("/news/one.html"),
         "Two": server.url("/feeds/two.html"),
     }
+
+
+def test_entries_are_stored_as_their_pages_come_not_when_the_feeds_slowest_page_does(
+    server: LocalServer, store: Store
+) -> None:
+    """A feed whose entries link to a slow server showed nothing until its slowest page was
+    done (or had timed out, 30 s later): each entry is now stored as soon as it is ready."""
+    gate = threading.Event()
+    server.add("/p/fast", Route(page("Fast story", paragraphs=4)))
+    server.add("/p/slow", Route(page("Slow story", paragraphs=6), gate=gate))
+    items = [
+        ("Fast story", server.url("/p/fast"), "<p>Short…</p>"),
+        ("Slow story", server.url("/p/slow"), "<p>Short too…</p>"),
+        ("Whole story", server.url("/p/whole"), "<p>" + "Long text, no page needed. " * 80),
+        ("Gone story", server.url("/p/gone"), "<p>Its page is a 404…</p>"),
+    ]
+    add_subscription(store, server.add("/feed", Route(rss("Desk", items), etag='"v1"')))
+    counts: list[RefreshCounts] = []
+    reports = []
+    thread = threading.Thread(
+        target=lambda: reports.append(refresh_feeds(store, full_pages=True, progress=counts.append))
+    )
+    thread.start()
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and len(store.list_articles()) < 3:
+            time.sleep(0.05)
+        titles = {a.title for a in store.list_articles()}
+        assert titles == {"Fast story", "Whole story", "Gone story"}
+        assert thread.is_alive()  # the slow page is still being waited for
+        # Its validator is not saved while an entry is missing: a stop now fetches it again.
+        assert _statuses(store)[server.url("/feed")] == "not fetched yet"
+        gone = next(a for a in store.list_articles() if a.title == "Gone story")
+        assert "Its page is a 404" in gone.body  # stored with the feed's summary
+    finally:
+        gate.set()
+        thread.join(60)
+    assert {a.title for a in store.list_articles()} == {
+        "Fast story",
+        "Slow story",
+        "Whole story",
+        "Gone story",
+    }
+    (report,) = reports
+    assert report.new == 4 and report.results[0].status == "new 4"
+    assert _statuses(store)[server.url("/feed")] == "new 4"
+    last = counts[-1]
+    assert (last.feeds_done, last.feeds, last.new) == (1, 1, 4)
+    assert (last.pages_done, last.pages, last.failed) == (3, 3, 1)
+    assert any(c.new == 3 and c.pages_done == 2 for c in counts)  # told while it waited

@@ -17,8 +17,8 @@ from store.ingest.reading import MAX_BYTES
 from store.records import ClaimStatus
 from store.store import Store
 from tests.conftest import SAMPLE_DIR, SEED_PAGE
-from tui import commands
 from tui.cli import main
+from tui.commands.listing import list_command
 
 SAMPLES = [
     SEED_PAGE,
@@ -32,7 +32,7 @@ def _export(db: str) -> list[dict[str, Any]]:
     records: list[dict[str, Any]] = []
     for kind in ("articles", "claims", "comments"):
         out = io.StringIO()
-        assert commands.list_command(db, kind, fmt="json", out=out) == 0
+        assert list_command(db, kind, fmt="json", out=out) == 0
         records += json.loads(out.getvalue())
     return records
 

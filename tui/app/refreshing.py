@@ -3,10 +3,11 @@
 The refresh is ``claimdesk refresh --full-pages``: in the app a reader wants the article and
 its comments, not a feed's two-line summary. It runs
 :func:`store.fetch.refresh.refresh_feeds` in a thread worker (the UI thread
-never waits on the network or the store); each feed that is done updates the status line
-(``Refreshing feeds 12/50 · 34 new``) and, when it brought something, the lists, at most once
-a second so a refresh of many feeds does not re-read them per feed. The end is a notification
-with the summary. Leaving the app stops a refresh between feeds.
+never waits on the network or the store). Its progress is in the status line
+(``Refreshing: 12/50 feeds, 340/1000 pages, 2 failed · 34 new``, at most five times a second),
+and entries reach the lists as they are stored, each as soon as its page is parsed (at most
+once a second, so a refresh of many pages does not re-read the lists per page). The end is a
+message with the summary. Leaving the app stops a refresh between feeds.
 
 :class:`FeedsModal` lists the subscriptions with their last status (``F``, or "Feeds" in the
 command palette).
@@ -30,22 +31,48 @@ from store.safe_text import one_line
 from tui.app.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
-    from store.fetch.refresh import FeedResult, RefreshReport
+    from textual.timer import Timer
+
+    from store.fetch.refresh import RefreshCounts, RefreshReport
     from store.fetch.subscriptions import Subscription
     from store.store import Store
     from tui.app import ClaimdeskApp
 
 RELOAD_SECONDS = 1.0
+SHOW_SECONDS = 0.2
+"""How often the status line shows the refresh's latest counts."""
+
+
+def progress_line(counts: RefreshCounts) -> str:
+    """``Refreshing: 12/50 feeds, 340/1000 pages, 2 failed · 34 new`` (pages and failures only
+    when there are any)."""
+    parts = [f"{counts.feeds_done}/{counts.feeds} feeds"]
+    if counts.pages:
+        parts.append(f"{counts.pages_done}/{counts.pages} pages")
+    if counts.failed:
+        parts.append(f"{counts.failed} failed")
+    return f"Refreshing: {', '.join(parts)} · {counts.new} new"
 
 
 class FeedRefresher:
-    """One refresh at a time for an app; ``start`` from the UI thread."""
+    """One refresh at a time for an app; ``start`` from the UI thread.
+
+    The refresh's thread only leaves its latest :class:`RefreshCounts` here; a timer on the UI
+    thread shows them and re-reads the lists. So the refresh never waits for the screen (each
+    ``call_from_thread`` would), and the line always ends on the latest counts.
+    """
 
     def __init__(self, app: ClaimdeskApp, store: Callable[[], Store]) -> None:
         self._app = app
         self._store = store
         self._stop = threading.Event()
         self.running = False
+        self._counts: RefreshCounts | None = None
+        """The refresh thread's latest counts (one assignment: nothing to lock)."""
+        self._shown: RefreshCounts | None = None
+        self._reloaded_new = 0
+        self._last_reload = 0.0
+        self._timer: Timer | None = None
 
     def start(self) -> None:
         if self.running:
@@ -53,7 +80,10 @@ class FeedRefresher:
             return
         self.running = True
         self._stop.clear()
+        self._counts = self._shown = None
+        self._reloaded_new = 0
         self._show("Refreshing feeds…")
+        self._timer = self._app.set_interval(SHOW_SECONDS, self._tick)
         self._app.run_worker(
             self._refresh, thread=True, exclusive=True, group="refresh", exit_on_error=False
         )
@@ -66,24 +96,13 @@ class FeedRefresher:
     def _refresh(self) -> None:
         from store.fetch.refresh import refresh_feeds
 
-        last_reload = 0.0
-        pending_reload = False
-
-        def progress(done: int, total: int, new: int) -> None:
-            self._app.call_from_thread(self._show, f"Refreshing feeds {done}/{total} · {new} new")
-
-        def listener(result: FeedResult) -> None:
-            nonlocal last_reload, pending_reload
-            pending_reload = pending_reload or result.new > 0
-            if pending_reload and time.monotonic() - last_reload >= RELOAD_SECONDS:
-                last_reload, pending_reload = time.monotonic(), False
-                self._app.call_from_thread(self._reload_lists)
+        def progress(counts: RefreshCounts) -> None:
+            self._counts = counts
 
         try:
             report = refresh_feeds(
                 self._store(),
                 full_pages=True,
-                listener=listener,
                 progress=progress,
                 stop=self._stop,
             )
@@ -92,11 +111,23 @@ class FeedRefresher:
             return
         if self._stop.is_set():
             return
-        if pending_reload:
-            self._app.call_from_thread(self._reload_lists)
         self._app.call_from_thread(self._done, report, "")
 
     # -- on the UI thread --------------------------------------------------------------------
+
+    def _tick(self) -> None:
+        """Show the latest counts; re-read the lists when articles were stored since the last
+        read, at most every :data:`RELOAD_SECONDS`."""
+        counts = self._counts
+        if counts is None:
+            return
+        if counts != self._shown:
+            self._shown = counts
+            self._show(progress_line(counts))
+        now = time.monotonic()
+        if counts.new > self._reloaded_new and now - self._last_reload >= RELOAD_SECONDS:
+            self._reloaded_new, self._last_reload = counts.new, now
+            self._reload_lists()
 
     def _show(self, activity: str) -> None:
         for screen in self._app.screen_stack:
@@ -108,7 +139,13 @@ class FeedRefresher:
 
     def _done(self, report: RefreshReport | None, problem: str) -> None:
         self.running = False
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
         self._show("")
+        if report is not None and report.new > self._reloaded_new:
+            self._reloaded_new = report.new
+            self._reload_lists()
         if report is None:
             self._app.say(one_line(problem, 200), error=True)
             return

@@ -5,6 +5,10 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
+EXPORT_SEARCH_LIMIT = 500
+"""How many search hits ``claimdesk export QUERY`` exports unless ``--limit`` says otherwise
+(here, not in :mod:`tui.commands.exporting`, so that building the parser imports no exporter)."""
+
 
 def whole_number(least: int, not_one: str, too_small: str) -> Callable[[str], int]:
     """An argparse ``type`` for a whole number of at least ``least``; each message names the

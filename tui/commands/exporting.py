@@ -26,15 +26,12 @@ from store.export import (
 from store.export.pipeline import prepared, render_export, unverified_warning, write_export
 from store.records import KINDS, AnyRecord, RecordKind
 from store.safe_text import printable
+from tui.commands.arguments import EXPORT_SEARCH_LIMIT
 from tui.commands.common import open_store
 from tui.errors import CommandError, UsageError
 
 if TYPE_CHECKING:
     from store.store import Store
-
-
-EXPORT_SEARCH_LIMIT = 500
-"""How many search hits ``claimdesk export QUERY`` exports unless ``--limit`` says otherwise."""
 
 
 def _search_refs(

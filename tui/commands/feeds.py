@@ -290,7 +290,7 @@ def refresh_command(
             timeout=timeout,
             full_pages=full_pages,
             listener=show,
-            progress=bar.feeds_done,
+            progress=bar.counts,
         )
     seconds = time.perf_counter() - started
     if not report.results:
@@ -372,7 +372,7 @@ def import_urls_command(
 
     started = time.perf_counter()
     with open_store(db) as store, RefreshProgress(err, unit="URLs") as bar:
-        report = import_urls(store, urls, timeout=timeout, listener=show, progress=bar.feeds_done)
+        report = import_urls(store, urls, timeout=timeout, listener=show, progress=bar.counts)
     seconds = time.perf_counter() - started
     outcomes = [o for r in report.results for o in r.outcomes]
     added = sum(1 for o in outcomes if o.created)

@@ -291,6 +291,10 @@ class RecordList(ScrollView, can_focus=True):
         """The last :func:`fit_widths` answer and what it was computed for."""
         self._focus_next: int | None = None
         """The record the next read puts the cursor on (:meth:`focus_on`), else the current."""
+        self._on_top = False
+        """The cursor is on the top row because the list was empty when records came (``R``,
+        an import), not because the user chose that record: it stays on the top row as more
+        arrive, rather than follow the first one down, until the user moves it."""
 
     # -- data --------------------------------------------------------------------------------
 
@@ -300,11 +304,12 @@ class RecordList(ScrollView, can_focus=True):
     def reload(self) -> None:
         """Read the list again (the store changed, the filter changed): the count, and the
         pages around the cursor, which stays on the record it is on wherever that record
-        moved (on the same row of the screen), or on the same row number if it is gone."""
+        moved (on the same row of the screen), or on the same row number if it is gone; on
+        the top row if it landed there when the list was empty (see ``_on_top``)."""
         self._generation += 1
         record = self.current_record
         anchor = self._focus_next
-        if anchor is None and record is not None:
+        if anchor is None and record is not None and not self._on_top:
             anchor = int(record.id)
         self._refresh_rows(
             self._generation,
@@ -360,6 +365,8 @@ class RecordList(ScrollView, can_focus=True):
         if message.generation != self._generation:
             return
         self._focus_next = None
+        if self.total == 0 and message.total:
+            self._on_top = True
         self._pages.clear()
         for number, records in message.pages.items():
             self._keep_page(number, records)
@@ -552,6 +559,8 @@ class RecordList(ScrollView, can_focus=True):
         return max(0, min(value, (self.total or 1) - 1))
 
     def watch_cursor(self, old: int, new: int) -> None:
+        if new:
+            self._on_top = False
         top = int(self.scroll_y)
         if new < top:
             self.scroll_to(y=new, animate=False, immediate=True)
