@@ -632,6 +632,8 @@ class WriteTransaction:
             return []
         conn = self._connection()
         words = self._pending_words(conn)
+        if words is not None:
+            words.before_batch(conn.connection.dbapi_connection, len(drafts))  # type: ignore[arg-type]
         try:
             with conn.begin_nested():
                 return _write_batch(conn, drafts, words)
