@@ -7,12 +7,17 @@ every batch) and filed the keys of its new words into a B-tree at random places.
 transaction that writes many batches (an importer streaming a file, see
 :meth:`store.store.Store.transaction`) now counts its words in memory and merges them once,
 just before it commits: one sorted upsert of each distinct word and one sorted run of keys
-(:func:`store.search.vocabulary.add_counts`), at any vocabulary size.
+(:func:`store.search.vocabulary.plan_counts` and :func:`~store.search.vocabulary.
+write_counts`), at any vocabulary size.
 
-The counting runs in a thread of its own while the batch's rows are inserted: SQLite (and
-FTS5's indexing in the triggers) runs without Python's lock, so the two use both cores. A
-batch's counts join the transaction's only once its rows are written; a batch the store
-refuses adds nothing.
+The counting runs in a thread of its own while the batch's rows are inserted: SQLite runs
+without Python's lock, so the two use both cores. A batch's counts join the transaction's
+only once its rows are written; a batch the store refuses adds nothing.
+
+A transaction of large batches also defers its full-text indexing to its end
+(:mod:`store.search.deferred`): at the commit, SQLite indexes the rows in bulk while the
+thread makes the new words' deletion keys (sorting them and encoding them for SQLite), the
+two halves that cost most at the end of a large import, on both cores.
 
 A transaction that wrote a large share of a kind's records (an import into a new or small
 store) also leaves that kind's full-text index merged into one segment
