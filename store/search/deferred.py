@@ -22,6 +22,7 @@ were indexed by them and are not indexed again.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
 
 from store.search.vocabulary import Cursorable
@@ -61,14 +62,21 @@ DEFAULT_HASH_BYTES = 1024 * 1024
 """FTS5's own ``hashsize`` (FTS5_DEFAULT_HASHSIZE), put back on this connection after."""
 
 
-def _set_hash_size(conn: Cursorable, table: str, size: int | None) -> None:
+def _set_hash_size(conn: Cursorable, table: str, size: int | None) -> bool:
     """Set FTS5's (undocumented, per-table) ``hashsize`` for ``table``; None puts the default
     back and deletes the setting from the table's ``_config``, which is then as it was (the
-    option is stored there by FTS5 when set)."""
+    option is stored there by FTS5 when set). False if this SQLite's FTS5 refuses the option
+    (an undocumented one may go): the build then runs with its default, only slower."""
     value = DEFAULT_HASH_BYTES if size is None else size
-    conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('hashsize', ?)", (value,))  # noqa: S608
+    try:
+        conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('hashsize', ?)", (value,))  # noqa: S608
+    except sqlite3.OperationalError as error:
+        if error.sqlite_errorcode != sqlite3.SQLITE_ERROR:
+            raise  # the disk, the lock: not the option
+        return False
     if size is None:
         conn.execute(f"DELETE FROM {table}_config WHERE k = 'hashsize'")  # noqa: S608
+    return True
 
 
 @dataclass(slots=True)
@@ -106,11 +114,12 @@ class DeferredIndex:
         the transaction, before it commits)."""
         for kind, first in self.first_ids.items():
             table = f"{kind}_fts"
-            _set_hash_size(conn, table, BULK_HASH_BYTES)
+            larger = _set_hash_size(conn, table, BULK_HASH_BYTES)
             try:
                 conn.execute(_BULK_INSERTS[kind], (first,))
             finally:
-                _set_hash_size(conn, table, None)
+                if larger:
+                    _set_hash_size(conn, table, None)
         for sql in self.triggers.values():
             conn.execute(sql)
         self.first_ids.clear()
