@@ -194,6 +194,7 @@ def build_store(path: Path, documents: list[DocumentDraft], final: Path) -> None
     store = Store.open(str(path))
     store.is_empty()
     started = time.perf_counter()
+    cpu = time.process_time()  # both threads: the writer and the one counting words
     try:  # as ``claimdesk import`` writes a file: batches of 500 in one transaction
         with store.transaction() as transaction:
             for start in range(0, len(documents), 500):
@@ -201,11 +202,26 @@ def build_store(path: Path, documents: list[DocumentDraft], final: Path) -> None
     finally:
         store.close()
     seconds = time.perf_counter() - started
+    cpu = time.process_time() - cpu
     records = sum(1 + len(d.comments) + len(d.claims or []) for d in documents)
     (Path(str(final) + ".import.json")).write_text(
-        json.dumps({"seconds": seconds, "records": records})
+        json.dumps({"seconds": seconds, "cpu_seconds": cpu, "records": records})
     )
-    print(f"  import: {records:,} records in {seconds:.1f} s ({records / seconds:,.0f}/s)")
+    print(
+        f"  import: {records:,} records in {seconds:.1f} s wall, {cpu:.1f} s CPU "
+        f"({records / seconds:,.0f}/s; load {os.getloadavg()[0]:.1f}, "
+        f"10M-addition loop {loop_seconds():.2f} s CPU)"
+    )
+
+
+def loop_seconds() -> float:
+    """CPU time of a 10M-addition Python loop: the host's speed, which varies by up to 1.7x
+    within an hour here, to read an import's time against."""
+    started = time.process_time()
+    total = 0
+    for number in range(10_000_000):
+        total += number
+    return time.process_time() - started
 
 
 def build_tantivy(path: Path, texts: dict[tuple[str, int], str]) -> None:

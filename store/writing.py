@@ -8,11 +8,12 @@ point at their parents and claims at their comments before anything is inserted.
 from __future__ import annotations
 
 import hashlib
-import re
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 import sqlalchemy as sa
@@ -22,13 +23,17 @@ from store.db import copy_rows
 from store.moments import offset_minutes
 from store.records import INT64, MANUAL_METHOD, ClaimDraft, ClaimStatus, DocumentDraft
 
-_SPACES = re.compile(r"\s+")
 _STATUSES = frozenset(status.value for status in ClaimStatus)
+_STATUS_OF = {status.value: status for status in ClaimStatus}
+"""``ClaimStatus(x)`` for a known status (a member hashes as its value): a dict look-up, where
+the enum's call cost ≈5 µs per claim of a large import."""
 
 
 def fingerprint(title: str, body: str) -> str:
     """A content hash that ignores case and white space, for documents without a URL."""
-    text = _SPACES.sub(" ", f"{title}\n{body}").strip().casefold()
+    # ``str.split()`` splits on exactly the characters ``\s`` matches (str.isspace), so this
+    # is the pattern's ``sub(" ", …).strip()``, made in C without the pattern's machinery.
+    text = " ".join(f"{title}\n{body}".split()).casefold()
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -135,10 +140,7 @@ def insert_many(conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -
         (key, table.c[key].type.dialect_impl(dialect).bind_processor(dialect)) for key in keys
     ]
     if dialect.positional:
-        params: list[Any] = [
-            tuple([process(row[key]) if process else row[key] for key, process in columns])
-            for row in rows
-        ]
+        params: list[Any] = _positional(rows, columns)
     else:
         params = [
             {key: process(row[key]) if process else row[key] for key, process in columns}
@@ -151,6 +153,31 @@ def insert_many(conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -
         copy_rows(conn, table, keys, [tuple(row.values()) for row in params])
     else:
         conn.exec_driver_sql(compiled.string, params)
+
+
+def _positional(
+    rows: list[dict[str, Any]], columns: Sequence[tuple[str, Callable[[Any], Any] | None]]
+) -> list[tuple[Any, ...]]:
+    """Each row as a tuple of its values in ``columns``' order, bound by their processors.
+
+    The values are picked by one ``itemgetter`` and only the columns that have a processor
+    (times, JSON lists, booleans) are touched one by one: a third of the time a value-by-value
+    comprehension took (a large import's rows are built in the write lock's thread).
+    """
+    if len(columns) == 1:  # itemgetter of one key gives the value, not a tuple
+        key, process = columns[0]
+        return [(process(row[key]) if process else row[key],) for row in rows]
+    pick = itemgetter(*[key for key, _ in columns])
+    processed = [(place, process) for place, (_, process) in enumerate(columns) if process]
+    if not processed:
+        return [pick(row) for row in rows]
+    params = []
+    for row in rows:
+        values = list(pick(row))
+        for place, process in processed:
+            values[place] = process(values[place])
+        params.append(tuple(values))
+    return params
 
 
 def _insert_multirow(
@@ -179,7 +206,7 @@ def _insert_multirow(
     for start in range(0, len(params), per_statement):
         part = params[start : start + per_statement]
         sql = head + ", ".join([row_marks] * len(part))
-        conn.exec_driver_sql(sql, tuple(value for row in part for value in row))
+        conn.exec_driver_sql(sql, tuple(chain.from_iterable(part)))
 
 
 def chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
@@ -254,7 +281,7 @@ def add_claims(
                 "claimant": claim.claimant,
                 "attribution": claim.attribution,
                 "hedges": list(claim.hedges),
-                "status": ClaimStatus(claim.status).value,
+                "status": (_STATUS_OF.get(claim.status) or ClaimStatus(claim.status)).value,
                 "note": claim.note,
                 "method": claim.method,
                 "judged": is_judged(claim),
@@ -313,7 +340,7 @@ MACHINE_NOTES = ("Reporter: ", "Commenter: ")
 def is_judged(claim: ClaimDraft) -> bool:
     """Whether a claim arrives judged: a status the extractor never gives or a note that is
     not the extractor's (a claimdesk export brings the user's judgements back)."""
-    status = ClaimStatus(claim.status)
+    status = _STATUS_OF.get(claim.status) or ClaimStatus(claim.status)
     if status not in (ClaimStatus.UNVERIFIED, ClaimStatus.UNVERIFIABLE):
         return True
     return bool(claim.note) and not claim.note.startswith(MACHINE_NOTES)

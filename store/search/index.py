@@ -12,7 +12,9 @@ whose sentence never says Palmyra but whose article is about it. Hence the ``con
 read through the views ``search_claim_doc``/``search_comment_doc``.
 
 Triggers, not the write path, keep these tables current. They follow *every* writer — the bulk
-import, ``set_claim_status``, deletes and cascades, another process, a future editor. A writer
+import, ``set_claim_status``, deletes and cascades, another process, a future editor. (A write
+transaction of large batches, an import, turns the insert triggers off inside itself and
+indexes its rows in bulk before it commits: :mod:`store.search.deferred`.) A writer
 of many rows must insert them with multi-row statements, not an executemany: each statement
 that fires these triggers opens a statement journal and makes FTS5 flush its pending postings,
 so row by row the inserts took 3.7x as long (see :func:`store.writing.insert_many`). An

@@ -7,12 +7,17 @@ every batch) and filed the keys of its new words into a B-tree at random places.
 transaction that writes many batches (an importer streaming a file, see
 :meth:`store.store.Store.transaction`) now counts its words in memory and merges them once,
 just before it commits: one sorted upsert of each distinct word and one sorted run of keys
-(:func:`store.search.vocabulary.add_counts`), at any vocabulary size.
+(:func:`store.search.vocabulary.plan_counts` and :func:`~store.search.vocabulary.
+write_counts`), at any vocabulary size.
 
-The counting runs in a thread of its own while the batch's rows are inserted: SQLite (and
-FTS5's indexing in the triggers) runs without Python's lock, so the two use both cores. A
-batch's counts join the transaction's only once its rows are written; a batch the store
-refuses adds nothing.
+The counting runs in a thread of its own while the batch's rows are inserted: SQLite runs
+without Python's lock, so the two use both cores. A batch's counts join the transaction's
+only once its rows are written; a batch the store refuses adds nothing.
+
+A transaction of large batches also defers its full-text indexing to its end
+(:mod:`store.search.deferred`): at the commit, SQLite indexes the rows in bulk while the
+thread makes the new words' deletion keys (sorting them and encoding them for SQLite), the
+two halves that cost most at the end of a large import, on both cores.
 
 A transaction that wrote a large share of a kind's records (an import into a new or small
 store) also leaves that kind's full-text index merged into one segment
@@ -26,8 +31,9 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from store.search.deferred import DeferredIndex
 from store.search.index import merge_segments, record_texts
-from store.search.vocabulary import Cursorable, add_counts, count_words
+from store.search.vocabulary import Cursorable, count_words, plan_counts, write_counts
 
 if TYPE_CHECKING:
     from store.writing import RowBatch
@@ -43,6 +49,7 @@ class PendingWords:
         self._merges: list[Future[None]] = []
         self._sizes: dict[Future[Counter[str]], dict[str, int]] = {}
         self._written: Counter[str] = Counter()
+        self._index = DeferredIndex()
 
     def __enter__(self) -> PendingWords:
         return self
@@ -56,13 +63,16 @@ class PendingWords:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
 
+    def before_batch(self, conn: Cursorable, documents: int) -> None:
+        """Called before each batch's savepoint: a large batch defers the full-text indexing
+        of the rest of the transaction to its end (see :mod:`store.search.deferred`)."""
+        self._index.before_batch(conn, documents)
+
     def count(self, rows: RowBatch) -> Future[Counter[str]]:
         """Begin counting the words of ``rows`` (in the thread); :meth:`add` the result once
         the rows are written."""
         texts = list(record_texts(rows.articles, rows.claims, rows.comments))
-        if self._pool is None:
-            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimdesk-words")
-        counted = self._pool.submit(count_words, texts)
+        counted = self._thread().submit(count_words, texts)
         self._sizes[counted] = {
             "article": len(rows.articles),
             "claim": len(rows.claims),
@@ -70,12 +80,16 @@ class PendingWords:
         }
         return counted
 
+    def _thread(self) -> ThreadPoolExecutor:
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimdesk-words")
+        return self._pool
+
     def add(self, counted: Future[Counter[str]]) -> None:
         """Take the counts of a batch whose rows were written (merged in the thread, after
         its counting: the pool runs one task at a time, in order)."""
-        assert self._pool is not None
         self._written.update(self._sizes.pop(counted, {}))
-        self._merges.append(self._pool.submit(self._merge, counted))
+        self._merges.append(self._thread().submit(self._merge, counted))
 
     def _merge(self, counted: Future[Counter[str]]) -> None:
         self._counts.update(counted.result())
@@ -86,8 +100,13 @@ class PendingWords:
         for merge in self._merges:
             merge.result()
         self._merges.clear()
-        if self._counts:
-            add_counts(conn, self._counts)
-        self._counts = Counter()
+        plan = plan_counts(conn, self._counts)
+        keys = self._thread().submit(plan.key_run)
+        # The deferred full-text index is built and merged by SQLite without Python's lock,
+        # the new words' keys meanwhile made by the thread: at a million records each takes
+        # seconds.
+        self._index.finish(conn)
         merge_segments(conn, self._written)
         self._written = Counter()
+        write_counts(conn, plan, keys.result())
+        self._counts = Counter()

@@ -199,8 +199,32 @@ def add_counts(conn: Cursorable, counts: Counter[str]) -> int:
     The words are looked up and upserted in sorted order (one walk along each B-tree), and
     the new ones keyed in one sorted run (:func:`add_words`).
     """
-    if not counts:
-        return 0
+    plan = plan_counts(conn, counts)
+    write_counts(conn, plan, plan.key_run())
+    return len(plan.new)
+
+
+@dataclass(frozen=True, slots=True)
+class CountsPlan:
+    """Counts about to be added to the vocabulary, with the words among them that are new
+    and the id the first of those will get: enough to make their keys apart from the
+    connection (:meth:`key_run`, in a thread while the connection does other work, see
+    :meth:`store.search.pending.PendingWords.merge_into`)."""
+
+    counts: Counter[str]
+    ordered: list[str]
+    new: list[str]
+    first_id: int
+
+    def key_run(self) -> KeyRun:
+        """The new words' keys, sorted and encoded for :meth:`KeyRun.insert` (pure Python:
+        runs in any thread)."""
+        return _key_rows(self.new, self.first_id).with_encoding()
+
+
+def plan_counts(conn: Cursorable, counts: Counter[str]) -> CountsPlan:
+    """Which of ``counts``' words the vocabulary lacks (looked up in sorted order), and the
+    id the first of them will get."""
     known: set[str] = set()
     batch = sorted(counts)
     for start in range(0, len(batch), 500):
@@ -208,14 +232,23 @@ def add_counts(conn: Cursorable, counts: Counter[str]) -> int:
         marks = ",".join("?" * len(chunk))
         found = conn.execute(f"SELECT word FROM search_vocab WHERE word IN ({marks})", chunk)  # noqa: S608
         known.update(row[0] for row in found)
+    new = [word for word in batch if word not in known]
+    first = int(conn.execute("SELECT coalesce(max(id), 0) FROM search_word").fetchone()[0]) + 1
+    return CountsPlan(counts, batch, new, first)
+
+
+def write_counts(conn: Cursorable, plan: CountsPlan, keys: KeyRun) -> None:
+    """Upsert the planned counts and file the new words under ``keys`` (``plan.key_run()``,
+    made on this connection's behalf; nothing may have written the vocabulary since
+    :func:`plan_counts`)."""
+    if not plan.ordered:
+        return
     conn.executemany(  # in the primary key's order: one walk along the B-tree
         "INSERT INTO search_vocab (word, freq) VALUES (?, ?) "
         "ON CONFLICT (word) DO UPDATE SET freq = freq + excluded.freq",
-        [(word, counts[word]) for word in batch],
+        [(word, plan.counts[word]) for word in plan.ordered],
     )
-    new = [word for word in batch if word not in known]
-    add_words(conn, new)
-    return len(new)
+    _file_words(conn, plan.new, plan.first_id, keys)
 
 
 def generation_limit(keys: int) -> int:
@@ -231,11 +264,17 @@ def add_words(conn: Cursorable, new_words: Sequence[str]) -> None:
     if not new_words:
         return
     first = int(conn.execute("SELECT coalesce(max(id), 0) FROM search_word").fetchone()[0]) + 1
+    _file_words(conn, new_words, first, _key_rows(new_words, first))
+
+
+def _file_words(conn: Cursorable, new_words: Sequence[str], first: int, rows: KeyRun) -> None:
+    """Insert ``new_words`` with ids from ``first`` on, and their keys ``rows``."""
+    if not new_words:
+        return
     conn.executemany(
         "INSERT INTO search_word (id, word) VALUES (?, ?)",
         [(first + n, word) for n, word in enumerate(new_words)],
     )
-    rows = _key_rows(new_words, first)
     if not rows:
         return
     newest = conn.execute(
@@ -326,9 +365,22 @@ class KeyRun:
 
     packed: list[int]
     shift: int
+    encoded: tuple[str, ...] = ()
+    """The run as :meth:`insert` sends it (JSON arrays of :data:`KEY_RUN_CHUNK` keys), when
+    made ahead by :meth:`with_encoding` (in a thread); else made by :meth:`insert`."""
 
     def __len__(self) -> int:
         return len(self.packed)
+
+    def with_encoding(self) -> KeyRun:
+        """The same run, its JSON made now (pure Python: in whatever thread calls this)."""
+        return KeyRun(self.packed, self.shift, tuple(self._chunks()))
+
+    def _chunks(self) -> list[str]:
+        return [
+            f"[{','.join(map(str, self.packed[start : start + KEY_RUN_CHUNK]))}]"
+            for start in range(0, len(self.packed), KEY_RUN_CHUNK)
+        ]
 
     def rows(self) -> list[tuple[int, int]]:
         mask = (1 << self.shift) - 1
@@ -336,12 +388,11 @@ class KeyRun:
 
     def insert(self, conn: Cursorable, gen: int) -> None:
         """Append the run to ``search_word_key`` as generation ``gen``, in its order."""
-        for start in range(0, len(self.packed), KEY_RUN_CHUNK):
-            chunk = self.packed[start : start + KEY_RUN_CHUNK]
+        for chunk in self.encoded or self._chunks():
             conn.execute(
                 "INSERT INTO search_word_key (gen, key, word_id) SELECT ?, (value >> ?) - ?, "
                 "value & ? FROM json_each(?)",
-                (gen, self.shift, 2**31, (1 << self.shift) - 1, f"[{','.join(map(str, chunk))}]"),
+                (gen, self.shift, 2**31, (1 << self.shift) - 1, chunk),
             )
 
 

@@ -263,3 +263,67 @@ def test_a_store_imported_before_has_its_index_merged_on_upgrade(store: Store) -
     finally:
         engine.close()
         reopened.close()
+
+
+def _triggers(path: object) -> list[tuple[object, ...]]:
+    """The store's triggers, and the FTS5 tables' settings (a bulk build changes one and
+    must put it back)."""
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        return conn.execute(
+            "SELECT name, sql, NULL FROM sqlite_master WHERE type = 'trigger' "
+            "UNION ALL SELECT 'article', k, v FROM article_fts_config "
+            "UNION ALL SELECT 'claim', k, v FROM claim_fts_config "
+            "UNION ALL SELECT 'comment', k, v FROM comment_fts_config ORDER BY 1, 2"
+        ).fetchall()
+
+
+@pytest.mark.usefixtures("small_statements")
+def test_a_bulk_import_indexes_every_record_at_its_end_and_puts_the_triggers_back(
+    store: Store, engine: SearchEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A transaction writing large batches indexes its records in bulk just before it commits
+    (the insert triggers dropped meanwhile): every record is found as the triggers would have
+    indexed it (FTS5 checks the index against the records), a refused document leaves
+    nothing, the triggers are back as they were, and a transaction that fails puts them back
+    with nothing of its own indexed."""
+    from store.search import deferred
+
+    monkeypatch.setattr(deferred, "BULK_DOCUMENTS", 6)
+    path = store.path
+    assert path is not None
+    store.add_documents([_draft(60)])  # indexed by the triggers, before
+    triggers = _triggers(path)
+    assert {"article_fts_ai", "claim_fts_ai", "comment_fts_ai"} <= {row[0] for row in triggers}
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "CREATE TRIGGER refuse BEFORE INSERT ON comment WHEN NEW.body LIKE "
+            f"'%{_token(92)}%' BEGIN SELECT RAISE(ABORT, 'refused'); END"
+        )
+    with store.transaction() as transaction:
+        outcomes = transaction.add_documents([_draft(n) for n in range(3)])  # small: triggers
+        for start in (3, 10):  # large: deferred from here on
+            outcomes += transaction.add_documents([_draft(n) for n in range(start, start + 7)])
+        outcomes += transaction.add_documents([_draft(n) for n in range(17, 19)])
+    assert [o.created for o in outcomes] == [n != 9 for n in range(19)]
+    claims = {c.text.split()[0]: c.id for c in store.list_claims()}
+    comments = {c.body.split()[-1].rstrip("."): c.id for c in store.list_comments()}
+    for n in (*range(9), *range(10, 19)):
+        assert _found(engine, _token(n * 10 + 9), "article") == {outcomes[n].article_id}, n
+        assert _found(engine, _token(n * 10 + 1), "comment") == {comments[_token(n * 10 + 1)]}
+        assert _found(engine, _token(n * 10 + 6), "claim") == {claims[_token(n * 10 + 6)]}
+        # a claim is found by its article's title (the ``context`` the triggers would give)
+        assert claims[_token(n * 10 + 5)] in _found(engine, _token(n * 10 + 9), "claim")
+    assert _found(engine, _token(99), "article") == set()
+    assert _found(engine, _token(95), "claim") == set()
+    with sqlite3.connect(path) as conn:
+        conn.execute("DROP TRIGGER refuse")
+        for table in ("article_fts", "claim_fts", "comment_fts"):  # checked against the records
+            conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)")  # noqa: S608
+    assert _triggers(path) == triggers
+    later = store.add_document(_draft(61))  # the triggers index again
+    assert _found(engine, _token(619), "article") == {later.article_id}
+    with pytest.raises(RuntimeError), store.transaction() as transaction:
+        transaction.add_documents([_draft(n) for n in range(40, 47)])
+        raise RuntimeError("the importer fails mid-file")
+    assert _triggers(path) == triggers
+    assert _found(engine, _token(409), "article") == set()
