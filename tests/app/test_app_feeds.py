@@ -124,6 +124,10 @@ async def test_r_shows_each_entry_as_its_page_arrives_with_progress_and_the_curs
                 assert app.feeds.running  # the newer story's page is still held back
                 status = str(app.screen.query_one(StatusBar).render())
                 assert "Refreshing: 0/1 feeds, 1/2 pages · 1 new" in status
+                await pilot.resize_terminal(80, 24)
+                await pilot.pause()
+                # at the start of the line: at the end, 80 columns cut it off
+                assert "Refreshing: 0/1 feeds, 1/2 pages · 1 new" in screen_text(app)
             finally:
                 gate.set()
             for _ in range(600):

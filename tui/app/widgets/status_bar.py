@@ -17,8 +17,9 @@ class StatusBar(Static):
     """
 
     activity = ""
-    """Work going on in the background (a feed refresh), kept at the end of the line until
-    it is cleared, whatever the screen shows in the rest."""
+    """Work going on in the background (a feed refresh), kept at the start of the line until
+    it is cleared, whatever the screen shows in the rest (at the end, 80 columns cut it
+    off)."""
     _drawn: tuple[tuple[str, ...], int, str] | None = None
     """What the line says now (parts, marks, activity), None before it is first drawn: a
     cursor move that changes none of it draws nothing."""
@@ -27,12 +28,13 @@ class StatusBar(Static):
         if self._drawn == (parts, marks, self.activity):
             return
         self._drawn = (parts, marks, self.activity)
-        text = Text("  ·  ".join(part for part in parts if part))
+        text = Text()
+        if self.activity:
+            text.append(f"{self.activity}  ·  ", style="bold")
+        text.append("  ·  ".join(part for part in parts if part))
         text.append(
             f"  ·  {marks} marked" if marks else "  ·  none marked", style="bold" if marks else ""
         )
-        if self.activity:
-            text.append(f"  ·  {self.activity}", style="bold")
         # One line high and as wide as the screen whatever it says: no layout to redo (a
         # layout on every cursor move was a fifth of a key's CPU).
         self.update(text, layout=False)
