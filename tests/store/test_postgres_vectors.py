@@ -41,7 +41,7 @@ def _fts5_terms(texts: list[list[str]]) -> list[list[list[str]]]:
     db.execute(f"CREATE VIRTUAL TABLE t USING fts5({', '.join(names)}, tokenize='{TOKENIZER}')")
     db.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
     db.executemany(
-        f"INSERT INTO t (rowid, {', '.join(names)}) VALUES ({', '.join('?' * (width + 1))})",
+        f"INSERT INTO t (rowid, {', '.join(names)}) VALUES ({', '.join('?' * (width + 1))})",  # noqa: S608
         [(n, *row, *[""] * (width - len(row))) for n, row in enumerate(texts)],
     )
     out: list[list[list[str]]] = [[[] for _ in row] for row in texts]
@@ -53,7 +53,7 @@ def _fts5_terms(texts: list[list[str]]) -> list[list[list[str]]]:
 
 def test_terms_are_fts5s_own_for_awkward_and_random_text() -> None:
     pieces = [*AWKWARD, *"aé—'\\_-.0 \t\u00a0\u3000"]
-    rng = random.Random(16)
+    rng = random.Random(16)  # noqa: S311 (reproducible test text)
     texts = [[rng.choice(AWKWARD), rng.choice(AWKWARD)] for _ in range(40)]
     texts += [["".join(rng.choice(pieces) for _ in range(12))] * 2 for _ in range(200)]
     texts += [["".join(chr(rng.randrange(32, 0x3000)) for _ in range(60)), ""] for _ in range(200)]
