@@ -40,6 +40,7 @@ from store.models import QUANTITY as Q
 from store.search.index import SEARCH_TABLES as SQLITE_SEARCH_TABLES
 from store.search.postgres_index import (
     BUILD_MEMORY,
+    LaterCounts,
     Prepared,
     defer_indexes,
     index_rows,
@@ -116,12 +117,15 @@ def copy_store(source: Store, dest: Store, progress: Progress | None = None) -> 
         # missing by an interrupted copy is built now.
         if not _on_search_indexes(dest, defer_indexes):
             _build_search_indexes(dest)
+        later = LaterCounts()
         try:
-            _copy_records(source, dest, outcome, progress, total)
+            _copy_records(source, dest, outcome, progress, total, later)
         except BaseException:
             with contextlib.suppress(StoreError):
+                _flush(dest, later)
                 _build_search_indexes(dest)
             raise
+        _flush(dest, later)
         _build_search_indexes(dest)
     # The planner's statistics for what was just loaded (PostgreSQL; see the function).
     analyze_after_bulk_write(dest._get_engine(), outcome.articles)
@@ -155,6 +159,14 @@ def _build_search_indexes(dest: Store) -> None:
             done.result()
 
 
+def _flush(dest: Store, later: LaterCounts) -> None:
+    """Add the copy's pending counts of already stored words (:class:`LaterCounts`), in a
+    write transaction of their own."""
+    if later.pending:
+        _on_search_indexes(dest, later.flush)
+        later.flushed()
+
+
 def _on_search_indexes(dest: Store, step: Callable[[Any], Any]) -> Any:
     """``step`` (:func:`defer_indexes` or :func:`missing_indexes`) in a write transaction of
     a PostgreSQL ``dest``."""
@@ -167,7 +179,12 @@ def _on_search_indexes(dest: Store, step: Callable[[Any], Any]) -> Any:
 
 
 def _copy_records(
-    source: Store, dest: Store, outcome: CopyOutcome, progress: Progress | None, total: int
+    source: Store,
+    dest: Store,
+    outcome: CopyOutcome,
+    progress: Progress | None,
+    total: int,
+    later: LaterCounts | None = None,
 ) -> None:
     """The articles, a chunk at a time, and the followed feeds (see :func:`copy_store`)."""
     ahead: Executor | None = None
@@ -190,7 +207,7 @@ def _copy_records(
 
             def write(chunk: _Chunk) -> None:
                 nonlocal done
-                done += _write(dest, chunk, outcome)
+                done += _write(dest, chunk, outcome, later)
                 if progress is not None:
                     progress(done, total)
 
@@ -227,10 +244,22 @@ def _chunks(read: Connection) -> Iterator[_Chunk]:
         yield batch
 
 
-def _write(dest: Store, chunk: _Chunk, outcome: CopyOutcome) -> int:
-    """Write one chunk in one transaction of ``dest``; the articles looked at."""
-    with dest._write() as conn:
-        _write_chunk(conn, chunk, outcome)
+def _write(dest: Store, chunk: _Chunk, outcome: CopyOutcome, later: LaterCounts | None) -> int:
+    """Write one chunk in one transaction of ``dest``; the articles looked at. The counts
+    ``later`` holds are added every few chunks, in a transaction of their own."""
+    if later is None:
+        with dest._write() as conn:
+            _write_chunk(conn, chunk, outcome)
+        return len(chunk.rows.articles)
+    try:
+        with dest._write() as conn:
+            _write_chunk(conn, chunk, outcome, later)
+    except BaseException:
+        later.dropped()
+        raise
+    later.kept()
+    if later.due:
+        _flush(dest, later)
     return len(chunk.rows.articles)
 
 
@@ -363,7 +392,9 @@ def _present(conn: Connection, articles: list[dict[str, Any]]) -> set[int]:
     return found
 
 
-def _write_chunk(conn: Connection, chunk: _Chunk, outcome: CopyOutcome) -> None:
+def _write_chunk(
+    conn: Connection, chunk: _Chunk, outcome: CopyOutcome, later: LaterCounts | None = None
+) -> None:
     batch = chunk.rows
     # Before any id below changes: the thread reads the rows until it is done.
     prepared = chunk.prepared.result() if chunk.prepared is not None else None
@@ -413,7 +444,7 @@ def _write_chunk(conn: Connection, chunk: _Chunk, outcome: CopyOutcome) -> None:
         _index_words(conn, rows)
     else:
         moved = {"search_article": articles, "search_comment": comments, "search_claim": claims}
-        index_rows(conn, rows, prepared.renumbered(moved, same_rows=not present))
+        index_rows(conn, rows, prepared.renumbered(moved, same_rows=not present), later)
     outcome.articles += len(rows.articles)
     outcome.comments += len(rows.comments)
     outcome.claims += len(rows.claims)

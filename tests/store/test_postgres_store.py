@@ -450,11 +450,11 @@ def test_a_copy_into_an_empty_store_builds_its_search_indexes_after_the_rows(
     real_write = copying._write
     chunks: list[Any] = []
 
-    def cut_short(dest: Store, chunk: Any, outcome: Any) -> int:
+    def cut_short(dest: Store, chunk: Any, outcome: Any, later: Any) -> int:
         if len(chunks) == 2:
             raise StoreError("cannot write the store: the server went away")
         chunks.append(chunk)
-        return real_write(dest, chunk, outcome)
+        return real_write(dest, chunk, outcome, later)
 
     monkeypatch.setattr(copying, "_write", cut_short)
     code, _, err = _run(capsys, "copy", "--from", mine, "--to", postgres_url)
@@ -480,6 +480,49 @@ def test_a_copy_into_an_empty_store_builds_its_search_indexes_after_the_rows(
         assert left == right, query
     for engine in engines:
         engine.close()
+
+
+@pytest.mark.parametrize("flush_writes", [1, 3])
+def test_a_copys_later_counts_leave_the_vocabulary_a_rebuild_gives(
+    tmp_path: Path,
+    postgres_url: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: Any,
+    flush_writes: int,
+) -> None:
+    """A copy adds the counts of words already stored every few chunks, not at each one: a
+    chunk that fails inside its transaction (after its words were counted) must not leave
+    its counts or words behind, and after the copy is run again the vocabulary's counts are
+    a rebuild's (with the counts added after every chunk, or every third)."""
+    from store import copying
+    from store.search import postgres_index
+
+    mine = str(tmp_path / "mine.sqlite3")
+    assert _run(capsys, "--db", mine, "import", "-q", str(SAMPLE_DIR))[0] == 0
+    monkeypatch.setattr(copying, "CHUNK", 1)
+    monkeypatch.setattr(copying, "WORKER_ARTICLES", 1)
+    monkeypatch.setattr(postgres_index, "FLUSH_WRITES", flush_writes)
+    real_write_vectors = postgres_index._write_vectors
+    writes: list[int] = []
+
+    def fail_third(cursor: Any, vectors: Any) -> None:
+        writes.append(1)
+        if len(writes) == 3:  # after this chunk's words went in, in the same transaction
+            raise StoreError("cannot write the store: the server went away")
+        real_write_vectors(cursor, vectors)
+
+    monkeypatch.setattr(postgres_index, "_write_vectors", fail_third)
+    code, _, err = _run(capsys, "copy", "--from", mine, "--to", postgres_url)
+    assert code != 0 and "server went away" in err
+    written, rebuilt = _index_as_written_and_rebuilt(postgres_url)
+    assert len(written["search_article"]) == 2
+    assert written["search_vocab"] == rebuilt["search_vocab"]
+    monkeypatch.setattr(postgres_index, "_write_vectors", real_write_vectors)
+    assert _run(capsys, "copy", "--from", mine, "--to", postgres_url)[0] == 0
+    written, rebuilt = _index_as_written_and_rebuilt(postgres_url)
+    assert len(written["search_article"]) == 5
+    for name in _INDEX_TABLES:
+        assert written[name] == rebuilt[name], name
 
 
 def test_a_large_import_batch_indexes_its_records_as_a_small_one(
