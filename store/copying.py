@@ -42,6 +42,7 @@ from store.search.postgres_index import (
     BUILD_MEMORY,
     LaterCounts,
     Prepared,
+    Terms,
     defer_indexes,
     index_rows,
     missing_indexes,
@@ -267,8 +268,13 @@ def _prepare(rows: RowBatch, in_worker: bool) -> Prepared:
     """The chunk's search vectors and word counts, by source ids (every claim's and comment's
     article is in the chunk); in the worker process, also the typo keys of the words no
     chunk before had."""
+    global _terms  # the worker process's own, made there on its first chunk
     titles = {row["id"]: row["title"] or "" for row in rows.articles}
-    return prepare(rows, titles, _seen) if in_worker else prepare(rows, titles)
+    if not in_worker:
+        return prepare(rows, titles)
+    if _terms is None:
+        _terms = Terms()
+    return prepare(rows, titles, _seen, _terms)
 
 
 def _worker_context() -> BaseContext:
@@ -280,6 +286,9 @@ def _worker_context() -> BaseContext:
 
 _seen: set[str] = set()
 """In the worker process (one per copy): the words of the chunks it has prepared."""
+_terms: Terms | None = None
+"""In the worker process: its tokenizer, which remembers the pieces of the chunks before
+(the parent never makes one: a SQLite connection must not cross a fork)."""
 
 
 _TEXT_FIELDS = {

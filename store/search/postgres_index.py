@@ -315,15 +315,21 @@ class Prepared:
         return Prepared(vectors, self.counts if same_rows else None, self.keys)
 
 
-def prepare(rows: RowBatch, titles: dict[int, str], seen: set[str] | None = None) -> Prepared:
+def prepare(
+    rows: RowBatch,
+    titles: dict[int, str],
+    seen: set[str] | None = None,
+    terms: Terms | None = None,
+) -> Prepared:
     """:class:`Prepared` for ``rows``, whose claims' and comments' articles' titles are in
     ``titles`` (nothing here reads the database). With ``seen`` (the words of the batches
     prepared before, which the destination will hold by this one's write), also the keys of
-    the batch's other words, and those are added to ``seen``."""
+    the batch's other words, and those are added to ``seen``. With ``terms``, its tokenizer
+    (whose pieces, remembered from the batches before, need not be asked again)."""
     missing = {row["article_id"] for row in (*rows.claims, *rows.comments)} - set(titles)
     if missing:
         raise ValueError(f"titles missing for articles {sorted(missing)[:5]}")
-    vectors = _made_vectors(rows, titles)
+    vectors = _made_vectors(rows, titles) if terms is None else _vectors(terms, rows, titles)
     counts = _counts(rows)
     keys = None
     if seen is not None:
