@@ -38,17 +38,18 @@ from store.models import CLAIM as CL
 from store.models import COMMENT as C
 from store.models import QUANTITY as Q
 from store.search.index import SEARCH_TABLES as SQLITE_SEARCH_TABLES
+from store.search.postgres_index import SEARCH_TABLES as POSTGRES_SEARCH_TABLES
 from store.search.postgres_index import (
-    BUILD_MEMORY,
+    IndexBuildError,
     LaterCounts,
     Prepared,
     Terms,
+    build_indexes,
+    copy_running,
     defer_indexes,
     index_rows,
-    missing_indexes,
     prepare,
 )
-from store.search.postgres_index import SEARCH_TABLES as POSTGRES_SEARCH_TABLES
 from store.store import Store, StoreError, _index_words, _next_ids
 from store.writing import RowBatch, chunks, insert_many
 
@@ -114,50 +115,32 @@ def copy_store(source: Store, dest: Store, progress: Progress | None = None) -> 
     if not is_postgres(dest.url):
         _copy_records(source, dest, outcome, progress, total)
     else:
-        # Into an empty index, the search indexes are built once the rows are in; one left
-        # missing by an interrupted copy is built now.
-        if not _on_search_indexes(dest, defer_indexes):
-            _build_search_indexes(dest)
-        later = LaterCounts()
-        try:
-            _copy_records(source, dest, outcome, progress, total, later)
-        except BaseException:
-            with contextlib.suppress(StoreError):
-                _flush(dest, later)
+        with copy_running(dest._get_engine()):
+            # Into an empty index, the search indexes are built once the rows are in; one
+            # left missing by an interrupted copy is built now.
+            if not _on_search_indexes(dest, defer_indexes):
                 _build_search_indexes(dest)
-            raise
-        _flush(dest, later)
-        _build_search_indexes(dest)
+            later = LaterCounts()
+            try:
+                _copy_records(source, dest, outcome, progress, total, later)
+            except BaseException:
+                with contextlib.suppress(StoreError):
+                    _flush(dest, later)
+                    _build_search_indexes(dest)
+                raise
+            _flush(dest, later)
+            _build_search_indexes(dest)
     # The planner's statistics for what was just loaded (PostgreSQL; see the function).
     analyze_after_bulk_write(dest._get_engine(), outcome.articles)
     return outcome
 
 
-BUILDERS = 2
-"""Search indexes built at once after a copy: the writer and the worker are done by then,
-and one build uses one core (GIN builds are not parallel before PostgreSQL 17)."""
-
-
 def _build_search_indexes(dest: Store) -> None:
-    """Build the search indexes ``dest`` lacks, :data:`BUILDERS` at a time, each in its own
-    transaction (not under the writers' lock: each build locks its table against writes
-    until it is done, and readers read on)."""
-    missing = _on_search_indexes(dest, missing_indexes)
-    if not missing:
-        return
-
-    def build(statement: str) -> None:
-        try:
-            with dest._get_engine().connect() as conn, conn.begin():
-                conn.exec_driver_sql(f"SET LOCAL maintenance_work_mem = '{BUILD_MEMORY}'")
-                conn.exec_driver_sql(statement)
-        except sa.exc.DBAPIError as error:
-            message = f"cannot build the search index of {dest.where}: {error.orig}"
-            raise StoreError(message) from error
-
-    with ThreadPoolExecutor(max_workers=BUILDERS) as builders:
-        for done in [builders.submit(build, statement) for statement in missing]:
-            done.result()
+    """Build the search indexes ``dest`` lacks (:func:`build_indexes`)."""
+    try:
+        build_indexes(dest._get_engine(), dest.where)
+    except IndexBuildError as error:
+        raise StoreError(str(error)) from error
 
 
 def _flush(dest: Store, later: LaterCounts) -> None:

@@ -102,6 +102,17 @@ class StoreError(RuntimeError):
     """The store cannot be opened or used; ``str()`` is one line naming it and why."""
 
 
+def _build_indexes_left_missing(engine: Engine, where: str) -> None:
+    """PostgreSQL: the search indexes a killed copy left missing, built at the opening
+    (:func:`store.search.postgres_index.build_indexes_left_missing`)."""
+    from store.search.postgres_index import IndexBuildError, build_indexes_left_missing
+
+    try:
+        build_indexes_left_missing(engine, where)
+    except IndexBuildError as error:
+        raise StoreError(str(error)) from error
+
+
 class Store:
     """A claimdesk store at a SQLAlchemy URL (SQLite by default)."""
 
@@ -155,6 +166,8 @@ class Store:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             engine = create_engine(self.url)
             schema.upgrade(engine)
+            if is_postgres(self.url):
+                _build_indexes_left_missing(engine, where)
         except DriverMissingError as error:
             raise StoreError(str(error)) from error
         except schema.SchemaError as error:

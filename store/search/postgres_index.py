@@ -32,15 +32,18 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain
 from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.exc import DBAPIError
 
 from store.search.index import TOKENIZER, record_texts, tags_text
 from store.search.vocabulary import _key_rows, count_words, mark_keys
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Connection
+    from sqlalchemy.engine import Connection, Engine
 
     from store.writing import RowBatch
 
@@ -654,6 +657,79 @@ def missing_indexes(cursor: Any) -> list[str]:
     )
     present = {row[0] for row in cursor.fetchall()}
     return [build for name, _, build in DEFERRED_INDEXES if name not in present]
+
+
+BUILDERS = 2
+"""Search indexes built at once: after a copy the writer and the worker are done, and one
+build uses one core (GIN builds are not parallel before PostgreSQL 17)."""
+COPY_LOCK = 0x636C_6169_6D65
+"""The advisory lock every running copy holds shared, on a connection of its own, for its
+whole run ("claime" in ASCII; the writers' lock is "claimd"): a store opened while it is
+held is not given its missing indexes, which a copy into an empty store drops on purpose."""
+
+
+def build_indexes(engine: Engine, where: str) -> None:
+    """Build the search indexes the store lacks, :data:`BUILDERS` at a time, each in its own
+    transaction with ``maintenance_work_mem`` at :data:`BUILD_MEMORY` (not under the
+    writers' lock: each build locks its own table against writes, and readers read on)."""
+    with engine.connect() as conn:
+        missing = _on_cursor(conn, missing_indexes)
+
+    def build(statement: str) -> None:
+        try:
+            with engine.connect() as conn, conn.begin():
+                conn.exec_driver_sql(f"SET LOCAL maintenance_work_mem = '{BUILD_MEMORY}'")
+                conn.exec_driver_sql(statement)
+        except DBAPIError as error:
+            raise IndexBuildError(
+                f"cannot build the search index of {where}: {error.orig}"
+            ) from error
+
+    if missing:
+        with ThreadPoolExecutor(max_workers=BUILDERS) as builders:
+            for done in [builders.submit(build, statement) for statement in missing]:
+                done.result()
+
+
+class IndexBuildError(RuntimeError):
+    """A search index could not be built (one line naming the store and why)."""
+
+
+def build_indexes_left_missing(engine: Engine, where: str) -> bool:
+    """At a store's opening: build the search indexes a copy killed before it could build
+    them left missing (searches were right without them, but read whole tables), unless a
+    copy is running (:data:`COPY_LOCK`: it drops them on purpose and builds them at its end);
+    returns whether it built any. One catalog query when nothing is missing. The lock is
+    held while building, so two stores opened at once do not both build."""
+    with engine.connect() as conn:
+        if not conn.exec_driver_sql(f"SELECT pg_try_advisory_xact_lock({COPY_LOCK})").scalar():
+            return False
+        if not _on_cursor(conn, missing_indexes):
+            return False
+        build_indexes(engine, where)
+        return True
+
+
+@contextmanager
+def copy_running(engine: Engine) -> Iterator[None]:
+    """Hold :data:`COPY_LOCK` shared while a copy runs, on a connection of its own (outside
+    the pool, so the lock goes with it; a killed copy's goes with its session)."""
+    conn = engine.connect()
+    conn.detach()
+    try:
+        conn.exec_driver_sql(f"SELECT pg_advisory_lock_shared({COPY_LOCK})")
+        conn.commit()
+        yield
+    finally:
+        conn.close()
+
+
+def _on_cursor(conn: Connection, step: Any) -> Any:
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        return step(cursor)
+    finally:
+        cursor.close()
 
 
 REBUILD_CHUNK = 2_000

@@ -482,6 +482,33 @@ def test_a_copy_into_an_empty_store_builds_its_search_indexes_after_the_rows(
         engine.close()
 
 
+def test_a_store_opened_after_a_killed_copy_builds_the_search_indexes_it_left_missing(
+    postgres_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A copy into an empty store drops the search indexes and builds them at its end; one
+    killed before that leaves them missing. Opening the store builds them, unless a copy is
+    running (it holds the copy lock; its indexes are missing on purpose)."""
+    from store.search.postgres_index import DEFERRED_INDEXES, copy_running
+
+    everything = {name for name, _, _ in DEFERRED_INDEXES}
+    assert _run(capsys, "--db", postgres_url, "import", "-q", str(SAMPLE_DIR))[0] == 0
+    team = Store.open(postgres_url)
+    with team._write() as conn:  # as a copy killed before building them leaves the store
+        for _, drop, _ in DEFERRED_INDEXES:
+            conn.exec_driver_sql(drop)
+    assert _search_indexes(postgres_url) == set()
+    with copy_running(team._get_engine()):
+        opened = Store.open(postgres_url)
+        assert not opened.is_empty()
+        opened.close()
+        assert _search_indexes(postgres_url) == set()
+    team.close()
+    assert _run(capsys, "--db", postgres_url, "stats")[0] == 0
+    assert _search_indexes(postgres_url) == everything
+    code, out, _ = _run(capsys, "--db", postgres_url, "search", "--json", "palmira tnaks")
+    assert code == 0 and json.loads(out)
+
+
 @pytest.mark.parametrize("flush_writes", [1, 3])
 def test_a_copys_later_counts_leave_the_vocabulary_a_rebuild_gives(
     tmp_path: Path,
