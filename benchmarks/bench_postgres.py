@@ -24,6 +24,12 @@ noisy: compare the two columns of one run, not runs with each other.
 benchmarks an existing pair instead (e.g. a real-word store and its ``claimdesk copy``),
 nothing imported or copied: the same query mix, made from a seeded sample of the SQLite
 store's articles, the engines interleaved query by query, and the same-hits check.
+
+    python benchmarks/bench_postgres.py --copy-from STORE.sqlite3
+
+copies an existing SQLite store (e.g. the real-word million records) into a new database on
+a throwaway server, timed (wall, and the CPU of this process, its worker and the server),
+and then benchmarks the pair as above. The SQLite store is only read.
 """
 
 from __future__ import annotations
@@ -186,6 +192,62 @@ def _existing_pair(sqlite_path: str, postgres_url: str) -> None:
         store.close()
 
 
+def _server_cpu(server: PostgresServer) -> float:
+    """CPU seconds of the server's processes so far (the postmaster and its children, from
+    /proc; 0 where there is none)."""
+    import os
+
+    try:
+        postmaster = int((server.data_dir / "postmaster.pid").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    total = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(entry.name) == postmaster:
+            total += sum(int(value) for value in fields[11:15])
+        elif int(fields[1]) == postmaster:
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def _copy_existing(sqlite_path: str, server: PostgresServer) -> str:
+    """Copy an existing SQLite store into a new database of ``server``, timed; its URL."""
+    import resource
+
+    from store.copying import copy_store
+
+    print(_load(), "|", _speed())
+    source = Store.open(sqlite_path)
+    dest = Store.open(server.create_database("copied"))
+    dest.is_empty()
+    cpu, children, server_cpu = (
+        time.process_time(),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+        _server_cpu(server),
+    )
+    started = time.perf_counter()
+    outcome = copy_store(source, dest)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    worker = (after.ru_utime - children.ru_utime) + (after.ru_stime - children.ru_stime)
+    print(
+        f"copy SQLite -> PostgreSQL: {wall:.1f} s wall for {outcome.articles:,} articles, "
+        f"{outcome.comments:,} comments, {outcome.claims:,} claims; CPU: this process "
+        f"{time.process_time() - cpu:.1f} s, worker {worker:.1f} s, "
+        f"server {_server_cpu(server) - server_cpu:.1f} s"
+    )
+    print(_load(), "|", _speed())
+    source.close()
+    dest.close()
+    return server.url("copied")
+
+
 def _same_records(a: Store, b: Store, ignore_import_time: bool) -> bool:
     from dataclasses import asdict
 
@@ -205,7 +267,19 @@ def main() -> None:
     parser.add_argument("--vocabulary", type=int, default=220_000)
     parser.add_argument("--sqlite", help="an existing SQLite store (with --postgres)")
     parser.add_argument("--postgres", help="an existing PostgreSQL store's URL (with --sqlite)")
+    parser.add_argument("--copy-from", help="an existing SQLite store to copy and benchmark")
     args = parser.parse_args()
+    if args.copy_from:
+        bin_dir = find_bin_dir()
+        if bin_dir is None:
+            print("PostgreSQL is not installed (apt-get install postgresql): nothing to compare")
+            return
+        server = PostgresServer.start(bin_dir)
+        try:
+            _existing_pair(args.copy_from, _copy_existing(args.copy_from, server))
+        finally:
+            server.stop()
+        return
     if args.sqlite or args.postgres:
         if not (args.sqlite and args.postgres):
             parser.error("--sqlite and --postgres go together")

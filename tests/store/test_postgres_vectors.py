@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 
 from store.ingest.html_page import parse_html_page
@@ -80,18 +81,21 @@ def test_terms_are_fts5s_own_for_real_pages(real_world: Path) -> None:
         terms.close()
 
 
-def test_terms_forgotten_past_the_limit_are_asked_again(monkeypatch: object) -> None:
+def test_terms_forgotten_past_the_limit_are_asked_again() -> None:
     terms = Terms()
-    terms.MAX_PIECES = 3  # type: ignore[misc]
+    terms.MAX_PIECES = 3
     try:
-        texts = [["alpha beta gamma", "delta"], ["epsilon beta", "zeta Alpha"]]
-        assert terms.of(texts) == _fts5_terms(texts)
-        assert terms.of(texts[:1]) == _fts5_terms(texts[:1])
+        first = [["alpha beta gamma", "delta"], ["epsilon beta", "zeta Alpha"]]
+        second = [["Running runners", "naïve—café"]]
+        for texts in (first, second, first, second + first):
+            assert terms.of(texts) == _fts5_terms(texts)
     finally:
         terms.close()
 
 
-def _reference(columns: list[list[str]], weights: str, tags: list[str] = ()) -> dict[str, list]:  # type: ignore[assignment]
+def _reference(
+    columns: list[list[str]], weights: str, tags: Sequence[str] = ()
+) -> dict[str, list[str]]:
     """What a ``tsvector`` must hold, written plainly: each column after a start marker at
     the next position, positions clamped to PostgreSQL's largest, a lexeme's first 255 kept."""
     found: dict[str, list[str]] = {}
@@ -121,7 +125,7 @@ def _parsed(literal: str) -> dict[str, list[str]]:
 
 def test_a_vector_keeps_columns_apart_and_postgresqls_limits() -> None:
     long_body = [f"w{n % 700}" for n in range(MAX_POSITION + 500)]
-    cases = [
+    cases: list[tuple[list[list[str]], str, list[str]]] = [
         ([["tanks", "seized"], [], ["amaq"], ["tanks"] * 300], "ABCD", []),
         ([["a"], ["b"], ["c"], long_body, ["syria", "war"]], "ABCDD", ["syria", "war"]),
         ([[], [], ["x"]], "ABC", []),
