@@ -115,7 +115,7 @@ def copy_store(source: Store, dest: Store, progress: Progress | None = None) -> 
     if not is_postgres(dest.url):
         _copy_records(source, dest, outcome, progress, total)
     else:
-        with copy_running(dest._get_engine()):
+        with _copy_lock(dest):
             # Into an empty index, the search indexes are built once the rows are in; one
             # left missing by an interrupted copy is built now.
             if not _on_search_indexes(dest, defer_indexes):
@@ -133,6 +133,17 @@ def copy_store(source: Store, dest: Store, progress: Progress | None = None) -> 
     # The planner's statistics for what was just loaded (PostgreSQL; see the function).
     analyze_after_bulk_write(dest._get_engine(), outcome.articles)
     return outcome
+
+
+@contextlib.contextmanager
+def _copy_lock(dest: Store) -> Iterator[None]:
+    """:func:`copy_running` on ``dest``; a connection lost on the way is a one-line error."""
+    with contextlib.ExitStack() as held:
+        try:
+            held.enter_context(copy_running(dest._get_engine()))
+        except sa.exc.DBAPIError as error:
+            raise StoreError(f"cannot copy into {dest.where}: {error.orig}") from error
+        yield
 
 
 def _build_search_indexes(dest: Store) -> None:

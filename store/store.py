@@ -8,6 +8,7 @@ streamed file so that the file is stored entirely or not at all.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -104,13 +105,13 @@ class StoreError(RuntimeError):
 
 def _build_indexes_left_missing(engine: Engine, where: str) -> None:
     """PostgreSQL: the search indexes a killed copy left missing, built at the opening
-    (:func:`store.search.postgres_index.build_indexes_left_missing`)."""
+    (:func:`store.search.postgres_index.build_indexes_left_missing`). A build refused (a
+    role that does not own the tables) does not stop the opening: searches are right
+    without them, only slower, and the owner's next opening or copy builds them."""
     from store.search.postgres_index import IndexBuildError, build_indexes_left_missing
 
-    try:
+    with contextlib.suppress(IndexBuildError):
         build_indexes_left_missing(engine, where)
-    except IndexBuildError as error:
-        raise StoreError(str(error)) from error
 
 
 class Store:

@@ -483,7 +483,7 @@ def test_a_copy_into_an_empty_store_builds_its_search_indexes_after_the_rows(
 
 
 def test_a_store_opened_after_a_killed_copy_builds_the_search_indexes_it_left_missing(
-    postgres_url: str, capsys: pytest.CaptureFixture[str]
+    postgres_url: str, postgres_server: PostgresServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A copy into an empty store drops the search indexes and builds them at its end; one
     killed before that leaves them missing. Opening the store builds them, unless a copy is
@@ -503,6 +503,21 @@ def test_a_store_opened_after_a_killed_copy_builds_the_search_indexes_it_left_mi
         opened.close()
         assert _search_indexes(postgres_url) == set()
     team.close()
+    # A role that may read and write but does not own the tables cannot build them: its
+    # store opens all the same (searches are right without the indexes).
+    import psycopg
+    import sqlalchemy as sa
+
+    database = str(sa.make_url(postgres_url).database)
+    reader = f"reader_{database}"
+    postgres_server.execute(f"CREATE ROLE {reader} LOGIN")
+    postgres_server.execute(f'GRANT ALL ON DATABASE "{database}" TO {reader}')
+    with psycopg.connect(postgres_url.replace("+psycopg", "")) as pg:  # not opening the store
+        pg.execute(f"GRANT ALL ON ALL TABLES IN SCHEMA public TO {reader}".encode())
+        pg.execute(f"GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {reader}".encode())
+    as_reader = postgres_server.url(database, user=reader)
+    assert _run(capsys, "--db", as_reader, "stats")[0] == 0
+    assert _search_indexes(postgres_url) == set()
     assert _run(capsys, "--db", postgres_url, "stats")[0] == 0
     assert _search_indexes(postgres_url) == everything
     code, out, _ = _run(capsys, "--db", postgres_url, "search", "--json", "palmira tnaks")
