@@ -293,7 +293,7 @@ def main() -> None:
     server = PostgresServer.start(bin_dir)
     try:
         bench_search.Text = _Text  # type: ignore[misc]
-        print(_load())
+        print(_load(), "|", _speed())
         started = time.perf_counter()
         vocabulary = make_vocabulary(args.vocabulary, random.Random(1))  # noqa: S311 (seeded)
         documents = make_documents(args.records, vocabulary, seed=2)
@@ -345,7 +345,7 @@ def main() -> None:
             f"{_same_records(sqlite, postgres, ignore_import_time=True)}; "
             f"copy {_same_records(sqlite, copied, ignore_import_time=False)}"
         )
-        print(_load())
+        print(_load(), "|", _speed())
         for engine in (*engines.values(), copied_engine):
             engine.close()
         for store in (sqlite, postgres, copied):
