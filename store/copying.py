@@ -107,8 +107,13 @@ def copy_store(source: Store, dest: Store, progress: Progress | None = None) -> 
 
     Into an empty PostgreSQL index the search indexes (GIN, the typo keys' B-tree) are
     dropped first and built once the rows are in (:func:`defer_indexes`): filed row by row
-    they were most of the server's work. A copy cut short builds them before it stops, and
-    the next copy builds any that a killed one left missing.
+    they were most of the server's work. A copy cut short builds them before it stops; any
+    that a killed one left missing are built by the next copy, or when the store is next
+    opened (:func:`store.search.postgres_index.build_indexes_left_missing`: not while a
+    copy holds :func:`copy_running`'s lock, as this one does for its whole run).
+
+    The counts of words the destination already holds are added every few chunks, not at
+    each (:class:`store.search.postgres_index.LaterCounts`).
     """
     outcome = CopyOutcome()
     total = source.counts()["article"]
@@ -163,8 +168,8 @@ def _flush(dest: Store, later: LaterCounts) -> None:
 
 
 def _on_search_indexes(dest: Store, step: Callable[[Any], Any]) -> Any:
-    """``step`` (:func:`defer_indexes` or :func:`missing_indexes`) in a write transaction of
-    a PostgreSQL ``dest``."""
+    """``step`` (:func:`defer_indexes`, or a :meth:`LaterCounts.flush`) with a cursor, in a
+    write transaction of a PostgreSQL ``dest``."""
     with dest._write() as conn:
         cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
         try:
