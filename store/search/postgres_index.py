@@ -27,18 +27,23 @@ triggers because the terms come from Python. Every writer of record text goes th
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.exc import DBAPIError
 
 from store.search.index import TOKENIZER, record_texts, tags_text
 from store.search.vocabulary import _key_rows, count_words, mark_keys
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Connection
+    from sqlalchemy.engine import Connection, Engine
 
     from store.writing import RowBatch
 
@@ -90,58 +95,82 @@ SEARCH_TABLES = (
 
 
 class Terms:
-    """FTS5's tokenizer, for text that is not stored in SQLite.
+    """FTS5's tokenizer, for text that is not stored in SQLite, remembered piece by piece.
 
-    An in-memory FTS5 table with the store's tokenizer takes the texts, and its
-    ``fts5vocab`` instance table gives back each term with its column and offset: exactly
-    the terms SQLite's index holds for the same text. One object per thread (SQLite
-    connections are not shared).
+    FTS5's ``unicode61`` tokenizer treats every ASCII character other than a letter or a
+    digit as a separator, so no term spans one: a text's terms are its *pieces*' terms in
+    order, a piece being what is left between ASCII separators (a word, or a run of letters
+    and other Unicode characters, "naïve", "1939–1945"). Each piece's terms are asked of
+    FTS5 once, through an in-memory table with the store's tokenizer and its ``fts5vocab``
+    instance table (exactly the terms SQLite's index holds for the same text), and kept in
+    a dict; a text is then cut by ``bytes.translate`` and ``split`` and its pieces looked up,
+    all in C. Reading ``fts5vocab`` back had cost ≈1.5 µs a term. With :func:`tsvector`'s
+    own changes, the vectors of four real-word chunks of 10k records (the 1M store's, one
+    tokenizer for all four) cost 0.79–1.07 s each against 1.21–1.42 s, the literals
+    identical; a chunk met again, every piece remembered, 0.40 s.
 
-    The table is contentless (``content=''``: the texts are not kept, only their terms) and
-    is emptied with FTS5's ``delete-all`` after each batch: deleting its rows made FTS5
-    tokenize every text a second time to find what to remove, a sixth of the time of a copy's
-    vectors (10k records: 1.1 of 6.2 s). Dropping and making the table again cost as little
-    for a batch but 0.7 ms for each query a search tokenizes; ``delete-all`` costs neither.
+    One object per thread (SQLite connections are not shared). The table is contentless
+    (``content=''``) and emptied with FTS5's ``delete-all`` after each batch of new pieces:
+    deleting its rows made FTS5 tokenize every text a second time.
     """
 
-    def __init__(self, columns: int = 5) -> None:
-        self._columns = columns
+    MAX_PIECES = 1_000_000
+    """Pieces remembered before the memory starts again (≈150 MB; a real-word million
+    records hold a few hundred thousand distinct ones)."""
+
+    def __init__(self) -> None:
         # Not shared between threads at once: the search engine holds its lock around a
         # search, and the write path makes one per batch. The app searches from worker threads.
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
-        self._names = [f"c{i}" for i in range(columns)]
-        self._create()
-
-    def _create(self) -> None:
         self._db.execute(
-            f"CREATE VIRTUAL TABLE t USING fts5({', '.join(self._names)}, "
-            f"tokenize='{TOKENIZER}', content='')"
+            f"CREATE VIRTUAL TABLE t USING fts5(c, tokenize='{TOKENIZER}', content='')"
         )
         self._db.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
+        self._pieces: dict[bytes, str] = {}
+        """A piece's terms, joined by spaces (no term holds one: it is a separator)."""
 
     def close(self) -> None:
         self._db.close()
 
     def of(self, texts: Sequence[Sequence[str]]) -> list[list[list[str]]]:
         """For each row of texts (one per column), each column's terms in order."""
-        width = self._columns
-        marks = ", ".join("?" * (width + 1))
+        cut = [
+            [(text or "").encode("utf-8").translate(_SEPARATORS).split() for text in row]
+            for row in texts
+        ]
+        known = self._pieces
+        new = set(chain.from_iterable(chain.from_iterable(cut))).difference(known)
+        if new:
+            if len(known) + len(new) > self.MAX_PIECES:
+                known.clear()
+                new = set(chain.from_iterable(chain.from_iterable(cut)))
+            self._learn(list(new))
+        terms = known.__getitem__
+        return [[" ".join(map(terms, pieces)).split() for pieces in row] for row in cut]
+
+    def _learn(self, pieces: list[bytes]) -> None:
+        """Ask FTS5 the terms of ``pieces`` (valid UTF-8: cut only at ASCII bytes)."""
         self._db.executemany(
-            f"INSERT INTO t (rowid, {', '.join(self._names)}) VALUES ({marks})",  # noqa: S608
-            [(number, *row, *[""] * (width - len(row))) for number, row in enumerate(texts)],
+            "INSERT INTO t (rowid, c) VALUES (?, ?)",
+            [(number, piece.decode("utf-8")) for number, piece in enumerate(pieces)],
         )
-        result: list[list[list[str]]] = [[[] for _ in range(width)] for _ in texts]
-        column = {name: i for i, name in enumerate(self._names)}
-        for doc, name, term in self._db.execute(
-            "SELECT doc, col, term FROM v ORDER BY doc, col, offset"
-        ):
-            result[doc][column[name]].append(term)
+        found: list[list[str]] = [[] for _ in pieces]
+        for doc, term in self._db.execute("SELECT doc, term FROM v ORDER BY doc, offset"):
+            found[doc].append(term)
         self._db.execute("INSERT INTO t (t) VALUES ('delete-all')")
-        return result
+        self._pieces.update(zip(pieces, map(" ".join, found), strict=True))
 
     def phrase(self, text: str) -> list[str]:
         """The terms FTS5 makes of a query string."""
         return self.of([[text]])[0][0]
+
+
+_SEPARATORS = bytes.maketrans(
+    bytes(c for c in range(128) if not chr(c).isalnum()),
+    b" " * sum(1 for c in range(128) if not chr(c).isalnum()),
+)
+"""Every ASCII byte FTS5's ``unicode61`` separates words at (all but letters and digits),
+made a space; UTF-8's other bytes are all above 127, so a cut never splits a character."""
 
 
 def quote(lexeme: str) -> str:
@@ -158,10 +187,14 @@ def tsvector(
     """A ``tsvector`` literal: each column's terms under its weight, each column after a
     :data:`START` marker, and ``tags`` again under :data:`TAG`.
 
-    The import's hot loop on PostgreSQL (every term of every record passes here once), so it
-    does little per term: positions are gathered as strings and joined once per lexeme.
+    The import's and the copy's hot loop on PostgreSQL (every term of every record passes
+    here once), so it does little per term: each position's text ("17B") is taken from a
+    table made once, a column's terms are walked beside a slice of it, and the limit of
+    positions per lexeme is applied once at the end (only a record of more terms than the
+    limit can reach it), keeping each lexeme's first positions as before.
     """
     positions: dict[str, list[str]] = {}
+    get = positions.get
     position = 0
     groups = [(terms, weight, "") for terms, weight in zip(columns, weights, strict=True)]
     if tags:
@@ -169,18 +202,44 @@ def tsvector(
     for terms, weight, prefix in groups:
         if not terms:
             continue
-        lexemes = (
-            [prefix + START, *(prefix + term for term in terms)] if prefix else [START, *terms]
-        )
-        for offset, lexeme in enumerate(lexemes, position + 1):
-            spot = f"{offset if offset < MAX_POSITION else MAX_POSITION}{weight}"
-            found = positions.get(lexeme)
+        spots = _spots(weight, position + len(terms) + 1)
+        start = prefix + START
+        found = get(start)
+        if found is None:
+            positions[start] = [spots[position + 1]]
+        else:
+            found.append(spots[position + 1])
+        lexemes = [prefix + term for term in terms] if prefix else terms
+        for spot, lexeme in zip(
+            spots[position + 2 : position + 2 + len(terms)], lexemes, strict=True
+        ):
+            found = get(lexeme)
             if found is None:
                 positions[lexeme] = [spot]
-            elif len(found) < MAX_POSITIONS_PER_TERM:
+            else:
                 found.append(spot)
-        position += len(lexemes)
-    return " ".join(f"{quote(lexeme)}:{','.join(spots)}" for lexeme, spots in positions.items())
+        position += len(terms) + 1
+    if position > MAX_POSITIONS_PER_TERM:
+        for spots in positions.values():
+            del spots[MAX_POSITIONS_PER_TERM:]
+    if _NEEDS_QUOTING.search("".join(positions)):
+        return " ".join(f"{quote(lexeme)}:{','.join(spots)}" for lexeme, spots in positions.items())
+    return " ".join([f"'{lexeme}':{','.join(spots)}" for lexeme, spots in positions.items()])
+
+
+_NEEDS_QUOTING = re.compile(r"['\\]")
+"""What :func:`quote` escapes (FTS5's terms never hold either: both are separators)."""
+_SPOT_TEXTS = {weight: [f"{p}{weight}" for p in range(MAX_POSITION + 1)] for weight in WEIGHTS}
+"""Each position's text under each weight ("17B"), position 0 unused."""
+
+
+def _spots(weight: str, last: int) -> list[str]:
+    """The position texts of ``weight`` up to position ``last`` at least; past
+    :data:`MAX_POSITION`, positions are clamped to it (as PostgreSQL would)."""
+    spots = _SPOT_TEXTS[weight]
+    if last <= MAX_POSITION:
+        return spots
+    return spots + [spots[MAX_POSITION]] * (last - MAX_POSITION)
 
 
 def _article_vectors(terms: Terms, rows: Sequence[dict[str, Any]]) -> list[tuple[int, str]]:
@@ -260,15 +319,21 @@ class Prepared:
         return Prepared(vectors, self.counts if same_rows else None, self.keys)
 
 
-def prepare(rows: RowBatch, titles: dict[int, str], seen: set[str] | None = None) -> Prepared:
+def prepare(
+    rows: RowBatch,
+    titles: dict[int, str],
+    seen: set[str] | None = None,
+    terms: Terms | None = None,
+) -> Prepared:
     """:class:`Prepared` for ``rows``, whose claims' and comments' articles' titles are in
     ``titles`` (nothing here reads the database). With ``seen`` (the words of the batches
     prepared before, which the destination will hold by this one's write), also the keys of
-    the batch's other words, and those are added to ``seen``."""
+    the batch's other words, and those are added to ``seen``. With ``terms``, its tokenizer
+    (whose pieces, remembered from the batches before, need not be asked again)."""
     missing = {row["article_id"] for row in (*rows.claims, *rows.comments)} - set(titles)
     if missing:
         raise ValueError(f"titles missing for articles {sorted(missing)[:5]}")
-    vectors = _made_vectors(rows, titles)
+    vectors = _made_vectors(rows, titles) if terms is None else _vectors(terms, rows, titles)
     counts = _counts(rows)
     keys = None
     if seen is not None:
@@ -283,9 +348,14 @@ OVERLAP_RECORDS = 200
 into the vocabulary (:func:`index_rows`)."""
 
 
-def index_rows(conn: Connection, rows: RowBatch, prepared: Prepared | None = None) -> None:
+def index_rows(
+    conn: Connection,
+    rows: RowBatch,
+    prepared: Prepared | None = None,
+    later: LaterCounts | None = None,
+) -> None:
     """Index a batch the store has just inserted, in the same transaction (with what was
-    :func:`prepare` made for it, if anything).
+    :func:`prepare` made for it, if anything; with a copy's :class:`LaterCounts`).
 
     Without it, a large batch (an import's) makes its vectors in a thread while this one
     files its words and their deletion keys: the server's share of the vocabulary (the keys'
@@ -302,7 +372,7 @@ def index_rows(conn: Connection, rows: RowBatch, prepared: Prepared | None = Non
                     ("search_comment", rows.comments),
                 )
             ]
-            add_counts(cursor, prepared.counts or _counts(rows), prepared.keys)
+            add_counts(cursor, prepared.counts or _counts(rows), prepared.keys, later)
         elif len(rows.articles) + len(rows.claims) + len(rows.comments) < OVERLAP_RECORDS:
             vectors = _made_vectors(rows, _titles(cursor, rows))
             add_counts(cursor, _counts(rows))
@@ -353,33 +423,105 @@ def _vectors(terms: Terms, rows: RowBatch, titles: dict[int, str]) -> Vectors:
     ]
 
 
-def add_counts(cursor: Any, counts: Counter[str], keys: Keys | None = None) -> None:
+def add_counts(
+    cursor: Any, counts: Counter[str], keys: Keys | None = None, later: LaterCounts | None = None
+) -> None:
     """Count words into the vocabulary; new words get their deletion keys.
 
     New words and their keys go in by COPY, sorted (a B-tree filled in order, as SQLite's
     vocabulary is): they cannot conflict with stored rows, since the writer holds the write
-    lock and they were looked up under it. Known words get their counts added in one UPDATE.
+    lock and they were looked up under it. Known words get their counts added in one UPDATE,
+    or, with ``later`` (a copy's), every :data:`FLUSH_WRITES` writes (:class:`LaterCounts`).
     In the first profile the per-row inserts and their array parameters took half the import.
     """
     if not counts:
         return
-    words = sorted(counts)
-    cursor.execute("SELECT word FROM search_vocab WHERE word = ANY(%s)", (words,))
-    known = {row[0] for row in cursor.fetchall()}
+    words = sorted(counts if later is None else (w for w in counts if w not in later.held))
+    known: set[str] = set()
+    if words:
+        cursor.execute("SELECT word FROM search_vocab WHERE word = ANY(%s)", (words,))
+        known = {row[0] for row in cursor.fetchall()}
     new = [word for word in words if word not in known]
-    if known:
-        ordered = sorted(known)
-        cursor.execute(
-            "UPDATE search_vocab v SET freq = v.freq + u.n "
-            "FROM unnest(%s::text[], %s::bigint[]) AS u (w, n) WHERE v.word = u.w",
-            (ordered, [counts[word] for word in ordered]),
-        )
+    if later is None:
+        _update_counts(cursor, {word: counts[word] for word in known})
+    else:
+        fresh = set(new)
+        later.staged(words, {word: n for word, n in counts.items() if word not in fresh})
     if not new:
         return
     _copy_rows(
         cursor, b"COPY search_vocab (word, freq) FROM STDIN", [(word, counts[word]) for word in new]
     )
     _add_keys(cursor, keys if keys is not None and keys.words == new else key_text(new))
+
+
+def _update_counts(cursor: Any, counts: dict[str, int] | Counter[str]) -> None:
+    """Add ``counts`` to stored words' counts, in one UPDATE (in the words' order)."""
+    if counts:
+        ordered = sorted(counts)
+        cursor.execute(
+            "UPDATE search_vocab v SET freq = v.freq + u.n "
+            "FROM unnest(%s::text[], %s::bigint[]) AS u (w, n) WHERE v.word = u.w",
+            (ordered, [counts[word] for word in ordered]),
+        )
+
+
+FLUSH_WRITES = 10
+"""Writes (a copy's chunks) whose counts of already stored words :class:`LaterCounts` adds up
+before it adds them to the vocabulary."""
+
+
+class LaterCounts:
+    """A copy's counts of words the destination already holds, added every
+    :data:`FLUSH_WRITES` chunks and at the end (:meth:`flush`), not at each chunk.
+
+    After its first chunks nearly every word of a copy's chunk is already stored: each chunk's
+    UPDATE rewrote most of the vocabulary's rows (≈30k of 155k for the real-word million
+    records, 100 times), 27 s of the server's 126 s and 16 s of the writer's 59 s in that
+    copy. Words the copy has seen stored are not looked up again either (the vocabulary never
+    loses a word; another writer adding one the copy has not seen is found by the look-up).
+    What a write adds here counts only once its transaction is committed (:meth:`kept`; a
+    write rolled back: :meth:`dropped`). What a copy killed by a signal had not yet added is
+    lost: those words' counts stay lower than a rebuild's by at most :data:`FLUSH_WRITES`
+    chunks' occurrences (a typo's candidates are weighed by their counts; the words and their
+    keys are all in).
+    """
+
+    def __init__(self) -> None:
+        self.held: set[str] = set()
+        """Words the destination is known to hold (committed)."""
+        self.pending: Counter[str] = Counter()
+        self.writes = 0
+        self._held: list[str] = []
+        self._pending: Counter[str] = Counter()
+
+    def staged(self, words: list[str], counts: dict[str, int]) -> None:
+        """A write's words now stored, and its counts of words stored before it."""
+        self._held += words
+        self._pending.update(counts)
+
+    def kept(self) -> None:
+        """The write was committed."""
+        self.held.update(self._held)
+        self.pending.update(self._pending)
+        self.writes += 1
+        self.dropped()
+
+    def dropped(self) -> None:
+        """The write was rolled back."""
+        self._held, self._pending = [], Counter()
+
+    @property
+    def due(self) -> bool:
+        return bool(self.pending) and self.writes % FLUSH_WRITES == 0
+
+    def flush(self, cursor: Any) -> None:
+        """Add the pending counts, in the caller's write transaction (to be cleared with
+        :meth:`flushed` once that is committed)."""
+        _update_counts(cursor, self.pending)
+
+    def flushed(self) -> None:
+        self.pending.clear()
 
 
 def rekey(cursor: Any) -> None:
@@ -516,6 +658,79 @@ def missing_indexes(cursor: Any) -> list[str]:
     )
     present = {row[0] for row in cursor.fetchall()}
     return [build for name, _, build in DEFERRED_INDEXES if name not in present]
+
+
+BUILDERS = 2
+"""Search indexes built at once: after a copy the writer and the worker are done, and one
+build uses one core (GIN builds are not parallel before PostgreSQL 17)."""
+COPY_LOCK = 0x636C_6169_6D65
+"""The advisory lock every running copy holds shared, on a connection of its own, for its
+whole run ("claime" in ASCII; the writers' lock is "claimd"): a store opened while it is
+held is not given its missing indexes, which a copy into an empty store drops on purpose."""
+
+
+def build_indexes(engine: Engine, where: str) -> None:
+    """Build the search indexes the store lacks, :data:`BUILDERS` at a time, each in its own
+    transaction with ``maintenance_work_mem`` at :data:`BUILD_MEMORY` (not under the
+    writers' lock: each build locks its own table against writes, and readers read on)."""
+    with engine.connect() as conn:
+        missing = _on_cursor(conn, missing_indexes)
+
+    def build(statement: str) -> None:
+        try:
+            with engine.connect() as conn, conn.begin():
+                conn.exec_driver_sql(f"SET LOCAL maintenance_work_mem = '{BUILD_MEMORY}'")
+                conn.exec_driver_sql(statement)
+        except DBAPIError as error:
+            raise IndexBuildError(
+                f"cannot build the search index of {where}: {error.orig}"
+            ) from error
+
+    if missing:
+        with ThreadPoolExecutor(max_workers=BUILDERS) as builders:
+            for done in [builders.submit(build, statement) for statement in missing]:
+                done.result()
+
+
+class IndexBuildError(RuntimeError):
+    """A search index could not be built (one line naming the store and why)."""
+
+
+def build_indexes_left_missing(engine: Engine, where: str) -> bool:
+    """At a store's opening: build the search indexes a copy killed before it could build
+    them left missing (searches were right without them, but read whole tables), unless a
+    copy is running (:data:`COPY_LOCK`: it drops them on purpose and builds them at its end);
+    returns whether it built any. One catalog query when nothing is missing. The lock is
+    held while building, so two stores opened at once do not both build."""
+    with engine.connect() as conn:
+        if not conn.exec_driver_sql(f"SELECT pg_try_advisory_xact_lock({COPY_LOCK})").scalar():
+            return False
+        if not _on_cursor(conn, missing_indexes):
+            return False
+        build_indexes(engine, where)
+        return True
+
+
+@contextmanager
+def copy_running(engine: Engine) -> Iterator[None]:
+    """Hold :data:`COPY_LOCK` shared while a copy runs, on a connection of its own (outside
+    the pool, so the lock goes with it; a killed copy's goes with its session)."""
+    conn = engine.connect()
+    conn.detach()
+    try:
+        conn.exec_driver_sql(f"SELECT pg_advisory_lock_shared({COPY_LOCK})")
+        conn.commit()
+        yield
+    finally:
+        conn.close()
+
+
+def _on_cursor(conn: Connection, step: Any) -> Any:
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        return step(cursor)
+    finally:
+        cursor.close()
 
 
 REBUILD_CHUNK = 2_000

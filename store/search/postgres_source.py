@@ -122,8 +122,14 @@ def _phrases(native: str) -> list[_Phrase]:
 
 
 def _tsquery(native: str, weights: str) -> str:
-    """Any of ``native``'s phrases, in the columns of ``weights``."""
-    parts = [text for phrase in _phrases(native) if (text := phrase.tsquery(weights))]
+    """Any of ``native``'s phrases, in the columns of ``weights``, each once.
+
+    An expansion's forms often stem alike ("talk", "talks", "talking": six of the 13 parts
+    of "talk"'s query at a million records), and PostgreSQL tests every part against every
+    row it walks: the deduplicated query's walk of 20k comments took about half as long."""
+    parts = list(
+        dict.fromkeys(text for phrase in _phrases(native) if (text := phrase.tsquery(weights)))
+    )
     if not parts:
         return "'" + START + START + "'"  # a lexeme no record has: matches nothing
     return parts[0] if len(parts) == 1 else "(" + " | ".join(parts) + ")"

@@ -450,11 +450,11 @@ def test_a_copy_into_an_empty_store_builds_its_search_indexes_after_the_rows(
     real_write = copying._write
     chunks: list[Any] = []
 
-    def cut_short(dest: Store, chunk: Any, outcome: Any) -> int:
+    def cut_short(dest: Store, chunk: Any, outcome: Any, later: Any) -> int:
         if len(chunks) == 2:
             raise StoreError("cannot write the store: the server went away")
         chunks.append(chunk)
-        return real_write(dest, chunk, outcome)
+        return real_write(dest, chunk, outcome, later)
 
     monkeypatch.setattr(copying, "_write", cut_short)
     code, _, err = _run(capsys, "copy", "--from", mine, "--to", postgres_url)
@@ -480,6 +480,91 @@ def test_a_copy_into_an_empty_store_builds_its_search_indexes_after_the_rows(
         assert left == right, query
     for engine in engines:
         engine.close()
+
+
+def test_a_store_opened_after_a_killed_copy_builds_the_search_indexes_it_left_missing(
+    postgres_url: str, postgres_server: PostgresServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A copy into an empty store drops the search indexes and builds them at its end; one
+    killed before that leaves them missing. Opening the store builds them, unless a copy is
+    running (it holds the copy lock; its indexes are missing on purpose)."""
+    from store.search.postgres_index import DEFERRED_INDEXES, copy_running
+
+    everything = {name for name, _, _ in DEFERRED_INDEXES}
+    assert _run(capsys, "--db", postgres_url, "import", "-q", str(SAMPLE_DIR))[0] == 0
+    team = Store.open(postgres_url)
+    with team._write() as conn:  # as a copy killed before building them leaves the store
+        for _, drop, _ in DEFERRED_INDEXES:
+            conn.exec_driver_sql(drop)
+    assert _search_indexes(postgres_url) == set()
+    with copy_running(team._get_engine()):
+        opened = Store.open(postgres_url)
+        assert not opened.is_empty()
+        opened.close()
+        assert _search_indexes(postgres_url) == set()
+    team.close()
+    # A role that may read and write but does not own the tables cannot build them: its
+    # store opens all the same (searches are right without the indexes).
+    import psycopg
+    import sqlalchemy as sa
+
+    database = str(sa.make_url(postgres_url).database)
+    reader = f"reader_{database}"
+    postgres_server.execute(f"CREATE ROLE {reader} LOGIN")
+    postgres_server.execute(f'GRANT ALL ON DATABASE "{database}" TO {reader}')
+    with psycopg.connect(postgres_url.replace("+psycopg", "")) as pg:  # not opening the store
+        pg.execute(f"GRANT ALL ON ALL TABLES IN SCHEMA public TO {reader}".encode())
+        pg.execute(f"GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {reader}".encode())
+    as_reader = postgres_server.url(database, user=reader)
+    assert _run(capsys, "--db", as_reader, "stats")[0] == 0
+    assert _search_indexes(postgres_url) == set()
+    assert _run(capsys, "--db", postgres_url, "stats")[0] == 0
+    assert _search_indexes(postgres_url) == everything
+    code, out, _ = _run(capsys, "--db", postgres_url, "search", "--json", "palmira tnaks")
+    assert code == 0 and json.loads(out)
+
+
+@pytest.mark.parametrize("flush_writes", [1, 3])
+def test_a_copys_later_counts_leave_the_vocabulary_a_rebuild_gives(
+    tmp_path: Path,
+    postgres_url: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: Any,
+    flush_writes: int,
+) -> None:
+    """A copy adds the counts of words already stored every few chunks, not at each one: a
+    chunk that fails inside its transaction (after its words were counted) must not leave
+    its counts or words behind, and after the copy is run again the vocabulary's counts are
+    a rebuild's (with the counts added after every chunk, or every third)."""
+    from store import copying
+    from store.search import postgres_index
+
+    mine = str(tmp_path / "mine.sqlite3")
+    assert _run(capsys, "--db", mine, "import", "-q", str(SAMPLE_DIR))[0] == 0
+    monkeypatch.setattr(copying, "CHUNK", 1)
+    monkeypatch.setattr(copying, "WORKER_ARTICLES", 1)
+    monkeypatch.setattr(postgres_index, "FLUSH_WRITES", flush_writes)
+    real_write_vectors = postgres_index._write_vectors
+    writes: list[int] = []
+
+    def fail_third(cursor: Any, vectors: Any) -> None:
+        writes.append(1)
+        if len(writes) == 3:  # after this chunk's words went in, in the same transaction
+            raise StoreError("cannot write the store: the server went away")
+        real_write_vectors(cursor, vectors)
+
+    monkeypatch.setattr(postgres_index, "_write_vectors", fail_third)
+    code, _, err = _run(capsys, "copy", "--from", mine, "--to", postgres_url)
+    assert code != 0 and "server went away" in err
+    written, rebuilt = _index_as_written_and_rebuilt(postgres_url)
+    assert len(written["search_article"]) == 2
+    assert written["search_vocab"] == rebuilt["search_vocab"]
+    monkeypatch.setattr(postgres_index, "_write_vectors", real_write_vectors)
+    assert _run(capsys, "copy", "--from", mine, "--to", postgres_url)[0] == 0
+    written, rebuilt = _index_as_written_and_rebuilt(postgres_url)
+    assert len(written["search_article"]) == 5
+    for name in _INDEX_TABLES:
+        assert written[name] == rebuilt[name], name
 
 
 def test_a_large_import_batch_indexes_its_records_as_a_small_one(
