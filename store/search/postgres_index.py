@@ -37,8 +37,6 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.exc import DBAPIError
-
 from store.search.index import TOKENIZER, record_texts, tags_text
 from store.search.vocabulary import _key_rows, count_words, mark_keys
 
@@ -673,6 +671,10 @@ def build_indexes(engine: Engine, where: str) -> None:
     """Build the search indexes the store lacks, :data:`BUILDERS` at a time, each in its own
     transaction with ``maintenance_work_mem`` at :data:`BUILD_MEMORY` (not under the
     writers' lock: each build locks its own table against writes, and readers read on)."""
+    # Here, not at the top: the search command reads this module without SQLAlchemy (its
+    # whole process must answer in 0.3 s).
+    from sqlalchemy.exc import DBAPIError
+
     with engine.connect() as conn:
         missing = _on_cursor(conn, missing_indexes)
 
