@@ -23,6 +23,7 @@ from tests.app_helpers import (
     screen_text,
     settle,
     sync,
+    until,
 )
 from tests.conftest import SAMPLE_DIR
 from tests.fixtures_store import TITLE
@@ -324,6 +325,25 @@ async def test_first_run_imports_samples_and_says_so_on_the_message_line(tmp_pat
         said = screen_text(app).splitlines()[-2]
         assert "First run: imported 5 sample documents from" in said, said
         assert not app._notifications
+
+
+@sync
+async def test_a_first_run_whose_samples_hold_nothing_to_import_says_what_it_found(
+    tmp_path: Path,
+) -> None:
+    """It said "First run: imported 0 sample documents", as if that were news."""
+    from store.store import Store
+
+    samples = tmp_path / "samples"
+    samples.mkdir()
+    (samples / "README.md").write_text("Nothing to import here.\n", encoding="utf-8")
+    store = Store.open(str(tmp_path / "first.sqlite3"))
+    app = ClaimdeskApp(store, first_run_samples=samples, keymap_file=tmp_path / "keys.toml")
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: any("First run" in line for line in app.said), 10)
+        said = " ".join(app.said)
+        assert "First run: no sample documents imported (" in said, said
+        assert "imported 0" not in said
 
 
 @sync

@@ -163,10 +163,19 @@ class ImportJob:
             if problem:
                 self._app.say(one_line(problem, 200), error=True)
             return
-        if samples is not None:
-            self._app.say(f"First run: imported {report.added} sample documents from", str(samples))
-            return
         from tui.commands.importing import summary
+
+        if samples is not None:
+            if report.added:
+                what = "sample document" if report.added == 1 else "sample documents"
+                self._app.say(f"First run: imported {report.added} {what} from", str(samples))
+            else:  # a folder of samples with nothing to import: say what was found there
+                self._app.say(
+                    f"First run: no sample documents imported ({summary(report)}) from",
+                    str(samples),
+                    error=True,
+                )
+            return
 
         line = summary(report)
         if report.stopped is not None:
