@@ -719,6 +719,12 @@ def according_to(text: str, position: int) -> str | None:
         person = _person_after_role(text, lead, length)
         if person is not None:
             return person
+        if len(lead) <= rules.MAX_SUBJECT_WORDS and any(
+            word.text.endswith(_POSSESSIVE) for word in lead[length - 1 : length + 2]
+        ):
+            # "per FiveThirtyEight’s endorsement tracker", "according to Los Angeles County
+            # coroner’s department": the owner's thing is the source, whole
+            return _quote(text, lead)
         if length < len(lead) and lead[length].lower in _NAMED_DOCUMENTS:
             # "according to a new CBS News Battleground Tracker poll": the poll, not the
             # outlet alone

@@ -205,6 +205,26 @@ class TestRoles:
     ) -> None:
         assert _claimant(extractor, text, text[:8]) == claimant
 
+    @pytest.mark.parametrize(
+        ("text", "claimant"),
+        [
+            # Seen on real pages: "FiveThirtyEight’s" and "Los Angeles County" as claimants.
+            (
+                "Biden has far more endorsement points, per FiveThirtyEight’s endorsement tracker.",
+                "FiveThirtyEight’s endorsement tracker",
+            ),
+            (
+                "According to Los Angeles County coroner’s department, Butler lost control.",
+                "Los Angeles County coroner’s department",
+            ),
+            ("According to Reuters, the deal is off.", "Reuters"),
+        ],
+    )
+    def test_a_source_owned_by_a_name_is_the_owners_thing_whole(
+        self, extractor: ClaimExtractor, text: str, claimant: str
+    ) -> None:
+        assert _claimant(extractor, text, text[:8]) == claimant
+
     def test_a_phrase_opening_the_sentence_is_no_name(self, extractor: ClaimExtractor) -> None:
         text = (
             "In the speech, first disclosed by the Aspen Times, the former mayor argued that "
