@@ -209,6 +209,10 @@ _ADVERB: Final = re.compile(r"[a-z]{3,}ly")
 _GERUND: Final = re.compile(r"[a-z]{3,}ing")
 _PAST: Final = re.compile(r"[a-z]{2,}[^e]ed|[a-z]{2,}sed|used")
 _WORD: Final = re.compile(r"[^\W\d_]+")
+_SUBORDINATE_PRONOUN: Final = re.compile(
+    r"\b(?:as|when|after|before|because|while|since|until|once)\s+(he|she)\b"
+)
+_FULL_NAME_RUN: Final = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}\b")
 _THEY_SPEAKERS: Final = 3
 """How many of the last speakers "they" may stand for (the nearest that can be many)."""
 _IRREGULAR_PLURALS: Final = frozenset({"men", "women", "people", "police", "staff", "children"})
@@ -499,6 +503,8 @@ class _Speakers:
         if self.index >= len(self.found):
             return None
         current = self.found[self.index]
+        if word and (subject := self._subject_before(current.text, word, other)) is not None:
+            return subject
         opener, _, rest = current.text.partition(" ")
         if opener in _SUBORDINATORS and not _ASKING.search(rest, 0, 60):
             # "When Meghan joined the family, she said" (not "When Winfrey asked if he ...")
@@ -527,6 +533,18 @@ class _Speakers:
                 name = np.group(1)  # "The man in red shorts led employees to believe ..."
             if name is not None and self._may_be(name, word, other):
                 return name
+        return None
+
+    def _subject_before(self, text: str, word: str, other: str | None) -> str | None:
+        """ "The network’s star host Tucker Carlson sounded maudlin as he announced": a
+        pronoun in a clause that "as", "when", "after" … open is the person the sentence
+        names before it (the last full name there), when that can be "he" or "she"."""
+        clause = _SUBORDINATE_PRONOUN.search(text)
+        if clause is None or clause.group(1).lower() != word:
+            return None
+        for name in reversed(_FULL_NAME_RUN.findall(text, 0, clause.start())):
+            if _is_person(name) and self._may_be(name, word, other):
+                return str(name)
         return None
 
     def role(self, claimant: str | None, before: int) -> str | None:

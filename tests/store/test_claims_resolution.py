@@ -120,6 +120,17 @@ class TestPronouns:
         )
         assert _claimant(extractor, loggers, "They claimed too") == "The loggers"
 
+    def test_he_in_a_clause_after_as_is_the_person_the_sentence_named_before_it(
+        self, extractor: ClaimExtractor
+    ) -> None:
+        # Seen on a real page: "he announced" given to "After Democrats", then to no one.
+        text = (
+            "After Democrats swept state-level elections on Tuesday night, Fox News appeared "
+            "to seek bliss in ignorance.\nThe network’s star host Tucker Carlson sounded "
+            "maudlin as he announced that the network was calling the race."
+        )
+        assert _claimant(extractor, text, "The network") == "Tucker Carlson"
+
     def test_speaking_is_not_a_claimant_the_pronoun_is(self, extractor: ClaimExtractor) -> None:
         text = (
             "Health Minister Stephen Donnelly came in for criticism after saying the virus "
