@@ -302,6 +302,14 @@ def subject(text: str, run: list[Word]) -> str | None:
     if run[-1].capitalised:
         named = name_run(run)
         owner = len(run) - len(named) - 1
+        of = [i for i in range(1, owner + 1) if run[i].lower == "of"]
+        if (
+            of
+            and not run[of[0] - 1].capitalised
+            and _plural_noun(run[of[0] - 1].lower)
+            and len(run) <= rules.MAX_SUBJECT_WORDS
+        ):
+            return _quote(text, run)  # "Three fans of the popstar Lorde said": the fans
         # "Officials in Homs said": the name is a place inside a common noun phrase.
         if (
             len(named) == 1
@@ -446,6 +454,13 @@ def _restrictive_relative(text: str, run: list[Word]) -> str | None:
     if any(w.capitalised for w in run[1:at]) or any(w.lower in _CLAUSE_WORDS for w in run):
         return None
     return _quote(text, run)
+
+
+def _plural_noun(word: str) -> bool:
+    """A lower-case word that names many ("fans", "supporters", "people")."""
+    return word in ("people", "men", "women", "children", "police", "staff") or (
+        len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    )
 
 
 _CLAUSE_WORDS: Final = frozenset({"that", "which", "said", "says", "and", "but", "if", "whether"})

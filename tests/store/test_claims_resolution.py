@@ -236,6 +236,11 @@ class TestRoles:
     ) -> None:
         assert _claimant(extractor, text, text[:8]) == claimant
 
+    def test_people_of_a_name_are_the_people_not_the_name(self, extractor: ClaimExtractor) -> None:
+        # Seen on a real page: "Lorde" as the claimant of her fans' lawsuit.
+        text = "Three fans of the popstar Lorde said the concert was cancelled."
+        assert _claimant(extractor, text, "Three fans") == "Three fans of the popstar Lorde"
+
     def test_a_phrase_opening_the_sentence_is_no_name(self, extractor: ClaimExtractor) -> None:
         text = (
             "In the speech, first disclosed by the Aspen Times, the former mayor argued that "
