@@ -843,6 +843,8 @@ def _given_names(spaced: list[str], last: int) -> tuple[str, int] | None:
         written = spaced[first:last]
         if any(w.endswith(_OWNER_ENDS) for w in written):
             continue  # "The Islamic State’s Amaq": an owner, not a given name
+        if "New" in spaced[max(0, first - 1) : last]:
+            return None  # "the New York Times": a place's name, not "York Times"
         given = [
             w
             for w in written

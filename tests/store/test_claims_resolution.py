@@ -241,6 +241,14 @@ class TestRoles:
         text = "Three fans of the popstar Lorde said the concert was cancelled."
         assert _claimant(extractor, text, "Three fans") == "Three fans of the popstar Lorde"
 
+    def test_the_new_in_a_place_is_no_given_name(self, extractor: ClaimExtractor) -> None:
+        # Seen on a real page: "The Times then reported" given to "York Times".
+        text = (
+            "He was ousted after the New York Times revealed in April that he paid.\n"
+            "The Times then reported in October that he had paid a settlement."
+        )
+        assert _claimant(extractor, text, "The Times") != "York Times"
+
     def test_a_phrase_opening_the_sentence_is_no_name(self, extractor: ClaimExtractor) -> None:
         text = (
             "In the speech, first disclosed by the Aspen Times, the former mayor argued that "
