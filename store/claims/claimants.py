@@ -329,7 +329,10 @@ def subject(text: str, run: list[Word]) -> str | None:
     if starts:
         run = run[starts[-1] + 1 :]
     for index, word in enumerate(run):
-        participle = word.lower.endswith("ed") and len(word.lower) > 4
+        # "The figures released on Monday": a participle after the noun ends the subject;
+        # "Two unnamed sources", "senior elected officials": one before the last word is
+        # its adjective
+        participle = word.lower.endswith("ed") and len(word.lower) > 4 and index != len(run) - 2
         if index and (word.lower in rules.SUBJECT_BREAKS or participle):
             run = run[:index]
             break

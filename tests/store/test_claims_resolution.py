@@ -241,6 +241,22 @@ class TestRoles:
         text = "Three fans of the popstar Lorde said the concert was cancelled."
         assert _claimant(extractor, text, "Three fans") == "Three fans of the popstar Lorde"
 
+    @pytest.mark.parametrize(
+        ("text", "claimant"),
+        [
+            # Seen on a real page: "Two" as the claimant.
+            (
+                "Two unnamed sources told the paper that the deal could go ahead.",
+                "Two unnamed sources",
+            ),
+            ("The figures released on Monday show that exports rose.", "The figures"),
+        ],
+    )
+    def test_a_participle_before_the_noun_is_its_adjective_after_it_ends_the_subject(
+        self, extractor: ClaimExtractor, text: str, claimant: str
+    ) -> None:
+        assert _claimant(extractor, text, text[:8]) == claimant
+
     def test_the_new_in_a_place_is_no_given_name(self, extractor: ClaimExtractor) -> None:
         # Seen on a real page: "The Times then reported" given to "York Times".
         text = (
