@@ -65,10 +65,10 @@ from store.store import Store, StoreError
 from store.workers import worker_pool
 
 SAVE_SECONDS = 2.0
+"""Feeds' statuses are saved together, at most this long after the first is known."""
 STORE_SECONDS = 2.0
 """Entries that are ready (parsed, or their page failed) wait at most about this long to be
 stored while their feed's other pages come (the run's loop looks every 0.5 s)."""
-"""Feeds' statuses are saved together, at most this long after the first is known."""
 PAGES_IN_FLIGHT = 32
 """Linked pages being fetched or waiting to be parsed at once (``full_pages``)."""
 INLINE_JOBS = 2
