@@ -37,6 +37,8 @@ from store.ingest.reading import MAX_BYTES
 
 PER_HOST = 2
 """Requests in flight to one host at once, whatever the number of feeds it serves."""
+FETCH_THREADS = 16
+"""Threads waiting on the network; the per-host limit, not this, bounds each server's load."""
 MAX_REDIRECTS = 5
 DEFAULT_TIMEOUT = 30.0
 CHUNK_BYTES = 64 * 1024

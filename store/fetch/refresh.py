@@ -34,10 +34,10 @@ import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from store.fetch.client import DEFAULT_TIMEOUT, Fetched, Fetcher, FetchError, Validators
+from store.fetch.client import DEFAULT_TIMEOUT, FETCH_THREADS, Fetched, Fetcher, Validators
 from store.fetch.documents import (
     Parsed,
     ParseJob,
@@ -46,24 +46,29 @@ from store.fetch.documents import (
     parse_job,
     with_page,
 )
+from store.fetch.results import FeedResult as FeedResult
+from store.fetch.results import Listener as Listener
+from store.fetch.results import Progress as Progress
+from store.fetch.results import RefreshCounts as RefreshCounts
+from store.fetch.results import RefreshReport as RefreshReport
+from store.fetch.results import reason_of
 from store.fetch.subscriptions import (
     FetchRecord,
     known_urls,
     list_subscriptions,
     record_fetches,
 )
+from store.fetch.unchanged import UnchangedRun
 from store.ingest.reading import MAX_BYTES
 from store.records import DocumentDraft
-from store.store import AddOutcome, Store, StoreError
+from store.store import Store, StoreError
 from store.workers import worker_pool
 
-FETCH_THREADS = 16
-"""Threads waiting on the network; the per-host limit, not this, bounds each server's load."""
 SAVE_SECONDS = 2.0
+"""Feeds' statuses are saved together, at most this long after the first is known."""
 STORE_SECONDS = 2.0
 """Entries that are ready (parsed, or their page failed) wait at most about this long to be
 stored while their feed's other pages come (the run's loop looks every 0.5 s)."""
-"""Feeds' statuses are saved together, at most this long after the first is known."""
 PAGES_IN_FLIGHT = 32
 """Linked pages being fetched or waiting to be parsed at once (``full_pages``)."""
 INLINE_JOBS = 2
@@ -71,78 +76,6 @@ INLINE_JOBS = 2
 thread: starting the worker pool costs more than it saves for an import of a page or two. A
 larger run parses everything in the pool, so this process never imports the parsers (≈2 s of
 CPU) that each worker imports anyway, and the pool starts at the first answer."""
-
-
-@dataclass(slots=True)
-class FeedResult:
-    """What one feed (or one imported URL) came to, for its one line of output."""
-
-    url: str
-    ok: bool = True
-    reason: str = ""
-    """Why it failed, in one line (``404 Not Found``)."""
-    not_modified: bool = False
-    outcomes: list[AddOutcome] = field(default_factory=list)
-    pages: int = 0
-    """Linked pages fetched for summaries (``full_pages``)."""
-    page_failures: int = 0
-    title: str | None = None
-
-    @property
-    def new(self) -> int:
-        return sum(1 for o in self.outcomes if o.created)
-
-    @property
-    def refused(self) -> int:
-        return sum(1 for o in self.outcomes if o.error is not None)
-
-    @property
-    def status(self) -> str:
-        """``new 3``, ``unchanged`` (304), ``nothing new`` (sent again, every entry known) or
-        ``failed: 404 Not Found``: what ``refresh`` prints and ``feeds list`` shows."""
-        if not self.ok:
-            return f"failed: {self.reason}"
-        if self.not_modified:
-            return "unchanged"
-        return f"new {self.new}" if self.new else "nothing new"
-
-
-@dataclass(slots=True)
-class RefreshReport:
-    results: list[FeedResult] = field(default_factory=list)
-
-    @property
-    def failed(self) -> int:
-        return sum(1 for r in self.results if not r.ok)
-
-    @property
-    def new(self) -> int:
-        return sum(r.new for r in self.results)
-
-    @property
-    def ok(self) -> bool:
-        return self.failed == 0
-
-
-@dataclass(frozen=True, slots=True)
-class RefreshCounts:
-    """How far a refresh is, for a progress line ("12/50 feeds, 340/1000 pages, 2 failed")."""
-
-    feeds_done: int
-    feeds: int
-    new: int
-    """New articles stored so far (they are in the store already)."""
-    pages_done: int = 0
-    pages: int = 0
-    """Linked pages to fetch (``full_pages``) known so far: it grows as feeds are parsed."""
-    failed: int = 0
-    """Feeds that failed, plus linked pages that failed (their entries keep the summary)."""
-
-
-Listener = Callable[[FeedResult], None]
-Progress = Callable[[RefreshCounts], None]
-"""Told the :class:`RefreshCounts` whenever a feed or a linked page is done, or entries are
-stored."""
 
 
 class _Parser:
@@ -312,7 +245,7 @@ class _Run:
         try:
             fetched = future.result()
         except Exception as error:  # FetchError, or a bug: one feed's line, never the run's end
-            self._fail(feed, _reason(error))
+            self._fail(feed, reason_of(error))
             return
         feed.fetched = fetched
         if fetched.not_modified or fetched.body is None:
@@ -375,7 +308,7 @@ class _Run:
         try:
             fetched = future.result()
         except Exception as error:  # as for a feed: one entry's warning
-            self._page_failed(feed, index, _reason(error))
+            self._page_failed(feed, index, reason_of(error))
             return
         if fetched.body is None:  # a 304 to an unconditional request: nothing to read
             self._page_failed(feed, index, "the server sent no page")
@@ -510,10 +443,6 @@ class _Run:
             )
 
 
-def _reason(error: Exception) -> str:
-    return str(error) if isinstance(error, FetchError) else f"{type(error).__name__}: {error}"
-
-
 def _a(name: str) -> str:
     """ "an HTML page", "a saved page", "JSON data"."""
     if not name.endswith("page"):
@@ -564,6 +493,52 @@ def refresh_feeds(
         if own:
             client.close()
     report.results += done.results
+    return report
+
+
+def refresh_rest(
+    store: Store,
+    done: UnchangedRun,
+    timeout: float = DEFAULT_TIMEOUT,
+    full_pages: bool = False,
+    listener: Listener | None = None,
+    progress: Progress | None = None,
+    max_bytes: int = MAX_BYTES,
+) -> RefreshReport:
+    """Finish a refresh that :func:`store.fetch.unchanged.refresh_unchanged` began: save the
+    statuses of the feeds it settled (304 or failed; their lines were told already), and run
+    the full refresh for the feeds that sent a body, which it did not store."""
+    report = RefreshReport([s.result for s in done.settled])
+    if not done.saved:
+        records = [
+            FetchRecord(s.result.url, s.result.status, s.result.ok, when=s.when)
+            for s in done.settled
+        ]
+        try:
+            record_fetches(store, records)
+        except StoreError as error:
+            for result in report.results:
+                result.ok = False
+                result.reason = f"status not saved: {error}"
+    if not done.rest:
+        return report
+    told, failed = len(report.results), report.failed
+
+    def shifted(counts: RefreshCounts) -> None:
+        if progress is not None:  # the bar goes on from the feeds settled before
+            progress(
+                replace(
+                    counts,
+                    feeds_done=counts.feeds_done + told,
+                    feeds=counts.feeds + told,
+                    failed=counts.failed + failed,
+                )
+            )
+
+    rest = refresh_feeds(
+        store, done.rest, timeout, full_pages, listener, shifted, max_bytes=max_bytes
+    )
+    report.results += rest.results
     return report
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from store.fetch import subscription_table as names
 from store.fetch.client import Validators
 from store.models import ARTICLE, UTCDateTime
 from store.store import Store
@@ -22,18 +23,18 @@ from store.store import Store
 _METADATA = sa.MetaData()
 
 SUBSCRIPTION = sa.Table(
-    "subscription",
+    names.TABLE,
     _METADATA,
-    sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("url", sa.String, nullable=False, unique=True),
-    sa.Column("title", sa.String, nullable=True),
-    sa.Column("tags", sa.JSON, nullable=False),
-    sa.Column("added_at", UTCDateTime(), nullable=False),
-    sa.Column("last_fetched", UTCDateTime(), nullable=True),
-    sa.Column("status", sa.String, nullable=False),
-    sa.Column("ok", sa.Boolean, nullable=False),
-    sa.Column("etag", sa.String, nullable=True),
-    sa.Column("last_modified", sa.String, nullable=True),
+    sa.Column(names.ID, sa.Integer, primary_key=True),
+    sa.Column(names.URL, sa.String, nullable=False, unique=True),
+    sa.Column(names.TITLE, sa.String, nullable=True),
+    sa.Column(names.TAGS, sa.JSON, nullable=False),
+    sa.Column(names.ADDED_AT, UTCDateTime(), nullable=False),
+    sa.Column(names.LAST_FETCHED, UTCDateTime(), nullable=True),
+    sa.Column(names.STATUS, sa.String, nullable=False),
+    sa.Column(names.OK, sa.Boolean, nullable=False),
+    sa.Column(names.ETAG, sa.String, nullable=True),
+    sa.Column(names.LAST_MODIFIED, sa.String, nullable=True),
 )
 """The table as this release reads and writes it (schema step 6 creates it)."""
 
