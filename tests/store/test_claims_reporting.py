@@ -193,6 +193,11 @@ class TestFigures:
         ("1,200 tonnes of grain", Quantity(1200, "1,200 tonnes", "grain", unit="tonnes")),
         ("$23-million telescope", Quantity(23_000_000, "$23-million", "telescope", unit="USD")),
         ("up to 80TB", Quantity(80, "up to 80TB", "", unit="TB")),
+        # seen on real pages: "compared", "higher", "ago", "scientists say" as items
+        ("fell 2 percent compared with", Quantity(2, "2 percent", "", unit="%")),
+        ("10.9 percent higher", Quantity(10.9, "10.9 percent", "", unit="%")),
+        ("two months ago", Quantity(2, "two months", "", unit="months")),
+        ("98 percent of our scientists say", Quantity(98, "98 percent", "scientists", unit="%")),
     ])  # fmt: skip
     def test_parse(self, text: str, expected: Quantity) -> None:
         assert QuantityParser().parse(text) == (expected,)
