@@ -108,6 +108,14 @@ def whole(value: float) -> int | float:
     return value
 
 
+_LABEL_BEFORE: Final = re.compile(
+    r"\b(?:Level|Phase|Stage|Section|Title|Chapter|Article|Tier|Category|Grade|Round|Step|"
+    r"Part|Route|Highway|Interstate|Flight|Gate|Room|Unit|Ward|District|Precinct|Lot) $"
+)
+"""The capitalised words whose number is a name ("Level 3 restrictions", "Phase 2", "Section
+8"): what follows is no count of anything."""
+
+
 class QuantityParser:
     """Finds figures in a sentence; build once and reuse, the patterns compile here."""
 
@@ -254,6 +262,10 @@ class QuantityParser:
             lower = word.lower()
             quantity: Quantity | None = None
             end = position
+            if word[0].isdigit() and _LABEL_BEFORE.search(
+                sentence, max(0, position - 12), position
+            ):
+                continue  # "Level 3", "Phase 2", "Section 8": a name's number, not a figure
             if word[0].isdigit() or word[-1] in _SIGNS or lower in self._number_starts:
                 match = self._number.match(sentence, position)
                 if match is not None:

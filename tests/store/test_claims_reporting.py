@@ -210,6 +210,8 @@ class TestFigures:
             "in 2016",
             "at 1:30 p.m.",
             "the 2000's",
+            "going to Level 3 would result in Level 5",  # seen on a real page
+            "the county moved to Phase 2",
         ],
     )
     def test_not_a_figure(self, text: str) -> None:
