@@ -438,8 +438,10 @@ class QuantityParser:
             lower = word.lower()
             if lower in rules.ITEM_STOP_WORDS:
                 break
-            if taken == 0 and lower in rules.DATE_WORDS:
-                return "", position
+            if lower in rules.DATE_WORDS:
+                if taken == 0:
+                    return "", position
+                break  # "several reports Wednesday": the day says when, not what
             # After the first word a participle or adverb starts a new phrase ("352 men killed",
             # "tanks reportedly seized"); as the first word it is an adjective ("armed men").
             participle = lower.endswith("ed") and len(lower) > 3 and not lower.endswith("eed")

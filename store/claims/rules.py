@@ -639,7 +639,8 @@ ITEM_STOP_WORDS: Final[frozenset[str]] = frozenset({
     # what follows a figure without naming a thing counted: "one of them", "two months ago",
     # "fell 2 percent compared with", "10.9 percent higher", "98 percent of scientists say"
     "them", "us", "you", "me", "him", "her", "our", "your", "my", "ago", "compared", "higher",
-    "lower", "earlier", "later", "say", "says", "said",
+    "lower", "earlier", "later", "say", "says", "said", "told", "being", "alongside",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 })  # fmt: skip
 
 #: Common past-tense verbs that do not end in -ed; after an item's first word they end the item

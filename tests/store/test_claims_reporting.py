@@ -198,6 +198,8 @@ class TestFigures:
         ("10.9 percent higher", Quantity(10.9, "10.9 percent", "", unit="%")),
         ("two months ago", Quantity(2, "two months", "", unit="months")),
         ("98 percent of our scientists say", Quantity(98, "98 percent", "scientists", unit="%")),
+        ("two unnamed sources told", Quantity(2, "two", "unnamed sources")),
+        ("several reports Wednesday", Quantity(None, "several", "reports")),
     ])  # fmt: skip
     def test_parse(self, text: str, expected: Quantity) -> None:
         assert QuantityParser().parse(text) == (expected,)
