@@ -436,7 +436,7 @@ class QuantityParser:
                 break
             word = token.group(1)
             lower = word.lower()
-            if lower in rules.ITEM_STOP_WORDS:
+            if lower in rules.ITEM_STOP_WORDS or word == "us":  # "one of us", not "one US city"
                 break
             if lower in rules.DATE_WORDS:
                 if taken == 0:

@@ -638,7 +638,7 @@ ITEM_STOP_WORDS: Final[frozenset[str]] = frozenset({
     "all", "including", "between", "among", "against", "over", "under", "about", "not",
     # what follows a figure without naming a thing counted: "one of them", "two months ago",
     # "fell 2 percent compared with", "10.9 percent higher", "98 percent of scientists say"
-    "them", "us", "you", "me", "him", "her", "our", "your", "my", "ago", "compared", "higher",
+    "them", "you", "me", "him", "her", "our", "your", "my", "ago", "compared", "higher",
     "lower", "earlier", "later", "say", "says", "said", "told", "being", "alongside",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 })  # fmt: skip

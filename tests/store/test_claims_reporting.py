@@ -200,6 +200,7 @@ class TestFigures:
         ("98 percent of our scientists say", Quantity(98, "98 percent", "scientists", unit="%")),
         ("two unnamed sources told", Quantity(2, "two", "unnamed sources")),
         ("several reports Wednesday", Quantity(None, "several", "reports")),
+        ("only one US city", Quantity(1, "only one", "US city")),
     ])  # fmt: skip
     def test_parse(self, text: str, expected: Quantity) -> None:
         assert QuantityParser().parse(text) == (expected,)
