@@ -1,0 +1,107 @@
+"""The mypyc-compiled claims modules are imported only when built from exactly the sources.
+
+``make setup`` compiles ``store/claims`` into the virtual environment (store/claims/compiled.py
+says why and how). What a user or a developer would notice if the loader chose wrong: an edit to
+extractor.py that does nothing because a stale ``.so`` runs instead, or claimdesk failing to
+start on a machine without a build. These tests import copies of the tree in a subprocess of
+this venv's Python: the build is never made here (≈ 40 s of CPU); the tests that need one skip
+when ``make setup`` could not make it (no gcc or Python headers) or after an edit it has not
+rebuilt.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import store.claims
+from store.claims import compiled
+
+ROOT = Path(__file__).resolve().parents[2]
+
+needs_build = pytest.mark.skipif(
+    compiled.current_build() is None,
+    reason="no mypyc build of the current store/claims in this venv (make setup makes it; "
+    "it needs gcc and the Python headers)",
+)
+
+_WHICH = (
+    "import store.claims, store.claims.extractor as e;"
+    "print(store.claims.COMPILED, e.__file__, hasattr(e, 'EDITED'))"
+)
+
+
+def _copy_of_store(into: Path) -> Path:
+    shutil.copytree(
+        ROOT / "store", into / "store", ignore=shutil.ignore_patterns("__pycache__", "*.so")
+    )
+    return into / "store" / "claims"
+
+
+def _import_in(tree: Path, **env: str) -> tuple[bool, Path, bool]:
+    """``store.claims`` imported from ``tree`` by this venv's Python: whether it runs compiled,
+    the file its extractor came from, and whether that extractor holds the test's edit."""
+    ran = subprocess.run(
+        [sys.executable, "-c", _WHICH],
+        cwd=tree,
+        env={**os.environ, "PYTHONPATH": str(tree), **env},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    used, file, edited = ran.stdout.split()
+    return used == "True", Path(file), edited == "True"
+
+
+def test_no_build_means_the_pure_sources(tmp_path: Path) -> None:
+    assert compiled.current_build(compiled.SOURCES, tmp_path / "never-built") is None
+
+
+def test_a_build_of_other_sources_is_not_used(tmp_path: Path) -> None:
+    sources = _copy_of_store(tmp_path / "tree")
+    build = tmp_path / "build"
+    (build / "store" / "claims").mkdir(parents=True)
+    for name in compiled.COMPILED_MODULES:
+        (build / "store" / "claims" / f"{name}{compiled.EXTENSION}").write_bytes(b"")
+    (build / compiled.STAMP_NAME).write_text(compiled.stamp(sources), encoding="utf-8")
+    assert compiled.current_build(sources, build) == build / "store" / "claims"
+
+    with (sources / "quantities.py").open("a", encoding="utf-8") as source:
+        source.write("\n# edited\n")
+    assert compiled.current_build(sources, build) is None
+
+
+@needs_build
+def test_the_current_build_is_what_this_process_runs() -> None:
+    assert store.claims.COMPILED
+    assert compiled.in_use().startswith("compiled")
+    extractor_file = Path(str(sys.modules["store.claims.extractor"].__file__))
+    assert extractor_file.is_relative_to(compiled.build_folder())
+
+
+@needs_build
+def test_an_unedited_copy_runs_the_build_and_an_edited_one_its_source(tmp_path: Path) -> None:
+    claims = _copy_of_store(tmp_path)
+    used, file, _ = _import_in(tmp_path)
+    assert used
+    assert file.is_relative_to(compiled.build_folder())
+
+    with (claims / "extractor.py").open("a", encoding="utf-8") as source:
+        source.write("\nEDITED = True\n")
+    used, file, edited = _import_in(tmp_path)
+    assert not used
+    assert file == claims / "extractor.py"
+    assert edited
+
+
+@needs_build
+def test_the_pure_sources_on_request(tmp_path: Path) -> None:
+    claims = _copy_of_store(tmp_path)
+    used, file, _ = _import_in(tmp_path, CLAIMDESK_PURE_CLAIMS="1")
+    assert not used
+    assert file == claims / "extractor.py"
