@@ -51,17 +51,22 @@ def build(into: Path | None = None) -> str:
             return (
                 f"claims: not compiled, pure Python kept ({lines[-1] if lines else 'mypyc failed'})"
             )
-        staging = into.with_name(into.name + ".new")
-        shutil.rmtree(staging, ignore_errors=True)
-        (staging / "store" / "claims").mkdir(parents=True)
-        for library in work.glob(f"*{EXTENSION}"):
-            shutil.copy(library, staging / library.name)
-        for name in COMPILED_MODULES:
-            compiled = work / "store" / "claims" / f"{name}{EXTENSION}"
-            shutil.copy(compiled, staging / "store" / "claims" / compiled.name)
-        (staging / STAMP_NAME).write_text(made, encoding="utf-8")
-        shutil.rmtree(into, ignore_errors=True)
-        staging.rename(into)
+        into.parent.mkdir(parents=True, exist_ok=True)
+        # A folder of its own, renamed into place whole: two builds at once never mix files.
+        staging = Path(tempfile.mkdtemp(prefix=f"{into.name}.", dir=into.parent))
+        staging.chmod(0o755)  # mkdtemp's 0700 would hide the build from the venv's other users
+        try:
+            (staging / "store" / "claims").mkdir(parents=True)
+            for library in work.glob(f"*{EXTENSION}"):
+                shutil.copy(library, staging / library.name)
+            for name in COMPILED_MODULES:
+                compiled = work / "store" / "claims" / f"{name}{EXTENSION}"
+                shutil.copy(compiled, staging / "store" / "claims" / compiled.name)
+            (staging / STAMP_NAME).write_text(made, encoding="utf-8")
+            shutil.rmtree(into, ignore_errors=True)
+            staging.rename(into)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)  # gone already once renamed
     return f"claims: compiled by mypyc into {into}"
 
 
