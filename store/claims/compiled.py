@@ -92,11 +92,15 @@ def use_if_current(package_path: MutableSequence[str]) -> bool:
             module = importlib.import_module(f"store.claims.{name}")
             if not str(module.__file__).startswith(str(package)):
                 raise ImportError(f"{module.__name__} was imported before the loader ran")
-    except (ImportError, OSError):
+    except Exception:  # any: the pure sources then raise it again if it is theirs
         if str(package) in package_path:
             package_path.remove(str(package))
+        parent = sys.modules.get("store.claims")
         for name in COMPILED_MODULES:
             sys.modules.pop(f"store.claims.{name}", None)
+            # ``from store.claims import rules`` would take a compiled one left as an attribute.
+            if parent is not None and hasattr(parent, name):
+                delattr(parent, name)
         return False
     return True
 

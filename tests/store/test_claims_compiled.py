@@ -155,3 +155,39 @@ def test_the_build_gives_the_pure_sources_claims_on_real_pages(real_world: Path)
     assert not pure
     assert len(pure_claims) > 400  # the 42 labelled pages give ~490 claims
     assert compiled_claims == pure_claims
+
+
+@needs_build
+def test_a_build_that_fails_to_load_leaves_the_pure_sources_working(tmp_path: Path) -> None:
+    """A build whose stamp matches but whose extractor does not load (here not a library at
+    all): claimdesk still starts and extracts, on the sources, with none of the compiled
+    modules imported before it left behind. (A truncated library would crash the process on
+    load, which no loader can catch: the build writes the stamp last, in a folder renamed into
+    place whole, so a half-written build is never stamped.)"""
+    claims = _copy_of_store(tmp_path / "tree")
+    prefix = tmp_path / "venv"
+    shutil.copytree(compiled.build_folder(), prefix / compiled.build_folder().name)
+    damaged = prefix / compiled.build_folder().name / "store" / "claims"
+    damaged /= f"extractor{compiled.EXTENSION}"
+    damaged.write_bytes(b"not a shared library\n")
+    script = (
+        f"import sys; sys.prefix = {str(prefix)!r}\n"
+        "import store.claims, store.claims.extractor as e\n"
+        "claims = store.claims.ClaimExtractor().extract("
+        "'Amaq claims that 352 men were killed.')\n"
+        "print(store.claims.COMPILED, e.claimants.__file__, e.__file__, len(claims))"
+    )
+    ran = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=tmp_path / "tree",
+        env={**_ENVIRONMENT, "PYTHONPATH": str(tmp_path / "tree")},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert ran.stdout.split() == [
+        "False",
+        str(claims / "claimants.py"),
+        str(claims / "extractor.py"),
+        "1",
+    ]
