@@ -23,6 +23,7 @@ import importlib.machinery
 import importlib.util
 import os
 import sys
+import warnings
 from collections.abc import MutableSequence
 from pathlib import Path
 from typing import Final
@@ -79,6 +80,7 @@ def use_if_current(package_path: MutableSequence[str]) -> bool:
     """Put the compiled modules first on ``store.claims.__path__`` if they are current; True if
     they are now the ones imported. Any failure to load them leaves the pure sources, silently:
     compiled code is a speed-up, never a reason for claimdesk not to start."""
+    _warn_if_built_in_place()
     if os.environ.get("CLAIMDESK_PURE_CLAIMS"):
         return False
     package = current_build()
@@ -103,6 +105,18 @@ def use_if_current(package_path: MutableSequence[str]) -> bool:
                 delattr(parent, name)
         return False
     return True
+
+
+def _warn_if_built_in_place() -> None:
+    """Say so when a ``.so`` sits beside the sources (``mypyc`` run by hand in the tree): Python
+    imports it before the ``.py`` of the same name, edited or not, and no loader can stop that."""
+    for library in sorted(SOURCES.glob(f"*{EXTENSION}")):
+        warnings.warn(
+            f"{library} is imported instead of its .py, edited or not: delete it "
+            "(make setup builds the compiled claims into the venv)",
+            RuntimeWarning,
+            stacklevel=3,
+        )
 
 
 def _load_group_library(library: Path) -> None:

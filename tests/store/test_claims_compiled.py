@@ -191,3 +191,22 @@ def test_a_build_that_fails_to_load_leaves_the_pure_sources_working(tmp_path: Pa
         str(claims / "extractor.py"),
         "1",
     ]
+
+
+@needs_build
+def test_a_library_built_beside_the_sources_is_named_at_import(tmp_path: Path) -> None:
+    """``mypyc`` run by hand in the tree leaves ``.so`` files that Python imports before the
+    edited ``.py``: the import says which file to delete (here the build is current, so the
+    import still runs the build's modules)."""
+    claims = _copy_of_store(tmp_path)
+    beside = claims / f"sentences{compiled.EXTENSION}"
+    beside.write_bytes(b"left by an in-place build\n")
+    ran = subprocess.run(
+        [sys.executable, "-c", "import store.claims"],
+        cwd=tmp_path,
+        env={**_ENVIRONMENT, "PYTHONPATH": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert f"{beside} is imported instead of its .py" in ran.stderr
