@@ -37,6 +37,7 @@ import sys
 import tarfile
 import tempfile
 import time
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
@@ -83,8 +84,10 @@ def _extract_of(tree: Path) -> tuple[Extract, str]:
     pure = os.environ.get("CLAIMDESK_PURE_CLAIMS")
     os.environ["CLAIMDESK_PURE_CLAIMS"] = "1"
     try:
-        claims = importlib.import_module("store.claims")
-        extractor = importlib.import_module("store.claims.extractor")
+        with warnings.catch_warnings():  # --mypyc's copy is compiled in place, on purpose
+            warnings.simplefilter("ignore", RuntimeWarning)
+            claims = importlib.import_module("store.claims")
+            extractor = importlib.import_module("store.claims.extractor")
     finally:
         if pure is None:
             del os.environ["CLAIMDESK_PURE_CLAIMS"]
