@@ -36,7 +36,8 @@ COMPILED_MODULES: Final = (
     "rules",
     "sentences",
 )
-"""The modules of ``store.claims`` that mypyc compiles (all but this loader and ``__init__``)."""
+"""The modules of ``store.claims`` that mypyc compiles: all but ``__init__``, this loader and the
+build."""
 
 SOURCES: Final = Path(__file__).resolve().parent
 """The folder of the sources being imported now: the stamp is compared against these."""
