@@ -5,6 +5,10 @@
     python benchmarks/bench_claims_real.py --against a524a47   # old and this code, one process
     python benchmarks/bench_claims_real.py --mypyc    # this code compiled by mypyc (needs gcc)
 
+The default run measures what ``import store.claims`` gives: the build of ``make setup``
+(compiled by mypyc) when it is current, else the pure sources (the line ``extractor:`` says which;
+``CLAIMDESK_PURE_CLAIMS=1`` forces the pure ones).
+
 The pages come from ../shared/real-world/html (never copied into the repo); the labels and the
 scoring rules are in tests/claim_labels.py. Goals (issue 12): statements found in their own
 paragraph with the right claimant >= 90 %, figures with the right count >= 90 %, no claim across
@@ -15,9 +19,10 @@ the code's more than the shared machine's load).
 ``--against REV`` times REV's extractor and this checkout's in the same process, alternated
 article by article (best of --repeat per round), and checks that both give the same claims: on
 a shared machine whose speed drifts by 1.7x within an hour, only such a ratio compares two
-versions. ``--mypyc`` compiles this checkout's ``store/claims`` with mypyc (a dev dependency,
-through mypy) in a temporary copy and measures that instead (with ``--against``, against REV's
-pure Python): the figure a compiled build would give, nothing of it is installed.
+versions (REV's own loader is told to use its pure sources). ``--mypyc`` measures this
+checkout's ``store/claims`` compiled by mypyc (with ``--against``, against REV's pure Python):
+the current ``make setup`` build if there is one, else a temporary copy compiled with mypyc (a
+dev dependency, through mypy), of which nothing is installed.
 """
 
 from __future__ import annotations
@@ -25,19 +30,22 @@ from __future__ import annotations
 import argparse
 import importlib
 import io
+import os
 import shutil
 import subprocess
 import sys
 import tarfile
 import tempfile
 import time
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from store.claims import extract_claims  # noqa: E402
+from store.claims import COMPILED, extract_claims  # noqa: E402
+from store.claims.compiled import COMPILED_MODULES, in_use  # noqa: E402
 from store.records import ClaimDraft, DocumentDraft  # noqa: E402
 from tests.claim_labels import Score, load_labels, real_page_draft, score_page  # noqa: E402
 
@@ -72,10 +80,19 @@ def _extract_of(tree: Path) -> tuple[Extract, str]:
     for name in saved:
         del sys.modules[name]
     sys.path.insert(0, str(tree))
+    # The tree's own loader (where it has one) would pick this venv's build, not the tree.
+    pure = os.environ.get("CLAIMDESK_PURE_CLAIMS")
+    os.environ["CLAIMDESK_PURE_CLAIMS"] = "1"
     try:
-        claims = importlib.import_module("store.claims")
-        extractor = importlib.import_module("store.claims.extractor")
+        with warnings.catch_warnings():  # --mypyc's copy is compiled in place, on purpose
+            warnings.simplefilter("ignore", RuntimeWarning)
+            claims = importlib.import_module("store.claims")
+            extractor = importlib.import_module("store.claims.extractor")
     finally:
+        if pure is None:
+            del os.environ["CLAIMDESK_PURE_CLAIMS"]
+        else:
+            os.environ["CLAIMDESK_PURE_CLAIMS"] = pure
         sys.path.remove(str(tree))
         for name in [name for name in sys.modules if _is_store(name)]:
             del sys.modules[name]
@@ -105,11 +122,7 @@ def _compiled(into: Path) -> Path:
     beside them are never imported."""
     shutil.copytree(ROOT / "store", into / "store", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "pyproject.toml", into)  # the project's mypy settings
-    modules = sorted(
-        str(path.relative_to(into))
-        for path in (into / "store" / "claims").glob("*.py")
-        if path.name != "__init__.py"
-    )
+    modules = [f"store/claims/{name}.py" for name in COMPILED_MODULES]
     built = subprocess.run(
         [sys.executable, "-m", "mypyc", *modules], cwd=into, capture_output=True, text=True
     )
@@ -195,8 +208,8 @@ def main() -> None:
         sys.exit("../shared/real-world/html is not beside this checkout")
     with tempfile.TemporaryDirectory(prefix="claims-mypyc-") as temporary:
         extract: Extract = extract_claims
-        loaded = "pure Python, this checkout"
-        if args.mypyc:
+        loaded = f"{in_use()}, this checkout"
+        if args.mypyc and not COMPILED:
             extract, loaded = _extract_of(_compiled(Path(temporary)))
         if args.against:
             _ab(args, folder, extract, loaded)
