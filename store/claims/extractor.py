@@ -542,9 +542,10 @@ class _Speakers:
         clause = _SUBORDINATE_PRONOUN.search(text)
         if clause is None or clause.group(1).lower() != word:
             return None
-        for name in reversed(_FULL_NAME_RUN.findall(text, 0, clause.start())):
+        names: list[str] = _FULL_NAME_RUN.findall(text, 0, clause.start())
+        for name in reversed(names):
             if _is_person(name) and self._may_be(name, word, other):
-                return str(name)
+                return name
         return None
 
     def role(self, claimant: str | None, before: int) -> str | None:
