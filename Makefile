@@ -62,8 +62,10 @@ format: setup
 typecheck: setup
 	$(BIN)/mypy
 
+# CLAIMDESK_EXPECT_COMPILED: with a C compiler here, a claims edit that mypyc cannot compile
+# fails the suite instead of leaving the slower pure Python in place unnoticed.
 test: lint typecheck
-	$(BIN)/python -m pytest $(PARALLEL) $(PYTEST_ARGS)
+	CLAIMDESK_EXPECT_COMPILED=$(COMPILE_CLAIMS) $(BIN)/python -m pytest $(PARALLEL) $(PYTEST_ARGS)
 
 # One tier at a time, without the lint: the store tier is the fast loop for store/ work.
 test-store test-cli test-app test-e2e: setup
