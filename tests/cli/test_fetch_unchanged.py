@@ -54,6 +54,19 @@ def _refresh(db: str, quick: bool) -> tuple[int, list[str], list[str]]:
     return status, sorted(timeless.splitlines()), sorted(err.getvalue().splitlines())
 
 
+def _refresh_in_a_process(db: str, *urls: str) -> subprocess.CompletedProcess[str]:
+    """``claimdesk refresh URL...`` in a new process, which prints on stderr its exit status
+    and whether it imported SQLAlchemy and sqlmodel."""
+    code = (
+        "import sys\nfrom tui.cli import main\n"
+        f"status = main(['--db', {db!r}, 'refresh', *{list(urls)!r}])\n"
+        "print(status, 'sqlalchemy' in sys.modules, 'sqlmodel' in sys.modules, file=sys.stderr)\n"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+
+
 def _rows(db: str) -> list[tuple[object, ...]]:
     with sqlite3.connect(db) as conn:
         return conn.execute("SELECT * FROM subscription ORDER BY id").fetchall()
@@ -118,14 +131,7 @@ def test_the_unchanged_refresh_process_never_imports_sqlalchemy(
 ) -> None:
     db = str(tmp_path / "s.sqlite3")
     one, two, _ = _subscribed(server, db)
-    code = (
-        "import sys\nfrom tui.cli import main\n"
-        f"status = main(['--db', {db!r}, 'refresh', {one!r}, {two!r}])\n"
-        "print(status, 'sqlalchemy' in sys.modules, 'sqlmodel' in sys.modules, file=sys.stderr)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
-    )
+    done = _refresh_in_a_process(db, one, two)
     assert done.stderr.split() == ["0", "False", "False"]
     assert f"ok       {one}: unchanged" in done.stdout
     statuses = {row[1]: row[6] for row in _rows(db)}
@@ -162,15 +168,8 @@ def test_a_store_at_an_older_schema_version_is_upgraded_by_the_full_way(
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE schema_version SET version = ?", (CURRENT_VERSION - 1,))
     capsys.readouterr()
-    code = (
-        "import sys\nfrom tui.cli import main\n"
-        f"status = main(['--db', {db!r}, 'refresh', {one!r}])\n"
-        "print(status, 'sqlalchemy' in sys.modules, file=sys.stderr)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
-    )
-    assert done.stderr.split() == ["0", "True"]
+    done = _refresh_in_a_process(db, one)
+    assert done.stderr.split() == ["0", "True", "True"]
     assert f"ok       {one}: unchanged" in done.stdout
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT version FROM schema_version").fetchone() == (CURRENT_VERSION,)
