@@ -8,7 +8,7 @@ from pathlib import Path
 
 from store.fetch.subscriptions import add_subscription
 from store.store import Store
-from tests.app_helpers import SIZE, make_app, screen_text, settle, sync
+from tests.app_helpers import SIZE, make_app, screen_text, settle, sync, until
 from tests.fetch_helpers import page, rss
 from tests.local_server import Route, serving
 from tui.app.refreshing import FeedsModal
@@ -37,12 +37,7 @@ async def test_r_refreshes_the_feeds_and_the_lists_show_the_new_articles(tmp_pat
             await pilot.press("R")
             await pilot.pause()
             assert "Refreshing" in str(app.screen.query_one(StatusBar).render())
-            for _ in range(400):
-                await asyncio.sleep(0.05)
-                await pilot.pause()
-                if not app.feeds.running:
-                    break
-            await settle(pilot)
+            await until(pilot, lambda: not app.feeds.running, 20)
             text = screen_text(app)
             assert "Articles 3" in text and "Evacuations in the district" in text
             assert "Refreshing" not in text
@@ -67,12 +62,7 @@ async def test_refresh_without_feeds_says_how_to_add_one(tmp_path: Path) -> None
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("R")
-        for _ in range(40):
-            await asyncio.sleep(0.05)
-            await pilot.pause()
-            if not app.feeds.running:
-                break
-        await settle(pilot)
+        await until(pilot, lambda: not app.feeds.running, 2)
         assert "No feeds to refresh" in screen_text(app)
     store.close()
 
@@ -122,7 +112,16 @@ async def test_r_shows_each_entry_as_its_page_arrives_with_progress_and_the_curs
                 text = screen_text(app)
                 assert "Articles 1" in text and "The older story" in text
                 assert app.feeds.running  # the newer story's page is still held back
-                status = str(app.screen.query_one(StatusBar).render())
+                # The counts reach the status line at its next tick (every 0.2 s), which may
+                # come after the list has re-read the store. (Pauses, not settle(): that would
+                # wait for the refresh itself, held back by the gate.)
+                status = ""
+                for _ in range(100):
+                    status = str(app.screen.query_one(StatusBar).render())
+                    if "· 1 new" in status:
+                        break
+                    await asyncio.sleep(0.05)
+                    await pilot.pause()
                 assert "Refreshing: 0/1 feeds, 1/2 pages · 1 new" in status
                 await pilot.resize_terminal(80, 24)
                 await pilot.pause()
@@ -130,12 +129,7 @@ async def test_r_shows_each_entry_as_its_page_arrives_with_progress_and_the_curs
                 assert "Refreshing: 0/1 feeds, 1/2 pages · 1 new" in screen_text(app)
             finally:
                 gate.set()
-            for _ in range(600):
-                await asyncio.sleep(0.05)
-                await pilot.pause()
-                if not app.feeds.running:
-                    break
-            await settle(pilot)
+            await until(pilot, lambda: not app.feeds.running, 30)
             assert "Articles 2" in screen_text(app)
             records = app.screen.query_one("#list-article", RecordList)
             assert records.cursor == 0
