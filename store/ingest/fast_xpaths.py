@@ -383,152 +383,76 @@ Holder = list[XPath | Query] | ModuleType
 """Where trafilatura keeps an expression: a list of them, or a module's global."""
 
 
+def _in(
+    holder: list[XPath | Query], index: int, test: Test, tags: tuple[str, ...] = (), **options: bool
+) -> tuple[Holder, int | str, Query]:
+    """The query that stands in for ``holder[index]``, and where it goes."""
+    return holder, index, Query(holder[index], test, tags, **options)
+
+
+def _links_in(
+    holder: list[XPath | Query], index: int, test: Test, tags: tuple[str, ...] = ()
+) -> tuple[Holder, int | str, Query]:
+    """A categories or tags expression: the links below the matches, in the whole document."""
+    return _in(holder, index, test, tags, whole_document=True, links=True)
+
+
 def _queries() -> list[tuple[Holder, int | str, Query]]:
     return [
         (_baseline, "BASIC_CLEAN_XPATH", Query(_baseline.BASIC_CLEAN_XPATH, _basic_cleaning)),
-        (
-            X.RAW_TREE_PRUNE_XPATH,
-            0,
-            Query(X.RAW_TREE_PRUNE_XPATH[0], _appended_articles, ("div", "section", "aside")),
-        ),
-        (
+        _in(X.RAW_TREE_PRUNE_XPATH, 0, _appended_articles, ("div", "section", "aside")),
+        _in(
             X.RAW_TREE_PRUNE_XPATH,
             1,
-            Query(
-                X.RAW_TREE_PRUNE_XPATH[1],
-                lambda e: "elementor-share-buttons" in _attr(e, "class"),
-                ("div", "section", "aside"),
-            ),
+            lambda e: "elementor-share-buttons" in _attr(e, "class"),
+            ("div", "section", "aside"),
         ),
-        (
+        _in(
             X.REMOVE_COMMENTS_AND_LISTS_XPATH,
             0,
-            Query(
-                X.REMOVE_COMMENTS_AND_LISTS_XPATH[0],
-                _comment_section_or_list,
-                ("div", "list", "section", "details", "ol", "ul"),
-            ),
+            _comment_section_or_list,
+            ("div", "list", "section", "details", "ol", "ul"),
         ),
-        (
+        _in(
             X.OVERALL_DISCARD_XPATH,
             0,
-            Query(
-                X.OVERALL_DISCARD_XPATH[0],
-                _boilerplate,
-                ("div", "item", "list", "p", "section", "span"),
-            ),
+            _boilerplate,
+            ("div", "item", "list", "p", "section", "span"),
         ),
-        (X.OVERALL_DISCARD_XPATH, 1, Query(X.OVERALL_DISCARD_XPATH[1], _hidden_or_reply)),
-        (
+        _in(X.OVERALL_DISCARD_XPATH, 1, _hidden_or_reply),
+        _in(
             X.BODY_XPATH,
             0,
-            Query(
-                X.BODY_XPATH[0],
-                _article_body,
-                ("article", "div", "main", "section"),
-                first_per_parent=True,
-            ),
+            _article_body,
+            ("article", "div", "main", "section"),
+            first_per_parent=True,
         ),
-        (
-            X.AUTHOR_DISCARD_XPATHS,
-            0,
-            Query(X.AUTHOR_DISCARD_XPATHS[0], _not_the_author, ("a", "div", "section", "span")),
-        ),
-        (
+        _in(X.AUTHOR_DISCARD_XPATHS, 0, _not_the_author, ("a", "div", "section", "span")),
+        _in(
             X.AUTHOR_XPATHS,
             0,
-            Query(
-                X.AUTHOR_XPATHS[0],
-                _author_specific,
-                ("a", "address", "div", "link", "p", "span", "strong", "author"),
-                whole_document=True,
-            ),
+            _author_specific,
+            ("a", "address", "div", "link", "p", "span", "strong", "author"),
+            whole_document=True,
         ),
-        (
+        _in(
             X.AUTHOR_XPATHS,
             1,
-            Query(
-                X.AUTHOR_XPATHS[1],
-                _author_generic,
-                ("a", "div", "h3", "h4", "p", "span"),
-                whole_document=True,
-            ),
+            _author_generic,
+            ("a", "div", "h3", "h4", "p", "span"),
+            whole_document=True,
         ),
-        (X.AUTHOR_XPATHS, 2, Query(X.AUTHOR_XPATHS[2], _author_any, whole_document=True)),
-        (
-            X.CATEGORIES_XPATHS,
-            0,
-            Query(X.CATEGORIES_XPATHS[0], _category_box, ("div",), whole_document=True, links=True),
-        ),
-        (
-            X.CATEGORIES_XPATHS,
-            1,
-            Query(
-                X.CATEGORIES_XPATHS[1],
-                _category_paragraph,
-                ("p",),
-                whole_document=True,
-                links=True,
-            ),
-        ),
-        (
-            X.CATEGORIES_XPATHS,
-            2,
-            Query(
-                X.CATEGORIES_XPATHS[2],
-                _category_footer,
-                ("footer",),
-                whole_document=True,
-                links=True,
-            ),
-        ),
-        (
-            X.CATEGORIES_XPATHS,
-            3,
-            Query(
-                X.CATEGORIES_XPATHS[3],
-                _category_item,
-                ("li", "span"),
-                whole_document=True,
-                links=True,
-            ),
-        ),
-        (
-            X.CATEGORIES_XPATHS,
-            4,
-            Query(
-                X.CATEGORIES_XPATHS[4],
-                _entry_header,
-                ("header",),
-                whole_document=True,
-                links=True,
-            ),
-        ),
-        (
-            X.CATEGORIES_XPATHS,
-            5,
-            Query(X.CATEGORIES_XPATHS[5], _row_or_tags, ("div",), whole_document=True, links=True),
-        ),
-        (
-            X.TAGS_XPATHS,
-            0,
-            Query(X.TAGS_XPATHS[0], _tags_box, ("div",), whole_document=True, links=True),
-        ),
-        (
-            X.TAGS_XPATHS,
-            1,
-            Query(X.TAGS_XPATHS[1], _tags_paragraph, ("p",), whole_document=True, links=True),
-        ),
-        (
-            X.TAGS_XPATHS,
-            2,
-            Query(X.TAGS_XPATHS[2], _tag_box, ("div",), whole_document=True, links=True),
-        ),
-        (
-            X.TAGS_XPATHS,
-            3,
-            Query(X.TAGS_XPATHS[3], _tag_links, whole_document=True, links=True),
-        ),
+        _in(X.AUTHOR_XPATHS, 2, _author_any, whole_document=True),
+        _links_in(X.CATEGORIES_XPATHS, 0, _category_box, ("div",)),
+        _links_in(X.CATEGORIES_XPATHS, 1, _category_paragraph, ("p",)),
+        _links_in(X.CATEGORIES_XPATHS, 2, _category_footer, ("footer",)),
+        _links_in(X.CATEGORIES_XPATHS, 3, _category_item, ("li", "span")),
+        _links_in(X.CATEGORIES_XPATHS, 4, _entry_header, ("header",)),
+        _links_in(X.CATEGORIES_XPATHS, 5, _row_or_tags, ("div",)),
+        _links_in(X.TAGS_XPATHS, 0, _tags_box, ("div",)),
+        _links_in(X.TAGS_XPATHS, 1, _tags_paragraph, ("p",)),
+        _links_in(X.TAGS_XPATHS, 2, _tag_box, ("div",)),
+        _links_in(X.TAGS_XPATHS, 3, _tag_links),
     ]
 
 
