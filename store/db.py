@@ -24,8 +24,9 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 
+from store.sqlite_wait import BUSY_TIMEOUT_MS
+
 WRITE_OPTION = "claimdesk_write"
-BUSY_TIMEOUT_MS = 10_000
 WRITE_LOCK = 0x636C_6169_6D64
 """The advisory lock key every PostgreSQL writer takes ("claimd" in ASCII)."""
 POSTGRES_EXTRA = "pip install 'claimdesk[postgres]'"

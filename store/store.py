@@ -25,7 +25,6 @@ from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from store import browse, editing, schema
 from store.converters import article_record, claim_record, comment_record
 from store.db import (
-    BUSY_TIMEOUT_MS,
     WRITE_OPTION,
     DriverMissingError,
     connection_problem,
@@ -51,6 +50,7 @@ from store.records import (
 from store.search.index import record_texts
 from store.search.pending import PendingWords
 from store.search.vocabulary import add_texts
+from store.sqlite_wait import BUSY_TIMEOUT_MS
 from store.writing import (
     IdCounter,
     RowBatch,

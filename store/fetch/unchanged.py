@@ -28,9 +28,7 @@ from store.fetch import subscription_table as names
 from store.fetch.client import DEFAULT_TIMEOUT, FETCH_THREADS, Fetched, Fetcher, Validators
 from store.fetch.results import FeedResult, Listener, Progress, RefreshCounts, reason_of
 from store.ingest.reading import MAX_BYTES
-
-BUSY_SECONDS = 10.0
-"""How long a write waits for another writer (the store's own busy timeout, ``store.db``)."""
+from store.sqlite_wait import BUSY_TIMEOUT_MS
 
 
 @dataclass(slots=True)
@@ -125,7 +123,7 @@ def refresh_unchanged(
     if path is None or not path.is_file():
         return None
     try:
-        conn = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     except sqlite3.Error:
         return None
     try:

@@ -32,6 +32,7 @@ from store.search.claim_filters import claim_conditions
 from store.search.index import SEARCH_TABLES, tags_text
 from store.search.query import Query, WordTerm
 from store.search.recent import Recent
+from store.sqlite_wait import BUSY_TIMEOUT_MS
 
 MMAP_BYTES = 1 << 30
 """How much of the store file is mapped into memory for reading (address space, not RAM)."""
@@ -179,7 +180,7 @@ class SqliteCandidateSource:
     def __init__(self, path: Path) -> None:
         uri = path.resolve().as_uri() + "?mode=ro"
         self._conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-        self._conn.execute("PRAGMA busy_timeout = 10000")
+        self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         # The store read through the OS's page cache without a copy per page: a typo look-up
         # reads a few hundred pages of the word tables at random, which SQLite's own 2 MiB
         # cache kept evicting (each miss a read() call).
