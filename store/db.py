@@ -17,13 +17,14 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 
+from store.moments import utc_wall
 from store.sqlite_wait import BUSY_TIMEOUT_MS
 
 WRITE_OPTION = "claimdesk_write"
@@ -234,7 +235,7 @@ def _is_time(kind: Any) -> bool:
 
 def _utc_wall(value: Any) -> Any:
     if isinstance(value, datetime) and value.tzinfo is not None:
-        return value.astimezone(UTC).replace(tzinfo=None)
+        return utc_wall(value)
     return value
 
 

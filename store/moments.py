@@ -10,7 +10,7 @@ written (it was read as UTC, and UTC is how it comes back).
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 
 def offset_minutes(moment: datetime | None) -> int | None:
@@ -26,3 +26,9 @@ def as_written(moment: datetime | None, offset: int | None) -> datetime | None:
     if moment is None or offset is None:
         return moment
     return moment.astimezone(timezone(timedelta(minutes=offset)))
+
+
+def utc_wall(moment: datetime) -> datetime:
+    """An aware ``moment`` as the naive UTC wall time a ``TIMESTAMP`` column keeps (SQLite and
+    PostgreSQL alike: the zone is dropped, the instant kept)."""
+    return moment.astimezone(UTC).replace(tzinfo=None)

@@ -28,6 +28,7 @@ from store.fetch import subscription_table as names
 from store.fetch.client import DEFAULT_TIMEOUT, FETCH_THREADS, Fetched, Fetcher, Validators
 from store.fetch.results import FeedResult, Listener, Progress, RefreshCounts, reason_of
 from store.ingest.reading import MAX_BYTES
+from store.moments import utc_wall
 from store.sqlite_wait import BUSY_TIMEOUT_MS
 
 
@@ -52,7 +53,7 @@ class UnchangedRun:
 
 def _stored_time(when: datetime) -> str:
     """A UTC time as SQLAlchemy's SQLite DATETIME stores it (what ``UTCDateTime`` reads)."""
-    return when.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+    return utc_wall(when).isoformat(sep=" ", timespec="microseconds")
 
 
 def _subscriptions(
