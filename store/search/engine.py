@@ -36,7 +36,7 @@ from store.search.candidates import (
 )
 from store.search.hits import SearchHit
 from store.search.matching import Span, WordMatcher
-from store.search.query import Clause, Query, WordTerm, parse_query
+from store.search.query import ARTICLE_SCOPES, Clause, Query, WordTerm, parse_query
 from store.search.ranking import SCOPE_FIELDS, ScoredWord, best_possible, form_score, rank
 from store.search.result import SearchResult, SearchState
 from store.search.vocabulary import word_start, words
@@ -465,7 +465,7 @@ def _add_unlisted_completions(
     if (
         not dropped
         or not rest
-        or any(word.scope in ("site", "tag") for clause in dropped for word in clause.words)
+        or any(word.scope in ARTICLE_SCOPES for clause in dropped for word in clause.words)
     ):
         return
     relaxed = replace(query, clauses=rest)
@@ -645,7 +645,7 @@ def _strong_forms(
     for clause in clauses:
         needed = best_possible([clause]) - STRONG_MARGIN
         for word in clause:
-            if word.term.mode != "fuzzy" or word.term.scope in ("site", "tag"):
+            if word.term.mode != "fuzzy" or word.term.scope in ARTICLE_SCOPES:
                 continue
             kept = [form for form in word.forms if form_score(word, form) >= needed]
             if len(kept) < len(word.forms):
@@ -773,7 +773,7 @@ def _without_one_clause(query: Query) -> Iterator[tuple[Query, tuple[str, ...]]]
     plain = [
         index
         for index, clause in enumerate(query.clauses)
-        if not any(word.scope in ("site", "tag") for word in clause.words)
+        if not any(word.scope in ARTICLE_SCOPES for word in clause.words)
     ]
     if len(plain) < 2:
         return

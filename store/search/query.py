@@ -45,7 +45,9 @@ whole: ``^word$`` (the field is just this word)."""
 
 TEXT_SCOPES: tuple[TextScope, ...] = ("title", "author", "claimant", "site", "tag")
 FILTER_NAMES = ("kind", "status", "qty")
-_ARTICLE_SCOPES = ("site", "tag")
+ARTICLE_SCOPES: tuple[TextScope, ...] = ("site", "tag")
+"""The scopes that name the article a record belongs to, not its own text: filters the user
+sets (``site:bbc``), matched exactly, never read as typos or left out of a query."""
 _SCOPE_ALIASES: dict[str, str] = {"tags": "tag", "quantity": "qty", "type": "kind"}
 _KIND_ALIASES: dict[str, RecordKind] = {
     "articles": "article",
@@ -199,7 +201,7 @@ class _Builder:
         words = [term for body in bodies if (term := _word_term(body)) is not None]
         if not words:
             return
-        on_article = [word.scope in _ARTICLE_SCOPES for word in words]
+        on_article = [word.scope in ARTICLE_SCOPES for word in words]
         if any(on_article) and not all(on_article):
             raise QueryError(
                 f"'{'|'.join(pieces)}': site: and tag: choose articles, so they can only be "

@@ -35,7 +35,7 @@ from rapidfuzz import fuzz, process
 
 from store.search.candidates import Document
 from store.search.hits import SearchHit
-from store.search.query import WordTerm
+from store.search.query import ARTICLE_SCOPES, WordTerm
 from store.search.vocabulary import word_start
 
 SHORT_FIELD = 240
@@ -318,7 +318,7 @@ def best_possible(clauses: Sequence[Clause]) -> float:
         best.append(
             max(
                 100.0
-                if word.term.mode != "fuzzy" or word.term.scope in ("site", "tag")
+                if word.term.mode != "fuzzy" or word.term.scope in ARTICLE_SCOPES
                 else max((form_score(word, form) for form in word.forms), default=100.0)
                 for word in clause
             )
@@ -376,7 +376,7 @@ def _fields_for(word: ScoredWord, doc: Document) -> list[int] | None:
         return _ALL_FIELDS[len(doc.fields)]
     names = SCOPE_FIELDS[scope]
     found = [i for i, (name, _) in enumerate(doc.fields) if name in names]
-    if not found and scope in ("site", "tag"):
+    if not found and scope in ARTICLE_SCOPES:
         return None
     return found
 
