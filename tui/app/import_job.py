@@ -20,7 +20,7 @@ from textual.suggester import Suggester
 
 from store.safe_text import one_line
 from tui.app.modals.prompt import LinePrompt
-from tui.app.widgets.status_bar import StatusBar
+from tui.app.widgets.status_bar import show_activity
 
 if TYPE_CHECKING:
     from store.importer import Event, ImportReport
@@ -149,9 +149,7 @@ class ImportJob:
     # -- the UI thread -----------------------------------------------------------------------
 
     def _show(self, activity: str) -> None:
-        for screen in self._app.screen_stack:
-            for bar in screen.query(StatusBar):
-                bar.set_activity(activity)
+        show_activity(self._app.screen_stack, activity)
 
     def _done(self, report: ImportReport | None, problem: str, samples: Path | None = None) -> None:
         """The end of an import: one line. ``samples``: the first run's folder (nothing is

@@ -28,7 +28,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label
 
 from store.safe_text import one_line
-from tui.app.widgets.status_bar import StatusBar
+from tui.app.widgets.status_bar import show_activity
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -130,9 +130,7 @@ class FeedRefresher:
             self._reload_lists()
 
     def _show(self, activity: str) -> None:
-        for screen in self._app.screen_stack:
-            for bar in screen.query(StatusBar):
-                bar.set_activity(activity)
+        show_activity(self._app.screen_stack, activity)
 
     def _reload_lists(self) -> None:
         self._app.store_changed.publish(None)

@@ -5,7 +5,10 @@ The number of marked rows is always on screen (the export issue relies on it).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.text import Text
+from textual.screen import Screen
 from textual.widgets import Static
 
 
@@ -44,3 +47,11 @@ class StatusBar(Static):
         self.activity = activity
         parts, marks, _ = self._drawn or ((), 0, "")
         self.show(*parts, marks=marks)
+
+
+def show_activity(screens: Iterable[Screen[object]], activity: str) -> None:
+    """Show (or with "" clear) background work on the status line of every screen open, so the
+    line still says it after the user opens or closes one (an import, a refresh)."""
+    for screen in screens:
+        for bar in screen.query(StatusBar):
+            bar.set_activity(activity)
