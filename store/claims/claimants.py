@@ -306,7 +306,7 @@ def subject(text: str, run: list[Word]) -> str | None:
         if (
             of
             and not run[of[0] - 1].capitalised
-            and _plural_noun(run[of[0] - 1].lower)
+            and plural_noun(run[of[0] - 1].lower)
             and len(run) <= rules.MAX_SUBJECT_WORDS
         ):
             return _quote(text, run)  # "Three fans of the popstar Lorde said": the fans
@@ -459,9 +459,12 @@ def _restrictive_relative(text: str, run: list[Word]) -> str | None:
     return _quote(text, run)
 
 
-def _plural_noun(word: str) -> bool:
+IRREGULAR_PLURALS: Final = frozenset({"men", "women", "people", "police", "staff", "children"})
+
+
+def plural_noun(word: str) -> bool:
     """A lower-case word that names many ("fans", "supporters", "people")."""
-    return word in ("people", "men", "women", "children", "police", "staff") or (
+    return word in IRREGULAR_PLURALS or (
         len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
     )
 

@@ -215,22 +215,21 @@ _SUBORDINATE_PRONOUN: Final = re.compile(
 _FULL_NAME_RUN: Final = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}\b")
 _THEY_SPEAKERS: Final = 3
 """How many of the last speakers "they" may stand for (the nearest that can be many)."""
-_IRREGULAR_PLURALS: Final = frozenset({"men", "women", "people", "police", "staff", "children"})
 
 
 def _is_plural(name: str) -> bool:
     """Whether a claimant names many ("Prosecutors", "The loggers", "The men"); a person's
     name or an organisation's never does (an organisation is "they" only as the last
     speaker)."""
-    last = name.split()[-1].lower()
-    if last in _IRREGULAR_PLURALS:
+    written = name.split()
+    last = written[-1].lower()
+    if not claimants.plural_noun(last):
+        return False
+    if last in claimants.IRREGULAR_PLURALS:
         return True
     return (
         name[:1].isupper()
-        and len(last) > 3
-        and last.endswith("s")
-        and not last.endswith(("ss", "us", "is"))
-        and not (name.split()[-1][:1].isupper() and len(name.split()) > 1)
+        and not (written[-1][:1].isupper() and len(written) > 1)
         and not _is_person(name)
     )
 
